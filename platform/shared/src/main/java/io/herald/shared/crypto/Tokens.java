@@ -1,0 +1,64 @@
+package io.herald.shared.crypto;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * Random credentials and their stored form. API keys are long random strings, so a single
+ * SHA-256 is the right hash for them (lookup by hash, nothing to brute-force); passwords use
+ * PBKDF2 elsewhere.
+ */
+public final class Tokens {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final char[] ALPHANUMERIC =
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
+
+  private Tokens() {}
+
+  /** {@code bytes} random bytes as lower-case hex ({@code 2 * bytes} characters). */
+  public static String randomHex(int bytes) {
+    byte[] buffer = new byte[bytes];
+    RANDOM.nextBytes(buffer);
+    return HexFormat.of().formatHex(buffer);
+  }
+
+  /** {@code length} random letters and digits. */
+  public static String randomAlphanumeric(int length) {
+    char[] out = new char[length];
+    for (int i = 0; i < length; i++) {
+      out[i] = ALPHANUMERIC[RANDOM.nextInt(ALPHANUMERIC.length)];
+    }
+    return new String(out);
+  }
+
+  /** Lower-case hex SHA-256 of the UTF-8 bytes of {@code secret}. */
+  public static String sha256(String secret) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  /** Compares two strings in time independent of where they differ. */
+  public static boolean constantTimeEquals(String a, String b) {
+    return MessageDigest.isEqual(
+        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A display form that reveals only the first four and last four characters, for example {@code
+   * ab12…9f3e}. Shorter secrets are fully masked.
+   */
+  public static String mask(String secret) {
+    if (secret.length() < 12) {
+      return "…";
+    }
+    return secret.substring(0, 4) + "…" + secret.substring(secret.length() - 4);
+  }
+}

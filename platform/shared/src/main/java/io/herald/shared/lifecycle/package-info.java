@@ -1,0 +1,2 @@
+/** Application lifecycle events that order start-up across modules. */
+package io.herald.shared.lifecycle;

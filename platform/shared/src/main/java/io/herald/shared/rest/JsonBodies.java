@@ -1,0 +1,80 @@
+package io.herald.shared.rest;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Reads request bodies with a size limit and parses them as JSON, so every API reports oversize and
+ * malformed bodies the same way, in its own error shape.
+ */
+public final class JsonBodies {
+
+  private JsonBodies() {}
+
+  /** Why a body was refused. */
+  public static final class BodyException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final boolean tooLarge;
+
+    BodyException(String message, boolean tooLarge) {
+      super(message);
+      this.tooLarge = tooLarge;
+    }
+
+    /** Whether the body was over the limit (HTTP 413) rather than malformed (HTTP 400). */
+    public boolean tooLarge() {
+      return tooLarge;
+    }
+  }
+
+  /**
+   * Reads at most {@code maxBytes} from {@code in}.
+   *
+   * @throws BodyException when the body is longer
+   */
+  public static byte[] read(InputStream in, int maxBytes) {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBytes, 8192));
+      byte[] buffer = new byte[8192];
+      int total = 0;
+      for (int n; (n = in.read(buffer)) != -1; ) {
+        total += n;
+        if (total > maxBytes) {
+          throw new BodyException("request body is larger than " + maxBytes / 1024 + " KB", true);
+        }
+        out.write(buffer, 0, n);
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Parses {@code body} as one JSON value.
+   *
+   * @throws BodyException with the parser's position when it is not JSON
+   */
+  public static JsonValue parse(byte[] body) {
+    if (body.length == 0) {
+      throw new BodyException("request body is empty; send a JSON object", false);
+    }
+    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+      return reader.readValue();
+    } catch (JsonParsingException e) {
+      var at = e.getLocation();
+      String where = at == null ? "" : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber();
+      throw new BodyException("malformed JSON" + where, false);
+    } catch (JsonException e) {
+      throw new BodyException("malformed JSON: " + e.getMessage(), false);
+    }
+  }
+}
