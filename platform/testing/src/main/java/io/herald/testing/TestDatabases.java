@@ -1,0 +1,122 @@
+package io.herald.testing;
+
+import io.herald.embeddeddb.EmbeddedDatabase;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Makes {@link TestDatabase}s: on the embedded MariaDB, or on an external MySQL/MariaDB. */
+public final class TestDatabases {
+
+  /** Server used by {@link #externalIfReachable()} unless {@code HERALD_TEST_EXTERNAL_DB_URL}. */
+  public static final String DEFAULT_EXTERNAL_URL = "jdbc:mysql://127.0.0.1:3306/";
+
+  private static final String USER = "herald_it";
+
+  private TestDatabases() {}
+
+  /**
+   * Starts the embedded MariaDB under {@code workDir} and creates a schema on it.
+   *
+   * @param workDir a directory outside {@code /tmp} for the server and its data
+   */
+  public static TestDatabase embedded(Path workDir) {
+    EmbeddedDatabase server = EmbeddedDatabase.start(workDir, true);
+    String schema = "herald_" + shortId();
+    server.createDatabase(schema);
+    return new TestDatabase(
+        server.jdbcUrl(schema),
+        USER,
+        "embedded-" + shortId(),
+        "embedded MariaDB on port " + server.port() + ", schema " + schema,
+        server::close);
+  }
+
+  /**
+   * Creates a fresh schema and user on the server given by {@code HERALD_DB_URL} (user {@code
+   * HERALD_DB_USER}, password {@code HERALD_DB_PASSWORD}), when that variable is set.
+   */
+  public static Optional<TestDatabase> fromHeraldDbUrl() {
+    String url = System.getenv("HERALD_DB_URL");
+    if (url == null || url.isBlank()) {
+      return Optional.empty();
+    }
+    String user = Optional.ofNullable(System.getenv("HERALD_DB_USER")).orElse("root");
+    String password = Optional.ofNullable(System.getenv("HERALD_DB_PASSWORD")).orElse("");
+    return Optional.of(onServer(serverUrl(url), user, password));
+  }
+
+  /**
+   * Creates a fresh schema and user on the external server ({@code HERALD_TEST_EXTERNAL_DB_URL},
+   * default {@value #DEFAULT_EXTERNAL_URL}, as root with an empty password unless {@code
+   * HERALD_TEST_EXTERNAL_DB_USER}/{@code _PASSWORD} say otherwise). Empty, with the reason
+   * printed, when the server cannot be reached.
+   */
+  public static Optional<TestDatabase> externalIfReachable() {
+    String url =
+        Optional.ofNullable(System.getenv("HERALD_TEST_EXTERNAL_DB_URL")).orElse(DEFAULT_EXTERNAL_URL);
+    String user = Optional.ofNullable(System.getenv("HERALD_TEST_EXTERNAL_DB_USER")).orElse("root");
+    String password =
+        Optional.ofNullable(System.getenv("HERALD_TEST_EXTERNAL_DB_PASSWORD")).orElse("");
+    try (Connection ignored = DriverManager.getConnection(serverUrl(url), user, password)) {
+      return Optional.of(onServer(serverUrl(url), user, password));
+    } catch (SQLException e) {
+      System.out.println(
+          "[herald-test] skipping the external-database run: "
+              + url
+              + " is not reachable ("
+              + e.getMessage()
+              + ")");
+      return Optional.empty();
+    }
+  }
+
+  private static TestDatabase onServer(String serverUrl, String adminUser, String adminPassword) {
+    String schema = "herald_it_" + shortId();
+    String password = "it-" + shortId();
+    String hostPart = serverUrl.substring(0, serverUrl.lastIndexOf('/') + 1);
+    admin(
+        serverUrl,
+        adminUser,
+        adminPassword,
+        "CREATE DATABASE `" + schema + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci",
+        "CREATE USER IF NOT EXISTS '" + USER + "'@'localhost' IDENTIFIED BY '" + password + "'",
+        "CREATE USER IF NOT EXISTS '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + password + "'",
+        "ALTER USER '" + USER + "'@'localhost' IDENTIFIED BY '" + password + "'",
+        "ALTER USER '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + password + "'",
+        "GRANT ALL ON `" + schema + "`.* TO '" + USER + "'@'localhost'",
+        "GRANT ALL ON `" + schema + "`.* TO '" + USER + "'@'127.0.0.1'");
+    return new TestDatabase(
+        hostPart + schema,
+        USER,
+        password,
+        "external server " + hostPart + ", schema " + schema,
+        () -> admin(serverUrl, adminUser, adminPassword, "DROP DATABASE IF EXISTS `" + schema + "`"));
+  }
+
+  /** The URL without a database name, for example {@code jdbc:mysql://127.0.0.1:3306/}. */
+  private static String serverUrl(String url) {
+    int start = url.indexOf("//");
+    int slash = url.indexOf('/', start + 2);
+    return slash < 0 ? url + "/" : url.substring(0, slash + 1);
+  }
+
+  private static void admin(String url, String user, String password, String... statements) {
+    try (Connection connection = DriverManager.getConnection(url, user, password);
+        Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("test database setup failed on " + url + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String shortId() {
+    return UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+  }
+}
