@@ -52,7 +52,10 @@ class MigrationsIT {
 
   private static void migrateTwiceAndCheck(TestDatabase db) throws Exception {
     Flyway flyway =
-        Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password()).locations("classpath:db/migration").load();
+        Flyway.configure()
+            .dataSource(db.jdbcUrl(), db.user(), db.password())
+            .locations("classpath:db/migration")
+            .load();
     MigrateResult first = flyway.migrate();
     assertThat(first.success).isTrue();
     assertThat(first.migrationsExecuted).isGreaterThanOrEqualTo(4);
@@ -60,7 +63,8 @@ class MigrationsIT {
 
     try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
       List<String> tables = new ArrayList<>();
-      try (ResultSet rs = c.getMetaData().getTables(c.getCatalog(), null, "%", new String[] {"TABLE"})) {
+      try (ResultSet rs =
+          c.getMetaData().getTables(c.getCatalog(), null, "%", new String[] {"TABLE"})) {
         while (rs.next()) {
           tables.add(rs.getString("TABLE_NAME"));
         }
@@ -68,7 +72,8 @@ class MigrationsIT {
       assertThat(tables).containsAll(TABLES);
       try (ResultSet rs =
           c.createStatement()
-              .executeQuery("SELECT LOCK_NAME FROM QRTZ_LOCKS WHERE SCHED_NAME = 'HeraldCluster' ORDER BY LOCK_NAME")) {
+              .executeQuery(
+                  "SELECT LOCK_NAME FROM QRTZ_LOCKS WHERE SCHED_NAME = 'HeraldCluster' ORDER BY LOCK_NAME")) {
         List<String> locks = new ArrayList<>();
         while (rs.next()) {
           locks.add(rs.getString(1));
@@ -77,7 +82,9 @@ class MigrationsIT {
       }
       // SKIP LOCKED, which the work queues of later issues rely on, is supported.
       c.setAutoCommit(false);
-      c.createStatement().executeQuery("SELECT node_id FROM scheduling_node FOR UPDATE SKIP LOCKED").close();
+      c.createStatement()
+          .executeQuery("SELECT node_id FROM scheduling_node FOR UPDATE SKIP LOCKED")
+          .close();
       c.rollback();
     }
   }

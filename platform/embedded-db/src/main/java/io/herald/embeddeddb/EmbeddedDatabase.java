@@ -88,8 +88,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     if (!database.matches("[A-Za-z0-9_]+")) {
       throw new IllegalArgumentException("not a plain database name: " + database);
     }
-    try (Connection connection =
-            DriverManager.getConnection(jdbcUrl(""), "root", "");
+    try (Connection connection = DriverManager.getConnection(jdbcUrl(""), "root", "");
         Statement statement = connection.createStatement()) {
       statement.execute(
           "CREATE DATABASE IF NOT EXISTS `"

@@ -6,8 +6,8 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Provides the database of a container-test run before any test class starts, so Arquillian can
- * put it on Payara Micro's command line. Active only when the system property {@code
+ * Provides the database of a container-test run before any test class starts, so Arquillian can put
+ * it on Payara Micro's command line. Active only when the system property {@code
  * herald.test.database} is set (failsafe sets it):
  *
  * <ul>
@@ -35,9 +35,10 @@ public final class TestDatabaseSessionListener implements LauncherSessionListene
     }
     Optional<TestDatabase> chosen =
         switch (mode) {
-          case "embedded" -> Optional.of(
-              TestDatabases.fromHeraldDbUrl()
-                  .orElseGet(() -> TestDatabases.embedded(workDir().resolve("mariadb"))));
+          case "embedded" ->
+              Optional.of(
+                  TestDatabases.fromHeraldDbUrl()
+                      .orElseGet(() -> TestDatabases.embedded(workDir().resolve("mariadb"))));
           case "external" -> TestDatabases.externalIfReachable();
           default -> throw new IllegalArgumentException("herald.test.database: " + mode);
         };

@@ -53,12 +53,13 @@ public final class TestDatabases {
   /**
    * Creates a fresh schema and user on the external server ({@code HERALD_TEST_EXTERNAL_DB_URL},
    * default {@value #DEFAULT_EXTERNAL_URL}, as root with an empty password unless {@code
-   * HERALD_TEST_EXTERNAL_DB_USER}/{@code _PASSWORD} say otherwise). Empty, with the reason
-   * printed, when the server cannot be reached.
+   * HERALD_TEST_EXTERNAL_DB_USER}/{@code _PASSWORD} say otherwise). Empty, with the reason printed,
+   * when the server cannot be reached.
    */
   public static Optional<TestDatabase> externalIfReachable() {
     String url =
-        Optional.ofNullable(System.getenv("HERALD_TEST_EXTERNAL_DB_URL")).orElse(DEFAULT_EXTERNAL_URL);
+        Optional.ofNullable(System.getenv("HERALD_TEST_EXTERNAL_DB_URL"))
+            .orElse(DEFAULT_EXTERNAL_URL);
     String user = Optional.ofNullable(System.getenv("HERALD_TEST_EXTERNAL_DB_USER")).orElse("root");
     String password =
         Optional.ofNullable(System.getenv("HERALD_TEST_EXTERNAL_DB_PASSWORD")).orElse("");
@@ -95,7 +96,8 @@ public final class TestDatabases {
         USER,
         password,
         "external server " + hostPart + ", schema " + schema,
-        () -> admin(serverUrl, adminUser, adminPassword, "DROP DATABASE IF EXISTS `" + schema + "`"));
+        () ->
+            admin(serverUrl, adminUser, adminPassword, "DROP DATABASE IF EXISTS `" + schema + "`"));
   }
 
   /** The URL without a database name, for example {@code jdbc:mysql://127.0.0.1:3306/}. */
@@ -112,7 +114,8 @@ public final class TestDatabases {
         statement.execute(sql);
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("test database setup failed on " + url + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "test database setup failed on " + url + ": " + e.getMessage(), e);
     }
   }
 

@@ -7,9 +7,9 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * Random credentials and their stored form. API keys are long random strings, so a single
- * SHA-256 is the right hash for them (lookup by hash, nothing to brute-force); passwords use
- * PBKDF2 elsewhere.
+ * Random credentials and their stored form. API keys are long random strings, so a single SHA-256
+ * is the right hash for them (lookup by hash, nothing to brute-force); passwords use PBKDF2
+ * elsewhere.
  */
 public final class Tokens {
 

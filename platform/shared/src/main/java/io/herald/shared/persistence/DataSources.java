@@ -7,8 +7,8 @@ public final class DataSources {
   public static final String TRANSACTIONAL = "java:app/jdbc/herald";
 
   /**
-   * A non-transactional datasource for Flyway, Quartz's JobStoreTX and small self-committing
-   * writes (STACK-NOTES pitfalls 4 and 7: never give those the JTA datasource).
+   * A non-transactional datasource for Flyway, Quartz's JobStoreTX and small self-committing writes
+   * (STACK-NOTES pitfalls 4 and 7: never give those the JTA datasource).
    */
   public static final String NON_TRANSACTIONAL = "java:app/jdbc/heraldNonTx";
 

@@ -6,8 +6,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
- * Stores {@link Instant} as a SQL timestamp. EclipseLink 4.0 (JPA 3.1) would otherwise serialise
- * it as a blob (STACK-NOTES pitfall 1). The connection runs in UTC, so values round-trip.
+ * Stores {@link Instant} as a SQL timestamp. EclipseLink 4.0 (JPA 3.1) would otherwise serialise it
+ * as a blob (STACK-NOTES pitfall 1). The connection runs in UTC, so values round-trip.
  */
 @Converter(autoApply = true)
 public class InstantConverter implements AttributeConverter<Instant, Timestamp> {

@@ -53,6 +53,9 @@ public final class ApiErrors {
   }
 
   private static Response json(int status, JsonObject body) {
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(body.toString())
+        .build();
   }
 }

@@ -71,7 +71,8 @@ public final class JsonBodies {
       return reader.readValue();
     } catch (JsonParsingException e) {
       var at = e.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber();
+      String where =
+          at == null ? "" : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber();
       throw new BodyException("malformed JSON" + where, false);
     } catch (JsonException e) {
       throw new BodyException("malformed JSON: " + e.getMessage(), false);

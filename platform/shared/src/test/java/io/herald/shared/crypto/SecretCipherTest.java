@@ -35,7 +35,8 @@ class SecretCipherTest {
   void keysMustBe256BitsOfBase64() {
     assertThatThrownBy(() -> SecretCipher.fromBase64Key("not base64!"))
         .hasMessageContaining("not base64");
-    assertThatThrownBy(() -> SecretCipher.fromBase64Key(Base64.getEncoder().encodeToString(new byte[16])))
+    assertThatThrownBy(
+            () -> SecretCipher.fromBase64Key(Base64.getEncoder().encodeToString(new byte[16])))
         .hasMessageContaining("32 bytes");
   }
 }
