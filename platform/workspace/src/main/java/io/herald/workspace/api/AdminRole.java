@@ -1,0 +1,16 @@
+package io.herald.workspace.api;
+
+/** What an admin user may do in the console. */
+public enum AdminRole {
+  /** Everything, including credentials, users and plugins. */
+  ADMIN,
+  /** Edit messaging and journeys; read settings. */
+  EDITOR,
+  /** Read only. */
+  VIEWER;
+
+  /** The role name used by Jakarta Security ({@code admin}, {@code editor}, {@code viewer}). */
+  public String roleName() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,49 @@
+package io.herald.workspace.api;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Workspaces and their API credentials. */
+public interface WorkspaceService {
+
+  /** All workspaces, oldest first. */
+  List<WorkspaceView> workspaces();
+
+  /** The workspace created on first start, if bootstrap has run. */
+  Optional<WorkspaceView> defaultWorkspace();
+
+  /**
+   * Creates the default workspace, its first credentials and the first admin user, unless a
+   * workspace already exists. Safe to call from several nodes at once: one wins.
+   *
+   * @return what was created, or empty when the installation was already bootstrapped
+   */
+  Optional<BootstrapResult> bootstrap(BootstrapRequest request);
+
+  /**
+   * Creates a credential with a fresh random secret.
+   *
+   * @param name a label (1 to 100 characters)
+   * @return the credential with its secret, which is never available again
+   */
+  IssuedCredential issueCredential(WorkspaceId workspace, CredentialKind kind, String name);
+
+  /** The workspace's credentials of every kind, newest first, secrets masked. */
+  List<CredentialView> credentials(WorkspaceId workspace);
+
+  /**
+   * Revokes a credential; it stops authenticating at once.
+   *
+   * @throws UnknownCredentialException when no such credential exists in the workspace
+   */
+  void revokeCredential(WorkspaceId workspace, long credentialId);
+
+  /** The caller for Track API Basic credentials, if they are valid and active. */
+  Optional<ApiPrincipal> authenticateTrack(String siteId, String apiKey);
+
+  /** The caller for an App API bearer key, if valid and active. */
+  Optional<ApiPrincipal> authenticateApp(String bearerKey);
+
+  /** The caller for a Pipelines write key, if valid and active. */
+  Optional<ApiPrincipal> authenticatePipelines(String writeKey);
+}

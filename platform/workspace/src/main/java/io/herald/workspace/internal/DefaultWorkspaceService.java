@@ -1,0 +1,176 @@
+package io.herald.workspace.internal;
+
+import io.herald.shared.crypto.Tokens;
+import io.herald.workspace.api.AdminRole;
+import io.herald.workspace.api.AdminUserService;
+import io.herald.workspace.api.ApiPrincipal;
+import io.herald.workspace.api.BootstrapRequest;
+import io.herald.workspace.api.BootstrapResult;
+import io.herald.workspace.api.CredentialKind;
+import io.herald.workspace.api.CredentialView;
+import io.herald.workspace.api.IssuedCredential;
+import io.herald.workspace.api.UnknownCredentialException;
+import io.herald.workspace.api.WorkspaceId;
+import io.herald.workspace.api.WorkspaceService;
+import io.herald.workspace.api.WorkspaceView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** Workspaces and credentials on JPA. */
+@ApplicationScoped
+@Transactional
+public class DefaultWorkspaceService implements WorkspaceService {
+
+  static final String DEFAULT_SLUG = "default";
+
+  @PersistenceContext(unitName = "workspace")
+  EntityManager em;
+
+  @Inject Clock clock;
+
+  @Inject AdminUserService adminUsers;
+
+  @Override
+  public List<WorkspaceView> workspaces() {
+    return em.createQuery("SELECT w FROM Workspace w ORDER BY w.id", Workspace.class)
+        .getResultStream()
+        .map(Workspace::view)
+        .toList();
+  }
+
+  @Override
+  public Optional<WorkspaceView> defaultWorkspace() {
+    return em.createQuery("SELECT w FROM Workspace w WHERE w.slug = :slug", Workspace.class)
+        .setParameter("slug", DEFAULT_SLUG)
+        .getResultStream()
+        .findFirst()
+        .map(Workspace::view);
+  }
+
+  @Override
+  public Optional<BootstrapResult> bootstrap(BootstrapRequest request) {
+    Long existing =
+        em.createQuery("SELECT COUNT(w) FROM Workspace w", Long.class).getSingleResult();
+    if (existing > 0) {
+      return Optional.empty();
+    }
+    String siteId = SecretGenerator.siteIdOrNew(request.siteId());
+    String trackKey =
+        SecretGenerator.secretOrNew(
+            CredentialKind.TRACK, request.trackApiKey(), "HERALD_BOOTSTRAP_TRACK_API_KEY");
+    String appKey =
+        SecretGenerator.secretOrNew(
+            CredentialKind.APP, request.appApiKey(), "HERALD_BOOTSTRAP_APP_API_KEY");
+    String writeKey =
+        SecretGenerator.secretOrNew(
+            CredentialKind.PIPELINES, request.writeKey(), "HERALD_BOOTSTRAP_WRITE_KEY");
+    String adminEmail = request.adminEmail().orElse("admin@herald.local");
+    String adminPassword = request.adminPassword().orElseGet(() -> Tokens.randomAlphanumeric(20));
+
+    Workspace workspace = new Workspace(DEFAULT_SLUG, "Default workspace", clock.instant());
+    em.persist(workspace);
+    em.flush(); // the unique slug makes a concurrent bootstrap on another node fail here
+    long id = workspace.id();
+    store(id, CredentialKind.TRACK, "Default Track API key", siteId, trackKey);
+    store(id, CredentialKind.APP, "Default App API key", null, appKey);
+    store(id, CredentialKind.PIPELINES, "Default Pipelines write key", null, writeKey);
+    adminUsers.create(adminEmail, adminPassword.toCharArray(), AdminRole.ADMIN);
+    return Optional.of(
+        new BootstrapResult(
+            workspace.view(), siteId, trackKey, appKey, writeKey, adminEmail, adminPassword));
+  }
+
+  @Override
+  public IssuedCredential issueCredential(WorkspaceId workspace, CredentialKind kind, String name) {
+    String label = name == null ? "" : name.trim();
+    if (label.isEmpty() || label.length() > 100) {
+      throw new IllegalArgumentException("name must be 1 to 100 characters");
+    }
+    if (em.find(Workspace.class, workspace.value()) == null) {
+      throw new IllegalArgumentException("no workspace with id " + workspace.value());
+    }
+    String siteId = kind == CredentialKind.TRACK ? SecretGenerator.newSiteId() : null;
+    String secret = SecretGenerator.newSecret(kind);
+    Credential credential = store(workspace.value(), kind, label, siteId, secret);
+    return new IssuedCredential(credential.view(), secret);
+  }
+
+  private Credential store(
+      long workspaceId, CredentialKind kind, String name, String siteId, String secret) {
+    Credential credential =
+        new Credential(
+            workspaceId,
+            kind,
+            name,
+            siteId,
+            Tokens.sha256(secret),
+            Tokens.mask(secret),
+            clock.instant());
+    em.persist(credential);
+    em.flush();
+    return credential;
+  }
+
+  @Override
+  public List<CredentialView> credentials(WorkspaceId workspace) {
+    return em.createNamedQuery("Credential.byWorkspace", Credential.class)
+        .setParameter("ws", workspace.value())
+        .getResultStream()
+        .map(Credential::view)
+        .toList();
+  }
+
+  @Override
+  public void revokeCredential(WorkspaceId workspace, long credentialId) {
+    Credential credential = em.find(Credential.class, credentialId);
+    if (credential == null || credential.workspaceId() != workspace.value()) {
+      throw new UnknownCredentialException(credentialId);
+    }
+    credential.revoke(clock.instant());
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<ApiPrincipal> authenticateTrack(String siteId, String apiKey) {
+    if (siteId == null) {
+      return Optional.empty();
+    }
+    return find(CredentialKind.TRACK, apiKey)
+        .filter(c -> c.siteId() != null && Tokens.constantTimeEquals(c.siteId(), siteId))
+        .map(DefaultWorkspaceService::principal);
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<ApiPrincipal> authenticateApp(String bearerKey) {
+    return find(CredentialKind.APP, bearerKey).map(DefaultWorkspaceService::principal);
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<ApiPrincipal> authenticatePipelines(String writeKey) {
+    return find(CredentialKind.PIPELINES, writeKey).map(DefaultWorkspaceService::principal);
+  }
+
+  private static ApiPrincipal principal(Credential c) {
+    return new ApiPrincipal(new WorkspaceId(c.workspaceId()), c.kind(), c.id());
+  }
+
+  private Optional<Credential> find(CredentialKind kind, String secret) {
+    if (secret == null || secret.isEmpty() || secret.length() > 256) {
+      return Optional.empty();
+    }
+    return em.createNamedQuery("Credential.bySecretHash", Credential.class)
+        .setParameter("kind", kind)
+        .setParameter("hash", Tokens.sha256(secret))
+        .getResultStream()
+        .filter(Credential::active)
+        .findFirst();
+  }
+}

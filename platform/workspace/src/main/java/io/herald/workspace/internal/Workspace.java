@@ -1,0 +1,46 @@
+package io.herald.workspace.internal;
+
+import io.herald.workspace.api.WorkspaceId;
+import io.herald.workspace.api.WorkspaceView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A workspace: the unit that owns people, messages and credentials. */
+@Entity
+@Table(name = "workspace_workspace")
+public class Workspace {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false, length = 64)
+  private String slug;
+
+  @Column(nullable = false, length = 200)
+  private String name;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected Workspace() {}
+
+  Workspace(String slug, String name, Instant createdAt) {
+    this.slug = slug;
+    this.name = name;
+    this.createdAt = createdAt;
+  }
+
+  WorkspaceView view() {
+    return new WorkspaceView(new WorkspaceId(id), name, createdAt);
+  }
+
+  Long id() {
+    return id;
+  }
+}

@@ -1,0 +1,33 @@
+package io.herald.workspace.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ApiFamilyTest {
+
+  @ParameterizedTest
+  @CsvSource({
+    "api/v1/customers/42, TRACK",
+    "/api/v2/batch, TRACK",
+    "api/v1, TRACK",
+    "v1/customers/42/attributes, APP",
+    "v1/plugins, APP",
+    "api/app/v1/customers, APP",
+    "v1/identify, PIPELINES",
+    "v1/batch, PIPELINES",
+    "/v1/track, PIPELINES",
+    "v1/alias, PIPELINES",
+    "v1/batches, APP",
+  })
+  void pathsMapToTheirFamily(String path, ApiFamily family) {
+    assertThat(ApiFamily.of(path)).contains(family);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"admin/index.xhtml", "health/ready", "unsubscribe/abc", "api/v3/x", "v10/x", "''"})
+  void otherPathsNeedNoApiCredential(String path) {
+    assertThat(ApiFamily.of(path)).isEmpty();
+  }
+}
