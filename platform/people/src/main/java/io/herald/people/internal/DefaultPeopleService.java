@@ -1,0 +1,77 @@
+package io.herald.people.internal;
+
+import io.herald.people.api.IdentifyResult;
+import io.herald.people.api.PeopleService;
+import io.herald.people.api.PersonRef;
+import io.herald.people.api.PersonView;
+import io.herald.workspace.api.WorkspaceId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Validates identify bodies, then writes each in its own transaction, retrying when a concurrent
+ * request created the same person or updated it first (unique key or version clash).
+ */
+@ApplicationScoped
+public class DefaultPeopleService implements PeopleService {
+
+  private static final Logger LOG = Logger.getLogger(DefaultPeopleService.class.getName());
+  private static final int ATTEMPTS = 3;
+
+  @Inject PersonWriter writer;
+
+  @Inject PersonRepository people;
+
+  @Override
+  public IdentifyResult identify(WorkspaceId workspace, PersonRef ref, JsonObject body) {
+    AttributeChanges changes = AttributeChanges.parse(body);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        IdentifyResult result = writer.identify(workspace.value(), ref, changes);
+        if (result.outcome() == IdentifyResult.Outcome.CONFLICT) {
+          LOG.info(
+              () ->
+                  "attribute update failure for cio_id " + result.cioId() + ": " + result.detail());
+        }
+        return result;
+      } catch (RuntimeException e) {
+        if (attempt >= ATTEMPTS || !isConcurrentWrite(e)) {
+          throw e;
+        }
+        LOG.log(Level.FINE, "identify raced with another write; retrying", e);
+      }
+    }
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<PersonView> find(WorkspaceId workspace, PersonRef ref) {
+    return people.find(workspace.value(), ref).map(Person::view);
+  }
+
+  private static boolean isConcurrentWrite(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof OptimisticLockException) {
+        return true;
+      }
+      if (t instanceof java.sql.SQLIntegrityConstraintViolationException) {
+        return true;
+      }
+      if (t instanceof RollbackException || t instanceof PersistenceException) {
+        String message = String.valueOf(t.getMessage());
+        if (message.contains("Duplicate entry")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,183 @@
+package io.herald.people.internal;
+
+import io.herald.people.api.PersonView;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A person: identifier columns (unique per workspace) and a JSON document of attributes with the
+ * time each was last set. Identifiers are mirrored into the attributes, as Customer.io shows them.
+ */
+@Entity
+@Table(name = "people_person")
+public class Person {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "workspace_id", nullable = false)
+  private long workspaceId;
+
+  @Column(name = "cio_id", nullable = false, length = 32)
+  private String cioId;
+
+  @Column(name = "customer_id", length = 150)
+  private String customerId;
+
+  @Column(length = 1000)
+  private String email;
+
+  @Column(name = "email_key", length = 255)
+  private String emailKey;
+
+  @Lob
+  @Column(nullable = false)
+  private String attributes;
+
+  @Lob
+  @Column(name = "attribute_timestamps", nullable = false)
+  private String attributeTimestamps;
+
+  @Column(nullable = false)
+  private boolean unsubscribed;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Version private long version;
+
+  protected Person() {}
+
+  Person(long workspaceId, String cioId, Instant now) {
+    this.workspaceId = workspaceId;
+    this.cioId = cioId;
+    this.attributes = "{}";
+    this.attributeTimestamps = "{}";
+    this.createdAt = now;
+    this.updatedAt = now;
+    Map<String, JsonValue> values = new LinkedHashMap<>();
+    values.put("cio_id", Json.createValue(cioId));
+    write(values, Map.of("cio_id", now.getEpochSecond()));
+  }
+
+  /** Lower-cased email used for lookups. */
+  static String emailKey(String email) {
+    return email == null ? null : email.toLowerCase(Locale.ROOT);
+  }
+
+  String cioId() {
+    return cioId;
+  }
+
+  String customerId() {
+    return customerId;
+  }
+
+  String email() {
+    return email;
+  }
+
+  /** Applies validated changes; identifier changes were checked for conflicts by the caller. */
+  void apply(AttributeChanges changes, Instant now) {
+    Map<String, JsonValue> values = new LinkedHashMap<>(readObject(attributes));
+    Map<String, Long> times = readTimes();
+    long stamp = now.getEpochSecond();
+    changes
+        .id()
+        .ifPresent(
+            newId -> {
+              customerId = newId.orElse(null);
+              set(
+                  values,
+                  times,
+                  "id",
+                  newId.map(v -> (JsonValue) Json.createValue(v)).orElse(JsonValue.NULL),
+                  stamp);
+            });
+    changes
+        .email()
+        .ifPresent(
+            newEmail -> {
+              email = newEmail.orElse(null);
+              emailKey = emailKey(email);
+              set(
+                  values,
+                  times,
+                  "email",
+                  newEmail.map(v -> (JsonValue) Json.createValue(v)).orElse(JsonValue.NULL),
+                  stamp);
+            });
+    changes.unsubscribed().ifPresent(u -> unsubscribed = u);
+    changes.writes().forEach((name, value) -> set(values, times, name, value, stamp));
+    write(values, times);
+    updatedAt = now;
+  }
+
+  private static void set(
+      Map<String, JsonValue> values,
+      Map<String, Long> times,
+      String name,
+      JsonValue value,
+      long stamp) {
+    if (value == JsonValue.NULL) {
+      values.remove(name);
+      times.remove(name);
+    } else {
+      values.put(name, value);
+      times.put(name, stamp);
+    }
+  }
+
+  private void write(Map<String, JsonValue> values, Map<String, Long> times) {
+    JsonObjectBuilder attrs = Json.createObjectBuilder();
+    values.forEach(attrs::add);
+    this.attributes = attrs.build().toString();
+    JsonObjectBuilder stamps = Json.createObjectBuilder();
+    times.forEach(stamps::add);
+    this.attributeTimestamps = stamps.build().toString();
+  }
+
+  private Map<String, Long> readTimes() {
+    Map<String, Long> times = new LinkedHashMap<>();
+    readObject(attributeTimestamps).forEach((k, v) -> times.put(k, ((JsonNumber) v).longValue()));
+    return times;
+  }
+
+  private static JsonObject readObject(String json) {
+    try (var reader = Json.createReader(new StringReader(json))) {
+      return reader.readObject();
+    }
+  }
+
+  PersonView view() {
+    return new PersonView(
+        cioId,
+        customerId,
+        email,
+        readObject(attributes),
+        readTimes(),
+        unsubscribed,
+        createdAt,
+        updatedAt);
+  }
+}

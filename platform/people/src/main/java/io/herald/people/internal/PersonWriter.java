@@ -1,0 +1,118 @@
+package io.herald.people.internal;
+
+import io.herald.people.api.IdType;
+import io.herald.people.api.IdentifyResult;
+import io.herald.people.api.IdentifyResult.Outcome;
+import io.herald.people.api.PersonRef;
+import io.herald.shared.crypto.Tokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One identify in one transaction: resolve the person from the path identifier and the body's
+ * identifiers (Customer.io's rules), then create or update.
+ */
+@ApplicationScoped
+public class PersonWriter {
+
+  @Inject PersonRepository people;
+
+  @Inject Clock clock;
+
+  /** Resolves and writes one identify; see the class comment. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public IdentifyResult identify(long workspaceId, PersonRef ref, AttributeChanges changes) {
+    Optional<Person> byRef = people.find(workspaceId, ref);
+    Optional<String> bodyId = changes.id().flatMap(v -> v);
+    Optional<String> bodyEmail = changes.email().flatMap(v -> v);
+
+    // The path identifier also sets that identifier ("PUT /customers/a@x.com" gives the email).
+    AttributeChanges effective = withPathIdentifier(ref, changes);
+
+    Person person;
+    Outcome outcome;
+    if (byRef.isPresent()) {
+      person = byRef.get();
+      outcome = Outcome.UPDATED;
+    } else if (ref.type() == IdType.CIO_ID) {
+      return new IdentifyResult(
+          Outcome.SKIPPED_UNKNOWN_CIO_ID, null, "no person with cio_id " + ref.value());
+    } else {
+      // Path identifier unknown: a body identifier may point at an existing person.
+      Optional<Person> byBody =
+          ref.type() == IdType.ID
+              ? bodyEmail.flatMap(e -> people.find(workspaceId, new PersonRef(IdType.EMAIL, e)))
+              : bodyId.flatMap(i -> people.find(workspaceId, new PersonRef(IdType.ID, i)));
+      if (byBody.isPresent()) {
+        person = byBody.get();
+        outcome = Outcome.UPDATED;
+      } else if (changes.updateOnly()) {
+        return new IdentifyResult(
+            Outcome.SKIPPED_UPDATE_ONLY, null, "_update is set and no person matches");
+      } else {
+        person = new Person(workspaceId, Tokens.randomHex(8), clock.instant());
+        outcome = Outcome.CREATED;
+      }
+    }
+
+    Optional<String> conflict = conflict(workspaceId, person, effective);
+    if (conflict.isPresent()) {
+      return new IdentifyResult(Outcome.CONFLICT, person.cioId(), conflict.get());
+    }
+    person.apply(effective, clock.instant());
+    if (outcome == Outcome.CREATED) {
+      people.add(person);
+    }
+    people.flush();
+    return new IdentifyResult(outcome, person.cioId(), "");
+  }
+
+  private static AttributeChanges withPathIdentifier(PersonRef ref, AttributeChanges changes) {
+    return switch (ref.type()) {
+      case ID ->
+          changes.id().isPresent()
+              ? changes
+              : new AttributeChanges(
+                  Optional.of(Optional.of(ref.value())),
+                  changes.email(),
+                  changes.updateOnly(),
+                  changes.unsubscribed(),
+                  changes.writes());
+      case EMAIL ->
+          changes.email().isPresent()
+              ? changes
+              : new AttributeChanges(
+                  changes.id(),
+                  Optional.of(Optional.of(ref.value())),
+                  changes.updateOnly(),
+                  changes.unsubscribed(),
+                  changes.writes());
+      case CIO_ID -> changes;
+    };
+  }
+
+  /** An identifier the change would give {@code person} that another person already has. */
+  private Optional<String> conflict(long workspaceId, Person person, AttributeChanges changes) {
+    Optional<String> newId = changes.id().flatMap(v -> v);
+    if (newId.isPresent() && !newId.get().equals(person.customerId())) {
+      Optional<Person> holder = people.find(workspaceId, new PersonRef(IdType.ID, newId.get()));
+      if (holder.isPresent() && !Objects.equals(holder.get().cioId(), person.cioId())) {
+        return Optional.of("id " + newId.get() + " belongs to another person");
+      }
+    }
+    Optional<String> newEmail = changes.email().flatMap(v -> v);
+    if (newEmail.isPresent()
+        && !Objects.equals(Person.emailKey(newEmail.get()), Person.emailKey(person.email()))) {
+      Optional<Person> holder =
+          people.find(workspaceId, new PersonRef(IdType.EMAIL, newEmail.get()));
+      if (holder.isPresent() && !Objects.equals(holder.get().cioId(), person.cioId())) {
+        return Optional.of("email " + newEmail.get() + " belongs to another person");
+      }
+    }
+    return Optional.empty();
+  }
+}

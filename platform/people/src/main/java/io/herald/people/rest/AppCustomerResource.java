@@ -1,0 +1,83 @@
+package io.herald.people.rest;
+
+import io.herald.people.api.IdType;
+import io.herald.people.api.PeopleService;
+import io.herald.people.api.PersonRef;
+import io.herald.people.api.PersonView;
+import io.herald.shared.rest.ApiErrors;
+import io.herald.workspace.api.CurrentActor;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+
+/** App API people reads ({@code /v1/customers}). */
+@Path("/v1/customers")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AppCustomerResource {
+
+  @Inject PeopleService people;
+
+  @Inject CurrentActor actor;
+
+  /**
+   * A person's attributes in Customer.io's shape: {@code {"customer":{"id","identifiers",
+   * "attributes","timestamps","unsubscribed","devices"}}}.
+   */
+  @GET
+  @Path("/{identifier}/attributes")
+  public Response attributes(
+      @PathParam("identifier") String identifier, @QueryParam("id_type") String idType) {
+    Optional<IdType> type = IdType.fromQuery(idType);
+    if (type.isEmpty()) {
+      return ApiErrors.app(Response.Status.BAD_REQUEST, "id_type must be one of id, email, cio_id");
+    }
+    PersonRef ref = new PersonRef(type.get(), identifier);
+    if (!ref.wellFormed()) {
+      return ApiErrors.app(
+          Response.Status.BAD_REQUEST, "identifier must be 1 to " + PersonRef.MAX_BYTES + " bytes");
+    }
+    return people
+        .find(actor.workspaceId(), ref)
+        .map(p -> Response.ok(body(p).toString(), MediaType.APPLICATION_JSON_TYPE).build())
+        .orElseGet(
+            () -> ApiErrors.app(Response.Status.NOT_FOUND, "no customer with " + describe(ref)));
+  }
+
+  static JsonObject body(PersonView person) {
+    JsonObjectBuilder identifiers = Json.createObjectBuilder().add("cio_id", person.cioId());
+    if (person.email() != null) {
+      identifiers.add("email", person.email());
+    }
+    JsonObjectBuilder customer = Json.createObjectBuilder();
+    if (person.id() != null) {
+      identifiers.add("id", person.id());
+      customer.add("id", person.id());
+    } else {
+      customer.addNull("id");
+    }
+    JsonObjectBuilder timestamps = Json.createObjectBuilder();
+    person.timestamps().forEach(timestamps::add);
+    customer
+        .add("identifiers", identifiers)
+        .add("attributes", person.attributes())
+        .add("timestamps", timestamps)
+        .add("unsubscribed", person.unsubscribed())
+        .add("devices", Json.createArrayBuilder());
+    return Json.createObjectBuilder().add("customer", customer).build();
+  }
+
+  private static String describe(PersonRef ref) {
+    return ref.type().name().toLowerCase(java.util.Locale.ROOT) + " " + ref.value();
+  }
+}

@@ -1,0 +1,68 @@
+package io.herald.people.rest;
+
+import io.herald.people.api.InvalidPersonDataException;
+import io.herald.people.api.PeopleService;
+import io.herald.people.api.PersonRef;
+import io.herald.shared.rest.ApiErrors;
+import io.herald.shared.rest.JsonBodies;
+import io.herald.workspace.api.CurrentActor;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.List;
+
+/** Track API v1 people calls ({@code /api/v1/customers}). */
+@Path("/api/v1/customers")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class TrackCustomerResource {
+
+  /** Largest identify body: 300 attributes of 1000 bytes with their names fit well below it. */
+  static final int MAX_BODY_BYTES = 512 * 1024;
+
+  @Inject PeopleService people;
+
+  @Inject CurrentActor actor;
+
+  /** Creates or updates a person (Customer.io {@code identify}). Answers {@code 200 {}}. */
+  @PUT
+  @Path("/{identifier}")
+  @Consumes(MediaType.WILDCARD)
+  public Response identify(@PathParam("identifier") String identifier, InputStream body) {
+    PersonRef ref = PersonRef.fromTrackPath(identifier);
+    if (!ref.wellFormed()) {
+      return badRequest("identifier must be 1 to " + PersonRef.MAX_BYTES + " bytes");
+    }
+    JsonObject attributes;
+    try {
+      JsonValue value = JsonBodies.parse(JsonBodies.read(body, MAX_BODY_BYTES));
+      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+        return badRequest("request body must be a JSON object of attributes");
+      }
+      attributes = value.asJsonObject();
+    } catch (JsonBodies.BodyException e) {
+      return e.tooLarge()
+          ? ApiErrors.trackV1(Response.Status.REQUEST_ENTITY_TOO_LARGE, List.of(e.getMessage()))
+          : badRequest(e.getMessage());
+    }
+    try {
+      people.identify(actor.workspaceId(), ref, attributes);
+    } catch (InvalidPersonDataException e) {
+      return ApiErrors.trackV1(Response.Status.BAD_REQUEST, e.problems());
+    }
+    return Response.ok("{}", MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  private static Response badRequest(String message) {
+    return ApiErrors.trackV1(Response.Status.BAD_REQUEST, List.of(message));
+  }
+}

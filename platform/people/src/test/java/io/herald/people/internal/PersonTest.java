@@ -1,0 +1,49 @@
+package io.herald.people.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.herald.people.api.PersonView;
+import jakarta.json.Json;
+import java.io.StringReader;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class PersonTest {
+
+  private static AttributeChanges changes(String json) {
+    return AttributeChanges.parse(Json.createReader(new StringReader(json)).readObject());
+  }
+
+  @Test
+  void attributesCarryTheTimeTheyWereLastSet() {
+    Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+    Person person = new Person(1, "c10", t0);
+    person.apply(changes("{\"id\":\"42\",\"email\":\"A@X.io\",\"plan\":\"basic\"}"), t0);
+    Instant t1 = t0.plusSeconds(60);
+    person.apply(changes("{\"plan\":\"pro\",\"unsubscribed\":true}"), t1);
+
+    PersonView view = person.view();
+    assertThat(view.id()).isEqualTo("42");
+    assertThat(view.email()).isEqualTo("A@X.io");
+    assertThat(view.unsubscribed()).isTrue();
+    assertThat(view.attributes().getString("plan")).isEqualTo("pro");
+    assertThat(view.attributes().getString("cio_id")).isEqualTo("c10");
+    assertThat(view.timestamps())
+        .containsEntry("cio_id", t0.getEpochSecond())
+        .containsEntry("id", t0.getEpochSecond())
+        .containsEntry("plan", t1.getEpochSecond());
+    assertThat(view.createdAt()).isEqualTo(t0);
+    assertThat(view.updatedAt()).isEqualTo(t1);
+  }
+
+  @Test
+  void removingAnIdentifierClearsItsColumnAndAttribute() {
+    Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+    Person person = new Person(1, "c11", t0);
+    person.apply(changes("{\"email\":\"a@x.io\"}"), t0);
+    person.apply(changes("{\"email\":null}"), t0);
+    assertThat(person.email()).isNull();
+    assertThat(person.view().attributes().containsKey("email")).isFalse();
+    assertThat(Person.emailKey("MiXeD@Example.COM")).isEqualTo("mixed@example.com");
+  }
+}
