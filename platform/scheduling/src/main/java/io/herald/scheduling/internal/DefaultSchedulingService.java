@@ -14,7 +14,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -97,10 +96,5 @@ public class DefaultSchedulingService implements SchedulingService {
     } catch (SchedulerException e) {
       throw new IllegalStateException("could not read the schedule", e);
     }
-  }
-
-  /** How long a node may stay silent and still count as alive. */
-  Duration aliveWithin() {
-    return heartbeat.interval().multipliedBy(3);
   }
 }

@@ -104,15 +104,7 @@ final class QuartzSchedulers {
   }
 
   private static Properties clusterProperties(String nodeId, String providerName) {
-    Properties p = new Properties();
-    p.setProperty("org.quartz.scheduler.instanceName", CLUSTER_NAME);
-    p.setProperty("org.quartz.scheduler.instanceId", nodeId);
-    p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-    p.setProperty("org.quartz.scheduler.threadsInheritContextClassLoaderOfInitializer", "true");
-    p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
-    p.setProperty("org.quartz.threadPool.threadCount", "2");
-    p.setProperty(
-        "org.quartz.threadPool.threadsInheritContextClassLoaderOfInitializingThread", "true");
+    Properties p = common(CLUSTER_NAME, nodeId, 2);
     p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
     p.setProperty(
         "org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
@@ -125,16 +117,22 @@ final class QuartzSchedulers {
   }
 
   private static Properties nodeProperties(String nodeId) {
+    Properties p = common(NODE_NAME, nodeId, 1);
+    p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+    return p;
+  }
+
+  /** Settings both schedulers share; job threads see the application's classes. */
+  private static Properties common(String name, String nodeId, int threads) {
     Properties p = new Properties();
-    p.setProperty("org.quartz.scheduler.instanceName", NODE_NAME);
+    p.setProperty("org.quartz.scheduler.instanceName", name);
     p.setProperty("org.quartz.scheduler.instanceId", nodeId);
     p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
     p.setProperty("org.quartz.scheduler.threadsInheritContextClassLoaderOfInitializer", "true");
     p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
-    p.setProperty("org.quartz.threadPool.threadCount", "1");
+    p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(threads));
     p.setProperty(
         "org.quartz.threadPool.threadsInheritContextClassLoaderOfInitializingThread", "true");
-    p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
     return p;
   }
 
