@@ -1,0 +1,65 @@
+package io.herald.webadmin;
+
+import io.herald.pluginhost.api.PluginStatus;
+import io.herald.workspace.api.CredentialKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Formats times, durations and enum values for the views ({@code #{fmt.instant(x)}}). */
+@Named("fmt")
+@ApplicationScoped
+public class DisplayFormat {
+
+  private static final String NONE = "—";
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
+
+  /** A point in time in UTC, or a dash for {@code null}. */
+  public String instant(Instant instant) {
+    return instant == null ? NONE : TIME.format(instant);
+  }
+
+  /** A short duration such as {@code 30 s}, {@code 5 min} or {@code 2 h}. */
+  public String duration(Duration duration) {
+    if (duration == null) {
+      return NONE;
+    }
+    long seconds = duration.toSeconds();
+    if (seconds == 0) {
+      return duration.toMillis() + " ms";
+    }
+    if (seconds % 3600 == 0) {
+      return seconds / 3600 + " h";
+    }
+    if (seconds % 60 == 0) {
+      return seconds / 60 + " min";
+    }
+    return seconds + " s";
+  }
+
+  /** What an operator calls each credential kind. */
+  public String kind(CredentialKind kind) {
+    return switch (kind) {
+      case TRACK -> "Track API key";
+      case APP -> "App API key";
+      case PIPELINES -> "Pipelines write key";
+    };
+  }
+
+  /** A plugin status in lower case ({@code started}, {@code failed}). */
+  public String status(PluginStatus status) {
+    return status.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** A value, or a dash when it is {@code null} or blank. */
+  public String orDash(String value) {
+    return value == null || value.isBlank() ? NONE : value;
+  }
+}

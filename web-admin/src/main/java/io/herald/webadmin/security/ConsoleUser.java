@@ -1,0 +1,53 @@
+package io.herald.webadmin.security;
+
+import io.herald.webadmin.ConsolePaths;
+import io.herald.workspace.api.AdminRole;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.security.Principal;
+import java.util.Arrays;
+
+/**
+ * The signed-in console user: who it is, what role it has, and logout. Pages ask {@link #isAdmin()}
+ * both to hide controls and to refuse changes on the server.
+ */
+@Named
+@RequestScoped
+public class ConsoleUser {
+
+  @Inject SecurityContext security;
+  @Inject ExternalContext external;
+
+  /** The caller's email, or an empty string when nobody is signed in. */
+  public String getEmail() {
+    Principal caller = security.getCallerPrincipal();
+    return caller == null ? "" : caller.getName();
+  }
+
+  /** The caller's strongest role name ({@code admin}, {@code editor}, {@code viewer}), or empty. */
+  public String getRole() {
+    return Arrays.stream(AdminRole.values())
+        .map(AdminRole::roleName)
+        .filter(security::isCallerInRole)
+        .findFirst()
+        .orElse("");
+  }
+
+  /** Whether the caller may change settings such as API credentials. */
+  public boolean isAdmin() {
+    return security.isCallerInRole(AdminRole.ADMIN.roleName());
+  }
+
+  /** Ends the session and returns to the login page. */
+  public void logout() throws ServletException, IOException {
+    ((HttpServletRequest) external.getRequest()).logout();
+    external.invalidateSession();
+    external.redirect(external.getRequestContextPath() + ConsolePaths.LOGIN);
+  }
+}
