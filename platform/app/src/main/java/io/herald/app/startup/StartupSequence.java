@@ -1,0 +1,80 @@
+package io.herald.app.startup;
+
+import io.herald.shared.lifecycle.DatabaseReady;
+import io.herald.shared.persistence.DataSources;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Brings a node up in order: secret key, migrations, then {@link DatabaseReady} (modules start:
+ * scheduler), then the first-start bootstrap. Any failure is recorded in {@link StartupState}, so
+ * readiness stays DOWN; Payara keeps running a failed startup bean's app (STACK-NOTES pitfall 8).
+ *
+ * <p>Connection settings come from MicroProfile Config ({@code herald.db.*}, or {@code HERALD_DB_*}
+ * in the environment). The launcher sets them to the embedded MariaDB when no external database is
+ * configured.
+ */
+@DataSourceDefinition(
+    name = DataSources.TRANSACTIONAL,
+    className = "com.mysql.cj.jdbc.MysqlDataSource",
+    url = "${MPCONFIG=herald.db.url}",
+    user = "${MPCONFIG=herald.db.user}",
+    password = "${MPCONFIG=herald.db.password}",
+    transactional = true,
+    minPoolSize = 2,
+    maxPoolSize = 32)
+@DataSourceDefinition(
+    name = DataSources.NON_TRANSACTIONAL,
+    className = "com.mysql.cj.jdbc.MysqlDataSource",
+    url = "${MPCONFIG=herald.db.url}",
+    user = "${MPCONFIG=herald.db.user}",
+    password = "${MPCONFIG=herald.db.password}",
+    transactional = false,
+    minPoolSize = 1,
+    maxPoolSize = 16)
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class StartupSequence {
+
+  private static final Logger LOG = Logger.getLogger(StartupSequence.class.getName());
+
+  @Resource(lookup = DataSources.NON_TRANSACTIONAL)
+  DataSource nonTransactional;
+
+  @Inject StartupState state;
+
+  @Inject SecretKeys secretKeys;
+
+  @Inject Migrations migrations;
+
+  @Inject Event<DatabaseReady> databaseReady;
+
+  @Inject FirstStart firstStart;
+
+  @PostConstruct
+  void start() {
+    try {
+      secretKeys.ensure();
+      String vendor = migrations.migrate(nonTransactional);
+      state.migrated(vendor);
+      databaseReady.fire(new DatabaseReady(vendor));
+      firstStart.run();
+      state.started();
+      LOG.info("Herald started (database: " + vendor + ")");
+    } catch (RuntimeException e) {
+      state.failed(e);
+      LOG.log(Level.SEVERE, "Herald failed to start; /health/ready stays DOWN", e);
+    }
+  }
+}

@@ -1,0 +1,466 @@
+package io.herald.app.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.herald.app.it.Db;
+import io.herald.app.it.HeraldWar;
+import io.herald.app.it.Http;
+import io.herald.app.it.Http.Answer;
+import io.herald.app.it.ItConfig;
+import io.herald.testing.RequiresTestDatabase;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The foundation end to end: health, bootstrap credentials, the three auth families, the Track
+ * identify and App attributes round trip with Customer.io's semantics and limits, plugins, the
+ * scheduler's heartbeat, and secrets at rest. Runs twice: on the embedded MariaDB, and on the
+ * MariaDB/MySQL server at 127.0.0.1:3306 when one is reachable (skipped with the reason otherwise).
+ */
+@RequiresTestDatabase
+@ExtendWith(ArquillianExtension.class)
+class HeraldApiIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return HeraldWar.build();
+  }
+
+  @ArquillianResource URL base;
+
+  private Http http() {
+    return new Http(base);
+  }
+
+  private static String unique(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  // ---- health -----------------------------------------------------------------------------
+
+  @Test
+  void readinessReportsDatabaseSchedulerAndPluginHostUp() {
+    Answer ready = http().get("health/ready", null);
+    assertThat(ready.status()).as(ready.body()).isEqualTo(200);
+    JsonNode checks = ready.json().path("checks");
+    assertThat(checks.findValuesAsText("name")).contains("database", "scheduler", "plugin-host");
+    checks.forEach(check -> assertThat(check.path("status").asText()).isEqualTo("UP"));
+    assertThat(http().get("health/live", null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void everyOperationInTheOpenApiDocumentIsServedAsDocumented() {
+    assertThat(new OpenApiContract(http()).checkEveryOperation()).isGreaterThanOrEqualTo(3);
+  }
+
+  // ---- authentication ---------------------------------------------------------------------
+
+  @Test
+  void bootstrapCredentialsOpenEachFamily() {
+    String id = unique("boot");
+    assertThat(http().put("api/v1/customers/" + id, Http.track(), "{\"plan\":\"pro\"}").status())
+        .isEqualTo(200);
+    assertThat(http().get("v1/customers/" + id + "/attributes", Http.app()).status())
+        .isEqualTo(200);
+    // Pipelines: the filter accepts the write key (the endpoints arrive with issue #3, so 404
+    // here).
+    assertThat(http().post("v1/batch", Http.basic(ItConfig.writeKey(), ""), "{}").status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void wrongOrMissingCredentialsGet401InTheFamilysShape() {
+    Answer track =
+        http().put("api/v1/customers/x", Http.basic(ItConfig.siteId(), "wrong-key-000000"), "{}");
+    assertThat(track.status()).isEqualTo(401);
+    assertThat(track.json().at("/meta/errors/0").asText()).contains("Unauthorized");
+
+    Answer trackMissing = http().put("api/v1/customers/x", null, "{}");
+    assertThat(trackMissing.status()).isEqualTo(401);
+    assertThat(trackMissing.raw().headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+
+    // A Track key used as an App key, and an App key over Basic, are both refused.
+    Answer app = http().get("v1/customers/x/attributes", Http.bearer(ItConfig.trackApiKey()));
+    assertThat(app.status()).isEqualTo(401);
+    assertThat(app.json().at("/meta/error").asText()).contains("invalid");
+    assertThat(http().get("v1/plugins", Http.basic(ItConfig.appApiKey(), "")).status())
+        .isEqualTo(401);
+
+    Answer pipelines = http().post("v1/batch", Http.basic("not-a-write-key", ""), "{}");
+    assertThat(pipelines.status()).isEqualTo(401);
+    assertThat(pipelines.json().at("/errors/0/reason").asText()).isEqualTo("unauthorized");
+
+    // Unknown paths behind a family still need its credential: 401 before 404.
+    assertThat(http().get("api/v1/no-such-thing", null).status()).isEqualTo(401);
+  }
+
+  // ---- identify and read back -------------------------------------------------------------
+
+  @Test
+  void identifyThenReadBackInCustomerIoShape() {
+    String id = unique("cust");
+    String body =
+        "{\"email\":\"Person."
+            + id
+            + "@Example.com\",\"created_at\":1700000000,\"first_name\":\"Ada\","
+            + "\"plan\":\"basic\",\"age\":42,\"vip\":true,\"tags\":[\"a\",\"b\"],\"address\":{\"city\":\"Oslo\"}}";
+    Answer put = http().put("api/v1/customers/" + id, Http.track(), body);
+    assertThat(put.status()).isEqualTo(200);
+    assertThat(put.body()).isEqualTo("{}");
+
+    JsonNode customer =
+        http().get("v1/customers/" + id + "/attributes", Http.app()).json().path("customer");
+    assertThat(customer.path("id").asText()).isEqualTo(id);
+    assertThat(customer.at("/identifiers/id").asText()).isEqualTo(id);
+    assertThat(customer.at("/identifiers/email").asText())
+        .isEqualTo("Person." + id + "@Example.com");
+    assertThat(customer.at("/identifiers/cio_id").asText()).isNotBlank();
+    JsonNode attributes = customer.path("attributes");
+    assertThat(attributes.path("first_name").asText()).isEqualTo("Ada");
+    assertThat(attributes.path("age").asInt()).isEqualTo(42);
+    assertThat(attributes.path("vip").asBoolean()).isTrue();
+    assertThat(attributes.path("tags").get(1).asText()).isEqualTo("b");
+    assertThat(attributes.at("/address/city").asText()).isEqualTo("Oslo");
+    assertThat(attributes.path("created_at").asLong()).isEqualTo(1700000000L);
+    assertThat(customer.path("timestamps").path("plan").asLong())
+        .isBetween(
+            Instant.now().minusSeconds(120).getEpochSecond(),
+            Instant.now().plusSeconds(5).getEpochSecond());
+    assertThat(customer.path("unsubscribed").asBoolean()).isFalse();
+    assertThat(customer.path("devices").isArray()).isTrue();
+
+    // email is case-insensitive, by path and by id_type
+    String emailPath = "person." + id + "%40example.COM";
+    assertThat(
+            http()
+                .put("api/v1/customers/" + emailPath, Http.track(), "{\"plan\":\"pro\"}")
+                .status())
+        .isEqualTo(200);
+    JsonNode byEmail =
+        http().get("v1/customers/" + emailPath + "/attributes?id_type=email", Http.app()).json();
+    assertThat(byEmail.at("/customer/id").asText()).isEqualTo(id);
+    assertThat(byEmail.at("/customer/attributes/plan").asText()).isEqualTo("pro");
+  }
+
+  @Test
+  void nullOrEmptyRemovesAnAttribute() {
+    String id = unique("rm");
+    http().put("api/v1/customers/" + id, Http.track(), "{\"a\":1,\"b\":2,\"c\":3}");
+    http().put("api/v1/customers/" + id, Http.track(), "{\"a\":null,\"b\":\"\"}");
+    JsonNode customer =
+        http().get("v1/customers/" + id + "/attributes", Http.app()).json().path("customer");
+    assertThat(customer.path("attributes").has("a")).isFalse();
+    assertThat(customer.path("attributes").has("b")).isFalse();
+    assertThat(customer.path("timestamps").has("a")).isFalse();
+    assertThat(customer.at("/attributes/c").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void updateOnlyNeverCreates() {
+    String id = unique("upd");
+    assertThat(
+            http()
+                .put("api/v1/customers/" + id, Http.track(), "{\"_update\":true,\"plan\":\"x\"}")
+                .status())
+        .isEqualTo(200);
+    assertThat(http().get("v1/customers/" + id + "/attributes", Http.app()).status())
+        .isEqualTo(404);
+    http().put("api/v1/customers/" + id, Http.track(), "{\"plan\":\"x\"}");
+    http().put("api/v1/customers/" + id, Http.track(), "{\"_update\":true,\"plan\":\"y\"}");
+    JsonNode attributes =
+        http()
+            .get("v1/customers/" + id + "/attributes", Http.app())
+            .json()
+            .at("/customer/attributes");
+    assertThat(attributes.path("plan").asText()).isEqualTo("y");
+    assertThat(attributes.has("_update")).isFalse();
+  }
+
+  @Test
+  void identifiersAreAssignedAndReassignedLikeCustomerIo() {
+    String email = unique("mail") + "@example.com";
+    // Known only by email: identifying by a new id with that email assigns the id to the person.
+    http().put("api/v1/customers/" + email.replace("@", "%40"), Http.track(), "{\"plan\":\"a\"}");
+    String id = unique("assigned");
+    http()
+        .put("api/v1/customers/" + id, Http.track(), "{\"email\":\"" + email.toUpperCase() + "\"}");
+    JsonNode person =
+        http().get("v1/customers/" + id + "/attributes", Http.app()).json().path("customer");
+    assertThat(person.at("/attributes/plan").asText()).isEqualTo("a");
+    String cioId = person.at("/identifiers/cio_id").asText();
+
+    // cio_ prefix: update identifiers by cio_id.
+    String newId = unique("renamed");
+    assertThat(
+            http()
+                .put("api/v1/customers/cio_" + cioId, Http.track(), "{\"id\":\"" + newId + "\"}")
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            http()
+                .get("v1/customers/" + newId + "/attributes", Http.app())
+                .json()
+                .at("/customer/identifiers/cio_id")
+                .asText())
+        .isEqualTo(cioId);
+    assertThat(http().get("v1/customers/" + id + "/attributes", Http.app()).status())
+        .isEqualTo(404);
+    assertThat(
+            http().get("v1/customers/" + cioId + "/attributes?id_type=cio_id", Http.app()).status())
+        .isEqualTo(200);
+
+    // Conflict: another person's email is not taken over (200, nothing written).
+    String other = unique("other");
+    http().put("api/v1/customers/" + other, Http.track(), "{\"plan\":\"b\"}");
+    assertThat(
+            http()
+                .put(
+                    "api/v1/customers/" + other,
+                    Http.track(),
+                    "{\"email\":\"" + email + "\",\"plan\":\"c\"}")
+                .status())
+        .isEqualTo(200);
+    JsonNode unchanged =
+        http().get("v1/customers/" + other + "/attributes", Http.app()).json().path("customer");
+    assertThat(unchanged.at("/attributes/plan").asText()).isEqualTo("b");
+    assertThat(unchanged.at("/identifiers/email").isMissingNode()).isTrue();
+
+    // An unknown cio_id is dropped, not created.
+    assertThat(
+            http()
+                .put("api/v1/customers/cio_ffffffffffffffff", Http.track(), "{\"plan\":\"z\"}")
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            http()
+                .get("v1/customers/ffffffffffffffff/attributes?id_type=cio_id", Http.app())
+                .status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void urlEncodedIdentifiersRoundTrip() {
+    String id = "team/" + unique("a b");
+    String encoded = id.replace("/", "%2F").replace(" ", "%20");
+    assertThat(http().put("api/v1/customers/" + encoded, Http.track(), "{\"k\":\"v\"}").status())
+        .isEqualTo(200);
+    assertThat(
+            http()
+                .get("v1/customers/" + encoded + "/attributes", Http.app())
+                .json()
+                .at("/customer/id")
+                .asText())
+        .isEqualTo(id);
+  }
+
+  // ---- bad input: 400 in the v1 shape, nothing changed ------------------------------------
+
+  @Test
+  void malformedAndWrongTypedBodiesAre400AndChangeNothing() {
+    String id = unique("bad");
+    http().put("api/v1/customers/" + id, Http.track(), "{\"plan\":\"kept\"}");
+
+    assertV1Error(
+        http().put("api/v1/customers/" + id, Http.track(), "{\"plan\": "), 400, "malformed JSON");
+    assertV1Error(http().put("api/v1/customers/" + id, Http.track(), "[1,2]"), 400, "JSON object");
+    assertV1Error(
+        http().put("api/v1/customers/" + id, Http.track(), "\"plan\""), 400, "JSON object");
+    assertV1Error(http().put("api/v1/customers/" + id, Http.track(), ""), 400, "empty");
+    assertV1Error(
+        http()
+            .put(
+                "api/v1/customers/" + id,
+                Http.track(),
+                "{\"created_at\":\"yesterday\",\"plan\":\"lost\"}"),
+        400,
+        "created_at");
+    assertV1Error(
+        http().put("api/v1/customers/" + id, Http.track(), "{\"created_at\":1700000000000}"),
+        400,
+        "milliseconds");
+    assertV1Error(
+        http().put("api/v1/customers/" + id, Http.track(), "{\"email\":42}"),
+        400,
+        "email must be a string");
+    assertV1Error(
+        http().put("api/v1/customers/" + id, Http.track(), "{\"_update\":\"yes\"}"),
+        400,
+        "_update");
+    assertV1Error(
+        http()
+            .put(
+                "api/v1/customers/" + id,
+                Http.track(),
+                "{\"bio\":\"" + "x".repeat(1001) + "\",\"plan\":\"lost\"}"),
+        400,
+        "\"bio\" is 1001 bytes; the limit is 1000");
+    assertV1Error(
+        http().put("api/v1/customers/" + id, Http.track(), "{\"" + "n".repeat(151) + "\":1}"),
+        400,
+        "the limit is 150");
+    StringBuilder many = new StringBuilder("{");
+    for (int i = 0; i < 301; i++) {
+      many.append(i == 0 ? "" : ",").append("\"a").append(i).append("\":1");
+    }
+    assertV1Error(
+        http().put("api/v1/customers/" + id, Http.track(), many.append("}").toString()),
+        400,
+        "too many attributes");
+
+    JsonNode kept =
+        http()
+            .get("v1/customers/" + id + "/attributes", Http.app())
+            .json()
+            .at("/customer/attributes");
+    assertThat(kept.path("plan").asText()).isEqualTo("kept");
+    assertThat(kept.has("bio")).isFalse();
+    assertThat(kept.has("created_at")).isFalse();
+  }
+
+  @Test
+  void overLongIdentifiersAndOversizeBodiesAreRefused() {
+    String longId = "i".repeat(151);
+    assertV1Error(http().put("api/v1/customers/" + longId, Http.track(), "{}"), 400, "identifier");
+    assertThat(http().get("v1/customers/" + longId + "/attributes", Http.app()).status())
+        .isEqualTo(400);
+    byte[] huge = ("{\"a\":\"" + "x".repeat(600 * 1024) + "\"}").getBytes();
+    assertV1Error(
+        http().put("api/v1/customers/" + unique("big"), Http.track(), huge), 413, "larger than");
+  }
+
+  @Test
+  void unknownPeopleAndBadIdTypeAreClearAppErrors() {
+    Answer missing = http().get("v1/customers/" + unique("nobody") + "/attributes", Http.app());
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.json().at("/meta/error").asText()).startsWith("no customer with id");
+    Answer badType = http().get("v1/customers/x/attributes?id_type=phone", Http.app());
+    assertThat(badType.status()).isEqualTo(400);
+    assertThat(badType.json().at("/meta/error").asText()).contains("id_type");
+  }
+
+  private static void assertV1Error(Answer answer, int status, String fragment) {
+    assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+    JsonNode errors = answer.json().at("/meta/errors");
+    assertThat(errors.isArray()).as(answer.body()).isTrue();
+    java.util.List<String> messages = new java.util.ArrayList<>();
+    errors.forEach(e -> messages.add(e.asText()));
+    assertThat(String.join("\n", messages)).contains(fragment);
+  }
+
+  // ---- plugins, scheduler, secrets at rest -------------------------------------------------
+
+  @Test
+  void pluginsAreListedWithTheirChannelProviders() {
+    Answer plugins = http().get("v1/plugins", Http.app());
+    assertThat(plugins.status()).as(plugins.body()).isEqualTo(200);
+    JsonNode body = plugins.json();
+    assertThat(body.path("plugin_api_version").asText()).isEqualTo("1.0.0");
+    JsonNode echo = null;
+    for (JsonNode plugin : body.path("plugins")) {
+      if (plugin.path("id").asText().equals("channel-test-echo")) {
+        echo = plugin;
+      }
+    }
+    assertThat(echo).as(body.toString()).isNotNull();
+    assertThat(echo.path("status").asText()).isEqualTo("STARTED");
+    assertThat(echo.at("/channel_providers/0/id").asText()).isEqualTo("test-echo");
+  }
+
+  @Test
+  void heartbeatKeepsThisNodeAliveAndTheReaperForgetsSilentNodes() throws Exception {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> assertThat(lastSeen()).isAfter(Instant.now().minusSeconds(3)));
+    try (Connection c = Db.connect();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO scheduling_node (node_id, host, version, started_at, last_seen_at) VALUES (?, 'gone', 'old', ?, ?)")) {
+      Timestamp longAgo = Timestamp.from(Instant.now().minus(Duration.ofDays(3)));
+      ps.setString(1, "silent-node");
+      ps.setTimestamp(2, longAgo);
+      ps.setTimestamp(3, longAgo);
+      ps.executeUpdate();
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> count("SELECT COUNT(*) FROM scheduling_node WHERE node_id = 'silent-node'") == 0);
+    assertThat(
+            count("SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE WHERE SCHED_NAME = 'HeraldCluster'"))
+        .isEqualTo(1);
+  }
+
+  private static Instant lastSeen() throws Exception {
+    try (Connection c = Db.connect();
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT MAX(last_seen_at) FROM scheduling_node WHERE node_id <> 'silent-node'")) {
+      rs.next();
+      Timestamp t = rs.getTimestamp(1);
+      return t == null ? Instant.EPOCH : t.toInstant();
+    }
+  }
+
+  private static long count(String sql) throws Exception {
+    try (Connection c = Db.connect();
+        ResultSet rs = c.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  @Test
+  void secretsAreHashedAtRestAndFirstStartFilesArePrivate() throws Exception {
+    try (Connection c = Db.connect();
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT kind, site_id, secret_hash, secret_mask FROM workspace_credential")) {
+      int rows = 0;
+      while (rs.next()) {
+        rows++;
+        String stored = rs.getString(2) + rs.getString(3) + rs.getString(4);
+        assertThat(stored)
+            .doesNotContain(ItConfig.trackApiKey(), ItConfig.appApiKey(), ItConfig.writeKey());
+        assertThat(rs.getString(3)).hasSize(64);
+      }
+      assertThat(rows).isGreaterThanOrEqualTo(3);
+    }
+    try (Connection c = Db.connect();
+        ResultSet rs =
+            c.createStatement().executeQuery("SELECT password_hash FROM workspace_admin_user")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1))
+          .startsWith("PBKDF2WithHmacSHA256:")
+          .doesNotContain(ItConfig.adminPassword());
+    }
+    Path credentials = ItConfig.dataDir().resolve("bootstrap-credentials.txt");
+    assertThat(Files.getPosixFilePermissions(credentials))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    assertThat(Files.readString(credentials))
+        .contains(ItConfig.siteId(), ItConfig.appApiKey(), ItConfig.adminEmail());
+    Path key = ItConfig.dataDir().resolve("secret.key");
+    assertThat(Files.getPosixFilePermissions(key))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    assertThat(java.util.Base64.getDecoder().decode(Files.readString(key).trim())).hasSize(32);
+  }
+}
