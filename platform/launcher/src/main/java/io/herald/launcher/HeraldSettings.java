@@ -1,0 +1,71 @@
+package io.herald.launcher;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Hands Herald's settings to Payara Micro as a system-properties file ({@code --systemProperties}).
+ *
+ * <p>Why not the environment: Payara resolves the {@code ${MPCONFIG=herald.db.url}} placeholders of
+ * the WAR's {@code @DataSourceDefinition} without MicroProfile Config's environment-variable name
+ * mapping, so {@code HERALD_DB_URL} would arrive as the literal placeholder. Why not {@code -D}
+ * options: the process list would show the database password. The file is created {@code 0600}.
+ */
+final class HeraldSettings {
+
+  /** Environment variable to MicroProfile Config key, for every setting the WAR reads. */
+  static final Map<String, String> KEYS = keys();
+
+  private HeraldSettings() {}
+
+  private static Map<String, String> keys() {
+    Map<String, String> keys = new LinkedHashMap<>();
+    keys.put("HERALD_DB_URL", "herald.db.url");
+    keys.put("HERALD_DB_USER", "herald.db.user");
+    keys.put("HERALD_DB_PASSWORD", "herald.db.password");
+    keys.put("HERALD_DATA_DIR", "herald.data-dir");
+    keys.put("HERALD_PLUGINS_DIR", "herald.plugins-dir");
+    keys.put("HERALD_SECRET_KEY", "herald.secret-key");
+    keys.put("HERALD_BOOTSTRAP_SITE_ID", "herald.bootstrap.site-id");
+    keys.put("HERALD_BOOTSTRAP_TRACK_API_KEY", "herald.bootstrap.track-api-key");
+    keys.put("HERALD_BOOTSTRAP_APP_API_KEY", "herald.bootstrap.app-api-key");
+    keys.put("HERALD_BOOTSTRAP_WRITE_KEY", "herald.bootstrap.write-key");
+    keys.put("HERALD_BOOTSTRAP_ADMIN_EMAIL", "herald.bootstrap.admin-email");
+    keys.put("HERALD_BOOTSTRAP_ADMIN_PASSWORD", "herald.bootstrap.admin-password");
+    return Map.copyOf(keys);
+  }
+
+  /** The properties for the variables of {@code env} that Herald knows. */
+  static Properties from(Map<String, String> env) {
+    Properties properties = new Properties();
+    KEYS.forEach(
+        (variable, key) -> {
+          String value = env.get(variable);
+          if (value != null && !value.isBlank()) {
+            properties.setProperty(key, value);
+          }
+        });
+    return properties;
+  }
+
+  /** Writes {@code properties} to a new {@code 0600} file at {@code file}, replacing an old one. */
+  static void write(Properties properties, Path file) throws IOException {
+    Files.deleteIfExists(file);
+    Files.createFile(
+        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    try (Writer out =
+        Files.newBufferedWriter(
+            file, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING)) {
+      properties.store(
+          out, "Herald settings for Payara Micro, written by the launcher at each start");
+    }
+  }
+}

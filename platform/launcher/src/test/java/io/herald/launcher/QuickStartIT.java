@@ -1,0 +1,172 @@
+package io.herald.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Quick start as a newcomer runs it: the built distribution started with no configuration
+ * starts the embedded MariaDB, prints the first-start credentials once, gets ready, serves the APIs
+ * with those credentials, and keeps its data across a restart.
+ */
+class QuickStartIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private Process herald;
+
+  @Test
+  void startsWithNoSetupAndKeepsDataAcrossRestarts() throws Exception {
+    Path dist = Path.of(System.getProperty("herald.dist.dir"));
+    Path data =
+        Path.of(System.getProperty("herald.test.work-dir")).resolve("data-" + System.nanoTime());
+    int port = freePort();
+
+    List<String> firstRun = start(dist, data, port);
+    String output = String.join("\n", firstRun);
+    String siteId = field(output, "Track API site id:");
+    String trackKey = field(output, "Track API key:");
+    String appKey = field(output, "App API key \\(Bearer\\):");
+    assertThat(field(output, "Admin console login:")).isEqualTo("admin@herald.local");
+    assertThat(field(output, "Admin password:")).hasSizeGreaterThanOrEqualTo(12);
+
+    Path credentials = data.resolve("bootstrap-credentials.txt");
+    assertThat(Files.getPosixFilePermissions(credentials))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    assertThat(Files.readString(credentials)).contains(siteId, trackKey, appKey);
+
+    String base = "http://127.0.0.1:" + port + "/";
+    String basic =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((siteId + ":" + trackKey).getBytes(StandardCharsets.UTF_8));
+    assertThat(
+            send(HttpRequest.newBuilder(URI.create(base + "api/v1/customers/quick-1"))
+                    .header("Authorization", basic)
+                    .header("Content-Type", "application/json")
+                    .PUT(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"email\":\"quick@example.com\",\"plan\":\"trial\"}")))
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            send(HttpRequest.newBuilder(URI.create(base + "api/v1/customers/quick-1"))
+                    .header(
+                        "Authorization",
+                        "Basic "
+                            + Base64.getEncoder().encodeToString((siteId + ":wrong").getBytes()))
+                    .PUT(HttpRequest.BodyPublishers.ofString("{}")))
+                .statusCode())
+        .isEqualTo(401);
+    stop();
+
+    List<String> secondRun = start(dist, data, port);
+    assertThat(String.join("\n", secondRun)).doesNotContain("first start", trackKey, appKey);
+    HttpResponse<String> person =
+        send(
+            HttpRequest.newBuilder(URI.create(base + "v1/customers/quick-1/attributes"))
+                .header("Authorization", "Bearer " + appKey));
+    assertThat(person.statusCode()).as(person.body()).isEqualTo(200);
+    JsonNode customer = JSON.readTree(person.body()).path("customer");
+    assertThat(customer.at("/attributes/plan").asText()).isEqualTo("trial");
+    assertThat(customer.at("/identifiers/email").asText()).isEqualTo("quick@example.com");
+  }
+
+  /** Starts the distribution and returns its output up to the launcher's "ready" line. */
+  private List<String> start(Path dist, Path data, int port)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder =
+        new ProcessBuilder("java", "-jar", dist.resolve("herald-launcher.jar").toString())
+            .redirectErrorStream(true);
+    Map<String, String> env = builder.environment();
+    env.keySet().removeIf(k -> k.startsWith("HERALD_"));
+    env.put("HERALD_DATA_DIR", data.toString());
+    env.put("HERALD_HTTP_PORT", Integer.toString(port));
+    env.put("HERALD_JAVA_HEAP", "512m");
+    herald = builder.start();
+    List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    Thread pump =
+        new Thread(
+            () -> {
+              try (BufferedReader reader =
+                  new BufferedReader(
+                      new InputStreamReader(herald.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = reader.readLine()) != null; ) {
+                  lines.add(line);
+                  System.out.println("[herald] " + line);
+                }
+              } catch (IOException e) {
+                // process ended
+              }
+            });
+    pump.setDaemon(true);
+    pump.start();
+    await()
+        .atMost(Duration.ofMinutes(4))
+        .pollInterval(Duration.ofMillis(500))
+        .failFast("Herald exited", () -> !herald.isAlive())
+        .until(
+            () ->
+                lines.stream()
+                    .anyMatch(l -> l.startsWith("herald: ready at http://localhost:" + port)));
+    HttpResponse<String> ready =
+        send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")));
+    assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+    return new ArrayList<>(lines);
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    if (herald != null && herald.isAlive()) {
+      herald.destroy();
+      if (!herald.waitFor(90, TimeUnit.SECONDS)) {
+        herald.destroyForcibly();
+      }
+    }
+    herald = null;
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request)
+      throws IOException, InterruptedException {
+    return http.send(
+        request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String field(String output, String label) {
+    Matcher m = Pattern.compile(label + "\\s+(\\S+)").matcher(output);
+    assertThat(m.find()).as("'" + label + "' in the first-start output").isTrue();
+    return m.group(1);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
