@@ -137,7 +137,7 @@ class QuickStartIT {
                     .anyMatch(l -> l.startsWith("herald: ready at http://localhost:" + port)));
     HttpResponse<String> ready =
         send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")));
-    assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+    assertThat(ready.statusCode()).as("%s %s", ready.headers().map(), ready.body()).isEqualTo(200);
     return new ArrayList<>(lines);
   }
 

@@ -9,6 +9,7 @@ public class StartupState {
 
   private volatile String databaseVendor;
   private volatile boolean started;
+  private volatile boolean webModuleStarted;
   private volatile String failure;
 
   void migrated(String vendor) {
@@ -19,13 +20,17 @@ public class StartupState {
     started = true;
   }
 
+  void webModuleStarted() {
+    webModuleStarted = true;
+  }
+
   void failed(Throwable error) {
     failure = error.getClass().getSimpleName() + ": " + error.getMessage();
   }
 
-  /** Whether migrations ran and the start sequence completed. */
+  /** Whether migrations ran, the start sequence completed and the web module serves requests. */
   public boolean ready() {
-    return started && failure == null;
+    return started && webModuleStarted && failure == null;
   }
 
   /** The database product once migrations ran. */

@@ -5,12 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.herald.app.it.Http;
 import io.herald.app.it.ItConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -18,38 +13,39 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.FluentWait;
-import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The admin console end to end in headless Chromium: sign-in, dashboard, API credentials (created
- * keys work against the App API until revoked), plugins, cluster and logout. Each test starts
- * signed out and signs in itself.
+ * keys work against the App API until revoked), users and what a viewer may do, plugins, cluster
+ * and logout. Each test starts signed out and signs in itself. One viewer account is created
+ * through the users page on first use ({@link #viewer()}).
  */
 @ExtendWith(ArquillianExtension.class)
 class AdminConsoleUiIT {
 
-  private static final Duration WAIT = Duration.ofSeconds(20);
   private static final String ELLIPSIS = "\u2026";
+  private static final String VIEWER_PASSWORD = "viewer-password-" + shortId();
 
   private static HeadlessChromium chromium;
+  private static String viewerEmail;
 
   @Deployment(testable = false)
   static WebArchive deployment() {
     return io.herald.app.it.HeraldWar.build();
   }
 
-  @ArquillianResource URL base; // may or may not end with '/': see url(String)
+  @ArquillianResource URL base; // may or may not end with '/': ConsoleBrowser handles both
+
+  private ConsoleBrowser console;
+  private CredentialsScreen credentials;
+  private UsersScreen users;
 
   @BeforeAll
   static void startBrowser() throws IOException {
@@ -63,64 +59,68 @@ class AdminConsoleUiIT {
     }
   }
 
+  @BeforeEach
+  void screens() {
+    console = new ConsoleBrowser(chromium.driver(), base);
+    credentials = new CredentialsScreen(console);
+    users = new UsersScreen(console);
+  }
+
   @Test
   void anonymousConsoleRootRedirectsToTheLoginPage() {
-    signedOut();
-    browser().get(url("admin/"));
-    waitFor().until(ExpectedConditions.urlContains("/admin/login.xhtml"));
+    console.signedOut();
+    console.open("admin/");
+    console.waitFor().until(ExpectedConditions.urlContains("/admin/login.xhtml"));
     assertThat(browser().findElement(By.id("loginForm:email")).isDisplayed()).isTrue();
-    assertThat(bodyText()).contains("Sign in to the admin console");
+    assertThat(console.bodyText()).contains("Sign in to the admin console");
   }
 
   @Test
   void wrongPasswordShowsTheErrorAndStaysSignedOut() {
-    signedOut();
-    submitLogin(ItConfig.adminEmail(), ItConfig.adminPassword() + "-wrong");
-    waitFor()
+    console.signedOut();
+    console.submitLogin(ItConfig.adminEmail(), ItConfig.adminPassword() + "-wrong");
+    console
+        .waitFor()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
                 By.tagName("body"), "Wrong email or password"));
     assertThat(browser().getCurrentUrl()).contains("/admin/login.xhtml");
 
-    browser().get(url("admin/dashboard.xhtml"));
-    waitFor().until(ExpectedConditions.urlContains("/admin/login.xhtml"));
-    assertThat(browser().findElements(By.id("signedInEmail"))).isEmpty();
+    console.open("admin/dashboard.xhtml");
+    console.waitFor().until(ExpectedConditions.urlContains("/admin/login.xhtml"));
+    assertThat(console.absent(By.id("signedInEmail"))).isTrue();
   }
 
   @Test
   void adminSignsInAndSeesTheDashboard() {
     signInAsAdmin();
-    assertThat(browser().findElement(By.id("pageTitle")).getText()).isEqualTo("Dashboard");
-    assertThat(browser().findElement(By.id("signedInEmail")).getText())
-        .isEqualTo(ItConfig.adminEmail());
-    assertThat(browser().findElement(By.id("workspaceName")).getText()).isNotBlank();
-    assertThat(bodyText()).contains("Active API credentials", "App API key", "Plugins", "Cluster");
-    assertThat(Long.parseLong(browser().findElement(By.id("pluginsStarted")).getText()))
-        .isPositive();
-    assertThat(Long.parseLong(browser().findElement(By.id("nodesAlive")).getText())).isPositive();
-    screenshot("dashboard");
+    assertThat(text("pageTitle")).isEqualTo("Dashboard");
+    assertThat(text("signedInEmail")).isEqualTo(ItConfig.adminEmail());
+    assertThat(text("workspaceName")).isNotBlank();
+    assertThat(console.bodyText())
+        .contains("Active API credentials", "App API key", "Plugins", "Cluster");
+    assertThat(Long.parseLong(text("pluginsStarted"))).isPositive();
+    assertThat(Long.parseLong(text("nodesAlive"))).isPositive();
+    console.screenshot("dashboard");
   }
 
   @Test
   void newAppKeyIsShownOnceThenOnlyMaskedAndWorksAgainstTheApi() {
     signInAsAdmin();
-    browser().findElement(By.id("navCredentials")).click();
-    waitFor().until(ExpectedConditions.urlContains("/admin/settings/credentials.xhtml"));
+    console.navigate("navCredentials", "/admin/settings/credentials.xhtml");
     String name = "ui-test key " + shortId();
 
-    String secret = createAppKey(name);
+    String secret = credentials.createAppKey(name);
 
-    WebElement panel = browser().findElement(By.id("newSecret"));
-    assertThat(panel.getText()).contains(name, secret, "will not be shown again");
+    assertThat(text("newSecret")).contains(name, secret, "will not be shown again");
     String masked = secret.substring(0, 4) + ELLIPSIS + secret.substring(secret.length() - 4);
-    WebElement row = credentialRow(name);
+    WebElement row = credentials.row(name);
     assertThat(row.getText()).contains(masked, "App API key", "active").doesNotContain(secret);
-    screenshot("credentials");
+    console.screenshot("credentials");
 
-    browser().get(url("admin/settings/credentials.xhtml"));
-    waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("credentialsForm")));
-    assertThat(browser().findElements(By.id("newSecret"))).isEmpty();
-    assertThat(credentialRow(name).getText()).contains(masked);
+    credentials.open();
+    assertThat(console.absent(By.id("newSecret"))).isTrue();
+    assertThat(credentials.row(name).getText()).contains(masked);
     assertThat(browser().getPageSource()).doesNotContain(secret);
 
     assertThat(appApiStatus(secret)).isEqualTo(200);
@@ -129,41 +129,141 @@ class AdminConsoleUiIT {
   @Test
   void revokedAppKeyIsRefusedByTheApi() {
     signInAsAdmin();
-    browser().get(url("admin/settings/credentials.xhtml"));
+    credentials.open();
     String name = "ui-revoke key " + shortId();
-    String secret = createAppKey(name);
+    String secret = credentials.createAppKey(name);
     assertThat(appApiStatus(secret)).isEqualTo(200);
 
-    credentialRow(name).findElement(By.className("revoke-button")).click();
+    credentials.row(name).findElement(By.className("revoke-button")).click();
     WebElement confirm =
-        waitFor()
+        console
+            .waitFor()
             .until(ExpectedConditions.elementToBeClickable(By.id("credentialsForm:confirmYes")));
-    assertThat(browser().findElement(By.id("credentialsForm:confirmRevoke")).getText())
-        .contains(name);
+    assertThat(text("credentialsForm:confirmRevoke")).contains(name);
     confirm.click();
 
-    waitFor()
+    console
+        .waitFor()
         .until(
             d ->
-                credentialRow(name)
+                credentials
+                    .row(name)
                     .findElement(By.className("credential-status"))
                     .getText()
                     .equals("revoked"));
-    assertThat(credentialRow(name).findElements(By.className("revoke-button"))).isEmpty();
-    assertThat(bodyText()).contains("Credential revoked.");
+    assertThat(credentials.row(name).findElements(By.className("revoke-button"))).isEmpty();
+    assertThat(console.bodyText()).contains("Credential revoked.");
     assertThat(appApiStatus(secret)).isEqualTo(401);
+  }
+
+  @Test
+  void adminCreatesAViewerAndATooShortPasswordCreatesNothing() {
+    signInAsAdmin();
+    console.navigate("navUsers", "/admin/settings/users.xhtml");
+    String email = "ui-viewer-" + shortId() + "@example.test";
+    String shortPassword = "pw-" + shortId();
+
+    users.submit(email, shortPassword, "VIEWER");
+    console
+        .waitFor()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("messages"), "User not created: password must be at least 12 characters."));
+    assertThat(users.rows(email)).isEmpty();
+    assertThat(users.passwordField().getAttribute("value")).isEmpty();
+    assertThat(browser().getPageSource()).doesNotContain(shortPassword);
+    console.screenshot("users-error");
+    users.open();
+    assertThat(users.rows(email)).isEmpty();
+    assertThat(StoredRows.adminUsers(email)).isZero();
+
+    String password = "ui-password-" + shortId();
+    users.submit(email, password, "VIEWER");
+    assertThat(users.role(email)).isEqualTo("viewer");
+    assertThat(text("messages")).contains("User " + email + " created with role viewer.");
+    assertThat(users.passwordField().getAttribute("value")).isEmpty();
+    assertThat(browser().getPageSource()).doesNotContain(password);
+    console.screenshot("users");
+  }
+
+  @Test
+  void viewerSeesTheDashboardAndListsButNoControlsToChangeThem() {
+    String viewer = viewer();
+    console.signIn(viewer, VIEWER_PASSWORD);
+    assertThat(text("pageTitle")).isEqualTo("Dashboard");
+    assertThat(text("signedInEmail")).isEqualTo(viewer);
+    assertThat(browser().findElement(By.className("role-badge")).getText())
+        .isEqualToIgnoringCase("viewer");
+    assertThat(text("workspaceName")).isNotBlank();
+
+    console.navigate("navCredentials", "/admin/settings/credentials.xhtml");
+    assertThat(browser().findElements(By.cssSelector("tr.credential-row"))).isNotEmpty();
+    assertThat(console.absent(By.id("createForm"))).isTrue();
+    assertThat(console.absent(By.className("revoke-button"))).isTrue();
+    console.screenshot("credentials-viewer");
+
+    console.navigate("navUsers", "/admin/settings/users.xhtml");
+    assertThat(users.role(viewer)).isEqualTo("viewer");
+    assertThat(console.absent(By.id("createUserForm"))).isTrue();
+    console.screenshot("users-viewer");
+  }
+
+  @Test
+  void forgedCreateCredentialPostbackFromAViewerCreatesNothing() {
+    String viewer = viewer();
+    String byAdmin = "ui-forged-by-admin " + shortId();
+    String byViewer = "ui-forged-by-viewer " + shortId();
+
+    // The same hand-made request from an admin does create the key: it is a valid postback.
+    signInAsAdmin();
+    credentials.open();
+    ForgedPostback.submit(console, CredentialsScreen.createPostback(byAdmin));
+    assertThat(credentials.row(byAdmin).getText()).contains("App API key", "active");
+    assertThat(StoredRows.credentialsNamed(byAdmin)).isEqualTo(1);
+
+    // From a viewer it changes nothing: the form is not rendered for a viewer, so Faces does
+    // not decode it (and CredentialsPage.create() refuses non-admins too, see its unit test).
+    console.signIn(viewer, VIEWER_PASSWORD);
+    credentials.open();
+    ForgedPostback.submit(console, CredentialsScreen.createPostback(byViewer));
+    assertThat(text("pageTitle")).isEqualTo("API credentials");
+    assertThat(console.absent(By.id("newSecret"))).isTrue();
+    credentials.open();
+    assertThat(credentials.row(byAdmin).isDisplayed()).isTrue();
+    assertThat(credentials.rows(byViewer)).isEmpty();
+    assertThat(StoredRows.credentialsNamed(byViewer)).isZero();
+  }
+
+  @Test
+  void forgedCreateUserPostbackFromAViewerCreatesNoAdmin() {
+    String viewer = viewer();
+    String byAdmin = "ui-forged-admin-" + shortId() + "@example.test";
+    String byViewer = "ui-forged-viewer-" + shortId() + "@example.test";
+
+    signInAsAdmin();
+    users.open();
+    ForgedPostback.submit(console, UsersScreen.createAdminPostback(byAdmin));
+    assertThat(users.role(byAdmin)).isEqualTo("admin");
+
+    console.signIn(viewer, VIEWER_PASSWORD);
+    users.open();
+    ForgedPostback.submit(console, UsersScreen.createAdminPostback(byViewer));
+    assertThat(text("pageTitle")).isEqualTo("Users");
+    users.open();
+    assertThat(users.role(byAdmin)).isEqualTo("admin");
+    assertThat(users.rows(byViewer)).isEmpty();
+    assertThat(StoredRows.adminUsers(byViewer)).isZero();
   }
 
   @Test
   void pluginsPageListsTheStartedEchoPlugin() {
     signInAsAdmin();
-    browser().findElement(By.id("navPlugins")).click();
-    waitFor().until(ExpectedConditions.urlContains("/admin/plugins.xhtml"));
-    screenshot("plugins");
+    console.navigate("navPlugins", "/admin/plugins.xhtml");
+    console.screenshot("plugins");
 
-    assertThat(browser().findElement(By.id("pluginApiVersion")).getText()).isNotBlank();
-    assertThat(browser().findElement(By.id("pluginsDirectory")).getText()).isNotBlank();
-    WebElement row = rowWith("plugin-row", "plugin-id", "channel-test-echo");
+    assertThat(text("pluginApiVersion")).isNotBlank();
+    assertThat(text("pluginsDirectory")).isNotBlank();
+    WebElement row = console.rowWith("plugin-row", "plugin-id", "channel-test-echo");
     assertThat(row.findElement(By.className("plugin-status")).getText()).isEqualTo("started");
     assertThat(row.findElements(By.className("plugin-channel-provider")))
         .extracting(WebElement::getText)
@@ -173,14 +273,13 @@ class AdminConsoleUiIT {
   @Test
   void clusterPageShowsTheCurrentNodeAliveAndTheHeartbeatTask() {
     signInAsAdmin();
-    browser().findElement(By.id("navCluster")).click();
-    waitFor().until(ExpectedConditions.urlContains("/admin/cluster.xhtml"));
-    screenshot("cluster");
+    console.navigate("navCluster", "/admin/cluster.xhtml");
+    console.screenshot("cluster");
 
     WebElement current = browser().findElement(By.cssSelector("tr.node-row.node-current"));
     assertThat(current.getText()).contains("this node");
     assertThat(current.findElement(By.className("node-status")).getText()).isEqualTo("alive");
-    WebElement heartbeat = rowWith("task-row", "task-type", "scheduling.node-heartbeat");
+    WebElement heartbeat = console.rowWith("task-row", "task-type", "scheduling.node-heartbeat");
     assertThat(heartbeat.findElement(By.className("task-scope")).getText())
         .isEqualTo("on every node");
   }
@@ -189,50 +288,29 @@ class AdminConsoleUiIT {
   void logoutReturnsToTheLoginPage() {
     signInAsAdmin();
     browser().findElement(By.id("logoutForm:logout")).click();
-    waitFor().until(ExpectedConditions.urlContains("/admin/login.xhtml"));
-    assertThat(bodyText()).contains("Sign in to the admin console");
+    console.waitFor().until(ExpectedConditions.urlContains("/admin/login.xhtml"));
+    assertThat(console.bodyText()).contains("Sign in to the admin console");
 
-    browser().get(url("admin/cluster.xhtml"));
-    waitFor().until(ExpectedConditions.urlContains("/admin/login.xhtml"));
+    console.open("admin/cluster.xhtml");
+    console.waitFor().until(ExpectedConditions.urlContains("/admin/login.xhtml"));
   }
 
   // --- steps --------------------------------------------------------------------------------
 
-  private void signedOut() {
-    browser().get(url("admin/login.xhtml"));
-    browser().manage().deleteAllCookies();
-  }
-
-  private void submitLogin(String email, String password) {
-    browser().get(url("admin/login.xhtml"));
-    WebElement emailField =
-        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("loginForm:email")));
-    emailField.clear();
-    emailField.sendKeys(email);
-    browser().findElement(By.id("loginForm:password")).sendKeys(password);
-    browser().findElement(By.id("loginForm:signIn")).click();
-  }
-
   private void signInAsAdmin() {
-    signedOut();
-    submitLogin(ItConfig.adminEmail(), ItConfig.adminPassword());
-    waitFor().until(ExpectedConditions.urlContains("/admin/dashboard.xhtml"));
-    waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("signedInEmail")));
+    console.signIn(ItConfig.adminEmail(), ItConfig.adminPassword());
   }
 
-  /** Creates an App API key on the credentials page and returns the secret shown once. */
-  private String createAppKey(String name) {
-    WebElement nameField =
-        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("createForm:name")));
-    new Select(browser().findElement(By.id("createForm:kind"))).selectByValue("APP");
-    nameField.sendKeys(name);
-    browser().findElement(By.id("createForm:create")).click();
-    WebElement secret =
-        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("newSecretValue")));
-    waitFor().until(d -> !credentialRows(name).isEmpty());
-    assertThat(browser().findElement(By.id("newSecretName")).getText()).isEqualTo(name);
-    assertThat(secret.getText()).hasSizeGreaterThan(12);
-    return secret.getText();
+  /** The run's viewer account, created by the admin through the users page on first use. */
+  private String viewer() {
+    if (viewerEmail == null) {
+      String email = "ui-viewer-account-" + shortId() + "@example.test";
+      signInAsAdmin();
+      users.open().submit(email, VIEWER_PASSWORD, "VIEWER");
+      assertThat(users.role(email)).isEqualTo("viewer");
+      viewerEmail = email;
+    }
+    return viewerEmail;
   }
 
   /** What the App API answers to a request authenticated with {@code bearerKey}. */
@@ -240,61 +318,12 @@ class AdminConsoleUiIT {
     return new Http(base).get("v1/plugins", Http.bearer(bearerKey)).status();
   }
 
-  // --- page lookups -------------------------------------------------------------------------
-
-  private WebElement credentialRow(String name) {
-    return rowWith("credential-row", "credential-name", name);
-  }
-
-  private java.util.List<WebElement> credentialRows(String name) {
-    return browser().findElements(rowXpath("credential-row", "credential-name", name));
-  }
-
-  private WebElement rowWith(String rowClass, String cellClass, String text) {
-    return waitFor()
-        .until(ExpectedConditions.visibilityOfElementLocated(rowXpath(rowClass, cellClass, text)));
-  }
-
-  private static By rowXpath(String rowClass, String cellClass, String text) {
-    return By.xpath(
-        "//tr[contains(concat(' ', normalize-space(@class), ' '), ' "
-            + rowClass
-            + " ')]"
-            + "[.//*[contains(concat(' ', normalize-space(@class), ' '), ' "
-            + cellClass
-            + " ')]"
-            + "[normalize-space(.)='"
-            + text
-            + "']]");
-  }
-
-  private String bodyText() {
-    return browser().findElement(By.tagName("body")).getText();
-  }
-
-  /** Saves what the browser shows to {@code target/ui-screenshots/<name>.png}, for review. */
-  private void screenshot(String name) {
-    try {
-      Path dir = Files.createDirectories(Path.of("target", "ui-screenshots"));
-      Path shot = ((TakesScreenshot) browser()).getScreenshotAs(OutputType.FILE).toPath();
-      Files.copy(shot, dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private String text(String id) {
+    return browser().findElement(By.id(id)).getText();
   }
 
   private WebDriver browser() {
-    return chromium.driver();
-  }
-
-  /** Waits, retrying while an ajax update swaps the elements being looked at. */
-  private FluentWait<WebDriver> waitFor() {
-    return new WebDriverWait(browser(), WAIT).ignoring(StaleElementReferenceException.class);
-  }
-
-  private String url(String path) {
-    String root = base.toExternalForm();
-    return (root.endsWith("/") ? root : root + "/") + path;
+    return console.driver();
   }
 
   private static String shortId() {
