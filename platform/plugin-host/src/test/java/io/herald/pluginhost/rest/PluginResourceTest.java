@@ -72,7 +72,7 @@ class PluginResourceTest {
 
     @Override
     public ChannelProvider createProvider(String channelProviderId, ChannelConfig config) {
-      throw new UnsupportedOperationException();
+      throw new AssertionError("PluginResource never creates providers");
     }
   }
 
