@@ -15,7 +15,7 @@ public final class TestDatabases {
   /** Server used by {@link #externalIfReachable()} unless {@code HERALD_TEST_EXTERNAL_DB_URL}. */
   public static final String DEFAULT_EXTERNAL_URL = "jdbc:mysql://127.0.0.1:3306/";
 
-  private static final String USER = "herald_it";
+  private static final String EMBEDDED_USER = "herald_it";
 
   private TestDatabases() {}
 
@@ -30,7 +30,7 @@ public final class TestDatabases {
     server.createDatabase(schema);
     return new TestDatabase(
         server.jdbcUrl(schema),
-        USER,
+        EMBEDDED_USER,
         "embedded-" + shortId(),
         "embedded MariaDB on port " + server.port() + ", schema " + schema,
         server::close);
@@ -77,7 +77,10 @@ public final class TestDatabases {
   }
 
   private static TestDatabase onServer(String serverUrl, String adminUser, String adminPassword) {
-    String schema = "herald_it_" + shortId();
+    // A schema and a user per run, so runs sharing one server never reset each other's password.
+    String id = shortId();
+    String schema = "herald_it_" + id;
+    String user = "herald_it_" + id;
     String password = "it-" + shortId();
     String hostPart = serverUrl.substring(0, serverUrl.lastIndexOf('/') + 1);
     admin(
@@ -85,19 +88,23 @@ public final class TestDatabases {
         adminUser,
         adminPassword,
         "CREATE DATABASE `" + schema + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci",
-        "CREATE USER IF NOT EXISTS '" + USER + "'@'localhost' IDENTIFIED BY '" + password + "'",
-        "CREATE USER IF NOT EXISTS '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + password + "'",
-        "ALTER USER '" + USER + "'@'localhost' IDENTIFIED BY '" + password + "'",
-        "ALTER USER '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + password + "'",
-        "GRANT ALL ON `" + schema + "`.* TO '" + USER + "'@'localhost'",
-        "GRANT ALL ON `" + schema + "`.* TO '" + USER + "'@'127.0.0.1'");
+        "CREATE USER '" + user + "'@'localhost' IDENTIFIED BY '" + password + "'",
+        "CREATE USER '" + user + "'@'127.0.0.1' IDENTIFIED BY '" + password + "'",
+        "GRANT ALL ON `" + schema + "`.* TO '" + user + "'@'localhost'",
+        "GRANT ALL ON `" + schema + "`.* TO '" + user + "'@'127.0.0.1'");
     return new TestDatabase(
         hostPart + schema,
-        USER,
+        user,
         password,
         "external server " + hostPart + ", schema " + schema,
         () ->
-            admin(serverUrl, adminUser, adminPassword, "DROP DATABASE IF EXISTS `" + schema + "`"));
+            admin(
+                serverUrl,
+                adminUser,
+                adminPassword,
+                "DROP DATABASE IF EXISTS `" + schema + "`",
+                "DROP USER IF EXISTS '" + user + "'@'localhost'",
+                "DROP USER IF EXISTS '" + user + "'@'127.0.0.1'"));
   }
 
   /** The URL without a database name, for example {@code jdbc:mysql://127.0.0.1:3306/}. */
