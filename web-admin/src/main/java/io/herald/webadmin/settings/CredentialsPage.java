@@ -1,5 +1,6 @@
 package io.herald.webadmin.settings;
 
+import io.herald.webadmin.ConsoleMessages;
 import io.herald.webadmin.security.ConsoleUser;
 import io.herald.workspace.api.CredentialKind;
 import io.herald.workspace.api.CredentialView;
@@ -9,8 +10,6 @@ import io.herald.workspace.api.WorkspaceService;
 import io.herald.workspace.api.WorkspaceView;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
@@ -20,7 +19,8 @@ import java.util.Optional;
  * Settings, API credentials: lists the default workspace's credentials, creates and revokes them.
  * Request-scoped on purpose: a new secret lives only in the response that shows it and never in
  * session or view state. Only {@code admin} may create or revoke, checked here as well as hidden in
- * the view.
+ * the view. The injected fields are package-private so {@code CredentialsPageTest} can run this
+ * logic with fakes, without a container.
  */
 @Named
 @RequestScoped
@@ -28,7 +28,7 @@ public class CredentialsPage {
 
   @Inject WorkspaceService workspaces;
   @Inject ConsoleUser user;
-  @Inject FacesContext faces;
+  @Inject ConsoleMessages messages;
 
   private Optional<WorkspaceView> workspace = Optional.empty();
   private List<CredentialView> credentials = List.of();
@@ -55,7 +55,7 @@ public class CredentialsPage {
       issued = workspaces.issueCredential(workspace.orElseThrow().id(), kind, name);
       name = null;
     } catch (IllegalArgumentException e) {
-      error(e.getMessage());
+      messages.error(e.getMessage());
     }
     reload();
   }
@@ -67,28 +67,23 @@ public class CredentialsPage {
     }
     try {
       workspaces.revokeCredential(workspace.orElseThrow().id(), credentialId);
-      faces.addMessage(
-          null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Credential revoked.", null));
+      messages.info("Credential revoked.");
     } catch (UnknownCredentialException e) {
-      error("That credential does not exist any more.");
+      messages.error("That credential does not exist any more.");
     }
     reload();
   }
 
   private boolean mayChange() {
     if (!user.isAdmin()) {
-      error("Only admins may create or revoke API credentials.");
+      messages.error("Only admins may create or revoke API credentials.");
       return false;
     }
     if (workspace.isEmpty()) {
-      error("Herald has not been bootstrapped yet: there is no workspace.");
+      messages.error("Herald has not been bootstrapped yet: there is no workspace.");
       return false;
     }
     return true;
-  }
-
-  private void error(String message) {
-    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
   }
 
   public String getWorkspaceName() {

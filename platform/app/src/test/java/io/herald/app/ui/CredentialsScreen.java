@@ -59,6 +59,21 @@ final class CredentialsScreen {
     return console.rows("credential-row", "credential-name", name);
   }
 
+  /** The shown status of the credential named {@code name}: active or revoked. */
+  String status(String name) {
+    return row(name).findElement(By.className("credential-status")).getText();
+  }
+
+  /** The client id of the Revoke button in the row of {@code name}, as an admin's page has it. */
+  String revokeButtonId(String name) {
+    return row(name).findElement(By.className("revoke-button")).getAttribute("id");
+  }
+
+  /** What pressing the Revoke button {@code buttonId} would post (the confirm is client-side). */
+  static Map<String, String> revokePostback(String buttonId) {
+    return Map.of("credentialsForm", "credentialsForm", buttonId, buttonId);
+  }
+
   /** What the create form would post for an App API key named {@code name}. */
   static Map<String, String> createPostback(String name) {
     return Map.of(
