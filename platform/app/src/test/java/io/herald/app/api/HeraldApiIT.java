@@ -158,6 +158,9 @@ class HeraldApiIT {
         http().get("v1/customers/" + emailPath + "/attributes?id_type=email", Http.app()).json();
     assertThat(byEmail.at("/customer/id").asText()).isEqualTo(id);
     assertThat(byEmail.at("/customer/attributes/plan").asText()).isEqualTo("pro");
+    // Addressing the person by a differently-cased email does not rewrite their email.
+    assertThat(byEmail.at("/customer/identifiers/email").asText())
+        .isEqualTo("Person." + id + "@Example.com");
   }
 
   @Test

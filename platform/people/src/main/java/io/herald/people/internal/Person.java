@@ -142,7 +142,8 @@ public class Person {
     if (value == JsonValue.NULL) {
       values.remove(name);
       times.remove(name);
-    } else {
+    } else if (!value.equals(values.get(name))) {
+      // Rewriting the same value is not an update: its timestamp stays.
       values.put(name, value);
       times.put(name, stamp);
     }

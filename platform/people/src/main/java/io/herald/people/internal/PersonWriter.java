@@ -30,9 +30,6 @@ public class PersonWriter {
     Optional<String> bodyId = changes.id().flatMap(v -> v);
     Optional<String> bodyEmail = changes.email().flatMap(v -> v);
 
-    // The path identifier also sets that identifier ("PUT /customers/a@x.com" gives the email).
-    AttributeChanges effective = withPathIdentifier(ref, changes);
-
     Person person;
     Outcome outcome;
     if (byRef.isPresent()) {
@@ -59,6 +56,9 @@ public class PersonWriter {
       }
     }
 
+    // The path identifier also sets that identifier ("PUT /customers/a@x.com" gives the email),
+    // unless the person already has it (an email differing only in case is the same email).
+    AttributeChanges effective = withPathIdentifier(ref, changes, person);
     Optional<String> conflict = conflict(workspaceId, person, effective);
     if (conflict.isPresent()) {
       return new IdentifyResult(Outcome.CONFLICT, person.cioId(), conflict.get());
@@ -71,28 +71,25 @@ public class PersonWriter {
     return new IdentifyResult(outcome, person.cioId(), "");
   }
 
-  private static AttributeChanges withPathIdentifier(PersonRef ref, AttributeChanges changes) {
-    return switch (ref.type()) {
-      case ID ->
-          changes.id().isPresent()
-              ? changes
-              : new AttributeChanges(
-                  Optional.of(Optional.of(ref.value())),
-                  changes.email(),
-                  changes.updateOnly(),
-                  changes.unsubscribed(),
-                  changes.writes());
-      case EMAIL ->
-          changes.email().isPresent()
-              ? changes
-              : new AttributeChanges(
-                  changes.id(),
-                  Optional.of(Optional.of(ref.value())),
-                  changes.updateOnly(),
-                  changes.unsubscribed(),
-                  changes.writes());
-      case CIO_ID -> changes;
-    };
+  private static AttributeChanges withPathIdentifier(
+      PersonRef ref, AttributeChanges changes, Person person) {
+    boolean setId =
+        ref.type() == IdType.ID
+            && changes.id().isEmpty()
+            && !ref.value().equals(person.customerId());
+    boolean setEmail =
+        ref.type() == IdType.EMAIL
+            && changes.email().isEmpty()
+            && !ref.value().equalsIgnoreCase(Objects.toString(person.email(), ""));
+    if (!setId && !setEmail) {
+      return changes;
+    }
+    return new AttributeChanges(
+        setId ? Optional.of(Optional.of(ref.value())) : changes.id(),
+        setEmail ? Optional.of(Optional.of(ref.value())) : changes.email(),
+        changes.updateOnly(),
+        changes.unsubscribed(),
+        changes.writes());
   }
 
   /** An identifier the change would give {@code person} that another person already has. */

@@ -37,6 +37,18 @@ class PersonTest {
   }
 
   @Test
+  void rewritingTheSameValueKeepsItsTimestamp() {
+    Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+    Person person = new Person(1, "c12", t0);
+    person.apply(changes("{\"plan\":\"pro\",\"tags\":[\"a\"]}"), t0);
+    person.apply(changes("{\"plan\":\"pro\",\"tags\":[\"a\"],\"seats\":3}"), t0.plusSeconds(30));
+    assertThat(person.view().timestamps())
+        .containsEntry("plan", t0.getEpochSecond())
+        .containsEntry("tags", t0.getEpochSecond())
+        .containsEntry("seats", t0.plusSeconds(30).getEpochSecond());
+  }
+
+  @Test
   void removingAnIdentifierClearsItsColumnAndAttribute() {
     Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
     Person person = new Person(1, "c11", t0);
