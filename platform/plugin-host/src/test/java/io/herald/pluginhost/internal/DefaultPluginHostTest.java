@@ -22,7 +22,7 @@ class DefaultPluginHostTest {
   void loadsAtApplicationStartAndStopsAtShutdown() throws Exception {
     PluginDirs.classes(
         PluginDirs.plugin(root, "good", PluginDirs.descriptor("good")), List.of(GoodFactory.class));
-    DefaultPluginHost host = new DefaultPluginHost(root.toString(), Pf4jPluginHostTest.CLOCK);
+    DefaultPluginHost host = new DefaultPluginHost(root.toString(), Pf4jPluginHostTestBase.CLOCK);
 
     assertThat(host.ready()).isFalse();
     host.onApplicationStart(new Object());
@@ -42,7 +42,7 @@ class DefaultPluginHostTest {
 
   @Test
   void aRelativeDirectoryIsResolvedAgainstTheWorkingDirectory() {
-    DefaultPluginHost host = new DefaultPluginHost("plugins", Pf4jPluginHostTest.CLOCK);
+    DefaultPluginHost host = new DefaultPluginHost("plugins", Pf4jPluginHostTestBase.CLOCK);
 
     assertThat(host.pluginsDirectory()).isEqualTo(Path.of("plugins").toAbsolutePath().toString());
   }
@@ -51,7 +51,7 @@ class DefaultPluginHostTest {
   void aHostThatCannotStartLogsAndStaysUnready() throws Exception {
     Path file = Files.writeString(root.resolve("a-file"), "x");
     DefaultPluginHost host =
-        new DefaultPluginHost(file.resolve("plugins").toString(), Pf4jPluginHostTest.CLOCK);
+        new DefaultPluginHost(file.resolve("plugins").toString(), Pf4jPluginHostTestBase.CLOCK);
 
     try (LogCapture log = new LogCapture("io.herald.pluginhost")) {
       host.onApplicationStart(new Object());

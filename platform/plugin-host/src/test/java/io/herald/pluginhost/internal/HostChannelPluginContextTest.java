@@ -11,17 +11,17 @@ class HostChannelPluginContextTest {
   @Test
   void lendsThePluginIdTheClockAndAPluginLogger() {
     HostChannelPluginContext context =
-        HostChannelPluginContext.forPlugin("channel-email-smtp", Pf4jPluginHostTest.CLOCK);
+        HostChannelPluginContext.forPlugin("channel-email-smtp", Pf4jPluginHostTestBase.CLOCK);
 
     assertThat(context.pluginId()).isEqualTo("channel-email-smtp");
-    assertThat(context.clock()).isSameAs(Pf4jPluginHostTest.CLOCK);
+    assertThat(context.clock()).isSameAs(Pf4jPluginHostTestBase.CLOCK);
     assertThat(context.logger().getName()).isEqualTo("herald.plugin.channel-email-smtp");
   }
 
   @Test
   void requiresEveryField() {
     System.Logger logger = System.getLogger("x");
-    Clock clock = Pf4jPluginHostTest.CLOCK;
+    Clock clock = Pf4jPluginHostTestBase.CLOCK;
 
     assertThatThrownBy(() -> new HostChannelPluginContext(null, clock, logger))
         .isInstanceOf(NullPointerException.class);

@@ -15,7 +15,7 @@ class PluginHostReadinessCheckTest {
 
   @Test
   void isDownUntilThePluginsAreLoaded() {
-    Pf4jPluginHost host = new Pf4jPluginHost(root, Pf4jPluginHostTest.CLOCK, "1.0.0");
+    Pf4jPluginHost host = new Pf4jPluginHost(root, Pf4jPluginHostTestBase.CLOCK, "1.0.0");
 
     HealthCheckResponse response = new PluginHostReadinessCheck(host).call();
 
@@ -30,7 +30,7 @@ class PluginHostReadinessCheckTest {
     Map<String, String> future = PluginDirs.descriptor("future");
     future.put("plugin.requires", ">=2.0.0");
     PluginDirs.plugin(root, "future", future);
-    Pf4jPluginHost host = new Pf4jPluginHost(root, Pf4jPluginHostTest.CLOCK, "1.0.0");
+    Pf4jPluginHost host = new Pf4jPluginHost(root, Pf4jPluginHostTestBase.CLOCK, "1.0.0");
     host.start();
 
     try {

@@ -68,7 +68,7 @@ class PluginLoadingIT {
   }
 
   private Pf4jPluginHost start() {
-    host = new Pf4jPluginHost(pluginsDir, Pf4jPluginHostTest.CLOCK, PluginApi.VERSION);
+    host = new Pf4jPluginHost(pluginsDir, Pf4jPluginHostTestBase.CLOCK, PluginApi.VERSION);
     host.start();
     return host;
   }
