@@ -240,6 +240,72 @@ class HeraldApiIT {
   }
 
   @Test
+  void deleteSuppressAndUnsuppressFollowCustomerIo() {
+    String id = unique("gone");
+    String email = id + "@example.com";
+    http()
+        .put(
+            "api/v1/customers/" + id, Http.track(), "{\"email\":\"" + email + "\",\"plan\":\"a\"}");
+    assertThat(http().delete("api/v1/customers/" + id, Http.track()).body()).isEqualTo("{}");
+    assertThat(http().get("v1/customers/" + id + "/attributes", Http.app()).status())
+        .isEqualTo(404);
+    assertThat(http().delete("api/v1/customers/" + id, Http.track()).status())
+        .as("deleting nobody is fine")
+        .isEqualTo(200);
+
+    // Suppress: deleted, and neither its id nor its email (any case) can bring it back.
+    http()
+        .put(
+            "api/v1/customers/" + id, Http.track(), "{\"email\":\"" + email + "\",\"plan\":\"b\"}");
+    assertThat(http().post("api/v1/customers/" + id + "/suppress", Http.track(), "{}").body())
+        .isEqualTo("{}");
+    assertThat(http().get("v1/customers/" + id + "/attributes", Http.app()).status())
+        .isEqualTo(404);
+    http().put("api/v1/customers/" + id, Http.track(), "{\"plan\":\"c\"}");
+    http()
+        .put(
+            "api/v1/customers/" + unique("other"),
+            Http.track(),
+            "{\"email\":\"" + email.toUpperCase() + "\"}");
+    assertThat(http().get("v1/customers/" + id + "/attributes", Http.app()).status())
+        .isEqualTo(404);
+    assertThat(
+            http()
+                .get(
+                    "v1/customers/" + email.replace("@", "%40") + "/attributes?id_type=email",
+                    Http.app())
+                .status())
+        .isEqualTo(404);
+
+    // Unsuppress the id: identify creates a fresh person (suppression deleted the old data).
+    assertThat(http().post("api/v1/customers/" + id + "/unsuppress", Http.track(), "{}").status())
+        .isEqualTo(200);
+    http().put("api/v1/customers/" + id, Http.track(), "{\"seats\":2}");
+    JsonNode back =
+        http()
+            .get("v1/customers/" + id + "/attributes", Http.app())
+            .json()
+            .at("/customer/attributes");
+    assertThat(back.path("seats").asInt()).isEqualTo(2);
+    assertThat(back.has("plan")).isFalse();
+    // The email stays suppressed until it is unsuppressed too.
+    http().put("api/v1/customers/" + id, Http.track(), "{\"email\":\"" + email + "\"}");
+    assertThat(
+            http()
+                .get("v1/customers/" + id + "/attributes", Http.app())
+                .json()
+                .at("/customer/identifiers/email")
+                .isMissingNode())
+        .isTrue();
+
+    assertV1Error(
+        http().post("api/v1/customers/" + "x".repeat(151) + "/suppress", Http.track(), "{}"),
+        400,
+        "identifier");
+    assertThat(http().delete("api/v1/customers/" + id, null).status()).isEqualTo(401);
+  }
+
+  @Test
   void urlEncodedIdentifiersRoundTrip() {
     String id = "team/" + unique("a b");
     String encoded = id.replace("/", "%2F").replace(" ", "%20");

@@ -51,6 +51,7 @@ final class OpenApiContract {
               case "get" -> http.get(concrete, auth);
               case "put" -> http.put(concrete, auth, "{}");
               case "post" -> http.post(concrete, auth, "{}");
+              case "delete" -> http.delete(concrete, auth);
               default -> throw new AssertionError("unexpected method " + op.getKey());
             };
         String where = op.getKey().toUpperCase() + " " + path.getKey();

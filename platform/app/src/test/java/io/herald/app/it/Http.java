@@ -74,6 +74,10 @@ public final class Http {
     return send(builder(path, authorization).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
+  public Answer delete(String path, String authorization) {
+    return send(builder(path, authorization).DELETE());
+  }
+
   public Answer post(String path, String authorization, String body) {
     return send(builder(path, authorization).POST(HttpRequest.BodyPublishers.ofString(body)));
   }

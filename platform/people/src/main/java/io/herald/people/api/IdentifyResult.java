@@ -21,6 +21,8 @@ public record IdentifyResult(Outcome outcome, String cioId, String detail) {
     /** The path referenced a cio_id that does not exist; dropped. */
     SKIPPED_UNKNOWN_CIO_ID,
     /** The identifiers point at different people ("Attribute Update Failure"); not applied. */
-    CONFLICT
+    CONFLICT,
+    /** An identifier of the call is suppressed; nothing was written. */
+    SKIPPED_SUPPRESSED
   }
 }

@@ -20,4 +20,25 @@ public interface PeopleService {
 
   /** The person {@code ref} points at. */
   Optional<PersonView> find(WorkspaceId workspace, PersonRef ref);
+
+  /**
+   * Deletes the person {@code ref} points at (Customer.io {@code DELETE /customers/{id}}).
+   *
+   * @return whether a person was deleted; deleting nobody is not an error
+   */
+  boolean delete(WorkspaceId workspace, PersonRef ref);
+
+  /**
+   * Deletes the person and suppresses their identifiers (id and email, and {@code ref} itself even
+   * when nobody matched): identify calls naming them are ignored until {@link #unsuppress}.
+   */
+  void suppress(WorkspaceId workspace, PersonRef ref);
+
+  /**
+   * Lifts the suppression of {@code ref}'s identifier, so the person can be created again (with no
+   * data: suppression deleted it).
+   *
+   * @return whether the identifier was suppressed
+   */
+  boolean unsuppress(WorkspaceId workspace, PersonRef ref);
 }

@@ -33,28 +33,51 @@ public class DefaultPeopleService implements PeopleService {
   @Override
   public IdentifyResult identify(WorkspaceId workspace, PersonRef ref, JsonObject body) {
     AttributeChanges changes = AttributeChanges.parse(body);
-    for (int attempt = 1; ; attempt++) {
-      try {
-        IdentifyResult result = writer.identify(workspace.value(), ref, changes);
-        if (result.outcome() == IdentifyResult.Outcome.CONFLICT) {
-          LOG.info(
-              () ->
-                  "attribute update failure for cio_id " + result.cioId() + ": " + result.detail());
-        }
-        return result;
-      } catch (RuntimeException e) {
-        if (attempt >= ATTEMPTS || !isConcurrentWrite(e)) {
-          throw e;
-        }
-        LOG.log(Level.FINE, "identify raced with another write; retrying", e);
-      }
+    IdentifyResult result = retrying(() -> writer.identify(workspace.value(), ref, changes));
+    if (result.outcome() == IdentifyResult.Outcome.CONFLICT) {
+      LOG.info(
+          () -> "attribute update failure for cio_id " + result.cioId() + ": " + result.detail());
     }
+    return result;
   }
 
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<PersonView> find(WorkspaceId workspace, PersonRef ref) {
     return people.find(workspace.value(), ref).map(Person::view);
+  }
+
+  @Override
+  public boolean delete(WorkspaceId workspace, PersonRef ref) {
+    return writer.delete(workspace.value(), ref);
+  }
+
+  @Override
+  public void suppress(WorkspaceId workspace, PersonRef ref) {
+    retrying(
+        () -> {
+          writer.suppress(workspace.value(), ref);
+          return null;
+        });
+  }
+
+  @Override
+  public boolean unsuppress(WorkspaceId workspace, PersonRef ref) {
+    return writer.unsuppress(workspace.value(), ref);
+  }
+
+  /** Runs a write transaction again when a concurrent request won a unique key or version. */
+  private static <T> T retrying(java.util.function.Supplier<T> write) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return write.get();
+      } catch (RuntimeException e) {
+        if (attempt >= ATTEMPTS || !isConcurrentWrite(e)) {
+          throw e;
+        }
+        LOG.log(Level.FINE, "write raced with another request; retrying", e);
+      }
+    }
   }
 
   private static boolean isConcurrentWrite(Throwable e) {

@@ -36,6 +36,10 @@ public class PersonRepository {
     em.persist(person);
   }
 
+  void remove(Person person) {
+    em.remove(person);
+  }
+
   void flush() {
     em.flush();
   }

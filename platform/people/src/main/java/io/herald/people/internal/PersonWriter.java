@@ -21,14 +21,25 @@ public class PersonWriter {
 
   @Inject PersonRepository people;
 
+  @Inject SuppressionRepository suppressions;
+
   @Inject Clock clock;
 
   /** Resolves and writes one identify; see the class comment. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public IdentifyResult identify(long workspaceId, PersonRef ref, AttributeChanges changes) {
-    Optional<Person> byRef = people.find(workspaceId, ref);
     Optional<String> bodyId = changes.id().flatMap(v -> v);
     Optional<String> bodyEmail = changes.email().flatMap(v -> v);
+    if (suppressions.suppressed(workspaceId, ref)
+        || bodyId
+            .map(i -> suppressions.suppressed(workspaceId, new PersonRef(IdType.ID, i)))
+            .orElse(false)
+        || bodyEmail
+            .map(e -> suppressions.suppressed(workspaceId, new PersonRef(IdType.EMAIL, e)))
+            .orElse(false)) {
+      return new IdentifyResult(Outcome.SKIPPED_SUPPRESSED, null, "an identifier is suppressed");
+    }
+    Optional<Person> byRef = people.find(workspaceId, ref);
 
     Person person;
     Outcome outcome;
@@ -69,6 +80,41 @@ public class PersonWriter {
     }
     people.flush();
     return new IdentifyResult(outcome, person.cioId(), "");
+  }
+
+  /** Deletes the person {@code ref} points at; see {@code PeopleService#delete}. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean delete(long workspaceId, PersonRef ref) {
+    Optional<Person> person = people.find(workspaceId, ref);
+    person.ifPresent(people::remove);
+    return person.isPresent();
+  }
+
+  /** Deletes the person and suppresses their identifiers; see {@code PeopleService#suppress}. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void suppress(long workspaceId, PersonRef ref) {
+    var now = clock.instant();
+    suppressions.suppress(workspaceId, ref, now);
+    people
+        .find(workspaceId, ref)
+        .ifPresent(
+            person -> {
+              if (person.customerId() != null) {
+                suppressions.suppress(
+                    workspaceId, new PersonRef(IdType.ID, person.customerId()), now);
+              }
+              if (person.email() != null) {
+                suppressions.suppress(
+                    workspaceId, new PersonRef(IdType.EMAIL, person.email()), now);
+              }
+              people.remove(person);
+            });
+  }
+
+  /** Lifts one identifier's suppression; see {@code PeopleService#unsuppress}. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean unsuppress(long workspaceId, PersonRef ref) {
+    return suppressions.unsuppress(workspaceId, ref);
   }
 
   private static AttributeChanges withPathIdentifier(

@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -59,6 +61,41 @@ public class TrackCustomerResource {
     } catch (InvalidPersonDataException e) {
       return ApiErrors.trackV1(Response.Status.BAD_REQUEST, e.problems());
     }
+    return Response.ok("{}", MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  /** Deletes a person (Customer.io {@code destroy}); 200 whether or not they existed. */
+  @DELETE
+  @Path("/{identifier}")
+  public Response delete(@PathParam("identifier") String identifier) {
+    return withPerson(identifier, ref -> people.delete(actor.workspaceId(), ref));
+  }
+
+  /**
+   * Deletes a person and blocks re-creation by their identifiers (Customer.io {@code suppress}).
+   */
+  @POST
+  @Path("/{identifier}/suppress")
+  @Consumes(MediaType.WILDCARD)
+  public Response suppress(@PathParam("identifier") String identifier) {
+    return withPerson(identifier, ref -> people.suppress(actor.workspaceId(), ref));
+  }
+
+  /** Lets an identifier be used again (Customer.io {@code unsuppress}). */
+  @POST
+  @Path("/{identifier}/unsuppress")
+  @Consumes(MediaType.WILDCARD)
+  public Response unsuppress(@PathParam("identifier") String identifier) {
+    return withPerson(identifier, ref -> people.unsuppress(actor.workspaceId(), ref));
+  }
+
+  private static Response withPerson(
+      String identifier, java.util.function.Consumer<PersonRef> action) {
+    PersonRef ref = PersonRef.fromTrackPath(identifier);
+    if (!ref.wellFormed()) {
+      return badRequest("identifier must be 1 to " + PersonRef.MAX_BYTES + " bytes");
+    }
+    action.accept(ref);
     return Response.ok("{}", MediaType.APPLICATION_JSON_TYPE).build();
   }
 
