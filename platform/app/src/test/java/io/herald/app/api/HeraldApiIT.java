@@ -306,6 +306,30 @@ class HeraldApiIT {
   }
 
   @Test
+  void lookupByEmailAndAccountRegionAnswerInCustomerIoShape() {
+    String id = unique("look");
+    http()
+        .put("api/v1/customers/" + id, Http.track(), "{\"email\":\"Look." + id + "@Example.com\"}");
+    JsonNode found =
+        http().get("v1/customers?email=look." + id + "%40example.com", Http.app()).json();
+    assertThat(found.at("/results/0/id").asText()).isEqualTo(id);
+    assertThat(found.at("/results/0/email").asText()).isEqualTo("Look." + id + "@Example.com");
+    assertThat(found.at("/results/0/cio_id").asText()).isNotBlank();
+    assertThat(http().get("v1/customers?email=nobody%40example.com", Http.app()).body())
+        .isEqualTo("{\"results\":[]}");
+    Answer missing = http().get("v1/customers", Http.app());
+    assertThat(missing.status()).isEqualTo(400);
+    assertThat(missing.json().at("/meta/error").asText()).isEqualTo("email is required");
+    assertThat(http().get("v1/customers?email=a%40b.c", Http.track()).status()).isEqualTo(401);
+
+    JsonNode region = http().get("api/v1/accounts/region", Http.track()).json();
+    assertThat(region.path("region").asText()).isEqualTo("us");
+    assertThat(region.path("url").asText()).startsWith("http://").doesNotEndWith("/");
+    assertThat(region.path("environment_id").asLong()).isPositive();
+    assertThat(http().get("api/v1/accounts/region", Http.app()).status()).isEqualTo(401);
+  }
+
+  @Test
   void urlEncodedIdentifiersRoundTrip() {
     String id = "team/" + unique("a b");
     String encoded = id.replace("/", "%2F").replace(" ", "%20");

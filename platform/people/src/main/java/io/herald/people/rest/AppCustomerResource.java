@@ -31,6 +31,38 @@ public class AppCustomerResource {
   @Inject CurrentActor actor;
 
   /**
+   * Finds people by email, case-insensitively (Customer.io {@code GET /v1/customers?email=}):
+   * {@code {"results":[{"email","id","cio_id"}]}}, empty when nobody matches.
+   */
+  @GET
+  public Response byEmail(@QueryParam("email") String email) {
+    if (email == null || email.isBlank()) {
+      return ApiErrors.app(Response.Status.BAD_REQUEST, "email is required");
+    }
+    PersonRef ref = new PersonRef(IdType.EMAIL, email.trim());
+    if (!ref.wellFormed()) {
+      return ApiErrors.app(
+          Response.Status.BAD_REQUEST, "email must be 1 to " + PersonRef.MAX_BYTES + " bytes");
+    }
+    var results = Json.createArrayBuilder();
+    people
+        .find(actor.workspaceId(), ref)
+        .ifPresent(
+            p -> {
+              JsonObjectBuilder match = Json.createObjectBuilder().add("cio_id", p.cioId());
+              match.add("email", p.email());
+              if (p.id() != null) {
+                match.add("id", p.id());
+              } else {
+                match.addNull("id");
+              }
+              results.add(match);
+            });
+    String body = Json.createObjectBuilder().add("results", results).build().toString();
+    return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  /**
    * A person's attributes in Customer.io's shape: {@code {"customer":{"id","identifiers",
    * "attributes","timestamps","unsubscribed","devices"}}}.
    */
