@@ -1,5 +1,7 @@
 package io.herald.app.api;
 
+import static io.herald.app.it.ApiAssertions.assertV1Error;
+import static io.herald.app.it.ApiAssertions.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +12,6 @@ import io.herald.app.it.ItConfig;
 import io.herald.testing.RequiresTestDatabase;
 import java.net.URL;
 import java.time.Instant;
-import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -37,10 +38,6 @@ class HeraldApiIT {
 
   private Http http() {
     return new Http(base);
-  }
-
-  private static String unique(String prefix) {
-    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   // ---- API description ------------------------------------------------------------------
@@ -240,96 +237,6 @@ class HeraldApiIT {
   }
 
   @Test
-  void deleteSuppressAndUnsuppressFollowCustomerIo() {
-    String id = unique("gone");
-    String email = id + "@example.com";
-    http()
-        .put(
-            "api/v1/customers/" + id, Http.track(), "{\"email\":\"" + email + "\",\"plan\":\"a\"}");
-    assertThat(http().delete("api/v1/customers/" + id, Http.track()).body()).isEqualTo("{}");
-    assertThat(http().get("v1/customers/" + id + "/attributes", Http.app()).status())
-        .isEqualTo(404);
-    assertThat(http().delete("api/v1/customers/" + id, Http.track()).status())
-        .as("deleting nobody is fine")
-        .isEqualTo(200);
-
-    // Suppress: deleted, and neither its id nor its email (any case) can bring it back.
-    http()
-        .put(
-            "api/v1/customers/" + id, Http.track(), "{\"email\":\"" + email + "\",\"plan\":\"b\"}");
-    assertThat(http().post("api/v1/customers/" + id + "/suppress", Http.track(), "{}").body())
-        .isEqualTo("{}");
-    assertThat(http().get("v1/customers/" + id + "/attributes", Http.app()).status())
-        .isEqualTo(404);
-    http().put("api/v1/customers/" + id, Http.track(), "{\"plan\":\"c\"}");
-    http()
-        .put(
-            "api/v1/customers/" + unique("other"),
-            Http.track(),
-            "{\"email\":\"" + email.toUpperCase() + "\"}");
-    assertThat(http().get("v1/customers/" + id + "/attributes", Http.app()).status())
-        .isEqualTo(404);
-    assertThat(
-            http()
-                .get(
-                    "v1/customers/" + email.replace("@", "%40") + "/attributes?id_type=email",
-                    Http.app())
-                .status())
-        .isEqualTo(404);
-
-    // Unsuppress the id: identify creates a fresh person (suppression deleted the old data).
-    assertThat(http().post("api/v1/customers/" + id + "/unsuppress", Http.track(), "{}").status())
-        .isEqualTo(200);
-    http().put("api/v1/customers/" + id, Http.track(), "{\"seats\":2}");
-    JsonNode back =
-        http()
-            .get("v1/customers/" + id + "/attributes", Http.app())
-            .json()
-            .at("/customer/attributes");
-    assertThat(back.path("seats").asInt()).isEqualTo(2);
-    assertThat(back.has("plan")).isFalse();
-    // The email stays suppressed until it is unsuppressed too.
-    http().put("api/v1/customers/" + id, Http.track(), "{\"email\":\"" + email + "\"}");
-    assertThat(
-            http()
-                .get("v1/customers/" + id + "/attributes", Http.app())
-                .json()
-                .at("/customer/identifiers/email")
-                .isMissingNode())
-        .isTrue();
-
-    assertV1Error(
-        http().post("api/v1/customers/" + "x".repeat(151) + "/suppress", Http.track(), "{}"),
-        400,
-        "identifier");
-    assertThat(http().delete("api/v1/customers/" + id, null).status()).isEqualTo(401);
-  }
-
-  @Test
-  void lookupByEmailAndAccountRegionAnswerInCustomerIoShape() {
-    String id = unique("look");
-    http()
-        .put("api/v1/customers/" + id, Http.track(), "{\"email\":\"Look." + id + "@Example.com\"}");
-    JsonNode found =
-        http().get("v1/customers?email=look." + id + "%40example.com", Http.app()).json();
-    assertThat(found.at("/results/0/id").asText()).isEqualTo(id);
-    assertThat(found.at("/results/0/email").asText()).isEqualTo("Look." + id + "@Example.com");
-    assertThat(found.at("/results/0/cio_id").asText()).isNotBlank();
-    assertThat(http().get("v1/customers?email=nobody%40example.com", Http.app()).body())
-        .isEqualTo("{\"results\":[]}");
-    Answer missing = http().get("v1/customers", Http.app());
-    assertThat(missing.status()).isEqualTo(400);
-    assertThat(missing.json().at("/meta/error").asText()).isEqualTo("email is required");
-    assertThat(http().get("v1/customers?email=a%40b.c", Http.track()).status()).isEqualTo(401);
-
-    JsonNode region = http().get("api/v1/accounts/region", Http.track()).json();
-    assertThat(region.path("region").asText()).isEqualTo("us");
-    assertThat(region.path("url").asText()).startsWith("http://").doesNotEndWith("/");
-    assertThat(region.path("environment_id").asLong()).isPositive();
-    assertThat(http().get("api/v1/accounts/region", Http.app()).status()).isEqualTo(401);
-  }
-
-  @Test
   void urlEncodedIdentifiersRoundTrip() {
     String id = "team/" + unique("a b");
     String encoded = id.replace("/", "%2F").replace(" ", "%20");
@@ -427,14 +334,5 @@ class HeraldApiIT {
     Answer badType = http().get("v1/customers/x/attributes?id_type=phone", Http.app());
     assertThat(badType.status()).isEqualTo(400);
     assertThat(badType.json().at("/meta/error").asText()).contains("id_type");
-  }
-
-  private static void assertV1Error(Answer answer, int status, String fragment) {
-    assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-    JsonNode errors = answer.json().at("/meta/errors");
-    assertThat(errors.isArray()).as(answer.body()).isTrue();
-    java.util.List<String> messages = new java.util.ArrayList<>();
-    errors.forEach(e -> messages.add(e.asText()));
-    assertThat(String.join("\n", messages)).contains(fragment);
   }
 }

@@ -41,4 +41,12 @@ public interface PeopleService {
    * @return whether the identifier was suppressed
    */
   boolean unsuppress(WorkspaceId workspace, PersonRef ref);
+
+  /**
+   * Merges {@code secondary} into {@code primary} and deletes it (Customer.io {@code
+   * merge_customers}; irreversible). The primary keeps its attributes and identifiers; attributes
+   * and identifiers it lacks are taken from the secondary, with their timestamps. The merge is
+   * recorded and announced as {@link PeopleMerged}.
+   */
+  MergeResult merge(WorkspaceId workspace, PersonRef primary, PersonRef secondary);
 }

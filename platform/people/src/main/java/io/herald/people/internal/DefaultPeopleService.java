@@ -1,6 +1,7 @@
 package io.herald.people.internal;
 
 import io.herald.people.api.IdentifyResult;
+import io.herald.people.api.MergeResult;
 import io.herald.people.api.PeopleService;
 import io.herald.people.api.PersonRef;
 import io.herald.people.api.PersonView;
@@ -67,6 +68,11 @@ public class DefaultPeopleService implements PeopleService {
   }
 
   /** Runs a write transaction again when a concurrent request won a unique key or version. */
+  @Override
+  public MergeResult merge(WorkspaceId workspace, PersonRef primary, PersonRef secondary) {
+    return retrying(() -> writer.merge(workspace.value(), primary, secondary));
+  }
+
   private static <T> T retrying(java.util.function.Supplier<T> write) {
     for (int attempt = 1; ; attempt++) {
       try {

@@ -133,6 +133,42 @@ public class Person {
     updatedAt = now;
   }
 
+  /**
+   * Takes the attributes and identifiers this person lacks from {@code other}, keeping the time
+   * they were set there. The caller deletes {@code other} first (its identifiers become free).
+   */
+  void absorb(Person other, Instant now) {
+    Map<String, JsonValue> values = new LinkedHashMap<>(readObject(attributes));
+    Map<String, Long> times = readTimes();
+    Map<String, Long> otherTimes = other.readTimes();
+    long stamp = now.getEpochSecond();
+    if (customerId == null && other.customerId != null) {
+      customerId = other.customerId;
+      times.put("id", otherTimes.getOrDefault("id", stamp));
+    }
+    if (email == null && other.email != null) {
+      email = other.email;
+      emailKey = other.emailKey;
+      times.put("email", otherTimes.getOrDefault("email", stamp));
+    }
+    readObject(other.attributes)
+        .forEach(
+            (name, value) -> {
+              if (!name.equals("cio_id") && !values.containsKey(name)) {
+                values.put(name, value);
+                times.put(name, otherTimes.getOrDefault(name, stamp));
+              }
+            });
+    if (customerId != null) {
+      values.put("id", Json.createValue(customerId));
+    }
+    if (email != null) {
+      values.put("email", Json.createValue(email));
+    }
+    write(values, times);
+    updatedAt = now;
+  }
+
   private static void set(
       Map<String, JsonValue> values,
       Map<String, Long> times,

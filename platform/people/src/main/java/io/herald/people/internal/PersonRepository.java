@@ -36,6 +36,10 @@ public class PersonRepository {
     em.persist(person);
   }
 
+  void record(Merge merge) {
+    em.persist(merge);
+  }
+
   void remove(Person person) {
     em.remove(person);
   }

@@ -3,9 +3,13 @@ package io.herald.people.internal;
 import io.herald.people.api.IdType;
 import io.herald.people.api.IdentifyResult;
 import io.herald.people.api.IdentifyResult.Outcome;
+import io.herald.people.api.MergeResult;
+import io.herald.people.api.PeopleMerged;
 import io.herald.people.api.PersonRef;
 import io.herald.shared.crypto.Tokens;
+import io.herald.workspace.api.WorkspaceId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -22,6 +26,8 @@ public class PersonWriter {
   @Inject PersonRepository people;
 
   @Inject SuppressionRepository suppressions;
+
+  @Inject Event<PeopleMerged> merged;
 
   @Inject Clock clock;
 
@@ -80,6 +86,32 @@ public class PersonWriter {
     }
     people.flush();
     return new IdentifyResult(outcome, person.cioId(), "");
+  }
+
+  /** Merges one person into another; see {@code PeopleService#merge}. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public MergeResult merge(long workspaceId, PersonRef primaryRef, PersonRef secondaryRef) {
+    Optional<Person> primary = people.find(workspaceId, primaryRef);
+    if (primary.isEmpty()) {
+      return new MergeResult(MergeResult.Outcome.NO_PRIMARY, null);
+    }
+    Optional<Person> secondary = people.find(workspaceId, secondaryRef);
+    if (secondary.isEmpty()) {
+      return new MergeResult(MergeResult.Outcome.NO_SECONDARY, primary.get().cioId());
+    }
+    if (secondary.get().cioId().equals(primary.get().cioId())) {
+      return new MergeResult(MergeResult.Outcome.SAME_PERSON, primary.get().cioId());
+    }
+    var now = clock.instant();
+    people.record(new Merge(workspaceId, primary.get(), secondary.get(), now));
+    people.remove(secondary.get());
+    people.flush(); // frees the secondary's identifiers before the primary takes them
+    primary.get().absorb(secondary.get(), now);
+    people.flush();
+    merged.fire(
+        new PeopleMerged(
+            new WorkspaceId(workspaceId), primary.get().cioId(), secondary.get().cioId()));
+    return new MergeResult(MergeResult.Outcome.MERGED, primary.get().cioId());
   }
 
   /** Deletes the person {@code ref} points at; see {@code PeopleService#delete}. */

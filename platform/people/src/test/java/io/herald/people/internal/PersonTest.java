@@ -49,6 +49,28 @@ class PersonTest {
   }
 
   @Test
+  void absorbTakesOnlyWhatThePrimaryLacksWithItsTimestamps() {
+    Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+    Person primary = new Person(1, "p1", t0);
+    primary.apply(changes("{\"id\":\"a\",\"plan\":\"gold\"}"), t0);
+    Person secondary = new Person(1, "s1", t0.plusSeconds(10));
+    secondary.apply(
+        changes("{\"email\":\"B@x.io\",\"plan\":\"free\",\"seats\":3}"), t0.plusSeconds(10));
+
+    primary.absorb(secondary, t0.plusSeconds(60));
+
+    PersonView view = primary.view();
+    assertThat(view.id()).isEqualTo("a");
+    assertThat(view.email()).isEqualTo("B@x.io");
+    assertThat(view.cioId()).isEqualTo("p1");
+    assertThat(view.attributes().getString("plan")).isEqualTo("gold");
+    assertThat(view.attributes().getInt("seats")).isEqualTo(3);
+    assertThat(view.attributes().getString("email")).isEqualTo("B@x.io");
+    assertThat(view.attributes().getString("cio_id")).isEqualTo("p1");
+    assertThat(view.timestamps()).containsEntry("seats", t0.plusSeconds(10).getEpochSecond());
+  }
+
+  @Test
   void removingAnIdentifierClearsItsColumnAndAttribute() {
     Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
     Person person = new Person(1, "c11", t0);
