@@ -5,19 +5,12 @@ import static io.herald.app.it.ApiAssertions.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.herald.app.it.HeraldWar;
+import io.herald.app.it.ContainerTest;
 import io.herald.app.it.Http;
 import io.herald.app.it.Http.Answer;
 import io.herald.app.it.ItConfig;
-import io.herald.testing.RequiresTestDatabase;
-import java.net.URL;
 import java.time.Instant;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The public APIs end to end: the OpenAPI document against the server, bootstrap credentials and
@@ -25,20 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * semantics and limits, and bad input. Runs twice: on the embedded MariaDB, and on the
  * MariaDB/MySQL server at 127.0.0.1:3306 when one is reachable (skipped with the reason otherwise).
  */
-@RequiresTestDatabase
-@ExtendWith(ArquillianExtension.class)
-class HeraldApiIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return HeraldWar.build();
-  }
-
-  @ArquillianResource URL base;
-
-  private Http http() {
-    return new Http(base);
-  }
+class HeraldApiIT extends ContainerTest {
 
   // ---- API description ------------------------------------------------------------------
 

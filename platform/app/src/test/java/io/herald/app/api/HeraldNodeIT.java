@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.herald.app.it.ContainerTest;
 import io.herald.app.it.Db;
-import io.herald.app.it.HeraldWar;
 import io.herald.app.it.Http;
 import io.herald.app.it.Http.Answer;
 import io.herald.app.it.ItConfig;
-import io.herald.testing.RequiresTestDatabase;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -20,12 +18,7 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * One node as an operator sees it: readiness of database, scheduler and plugin host, the loaded
@@ -33,20 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * files. Runs twice: on the embedded MariaDB, and on the MariaDB/MySQL server at 127.0.0.1:3306
  * when one is reachable (skipped with the reason otherwise).
  */
-@RequiresTestDatabase
-@ExtendWith(ArquillianExtension.class)
-class HeraldNodeIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return HeraldWar.build();
-  }
-
-  @ArquillianResource URL base;
-
-  private Http http() {
-    return new Http(base);
-  }
+class HeraldNodeIT extends ContainerTest {
 
   // ---- health -----------------------------------------------------------------------------
 

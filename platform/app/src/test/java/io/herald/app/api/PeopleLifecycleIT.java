@@ -5,17 +5,10 @@ import static io.herald.app.it.ApiAssertions.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.herald.app.it.HeraldWar;
+import io.herald.app.it.ContainerTest;
 import io.herald.app.it.Http;
 import io.herald.app.it.Http.Answer;
-import io.herald.testing.RequiresTestDatabase;
-import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A person's lifecycle beyond identify, as the Track and App APIs expose it: delete, suppress and
@@ -23,20 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * MariaDB, and on the MariaDB/MySQL server at 127.0.0.1:3306 when one is reachable (skipped with
  * the reason otherwise).
  */
-@RequiresTestDatabase
-@ExtendWith(ArquillianExtension.class)
-class PeopleLifecycleIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return HeraldWar.build();
-  }
-
-  @ArquillianResource URL base;
-
-  private Http http() {
-    return new Http(base);
-  }
+class PeopleLifecycleIT extends ContainerTest {
 
   @Test
   void deleteSuppressAndUnsuppressFollowCustomerIo() {

@@ -2,20 +2,15 @@ package io.herald.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herald.app.it.ContainerTest;
 import io.herald.app.it.Http;
 import io.herald.app.it.ItConfig;
 import java.io.IOException;
-import java.net.URL;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -27,21 +22,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * and logout. Each test starts signed out and signs in itself. One viewer account is created
  * through the users page on first use ({@link #viewer()}).
  */
-@ExtendWith(ArquillianExtension.class)
-class AdminConsoleUiIT {
+class AdminConsoleUiIT extends ContainerTest {
 
   private static final String ELLIPSIS = "\u2026";
   private static final String VIEWER_PASSWORD = "viewer-password-" + shortId();
 
   private static HeadlessChromium chromium;
   private static String viewerEmail;
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return io.herald.app.it.HeraldWar.build();
-  }
-
-  @ArquillianResource URL base; // may or may not end with '/': ConsoleBrowser handles both
 
   private ConsoleBrowser console;
   private CredentialsScreen credentials;
