@@ -56,6 +56,7 @@ public final class Launcher {
       System.out.println("herald: using the database at " + redact(settings.externalDbUrl().get()));
     }
 
+    PayaraWorkDirectory.recreate(settings.dataDir().resolve("payara"));
     Path settingsFile = settings.dataDir().resolve("payara-system.properties");
     HeraldSettings.write(HeraldSettings.from(env), settingsFile);
     Process payara = new ProcessBuilder(command(settings, dist, settingsFile)).inheritIO().start();

@@ -16,17 +16,18 @@ public class Migrations {
 
   /** Migrates and returns the database product name and version. */
   String migrate(DataSource dataSource) {
-    MigrateResult result =
+    Flyway flyway =
         Flyway.configure(Migrations.class.getClassLoader())
             .dataSource(dataSource)
             .locations("classpath:db/migration")
             .failOnMissingLocations(true)
-            .load()
-            .migrate();
+            .load();
+    MigrateResult result = flyway.migrate();
+    String version = flyway.info().current().getVersion().getVersion();
     LOG.info(
         () ->
             "database schema at version "
-                + result.targetSchemaVersion
+                + version
                 + " ("
                 + result.migrationsExecuted
                 + " migration(s) applied now)");
