@@ -42,6 +42,16 @@ import javax.sql.DataSource;
     transactional = false,
     minPoolSize = 1,
     maxPoolSize = 16)
+@DataSourceDefinition(
+    name = DataSources.INGEST,
+    className = "com.mysql.cj.jdbc.MysqlDataSource",
+    url = "${MPCONFIG=herald.db.url}",
+    user = "${MPCONFIG=herald.db.user}",
+    password = "${MPCONFIG=herald.db.password}",
+    transactional = false,
+    minPoolSize = 1,
+    maxPoolSize = 8,
+    properties = {"rewriteBatchedStatements=true", "cachePrepStmts=true"})
 @Singleton
 @Startup
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

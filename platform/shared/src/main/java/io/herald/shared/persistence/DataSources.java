@@ -1,6 +1,6 @@
 package io.herald.shared.persistence;
 
-/** JNDI names of the two datasources the app defines (see the app module). */
+/** JNDI names of the datasources the app defines (see the app module). */
 public final class DataSources {
 
   /** The JTA datasource every persistence unit uses. */
@@ -11,6 +11,12 @@ public final class DataSources {
    * (STACK-NOTES pitfalls 4 and 7: never give those the JTA datasource).
    */
   public static final String NON_TRANSACTIONAL = "java:app/jdbc/heraldNonTx";
+
+  /**
+   * A non-transactional datasource for the group-commit ingestion writers: its connections rewrite
+   * JDBC batches into multi-row inserts ({@code rewriteBatchedStatements}).
+   */
+  public static final String INGEST = "java:app/jdbc/heraldIngest";
 
   private DataSources() {}
 }

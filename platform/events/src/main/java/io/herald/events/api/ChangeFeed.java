@@ -1,0 +1,20 @@
+package io.herald.events.api;
+
+/**
+ * Every committed event, in commit-safe order, for consumers that keep a durable position
+ * (segments, journeys). Delivery is at least once: a consumer that crashes before {@link
+ * #acknowledge} reads the same events again, so consumers must be idempotent. No event is ever
+ * skipped: the feed stops before a hole in the ids until the transaction that owns it has either
+ * committed or certainly ended.
+ */
+public interface ChangeFeed {
+
+  /** At most {@code max} events after {@code consumer}'s acknowledged position. */
+  FeedBatch read(String consumer, int max);
+
+  /** Records that {@code consumer} handled {@code batch}; its next read starts after it. */
+  void acknowledge(String consumer, FeedBatch batch);
+
+  /** The consumer's acknowledged position (0 before its first acknowledgement). */
+  long position(String consumer);
+}

@@ -1,0 +1,89 @@
+package io.herald.events.internal;
+
+import io.herald.events.api.EventSubject;
+import io.herald.events.api.EventType;
+import io.herald.events.api.RecordedEvent;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** Reads committed events. */
+final class EventReader {
+
+  static final String SELECT =
+      "SELECT id, workspace_id, person_cio_id, anonymous_id, object_type_id, object_id, dedupe_id,"
+          + " name, type, source, occurred_at, received_at, data, context";
+
+  private final DataSource dataSource;
+
+  EventReader(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  List<RecordedEvent> ofPerson(long workspaceId, String cioId, int start, int limit)
+      throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement q =
+            c.prepareStatement(
+                SELECT
+                    + " FROM events_event WHERE workspace_id = ? AND person_cio_id = ?"
+                    + " ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?")) {
+      q.setLong(1, workspaceId);
+      q.setString(2, cioId);
+      q.setInt(3, limit);
+      q.setInt(4, start);
+      return all(q);
+    }
+  }
+
+  static List<RecordedEvent> all(PreparedStatement q) throws SQLException {
+    List<RecordedEvent> events = new ArrayList<>();
+    try (ResultSet rs = q.executeQuery()) {
+      while (rs.next()) {
+        events.add(map(rs));
+      }
+    }
+    return events;
+  }
+
+  static RecordedEvent map(ResultSet rs) throws SQLException {
+    String person = rs.getString("person_cio_id");
+    String anonymous = rs.getString("anonymous_id");
+    EventSubject subject;
+    if (person != null) {
+      subject = new EventSubject.Person(person);
+    } else if (anonymous != null) {
+      subject = new EventSubject.Anonymous(anonymous);
+    } else {
+      subject =
+          new EventSubject.CustomObject(rs.getString("object_type_id"), rs.getString("object_id"));
+    }
+    String context = rs.getString("context");
+    return new RecordedEvent(
+        rs.getLong("id"),
+        rs.getLong("workspace_id"),
+        subject,
+        rs.getString("name"),
+        EventType.fromWire(rs.getString("type")).orElse(EventType.EVENT),
+        rs.getString("dedupe_id"),
+        rs.getTimestamp("occurred_at").toInstant(),
+        rs.getTimestamp("received_at").toInstant(),
+        json(rs.getString("data")),
+        context == null ? null : json(context),
+        rs.getString("source"));
+  }
+
+  private static JsonObject json(String text) {
+    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+      return reader.readObject();
+    }
+  }
+}

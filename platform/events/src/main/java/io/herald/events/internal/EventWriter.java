@@ -1,0 +1,143 @@
+package io.herald.events.internal;
+
+import io.herald.events.api.EventSubject;
+import io.herald.events.api.NewEvent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * Writes one group of events in one transaction as a JDBC batch (a multi-row insert on a {@code
+ * rewriteBatchedStatements} connection). Events whose dedupe id is already stored, or repeated
+ * within the group, are left out before inserting, so the common case burns no ids and leaves no
+ * holes in the change feed; a concurrent duplicate falls back to {@code INSERT IGNORE}.
+ */
+final class EventWriter implements GroupCommit.Writer<EventRow> {
+
+  private static final String COLUMNS =
+      "(workspace_id, person_cio_id, anonymous_id, object_type_id, object_id, dedupe_id, name,"
+          + " type, source, occurred_at, received_at, data, context)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  private final DataSource dataSource;
+
+  EventWriter(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  @Override
+  public void write(List<EventRow> rows) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        try (Statement s = c.createStatement()) {
+          s.execute("SET SESSION innodb_lock_wait_timeout = 5");
+        }
+        List<EventRow> fresh = withoutDuplicates(c, rows);
+        try {
+          insert(c, "INSERT INTO events_event ", fresh);
+        } catch (SQLIntegrityConstraintViolationException race) {
+          c.rollback();
+          insert(c, "INSERT IGNORE INTO events_event ", fresh);
+        }
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    }
+  }
+
+  private static void insert(Connection c, String verb, List<EventRow> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement insert = c.prepareStatement(verb + COLUMNS)) {
+      for (EventRow row : rows) {
+        NewEvent e = row.event();
+        insert.setLong(1, row.workspaceId());
+        insert.setString(2, e.subject() instanceof EventSubject.Person p ? p.cioId() : null);
+        insert.setString(
+            3, e.subject() instanceof EventSubject.Anonymous a ? a.anonymousId() : null);
+        boolean object = e.subject() instanceof EventSubject.CustomObject;
+        insert.setString(
+            4, object ? ((EventSubject.CustomObject) e.subject()).objectTypeId() : null);
+        insert.setString(5, object ? ((EventSubject.CustomObject) e.subject()).objectId() : null);
+        insert.setString(6, e.dedupeId());
+        insert.setString(7, e.name());
+        insert.setString(8, e.type().wireName());
+        insert.setString(9, e.source());
+        insert.setTimestamp(10, Timestamp.from(e.occurredAt()));
+        insert.setTimestamp(11, Timestamp.from(row.receivedAt()));
+        insert.setString(12, e.data().toString());
+        insert.setString(13, e.context() == null ? null : e.context().toString());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  /** The rows whose dedupe id is neither stored already nor repeated earlier in {@code rows}. */
+  private static List<EventRow> withoutDuplicates(Connection c, List<EventRow> rows)
+      throws SQLException {
+    Map<Long, Set<String>> idsByWorkspace = new HashMap<>();
+    for (EventRow row : rows) {
+      row.event()
+          .dedupe()
+          .ifPresent(
+              id ->
+                  idsByWorkspace.computeIfAbsent(row.workspaceId(), w -> new HashSet<>()).add(id));
+    }
+    if (idsByWorkspace.isEmpty()) {
+      return rows;
+    }
+    Set<String> seen = new HashSet<>();
+    for (Map.Entry<Long, Set<String>> entry : idsByWorkspace.entrySet()) {
+      for (String stored : stored(c, entry.getKey(), entry.getValue())) {
+        seen.add(entry.getKey() + ":" + stored);
+      }
+    }
+    List<EventRow> fresh = new ArrayList<>(rows.size());
+    for (EventRow row : rows) {
+      if (row.event().dedupeId() == null
+          || seen.add(row.workspaceId() + ":" + row.event().dedupeId())) {
+        fresh.add(row);
+      }
+    }
+    return fresh;
+  }
+
+  private static List<String> stored(Connection c, long workspaceId, Set<String> ids)
+      throws SQLException {
+    String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+    try (PreparedStatement query =
+        c.prepareStatement(
+            "SELECT dedupe_id FROM events_event WHERE workspace_id = ? AND dedupe_id IN ("
+                + marks
+                + ")")) {
+      query.setLong(1, workspaceId);
+      int i = 2;
+      for (String id : ids) {
+        query.setString(i++, id);
+      }
+      List<String> found = new ArrayList<>();
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          found.add(rs.getString(1));
+        }
+      }
+      return found;
+    }
+  }
+}
