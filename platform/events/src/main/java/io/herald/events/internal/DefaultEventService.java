@@ -5,6 +5,7 @@ import io.herald.events.api.EventService;
 import io.herald.events.api.InvalidEventException;
 import io.herald.events.api.NewEvent;
 import io.herald.events.api.RecordedEvent;
+import io.herald.people.api.AnonymousIdLinked;
 import io.herald.people.api.PeopleMerged;
 import io.herald.shared.persistence.DataSources;
 import io.herald.workspace.api.WorkspaceId;
@@ -91,6 +92,12 @@ public class DefaultEventService implements EventService {
         cioId,
         workspace.value(),
         anonymousId);
+  }
+
+  /** A visitor was identified: their anonymous events become the person's. */
+  void onAnonymousIdLinked(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) AnonymousIdLinked linked) {
+    attachAnonymous(linked.workspace(), linked.anonymousId(), linked.cioId());
   }
 
   /** A merged person's events belong to the person that remains. */

@@ -3,6 +3,7 @@ package io.herald.events.rest;
 import io.herald.events.api.EventService;
 import io.herald.events.api.EventSubject;
 import io.herald.events.api.InvalidEventException;
+import io.herald.people.api.PeopleService;
 import io.herald.workspace.api.CurrentActor;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -19,8 +20,9 @@ import java.util.List;
 
 /**
  * Track API v1: an anonymous event ({@code POST /api/v1/events}). The event joins the person who is
- * later identified with its {@code anonymous_id}; with an empty {@code anonymous_id} and a {@code
- * data.recipient} it is an invitation event that belongs to nobody.
+ * identified with its {@code anonymous_id} (at once when that already happened); with an empty
+ * {@code anonymous_id} and a {@code data.recipient} it is an invitation event that belongs to
+ * nobody.
  */
 @Path("/api/v1/events")
 @RequestScoped
@@ -28,6 +30,8 @@ import java.util.List;
 public class TrackAnonymousEventResource {
 
   @Inject EventService events;
+
+  @Inject PeopleService people;
 
   @Inject CurrentActor actor;
 
@@ -47,12 +51,15 @@ public class TrackAnonymousEventResource {
     if (!problems.isEmpty()) {
       return TrackRequests.badRequest(problems);
     }
+    EventSubject subject =
+        anonymousId == null || anonymousId.isEmpty()
+            ? new EventSubject.Anonymous("")
+            : people
+                .findByAnonymousId(actor.workspaceId(), anonymousId)
+                .<EventSubject>map(p -> new EventSubject.Person(p.cioId()))
+                .orElse(new EventSubject.Anonymous(anonymousId));
     try {
-      events.record(
-          actor.workspaceId(),
-          List.of(
-              event.about(
-                  new EventSubject.Anonymous(anonymousId == null ? "" : anonymousId), "track_v1")));
+      events.record(actor.workspaceId(), List.of(event.about(subject, "track_v1")));
     } catch (InvalidEventException invalid) {
       return TrackRequests.badRequest(invalid.problems());
     }

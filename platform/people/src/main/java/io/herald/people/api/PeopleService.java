@@ -22,6 +22,12 @@ public interface PeopleService {
   Optional<PersonView> find(WorkspaceId workspace, PersonRef ref);
 
   /**
+   * The person who was identified with {@code anonymousId} (identify's {@code anonymous_id}, or a
+   * Pipelines call carrying both ids), if anyone was.
+   */
+  Optional<PersonView> findByAnonymousId(WorkspaceId workspace, String anonymousId);
+
+  /**
    * Deletes the person {@code ref} points at (Customer.io {@code DELETE /customers/{id}}).
    *
    * @return whether a person was deleted; deleting nobody is not an error

@@ -24,13 +24,15 @@ import java.util.Optional;
  * @param updateOnly {@code _update: true}
  * @param unsubscribed the {@code unsubscribed} flag when given
  * @param writes attribute name to value; {@link JsonValue#NULL} removes the attribute
+ * @param anonymousId the visitor id whose anonymous activity joins this person, when given
  */
 record AttributeChanges(
     Optional<Optional<String>> id,
     Optional<Optional<String>> email,
     boolean updateOnly,
     Optional<Boolean> unsubscribed,
-    Map<String, JsonValue> writes) {
+    Map<String, JsonValue> writes,
+    Optional<String> anonymousId) {
 
   static final int MAX_NAME_BYTES = 150;
   static final int MAX_VALUE_BYTES = 1000;
@@ -38,7 +40,7 @@ record AttributeChanges(
   static final int MAX_EMAIL_BYTES = 254;
 
   /** Keys with a meaning of their own; never stored as plain attributes. */
-  private static final List<String> CONTROL_KEYS = List.of("_update", "cio_id");
+  private static final List<String> CONTROL_KEYS = List.of("_update", "cio_id", "anonymous_id");
 
   /**
    * Parses and validates {@code body}.
@@ -59,6 +61,7 @@ record AttributeChanges(
     Optional<Boolean> unsubscribed = Optional.empty();
     boolean updateOnly = false;
     Map<String, JsonValue> writes = new LinkedHashMap<>();
+    Optional<String> anonymousId = Optional.empty();
 
     for (Map.Entry<String, JsonValue> entry : body.entrySet()) {
       String name = entry.getKey();
@@ -88,6 +91,8 @@ record AttributeChanges(
         case "cio_id" -> {
           // cio_id is assigned by Herald; a body value is ignored, as Customer.io does.
         }
+        case "anonymous_id" ->
+            anonymousId = identifier("anonymous_id", value, PersonRef.MAX_BYTES, problems);
         case "id" -> id = Optional.of(identifier("id", value, PersonRef.MAX_BYTES, problems));
         case "email" -> email = Optional.of(identifier("email", value, MAX_EMAIL_BYTES, problems));
         case "created_at" -> createdAt(value, problems).ifPresent(v -> writes.put(name, v));
@@ -130,7 +135,7 @@ record AttributeChanges(
     if (!problems.isEmpty()) {
       throw new InvalidPersonDataException(problems);
     }
-    return new AttributeChanges(id, email, updateOnly, unsubscribed, writes);
+    return new AttributeChanges(id, email, updateOnly, unsubscribed, writes, anonymousId);
   }
 
   /** Control keys are not attributes. Exposed for tests. */

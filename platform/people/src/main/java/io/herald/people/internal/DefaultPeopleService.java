@@ -1,5 +1,6 @@
 package io.herald.people.internal;
 
+import io.herald.people.api.IdType;
 import io.herald.people.api.IdentifyResult;
 import io.herald.people.api.MergeResult;
 import io.herald.people.api.PeopleService;
@@ -31,6 +32,8 @@ public class DefaultPeopleService implements PeopleService {
 
   @Inject PersonRepository people;
 
+  @Inject AnonymousIdRepository anonymousIds;
+
   @Override
   public IdentifyResult identify(WorkspaceId workspace, PersonRef ref, JsonObject body) {
     AttributeChanges changes = AttributeChanges.parse(body);
@@ -46,6 +49,15 @@ public class DefaultPeopleService implements PeopleService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<PersonView> find(WorkspaceId workspace, PersonRef ref) {
     return people.find(workspace.value(), ref).map(Person::view);
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<PersonView> findByAnonymousId(WorkspaceId workspace, String anonymousId) {
+    return anonymousIds
+        .personOf(workspace.value(), anonymousId)
+        .flatMap(cioId -> people.find(workspace.value(), new PersonRef(IdType.CIO_ID, cioId)))
+        .map(Person::view);
   }
 
   @Override

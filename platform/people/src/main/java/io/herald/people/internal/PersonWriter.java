@@ -1,5 +1,6 @@
 package io.herald.people.internal;
 
+import io.herald.people.api.AnonymousIdLinked;
 import io.herald.people.api.IdType;
 import io.herald.people.api.IdentifyResult;
 import io.herald.people.api.IdentifyResult.Outcome;
@@ -28,6 +29,10 @@ public class PersonWriter {
   @Inject SuppressionRepository suppressions;
 
   @Inject Event<PeopleMerged> merged;
+
+  @Inject AnonymousIdRepository anonymousIds;
+
+  @Inject Event<AnonymousIdLinked> anonymousLinked;
 
   @Inject Clock clock;
 
@@ -85,6 +90,12 @@ public class PersonWriter {
       people.add(person);
     }
     people.flush();
+    if (changes.anonymousId().isPresent()) {
+      anonymousIds.link(workspaceId, changes.anonymousId().get(), person.cioId(), clock.instant());
+      anonymousLinked.fire(
+          new AnonymousIdLinked(
+              new WorkspaceId(workspaceId), changes.anonymousId().get(), person.cioId()));
+    }
     return new IdentifyResult(outcome, person.cioId(), "");
   }
 
@@ -108,6 +119,7 @@ public class PersonWriter {
     people.flush(); // frees the secondary's identifiers before the primary takes them
     primary.get().absorb(secondary.get(), now);
     people.flush();
+    anonymousIds.moveAll(workspaceId, secondary.get().cioId(), primary.get().cioId());
     merged.fire(
         new PeopleMerged(
             new WorkspaceId(workspaceId), primary.get().cioId(), secondary.get().cioId()));
@@ -118,7 +130,11 @@ public class PersonWriter {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public boolean delete(long workspaceId, PersonRef ref) {
     Optional<Person> person = people.find(workspaceId, ref);
-    person.ifPresent(people::remove);
+    person.ifPresent(
+        p -> {
+          anonymousIds.forget(workspaceId, p.cioId());
+          people.remove(p);
+        });
     return person.isPresent();
   }
 
@@ -139,6 +155,7 @@ public class PersonWriter {
                 suppressions.suppress(
                     workspaceId, new PersonRef(IdType.EMAIL, person.email()), now);
               }
+              anonymousIds.forget(workspaceId, person.cioId());
               people.remove(person);
             });
   }
@@ -167,7 +184,8 @@ public class PersonWriter {
         setEmail ? Optional.of(Optional.of(ref.value())) : changes.email(),
         changes.updateOnly(),
         changes.unsubscribed(),
-        changes.writes());
+        changes.writes(),
+        changes.anonymousId());
   }
 
   /** An identifier the change would give {@code person} that another person already has. */
