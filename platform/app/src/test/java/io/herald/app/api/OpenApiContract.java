@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.herald.app.it.Http;
 import io.herald.app.it.Http.Answer;
+import io.herald.app.it.ItConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
@@ -45,7 +46,12 @@ final class OpenApiContract {
       for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
         Map.Entry<String, JsonNode> op = ops.next();
         String scheme = op.getValue().at("/security/0").fieldNames().next();
-        String auth = scheme.equals("trackBasic") ? Http.track() : Http.app();
+        String auth =
+            switch (scheme) {
+              case "trackBasic" -> Http.track();
+              case "pipelinesBasic" -> Http.basic(ItConfig.writeKey(), "");
+              default -> Http.app();
+            };
         Answer answer =
             switch (op.getKey()) {
               case "get" -> http.get(concrete, auth);
