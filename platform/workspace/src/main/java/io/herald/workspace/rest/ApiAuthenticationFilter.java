@@ -45,7 +45,9 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
           case APP -> AuthorizationHeader.bearer(header).flatMap(workspaces::authenticateApp);
           case PIPELINES ->
               AuthorizationHeader.basic(header)
-                  .flatMap(b -> workspaces.authenticatePipelines(b.user()));
+                  .map(AuthorizationHeader.Basic::user)
+                  .or(() -> BodyWriteKey.of(request))
+                  .flatMap(workspaces::authenticatePipelines);
         };
     if (principal.isPresent()) {
       actor.authenticate(principal.get());
@@ -79,7 +81,8 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
                   Response.Status.UNAUTHORIZED,
                   "unauthorized",
                   missing
-                      ? "Authorization header missing: use HTTP Basic with the write key as user name"
+                      ? "no write key: use HTTP Basic with the write key as user name, or send"
+                          + " \"writeKey\" in the body"
                       : "the write key is invalid or revoked"),
               "Basic realm=\"Herald Pipelines\"");
     };
