@@ -3,14 +3,12 @@ package io.herald.events.rest;
 import io.herald.events.api.EventService;
 import io.herald.events.api.EventSubject;
 import io.herald.events.api.InvalidEventException;
-import io.herald.people.api.IdentifyResult;
 import io.herald.people.api.PeopleService;
 import io.herald.people.api.PersonRef;
 import io.herald.people.api.PersonView;
 import io.herald.workspace.api.CurrentActor;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -61,7 +59,7 @@ public class TrackEventResource {
     if (!event.problems().isEmpty()) {
       return TrackRequests.badRequest(event.problems());
     }
-    Optional<String> cioId = person(ref);
+    Optional<String> cioId = people.findOrCreate(actor.workspaceId(), ref).map(PersonView::cioId);
     if (cioId.isPresent()) {
       try {
         events.record(
@@ -72,18 +70,5 @@ public class TrackEventResource {
       }
     }
     return TrackRequests.ok();
-  }
-
-  private Optional<String> person(PersonRef ref) {
-    Optional<PersonView> existing = people.find(actor.workspaceId(), ref);
-    if (existing.isPresent()) {
-      return Optional.of(existing.get().cioId());
-    }
-    IdentifyResult created = people.identify(actor.workspaceId(), ref, JsonValue.EMPTY_JSON_OBJECT);
-    return Optional.ofNullable(created.cioId())
-        .filter(
-            id ->
-                created.outcome() == IdentifyResult.Outcome.CREATED
-                    || created.outcome() == IdentifyResult.Outcome.UPDATED);
   }
 }

@@ -22,6 +22,13 @@ public interface PeopleService {
   Optional<PersonView> find(WorkspaceId workspace, PersonRef ref);
 
   /**
+   * The person {@code ref} points at, created (with no attributes) when an {@code id} or {@code
+   * email} names nobody yet — what Customer.io does when activity arrives for an unknown person.
+   * Empty for an unknown {@code cio_id} and for a suppressed identifier.
+   */
+  Optional<PersonView> findOrCreate(WorkspaceId workspace, PersonRef ref);
+
+  /**
    * The person who was identified with {@code anonymousId} (identify's {@code anonymous_id}, or a
    * Pipelines call carrying both ids), if anyone was.
    */

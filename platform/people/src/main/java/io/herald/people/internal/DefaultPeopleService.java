@@ -10,6 +10,7 @@ import io.herald.workspace.api.WorkspaceId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.RollbackException;
@@ -49,6 +50,20 @@ public class DefaultPeopleService implements PeopleService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<PersonView> find(WorkspaceId workspace, PersonRef ref) {
     return people.find(workspace.value(), ref).map(Person::view);
+  }
+
+  @Override
+  public Optional<PersonView> findOrCreate(WorkspaceId workspace, PersonRef ref) {
+    Optional<PersonView> existing = find(workspace, ref);
+    if (existing.isPresent()) {
+      return existing;
+    }
+    IdentifyResult created = identify(workspace, ref, JsonValue.EMPTY_JSON_OBJECT);
+    if (created.outcome() != IdentifyResult.Outcome.CREATED
+        && created.outcome() != IdentifyResult.Outcome.UPDATED) {
+      return Optional.empty();
+    }
+    return find(workspace, new PersonRef(IdType.CIO_ID, created.cioId()));
   }
 
   @Override

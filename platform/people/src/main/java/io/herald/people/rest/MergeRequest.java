@@ -1,14 +1,10 @@
 package io.herald.people.rest;
 
-import io.herald.people.api.IdType;
 import io.herald.people.api.PersonRef;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The body of {@code POST /api/v1/merge_customers}: {@code {"primary":{"id"|"email"|"cio_id":
@@ -43,37 +39,6 @@ record MergeRequest(PersonRef primary, PersonRef secondary) {
       problems.add(field + " must be an object with exactly one of id, email, cio_id");
       return null;
     }
-    JsonObject identifiers = value.asJsonObject();
-    if (identifiers.size() != 1) {
-      problems.add(field + " must have exactly one of id, email, cio_id");
-      return null;
-    }
-    Map.Entry<String, JsonValue> only = identifiers.entrySet().iterator().next();
-    IdType type =
-        switch (only.getKey()) {
-          case "id" -> IdType.ID;
-          case "email" -> IdType.EMAIL;
-          case "cio_id" -> IdType.CIO_ID;
-          default -> null;
-        };
-    if (type == null) {
-      problems.add(field + "." + only.getKey() + " is not an identifier: use id, email or cio_id");
-      return null;
-    }
-    String text;
-    if (only.getValue() instanceof JsonString s) {
-      text = s.getString().trim();
-    } else if (only.getValue() instanceof JsonNumber n && n.isIntegral() && type == IdType.ID) {
-      text = n.bigIntegerValue().toString();
-    } else {
-      problems.add(field + "." + only.getKey() + " must be a string");
-      return null;
-    }
-    PersonRef ref = new PersonRef(type, text);
-    if (!ref.wellFormed()) {
-      problems.add(field + "." + only.getKey() + " must be 1 to " + PersonRef.MAX_BYTES + " bytes");
-      return null;
-    }
-    return ref;
+    return PersonRef.fromIdentifiers(value.asJsonObject(), field, problems).orElse(null);
   }
 }
