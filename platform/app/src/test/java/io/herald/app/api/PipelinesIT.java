@@ -167,6 +167,23 @@ class PipelinesIT extends ContainerTest {
   }
 
   @Test
+  void theSegmentClientsBodyWriteKeyAuthenticatesWithoutAHeader() {
+    String user = unique("wk");
+    Answer answer =
+        http()
+            .post(
+                "v1/batch",
+                null,
+                "{\"batch\":[{\"type\":\"identify\",\"userId\":\""
+                    + user
+                    + "\",\"traits\":{\"plan\":\"seg\"}}],\"writeKey\":\""
+                    + ItConfig.writeKey()
+                    + "\",\"sentAt\":\"2026-01-01T00:00:00.000Z\"}");
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    assertThat(customer(user).at("/attributes/plan").asText()).isEqualTo("seg");
+  }
+
+  @Test
   void aliasMergesAndSemanticEventsActOnPeople() {
     String a = unique("ala");
     String b = unique("alb");
@@ -212,6 +229,79 @@ class PipelinesIT extends ContainerTest {
   }
 
   @Test
+  void trackV2EntityAndBatchForPeople() {
+    String id = unique("v2");
+    String email = id + "@example.com";
+    Answer entity =
+        http()
+            .post(
+                "api/v2/entity",
+                Http.track(),
+                "{\"type\":\"person\",\"identifiers\":{\"id\":\""
+                    + id
+                    + "\"},\"action\":\"identify\",\"attributes\":{\"plan\":\"PLAN\",\"email\":\""
+                    + email
+                    + "\"}}");
+    assertThat(entity.status()).as(entity.body()).isEqualTo(200);
+    assertThat(entity.body()).isEqualTo("{}");
+    assertThat(customer(id).at("/attributes/plan").asText()).isEqualTo("PLAN");
+
+    String other = unique("v2o");
+    Answer batch =
+        http()
+            .post(
+                "api/v2/batch",
+                Http.track(),
+                "{\"batch\":["
+                    + "{\"type\":\"person\",\"identifiers\":{\"email\":\""
+                    + email
+                    + "\"},\"action\":\"event\",\"name\":\"EVENT_NAME\",\"timestamp\":1700000000,"
+                    + "\"attributes\":{\"price\":1}},"
+                    + "{\"type\":\"person\",\"identifiers\":{\"id\":\""
+                    + id
+                    + "\"},\"action\":\"page\",\"name\":\"/pricing\"},"
+                    + "{\"type\":\"person\",\"identifiers\":{\"id\":\""
+                    + id
+                    + "\"},\"action\":\"fly\"},"
+                    + "{\"type\":\"person\",\"identifiers\":{\"id\":\""
+                    + other
+                    + "\"},\"action\":\"identify\",\"attributes\":{\"from_other\":true}},"
+                    + "{\"type\":\"person\",\"identifiers\":{\"id\":\""
+                    + id
+                    + "\",\"email\":\"x@example.com\"},\"action\":\"delete\"},"
+                    + "{\"type\":\"person\",\"action\":\"merge\",\"primary\":{\"id\":\""
+                    + id
+                    + "\"},\"secondary\":{\"id\":\""
+                    + other
+                    + "\"}}"
+                    + "]}");
+    assertThat(batch.status()).as(batch.body()).isEqualTo(207);
+    JsonNode errors = batch.json().path("errors");
+    assertThat(errors).hasSize(2);
+    assertThat(errors.get(0).path("batch_index").asInt()).isEqualTo(2);
+    assertThat(errors.get(0).path("field").asText()).isEqualTo("action");
+    assertThat(errors.get(1).path("batch_index").asInt()).isEqualTo(4);
+    assertThat(errors.get(1).path("field").asText()).isEqualTo("identifiers");
+
+    assertThat(activities(id))
+        .extracting(a -> a.path("name").asText())
+        .containsExactlyInAnyOrder("EVENT_NAME", "/pricing");
+    assertThat(customer(id).at("/attributes/from_other").asBoolean())
+        .as("merged in the batch's order, after the identify")
+        .isTrue();
+
+    Answer invalid =
+        http().post("api/v2/entity", Http.track(), "{\"type\":\"person\",\"action\":\"identify\"}");
+    assertThat(invalid.status()).isEqualTo(400);
+    assertThat(invalid.json().at("/errors/0/field").asText()).isEqualTo("identifiers");
+    assertThat(http().post("api/v2/entity", Http.track(), "{\"type\": ").status()).isEqualTo(400);
+    assertThat(http().post("api/v2/batch", Http.track(), "{\"batch\":{}}").status()).isEqualTo(400);
+    String big = "{\"type\":\"person\",\"b\":\"" + "x".repeat(33 * 1024) + "\"}";
+    assertThat(http().post("api/v2/entity", Http.track(), big).status()).isEqualTo(413);
+    assertThat(http().post("api/v2/entity", null, "{}").status()).isEqualTo(401);
+  }
+
+  @Test
   void malformedOversizeAndUnauthenticatedRequests() {
     Answer malformed = call("track", "{\"userId\": ");
     assertThat(malformed.status()).isEqualTo(400);
@@ -222,6 +312,7 @@ class PipelinesIT extends ContainerTest {
     assertThat(call("track", big).status()).as("permissive: dropped with 200").isEqualTo(200);
     assertThat(send("track", big, "1").status()).isEqualTo(413);
     assertThat(http().post("v1/track", null, "{}").status()).isEqualTo(401);
+    assertThat(http().post("v1/track", null, "{\"writeKey\":\"wrong\"}").status()).isEqualTo(401);
     assertThat(http().post("v1/track", Http.basic("wrong-key", ""), "{}").status()).isEqualTo(401);
   }
 
