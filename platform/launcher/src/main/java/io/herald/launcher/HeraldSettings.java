@@ -40,6 +40,14 @@ final class HeraldSettings {
     keys.put("HERALD_BOOTSTRAP_WRITE_KEY", "herald.bootstrap.write-key");
     keys.put("HERALD_BOOTSTRAP_ADMIN_EMAIL", "herald.bootstrap.admin-email");
     keys.put("HERALD_BOOTSTRAP_ADMIN_PASSWORD", "herald.bootstrap.admin-password");
+    keys.put("HERALD_INGEST_WRITERS", "herald.ingest.writers");
+    keys.put("HERALD_INGEST_MAX_ROWS_PER_COMMIT", "herald.ingest.max-rows-per-commit");
+    keys.put("HERALD_EVENTS_FEED_SETTLE_SECONDS", "herald.events.feed-settle-seconds");
+    keys.put("HERALD_SCHEDULING_HEARTBEAT_SECONDS", "herald.scheduling.heartbeat-seconds");
+    keys.put("HERALD_SCHEDULING_NODE_REAPER_SECONDS", "herald.scheduling.node-reaper-seconds");
+    keys.put(
+        "HERALD_SCHEDULING_NODE_RETENTION_MINUTES", "herald.scheduling.node-retention-minutes");
+    keys.put("HERALD_BENCH_NOOP_ENDPOINT", "herald.bench.noop-endpoint");
     return Map.copyOf(keys);
   }
 

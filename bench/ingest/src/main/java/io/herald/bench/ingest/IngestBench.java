@@ -1,0 +1,279 @@
+package io.herald.bench.ingest;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+
+/**
+ * bench/ingest: starts Herald from its distribution on a fresh schema of a MySQL/MariaDB server,
+ * then measures, in one run on the same database and JVM settings:
+ *
+ * <ul>
+ *   <li>baseline (a): plain JDBC batch insert of the rows a track event becomes;
+ *   <li>T1: Pipelines {@code /v1/batch} with 100 track events per request (after identifying the
+ *       people), acknowledged after commit: events/s, p99, commits per event, and that every
+ *       acknowledged event is stored;
+ *   <li>T2: single Track calls (event, identify) beside the no-op JAX-RS endpoint on the same
+ *       server.
+ * </ul>
+ *
+ * Settings come from the environment (see bench/ingest/README.md).
+ */
+public final class IngestBench {
+
+  private static final String SITE_ID = "benchsite";
+  private static final String TRACK_KEY = "bench-track-key-0123456789";
+  private static final String APP_KEY = "bench-app-key-0123456789";
+  private static final String WRITE_KEY = "bench-write-key-0123456789";
+  private static final String SCHEMA = "herald_bench";
+
+  private IngestBench() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> env = System.getenv();
+    Path distribution = Path.of(args.length > 0 ? args[0] : "platform/launcher/target/herald");
+    String server = env.getOrDefault("BENCH_DB_URL", "jdbc:mysql://127.0.0.1:3306/");
+    String rootUser = env.getOrDefault("BENCH_DB_USER", "root");
+    String rootPassword = env.getOrDefault("BENCH_DB_PASSWORD", "");
+    long events = Long.parseLong(env.getOrDefault("BENCH_EVENTS", "1000000"));
+    long people = Long.parseLong(env.getOrDefault("BENCH_PEOPLE", "100000"));
+    int batch = Integer.parseInt(env.getOrDefault("BENCH_BATCH", "100"));
+    int t1Clients = Integer.parseInt(env.getOrDefault("BENCH_T1_CLIENTS", "16"));
+    int t2Clients = Integer.parseInt(env.getOrDefault("BENCH_T2_CLIENTS", "64"));
+    Duration t2Time =
+        Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_T2_SECONDS", "20")));
+
+    String schemaUrl = server + SCHEMA;
+    try (Connection c = DriverManager.getConnection(server, rootUser, rootPassword);
+        Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + SCHEMA);
+      s.execute("CREATE DATABASE " + SCHEMA + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+      for (String host : List.of("localhost", "127.0.0.1", "%")) {
+        s.execute("CREATE USER IF NOT EXISTS 'herald_bench'@'" + host + "' IDENTIFIED BY 'bench'");
+        s.execute("GRANT ALL ON " + SCHEMA + ".* TO 'herald_bench'@'" + host + "'");
+      }
+    }
+    int port = freePort();
+    Path data = Files.createTempDirectory("herald-bench-");
+    Map<String, String> heraldEnv = new LinkedHashMap<>();
+    heraldEnv.put("HERALD_DB_URL", schemaUrl);
+    heraldEnv.put("HERALD_DB_USER", "herald_bench");
+    heraldEnv.put("HERALD_DB_PASSWORD", "bench");
+    heraldEnv.put("HERALD_HTTP_PORT", Integer.toString(port));
+    heraldEnv.put("HERALD_DATA_DIR", data.toString());
+    heraldEnv.put("HERALD_JAVA_HEAP", env.getOrDefault("BENCH_HEAP", "1g"));
+    heraldEnv.put("HERALD_BENCH_NOOP_ENDPOINT", "true");
+    heraldEnv.put("HERALD_BOOTSTRAP_SITE_ID", SITE_ID);
+    heraldEnv.put("HERALD_BOOTSTRAP_TRACK_API_KEY", TRACK_KEY);
+    heraldEnv.put("HERALD_BOOTSTRAP_APP_API_KEY", APP_KEY);
+    heraldEnv.put("HERALD_BOOTSTRAP_WRITE_KEY", WRITE_KEY);
+    heraldEnv.put("HERALD_BOOTSTRAP_ADMIN_PASSWORD", "bench-admin-password");
+    env.forEach(
+        (k, v) -> {
+          if (k.startsWith("HERALD_INGEST_")) {
+            heraldEnv.put(k, v);
+          }
+        });
+
+    JdbcBaseline jdbc = new JdbcBaseline(schemaUrl, "herald_bench", "bench");
+    List<String> report = new ArrayList<>();
+    Path log = data.resolve("herald.log");
+    System.out.println("bench: starting Herald on port " + port + " (log: " + log + ")");
+    try (HeraldProcess herald = HeraldProcess.start(distribution, heraldEnv, log)) {
+      Map<String, Long> pids = new LinkedHashMap<>();
+      pids.put("herald", herald.serverPid());
+      long mysqld = CpuMeter.findProcess("mariadbd");
+      pids.put("mysqld", mysqld > 0 ? mysqld : CpuMeter.findProcess("mysqld"));
+      pids.put("driver", ProcessHandle.current().pid());
+      CpuMeter cpu = new CpuMeter(pids);
+      report.add("database: " + jdbc.settings());
+      report.add(
+          "herald: heap "
+              + heraldEnv.get("HERALD_JAVA_HEAP")
+              + ", ingest writers "
+              + heraldEnv.getOrDefault("HERALD_INGEST_WRITERS", "2 (default)")
+              + "; JDBC: mysql-connector-j, rewriteBatchedStatements=true (both sides)");
+
+      // Baseline (a): plain JDBC.
+      CpuMeter.Sample before = cpu.sample();
+      double jdbcSeconds = jdbc.insert(events, 2);
+      double jdbcRate = events / jdbcSeconds;
+      report.add(
+          String.format(
+              "baseline JDBC batch insert: %,d rows in %.1f s = %,.0f rows/s (2 threads, 1000 per"
+                  + " batch) | %s",
+              events, jdbcSeconds, jdbcRate, CpuMeter.describe(before, cpu.sample())));
+
+      String base = "http://127.0.0.1:" + port + "/";
+      String writeAuth = basic(WRITE_KEY + ":");
+      String trackAuth = basic(SITE_ID + ":" + TRACK_KEY);
+      Load load = new Load();
+
+      // People first: T1 measures events for known people.
+      before = cpu.sample();
+      Load.Result identified =
+          load.run(
+              t1Clients,
+              (people + batch - 1) / batch,
+              Duration.ZERO,
+              i -> post(base + "v1/batch", writeAuth, Payloads.identifyBatch(i * batch, batch)));
+      report.add(
+          String.format(
+              "identify via /v1/batch: %,d people in %.1f s = %,.0f people/s, p99 %.1f ms,"
+                  + " failures %d %s| %s",
+              people,
+              identified.seconds(),
+              people / identified.seconds(),
+              identified.p99Millis(),
+              identified.failures(),
+              failureNote(identified),
+              CpuMeter.describe(before, cpu.sample())));
+
+      // T1.
+      String run = "r" + System.currentTimeMillis();
+      long requests = events / batch;
+      long commitsBefore = jdbc.commits();
+      before = cpu.sample();
+      Load.Result t1 =
+          load.run(
+              t1Clients,
+              requests,
+              Duration.ZERO,
+              i ->
+                  post(
+                      base + "v1/batch",
+                      writeAuth,
+                      Payloads.trackBatch(run, i * batch, batch, people)));
+      CpuMeter.Sample after = cpu.sample();
+      long commits = jdbc.commits() - commitsBefore;
+      long acknowledged = (t1.requests() - t1.failures()) * batch;
+      long stored =
+          count(
+              schemaUrl, "SELECT COUNT(*) FROM events_event WHERE dedupe_id LIKE '" + run + "-%'");
+      double t1Rate = acknowledged / t1.seconds();
+      report.add(
+          String.format(
+              "T1 /v1/batch x%d, %d clients: %,d events in %.1f s = %,.0f events/s = %.0f%% of"
+                  + " JDBC (target >= 30%%, stretch 50%%); p50 %.1f ms, p99 %.1f ms (target <= 50);"
+                  + " %.4f commits/event (target <= 0.02); failures %d %s| %s",
+              batch,
+              t1Clients,
+              acknowledged,
+              t1.seconds(),
+              t1Rate,
+              100 * t1Rate / jdbcRate,
+              t1.p50Millis(),
+              t1.p99Millis(),
+              (double) commits / Math.max(1, acknowledged),
+              t1.failures(),
+              failureNote(t1),
+              CpuMeter.describe(before, after)));
+      report.add(
+          String.format(
+              "T1 durability: %,d events acknowledged, %,d stored%s",
+              acknowledged, stored, stored >= acknowledged ? " (none lost)" : " (LOST EVENTS)"));
+
+      // T2.
+      Map<String, LongFunction<HttpRequest>> calls = new LinkedHashMap<>();
+      calls.put("no-op JAX-RS", i -> post(base + "bench/noop", trackAuth, Payloads.trackEvent(i)));
+      calls.put(
+          "Track event",
+          i ->
+              post(
+                  base + "api/v1/customers/" + Payloads.user(i, people) + "/events",
+                  trackAuth,
+                  Payloads.trackEvent(i)));
+      calls.put(
+          "Track identify",
+          i ->
+              HttpRequest.newBuilder(
+                      URI.create(base + "api/v1/customers/" + Payloads.user(i, people)))
+                  .header("Authorization", trackAuth)
+                  .header("Content-Type", "application/json")
+                  .PUT(HttpRequest.BodyPublishers.ofString("{\"plan\":\"p" + (i % 7) + "\"}"))
+                  .build());
+      double noopRate = 0;
+      for (Map.Entry<String, LongFunction<HttpRequest>> call : calls.entrySet()) {
+        load.run(t2Clients, -1, Duration.ofSeconds(5), call.getValue()); // warm-up
+        before = cpu.sample();
+        Load.Result r = load.run(t2Clients, -1, t2Time, call.getValue());
+        double rate = (r.requests() - r.failures()) / r.seconds();
+        if (noopRate == 0) {
+          noopRate = rate;
+        }
+        report.add(
+            String.format(
+                "T2 %s, %d clients: %,.0f req/s = %.0f%% of no-op (target >= 30%%); p50 %.1f ms,"
+                    + " p99 %.1f ms (target <= 20); failures %d %s| %s",
+                call.getKey(),
+                t2Clients,
+                rate,
+                100 * rate / noopRate,
+                r.p50Millis(),
+                r.p99Millis(),
+                r.failures(),
+                failureNote(r),
+                CpuMeter.describe(before, cpu.sample())));
+      }
+    }
+    System.out.println();
+    System.out.println("=== bench/ingest results ===");
+    report.forEach(System.out::println);
+    if (!"1".equals(env.get("BENCH_KEEP"))) {
+      try (Connection c = DriverManager.getConnection(server, rootUser, rootPassword);
+          Statement s = c.createStatement()) {
+        s.execute("DROP DATABASE IF EXISTS " + SCHEMA);
+      }
+    }
+  }
+
+  private static String failureNote(Load.Result r) {
+    return r.failures() == 0 ? "" : "(first: " + abbreviate(r.firstFailure()) + ") ";
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+  }
+
+  private static HttpRequest post(String url, String authorization, String body) {
+    return HttpRequest.newBuilder(URI.create(url))
+        .header("Authorization", authorization)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
+  }
+
+  private static String basic(String credentials) {
+    return "Basic "
+        + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static long count(String url, String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection(url, "herald_bench", "bench");
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
