@@ -5,6 +5,7 @@ import io.herald.people.api.IdentifyResult;
 import io.herald.people.api.IdentifyResult.Outcome;
 import io.herald.people.api.MergeResult;
 import io.herald.people.api.PeopleMerged;
+import io.herald.people.api.PersonDeleted;
 import io.herald.people.api.PersonRef;
 import io.herald.shared.crypto.Tokens;
 import io.herald.workspace.api.WorkspaceId;
@@ -28,6 +29,8 @@ public class PersonWriter {
   @Inject SuppressionRepository suppressions;
 
   @Inject Event<PeopleMerged> merged;
+
+  @Inject Event<PersonDeleted> deleted;
 
   @Inject Clock clock;
 
@@ -118,7 +121,11 @@ public class PersonWriter {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public boolean delete(long workspaceId, PersonRef ref) {
     Optional<Person> person = people.find(workspaceId, ref);
-    person.ifPresent(people::remove);
+    person.ifPresent(
+        p -> {
+          people.remove(p);
+          deleted.fire(new PersonDeleted(new WorkspaceId(workspaceId), p.cioId()));
+        });
     return person.isPresent();
   }
 
@@ -140,6 +147,7 @@ public class PersonWriter {
                     workspaceId, new PersonRef(IdType.EMAIL, person.email()), now);
               }
               people.remove(person);
+              deleted.fire(new PersonDeleted(new WorkspaceId(workspaceId), person.cioId()));
             });
   }
 
