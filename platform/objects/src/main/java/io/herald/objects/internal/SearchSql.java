@@ -56,7 +56,12 @@ record SearchSql(String clause, List<Object> parameters) {
       return switch (c.operator()) {
         case EXISTS -> "(JSON_EXTRACT(o.attributes, " + path + ") IS NOT NULL)";
         case EQ ->
-            "(JSON_UNQUOTE(JSON_EXTRACT(o.attributes, " + path + ")) = " + bind(c.value()) + ")";
+            // Byte-wise, so eq is case-sensitive whatever collation the server gives JSON text.
+            "(CAST(JSON_UNQUOTE(JSON_EXTRACT(o.attributes, "
+                + path
+                + ")) AS BINARY) = CAST("
+                + bind(c.value())
+                + " AS BINARY))";
       };
     }
 

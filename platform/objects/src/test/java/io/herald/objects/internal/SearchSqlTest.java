@@ -27,8 +27,9 @@ class SearchSqlTest {
     assertThat(sql.clause())
         .isEqualTo(
             "((JSON_EXTRACT(o.attributes, ?4) IS NOT NULL) AND"
-                + " ((JSON_UNQUOTE(JSON_EXTRACT(o.attributes, ?5)) = ?6) OR"
-                + " (NOT COALESCE((JSON_UNQUOTE(JSON_EXTRACT(o.attributes, ?7)) = ?8), FALSE))))");
+                + " ((CAST(JSON_UNQUOTE(JSON_EXTRACT(o.attributes, ?5)) AS BINARY) = CAST(?6 AS BINARY)) OR"
+                + " (NOT COALESCE((CAST(JSON_UNQUOTE(JSON_EXTRACT(o.attributes, ?7)) AS BINARY) ="
+                + " CAST(?8 AS BINARY)), FALSE))))");
     assertThat(sql.parameters())
         .containsExactly("$.\"name\"", "$.\"plan\"", "pro", "$.\"plan\"", "free");
   }
