@@ -6,6 +6,7 @@ import io.herald.people.api.IdentifyResult;
 import io.herald.people.api.IdentifyResult.Outcome;
 import io.herald.people.api.MergeResult;
 import io.herald.people.api.PeopleMerged;
+import io.herald.people.api.PersonDeleted;
 import io.herald.people.api.PersonRef;
 import io.herald.shared.crypto.Tokens;
 import io.herald.workspace.api.WorkspaceId;
@@ -33,6 +34,8 @@ public class PersonWriter {
   @Inject AnonymousIdRepository anonymousIds;
 
   @Inject Event<AnonymousIdLinked> anonymousLinked;
+
+  @Inject Event<PersonDeleted> deleted;
 
   @Inject Clock clock;
 
@@ -134,6 +137,7 @@ public class PersonWriter {
         p -> {
           anonymousIds.forget(workspaceId, p.cioId());
           people.remove(p);
+          deleted.fire(new PersonDeleted(new WorkspaceId(workspaceId), p.cioId()));
         });
     return person.isPresent();
   }
@@ -157,6 +161,7 @@ public class PersonWriter {
               }
               anonymousIds.forget(workspaceId, person.cioId());
               people.remove(person);
+              deleted.fire(new PersonDeleted(new WorkspaceId(workspaceId), person.cioId()));
             });
   }
 

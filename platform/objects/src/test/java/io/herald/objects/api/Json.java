@@ -1,0 +1,21 @@
+package io.herald.objects.api;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+
+/** Test helper: JSON text to values (single quotes stand for double quotes). */
+final class Json {
+
+  private Json() {}
+
+  static JsonValue value(String json) {
+    try (var reader = jakarta.json.Json.createReader(new StringReader(json.replace('\'', '"')))) {
+      return reader.readValue();
+    }
+  }
+
+  static JsonObject object(String json) {
+    return value(json).asJsonObject();
+  }
+}
