@@ -301,6 +301,127 @@ class PipelinesIT extends ContainerTest {
     assertThat(http().post("api/v2/entity", null, "{}").status()).isEqualTo(401);
   }
 
+  private JsonNode relationshipsOf(String customer) {
+    return http()
+        .get("v1/customers/" + customer + "/relationships", Http.app())
+        .json()
+        .path("cio_relationships");
+  }
+
+  @Test
+  void objectsAndRelationshipsThroughEveryDataInApi() {
+    String ada = unique("ada");
+    String acme = unique("acme");
+    // Track v1 identify with cio_relationships (add, then delete).
+    Answer identify =
+        http()
+            .put(
+                "api/v1/customers/" + ada,
+                Http.track(),
+                "{\"plan\":\"pro\",\"cio_relationships\":{\"action\":\"add_relationships\","
+                    + "\"relationships\":[{\"identifiers\":{\"object_type_id\":\"1\",\"object_id\":\""
+                    + acme
+                    + "\"},\"relationship_attributes\":{\"role\":\"admin\"}}]}}");
+    assertThat(identify.status()).as(identify.body()).isEqualTo(200);
+    assertThat(customer(ada).at("/attributes").has("cio_relationships")).isFalse();
+    assertThat(relationshipsOf(ada).get(0).at("/identifiers/object_id").asText()).isEqualTo(acme);
+    assertThat(relationshipsOf(ada).get(0).at("/relationship_attributes/role").asText())
+        .isEqualTo("admin");
+    Answer badRelationships =
+        http()
+            .put(
+                "api/v1/customers/" + ada,
+                Http.track(),
+                "{\"plan\":\"changed\",\"cio_relationships\":{\"action\":\"fly\",\"relationships\":[]}}");
+    assertThat(badRelationships.status()).isEqualTo(400);
+    assertThat(customer(ada).at("/attributes/plan").asText())
+        .as("nothing written")
+        .isEqualTo("pro");
+    http()
+        .put(
+            "api/v1/customers/" + ada,
+            Http.track(),
+            "{\"cio_relationships\":{\"action\":\"delete_relationships\",\"relationships\":"
+                + "[{\"identifiers\":{\"object_type_id\":\"1\",\"object_id\":\""
+                + acme
+                + "\"}}]}}");
+    assertThat(relationshipsOf(ada)).isEmpty();
+
+    // Track v2: object identify relating a person; person add/delete_relationships.
+    Answer object =
+        http()
+            .post(
+                "api/v2/entity",
+                Http.track(),
+                "{\"type\":\"object\",\"identifiers\":{\"object_type_id\":\"1\",\"object_id\":\""
+                    + acme
+                    + "\"},\"action\":\"identify\",\"attributes\":{\"name\":\"ACME\"},"
+                    + "\"cio_relationships\":[{\"identifiers\":{\"id\":\""
+                    + ada
+                    + "\"},\"relationship_attributes\":{\"seat\":1}}]}");
+    assertThat(object.status()).as(object.body()).isEqualTo(200);
+    JsonNode acmeNode = http().get("v1/objects/1/" + acme + "/attributes", Http.app()).json();
+    assertThat(acmeNode.at("/object/attributes/name").asText()).isEqualTo("ACME");
+    assertThat(relationshipsOf(ada)).hasSize(1);
+    Answer removed =
+        http()
+            .post(
+                "api/v2/batch",
+                Http.track(),
+                "{\"batch\":[{\"type\":\"person\",\"identifiers\":{\"id\":\""
+                    + ada
+                    + "\"},\"action\":\"delete_relationships\",\"cio_relationships\":"
+                    + "[{\"identifiers\":{\"object_type_id\":\"1\",\"object_id\":\""
+                    + acme
+                    + "\"}}]},{\"type\":\"object\",\"identifiers\":{\"object_type_id\":\"1\"},"
+                    + "\"action\":\"identify\"}]}");
+    assertThat(removed.status()).isEqualTo(207);
+    assertThat(removed.json().at("/errors/0/batch_index").asInt()).isEqualTo(1);
+    assertThat(removed.json().at("/errors/0/field").asText()).startsWith("identifiers");
+    assertThat(relationshipsOf(ada)).isEmpty();
+
+    // Pipelines: group, Relationship Deleted, Object Deleted.
+    String group = unique("grp");
+    Answer grouped =
+        call(
+            "group",
+            "{\"userId\":\""
+                + ada
+                + "\",\"groupId\":\""
+                + group
+                + "\",\"traits\":{\"name\":\"Group Inc\",\"object_type_id\":\"1\"}}");
+    assertThat(grouped.status()).isEqualTo(200);
+    assertThat(
+            http()
+                .get("v1/objects/1/" + group + "/attributes", Http.app())
+                .json()
+                .at("/object/attributes/name")
+                .asText())
+        .isEqualTo("Group Inc");
+    assertThat(relationshipsOf(ada))
+        .extracting(r -> r.at("/identifiers/object_id").asText())
+        .containsExactly(group);
+    call(
+        "track",
+        "{\"userId\":\""
+            + ada
+            + "\",\"event\":\"Relationship Deleted\",\"properties\":{\"objectTypeId\":\"1\","
+            + "\"objectId\":\""
+            + group
+            + "\"}}");
+    assertThat(relationshipsOf(ada)).isEmpty();
+    call(
+        "track",
+        "{\"userId\":\""
+            + ada
+            + "\",\"event\":\"Object Deleted\",\"properties\":{\"objectTypeId\":\"1\","
+            + "\"objectId\":\""
+            + group
+            + "\"}}");
+    assertThat(http().get("v1/objects/1/" + group + "/attributes", Http.app()).status())
+        .isEqualTo(404);
+  }
+
   @Test
   void malformedOversizeAndUnauthenticatedRequests() {
     Answer malformed = call("track", "{\"userId\": ");
@@ -339,7 +460,7 @@ class PipelinesIT extends ContainerTest {
   private static String dropReason(String messageId) throws Exception {
     try (Connection c = Db.connect();
         PreparedStatement q =
-            c.prepareStatement("SELECT reason FROM pipelines_drop WHERE message_id = ?")) {
+            c.prepareStatement("SELECT reason FROM ingest_drop WHERE message_id = ?")) {
       q.setString(1, messageId);
       try (ResultSet rs = q.executeQuery()) {
         return rs.next() ? rs.getString(1) : "";

@@ -1,0 +1,179 @@
+package io.herald.ingest.internal;
+
+import io.herald.events.api.EventLimits;
+import io.herald.events.api.EventService;
+import io.herald.events.api.EventSubject;
+import io.herald.events.api.EventType;
+import io.herald.events.api.NewEvent;
+import io.herald.workspace.api.WorkspaceId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Applies Data Pipelines messages (Segment spec, Customer.io's flavour) in order: identify and
+ * alias write people at once; track, page and screen events of one request are committed together
+ * by the events module's group commit. A message that cannot be applied is rejected whole, with the
+ * reason, and the others still apply.
+ */
+@ApplicationScoped
+public class MessageProcessor {
+
+  /** Largest single message, in bytes of its JSON (Customer.io's 32 KB). */
+  public static final int MAX_MESSAGE_BYTES = 32 * 1024;
+
+  @Inject EventService events;
+
+  @Inject PeopleCalls peopleCalls;
+
+  @Inject ObjectCalls objectCalls;
+
+  @Inject Clock clock;
+
+  /** A message that was not applied. */
+  public record Rejection(int index, String messageId, String callType, String reason) {}
+
+  /**
+   * Applies {@code messages} received on the {@code call} endpoint ({@code batch} items carry their
+   * own {@code type}); {@code envelope} is the batch body (its {@code sentAt} and {@code context}
+   * apply to every item), {@code null} for single calls.
+   */
+  public List<Rejection> apply(
+      WorkspaceId workspace, String call, List<JsonValue> messages, JsonObject envelope) {
+    Instant receivedAt = clock.instant();
+    List<Rejection> rejected = new ArrayList<>();
+    List<NewEvent> pending = new ArrayList<>();
+    for (int i = 0; i < messages.size(); i++) {
+      JsonValue raw = messages.get(i);
+      if (raw.getValueType() != JsonValue.ValueType.OBJECT) {
+        rejected.add(new Rejection(i, null, call, "message: must be a JSON object"));
+        continue;
+      }
+      JsonObject message = raw.asJsonObject();
+      List<String> problems = new ArrayList<>();
+      String messageId = Fields.string(message, "messageId", problems);
+      String type = call.equals("batch") ? Fields.string(message, "type", problems) : call;
+      if (type == null) {
+        problems.add("type: required on every batch item");
+      } else if (bytes(message.toString()) > MAX_MESSAGE_BYTES) {
+        problems.add("message: larger than " + MAX_MESSAGE_BYTES + " bytes");
+      } else if (problems.isEmpty()) {
+        apply(workspace, type, message, envelope, receivedAt, pending, problems);
+      }
+      if (!problems.isEmpty()) {
+        rejected.add(
+            new Rejection(i, messageId, type == null ? call : type, String.join("; ", problems)));
+      }
+    }
+    commit(workspace, pending);
+    return rejected;
+  }
+
+  private void apply(
+      WorkspaceId workspace,
+      String type,
+      JsonObject message,
+      JsonObject envelope,
+      Instant receivedAt,
+      List<NewEvent> pending,
+      List<String> problems) {
+    switch (type) {
+      case "identify" -> {
+        commit(workspace, pending);
+        peopleCalls.identify(workspace, message, problems);
+      }
+      case "alias" -> {
+        commit(workspace, pending);
+        peopleCalls.alias(workspace, message, problems);
+      }
+      case "track" -> {
+        String name = Fields.string(message, "event", problems);
+        if (name == null) {
+          problems.add("event: required for track");
+          return;
+        }
+        if (PeopleCalls.isSemantic(name)) {
+          commit(workspace, pending);
+          peopleCalls.semantic(workspace, name, message, problems);
+          return;
+        }
+        event(workspace, name, EventType.EVENT, message, envelope, receivedAt, pending, problems);
+      }
+      case "page", "screen" -> {
+        String name = Fields.string(message, "name", problems);
+        JsonObject properties = Fields.object(message, "properties", problems);
+        if (name == null) {
+          name = properties.getString("url", properties.getString("path", type));
+        }
+        EventType eventType = type.equals("page") ? EventType.PAGE : EventType.SCREEN;
+        event(workspace, name, eventType, message, envelope, receivedAt, pending, problems);
+      }
+      case "group" -> {
+        commit(workspace, pending);
+        objectCalls.group(workspace, message, problems);
+      }
+      default -> problems.add("type: must be identify, track, page, screen, group or alias");
+    }
+  }
+
+  /**
+   * Commits the events collected so far, so that a later people call (identify with an anonymous
+   * id, alias, delete) sees them: the messages of a batch take effect in their order.
+   */
+  private void commit(WorkspaceId workspace, List<NewEvent> pending) {
+    events.record(workspace, pending);
+    pending.clear();
+  }
+
+  private void event(
+      WorkspaceId workspace,
+      String name,
+      EventType type,
+      JsonObject message,
+      JsonObject envelope,
+      Instant receivedAt,
+      List<NewEvent> pending,
+      List<String> problems) {
+    JsonObject properties = Fields.object(message, "properties", problems);
+    JsonObject context = Fields.object(message, "context", problems);
+    if (context.isEmpty() && envelope != null) {
+      context = Fields.object(envelope, "context", problems);
+    }
+    String messageId = Fields.string(message, "messageId", problems);
+    Instant occurredAt = MessageTime.occurredAt(message, envelope, receivedAt, problems);
+    if (!problems.isEmpty()) {
+      return;
+    }
+    Optional<EventSubject> subject = peopleCalls.subject(workspace, message, problems);
+    if (subject.isEmpty()) {
+      return;
+    }
+    NewEvent event =
+        new NewEvent(
+            subject.get(),
+            name.trim(),
+            type,
+            messageId,
+            occurredAt,
+            properties,
+            context.isEmpty() ? null : context,
+            "pipelines");
+    List<String> limits = EventLimits.problems(event);
+    if (!limits.isEmpty()) {
+      problems.addAll(limits);
+      return;
+    }
+    pending.add(event);
+  }
+
+  private static int bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8).length;
+  }
+}

@@ -1,2 +1,0 @@
-/** Applying Pipelines messages to people and events, and the log of dropped messages. */
-package io.herald.pipelines.internal;

@@ -1,5 +1,0 @@
-/**
- * The Data Pipelines (Segment-spec) HTTP API: {@code POST
- * /v1/identify|track|page|screen|group|alias|batch}.
- */
-package io.herald.pipelines.rest;
