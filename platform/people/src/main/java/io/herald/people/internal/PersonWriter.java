@@ -5,6 +5,7 @@ import io.herald.people.api.IdentifyResult;
 import io.herald.people.api.IdentifyResult.Outcome;
 import io.herald.people.api.MergeResult;
 import io.herald.people.api.PeopleMerged;
+import io.herald.people.api.PersonDeleted;
 import io.herald.people.api.PersonRef;
 import io.herald.shared.crypto.Tokens;
 import io.herald.workspace.api.WorkspaceId;
@@ -27,7 +28,11 @@ public class PersonWriter {
 
   @Inject SuppressionRepository suppressions;
 
+  @Inject DeviceRepository devices;
+
   @Inject Event<PeopleMerged> merged;
+
+  @Inject Event<PersonDeleted> deleted;
 
   @Inject Clock clock;
 
@@ -104,6 +109,8 @@ public class PersonWriter {
     }
     var now = clock.instant();
     people.record(new Merge(workspaceId, primary.get(), secondary.get(), now));
+    // Before the secondary's row goes: its devices would go with it (ON DELETE CASCADE).
+    devices.moveAll(secondary.get().id(), primary.get().id());
     people.remove(secondary.get());
     people.flush(); // frees the secondary's identifiers before the primary takes them
     primary.get().absorb(secondary.get(), now);
@@ -118,7 +125,7 @@ public class PersonWriter {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public boolean delete(long workspaceId, PersonRef ref) {
     Optional<Person> person = people.find(workspaceId, ref);
-    person.ifPresent(people::remove);
+    person.ifPresent(p -> remove(workspaceId, p));
     return person.isPresent();
   }
 
@@ -139,8 +146,14 @@ public class PersonWriter {
                 suppressions.suppress(
                     workspaceId, new PersonRef(IdType.EMAIL, person.email()), now);
               }
-              people.remove(person);
+              remove(workspaceId, person);
             });
+  }
+
+  /** Deletes a person (their devices go with the row) and announces it. */
+  private void remove(long workspaceId, Person person) {
+    people.remove(person);
+    deleted.fire(new PersonDeleted(new WorkspaceId(workspaceId), person.cioId()));
   }
 
   /** Lifts one identifier's suppression; see {@code PeopleService#unsuppress}. */
