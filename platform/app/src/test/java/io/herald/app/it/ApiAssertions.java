@@ -27,4 +27,12 @@ public final class ApiAssertions {
     errors.forEach(e -> messages.add(e.asText()));
     assertThat(String.join("\n", messages)).contains(fragment);
   }
+
+  /** An App API error: the status, and a {@code meta.error} message containing the fragment. */
+  public static void assertAppError(Answer answer, int status, String fragment) {
+    assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+    JsonNode error = answer.json().at("/meta/error");
+    assertThat(error.isTextual()).as(answer.body()).isTrue();
+    assertThat(error.asText()).contains(fragment);
+  }
 }
