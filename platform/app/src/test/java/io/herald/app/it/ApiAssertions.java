@@ -31,6 +31,8 @@ public final class ApiAssertions {
   /** An App API error: the status, and a {@code meta.error} message containing the fragment. */
   public static void assertAppError(Answer answer, int status, String fragment) {
     assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-    assertThat(answer.json().at("/meta/error").asText()).as(answer.body()).contains(fragment);
+    JsonNode error = answer.json().at("/meta/error");
+    assertThat(error.isTextual()).as(answer.body()).isTrue();
+    assertThat(error.asText()).contains(fragment);
   }
 }

@@ -2,6 +2,9 @@ package io.herald.people.api;
 
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.json.JsonObject;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** People profiles with Customer.io's identify semantics. */
@@ -62,4 +65,40 @@ public interface PeopleService {
    * recorded and announced as {@link PeopleMerged}.
    */
   MergeResult merge(WorkspaceId workspace, PersonRef primary, PersonRef secondary);
+
+  /**
+   * Adds a push device to the person {@code ref} points at, or updates it (Customer.io {@code PUT
+   * /customers/{identifier}/devices}). {@code device} is the device object of any API family:
+   * {@code {"id"|"token": "…", "platform": "ios"|"android", "last_used": <Unix seconds>,
+   * "attributes": {…}}}. The person is created when missing (not for a cio_id); a suppressed
+   * identifier writes nothing. A token belongs to at most one person of a workspace: a token of
+   * another person moves to this one. Attributes given replace those of the same name ({@code null}
+   * or {@code ""} removes one); {@code last_used} defaults to now.
+   *
+   * @throws InvalidPersonDataException when the device breaks a limit or a type rule; nothing is
+   *     written then
+   */
+  DeviceResult addDevice(WorkspaceId workspace, PersonRef ref, JsonObject device);
+
+  /**
+   * Removes the device {@code token} from the person {@code ref} points at (Customer.io {@code
+   * DELETE /customers/{identifier}/devices/{device_id}}).
+   *
+   * @return whether the person had the device; removing nothing is not an error
+   */
+  boolean deleteDevice(WorkspaceId workspace, PersonRef ref, String token);
+
+  /**
+   * The devices of the person {@code ref} points at, most recently used first; empty for nobody.
+   */
+  List<DeviceView> devices(WorkspaceId workspace, PersonRef ref);
+
+  /**
+   * Looks many people up by one kind of identifier at once (segment membership, bulk calls).
+   *
+   * @return for each value that names a person, that person's identifiers, keyed by the value as
+   *     given (emails match case-insensitively); values naming nobody are absent
+   */
+  Map<String, PersonIdentifiers> lookup(
+      WorkspaceId workspace, IdType type, Collection<String> values);
 }

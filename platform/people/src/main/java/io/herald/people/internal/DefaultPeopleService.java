@@ -1,9 +1,12 @@
 package io.herald.people.internal;
 
+import io.herald.people.api.DeviceResult;
+import io.herald.people.api.DeviceView;
 import io.herald.people.api.IdType;
 import io.herald.people.api.IdentifyResult;
 import io.herald.people.api.MergeResult;
 import io.herald.people.api.PeopleService;
+import io.herald.people.api.PersonIdentifiers;
 import io.herald.people.api.PersonRef;
 import io.herald.people.api.PersonView;
 import io.herald.workspace.api.WorkspaceId;
@@ -15,6 +18,11 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,6 +42,8 @@ public class DefaultPeopleService implements PeopleService {
   @Inject PersonRepository people;
 
   @Inject AnonymousIdRepository anonymousIds;
+
+  @Inject DeviceWriter deviceWriter;
 
   @Override
   public IdentifyResult identify(WorkspaceId workspace, PersonRef ref, JsonObject body) {
@@ -98,6 +108,50 @@ public class DefaultPeopleService implements PeopleService {
   @Override
   public MergeResult merge(WorkspaceId workspace, PersonRef primary, PersonRef secondary) {
     return retrying(() -> writer.merge(workspace.value(), primary, secondary));
+  }
+
+  @Override
+  public DeviceResult addDevice(WorkspaceId workspace, PersonRef ref, JsonObject device) {
+    DeviceChange change = DeviceChange.parse(device);
+    return retrying(() -> deviceWriter.add(workspace.value(), ref, change));
+  }
+
+  @Override
+  public boolean deleteDevice(WorkspaceId workspace, PersonRef ref, String token) {
+    return deviceWriter.delete(workspace.value(), ref, token);
+  }
+
+  @Override
+  public List<DeviceView> devices(WorkspaceId workspace, PersonRef ref) {
+    return deviceWriter.of(workspace.value(), ref);
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<String, PersonIdentifiers> lookup(
+      WorkspaceId workspace, IdType type, Collection<String> values) {
+    // The column value each given value matches (emails by their lower-cased key).
+    Map<String, List<String>> byKey = new HashMap<>();
+    for (String value : values) {
+      String key = type == IdType.EMAIL ? Person.emailKey(value) : value;
+      byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+    }
+    Map<String, PersonIdentifiers> found = new HashMap<>();
+    if (byKey.isEmpty()) {
+      return found;
+    }
+    for (Object[] row : people.identifiers(workspace.value(), type, byKey.keySet())) {
+      PersonIdentifiers person =
+          new PersonIdentifiers((String) row[0], (String) row[1], (String) row[2]);
+      String key =
+          switch (type) {
+            case ID -> person.id();
+            case EMAIL -> (String) row[3];
+            case CIO_ID -> person.cioId();
+          };
+      byKey.getOrDefault(key, List.of()).forEach(value -> found.put(value, person));
+    }
+    return found;
   }
 
   private static <T> T retrying(java.util.function.Supplier<T> write) {

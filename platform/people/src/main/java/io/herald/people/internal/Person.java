@@ -1,5 +1,7 @@
 package io.herald.people.internal;
 
+import io.herald.people.api.IdType;
+import io.herald.people.api.PersonRef;
 import io.herald.people.api.PersonView;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A person: identifier columns (unique per workspace) and a JSON document of attributes with the
@@ -80,9 +83,36 @@ public class Person {
     write(values, Map.of("cio_id", now.getEpochSecond()));
   }
 
+  /**
+   * A new person known only by the identifier {@code ref} names (an id or an email), as calls other
+   * than identify create people (adding a device to someone unknown).
+   */
+  static Person forPath(long workspaceId, String cioId, PersonRef ref, Instant now) {
+    if (ref.type() == IdType.CIO_ID) {
+      throw new IllegalArgumentException("a cio_id cannot create a person");
+    }
+    Person person = new Person(workspaceId, cioId, now);
+    Optional<Optional<String>> value = Optional.of(Optional.of(ref.value()));
+    person.apply(
+        new AttributeChanges(
+            ref.type() == IdType.ID ? value : Optional.empty(),
+            ref.type() == IdType.EMAIL ? value : Optional.empty(),
+            false,
+            Optional.empty(),
+            Map.of(),
+            Optional.empty()),
+        now);
+    return person;
+  }
+
   /** Lower-cased email used for lookups. */
   static String emailKey(String email) {
     return email == null ? null : email.toLowerCase(Locale.ROOT);
+  }
+
+  /** The row id; set once the person is flushed. */
+  Long id() {
+    return id;
   }
 
   String cioId() {

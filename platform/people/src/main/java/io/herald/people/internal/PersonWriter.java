@@ -29,6 +29,8 @@ public class PersonWriter {
 
   @Inject SuppressionRepository suppressions;
 
+  @Inject DeviceRepository devices;
+
   @Inject Event<PeopleMerged> merged;
 
   @Inject AnonymousIdRepository anonymousIds;
@@ -118,6 +120,8 @@ public class PersonWriter {
     }
     var now = clock.instant();
     people.record(new Merge(workspaceId, primary.get(), secondary.get(), now));
+    // Before the secondary's row goes: its devices would go with it (ON DELETE CASCADE).
+    devices.moveAll(secondary.get().id(), primary.get().id());
     people.remove(secondary.get());
     people.flush(); // frees the secondary's identifiers before the primary takes them
     primary.get().absorb(secondary.get(), now);
@@ -133,12 +137,7 @@ public class PersonWriter {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public boolean delete(long workspaceId, PersonRef ref) {
     Optional<Person> person = people.find(workspaceId, ref);
-    person.ifPresent(
-        p -> {
-          anonymousIds.forget(workspaceId, p.cioId());
-          people.remove(p);
-          deleted.fire(new PersonDeleted(new WorkspaceId(workspaceId), p.cioId()));
-        });
+    person.ifPresent(p -> remove(workspaceId, p));
     return person.isPresent();
   }
 
@@ -159,10 +158,15 @@ public class PersonWriter {
                 suppressions.suppress(
                     workspaceId, new PersonRef(IdType.EMAIL, person.email()), now);
               }
-              anonymousIds.forget(workspaceId, person.cioId());
-              people.remove(person);
-              deleted.fire(new PersonDeleted(new WorkspaceId(workspaceId), person.cioId()));
+              remove(workspaceId, person);
             });
+  }
+
+  /** Deletes a person (their devices go with the row) and announces it. */
+  private void remove(long workspaceId, Person person) {
+    anonymousIds.forget(workspaceId, person.cioId());
+    people.remove(person);
+    deleted.fire(new PersonDeleted(new WorkspaceId(workspaceId), person.cioId()));
   }
 
   /** Lifts one identifier's suppression; see {@code PeopleService#unsuppress}. */

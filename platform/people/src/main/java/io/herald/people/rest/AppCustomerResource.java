@@ -1,14 +1,17 @@
 package io.herald.people.rest;
 
+import io.herald.people.api.DeviceView;
 import io.herald.people.api.IdType;
 import io.herald.people.api.PeopleService;
 import io.herald.people.api.PersonRef;
 import io.herald.people.api.PersonView;
 import io.herald.shared.rest.ApiErrors;
 import io.herald.workspace.api.CurrentActor;
+import io.herald.workspace.api.WorkspaceId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Optional;
 
 /** App API people reads ({@code /v1/customers}). */
@@ -79,14 +83,21 @@ public class AppCustomerResource {
       return ApiErrors.app(
           Response.Status.BAD_REQUEST, "identifier must be 1 to " + PersonRef.MAX_BYTES + " bytes");
     }
+    WorkspaceId workspace = actor.workspaceId();
     return people
-        .find(actor.workspaceId(), ref)
-        .map(p -> Response.ok(body(p).toString(), MediaType.APPLICATION_JSON_TYPE).build())
+        .find(workspace, ref)
+        .map(
+            p -> {
+              List<DeviceView> devices =
+                  people.devices(workspace, new PersonRef(IdType.CIO_ID, p.cioId()));
+              return Response.ok(body(p, devices).toString(), MediaType.APPLICATION_JSON_TYPE)
+                  .build();
+            })
         .orElseGet(
             () -> ApiErrors.app(Response.Status.NOT_FOUND, "no customer with " + describe(ref)));
   }
 
-  static JsonObject body(PersonView person) {
+  static JsonObject body(PersonView person, List<DeviceView> devices) {
     JsonObjectBuilder identifiers = Json.createObjectBuilder().add("cio_id", person.cioId());
     if (person.email() != null) {
       identifiers.add("email", person.email());
@@ -105,8 +116,22 @@ public class AppCustomerResource {
         .add("attributes", person.attributes())
         .add("timestamps", timestamps)
         .add("unsubscribed", person.unsubscribed())
-        .add("devices", Json.createArrayBuilder());
+        .add("devices", devices(devices));
     return Json.createObjectBuilder().add("customer", customer).build();
+  }
+
+  /** Customer.io's device shape: {@code {"id","platform","last_used","attributes"}}. */
+  private static JsonArrayBuilder devices(List<DeviceView> devices) {
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    for (DeviceView device : devices) {
+      array.add(
+          Json.createObjectBuilder()
+              .add("id", device.token())
+              .add("platform", device.platform().wireName())
+              .add("last_used", device.lastUsed())
+              .add("attributes", device.attributes()));
+    }
+    return array;
   }
 
   private static String describe(PersonRef ref) {

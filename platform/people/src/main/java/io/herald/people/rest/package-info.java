@@ -1,5 +1,5 @@
 /**
- * HTTP adapters of the people module: the Track API identify call and the App API attributes read,
- * in Customer.io's wire format.
+ * HTTP adapters of the people module, in Customer.io's wire format: the Track API people and device
+ * calls and the App API people reads.
  */
 package io.herald.people.rest;

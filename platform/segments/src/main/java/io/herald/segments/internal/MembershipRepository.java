@@ -1,0 +1,113 @@
+package io.herald.segments.internal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Finds and stores segment memberships. */
+@ApplicationScoped
+public class MembershipRepository {
+
+  /** Values per IN list. */
+  private static final int CHUNK = 500;
+
+  @PersistenceContext(unitName = "segments")
+  EntityManager em;
+
+  /** The memberships of {@code segmentId} among {@code cioIds}. */
+  List<Membership> among(long segmentId, Collection<String> cioIds) {
+    List<Membership> found = new ArrayList<>();
+    List<String> all = List.copyOf(cioIds);
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      found.addAll(
+          em.createQuery(
+                  "SELECT m FROM Membership m WHERE m.segmentId = :segment AND m.cioId IN :ids",
+                  Membership.class)
+              .setParameter("segment", segmentId)
+              .setParameter("ids", all.subList(from, Math.min(all.size(), from + CHUNK)))
+              .getResultList());
+    }
+    return found;
+  }
+
+  /** Which of {@code cioIds} are members of {@code segmentId} (no entities loaded). */
+  Set<String> presentAmong(long segmentId, Collection<String> cioIds) {
+    Set<String> present = new HashSet<>();
+    List<String> all = List.copyOf(cioIds);
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      present.addAll(
+          em.createQuery(
+                  "SELECT m.cioId FROM Membership m WHERE m.segmentId = :segment"
+                      + " AND m.cioId IN :ids",
+                  String.class)
+              .setParameter("segment", segmentId)
+              .setParameter("ids", all.subList(from, Math.min(all.size(), from + CHUNK)))
+              .getResultList());
+    }
+    return present;
+  }
+
+  /** Up to {@code limit} members after the row id {@code after}, as {@code [id, cio_id]} rows. */
+  List<Object[]> page(long segmentId, long after, int limit) {
+    return em.createQuery(
+            "SELECT m.id, m.cioId FROM Membership m WHERE m.segmentId = :segment AND m.id > :after"
+                + " ORDER BY m.id",
+            Object[].class)
+        .setParameter("segment", segmentId)
+        .setParameter("after", after)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  long count(long segmentId) {
+    return em.createQuery(
+            "SELECT COUNT(m) FROM Membership m WHERE m.segmentId = :segment", Long.class)
+        .setParameter("segment", segmentId)
+        .getSingleResult();
+  }
+
+  boolean isMember(long segmentId, String cioId) {
+    return !em.createQuery(
+            "SELECT m.id FROM Membership m WHERE m.segmentId = :segment AND m.cioId = :cio",
+            Long.class)
+        .setParameter("segment", segmentId)
+        .setParameter("cio", cioId)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
+  /** Every membership of one person in the workspace. */
+  List<Membership> ofPerson(long workspaceId, String cioId) {
+    return em.createQuery(
+            "SELECT m FROM Membership m WHERE m.workspaceId = :ws AND m.cioId = :cio",
+            Membership.class)
+        .setParameter("ws", workspaceId)
+        .setParameter("cio", cioId)
+        .getResultList();
+  }
+
+  int removeOfPerson(long workspaceId, String cioId) {
+    return em.createQuery("DELETE FROM Membership m WHERE m.workspaceId = :ws AND m.cioId = :cio")
+        .setParameter("ws", workspaceId)
+        .setParameter("cio", cioId)
+        .executeUpdate();
+  }
+
+  void add(Membership membership) {
+    em.persist(membership);
+  }
+
+  void remove(Membership membership) {
+    em.remove(membership);
+  }
+
+  void flush() {
+    em.flush();
+  }
+}

@@ -1,0 +1,134 @@
+package io.herald.segments.internal;
+
+import io.herald.segments.api.SegmentType;
+import io.herald.segments.api.SegmentView;
+import io.herald.segments.api.WriteOutcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Segment and membership writes, each in its own transaction. */
+@ApplicationScoped
+public class SegmentWriter {
+
+  @Inject SegmentRepository segments;
+
+  @Inject MembershipRepository memberships;
+
+  @Inject Clock clock;
+
+  /**
+   * What a membership write did.
+   *
+   * @param outcome whether it applied
+   * @param changed the cio_ids that joined (or left)
+   */
+  record Applied(WriteOutcome outcome, List<String> changed) {}
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public SegmentView createManual(long workspaceId, String name, String description) {
+    Segment segment =
+        new Segment(workspaceId, name, description, SegmentType.MANUAL, clock.instant());
+    segments.add(segment);
+    return segment.view();
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public WriteOutcome delete(long workspaceId, long segmentId) {
+    Optional<Segment> segment = segments.find(workspaceId, segmentId);
+    if (segment.isEmpty()) {
+      return WriteOutcome.NO_SUCH_SEGMENT;
+    }
+    if (!segment.get().isManual()) {
+      return WriteOutcome.NOT_MANUAL;
+    }
+    segments.remove(segment.get());
+    return WriteOutcome.DONE;
+  }
+
+  /** Adds the people who are not members yet. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Applied add(long workspaceId, long segmentId, Collection<String> cioIds) {
+    Optional<WriteOutcome> refused = refusal(workspaceId, segmentId);
+    if (refused.isPresent()) {
+      return new Applied(refused.get(), List.of());
+    }
+    Set<String> present = memberships.presentAmong(segmentId, cioIds);
+    Instant now = clock.instant();
+    List<String> added = new ArrayList<>();
+    for (String cioId : new LinkedHashSet<>(cioIds)) {
+      if (!present.contains(cioId)) {
+        // One insert at a time: the row ids then follow the order given, which is join order
+        // (the unit of work would insert a batch of new rows in no particular order).
+        memberships.add(new Membership(segmentId, workspaceId, cioId, now));
+        memberships.flush();
+        added.add(cioId);
+      }
+    }
+    return new Applied(WriteOutcome.DONE, added);
+  }
+
+  /** Removes the people who are members. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Applied remove(long workspaceId, long segmentId, Collection<String> cioIds) {
+    Optional<WriteOutcome> refused = refusal(workspaceId, segmentId);
+    if (refused.isPresent()) {
+      return new Applied(refused.get(), List.of());
+    }
+    List<String> removed = new ArrayList<>();
+    for (Membership membership : memberships.among(segmentId, cioIds)) {
+      memberships.remove(membership);
+      removed.add(membership.cioId());
+    }
+    memberships.flush();
+    return new Applied(WriteOutcome.DONE, removed);
+  }
+
+  /**
+   * Gives the secondary's memberships to the primary (a merge): segments the primary is already in
+   * keep the primary's row.
+   *
+   * @return the segments the primary joined
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public List<Long> transfer(long workspaceId, String fromCioId, String toCioId) {
+    Set<Long> primaryIn =
+        memberships.ofPerson(workspaceId, toCioId).stream()
+            .map(Membership::segmentId)
+            .collect(Collectors.toSet());
+    List<Long> joined = new ArrayList<>();
+    for (Membership membership : memberships.ofPerson(workspaceId, fromCioId)) {
+      if (primaryIn.contains(membership.segmentId())) {
+        memberships.remove(membership);
+      } else {
+        membership.transferTo(toCioId);
+        joined.add(membership.segmentId());
+      }
+    }
+    memberships.flush();
+    return joined;
+  }
+
+  /** Drops every membership of a deleted person. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public int removePerson(long workspaceId, String cioId) {
+    return memberships.removeOfPerson(workspaceId, cioId);
+  }
+
+  private Optional<WriteOutcome> refusal(long workspaceId, long segmentId) {
+    Optional<Segment> segment = segments.find(workspaceId, segmentId);
+    if (segment.isEmpty()) {
+      return Optional.of(WriteOutcome.NO_SUCH_SEGMENT);
+    }
+    return segment.get().isManual() ? Optional.empty() : Optional.of(WriteOutcome.NOT_MANUAL);
+  }
+}
