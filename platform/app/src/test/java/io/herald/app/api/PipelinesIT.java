@@ -423,6 +423,105 @@ class PipelinesIT extends ContainerTest {
   }
 
   @Test
+  void theSdkBatchFromTheWireCaptureAndDevicesThroughV2AndPipelines() {
+    String customer = unique("sdk");
+    String email = customer + "@example.com";
+    String object = unique("OBJECT_ID");
+    Answer batch =
+        http()
+            .post(
+                "api/v2/batch",
+                Http.track(),
+                ("{\"batch\":[{\"type\":\"person\",\"identifiers\":{\"id\":\"CUSTOMER_ID\"},"
+                        + "\"action\":\"identify\",\"attributes\":{\"plan\":\"PLAN\"}},"
+                        + "{\"type\":\"person\",\"identifiers\":{\"email\":\"EMAIL\"},\"action\":\"event\","
+                        + "\"name\":\"EVENT_NAME\",\"timestamp\":1700000000,\"attributes\":{\"price\":1}},"
+                        + "{\"type\":\"person\",\"identifiers\":{\"id\":\"CUSTOMER_ID\"},\"action\":\"add_device\","
+                        + "\"device\":{\"token\":\"DEVICE_TOKEN\",\"platform\":\"ios\"}},"
+                        + "{\"type\":\"person\",\"identifiers\":{\"id\":\"CUSTOMER_ID\"},\"action\":\"delete\"},"
+                        + "{\"type\":\"object\",\"identifiers\":{\"object_type_id\":\"1\",\"object_id\":\"OBJECT_ID\"},"
+                        + "\"action\":\"identify\",\"attributes\":{\"name\":\"ACME\"}}]}")
+                    .replace("CUSTOMER_ID", customer)
+                    .replace("EMAIL", email)
+                    .replace("DEVICE_TOKEN", customer + "-token")
+                    .replace("OBJECT_ID", object));
+    assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+    assertThat(batch.body()).isEqualTo("{}");
+    assertThat(http().get("v1/customers/" + customer + "/attributes", Http.app()).status())
+        .as("identified, given a device, then deleted in the batch's order")
+        .isEqualTo(404);
+    String byEmail = email.replace("@", "%40") + "/activities?id_type=email";
+    assertThat(
+            http()
+                .get("v1/customers/" + byEmail, Http.app())
+                .json()
+                .at("/activities/0/name")
+                .asText())
+        .isEqualTo("EVENT_NAME");
+    assertThat(
+            http()
+                .get("v1/objects/1/" + object + "/attributes", Http.app())
+                .json()
+                .at("/object/attributes/name")
+                .asText())
+        .isEqualTo("ACME");
+
+    String owner = unique("dev");
+    http()
+        .post(
+            "api/v2/entity",
+            Http.track(),
+            "{\"type\":\"person\",\"identifiers\":{\"id\":\""
+                + owner
+                + "\"},\"action\":\"add_device\",\"device\":{\"token\":\""
+                + owner
+                + "-v2\",\"platform\":\"android\",\"last_used\":1700000000}}");
+    call(
+        "track",
+        "{\"userId\":\""
+            + owner
+            + "\",\"event\":\"Device Created or Updated\",\"properties\":{\"app_version\":\"1.2.3\"},"
+            + "\"context\":{\"device\":{\"token\":\""
+            + owner
+            + "-cdp\",\"type\":\"ios\"}}}");
+    JsonNode devices = customer(owner).path("devices");
+    assertThat(devices)
+        .extracting(d -> d.path("id").asText())
+        .containsExactlyInAnyOrder(owner + "-v2", owner + "-cdp");
+    assertThat(devices)
+        .filteredOn(d -> d.path("id").asText().endsWith("-cdp"))
+        .singleElement()
+        .satisfies(d -> assertThat(d.at("/attributes/app_version").asText()).isEqualTo("1.2.3"));
+    http()
+        .post(
+            "api/v2/entity",
+            Http.track(),
+            "{\"type\":\"person\",\"identifiers\":{\"id\":\""
+                + owner
+                + "\"},\"action\":\"delete_device\",\"device\":{\"token\":\""
+                + owner
+                + "-v2\"}}");
+    call(
+        "track",
+        "{\"userId\":\""
+            + owner
+            + "\",\"event\":\"Device Deleted\",\"context\":{\"device\":{\"token\":\""
+            + owner
+            + "-cdp\"}}}");
+    assertThat(customer(owner).path("devices")).isEmpty();
+    Answer badDevice =
+        http()
+            .post(
+                "api/v2/entity",
+                Http.track(),
+                "{\"type\":\"person\",\"identifiers\":{\"id\":\""
+                    + owner
+                    + "\"},\"action\":\"add_device\",\"device\":{\"token\":\"t\",\"platform\":\"nokia\"}}");
+    assertThat(badDevice.status()).isEqualTo(400);
+    assertThat(badDevice.json().at("/errors/0/field").asText()).isEqualTo("device");
+  }
+
+  @Test
   void malformedOversizeAndUnauthenticatedRequests() {
     Answer malformed = call("track", "{\"userId\": ");
     assertThat(malformed.status()).isEqualTo(400);

@@ -144,9 +144,61 @@ public class PeopleCalls {
           default -> people.unsuppress(workspace, user(userId));
         }
       }
+      case "Device Created or Updated", "Device Deleted" ->
+          device(workspace, name, message, problems);
       case "Relationship Deleted" -> objectCalls.relationshipDeleted(workspace, message, problems);
       case "Object Deleted" -> objectCalls.objectDeleted(workspace, message, problems);
       default -> problems.add(name + ": this semantic event is not supported by this build yet");
+    }
+  }
+
+  /**
+   * {@code Device Created or Updated} / {@code Device Deleted}: the device is {@code
+   * context.device} ({@code token}, {@code type} as the platform), or {@code properties.device} as
+   * Customer.io's JavaScript examples send it; other {@code properties} become device attributes.
+   */
+  private void device(
+      WorkspaceId workspace, String name, JsonObject message, List<String> problems) {
+    String userId = Fields.string(message, "userId", problems);
+    JsonObject context = Fields.object(message, "context", problems);
+    JsonObject properties = Fields.object(message, "properties", problems);
+    JsonObject device = Fields.object(context, "device", problems);
+    if (!device.containsKey("token")) {
+      device = Fields.object(properties, "device", problems);
+    }
+    String token = Fields.string(device, "token", problems);
+    if (userId == null) {
+      problems.add("userId: required for " + name);
+    }
+    if (token == null) {
+      problems.add("context.device.token: required for " + name);
+    }
+    if (!problems.isEmpty()) {
+      return;
+    }
+    if (name.equals("Device Deleted")) {
+      people.deleteDevice(workspace, user(userId), token);
+      return;
+    }
+    JsonObjectBuilder attributes = Json.createObjectBuilder();
+    properties.forEach(
+        (key, value) -> {
+          if (!key.equals("device")
+              && value.getValueType() != JsonValue.ValueType.OBJECT
+              && value.getValueType() != JsonValue.ValueType.ARRAY) {
+            attributes.add(key, value);
+          }
+        });
+    JsonObjectBuilder body =
+        Json.createObjectBuilder().add("token", token).add("attributes", attributes);
+    String platform = Fields.string(device, "type", problems);
+    if (platform != null) {
+      body.add("platform", platform);
+    }
+    try {
+      people.addDevice(workspace, user(userId), body.build());
+    } catch (InvalidPersonDataException e) {
+      problems.addAll(e.problems());
     }
   }
 

@@ -5,6 +5,7 @@ import io.herald.events.api.EventService;
 import io.herald.events.api.EventSubject;
 import io.herald.events.api.EventType;
 import io.herald.events.api.NewEvent;
+import io.herald.people.api.InvalidPersonDataException;
 import io.herald.people.api.MergeResult;
 import io.herald.people.api.PeopleService;
 import io.herald.people.api.PersonRef;
@@ -103,6 +104,29 @@ public class TrackEntities {
         }
         return objectEntities.identifyPerson(workspace, ref.get(), attributes, entity);
       }
+      case "add_device" -> {
+        commit(workspace, pending);
+        JsonValue device = entity.get("device");
+        if (device == null || device.getValueType() != JsonValue.ValueType.OBJECT) {
+          return EntityError.invalid("device", "device must be an object with token and platform");
+        }
+        try {
+          people.addDevice(workspace, ref.get(), device.asJsonObject());
+        } catch (InvalidPersonDataException e) {
+          return EntityError.invalid("device", String.join("; ", e.problems()));
+        }
+        return null;
+      }
+      case "delete_device" -> {
+        commit(workspace, pending);
+        JsonValue device = entity.get("device");
+        String token = device instanceof JsonObject d ? Fields.string(d, "token", problems) : null;
+        if (token == null) {
+          return EntityError.invalid("device.token", "device.token is required");
+        }
+        people.deleteDevice(workspace, ref.get(), token);
+        return null;
+      }
       case "add_relationships", "delete_relationships" -> {
         commit(workspace, pending);
         return objectEntities.personRelationships(
@@ -132,7 +156,8 @@ public class TrackEntities {
             "action "
                 + action
                 + " is not supported for person; use identify, delete, event, page, screen,"
-                + " add_relationships, delete_relationships, merge, suppress or unsuppress");
+                + " add_relationships, delete_relationships, add_device, delete_device, merge,"
+                + " suppress or unsuppress");
       }
     }
   }
