@@ -180,6 +180,144 @@ class EventsIT extends ContainerTest {
         .containsExactly("e12", "e11", "e10", "e9", "e8", "e7", "e6", "e5", "e4", "e3", "e2", "e1");
   }
 
+  private static List<String> metricRows(String deliveryId) throws Exception {
+    List<String> rows = new ArrayList<>();
+    try (var c = io.herald.app.it.Db.connect();
+        var q =
+            c.prepareStatement(
+                "SELECT metric, UNIX_TIMESTAMP(occurred_at), COALESCE(href, ''),"
+                    + " COALESCE(device_id, ''), source FROM events_delivery_metric"
+                    + " WHERE delivery_id = ? ORDER BY id")) {
+      q.setString(1, deliveryId);
+      try (var rs = q.executeQuery()) {
+        while (rs.next()) {
+          rows.add(
+              rs.getString(1)
+                  + " "
+                  + rs.getLong(2)
+                  + " "
+                  + rs.getString(3)
+                  + " "
+                  + rs.getString(4)
+                  + " "
+                  + rs.getString(5));
+        }
+      }
+    }
+    return rows;
+  }
+
+  @Test
+  void deliveryMetricsFromTheMetricsPushAndV2Calls() throws Exception {
+    String delivery = unique("dlv");
+    Answer metric =
+        http()
+            .post(
+                "api/v1/metrics",
+                Http.track(),
+                "{\"delivery_id\":\""
+                    + delivery
+                    + "\",\"metric\":\"clicked\",\"timestamp\":1700000000,"
+                    + "\"href\":\"https://example.com/x\"}");
+    assertThat(metric.status()).isEqualTo(200);
+    assertThat(metric.body()).isEqualTo("{}");
+    assertThat(
+            http()
+                .post(
+                    "api/v1/push/events",
+                    Http.track(),
+                    "{\"delivery_id\":\""
+                        + delivery
+                        + "\",\"event\":\"opened\",\"device_id\":\"DEVICE_TOKEN\","
+                        + "\"timestamp\":1700000001}")
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            http()
+                .post(
+                    "api/v2/entity",
+                    Http.track(),
+                    "{\"type\":\"delivery\",\"identifiers\":{\"id\":\""
+                        + delivery
+                        + "\"},\"action\":\"event\",\"name\":\"delivered\",\"timestamp\":1700000002,"
+                        + "\"attributes\":{\"device_token\":\"DEVICE_TOKEN\"}}")
+                .status())
+        .isEqualTo(200);
+    assertThat(metricRows(delivery))
+        .containsExactly(
+            "clicked 1700000000 https://example.com/x  track_v1",
+            "opened 1700000001  DEVICE_TOKEN push",
+            "delivered 1700000002  DEVICE_TOKEN track_v2");
+
+    Answer bad =
+        http()
+            .post("api/v1/metrics", Http.track(), "{\"metric\":\"liked\",\"timestamp\":\"soon\"}");
+    assertV1Error(bad, 400, "delivery_id: required");
+    assertThat(bad.json().at("/meta/errors").toString())
+        .contains("metric: must be one of")
+        .contains("timestamp: must be a whole number");
+    assertV1Error(
+        http()
+            .post(
+                "api/v1/push/events",
+                Http.track(),
+                "{\"delivery_id\":\"" + delivery + "\",\"event\":\"clicked\"}"),
+        400,
+        "event: must be one of converted, delivered, opened");
+    assertV1Error(
+        http().post("api/v1/metrics", Http.track(), "{\"delivery_id\":"), 400, "malformed");
+    assertThat(http().post("api/v1/metrics", null, "{}").status()).isEqualTo(401);
+    assertThat(metricRows(delivery)).hasSize(3);
+  }
+
+  @Test
+  void aFormSubmissionIdentifiesThePersonAndRecordsTheSubmission() throws Exception {
+    String form = unique("form");
+    String email = unique("filled") + "@example.com";
+    String body =
+        "{\"data\":{\"email\":\""
+            + email
+            + "\",\"first_name\":\"FIRST_NAME\",\"form_name\":\"Signup\"}}";
+    Answer submitted = http().post("api/v1/forms/" + form + "/submit", Http.track(), body);
+    assertThat(submitted.status()).isEqualTo(204);
+    assertThat(submitted.body()).isEmpty();
+    http().post("api/v1/forms/" + form + "/submit", Http.track(), body);
+
+    String byEmail = "v1/customers/" + email.replace("@", "%40");
+    JsonNode customer = http().get(byEmail + "/attributes?id_type=email", Http.app()).json();
+    assertThat(customer.at("/customer/attributes/first_name").asText()).isEqualTo("FIRST_NAME");
+    assertThat(customer.at("/customer/attributes").has("form_name")).isFalse();
+    JsonNode activity =
+        http().get(byEmail + "/activities?id_type=email", Http.app()).json().at("/activities/0");
+    assertThat(activity.path("name").asText()).isEqualTo("form_submit");
+    assertThat(activity.at("/data/form_id").asText()).isEqualTo(form);
+    try (var c = io.herald.app.it.Db.connect();
+        var q = c.prepareStatement("SELECT name, submissions FROM ingest_form WHERE form_id = ?")) {
+      q.setString(1, form);
+      try (var rs = q.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("Signup");
+        assertThat(rs.getLong(2)).isEqualTo(2);
+      }
+    }
+
+    assertV1Error(
+        http()
+            .post(
+                "api/v1/forms/" + form + "/submit",
+                Http.track(),
+                "{\"data\":{\"first_name\":\"x\"}}"),
+        400,
+        "needs an email or id");
+    assertV1Error(
+        http().post("api/v1/forms/" + form + "/submit", Http.track(), "{\"data\":[]}"),
+        400,
+        "data: must be an object");
+    assertV1Error(
+        http().post("api/v1/forms/" + form + "/submit", Http.track(), "{"), 400, "malformed");
+    assertThat(http().post("api/v1/forms/" + form + "/submit", null, body).status()).isEqualTo(401);
+  }
+
   @Test
   void badRequestsAreRefusedWithTheFieldAndStoreNothing() {
     String customer = unique("bad");

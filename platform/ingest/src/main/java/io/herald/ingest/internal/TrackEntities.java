@@ -1,5 +1,7 @@
 package io.herald.ingest.internal;
 
+import io.herald.events.api.DeliveryMetric;
+import io.herald.events.api.DeliveryMetrics;
 import io.herald.events.api.EventLimits;
 import io.herald.events.api.EventService;
 import io.herald.events.api.EventSubject;
@@ -41,6 +43,11 @@ public class TrackEntities {
 
   @Inject ObjectEntities objectEntities;
 
+  @Inject DeliveryMetrics deliveryMetrics;
+
+  private static final java.util.Set<String> DELIVERY_EVENTS =
+      java.util.Set.of("opened", "converted", "delivered");
+
   /** One error per entity index; entities without an error were applied. */
   public List<Optional<EntityError>> apply(WorkspaceId workspace, List<JsonValue> entities) {
     List<Optional<EntityError>> results = new ArrayList<>(entities.size());
@@ -74,8 +81,10 @@ public class TrackEntities {
         commit(workspace, pending);
         yield objectEntities.apply(workspace, action, entity);
       }
+      case "delivery" -> delivery(workspace, action, entity);
       default ->
-          EntityError.invalid("type", "type " + type + " is not supported; use person or object");
+          EntityError.invalid(
+              "type", "type " + type + " is not supported; use person, object or delivery");
     };
   }
 
@@ -213,6 +222,44 @@ public class TrackEntities {
             data,
             null,
             "track_v2"));
+    return null;
+  }
+
+  /**
+   * {@code delivery} {@code event}: opened, converted or delivered, with attributes.device_token.
+   */
+  private EntityError delivery(WorkspaceId workspace, String action, JsonObject entity) {
+    if (!action.equals("event")) {
+      return EntityError.invalid(
+          "action", "action " + action + " is not supported for delivery; use event");
+    }
+    List<String> problems = new ArrayList<>();
+    JsonValue identifiers = entity.get("identifiers");
+    String deliveryId =
+        identifiers instanceof JsonObject ids ? Fields.string(ids, "id", problems) : null;
+    if (deliveryId == null
+        || deliveryId.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 150) {
+      return EntityError.invalid(
+          "identifiers.id", "identifiers.id (the delivery id) is required, at most 150 bytes");
+    }
+    String name = Fields.string(entity, "name", problems);
+    if (name == null || !DELIVERY_EVENTS.contains(name)) {
+      return EntityError.invalid("name", "name must be one of opened, converted, delivered");
+    }
+    JsonObject attributes = Fields.object(entity, "attributes", problems);
+    String token = Fields.string(attributes, "device_token", problems);
+    Instant at = clock.instant();
+    JsonValue timestamp = entity.get("timestamp");
+    if (timestamp instanceof JsonNumber n && n.isIntegral() && n.longValue() >= 0) {
+      at = Instant.ofEpochSecond(n.longValue());
+    } else if (timestamp != null && timestamp.getValueType() != JsonValue.ValueType.NULL) {
+      return EntityError.invalid("timestamp", "timestamp must be Unix seconds");
+    }
+    if (!problems.isEmpty()) {
+      return EntityError.invalid("attributes", String.join("; ", problems));
+    }
+    deliveryMetrics.record(
+        workspace, new DeliveryMetric(deliveryId, name, at, null, null, null, token, "track_v2"));
     return null;
   }
 
