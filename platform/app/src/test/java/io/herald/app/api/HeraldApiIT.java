@@ -314,4 +314,61 @@ class HeraldApiIT extends ContainerTest {
     assertThat(badType.status()).isEqualTo(400);
     assertThat(badType.json().at("/meta/error").asText()).contains("id_type");
   }
+
+  @Test
+  void aWorkspaceRateLimitAnswers429WithRetryAfterAndRateLimitHeaders() {
+    assertThat(
+            http()
+                .get("v1/workspace/settings", Http.app())
+                .json()
+                .path("api_requests_per_second")
+                .isNull())
+        .isTrue();
+    Answer set = http().put("v1/workspace/settings", Http.app(), "{\"api_requests_per_second\":5}");
+    assertThat(set.status()).as(set.body()).isEqualTo(200);
+    assertThat(set.json().path("api_requests_per_second").asInt()).isEqualTo(5);
+    try {
+      String writeKey = Http.basic(ItConfig.writeKey(), "");
+      Answer limited = null;
+      int allowed = 0;
+      for (int i = 0; i < 30 && limited == null; i++) {
+        Answer answer = http().post("v1/batch", writeKey, "{\"batch\":[]}");
+        if (answer.status() == 429) {
+          limited = answer;
+        } else {
+          assertThat(answer.status()).isEqualTo(200);
+          assertThat(answer.raw().headers().firstValue("RateLimit-Limit")).contains("5");
+          assertThat(answer.raw().headers().firstValue("RateLimit-Remaining")).isPresent();
+          allowed++;
+        }
+      }
+      assertThat(limited).as("a burst over 5/s is refused").isNotNull();
+      assertThat(allowed).isGreaterThanOrEqualTo(5);
+      assertThat(limited.raw().headers().firstValue("Retry-After"))
+          .hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
+      assertThat(limited.raw().headers().firstValue("RateLimit-Remaining")).contains("0");
+      assertThat(limited.json().at("/errors/0/reason").asText()).isEqualTo("rate_limited");
+      assertThat(http().get("v1/customers?email=nobody%40example.com", Http.app()).status())
+          .as("another API family has its own bucket")
+          .isEqualTo(200);
+    } finally {
+      http().put("v1/workspace/settings", Http.app(), "{\"api_requests_per_second\":null}");
+    }
+    assertThat(
+            http()
+                .put("v1/workspace/settings", Http.app(), "{\"api_requests_per_second\":0}")
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            http()
+                .put("v1/workspace/settings", Http.app(), "{\"api_requests_per_second\":\"5\"}")
+                .status())
+        .isEqualTo(400);
+    assertThat(http().put("v1/workspace/settings", Http.app(), "{").status()).isEqualTo(400);
+    assertThat(http().put("v1/workspace/settings", null, "{}").status()).isEqualTo(401);
+    assertThat(
+            http().post("v1/batch", Http.basic(ItConfig.writeKey(), ""), "{\"batch\":[]}").status())
+        .as("limit cleared")
+        .isEqualTo(200);
+  }
 }

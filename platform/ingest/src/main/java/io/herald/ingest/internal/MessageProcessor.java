@@ -9,13 +9,17 @@ import io.herald.workspace.api.WorkspaceId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Applies Data Pipelines messages (Segment spec, Customer.io's flavour) in order: identify and
@@ -50,6 +54,7 @@ public class MessageProcessor {
     Instant receivedAt = clock.instant();
     List<Rejection> rejected = new ArrayList<>();
     List<NewEvent> pending = new ArrayList<>();
+    Map<String, String> resolved = peopleCalls.resolveUsers(workspace, eventUsers(call, messages));
     for (int i = 0; i < messages.size(); i++) {
       JsonValue raw = messages.get(i);
       if (raw.getValueType() != JsonValue.ValueType.OBJECT) {
@@ -65,7 +70,11 @@ public class MessageProcessor {
       } else if (bytes(message.toString()) > MAX_MESSAGE_BYTES) {
         problems.add("message: larger than " + MAX_MESSAGE_BYTES + " bytes");
       } else if (problems.isEmpty()) {
-        apply(workspace, type, message, envelope, receivedAt, pending, problems);
+        if (!EVENT_TYPES.contains(type)
+            || (type.equals("track") && PeopleCalls.isSemantic(message.getString("event", "")))) {
+          forget(resolved, message);
+        }
+        apply(workspace, type, message, envelope, receivedAt, pending, problems, resolved);
       }
       if (!problems.isEmpty()) {
         rejected.add(
@@ -83,7 +92,8 @@ public class MessageProcessor {
       JsonObject envelope,
       Instant receivedAt,
       List<NewEvent> pending,
-      List<String> problems) {
+      List<String> problems,
+      Map<String, String> resolved) {
     switch (type) {
       case "identify" -> {
         commit(workspace, pending);
@@ -104,7 +114,16 @@ public class MessageProcessor {
           peopleCalls.semantic(workspace, name, message, problems);
           return;
         }
-        event(workspace, name, EventType.EVENT, message, envelope, receivedAt, pending, problems);
+        event(
+            workspace,
+            name,
+            EventType.EVENT,
+            message,
+            envelope,
+            receivedAt,
+            pending,
+            problems,
+            resolved);
       }
       case "page", "screen" -> {
         String name = Fields.string(message, "name", problems);
@@ -113,7 +132,8 @@ public class MessageProcessor {
           name = properties.getString("url", properties.getString("path", type));
         }
         EventType eventType = type.equals("page") ? EventType.PAGE : EventType.SCREEN;
-        event(workspace, name, eventType, message, envelope, receivedAt, pending, problems);
+        event(
+            workspace, name, eventType, message, envelope, receivedAt, pending, problems, resolved);
       }
       case "group" -> {
         commit(workspace, pending);
@@ -140,7 +160,8 @@ public class MessageProcessor {
       JsonObject envelope,
       Instant receivedAt,
       List<NewEvent> pending,
-      List<String> problems) {
+      List<String> problems,
+      Map<String, String> resolved) {
     JsonObject properties = Fields.object(message, "properties", problems);
     JsonObject context = Fields.object(message, "context", problems);
     if (context.isEmpty() && envelope != null) {
@@ -151,7 +172,7 @@ public class MessageProcessor {
     if (!problems.isEmpty()) {
       return;
     }
-    Optional<EventSubject> subject = peopleCalls.subject(workspace, message, problems);
+    Optional<EventSubject> subject = peopleCalls.subject(workspace, message, problems, resolved);
     if (subject.isEmpty()) {
       return;
     }
@@ -171,6 +192,31 @@ public class MessageProcessor {
       return;
     }
     pending.add(event);
+  }
+
+  private static final Set<String> EVENT_TYPES = Set.of("track", "page", "screen");
+
+  /** The userIds of the event messages, to resolve in one lookup. */
+  private static Set<String> eventUsers(String call, List<JsonValue> messages) {
+    Set<String> users = new HashSet<>();
+    for (JsonValue raw : messages) {
+      if (raw instanceof JsonObject m) {
+        String type = call.equals("batch") ? m.getString("type", "") : call;
+        if (EVENT_TYPES.contains(type) && m.get("userId") instanceof JsonString id) {
+          users.add(id.getString());
+        }
+      }
+    }
+    return users;
+  }
+
+  /** A people call may change whom the message's ids name: look them up again afterwards. */
+  private static void forget(Map<String, String> resolved, JsonObject message) {
+    for (String field : List.of("userId", "previousId")) {
+      if (message.get(field) instanceof JsonString id) {
+        resolved.remove(id.getString());
+      }
+    }
   }
 
   private static int bytes(String s) {

@@ -17,6 +17,8 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -203,10 +205,32 @@ public class PeopleCalls {
   }
 
   /**
+   * The cio_ids of the people the {@code userId}s name, looked up in one query (a batch of events
+   * for known people then costs no lookup per event).
+   */
+  Map<String, String> resolveUsers(WorkspaceId workspace, Set<String> userIds) {
+    Map<String, String> resolved = new HashMap<>();
+    Set<String> valid = new HashSet<>();
+    for (String userId : userIds) {
+      if (user(userId).wellFormed()) {
+        valid.add(userId);
+      }
+    }
+    if (!valid.isEmpty()) {
+      people.lookup(workspace, IdType.ID, valid).forEach((id, p) -> resolved.put(id, p.cioId()));
+    }
+    return resolved;
+  }
+
+  /**
    * Whom an event is about: the {@code userId} person (created if new, as Customer.io does), else
    * the person an {@code anonymousId} was identified as, else the anonymous visitor.
    */
-  Optional<EventSubject> subject(WorkspaceId workspace, JsonObject message, List<String> problems) {
+  Optional<EventSubject> subject(
+      WorkspaceId workspace,
+      JsonObject message,
+      List<String> problems,
+      Map<String, String> resolved) {
     String userId = Fields.string(message, "userId", problems);
     String anonymousId = Fields.string(message, "anonymousId", problems);
     if (!problems.isEmpty()) {
@@ -218,8 +242,13 @@ public class PeopleCalls {
         problems.add("userId: must be 1 to " + PersonRef.MAX_BYTES + " bytes");
         return Optional.empty();
       }
+      String cioId = resolved.get(userId);
+      if (cioId != null) {
+        return Optional.of(new EventSubject.Person(cioId));
+      }
       Optional<PersonView> known = people.find(workspace, ref);
       if (known.isPresent()) {
+        resolved.put(userId, known.get().cioId());
         return Optional.of(new EventSubject.Person(known.get().cioId()));
       }
       JsonObjectBuilder body = Json.createObjectBuilder();
@@ -232,6 +261,7 @@ public class PeopleCalls {
         problems.add("userId " + userId + ": " + created.detail());
         return Optional.empty();
       }
+      resolved.put(userId, created.cioId());
       return Optional.of(new EventSubject.Person(created.cioId()));
     }
     if (anonymousId != null) {

@@ -2,6 +2,7 @@ package io.herald.workspace.api;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Workspaces and their API credentials. */
 public interface WorkspaceService {
@@ -37,6 +38,20 @@ public interface WorkspaceService {
    * @throws UnknownCredentialException when no such credential exists in the workspace
    */
   void revokeCredential(WorkspaceId workspace, long credentialId);
+
+  /**
+   * The workspace's own API rate limit in requests per second per API family, empty when it uses
+   * the node default.
+   */
+  OptionalInt apiRequestsPerSecond(WorkspaceId workspace);
+
+  /**
+   * Sets the workspace's API rate limit (requests per second per API family, 1 to 1,000,000), or
+   * clears it with empty so the node default applies.
+   *
+   * @throws IllegalArgumentException when the limit is out of range
+   */
+  void setApiRequestsPerSecond(WorkspaceId workspace, OptionalInt limit);
 
   /** The caller for Track API Basic credentials, if they are valid and active. */
   Optional<ApiPrincipal> authenticateTrack(String siteId, String apiKey);

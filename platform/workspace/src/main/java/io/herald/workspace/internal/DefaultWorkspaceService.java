@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Workspaces and credentials on JPA. */
 @ApplicationScoped
@@ -172,5 +173,26 @@ public class DefaultWorkspaceService implements WorkspaceService {
         .getResultStream()
         .filter(Credential::active)
         .findFirst();
+  }
+
+  @Override
+  public OptionalInt apiRequestsPerSecond(WorkspaceId workspace) {
+    Workspace w = em.find(Workspace.class, workspace.value());
+    return w == null || w.apiRequestsPerSecond() == null
+        ? OptionalInt.empty()
+        : OptionalInt.of(w.apiRequestsPerSecond());
+  }
+
+  @Override
+  @Transactional
+  public void setApiRequestsPerSecond(WorkspaceId workspace, OptionalInt limit) {
+    if (limit.isPresent() && (limit.getAsInt() < 1 || limit.getAsInt() > 1_000_000)) {
+      throw new IllegalArgumentException("api_requests_per_second must be 1 to 1000000");
+    }
+    Workspace w = em.find(Workspace.class, workspace.value());
+    if (w == null) {
+      throw new IllegalArgumentException("no workspace " + workspace.value());
+    }
+    w.apiRequestsPerSecond(limit.isPresent() ? limit.getAsInt() : null);
   }
 }

@@ -15,6 +15,11 @@ public class RequestActor implements CurrentActor {
     this.principal = principal;
   }
 
+  /** Whether an API filter authenticated the caller. */
+  public boolean authenticated() {
+    return principal != null;
+  }
+
   @Override
   public ApiPrincipal principal() {
     if (principal == null) {

@@ -28,12 +28,23 @@ public class Workspace {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Column(name = "api_requests_per_second")
+  private Integer apiRequestsPerSecond;
+
   protected Workspace() {}
 
   Workspace(String slug, String name, Instant createdAt) {
     this.slug = slug;
     this.name = name;
     this.createdAt = createdAt;
+  }
+
+  Integer apiRequestsPerSecond() {
+    return apiRequestsPerSecond;
+  }
+
+  void apiRequestsPerSecond(Integer limit) {
+    this.apiRequestsPerSecond = limit;
   }
 
   WorkspaceView view() {
