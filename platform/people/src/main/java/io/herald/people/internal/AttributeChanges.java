@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * An identify body, validated and split into identifier changes, control flags and attribute
@@ -25,6 +26,8 @@ import java.util.Optional;
  * @param unsubscribed the {@code unsubscribed} flag when given
  * @param writes attribute name to value; {@link JsonValue#NULL} removes the attribute
  * @param anonymousId the visitor id whose anonymous activity joins this person, when given
+ * @param timestamp {@code _timestamp}: when the change happened (Unix seconds); an attribute last
+ *     set after it keeps its value
  */
 record AttributeChanges(
     Optional<Optional<String>> id,
@@ -32,15 +35,18 @@ record AttributeChanges(
     boolean updateOnly,
     Optional<Boolean> unsubscribed,
     Map<String, JsonValue> writes,
-    Optional<String> anonymousId) {
+    Optional<String> anonymousId,
+    OptionalLong timestamp) {
 
   static final int MAX_NAME_BYTES = 150;
   static final int MAX_VALUE_BYTES = 1000;
   static final int MAX_ATTRIBUTES = 300;
   static final int MAX_EMAIL_BYTES = 254;
+  static final long MAX_UNIX_SECONDS = 9_999_999_999L;
 
   /** Keys with a meaning of their own; never stored as plain attributes. */
-  private static final List<String> CONTROL_KEYS = List.of("_update", "cio_id", "anonymous_id");
+  private static final List<String> CONTROL_KEYS =
+      List.of("_update", "_timestamp", "cio_id", "anonymous_id");
 
   /**
    * Parses and validates {@code body}.
@@ -62,6 +68,7 @@ record AttributeChanges(
     boolean updateOnly = false;
     Map<String, JsonValue> writes = new LinkedHashMap<>();
     Optional<String> anonymousId = Optional.empty();
+    OptionalLong timestamp = OptionalLong.empty();
 
     for (Map.Entry<String, JsonValue> entry : body.entrySet()) {
       String name = entry.getKey();
@@ -86,6 +93,24 @@ record AttributeChanges(
             updateOnly = true;
           } else if (value.getValueType() != JsonValue.ValueType.FALSE && value != JsonValue.NULL) {
             problems.add("_update must be true or false");
+          }
+        }
+        case "_timestamp" -> {
+          if (value instanceof JsonNumber n
+              && n.isIntegral()
+              && n.longValue() >= 0
+              && n.longValue() <= MAX_UNIX_SECONDS) {
+            timestamp = OptionalLong.of(n.longValue());
+          } else if (value != JsonValue.NULL) {
+            problems.add("_timestamp must be Unix seconds");
+          }
+        }
+        case "cio_subscription_preferences" -> {
+          if (subscriptionPreferencesValid(value)) {
+            writes.put(name, value);
+          } else {
+            problems.add(
+                "cio_subscription_preferences must be {\"topics\":{\"<topic>\": true|false, …}}");
           }
         }
         case "cio_id" -> {
@@ -135,7 +160,27 @@ record AttributeChanges(
     if (!problems.isEmpty()) {
       throw new InvalidPersonDataException(problems);
     }
-    return new AttributeChanges(id, email, updateOnly, unsubscribed, writes, anonymousId);
+    return new AttributeChanges(
+        id, email, updateOnly, unsubscribed, writes, anonymousId, timestamp);
+  }
+
+  /** Customer.io's subscription preferences: {@code {"topics":{"topic_1":true,…}}}. */
+  private static boolean subscriptionPreferencesValid(JsonValue value) {
+    if (value == JsonValue.NULL) {
+      return true;
+    }
+    if (!(value instanceof JsonObject prefs) || prefs.size() != 1) {
+      return false;
+    }
+    if (!(prefs.get("topics") instanceof JsonObject topics)) {
+      return false;
+    }
+    return topics.values().stream()
+        .allMatch(
+            v ->
+                v.getValueType() == JsonValue.ValueType.TRUE
+                    || v.getValueType() == JsonValue.ValueType.FALSE
+                    || v == JsonValue.NULL);
   }
 
   /** Control keys are not attributes. Exposed for tests. */

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A person: identifier columns (unique per workspace) and a JSON document of attributes with the
@@ -100,7 +101,8 @@ public class Person {
             false,
             Optional.empty(),
             Map.of(),
-            Optional.empty()),
+            Optional.empty(),
+            OptionalLong.empty()),
         now);
     return person;
   }
@@ -131,9 +133,10 @@ public class Person {
   void apply(AttributeChanges changes, Instant now) {
     Map<String, JsonValue> values = new LinkedHashMap<>(readObject(attributes));
     Map<String, Long> times = readTimes();
-    long stamp = now.getEpochSecond();
+    long stamp = changes.timestamp().orElse(now.getEpochSecond());
     changes
         .id()
+        .filter(newId -> !stale(times, "id", stamp))
         .ifPresent(
             newId -> {
               customerId = newId.orElse(null);
@@ -146,6 +149,7 @@ public class Person {
             });
     changes
         .email()
+        .filter(newEmail -> !stale(times, "email", stamp))
         .ifPresent(
             newEmail -> {
               email = newEmail.orElse(null);
@@ -158,7 +162,22 @@ public class Person {
                   stamp);
             });
     changes.unsubscribed().ifPresent(u -> unsubscribed = u);
-    changes.writes().forEach((name, value) -> set(values, times, name, value, stamp));
+    changes
+        .writes()
+        .forEach(
+            (name, value) -> {
+              if (stale(times, name, stamp)) {
+                return; // set later than this change happened (_timestamp): keep it
+              }
+              set(
+                  values,
+                  times,
+                  name,
+                  name.equals(SUBSCRIPTION_PREFERENCES)
+                      ? mergedPreferences(values.get(name), value)
+                      : value,
+                  stamp);
+            });
     write(values, times);
     updatedAt = now;
   }
@@ -197,6 +216,40 @@ public class Person {
     }
     write(values, times);
     updatedAt = now;
+  }
+
+  static final String SUBSCRIPTION_PREFERENCES = "cio_subscription_preferences";
+
+  private static boolean stale(Map<String, Long> times, String name, long stamp) {
+    Long last = times.get(name);
+    return last != null && last > stamp;
+  }
+
+  /**
+   * Customer.io merges subscription preferences topic by topic: a call naming topic_1 leaves
+   * topic_2 as it was; a topic set to null is removed.
+   */
+  static JsonValue mergedPreferences(JsonValue current, JsonValue update) {
+    if (update == JsonValue.NULL || !(current instanceof JsonObject old)) {
+      return update;
+    }
+    var topics =
+        Json.createObjectBuilder(
+            old.getJsonObject("topics") == null
+                ? JsonValue.EMPTY_JSON_OBJECT
+                : old.getJsonObject("topics"));
+    update
+        .asJsonObject()
+        .getJsonObject("topics")
+        .forEach(
+            (topic, on) -> {
+              if (on == JsonValue.NULL) {
+                topics.remove(topic);
+              } else {
+                topics.add(topic, on);
+              }
+            });
+    return Json.createObjectBuilder().add("topics", topics).build();
   }
 
   private static void set(

@@ -194,7 +194,8 @@ public class PersonWriter {
         changes.updateOnly(),
         changes.unsubscribed(),
         changes.writes(),
-        changes.anonymousId());
+        changes.anonymousId(),
+        changes.timestamp());
   }
 
   /** An identifier the change would give {@code person} that another person already has. */

@@ -80,4 +80,63 @@ class PersonTest {
     assertThat(person.view().attributes().containsKey("email")).isFalse();
     assertThat(Person.emailKey("MiXeD@Example.COM")).isEqualTo("mixed@example.com");
   }
+
+  @Test
+  void anOlderTimestampedUpdateNeverOverwritesANewerValue() {
+    Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+    Person person = new Person(1, "c20", t0);
+    person.apply(changes("{\"plan\":\"pro\",\"email\":\"new@x.io\"}"), t0);
+    long earlier = t0.getEpochSecond() - 3600;
+    person.apply(
+        changes(
+            "{\"plan\":\"basic\",\"email\":\"old@x.io\",\"seats\":2,\"_timestamp\":"
+                + earlier
+                + "}"),
+        t0.plusSeconds(10));
+
+    PersonView view = person.view();
+    assertThat(view.attributes().getString("plan"))
+        .as("set later than _timestamp")
+        .isEqualTo("pro");
+    assertThat(view.email()).isEqualTo("new@x.io");
+    assertThat(view.attributes().getInt("seats")).as("never set before").isEqualTo(2);
+    assertThat(view.timestamps()).containsEntry("seats", earlier);
+    assertThat(view.attributes()).doesNotContainKey("_timestamp");
+
+    person.apply(
+        changes("{\"plan\":\"enterprise\",\"_timestamp\":" + (t0.getEpochSecond() + 5) + "}"),
+        t0.plusSeconds(20));
+    assertThat(person.view().attributes().getString("plan")).isEqualTo("enterprise");
+  }
+
+  @Test
+  void subscriptionPreferencesMergeTopicByTopic() {
+    Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+    Person person = new Person(1, "c21", t0);
+    person.apply(
+        changes(
+            "{\"cio_subscription_preferences\":{\"topics\":{\"topic_1\":true,\"topic_2\":false}}}"),
+        t0);
+    person.apply(
+        changes(
+            "{\"cio_subscription_preferences\":{\"topics\":{\"topic_2\":true,\"topic_3\":false}}}"),
+        t0.plusSeconds(1));
+    person.apply(
+        changes("{\"cio_subscription_preferences\":{\"topics\":{\"topic_1\":null}}}"),
+        t0.plusSeconds(2));
+
+    assertThat(person.view().attributes().getJsonObject("cio_subscription_preferences").toString())
+        .isEqualTo("{\"topics\":{\"topic_2\":true,\"topic_3\":false}}");
+  }
+
+  @Test
+  void badTimestampsAndPreferencesAreRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                changes(
+                    "{\"_timestamp\":\"yesterday\",\"cio_subscription_preferences\":{\"topics\":{\"a\":\"yes\"}}}"))
+        .isInstanceOf(io.herald.people.api.InvalidPersonDataException.class)
+        .hasMessageContaining("_timestamp must be Unix seconds")
+        .hasMessageContaining("cio_subscription_preferences must be");
+  }
 }

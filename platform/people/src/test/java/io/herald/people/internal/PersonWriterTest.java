@@ -28,6 +28,7 @@ class PersonWriterTest {
 
   private final Map<String, Person> stored = new HashMap<>();
   private final List<PersonDeleted> fired = new ArrayList<>();
+  private final List<String> forgotten = new ArrayList<>();
   private final PersonWriter writer = new PersonWriter();
 
   PersonWriterTest() {
@@ -48,6 +49,13 @@ class PersonWriterTest {
           @Override
           void suppress(long workspaceId, PersonRef ref, Instant now) {}
         };
+    writer.anonymousIds =
+        new AnonymousIdRepository() {
+          @Override
+          void forget(long workspaceId, String cioId) {
+            forgotten.add(cioId);
+          }
+        };
     writer.deleted = new Recording<>(fired);
     writer.clock = Clock.fixed(NOW, ZoneOffset.UTC);
   }
@@ -64,6 +72,7 @@ class PersonWriterTest {
     store("42", "c42");
     assertThat(writer.delete(7, new PersonRef(IdType.ID, "42"))).isTrue();
     assertThat(fired).containsExactly(new PersonDeleted(new WorkspaceId(7), "c42"));
+    assertThat(forgotten).as("its anonymous ids are released").containsExactly("c42");
 
     assertThat(writer.delete(7, new PersonRef(IdType.ID, "nobody"))).isFalse();
     assertThat(fired).hasSize(1);
