@@ -71,4 +71,14 @@ final class FakeWorkspaceService implements WorkspaceService {
   public Optional<ApiPrincipal> authenticatePipelines(String writeKey) {
     throw new AssertionError("not used by these tests");
   }
+
+  @Override
+  public java.util.OptionalInt apiRequestsPerSecond(WorkspaceId workspace) {
+    throw new AssertionError("not used by these tests");
+  }
+
+  @Override
+  public void setApiRequestsPerSecond(WorkspaceId workspace, java.util.OptionalInt limit) {
+    throw new AssertionError("not used by these tests");
+  }
 }

@@ -34,7 +34,12 @@ class EventsIT extends ContainerTest {
     List<String> names = new ArrayList<>();
     activities(customer, "?limit=100")
         .path("activities")
-        .forEach(a -> names.add(a.path("name").asText()));
+        .forEach(
+            a -> {
+              if (List.of("event", "page", "screen").contains(a.path("type").asText())) {
+                names.add(a.path("name").asText());
+              }
+            });
     return names;
   }
 
@@ -58,11 +63,12 @@ class EventsIT extends ContainerTest {
     JsonNode page = activities(customer, "");
     assertThat(page.path("next").asText()).isEmpty();
     JsonNode list = page.path("activities");
-    assertThat(list).hasSize(2);
+    assertThat(list).hasSize(3);
+    assertThat(list.get(1).path("type").asText()).as("the profile's creation").isEqualTo("created");
     JsonNode pageView = list.get(0);
     assertThat(pageView.path("type").asText()).isEqualTo("page");
     assertThat(pageView.path("name").asText()).isEqualTo("/pricing");
-    JsonNode purchase = list.get(1);
+    JsonNode purchase = list.get(2);
     assertThat(purchase.path("type").asText()).isEqualTo("event");
     assertThat(purchase.path("name").asText()).isEqualTo("EVENT_NAME");
     assertThat(purchase.path("timestamp").asLong()).isEqualTo(1_700_000_000L);
@@ -170,14 +176,18 @@ class EventsIT extends ContainerTest {
     int pages = 0;
     do {
       JsonNode page = activities(customer, "?limit=5" + (start.isEmpty() ? "" : "&start=" + start));
-      page.path("activities").forEach(a -> seen.add(a.path("name").asText()));
+      page.path("activities")
+          .forEach(
+              a -> seen.add(a.has("name") ? a.path("name").asText() : a.path("type").asText()));
       start = page.path("next").asText();
       pages++;
     } while (!start.isEmpty() && pages < 10);
 
     assertThat(pages).isEqualTo(3);
     assertThat(seen)
-        .containsExactly("e12", "e11", "e10", "e9", "e8", "e7", "e6", "e5", "e4", "e3", "e2", "e1");
+        .as("the profile's creation (now) is newer than the back-dated events")
+        .containsExactly(
+            "created", "e12", "e11", "e10", "e9", "e8", "e7", "e6", "e5", "e4", "e3", "e2", "e1");
   }
 
   private static List<String> metricRows(String deliveryId) throws Exception {
@@ -316,6 +326,51 @@ class EventsIT extends ContainerTest {
     assertV1Error(
         http().post("api/v1/forms/" + form + "/submit", Http.track(), "{"), 400, "malformed");
     assertThat(http().post("api/v1/forms/" + form + "/submit", null, body).status()).isEqualTo(401);
+  }
+
+  @Test
+  void profileChangesConflictsAndMergesAreActivities() {
+    String customer = unique("chg");
+    String other = unique("chgo");
+    http().put("api/v1/customers/" + customer, Http.track(), "{\"plan\":\"basic\"}");
+    http().put("api/v1/customers/" + customer, Http.track(), "{\"plan\":\"pro\",\"seats\":3}");
+    http().put("api/v1/customers/" + customer, Http.track(), "{\"plan\":\"pro\"}");
+    http()
+        .put(
+            "api/v1/customers/" + other, Http.track(), "{\"email\":\"" + other + "@example.com\"}");
+    http()
+        .put(
+            "api/v1/customers/" + customer,
+            Http.track(),
+            "{\"email\":\"" + other + "@example.com\"}");
+    http()
+        .post(
+            "api/v1/merge_customers",
+            Http.track(),
+            "{\"primary\":{\"id\":\"" + customer + "\"},\"secondary\":{\"id\":\"" + other + "\"}}");
+
+    List<JsonNode> list = new ArrayList<>();
+    activities(customer, "?limit=100").path("activities").forEach(list::add);
+    List<String> types = list.stream().map(a -> a.path("type").asText()).toList();
+    assertThat(types)
+        .as("rewriting the same value is no change; the merged person's own history comes along")
+        .containsExactly(
+            "merged", "failed_attribute_change", "created", "attribute_change", "created");
+    JsonNode change =
+        list.stream()
+            .filter(a -> a.path("type").asText().equals("attribute_change"))
+            .findFirst()
+            .get();
+    assertThat(change.at("/data/attributes/plan/from").asText()).isEqualTo("basic");
+    assertThat(change.at("/data/attributes/plan/to").asText()).isEqualTo("pro");
+    assertThat(change.at("/data/attributes/seats/to").asInt()).isEqualTo(3);
+    assertThat(change.at("/data/attributes/seats").has("from")).isFalse();
+    JsonNode failed =
+        list.stream()
+            .filter(a -> a.path("type").asText().equals("failed_attribute_change"))
+            .findFirst()
+            .get();
+    assertThat(failed.at("/data/reason").asText()).contains("belongs to another person");
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.herald.events.api.EventService;
 import io.herald.events.api.RecordedEvent;
 import io.herald.people.api.IdType;
 import io.herald.people.api.PeopleService;
+import io.herald.people.api.PersonChange;
 import io.herald.people.api.PersonRef;
 import io.herald.people.api.PersonView;
 import io.herald.shared.rest.ApiErrors;
@@ -20,12 +21,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * App API: a person's activity ({@code GET /v1/customers/{identifier}/activities}), newest first,
- * paged with the opaque {@code start} token from the previous page's {@code next}.
+ * App API: a person's activity ({@code GET /v1/customers/{identifier}/activities}): events, page
+ * and screen views, and profile changes (created, attribute_change, failed_attribute_change,
+ * merged), newest first, paged with the opaque {@code start} token from the previous page's {@code
+ * next}. Deliveries join with #5.
  */
 @Path("/v1/customers/{identifier}/activities")
 @RequestScoped
@@ -69,11 +75,19 @@ public class AppActivityResource {
     if (person.isEmpty()) {
       return ApiErrors.app(Response.Status.NOT_FOUND, "no customer with that " + idName(ref));
     }
-    List<RecordedEvent> page =
-        events.ofPerson(actor.workspaceId(), person.get().cioId(), offset, size + 1);
+    String cioId = person.get().cioId();
+    int window = offset + size + 1;
+    List<Activity> merged = new ArrayList<>();
+    events
+        .ofPerson(actor.workspaceId(), cioId, 0, window)
+        .forEach(e -> merged.add(new Activity(e.occurredAt(), activity(person.get(), e))));
+    people
+        .changes(actor.workspaceId(), cioId, 0, window)
+        .forEach(c -> merged.add(new Activity(c.at(), change(person.get(), c))));
+    merged.sort(Comparator.comparing(Activity::at).reversed());
     JsonArrayBuilder activities = Json.createArrayBuilder();
-    page.stream().limit(size).forEach(e -> activities.add(activity(person.get(), e)));
-    String next = page.size() > size ? Integer.toString(offset + size) : "";
+    merged.stream().skip(offset).limit(size).forEach(a -> activities.add(a.json()));
+    String next = merged.size() > offset + size ? Integer.toString(offset + size) : "";
     String body =
         Json.createObjectBuilder()
             .add("activities", activities)
@@ -83,7 +97,26 @@ public class AppActivityResource {
     return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
   }
 
-  private static JsonObjectBuilder activity(PersonView person, RecordedEvent e) {
+  private record Activity(Instant at, JsonObjectBuilder json) {}
+
+  private static JsonObjectBuilder change(PersonView person, PersonChange c) {
+    JsonObjectBuilder activity =
+        Json.createObjectBuilder()
+            .add("id", "change-" + c.id())
+            .add("type", c.kind())
+            .add("timestamp", c.at().getEpochSecond())
+            .add("data", c.data())
+            .add("customer_identifiers", identifiers(person))
+            .addNull("delivery_id");
+    if (person.id() != null) {
+      activity.add("customer_id", person.id());
+    } else {
+      activity.addNull("customer_id");
+    }
+    return activity;
+  }
+
+  private static JsonObjectBuilder identifiers(PersonView person) {
     JsonObjectBuilder identifiers = Json.createObjectBuilder().add("cio_id", person.cioId());
     if (person.id() != null) {
       identifiers.add("id", person.id());
@@ -91,6 +124,10 @@ public class AppActivityResource {
     if (person.email() != null) {
       identifiers.add("email", person.email());
     }
+    return identifiers;
+  }
+
+  private static JsonObjectBuilder activity(PersonView person, RecordedEvent e) {
     JsonObjectBuilder activity =
         Json.createObjectBuilder()
             .add("id", Long.toString(e.id()))
@@ -98,7 +135,7 @@ public class AppActivityResource {
             .add("name", e.name())
             .add("timestamp", e.occurredAt().getEpochSecond())
             .add("data", e.data())
-            .add("customer_identifiers", identifiers)
+            .add("customer_identifiers", identifiers(person))
             .addNull("delivery_id");
     if (person.id() != null) {
       activity.add("customer_id", person.id());

@@ -25,6 +25,12 @@ public interface PeopleService {
   Optional<PersonView> find(WorkspaceId workspace, PersonRef ref);
 
   /**
+   * What happened to the person's profile (created, attribute changes, failed attribute changes,
+   * merges), newest first, skipping {@code start} and returning at most {@code limit}.
+   */
+  List<PersonChange> changes(WorkspaceId workspace, String cioId, int start, int limit);
+
+  /**
    * The person {@code ref} points at, created (with no attributes) when an {@code id} or {@code
    * email} names nobody yet — what Customer.io does when activity arrives for an unknown person.
    * Empty for an unknown {@code cio_id} and for a suppressed identifier.

@@ -6,6 +6,7 @@ import io.herald.people.api.IdType;
 import io.herald.people.api.IdentifyResult;
 import io.herald.people.api.MergeResult;
 import io.herald.people.api.PeopleService;
+import io.herald.people.api.PersonChange;
 import io.herald.people.api.PersonIdentifiers;
 import io.herald.people.api.PersonRef;
 import io.herald.people.api.PersonView;
@@ -43,6 +44,8 @@ public class DefaultPeopleService implements PeopleService {
 
   @Inject AnonymousIdRepository anonymousIds;
 
+  @Inject ChangeLog changeLog;
+
   @Inject DeviceWriter deviceWriter;
 
   @Override
@@ -60,6 +63,12 @@ public class DefaultPeopleService implements PeopleService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<PersonView> find(WorkspaceId workspace, PersonRef ref) {
     return people.find(workspace.value(), ref).map(Person::view);
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<PersonChange> changes(WorkspaceId workspace, String cioId, int start, int limit) {
+    return changeLog.of(workspace.value(), cioId, start, limit);
   }
 
   @Override

@@ -13,6 +13,9 @@ import io.herald.workspace.api.WorkspaceId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Objects;
@@ -34,6 +37,8 @@ public class PersonWriter {
   @Inject Event<PeopleMerged> merged;
 
   @Inject AnonymousIdRepository anonymousIds;
+
+  @Inject ChangeLog changeLog;
 
   @Inject Event<AnonymousIdLinked> anonymousLinked;
 
@@ -88,13 +93,32 @@ public class PersonWriter {
     AttributeChanges effective = withPathIdentifier(ref, changes, person);
     Optional<String> conflict = conflict(workspaceId, person, effective);
     if (conflict.isPresent()) {
+      if (outcome == Outcome.UPDATED) {
+        changeLog.record(
+            workspaceId,
+            person.cioId(),
+            "failed_attribute_change",
+            clock.instant(),
+            Json.createObjectBuilder().add("reason", conflict.get()).build());
+      }
       return new IdentifyResult(Outcome.CONFLICT, person.cioId(), conflict.get());
     }
+    JsonObject before =
+        outcome == Outcome.CREATED ? JsonValue.EMPTY_JSON_OBJECT : person.view().attributes();
     person.apply(effective, clock.instant());
     if (outcome == Outcome.CREATED) {
       people.add(person);
     }
     people.flush();
+    JsonObject diff = ChangeLog.diff(before, person.view().attributes());
+    if (outcome == Outcome.CREATED || !diff.isEmpty()) {
+      changeLog.record(
+          workspaceId,
+          person.cioId(),
+          outcome == Outcome.CREATED ? "created" : "attribute_change",
+          clock.instant(),
+          diff);
+    }
     if (changes.anonymousId().isPresent()) {
       anonymousIds.link(workspaceId, changes.anonymousId().get(), person.cioId(), clock.instant());
       anonymousLinked.fire(
@@ -127,6 +151,13 @@ public class PersonWriter {
     primary.get().absorb(secondary.get(), now);
     people.flush();
     anonymousIds.moveAll(workspaceId, secondary.get().cioId(), primary.get().cioId());
+    changeLog.moveAll(workspaceId, secondary.get().cioId(), primary.get().cioId());
+    changeLog.record(
+        workspaceId,
+        primary.get().cioId(),
+        "merged",
+        now,
+        Json.createObjectBuilder().add("merged_cio_id", secondary.get().cioId()).build());
     merged.fire(
         new PeopleMerged(
             new WorkspaceId(workspaceId), primary.get().cioId(), secondary.get().cioId()));
@@ -165,6 +196,7 @@ public class PersonWriter {
   /** Deletes a person (their devices go with the row) and announces it. */
   private void remove(long workspaceId, Person person) {
     anonymousIds.forget(workspaceId, person.cioId());
+    changeLog.forget(workspaceId, person.cioId());
     people.remove(person);
     deleted.fire(new PersonDeleted(new WorkspaceId(workspaceId), person.cioId()));
   }

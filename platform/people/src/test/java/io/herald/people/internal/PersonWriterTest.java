@@ -56,6 +56,11 @@ class PersonWriterTest {
             forgotten.add(cioId);
           }
         };
+    writer.changeLog =
+        new ChangeLog() {
+          @Override
+          void forget(long workspaceId, String cioId) {}
+        };
     writer.deleted = new Recording<>(fired);
     writer.clock = Clock.fixed(NOW, ZoneOffset.UTC);
   }
