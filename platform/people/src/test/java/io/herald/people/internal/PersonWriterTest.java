@@ -48,6 +48,11 @@ class PersonWriterTest {
           @Override
           void suppress(long workspaceId, PersonRef ref, Instant now) {}
         };
+    writer.anonymousIds =
+        new AnonymousIdRepository() {
+          @Override
+          void forget(long workspaceId, String cioId) {}
+        };
     writer.deleted = new Recording<>(fired);
     writer.clock = Clock.fixed(NOW, ZoneOffset.UTC);
   }
