@@ -3,6 +3,8 @@ package io.herald.people.internal;
 import io.herald.people.api.IdType;
 import io.herald.people.api.IdentifyResult;
 import io.herald.people.api.MergeResult;
+import io.herald.people.api.PeoplePage;
+import io.herald.people.api.PeopleQuery;
 import io.herald.people.api.PeopleService;
 import io.herald.people.api.PersonRef;
 import io.herald.people.api.PersonView;
@@ -34,6 +36,10 @@ public class DefaultPeopleService implements PeopleService {
   @Inject PersonRepository people;
 
   @Inject AnonymousIdRepository anonymousIds;
+
+  @Inject PeopleSearch search;
+
+  @Inject SuppressionRepository suppressions;
 
   @Override
   public IdentifyResult identify(WorkspaceId workspace, PersonRef ref, JsonObject body) {
@@ -98,6 +104,21 @@ public class DefaultPeopleService implements PeopleService {
   @Override
   public MergeResult merge(WorkspaceId workspace, PersonRef primary, PersonRef secondary) {
     return retrying(() -> writer.merge(workspace.value(), primary, secondary));
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public PeoplePage search(WorkspaceId workspace, PeopleQuery query, String after, int limit) {
+    if (limit < 1 || limit > MAX_SEARCH_LIMIT) {
+      throw new IllegalArgumentException("limit must be between 1 and " + MAX_SEARCH_LIMIT);
+    }
+    return search.search(workspace.value(), query, after, limit);
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public boolean suppressed(WorkspaceId workspace, PersonRef ref) {
+    return suppressions.suppressed(workspace.value(), ref);
   }
 
   private static <T> T retrying(java.util.function.Supplier<T> write) {

@@ -85,6 +85,11 @@ public class Person {
     return email == null ? null : email.toLowerCase(Locale.ROOT);
   }
 
+  /** The primary key, which grows with creation: search pages order and resume by it. */
+  Long key() {
+    return id;
+  }
+
   String cioId() {
     return cioId;
   }
