@@ -39,6 +39,15 @@ public class ConsoleUser {
         .orElse("");
   }
 
+  /**
+   * Whether the caller holds a console role ({@code admin}, {@code editor} or {@code viewer}): all
+   * three may read every page. Read-only pages check it on the server as well as through the web
+   * fragment's security constraint.
+   */
+  public boolean mayRead() {
+    return !getRole().isEmpty();
+  }
+
   /** Whether the caller may change settings such as API credentials. */
   public boolean isAdmin() {
     return security.isCallerInRole(AdminRole.ADMIN.roleName());

@@ -107,4 +107,26 @@ public interface PeopleService {
    */
   Map<String, PersonIdentifiers> lookup(
       WorkspaceId workspace, IdType type, Collection<String> values);
+
+  /** Most people one {@link #search} page may hold. */
+  int MAX_SEARCH_LIMIT = 100;
+
+  /**
+   * People matching {@code query}, newest first (in the order Herald created them), one page at a
+   * time: keyset paging, so a page costs the same however deep it is and no count of the whole
+   * table is made. Identifier searches use the identifier indexes; an attribute search reads the
+   * newest people's attributes until the page is full, and is cancelled (with {@link
+   * SearchTimeoutException}) when it runs past the search time limit.
+   *
+   * @param after {@code ""} for the first page, else a previous page's {@link PeoplePage#next()}
+   * @param limit people per page, 1 to {@link #MAX_SEARCH_LIMIT}
+   * @throws IllegalArgumentException for a token that no page gave or a limit out of range
+   */
+  PeoplePage search(WorkspaceId workspace, PeopleQuery query, String after, int limit);
+
+  /**
+   * Whether {@code ref}'s identifier is suppressed ({@link #suppress}); always {@code false} for a
+   * {@code cio_id}.
+   */
+  boolean suppressed(WorkspaceId workspace, PersonRef ref);
 }

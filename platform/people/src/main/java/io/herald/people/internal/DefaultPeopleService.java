@@ -5,6 +5,8 @@ import io.herald.people.api.DeviceView;
 import io.herald.people.api.IdType;
 import io.herald.people.api.IdentifyResult;
 import io.herald.people.api.MergeResult;
+import io.herald.people.api.PeoplePage;
+import io.herald.people.api.PeopleQuery;
 import io.herald.people.api.PeopleService;
 import io.herald.people.api.PersonChange;
 import io.herald.people.api.PersonIdentifiers;
@@ -47,6 +49,10 @@ public class DefaultPeopleService implements PeopleService {
   @Inject ChangeLog changeLog;
 
   @Inject DeviceWriter deviceWriter;
+
+  @Inject PeopleSearch search;
+
+  @Inject SuppressionRepository suppressions;
 
   @Override
   public IdentifyResult identify(WorkspaceId workspace, PersonRef ref, JsonObject body) {
@@ -137,6 +143,15 @@ public class DefaultPeopleService implements PeopleService {
 
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
+  public PeoplePage search(WorkspaceId workspace, PeopleQuery query, String after, int limit) {
+    if (limit < 1 || limit > MAX_SEARCH_LIMIT) {
+      throw new IllegalArgumentException("limit must be between 1 and " + MAX_SEARCH_LIMIT);
+    }
+    return search.search(workspace.value(), query, after, limit);
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
   public Map<String, PersonIdentifiers> lookup(
       WorkspaceId workspace, IdType type, Collection<String> values) {
     // The column value each given value matches (emails by their lower-cased key).
@@ -161,6 +176,11 @@ public class DefaultPeopleService implements PeopleService {
       byKey.getOrDefault(key, List.of()).forEach(value -> found.put(value, person));
     }
     return found;
+  }
+
+  @Override
+  public boolean suppressed(WorkspaceId workspace, PersonRef ref) {
+    return suppressions.suppressed(workspace.value(), ref);
   }
 
   private static <T> T retrying(java.util.function.Supplier<T> write) {

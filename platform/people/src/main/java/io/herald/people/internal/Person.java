@@ -112,7 +112,10 @@ public class Person {
     return email == null ? null : email.toLowerCase(Locale.ROOT);
   }
 
-  /** The row id; set once the person is flushed. */
+  /**
+   * The row id; set once the person is flushed. It grows with creation: search pages order and
+   * resume by it.
+   */
   Long id() {
     return id;
   }
