@@ -137,4 +137,35 @@ public final class FakePeople implements PeopleService {
   public MergeResult merge(WorkspaceId workspace, PersonRef primary, PersonRef secondary) {
     throw new AssertionError("the console does not write people");
   }
+
+  @Override
+  public java.util.List<io.herald.people.api.PersonChange> changes(
+      WorkspaceId workspace, String cioId, int start, int limit) {
+    return java.util.List.of();
+  }
+
+  @Override
+  public io.herald.people.api.DeviceResult addDevice(
+      WorkspaceId workspace, PersonRef ref, JsonObject device) {
+    throw new AssertionError("the console never adds devices");
+  }
+
+  @Override
+  public boolean deleteDevice(WorkspaceId workspace, PersonRef ref, String token) {
+    throw new AssertionError("the console never deletes devices");
+  }
+
+  @Override
+  public java.util.List<io.herald.people.api.DeviceView> devices(
+      WorkspaceId workspace, PersonRef ref) {
+    return java.util.List.of();
+  }
+
+  @Override
+  public Map<String, io.herald.people.api.PersonIdentifiers> lookup(
+      WorkspaceId workspace,
+      io.herald.people.api.IdType type,
+      java.util.Collection<String> values) {
+    throw new AssertionError("not used by the console");
+  }
 }

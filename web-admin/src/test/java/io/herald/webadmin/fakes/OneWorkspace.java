@@ -63,4 +63,14 @@ public final class OneWorkspace implements WorkspaceService {
   public Optional<ApiPrincipal> authenticatePipelines(String writeKey) {
     throw new AssertionError("not used by the data pages");
   }
+
+  @Override
+  public java.util.OptionalInt apiRequestsPerSecond(WorkspaceId workspace) {
+    throw new AssertionError("not used by the console");
+  }
+
+  @Override
+  public void setApiRequestsPerSecond(WorkspaceId workspace, java.util.OptionalInt limit) {
+    throw new AssertionError("not used by the console");
+  }
 }
