@@ -7,6 +7,7 @@ import io.herald.objects.api.ObjectTypeView;
 import io.herald.objects.api.Page;
 import io.herald.objects.api.PageRequest;
 import io.herald.objects.api.RelationshipView;
+import io.herald.people.api.DeviceView;
 import io.herald.people.api.IdType;
 import io.herald.people.api.PeopleService;
 import io.herald.people.api.PersonRef;
@@ -47,6 +48,9 @@ public class PersonPage {
   /** An event of the timeline, with its data as compact JSON. */
   public record EventRow(RecordedEvent event, String data) {}
 
+  /** A push device, with its attributes as compact JSON and last use as an instant. */
+  public record DeviceRow(DeviceView device, java.time.Instant lastUsed, String attributes) {}
+
   /** A relationship with its object's type name and attributes as compact JSON. */
   public record RelationshipRow(
       RelationshipView relationship, String typeName, String attributes) {}
@@ -64,6 +68,7 @@ public class PersonPage {
   private List<AttributeRow> attributes = List.of();
   private List<String> suppressedIdentifiers = List.of();
   private List<RelationshipRow> relationships = List.of();
+  private List<DeviceRow> devices = List.of();
   private boolean moreRelationships;
   private List<EventRow> timeline = List.of();
   private boolean older;
@@ -87,6 +92,15 @@ public class PersonPage {
     }
     attributes = AttributeRow.of(person.attributes(), person.timestamps());
     suppressedIdentifiers = suppressed(ws);
+    devices =
+        people.devices(ws, new PersonRef(IdType.CIO_ID, cio)).stream()
+            .map(
+                d ->
+                    new DeviceRow(
+                        d,
+                        java.time.Instant.ofEpochSecond(d.lastUsed()),
+                        AttributeRow.compact(d.attributes(), DATA_CHARS)))
+            .toList();
     loadRelationships(ws);
     from = Math.max(0, from);
     List<RecordedEvent> recent = events.ofPerson(ws, cio, from, EVENTS_PER_PAGE + 1);
@@ -159,6 +173,10 @@ public class PersonPage {
   /** The person's identifiers that are suppressed ({@code id 42}), usually none. */
   public List<String> getSuppressedIdentifiers() {
     return suppressedIdentifiers;
+  }
+
+  public List<DeviceRow> getDevices() {
+    return devices;
   }
 
   public List<RelationshipRow> getRelationships() {

@@ -155,10 +155,14 @@ public final class FakePeople implements PeopleService {
     throw new AssertionError("the console never deletes devices");
   }
 
+  /** Devices by the cio_id they belong to. */
+  public final Map<String, java.util.List<io.herald.people.api.DeviceView>> devices =
+      new java.util.HashMap<>();
+
   @Override
   public java.util.List<io.herald.people.api.DeviceView> devices(
       WorkspaceId workspace, PersonRef ref) {
-    return java.util.List.of();
+    return devices.getOrDefault(ref.value(), java.util.List.of());
   }
 
   @Override

@@ -64,6 +64,31 @@ class PersonPageTest {
   }
 
   @Test
+  void listsThePersonsPushDevices() {
+    people.devices.put(
+        "c1",
+        java.util.List.of(
+            new io.herald.people.api.DeviceView(
+                "tok-1",
+                io.herald.people.api.DevicePlatform.IOS,
+                1_700_000_000L,
+                Json.createObjectBuilder().add("app_version", "1.2.3").build(),
+                Instant.EPOCH,
+                Instant.EPOCH)));
+
+    PersonPage page = page(FakeRoleUser.viewer(), "c1", 0);
+
+    assertThat(page.getDevices())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.device().token()).isEqualTo("tok-1");
+              assertThat(d.lastUsed()).isEqualTo(Instant.ofEpochSecond(1_700_000_000L));
+              assertThat(d.attributes()).isEqualTo("{\"app_version\":\"1.2.3\"}");
+            });
+  }
+
+  @Test
   void listsRelationshipsWithTheObjectTypeName() {
     objects.addType("1", "Companies");
     ObjectIdentifiers acme = objects.addObject("1", "acme", Json.createObjectBuilder().build());

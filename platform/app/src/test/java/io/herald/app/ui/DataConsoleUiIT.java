@@ -151,6 +151,11 @@ class DataConsoleUiIT extends ContainerTest {
     assertThat(relationship.findElement(By.className("relationship-attributes")).getText())
         .isEqualTo("{\"role\":\"owner\"}");
 
+    WebElement device = console.rowWith("device-row", "device-token", "tok-" + d.run());
+    assertThat(device.findElement(By.className("device-platform")).getText()).isEqualTo("IOS");
+    assertThat(device.findElement(By.className("device-attributes")).getText())
+        .isEqualTo("{\"app_version\":\"1.2.3\"}");
+
     WebElement event = console.rowWith("event-row", "event-name", "signed_up");
     assertThat(event.findElement(By.className("event-type")).getText()).isEqualTo("event");
     assertThat(event.findElement(By.className("event-data")).getText())
@@ -280,6 +285,15 @@ class DataConsoleUiIT extends ContainerTest {
               Http.track(),
               "{\"name\":\"signed_up\",\"data\":{\"source\":\"ui-" + run + "\"}}");
       assertThat(event.status()).as(event.body()).isEqualTo(200);
+      Answer device =
+          http.put(
+              "api/v1/customers/" + ada + "/devices",
+              Http.track(),
+              "{\"device\":{\"id\":\"tok-"
+                  + run
+                  + "\",\"platform\":\"ios\","
+                  + "\"attributes\":{\"app_version\":\"1.2.3\"}}}");
+      assertThat(device.status()).as(device.body()).isEqualTo(200);
       for (int i = 1; i <= 27; i++) {
         String id = run + "-p" + String.format("%02d", i);
         assertThat(http.put("api/v1/customers/" + id, Http.track(), "{}").status()).isEqualTo(200);
