@@ -196,6 +196,29 @@ class PipelinesIT extends ContainerTest {
     assertThat(merged.at("/attributes/from_b").asInt()).isEqualTo(2);
     assertThat(http().get("v1/customers/" + a + "/attributes", Http.app()).status()).isEqualTo(404);
 
+    String delivery = unique("dl");
+    assertThat(
+            call(
+                    "track",
+                    "{\"userId\":\""
+                        + b
+                        + "\",\"event\":\"Report Delivery Event\",\"properties\":{\"deliveryId\":\""
+                        + delivery
+                        + "\",\"metric\":\"opened\"}}")
+                .status())
+        .isEqualTo(200);
+    try (Connection c = Db.connect();
+        PreparedStatement q =
+            c.prepareStatement(
+                "SELECT metric, source FROM events_delivery_metric WHERE delivery_id = ?")) {
+      q.setString(1, delivery);
+      try (ResultSet rs = q.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1) + " " + rs.getString(2)).isEqualTo("opened pipelines");
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
     call("track", "{\"userId\":\"" + b + "\",\"event\":\"User Deleted\"}");
     assertThat(http().get("v1/customers/" + b + "/attributes", Http.app()).status()).isEqualTo(404);
   }

@@ -1,5 +1,7 @@
 package io.herald.ingest.internal;
 
+import io.herald.events.api.DeliveryMetric;
+import io.herald.events.api.DeliveryMetrics;
 import io.herald.events.api.EventSubject;
 import io.herald.people.api.IdType;
 import io.herald.people.api.IdentifyResult;
@@ -43,6 +45,10 @@ public class PeopleCalls {
   @Inject PeopleService people;
 
   @Inject ObjectCalls objectCalls;
+
+  @Inject DeliveryMetrics deliveryMetrics;
+
+  @Inject java.time.Clock clock;
 
   /** Whether {@code name} is one of Customer.io's semantic track events. */
   static boolean isSemantic(String name) {
@@ -148,6 +154,7 @@ public class PeopleCalls {
       }
       case "Device Created or Updated", "Device Deleted" ->
           device(workspace, name, message, problems);
+      case "Report Delivery Event" -> deliveryEvent(message, workspace, problems);
       case "Relationship Deleted" -> objectCalls.relationshipDeleted(workspace, message, problems);
       case "Object Deleted" -> objectCalls.objectDeleted(workspace, message, problems);
       default -> problems.add(name + ": this semantic event is not supported by this build yet");
@@ -202,6 +209,40 @@ public class PeopleCalls {
     } catch (InvalidPersonDataException e) {
       problems.addAll(e.problems());
     }
+  }
+
+  /**
+   * {@code Report Delivery Event}: {@code properties.deliveryId} and {@code properties.metric}
+   * (opened, clicked, converted, delivered, bounced, …), with optional {@code recipient}, {@code
+   * reason}, {@code href}; stored as a delivery metric like {@code /api/v1/metrics}.
+   */
+  private void deliveryEvent(JsonObject message, WorkspaceId workspace, List<String> problems) {
+    JsonObject properties = Fields.object(message, "properties", problems);
+    String deliveryId = Fields.string(properties, "deliveryId", problems);
+    String metric = Fields.string(properties, "metric", problems);
+    if (deliveryId == null) {
+      problems.add("properties.deliveryId: required for Report Delivery Event");
+    }
+    if (metric == null || !DeliveryMetric.METRICS.contains(metric)) {
+      problems.add(
+          "properties.metric: one of "
+              + String.join(", ", DeliveryMetric.METRICS.stream().sorted().toList()));
+    }
+    java.time.Instant at = MessageTime.occurredAt(message, null, clock.instant(), problems);
+    if (!problems.isEmpty()) {
+      return;
+    }
+    deliveryMetrics.record(
+        workspace,
+        new DeliveryMetric(
+            deliveryId,
+            metric,
+            at,
+            Fields.string(properties, "recipient", problems),
+            Fields.string(properties, "reason", problems),
+            Fields.string(properties, "href", problems),
+            null,
+            "pipelines"));
   }
 
   /**
