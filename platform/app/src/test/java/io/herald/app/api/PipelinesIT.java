@@ -322,6 +322,22 @@ class PipelinesIT extends ContainerTest {
     String big = "{\"type\":\"person\",\"b\":\"" + "x".repeat(33 * 1024) + "\"}";
     assertThat(http().post("api/v2/entity", Http.track(), big).status()).isEqualTo(413);
     assertThat(http().post("api/v2/entity", null, "{}").status()).isEqualTo(401);
+    Answer unknownMerge =
+        http()
+            .post(
+                "api/v2/entity",
+                Http.track(),
+                "{\"type\":\"person\",\"action\":\"merge\",\"primary\":{\"id\":\""
+                    + unique("nobody")
+                    + "\"},\"secondary\":{\"id\":\""
+                    + id
+                    + "\"}}");
+    assertThat(unknownMerge.status()).isEqualTo(400);
+    assertThat(unknownMerge.json().at("/errors/0/reason").asText()).isEqualTo("not_found");
+    assertThat(unknownMerge.json().at("/errors/0/field").asText()).isEqualTo("primary");
+    assertThat(customer(id).at("/attributes/plan").asText())
+        .as("nothing changed")
+        .isEqualTo("PLAN");
   }
 
   private JsonNode relationshipsOf(String customer) {
