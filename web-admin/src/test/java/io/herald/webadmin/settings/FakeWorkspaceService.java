@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** One default workspace whose credentials live in a list; records revocations. */
 final class FakeWorkspaceService implements WorkspaceService {
@@ -50,6 +51,16 @@ final class FakeWorkspaceService implements WorkspaceService {
   @Override
   public List<WorkspaceView> workspaces() {
     return List.of(DEFAULT);
+  }
+
+  @Override
+  public OptionalInt apiRequestsPerSecond(WorkspaceId workspace) {
+    return OptionalInt.empty();
+  }
+
+  @Override
+  public void setApiRequestsPerSecond(WorkspaceId workspace, OptionalInt limit) {
+    throw new AssertionError("not used by these tests");
   }
 
   @Override
