@@ -1,14 +1,11 @@
 package io.herald.exports.internal;
 
 import io.herald.exports.api.AudienceFilter;
-import io.herald.people.api.PeopleService;
 import io.herald.people.api.PersonView;
-import io.herald.segments.api.SegmentService;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +20,8 @@ import java.util.logging.Logger;
  * a chunk of the file in memory:
  *
  * <ol>
- *   <li>scan the workspace's people in cio_id order ({@link PeopleService#scan}, {@value #PAGE} at
- *       a time), ask the segments module once per page and segment which of them are members, keep
+ *   <li>scan the workspace's people in cio_id order ({@link PageReader}, {@value #PAGE} at a time,
+ *       with the segments module asked once per page and segment which of them are members), keep
  *       the matched people as JSON lines in chunks of about 1 MB, and note their attribute names;
  *   <li>once the columns are known, rewrite every chunk as CSV records, write the header as chunk 0
  *       and mark the export done.
@@ -48,9 +45,7 @@ public class ExportJob {
 
   private static final Logger LOG = Logger.getLogger(ExportJob.class.getName());
 
-  @Inject PeopleService people;
-
-  @Inject SegmentService segments;
+  @Inject PageReader pages;
 
   @Inject ExportRepository exports;
 
@@ -91,14 +86,9 @@ public class ExportJob {
     Set<Long> segmentIds = request.filter().segmentIds();
     String after = "";
     while (true) {
-      List<PersonView> page = people.scan(request.workspace(), after, PAGE);
-      Map<Long, Set<String>> members = new HashMap<>();
-      if (!segmentIds.isEmpty() && !page.isEmpty()) {
-        List<String> cioIds = page.stream().map(PersonView::cioId).toList();
-        for (long segmentId : segmentIds) {
-          members.put(segmentId, segments.membersAmong(request.workspace(), segmentId, cioIds));
-        }
-      }
+      PageReader.Page read = pages.read(request.workspace(), after, PAGE, segmentIds);
+      List<PersonView> page = read.people();
+      Map<Long, Set<String>> members = read.members();
       for (PersonView person : page) {
         progress.scanned++;
         if (!AudienceMatcher.matches(request.filter(), person, members)) {

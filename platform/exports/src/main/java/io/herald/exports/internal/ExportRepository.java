@@ -87,8 +87,11 @@ public class ExportRepository {
     return true;
   }
 
-  /** The body of chunk {@code seq}, if it exists. */
-  @Transactional(TxType.SUPPORTS)
+  /**
+   * The body of chunk {@code seq}, if it exists. In a transaction of its own when called without
+   * one: the job calls it on a managed-executor thread, where non-transactional queries fail.
+   */
+  @Transactional
   Optional<String> chunk(long id, int seq) {
     return em.createQuery(
             "SELECT c.body FROM ExportChunk c WHERE c.exportId = :id AND c.seq = :seq",

@@ -51,8 +51,9 @@ class ExportJobTest {
         segmentSeven.add(cio);
       }
     }
-    job.people = fake(PeopleService.class, "scan", this::scan);
-    job.segments = fake(SegmentService.class, "membersAmong", this::membersAmong);
+    job.pages = new PageReader();
+    job.pages.people = fake(PeopleService.class, "scan", this::scan);
+    job.pages.segments = fake(SegmentService.class, "membersAmong", this::membersAmong);
     job.exports = exports;
     job.clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
     job.chunkChars = 2000;
@@ -150,7 +151,7 @@ class ExportJobTest {
 
   @Test
   void anErrorFailsTheExportWithItsReason() {
-    job.people =
+    job.pages.people =
         fake(
             PeopleService.class,
             "scan",
