@@ -172,4 +172,9 @@ public final class FakePeople implements PeopleService {
       java.util.Collection<String> values) {
     throw new AssertionError("not used by the console");
   }
+
+  @Override
+  public java.util.List<PersonView> scan(WorkspaceId workspace, String afterCioId, int limit) {
+    throw new AssertionError("not used by the console");
+  }
 }

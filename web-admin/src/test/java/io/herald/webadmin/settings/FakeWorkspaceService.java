@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** One default workspace whose credentials live in a list; records revocations. */
 final class FakeWorkspaceService implements WorkspaceService {
@@ -53,6 +54,16 @@ final class FakeWorkspaceService implements WorkspaceService {
   }
 
   @Override
+  public OptionalInt apiRequestsPerSecond(WorkspaceId workspace) {
+    return OptionalInt.empty();
+  }
+
+  @Override
+  public void setApiRequestsPerSecond(WorkspaceId workspace, OptionalInt limit) {
+    throw new AssertionError("not used by these tests");
+  }
+
+  @Override
   public Optional<BootstrapResult> bootstrap(BootstrapRequest request) {
     throw new AssertionError("not used by these tests");
   }
@@ -69,16 +80,6 @@ final class FakeWorkspaceService implements WorkspaceService {
 
   @Override
   public Optional<ApiPrincipal> authenticatePipelines(String writeKey) {
-    throw new AssertionError("not used by these tests");
-  }
-
-  @Override
-  public java.util.OptionalInt apiRequestsPerSecond(WorkspaceId workspace) {
-    throw new AssertionError("not used by these tests");
-  }
-
-  @Override
-  public void setApiRequestsPerSecond(WorkspaceId workspace, java.util.OptionalInt limit) {
     throw new AssertionError("not used by these tests");
   }
 }

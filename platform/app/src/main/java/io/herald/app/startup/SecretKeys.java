@@ -36,8 +36,12 @@ public class SecretKeys {
     cipher();
   }
 
+  /**
+   * The cipher, for injection. Dependent-scoped: {@link SecretCipher} is final, so a normal-scoped
+   * producer could not be proxied (Weld refuses the injection point); this bean caches the one
+   * instance.
+   */
   @Produces
-  @ApplicationScoped
   SecretCipher cipher() {
     SecretCipher current = cipher;
     if (current == null) {

@@ -129,4 +129,18 @@ public interface PeopleService {
    * {@code cio_id}.
    */
   boolean suppressed(WorkspaceId workspace, PersonRef ref);
+
+  /** Most people one {@link #scan} call returns. */
+  int MAX_SCAN = 1000;
+
+  /**
+   * A page of the workspace's people in {@code cio_id} order (keyset paging, for bulk readers such
+   * as exports that must never hold everyone in memory): up to {@code limit} people whose cio_id
+   * sorts after {@code afterCioId} ({@code ""} for the first page). Pass the last cio_id of a page
+   * to get the next; a page shorter than {@code limit} is the last. People created while a scan
+   * runs appear only if their cio_id sorts after the cursor.
+   *
+   * @throws IllegalArgumentException when {@code limit} is not 1 to {@link #MAX_SCAN}
+   */
+  List<PersonView> scan(WorkspaceId workspace, String afterCioId, int limit);
 }

@@ -183,6 +183,17 @@ public class DefaultPeopleService implements PeopleService {
     return suppressions.suppressed(workspace.value(), ref);
   }
 
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<PersonView> scan(WorkspaceId workspace, String afterCioId, int limit) {
+    if (limit < 1 || limit > MAX_SCAN) {
+      throw new IllegalArgumentException("limit must be 1 to " + MAX_SCAN + ": " + limit);
+    }
+    return people.scan(workspace.value(), afterCioId == null ? "" : afterCioId, limit).stream()
+        .map(Person::view)
+        .toList();
+  }
+
   private static <T> T retrying(java.util.function.Supplier<T> write) {
     for (int attempt = 1; ; attempt++) {
       try {

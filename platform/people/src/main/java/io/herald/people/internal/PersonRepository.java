@@ -57,6 +57,19 @@ public class PersonRepository {
     return rows;
   }
 
+  /** Up to {@code limit} people of the workspace whose cio_id sorts after {@code after}. */
+  List<Person> scan(long workspaceId, String after, int limit) {
+    // Keyset paging on the unique (workspace_id, cio_id) key: every page is one index range scan.
+    return em.createQuery(
+            "SELECT p FROM Person p WHERE p.workspaceId = :ws AND p.cioId > :after"
+                + " ORDER BY p.cioId",
+            Person.class)
+        .setParameter("ws", workspaceId)
+        .setParameter("after", after)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
   void add(Person person) {
     em.persist(person);
   }

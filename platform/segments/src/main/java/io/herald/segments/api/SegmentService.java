@@ -2,9 +2,11 @@ package io.herald.segments.api;
 
 import io.herald.people.api.PersonRef;
 import io.herald.workspace.api.WorkspaceId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /** Segments of a workspace, with Customer.io's manual-segment semantics. */
 public interface SegmentService {
@@ -63,4 +65,10 @@ public interface SegmentService {
 
   /** Whether the person with {@code cioId} is in the segment. */
   boolean isMember(WorkspaceId workspace, long segmentId, String cioId);
+
+  /**
+   * Which of {@code cioIds} are in the segment (one query per 500 people; for bulk readers such as
+   * exports that check a page of people at a time); empty when the segment does not exist.
+   */
+  Set<String> membersAmong(WorkspaceId workspace, long segmentId, Collection<String> cioIds);
 }

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -138,6 +139,16 @@ public class DefaultSegmentService implements SegmentService {
   public boolean isMember(WorkspaceId workspace, long segmentId, String cioId) {
     return segments.find(workspace.value(), segmentId).isPresent()
         && memberships.isMember(segmentId, cioId);
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Set<String> membersAmong(
+      WorkspaceId workspace, long segmentId, Collection<String> cioIds) {
+    if (cioIds.isEmpty() || segments.find(workspace.value(), segmentId).isEmpty()) {
+      return Set.of();
+    }
+    return memberships.presentAmong(segmentId, cioIds);
   }
 
   private MembershipResult write(

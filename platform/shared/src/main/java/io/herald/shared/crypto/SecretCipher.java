@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -51,6 +52,24 @@ public final class SecretCipher {
     byte[] raw = new byte[32];
     RANDOM.nextBytes(raw);
     return Base64.getEncoder().encodeToString(raw);
+  }
+
+  /**
+   * A 256-bit key for another purpose (signing links, for example), derived from this key as
+   * HMAC-SHA256(key, {@code "herald:" + purpose}), so the secret key itself never leaves this class
+   * and each purpose gets an independent key. Every node with the same secret key derives the same
+   * key.
+   *
+   * @param purpose a fixed name of the use, for example {@code exports.download-link}
+   */
+  public byte[] deriveKey(String purpose) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+      return mac.doFinal(("herald:" + purpose).getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    }
   }
 
   /** Encrypts {@code plaintext}; every call uses a fresh IV. */

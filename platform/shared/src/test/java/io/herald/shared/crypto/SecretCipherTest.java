@@ -32,6 +32,23 @@ class SecretCipherTest {
   }
 
   @Test
+  void derivedKeysAreStablePerPurposeAndIndependentOfEachOther() throws Exception {
+    String base64 = Base64.getEncoder().encodeToString(new byte[32]);
+    byte[] links = SecretCipher.fromBase64Key(base64).deriveKey("exports.download-link");
+    assertThat(links).hasSize(32);
+    // Another node with the same secret key derives the same key: HMAC-SHA256(key, "herald:"+use).
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(new byte[32], "HmacSHA256"));
+    assertThat(links)
+        .isEqualTo(
+            mac.doFinal(
+                "herald:exports.download-link".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isEqualTo(SecretCipher.fromBase64Key(base64).deriveKey("exports.download-link"));
+    assertThat(SecretCipher.fromBase64Key(base64).deriveKey("other")).isNotEqualTo(links);
+    assertThat(cipher.deriveKey("exports.download-link")).isNotEqualTo(links);
+  }
+
+  @Test
   void keysMustBe256BitsOfBase64() {
     assertThatThrownBy(() -> SecretCipher.fromBase64Key("not base64!"))
         .hasMessageContaining("not base64");

@@ -2,6 +2,7 @@ package io.herald.workspace.rest;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The public API families and how a request path maps to one. */
 enum ApiFamily {
@@ -16,11 +17,21 @@ enum ApiFamily {
       Set.of("identify", "track", "page", "screen", "group", "alias", "batch");
 
   /**
+   * The signed download of an export's file: authorised by its own signature (exports module), as
+   * Customer.io's S3 links are, so no API credential is asked for. Exactly this one path.
+   */
+  private static final Pattern EXPORT_FILE = Pattern.compile("v1/exports/[^/]+/file");
+
+  /**
    * The family of {@code path} (relative to the application root, with or without a leading slash),
-   * or empty for paths no API credential guards (console, tracking links, health).
+   * or empty for paths no API credential guards (console, tracking links, health, signed export
+   * downloads).
    */
   static Optional<ApiFamily> of(String path) {
     String p = path.startsWith("/") ? path.substring(1) : path;
+    if (EXPORT_FILE.matcher(p).matches()) {
+      return Optional.empty();
+    }
     if (p.startsWith("api/v1/")
         || p.startsWith("api/v2/")
         || p.equals("api/v1")

@@ -20,13 +20,33 @@ class ApiFamilyTest {
     "/v1/track, PIPELINES",
     "v1/alias, PIPELINES",
     "v1/batches, APP",
+    "v1/exports, APP",
+    "v1/exports/customers, APP",
+    "v1/exports/7, APP",
+    "v1/exports/7/download, APP",
+    "v1/exports/7/file/extra, APP",
+    "v1/exports/7/files, APP",
+    "v1/exports//file, APP",
+    "v1/exports/7/8/file, APP",
+    "v1/exports/file, APP",
+    "api/app/v1/exports/7/file, APP",
   })
   void pathsMapToTheirFamily(String path, ApiFamily family) {
     assertThat(ApiFamily.of(path)).contains(family);
   }
 
   @ParameterizedTest
-  @CsvSource({"admin/index.xhtml", "health/ready", "unsubscribe/abc", "api/v3/x", "v10/x", "''"})
+  @CsvSource({
+    "admin/index.xhtml",
+    "health/ready",
+    "unsubscribe/abc",
+    "api/v3/x",
+    "v10/x",
+    "''",
+    "v1/exports/7/file",
+    "/v1/exports/7/file",
+    "v1/exports/openapi-probe/file"
+  })
   void otherPathsNeedNoApiCredential(String path) {
     assertThat(ApiFamily.of(path)).isEmpty();
   }
