@@ -47,7 +47,15 @@ public final class Launcher {
               + settings.dataDir().resolve("mariadb")
               + ")");
       EmbeddedDatabase db = EmbeddedDatabase.start(settings.dataDir().resolve("mariadb"), true);
-      db.createDatabase(EMBEDDED_DATABASE);
+      try {
+        db.createDatabase(EMBEDDED_DATABASE);
+      } catch (RuntimeException e) {
+        // The embedded server's threads would keep this JVM alive with nothing served: stop it.
+        System.err.println("herald: the embedded database failed: " + e.getMessage());
+        db.close();
+        System.exit(1);
+        return;
+      }
       embedded = Optional.of(db);
       env.put("HERALD_DB_URL", db.jdbcUrl(EMBEDDED_DATABASE));
       env.put("HERALD_DB_USER", "herald");
