@@ -74,6 +74,11 @@ final class GroupCommit<T> {
     }
   }
 
+  /** Callers whose rows wait for a commit. */
+  int queued() {
+    return queue.size();
+  }
+
   /** Commits so far. */
   long commits() {
     return commits.sum();

@@ -2,7 +2,9 @@ package io.herald.events.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -52,7 +54,7 @@ class GroupCommitTest {
         int value = i;
         others.add(pool.submit(() -> group.submit(List.of(value))));
       }
-      Thread.sleep(200); // let the ten queue up behind the first commit
+      await().atMost(Duration.ofSeconds(5)).until(() -> group.queued() == 10);
       assertThat(others).noneMatch(Future::isDone);
       releaseFirstCommit.countDown();
       first.get(5, TimeUnit.SECONDS);
@@ -92,7 +94,7 @@ class GroupCommitTest {
       assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
       Future<?> good = pool.submit(() -> group.submit(List.of(7)));
       Future<?> bad = pool.submit(() -> group.submit(List.of(-1)));
-      Thread.sleep(200);
+      await().atMost(Duration.ofSeconds(5)).until(() -> group.queued() == 2);
       release.countDown();
       blocker.get(5, TimeUnit.SECONDS);
       good.get(5, TimeUnit.SECONDS);
