@@ -348,4 +348,67 @@ class TrackV2IT extends ContainerTest {
     assertThat(badDevice.status()).isEqualTo(400);
     assertThat(badDevice.json().at("/errors/0/field").asText()).isEqualTo("device");
   }
+
+  @Test
+  void aPhoneNumberIdentifiesAPersonInTrackV2() throws Exception {
+    String id = unique("ph");
+    String phone = "+1555" + (System.nanoTime() % 10_000_000);
+    String other = unique("pho");
+    http().put("api/v1/customers/" + id, Http.track(), "{\"phone\":\"" + phone + "\"}");
+
+    Answer event =
+        http()
+            .post(
+                "api/v2/entity",
+                Http.track(),
+                "{\"type\":\"person\",\"identifiers\":{\"phone\":\""
+                    + phone
+                    + "\"},\"action\":\"event\",\"name\":\"called\"}");
+    assertThat(event.status()).as(event.body()).isEqualTo(200);
+    assertThat(activities(id)).extracting(a -> a.path("name").asText()).containsExactly("called");
+    http()
+        .post(
+            "api/v2/entity",
+            Http.track(),
+            "{\"type\":\"person\",\"identifiers\":{\"phone\":\""
+                + phone
+                + "\"},\"action\":\"identify\",\"attributes\":{\"plan\":\"via-phone\"}}");
+    assertThat(customer(id).at("/attributes/plan").asText()).isEqualTo("via-phone");
+
+    http().put("api/v1/customers/" + other, Http.track(), "{\"phone\":\"" + phone + "\"}");
+    assertThat(customer(other).path("attributes").has("phone"))
+        .as("a phone another person has is not taken over")
+        .isFalse();
+
+    String fresh = phone + "9";
+    assertThat(
+            http()
+                .post(
+                    "api/v2/entity",
+                    Http.track(),
+                    "{\"type\":\"person\",\"identifiers\":{\"phone\":\""
+                        + fresh
+                        + "\"},\"action\":\"identify\",\"attributes\":{\"plan\":\"new\"}}")
+                .status())
+        .isEqualTo(200);
+    try (Connection c = Db.connect();
+        PreparedStatement q =
+            c.prepareStatement("SELECT COUNT(*) FROM people_person WHERE phone = ?")) {
+      q.setString(1, fresh);
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        assertThat(rs.getInt(1)).as("a new phone creates the person").isEqualTo(1);
+      }
+    }
+    Answer bad =
+        http()
+            .post(
+                "api/v2/entity",
+                Http.track(),
+                "{\"type\":\"person\",\"identifiers\":{\"phone\":\""
+                    + fresh
+                    + "\"},\"action\":\"identify\",\"attributes\":{\"phone\":12}}");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().at("/errors/0/message").asText()).contains("phone must be a string");
+  }
 }

@@ -10,7 +10,9 @@ public enum IdType {
   /** Email address, case-insensitive. */
   EMAIL,
   /** Herald's generated, stable {@code cio_id}. */
-  CIO_ID;
+  CIO_ID,
+  /** The {@code phone} attribute (Track v2 and Pipelines identifiers; not an App API id_type). */
+  PHONE;
 
   /** Parses an {@code id_type} query value ({@code id}, {@code email}, {@code cio_id}). */
   public static Optional<IdType> fromQuery(String value) {

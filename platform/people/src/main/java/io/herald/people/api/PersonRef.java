@@ -63,10 +63,12 @@ public record PersonRef(IdType type, String value) {
           case "id" -> IdType.ID;
           case "email" -> IdType.EMAIL;
           case "cio_id" -> IdType.CIO_ID;
+          case "phone" -> IdType.PHONE;
           default -> null;
         };
     if (type == null) {
-      problems.add(field + "." + only.getKey() + " is not an identifier: use id, email or cio_id");
+      problems.add(
+          field + "." + only.getKey() + " is not an identifier: use id, email, cio_id or phone");
       return Optional.empty();
     }
     String text;

@@ -43,6 +43,7 @@ record AttributeChanges(
   static final int MAX_ATTRIBUTES = 300;
   static final int MAX_EMAIL_BYTES = 254;
   static final long MAX_UNIX_SECONDS = 9_999_999_999L;
+  static final int MAX_PHONE_BYTES = 32;
 
   /** Keys with a meaning of their own; never stored as plain attributes. */
   private static final List<String> CONTROL_KEYS =
@@ -103,6 +104,17 @@ record AttributeChanges(
             timestamp = OptionalLong.of(n.longValue());
           } else if (value != JsonValue.NULL) {
             problems.add("_timestamp must be Unix seconds");
+          }
+        }
+        case "phone" -> {
+          if (isRemoval(value)) {
+            writes.put(name, JsonValue.NULL);
+          } else if (value instanceof JsonString p
+              && !p.getString().isBlank()
+              && bytes(p.getString().trim()) <= MAX_PHONE_BYTES) {
+            writes.put(name, Json.createValue(p.getString().trim()));
+          } else {
+            problems.add("phone must be a string of 1 to " + MAX_PHONE_BYTES + " characters");
           }
         }
         case "cio_subscription_preferences" -> {

@@ -172,6 +172,7 @@ public class DefaultPeopleService implements PeopleService {
             case ID -> person.id();
             case EMAIL -> (String) row[3];
             case CIO_ID -> person.cioId();
+            case PHONE -> (String) row[4];
           };
       byKey.getOrDefault(key, List.of()).forEach(value -> found.put(value, person));
     }

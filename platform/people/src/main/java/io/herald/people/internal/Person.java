@@ -51,6 +51,10 @@ public class Person {
   @Column(name = "email_key", length = 255)
   private String emailKey;
 
+  /** The {@code phone} attribute, kept in a column so it can identify the person. */
+  @Column(name = "phone", length = 32)
+  private String phone;
+
   @Lob
   @Column(nullable = false)
   private String attributes;
@@ -100,7 +104,9 @@ public class Person {
             ref.type() == IdType.EMAIL ? value : Optional.empty(),
             false,
             Optional.empty(),
-            Map.of(),
+            ref.type() == IdType.PHONE
+                ? Map.<String, JsonValue>of(PHONE, Json.createValue(ref.value()))
+                : Map.of(),
             Optional.empty(),
             OptionalLong.empty()),
         now);
@@ -181,8 +187,13 @@ public class Person {
                       : value,
                   stamp);
             });
+    phone = phoneOf(values);
     write(values, times);
     updatedAt = now;
+  }
+
+  private static String phoneOf(Map<String, JsonValue> values) {
+    return values.get(PHONE) instanceof jakarta.json.JsonString p ? p.getString() : null;
   }
 
   /**
@@ -217,11 +228,19 @@ public class Person {
     if (email != null) {
       values.put("email", Json.createValue(email));
     }
+    phone = phoneOf(values);
     write(values, times);
     updatedAt = now;
   }
 
   static final String SUBSCRIPTION_PREFERENCES = "cio_subscription_preferences";
+
+  /** The attribute that is also the phone identifier. */
+  static final String PHONE = "phone";
+
+  String phone() {
+    return phone;
+  }
 
   private static boolean stale(Map<String, Long> times, String name, long stamp) {
     Long last = times.get(name);

@@ -45,7 +45,7 @@ public class PersonRepository {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK));
       rows.addAll(
           em.createQuery(
-                  "SELECT p.cioId, p.customerId, p.email, p.emailKey FROM Person p"
+                  "SELECT p.cioId, p.customerId, p.email, p.emailKey, p.phone FROM Person p"
                       + " WHERE p.workspaceId = :ws AND p."
                       + column
                       + " IN :keys",
@@ -91,6 +91,7 @@ public class PersonRepository {
       case ID -> "customerId";
       case EMAIL -> "emailKey";
       case CIO_ID -> "cioId";
+      case PHONE -> "phone";
     };
   }
 }

@@ -15,9 +15,12 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -189,6 +192,10 @@ public class PersonWriter {
                 suppressions.suppress(
                     workspaceId, new PersonRef(IdType.EMAIL, person.email()), now);
               }
+              if (person.phone() != null) {
+                suppressions.suppress(
+                    workspaceId, new PersonRef(IdType.PHONE, person.phone()), now);
+              }
               remove(workspaceId, person);
             });
   }
@@ -217,6 +224,20 @@ public class PersonWriter {
         ref.type() == IdType.EMAIL
             && changes.email().isEmpty()
             && !ref.value().equalsIgnoreCase(Objects.toString(person.email(), ""));
+    if (ref.type() == IdType.PHONE
+        && !changes.writes().containsKey(Person.PHONE)
+        && !ref.value().equals(person.phone())) {
+      Map<String, JsonValue> writes = new LinkedHashMap<>(changes.writes());
+      writes.put(Person.PHONE, Json.createValue(ref.value()));
+      return new AttributeChanges(
+          changes.id(),
+          changes.email(),
+          changes.updateOnly(),
+          changes.unsubscribed(),
+          writes,
+          changes.anonymousId(),
+          changes.timestamp());
+    }
     if (!setId && !setEmail) {
       return changes;
     }
@@ -237,6 +258,14 @@ public class PersonWriter {
       Optional<Person> holder = people.find(workspaceId, new PersonRef(IdType.ID, newId.get()));
       if (holder.isPresent() && !Objects.equals(holder.get().cioId(), person.cioId())) {
         return Optional.of("id " + newId.get() + " belongs to another person");
+      }
+    }
+    if (changes.writes().get(Person.PHONE) instanceof JsonString phone
+        && !phone.getString().equals(person.phone())) {
+      Optional<Person> holder =
+          people.find(workspaceId, new PersonRef(IdType.PHONE, phone.getString()));
+      if (holder.isPresent() && !Objects.equals(holder.get().cioId(), person.cioId())) {
+        return Optional.of("phone " + phone.getString() + " belongs to another person");
       }
     }
     Optional<String> newEmail = changes.email().flatMap(v -> v);

@@ -39,6 +39,11 @@ record MergeRequest(PersonRef primary, PersonRef secondary) {
       problems.add(field + " must be an object with exactly one of id, email, cio_id");
       return null;
     }
+    if (value.asJsonObject().containsKey("phone")) {
+      // Customer.io's merge_customers takes id, email or cio_id only.
+      problems.add(field + ".phone is not an identifier: use id, email or cio_id");
+      return null;
+    }
     return PersonRef.fromIdentifiers(value.asJsonObject(), field, problems).orElse(null);
   }
 }

@@ -28,4 +28,17 @@ class PersonRefTest {
     assertThat(IdType.fromQuery("cio_id")).contains(IdType.CIO_ID);
     assertThat(IdType.fromQuery("phone")).isEmpty();
   }
+
+  @Test
+  void identifierObjectsAcceptPhoneButTheAppIdTypeDoesNot() {
+    java.util.List<String> problems = new java.util.ArrayList<>();
+    assertThat(
+            PersonRef.fromIdentifiers(
+                jakarta.json.Json.createObjectBuilder().add("phone", "+15551234567").build(),
+                "identifiers",
+                problems))
+        .contains(new PersonRef(IdType.PHONE, "+15551234567"));
+    assertThat(problems).isEmpty();
+    assertThat(IdType.fromQuery("phone")).isEmpty();
+  }
 }

@@ -99,4 +99,22 @@ class AttributeChangesTest {
     String big = "{\"list\":[" + "\"abcdefghi\",".repeat(100) + "\"z\"]}";
     assertThatThrownBy(() -> AttributeChanges.parse(json(big))).hasMessageContaining("\"list\" is");
   }
+
+  @Test
+  void aPhoneIsATrimmedStringOfAtMost32Characters() {
+    AttributeChanges ok =
+        AttributeChanges.parse(
+            jakarta.json.Json.createObjectBuilder().add("phone", " +15551234567 ").build());
+    assertThat(ok.writes().get("phone").toString()).isEqualTo("\"+15551234567\"");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                AttributeChanges.parse(
+                    jakarta.json.Json.createObjectBuilder().add("phone", 15551234567L).build()))
+        .hasMessageContaining("phone must be a string of 1 to 32 characters");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                AttributeChanges.parse(
+                    jakarta.json.Json.createObjectBuilder().add("phone", "1".repeat(33)).build()))
+        .hasMessageContaining("phone must be a string");
+  }
 }
