@@ -5,13 +5,13 @@
 # they sent was stored. Needs Node 20+ and npm (network access to the npm registry on first run).
 # Not part of `mvn verify` (that must run with only a JDK and Maven); see README.md.
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
+root="$(cd "$(dirname "$0")/../../.." && pwd)"
 cd "$root"
 dist=platform/launcher/target/herald
 if [[ ! -f $dist/herald-launcher.jar || ! -f $dist/herald.war ]]; then
   mvn -B -q -DskipTests -Dspotless.check.skip=true package -pl platform/launcher -am
 fi
-(cd compat/node && npm ci --no-audit --no-fund --loglevel=error)
+(cd platform/testing/compat/node && npm ci --no-audit --no-fund --loglevel=error)
 
 data="$(mktemp -d)"
 port="${HERALD_COMPAT_PORT:-18480}"
@@ -27,4 +27,4 @@ for _ in $(seq 1 180); do
   sleep 1
 done
 BASE="http://127.0.0.1:$port" SITE_ID=$HERALD_BOOTSTRAP_SITE_ID TRACK_KEY=$HERALD_BOOTSTRAP_TRACK_API_KEY \
-  APP_KEY=$HERALD_BOOTSTRAP_APP_API_KEY WRITE_KEY=$HERALD_BOOTSTRAP_WRITE_KEY node compat/node/official-clients.js
+  APP_KEY=$HERALD_BOOTSTRAP_APP_API_KEY WRITE_KEY=$HERALD_BOOTSTRAP_WRITE_KEY node platform/testing/compat/node/official-clients.js
