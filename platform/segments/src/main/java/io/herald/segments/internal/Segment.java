@@ -3,14 +3,22 @@ package io.herald.segments.internal;
 import io.herald.segments.api.SegmentState;
 import io.herald.segments.api.SegmentType;
 import io.herald.segments.api.SegmentView;
+import io.herald.segments.api.condition.ConditionDocument;
+import io.herald.segments.api.condition.ConditionJson;
+import io.herald.segments.api.condition.InvalidConditionException;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonReader;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A segment of a workspace: its name, description and type ({@code manual} or {@code data}); a data
@@ -103,6 +111,19 @@ public class Segment {
   /** The condition JSON of a data segment, {@code null} for a manual segment. */
   String conditions() {
     return conditions;
+  }
+
+  /** The parsed conditions of a data segment; empty for a manual segment. */
+  Optional<ConditionDocument> conditionDocument() {
+    if (conditions == null) {
+      return Optional.empty();
+    }
+    try (JsonReader reader = Json.createReader(new StringReader(conditions))) {
+      return Optional.of(ConditionJson.parse(reader.readValue()));
+    } catch (InvalidConditionException | JsonException e) {
+      throw new IllegalStateException(
+          "the stored conditions of segment " + id + " are unreadable: " + e.getMessage(), e);
+    }
   }
 
   SegmentType type() {
