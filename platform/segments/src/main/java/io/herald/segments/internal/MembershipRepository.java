@@ -99,6 +99,14 @@ public class MembershipRepository {
         .executeUpdate();
   }
 
+  /** Drops the person's re-check timer (and lock row) of the real-time engine. */
+  void forgetRechecks(long workspaceId, String cioId) {
+    em.createNativeQuery("DELETE FROM segments_recheck WHERE workspace_id = ? AND cio_id = ?")
+        .setParameter(1, workspaceId)
+        .setParameter(2, cioId)
+        .executeUpdate();
+  }
+
   void add(Membership membership) {
     em.persist(membership);
   }
