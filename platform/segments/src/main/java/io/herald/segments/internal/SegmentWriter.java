@@ -1,5 +1,6 @@
 package io.herald.segments.internal;
 
+import io.herald.segments.api.SegmentInUseException;
 import io.herald.segments.api.SegmentType;
 import io.herald.segments.api.SegmentView;
 import io.herald.segments.api.WriteOutcome;
@@ -53,14 +54,24 @@ public class SegmentWriter {
     return segment.view();
   }
 
+  /**
+   * Deletes a segment (manual or data) with its memberships, unless a data segment's conditions
+   * name it.
+   *
+   * @throws SegmentInUseException naming the data segments that name it; nothing is deleted
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public WriteOutcome delete(long workspaceId, long segmentId) {
-    Optional<Segment> segment = segments.find(workspaceId, segmentId);
+    List<Segment> all = segments.lockAll(workspaceId);
+    Optional<Segment> segment = all.stream().filter(s -> s.id() == segmentId).findFirst();
     if (segment.isEmpty()) {
       return WriteOutcome.NO_SUCH_SEGMENT;
     }
-    if (!segment.get().isManual()) {
-      return WriteOutcome.NOT_MANUAL;
+    List<Long> referrers = SegmentGraph.of(all).referrers(segmentId);
+    if (!referrers.isEmpty()) {
+      throw new SegmentInUseException(
+          segmentId,
+          all.stream().filter(s -> referrers.contains(s.id())).map(Segment::view).toList());
     }
     segments.remove(segment.get());
     return WriteOutcome.DONE;
