@@ -10,6 +10,7 @@ import io.herald.segments.internal.evaluate.PersonEvaluator;
 import io.herald.segments.internal.membership.MembershipLedger.Applied;
 import io.herald.shared.persistence.DataSources;
 import io.herald.workspace.api.WorkspaceId;
+import io.herald.workspace.api.WorkspaceService;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -66,6 +67,8 @@ public class RealtimeEngine {
   @Inject PersonEvaluator evaluator;
 
   @Inject RealtimeSettings settings;
+
+  @Inject WorkspaceService workspaces;
 
   @Inject Clock clock;
 
@@ -183,11 +186,17 @@ public class RealtimeEngine {
                         Set.of(Trigger.everything()), d.cause() == null ? "time" : d.cause()));
               }
               List<Applied> changes = new ArrayList<>();
-              Reevaluator reevaluator = new Reevaluator(evaluator, settings.zone());
+              Reevaluator reevaluator = new Reevaluator(evaluator);
               for (var ws : work.entrySet()) {
                 changes.addAll(
                     reevaluator.run(
-                        c, ws.getKey(), indexes.of(ws.getKey()), ws.getValue(), now, true));
+                        c,
+                        ws.getKey(),
+                        indexes.of(ws.getKey()),
+                        ws.getValue(),
+                        zone(ws.getKey()),
+                        now,
+                        true));
               }
               return changes;
             });
@@ -206,7 +215,7 @@ public class RealtimeEngine {
       Connection c, Map<Long, Map<String, Reevaluator.Work>> work, Instant now)
       throws SQLException {
     List<Applied> applied = new ArrayList<>();
-    Reevaluator reevaluator = new Reevaluator(evaluator, settings.zone());
+    Reevaluator reevaluator = new Reevaluator(evaluator);
     for (var ws : work.entrySet()) {
       SegmentIndex index = indexes.of(ws.getKey());
       Map<String, Reevaluator.Work> concerned = new TreeMap<>();
@@ -226,7 +235,8 @@ public class RealtimeEngine {
             PersonRows.ensure(auto, ws.getKey(), List.copyOf(concerned.keySet()));
             return null;
           });
-      applied.addAll(reevaluator.run(c, ws.getKey(), index, concerned, now, false));
+      applied.addAll(
+          reevaluator.run(c, ws.getKey(), index, concerned, zone(ws.getKey()), now, false));
     }
     return applied;
   }
@@ -289,6 +299,10 @@ public class RealtimeEngine {
         return rs.next();
       }
     }
+  }
+
+  private java.time.ZoneId zone(long workspaceId) {
+    return workspaces.timeZone(new WorkspaceId(workspaceId));
   }
 
   /** Fires {@link MembershipChanged} for committed changes. */

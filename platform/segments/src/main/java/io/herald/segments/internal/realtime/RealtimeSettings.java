@@ -2,7 +2,6 @@ package io.herald.segments.internal.realtime;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.ZoneId;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Configuration of the real-time engine (keys {@code herald.segments.*}, see the root README). */
@@ -25,10 +24,6 @@ public class RealtimeSettings {
   @ConfigProperty(name = "herald.segments.rebuild.batch-size", defaultValue = "1000")
   int rebuildBatchSize;
 
-  @Inject
-  @ConfigProperty(name = "herald.segments.time-zone", defaultValue = "UTC")
-  String timeZone;
-
   /** Whether this node runs the workers. */
   public boolean enabled() {
     return enabled;
@@ -47,10 +42,5 @@ public class RealtimeSettings {
   /** People per rebuild transaction. */
   public int rebuildBatchSize() {
     return rebuildBatchSize;
-  }
-
-  /** The zone of workspaces (until workspaces have one of their own). */
-  public ZoneId zone() {
-    return ZoneId.of(timeZone);
   }
 }

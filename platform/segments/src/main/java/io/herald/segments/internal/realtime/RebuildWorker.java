@@ -8,6 +8,7 @@ import io.herald.segments.internal.membership.MembershipLedger.Applied;
 import io.herald.segments.internal.sql.SegmentQueries;
 import io.herald.shared.persistence.DataSources;
 import io.herald.workspace.api.WorkspaceId;
+import io.herald.workspace.api.WorkspaceService;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -60,6 +61,8 @@ public class RebuildWorker {
 
   @Inject RealtimeSettings settings;
 
+  @Inject WorkspaceService workspaces;
+
   @Inject Clock clock;
 
   @Inject Event<MembershipChanged> announcements;
@@ -99,12 +102,13 @@ public class RebuildWorker {
       }
       Instant marker = databaseNow();
       Instant now = clock.instant();
+      java.time.ZoneId zone = workspaces.timeZone(new WorkspaceId(claim.workspaceId()));
       List<SegmentQueries.Verdict> verdicts =
           queries.verdicts(
               new WorkspaceId(claim.workspaceId()),
               segment.get().conditions().root(),
               now,
-              settings.zone(),
+              zone,
               afterKey,
               settings.rebuildBatchSize());
       long last = verdicts.isEmpty() ? afterKey : verdicts.get(verdicts.size() - 1).key();
@@ -114,7 +118,7 @@ public class RebuildWorker {
         applied =
             Jdbc.inTransaction(
                 dataSource,
-                c -> apply(c, claim, segment.get(), verdicts, marker, now, last, complete));
+                c -> apply(c, claim, segment.get(), verdicts, marker, now, zone, last, complete));
       } catch (Superseded e) {
         return true;
       }
@@ -137,6 +141,7 @@ public class RebuildWorker {
       List<SegmentQueries.Verdict> verdicts,
       Instant marker,
       Instant now,
+      java.time.ZoneId zone,
       long last,
       boolean complete)
       throws SQLException {
@@ -175,9 +180,7 @@ public class RebuildWorker {
               cio,
               f == null
                   ? members.contains(cio)
-                  : evaluator
-                      .evaluate(segment.conditions().root(), f, now, settings.zone())
-                      .matches());
+                  : evaluator.evaluate(segment.conditions().root(), f, now, zone).matches());
         }
       }
       boolean readers = !indexes.of(ws).readersOf(segment.id()).isEmpty();

@@ -52,21 +52,19 @@ public final class Reevaluator {
   }
 
   private final PersonEvaluator evaluator;
-  private final ZoneId zone;
 
   /**
    * @param evaluator the in-memory evaluator
-   * @param zone the workspaces' time zone
    */
-  public Reevaluator(PersonEvaluator evaluator, ZoneId zone) {
+  public Reevaluator(PersonEvaluator evaluator) {
     this.evaluator = evaluator;
-    this.zone = zone;
   }
 
   /**
    * Re-evaluates {@code work}'s people of one workspace. The caller has made sure each person has a
    * {@code segments_recheck} row ({@link PersonRows#ensure}) or holds it already.
    *
+   * @param zone the workspace's time zone
    * @param everything whether every segment is evaluated for everyone (a claimed re-check): then
    *     the person's timer is replaced, else the earlier timer is kept
    * @return the changes applied, to announce once committed
@@ -76,6 +74,7 @@ public final class Reevaluator {
       long workspaceId,
       SegmentIndex index,
       Map<String, Work> work,
+      ZoneId zone,
       Instant now,
       boolean everything)
       throws SQLException {
@@ -106,7 +105,14 @@ public final class Reevaluator {
       }
       Instant next =
           evaluate(
-              c, workspaceId, person, segments.get(cio), entry.getValue().cause(), now, applied);
+              c,
+              workspaceId,
+              person,
+              segments.get(cio),
+              entry.getValue().cause(),
+              zone,
+              now,
+              applied);
       PersonRows.evaluated(c, workspaceId, cio, next, everything);
     }
     return applied;
@@ -119,6 +125,7 @@ public final class Reevaluator {
       PersonFacts start,
       Collection<DataSegment> segments,
       String cause,
+      ZoneId zone,
       Instant now,
       List<Applied> applied)
       throws SQLException {
