@@ -104,6 +104,14 @@ public class MembershipRepository {
         .executeUpdate();
   }
 
+  /** Drops the person's re-check timer (and lock row) of the real-time engine. */
+  void forgetRechecks(long workspaceId, String cioId) {
+    em.createNativeQuery("DELETE FROM segments_recheck WHERE workspace_id = ? AND cio_id = ?")
+        .setParameter(1, workspaceId)
+        .setParameter(2, cioId)
+        .executeUpdate();
+  }
+
   /**
    * A segment's most recent enters and exits, newest first ({@code segments_membership_change},
    * written by the real-time engine; read with plain SQL, it has no entity here).
