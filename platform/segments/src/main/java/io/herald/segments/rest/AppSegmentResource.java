@@ -8,13 +8,13 @@ import io.herald.segments.api.MemberPage;
 import io.herald.segments.api.SegmentService;
 import io.herald.segments.api.SegmentView;
 import io.herald.segments.api.WriteOutcome;
+import io.herald.shared.json.Jsons;
 import io.herald.shared.rest.ApiErrors;
 import io.herald.shared.rest.JsonBodies;
 import io.herald.workspace.api.CurrentActor;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -73,7 +73,7 @@ public class AppSegmentResource {
       SegmentView created =
           segments.createManual(
               actor.workspaceId(), parsed.request().name(), parsed.request().description());
-      return ok(Json.createObjectBuilder().add("segment", SegmentJson.of(created)).build());
+      return ok(Jsons.createObjectBuilder().add("segment", SegmentJson.of(created)).build());
     } catch (InvalidSegmentException e) {
       return badRequest(String.join("; ", e.problems()));
     }
@@ -82,9 +82,9 @@ public class AppSegmentResource {
   /** Every segment of the workspace: {@code {"segments":[…]}}. */
   @GET
   public Response list() {
-    JsonArrayBuilder all = Json.createArrayBuilder();
+    JsonArrayBuilder all = Jsons.createArrayBuilder();
     segments.list(actor.workspaceId()).forEach(s -> all.add(SegmentJson.of(s)));
-    return ok(Json.createObjectBuilder().add("segments", all).build());
+    return ok(Jsons.createObjectBuilder().add("segments", all).build());
   }
 
   /** One segment: {@code {"segment":{…}}}. */
@@ -95,7 +95,7 @@ public class AppSegmentResource {
     Optional<SegmentView> segment =
         id.isPresent() ? segments.find(actor.workspaceId(), id.getAsLong()) : Optional.empty();
     return segment
-        .map(s -> ok(Json.createObjectBuilder().add("segment", SegmentJson.of(s)).build()))
+        .map(s -> ok(Jsons.createObjectBuilder().add("segment", SegmentJson.of(s)).build()))
         .orElseGet(() -> notFound(segmentId));
   }
 
@@ -128,7 +128,7 @@ public class AppSegmentResource {
       return notFound(segmentId);
     }
     return ok(
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("segment_id", id.getAsLong())
             .add("count", count.getAsLong())
             .build());
@@ -170,18 +170,18 @@ public class AppSegmentResource {
     }
     Map<String, PersonIdentifiers> known =
         people.lookup(workspace, IdType.CIO_ID, page.get().cioIds());
-    JsonArrayBuilder identifiers = Json.createArrayBuilder();
-    JsonArrayBuilder ids = Json.createArrayBuilder();
+    JsonArrayBuilder identifiers = Jsons.createArrayBuilder();
+    JsonArrayBuilder ids = Jsons.createArrayBuilder();
     for (String cioId : page.get().cioIds()) {
       PersonIdentifiers person = known.get(cioId);
-      JsonObjectBuilder one = Json.createObjectBuilder().add("cio_id", cioId);
+      JsonObjectBuilder one = Jsons.createObjectBuilder().add("cio_id", cioId);
       nullable(one, "id", person == null ? null : person.id());
       nullable(one, "email", person == null ? null : person.email());
       identifiers.add(one);
       ids.add(person == null || person.id() == null ? "" : person.id());
     }
     return ok(
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("segment_id", id.getAsLong())
             .add("identifiers", identifiers)
             .add("ids", ids)

@@ -1,7 +1,7 @@
 package io.herald.segments.rest;
 
 import io.herald.segments.api.SegmentView;
-import jakarta.json.Json;
+import io.herald.shared.json.Jsons;
 import jakarta.json.JsonObjectBuilder;
 
 /**
@@ -15,7 +15,7 @@ final class SegmentJson {
 
   static JsonObjectBuilder of(SegmentView segment) {
     long updated = segment.updatedAt().getEpochSecond();
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("id", segment.id())
         .add("deduplicate_id", segment.id() + ":" + updated)
         .add("name", segment.name())
