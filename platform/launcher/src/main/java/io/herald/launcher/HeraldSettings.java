@@ -41,6 +41,7 @@ final class HeraldSettings {
     keys.put("HERALD_BOOTSTRAP_ADMIN_EMAIL", "herald.bootstrap.admin-email");
     keys.put("HERALD_BOOTSTRAP_ADMIN_PASSWORD", "herald.bootstrap.admin-password");
     keys.put("HERALD_API_REQUESTS_PER_SECOND", "herald.api.requests-per-second");
+    keys.put("HERALD_AUTH_CACHE_SECONDS", "herald.auth.cache-seconds");
     keys.put("HERALD_INGEST_WRITERS", "herald.ingest.writers");
     keys.put("HERALD_INGEST_MAX_ROWS_PER_COMMIT", "herald.ingest.max-rows-per-commit");
     keys.put("HERALD_EVENTS_FEED_SETTLE_SECONDS", "herald.events.feed-settle-seconds");

@@ -32,7 +32,8 @@ import javax.sql.DataSource;
     password = "${MPCONFIG=herald.db.password}",
     transactional = true,
     minPoolSize = 2,
-    maxPoolSize = 32)
+    maxPoolSize = 32,
+    properties = {"cachePrepStmts=true", "prepStmtCacheSize=250", "prepStmtCacheSqlLimit=2048"})
 @DataSourceDefinition(
     name = DataSources.NON_TRANSACTIONAL,
     className = "com.mysql.cj.jdbc.MysqlDataSource",
@@ -41,7 +42,8 @@ import javax.sql.DataSource;
     password = "${MPCONFIG=herald.db.password}",
     transactional = false,
     minPoolSize = 1,
-    maxPoolSize = 16)
+    maxPoolSize = 16,
+    properties = {"cachePrepStmts=true", "prepStmtCacheSize=250", "prepStmtCacheSqlLimit=2048"})
 @DataSourceDefinition(
     name = DataSources.INGEST,
     className = "com.mysql.cj.jdbc.MysqlDataSource",

@@ -42,4 +42,18 @@ class FrameworkConfinementArchTest {
         .resideInAPackage("ch.vorburger..")
         .check(HeraldClasses.ALL);
   }
+
+  @Test
+  void jsonFactoriesComeFromTheSharedProvider() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.herald.shared.json..")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("jakarta.json.Json")
+        .because(
+            "jakarta.json.Json looks its provider up with a ServiceLoader on every call; use"
+                + " io.herald.shared.json.Jsons, which holds one provider")
+        .check(HeraldClasses.ALL);
+  }
 }

@@ -3,7 +3,7 @@ package io.herald.events.internal;
 import io.herald.events.api.EventSubject;
 import io.herald.events.api.EventType;
 import io.herald.events.api.RecordedEvent;
-import jakarta.json.Json;
+import io.herald.shared.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -82,7 +82,7 @@ final class EventReader {
   }
 
   private static JsonObject json(String text) {
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+    try (JsonReader reader = Jsons.createReader(new StringReader(text))) {
       return reader.readObject();
     }
   }

@@ -7,11 +7,11 @@ import io.herald.people.api.PeopleService;
 import io.herald.people.api.PersonChange;
 import io.herald.people.api.PersonRef;
 import io.herald.people.api.PersonView;
+import io.herald.shared.json.Jsons;
 import io.herald.shared.rest.ApiErrors;
 import io.herald.workspace.api.CurrentActor;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -85,11 +85,11 @@ public class AppActivityResource {
         .changes(actor.workspaceId(), cioId, 0, window)
         .forEach(c -> merged.add(new Activity(c.at(), change(person.get(), c))));
     merged.sort(Comparator.comparing(Activity::at).reversed());
-    JsonArrayBuilder activities = Json.createArrayBuilder();
+    JsonArrayBuilder activities = Jsons.createArrayBuilder();
     merged.stream().skip(offset).limit(size).forEach(a -> activities.add(a.json()));
     String next = merged.size() > offset + size ? Integer.toString(offset + size) : "";
     String body =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("activities", activities)
             .add("next", next)
             .build()
@@ -101,7 +101,7 @@ public class AppActivityResource {
 
   private static JsonObjectBuilder change(PersonView person, PersonChange c) {
     JsonObjectBuilder activity =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("id", "change-" + c.id())
             .add("type", c.kind())
             .add("timestamp", c.at().getEpochSecond())
@@ -117,7 +117,7 @@ public class AppActivityResource {
   }
 
   private static JsonObjectBuilder identifiers(PersonView person) {
-    JsonObjectBuilder identifiers = Json.createObjectBuilder().add("cio_id", person.cioId());
+    JsonObjectBuilder identifiers = Jsons.createObjectBuilder().add("cio_id", person.cioId());
     if (person.id() != null) {
       identifiers.add("id", person.id());
     }
@@ -129,7 +129,7 @@ public class AppActivityResource {
 
   private static JsonObjectBuilder activity(PersonView person, RecordedEvent e) {
     JsonObjectBuilder activity =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("id", Long.toString(e.id()))
             .add("type", e.type().wireName())
             .add("name", e.name())

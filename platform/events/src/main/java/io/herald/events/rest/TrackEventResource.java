@@ -4,6 +4,7 @@ import io.herald.events.api.EventService;
 import io.herald.events.api.EventSubject;
 import io.herald.events.api.InvalidEventException;
 import io.herald.people.api.PeopleService;
+import io.herald.people.api.PersonIdentifiers;
 import io.herald.people.api.PersonRef;
 import io.herald.people.api.PersonView;
 import io.herald.workspace.api.CurrentActor;
@@ -59,7 +60,7 @@ public class TrackEventResource {
     if (!event.problems().isEmpty()) {
       return TrackRequests.badRequest(event.problems());
     }
-    Optional<String> cioId = people.findOrCreate(actor.workspaceId(), ref).map(PersonView::cioId);
+    Optional<String> cioId = cioIdOf(ref);
     if (cioId.isPresent()) {
       try {
         events.record(
@@ -70,5 +71,19 @@ public class TrackEventResource {
       }
     }
     return TrackRequests.ok();
+  }
+
+  /**
+   * The cio_id of the person {@code ref} names, created when unknown (see {@link
+   * PeopleService#findOrCreate}). A known person is found by an identifiers-only lookup: the event
+   * needs no attributes, so none are loaded and parsed.
+   */
+  private Optional<String> cioIdOf(PersonRef ref) {
+    PersonIdentifiers known =
+        people.lookup(actor.workspaceId(), ref.type(), List.of(ref.value())).get(ref.value());
+    if (known != null) {
+      return Optional.of(known.cioId());
+    }
+    return people.findOrCreate(actor.workspaceId(), ref).map(PersonView::cioId);
   }
 }

@@ -1,7 +1,7 @@
 package io.herald.exports.api;
 
 import io.herald.exports.api.InvalidExportException.Problem;
-import jakarta.json.Json;
+import io.herald.shared.json.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -112,28 +112,28 @@ public sealed interface AudienceFilter {
       return group("or", any.filters());
     }
     if (this instanceof Not not) {
-      return Json.createObjectBuilder().add("not", not.filter().toJson()).build();
+      return Jsons.createObjectBuilder().add("not", not.filter().toJson()).build();
     }
     if (this instanceof Segment segment) {
-      return Json.createObjectBuilder()
-          .add("segment", Json.createObjectBuilder().add("id", segment.segmentId()))
+      return Jsons.createObjectBuilder()
+          .add("segment", Jsons.createObjectBuilder().add("id", segment.segmentId()))
           .build();
     }
     Attribute a = (Attribute) this;
     JsonObjectBuilder condition =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("field", a.field())
             .add("operator", a.operator().name().toLowerCase(Locale.ROOT));
     if (a.value() != null) {
       condition.add("value", a.value());
     }
-    return Json.createObjectBuilder().add("attribute", condition).build();
+    return Jsons.createObjectBuilder().add("attribute", condition).build();
   }
 
   private static JsonObject group(String key, List<AudienceFilter> filters) {
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = Jsons.createArrayBuilder();
     filters.forEach(f -> items.add(f.toJson()));
-    return Json.createObjectBuilder().add(key, items).build();
+    return Jsons.createObjectBuilder().add(key, items).build();
   }
 
   private static void collectSegments(AudienceFilter filter, Set<Long> ids) {

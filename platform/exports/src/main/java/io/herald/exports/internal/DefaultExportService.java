@@ -12,12 +12,12 @@ import io.herald.exports.api.InvalidExportException.Problem;
 import io.herald.exports.api.LinkCheck;
 import io.herald.segments.api.SegmentService;
 import io.herald.shared.crypto.SecretCipher;
+import io.herald.shared.json.Jsons;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -82,7 +82,7 @@ public class DefaultExportService implements ExportService {
     }
     String columnsJson = null;
     if (columns.isPresent()) {
-      JsonArrayBuilder list = Json.createArrayBuilder();
+      JsonArrayBuilder list = Jsons.createArrayBuilder();
       columns.get().forEach(list::add);
       columnsJson = list.build().toString();
     }

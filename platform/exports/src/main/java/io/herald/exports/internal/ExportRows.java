@@ -1,7 +1,7 @@
 package io.herald.exports.internal;
 
 import io.herald.people.api.PersonView;
-import jakarta.json.Json;
+import io.herald.shared.json.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -37,7 +37,7 @@ final class ExportRows {
 
   /** The person's JSON line (no line break). */
   static String jsonLine(PersonView person) {
-    JsonObjectBuilder attributes = Json.createObjectBuilder();
+    JsonObjectBuilder attributes = Jsons.createObjectBuilder();
     person
         .attributes()
         .forEach(
@@ -46,7 +46,7 @@ final class ExportRows {
                 attributes.add(name, value);
               }
             });
-    JsonArrayBuilder line = Json.createArrayBuilder().add(person.cioId());
+    JsonArrayBuilder line = Jsons.createArrayBuilder().add(person.cioId());
     addOrNull(line, person.id());
     addOrNull(line, person.email());
     return line.add(attributes).build().toString();
@@ -73,7 +73,7 @@ final class ExportRows {
   /** The CSV record of one JSON line, with the values of {@code attributeColumns} in order. */
   static String csvRecord(String jsonLine, List<String> attributeColumns) {
     JsonArray line;
-    try (JsonReader reader = Json.createReader(new StringReader(jsonLine))) {
+    try (JsonReader reader = Jsons.createReader(new StringReader(jsonLine))) {
       line = reader.readArray();
     }
     List<String> fields = new ArrayList<>(3 + attributeColumns.size());

@@ -7,11 +7,11 @@ import io.herald.exports.api.ExportService;
 import io.herald.exports.api.ExportView;
 import io.herald.exports.api.InvalidExportException;
 import io.herald.exports.api.LinkCheck;
+import io.herald.shared.json.Jsons;
 import io.herald.shared.rest.JsonBodies;
 import io.herald.workspace.api.CurrentActor;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -80,9 +80,9 @@ public class AppExportResource {
   /** Customer.io {@code GET /v1/exports}: {@code {"exports":[…]}}, newest first. */
   @GET
   public Response list() {
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = Jsons.createArrayBuilder();
     exports.list(actor.workspaceId()).forEach(e -> items.add(ExportJson.of(e)));
-    return ExportJson.ok(Json.createObjectBuilder().add("exports", items).build());
+    return ExportJson.ok(Jsons.createObjectBuilder().add("exports", items).build());
   }
 
   /** Customer.io {@code GET /v1/exports/{export_id}}: {@code {"export":{…}}}; 404 when unknown. */
@@ -119,7 +119,7 @@ public class AppExportResource {
               .queryParam("signature", link.signature())
               .build(link.exportId())
               .toString();
-      return ExportJson.ok(Json.createObjectBuilder().add("url", url).build());
+      return ExportJson.ok(Jsons.createObjectBuilder().add("url", url).build());
     } catch (ExportNotFoundException e) {
       return notFound(exportId);
     } catch (ExportNotReadyException e) {
@@ -159,7 +159,7 @@ public class AppExportResource {
   }
 
   private Response envelope(ExportView export) {
-    return ExportJson.ok(Json.createObjectBuilder().add("export", ExportJson.of(export)).build());
+    return ExportJson.ok(Jsons.createObjectBuilder().add("export", ExportJson.of(export)).build());
   }
 
   private static Response notFound(String exportId) {

@@ -2,8 +2,8 @@ package io.herald.exports.rest;
 
 import io.herald.exports.api.ExportStatus;
 import io.herald.exports.api.ExportView;
+import io.herald.shared.json.Jsons;
 import io.herald.shared.rest.ApiErrors;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
@@ -24,7 +24,7 @@ final class ExportJson {
   static JsonObjectBuilder of(ExportView export) {
     long created = export.createdAt().getEpochSecond();
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("id", export.id())
             .addNull("user_id")
             .addNull("user_email")

@@ -9,12 +9,12 @@ import io.herald.people.api.IdentifyResult;
 import io.herald.people.api.InvalidPersonDataException;
 import io.herald.people.api.PeopleService;
 import io.herald.people.api.PersonRef;
+import io.herald.shared.json.Jsons;
 import io.herald.shared.persistence.DataSources;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -78,8 +78,8 @@ public class Forms {
     if (!problems.isEmpty()) {
       return problems;
     }
-    JsonObjectBuilder attributes = Json.createObjectBuilder();
-    JsonObjectBuilder fields = Json.createObjectBuilder().add("form_id", formId);
+    JsonObjectBuilder attributes = Jsons.createObjectBuilder();
+    JsonObjectBuilder fields = Jsons.createObjectBuilder().add("form_id", formId);
     for (Map.Entry<String, JsonValue> field : data.entrySet()) {
       fields.add(field.getKey(), field.getValue());
       if (!RESERVED.contains(field.getKey())) {

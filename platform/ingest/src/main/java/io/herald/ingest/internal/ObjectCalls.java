@@ -9,10 +9,10 @@ import io.herald.people.api.IdType;
 import io.herald.people.api.PeopleService;
 import io.herald.people.api.PersonRef;
 import io.herald.people.api.PersonView;
+import io.herald.shared.json.Jsons;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -49,7 +49,7 @@ public class ObjectCalls {
       return;
     }
     String typeId = typeId(traits.get("object_type_id"), DEFAULT_TYPE, problems);
-    JsonObjectBuilder attributes = Json.createObjectBuilder();
+    JsonObjectBuilder attributes = Jsons.createObjectBuilder();
     for (Map.Entry<String, JsonValue> trait : traits.entrySet()) {
       if (!trait.getKey().equals("object_type_id")) {
         attributes.add(trait.getKey(), trait.getValue());

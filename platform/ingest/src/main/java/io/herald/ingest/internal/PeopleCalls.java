@@ -10,10 +10,10 @@ import io.herald.people.api.MergeResult;
 import io.herald.people.api.PeopleService;
 import io.herald.people.api.PersonRef;
 import io.herald.people.api.PersonView;
+import io.herald.shared.json.Jsons;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -70,7 +70,7 @@ public class PeopleCalls {
     if (!problems.isEmpty()) {
       return;
     }
-    JsonObjectBuilder body = Json.createObjectBuilder();
+    JsonObjectBuilder body = Jsons.createObjectBuilder();
     for (Map.Entry<String, JsonValue> trait : traits.entrySet()) {
       switch (trait.getKey()) {
         case "id", "userId", "anonymous_id" -> {
@@ -123,12 +123,12 @@ public class PeopleCalls {
       }
     } else if (previous.isPresent()) {
       identifyOrProblem(
-          workspace, user(previousId), Json.createObjectBuilder().add("id", userId), problems);
+          workspace, user(previousId), Jsons.createObjectBuilder().add("id", userId), problems);
     } else {
       identifyOrProblem(
           workspace,
           user(userId),
-          Json.createObjectBuilder().add("anonymous_id", previousId),
+          Jsons.createObjectBuilder().add("anonymous_id", previousId),
           problems);
     }
   }
@@ -189,7 +189,7 @@ public class PeopleCalls {
       people.deleteDevice(workspace, user(userId), token);
       return;
     }
-    JsonObjectBuilder attributes = Json.createObjectBuilder();
+    JsonObjectBuilder attributes = Jsons.createObjectBuilder();
     properties.forEach(
         (key, value) -> {
           if (!key.equals("device")
@@ -199,7 +199,7 @@ public class PeopleCalls {
           }
         });
     JsonObjectBuilder body =
-        Json.createObjectBuilder().add("token", token).add("attributes", attributes);
+        Jsons.createObjectBuilder().add("token", token).add("attributes", attributes);
     String platform = Fields.string(device, "type", problems);
     if (platform != null) {
       body.add("platform", platform);
@@ -292,7 +292,7 @@ public class PeopleCalls {
         resolved.put(userId, known.get().cioId());
         return Optional.of(new EventSubject.Person(known.get().cioId()));
       }
-      JsonObjectBuilder body = Json.createObjectBuilder();
+      JsonObjectBuilder body = Jsons.createObjectBuilder();
       if (anonymousId != null) {
         body.add("anonymous_id", anonymousId);
       }
@@ -337,7 +337,7 @@ public class PeopleCalls {
     List<String> own = new ArrayList<>();
     Optional<Instant> at =
         MessageTime.instant(
-            Json.createObjectBuilder().add("createdAt", value).build(), "createdAt", own);
+            Jsons.createObjectBuilder().add("createdAt", value).build(), "createdAt", own);
     if (at.isPresent()) {
       body.add("created_at", at.get().getEpochSecond());
     } else {

@@ -3,12 +3,12 @@ package io.herald.ingest.rest;
 import io.herald.ingest.internal.MessageProcessor;
 import io.herald.ingest.internal.MessageProcessor.Rejection;
 import io.herald.ingest.internal.RejectionLog;
+import io.herald.shared.json.Jsons;
 import io.herald.shared.rest.ApiErrors;
 import io.herald.shared.rest.JsonBodies;
 import io.herald.workspace.api.CurrentActor;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -98,10 +98,10 @@ public class PipelinesResource {
   }
 
   private static Response strictErrors(List<Rejection> rejected, boolean batch) {
-    JsonArrayBuilder errors = Json.createArrayBuilder();
+    JsonArrayBuilder errors = Jsons.createArrayBuilder();
     for (Rejection r : rejected) {
       var error =
-          Json.createObjectBuilder().add("reason", "invalid_message").add("message", r.reason());
+          Jsons.createObjectBuilder().add("reason", "invalid_message").add("message", r.reason());
       if (batch) {
         error.add("batch_index", r.index());
       }
@@ -109,7 +109,7 @@ public class PipelinesResource {
     }
     return Response.status(Response.Status.BAD_REQUEST)
         .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(Json.createObjectBuilder().add("errors", errors).build().toString())
+        .entity(Jsons.createObjectBuilder().add("errors", errors).build().toString())
         .build();
   }
 }

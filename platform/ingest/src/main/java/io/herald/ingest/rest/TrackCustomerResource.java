@@ -8,12 +8,12 @@ import io.herald.people.api.IdentifyResult;
 import io.herald.people.api.InvalidPersonDataException;
 import io.herald.people.api.PeopleService;
 import io.herald.people.api.PersonRef;
+import io.herald.shared.json.Jsons;
 import io.herald.shared.rest.ApiErrors;
 import io.herald.shared.rest.JsonBodies;
 import io.herald.workspace.api.CurrentActor;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -77,7 +77,7 @@ public class TrackCustomerResource {
         return ApiErrors.trackV1(
             Response.Status.BAD_REQUEST, e.problems().stream().map(p -> p.message()).toList());
       }
-      attributes = Json.createObjectBuilder(attributes).remove(RELATIONSHIPS).build();
+      attributes = Jsons.createObjectBuilder(attributes).remove(RELATIONSHIPS).build();
     }
     IdentifyResult result;
     try {

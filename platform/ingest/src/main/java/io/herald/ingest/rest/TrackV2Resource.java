@@ -2,11 +2,11 @@ package io.herald.ingest.rest;
 
 import io.herald.ingest.internal.EntityError;
 import io.herald.ingest.internal.TrackEntities;
+import io.herald.shared.json.Jsons;
 import io.herald.shared.rest.JsonBodies;
 import io.herald.workspace.api.CurrentActor;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -52,7 +52,7 @@ public class TrackV2Resource {
     if (error.isPresent()) {
       return errors(
           Response.Status.BAD_REQUEST.getStatusCode(),
-          Json.createArrayBuilder().add(json(error.get(), -1)));
+          Jsons.createArrayBuilder().add(json(error.get(), -1)));
     }
     return ok();
   }
@@ -73,14 +73,14 @@ public class TrackV2Resource {
     if (batch == null || batch.getValueType() != JsonValue.ValueType.ARRAY) {
       return errors(
           400,
-          Json.createArrayBuilder()
+          Jsons.createArrayBuilder()
               .add(
                   json(
                       new EntityError("invalid", "batch", "batch must be an array of entities"),
                       -1)));
     }
     List<Optional<EntityError>> results = entities.apply(actor.workspaceId(), batch.asJsonArray());
-    JsonArrayBuilder errors = Json.createArrayBuilder();
+    JsonArrayBuilder errors = Jsons.createArrayBuilder();
     boolean any = false;
     for (int i = 0; i < results.size(); i++) {
       if (results.get(i).isPresent()) {
@@ -94,7 +94,7 @@ public class TrackV2Resource {
   private static Response bodyError(JsonBodies.BodyException e) {
     return errors(
         e.tooLarge() ? 413 : 400,
-        Json.createArrayBuilder()
+        Jsons.createArrayBuilder()
             .add(
                 json(
                     new EntityError(e.tooLarge() ? "too_large" : "invalid", "", e.getMessage()),
@@ -102,7 +102,7 @@ public class TrackV2Resource {
   }
 
   private static JsonObjectBuilder json(EntityError error, int index) {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = Jsons.createObjectBuilder();
     if (index >= 0) {
       json.add("batch_index", index);
     }
@@ -114,7 +114,7 @@ public class TrackV2Resource {
   private static Response errors(int status, JsonArrayBuilder errors) {
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(Json.createObjectBuilder().add("errors", errors).build().toString())
+        .entity(Jsons.createObjectBuilder().add("errors", errors).build().toString())
         .build();
   }
 

@@ -3,7 +3,7 @@ package io.herald.objects.api;
 import io.herald.objects.api.InvalidObjectDataException.Problem;
 import io.herald.people.api.IdType;
 import io.herald.people.api.PersonRef;
-import jakarta.json.Json;
+import io.herald.shared.json.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -254,6 +254,6 @@ public final class CioRelationships {
 
   /** An empty attribute object, for callers building specs by hand. */
   public static JsonObject noAttributes() {
-    return Json.createObjectBuilder().build();
+    return Jsons.createObjectBuilder().build();
   }
 }

@@ -2,7 +2,7 @@ package io.herald.objects.internal;
 
 import io.herald.objects.api.AttributeLimits;
 import io.herald.objects.api.InvalidObjectDataException;
-import jakarta.json.Json;
+import io.herald.shared.json.Jsons;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -69,7 +69,7 @@ record AttributeDocument(Map<String, JsonValue> values, Map<String, Long> times)
 
   /** The values as a JSON object. */
   JsonObject json() {
-    JsonObjectBuilder builder = Json.createObjectBuilder();
+    JsonObjectBuilder builder = Jsons.createObjectBuilder();
     values.forEach(builder::add);
     return builder.build();
   }
@@ -79,13 +79,13 @@ record AttributeDocument(Map<String, JsonValue> values, Map<String, Long> times)
   }
 
   String timesJson() {
-    JsonObjectBuilder builder = Json.createObjectBuilder();
+    JsonObjectBuilder builder = Jsons.createObjectBuilder();
     times.forEach(builder::add);
     return builder.build().toString();
   }
 
   static JsonObject readObject(String json) {
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = Jsons.createReader(new StringReader(json))) {
       return reader.readObject();
     }
   }

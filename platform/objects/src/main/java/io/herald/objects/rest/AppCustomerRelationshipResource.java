@@ -8,10 +8,10 @@ import io.herald.objects.api.RelationshipView;
 import io.herald.people.api.IdType;
 import io.herald.people.api.PeopleService;
 import io.herald.people.api.PersonRef;
+import io.herald.shared.json.Jsons;
 import io.herald.workspace.api.CurrentActor;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -73,17 +73,19 @@ public class AppCustomerRelationshipResource {
           }
           Page<RelationshipView> found =
               objects.relationshipsOfPerson(actor.workspaceId(), person.get().cioId(), page);
-          JsonArrayBuilder items = Json.createArrayBuilder();
+          JsonArrayBuilder items = Jsons.createArrayBuilder();
           found
               .items()
               .forEach(
                   r ->
                       items.add(
-                          Json.createObjectBuilder()
+                          Jsons.createObjectBuilder()
                               .add("identifiers", ObjectJson.identifiers(r.object()))
                               .add("relationship_attributes", r.attributes())));
           return ObjectJson.ok(
-              Json.createObjectBuilder().add("cio_relationships", items).add("next", found.next()));
+              Jsons.createObjectBuilder()
+                  .add("cio_relationships", items)
+                  .add("next", found.next()));
         });
   }
 }

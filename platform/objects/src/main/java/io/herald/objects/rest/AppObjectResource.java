@@ -15,11 +15,11 @@ import io.herald.objects.api.RelateResult;
 import io.herald.people.api.IdType;
 import io.herald.people.api.PeopleService;
 import io.herald.people.api.PersonRef;
+import io.herald.shared.json.Jsons;
 import io.herald.workspace.api.CurrentActor;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -91,14 +91,14 @@ public class AppObjectResource {
             return ObjectJson.notFound("no object type " + typeId);
           }
           Page<ObjectView> found = objects.search(ws, typeId, filter, page);
-          JsonArrayBuilder identifiers = Json.createArrayBuilder();
-          JsonArrayBuilder ids = Json.createArrayBuilder();
+          JsonArrayBuilder identifiers = Jsons.createArrayBuilder();
+          JsonArrayBuilder ids = Jsons.createArrayBuilder();
           for (ObjectView o : found.items()) {
             identifiers.add(ObjectJson.identifiers(o.identifiers()));
             ids.add(o.identifiers().objectId());
           }
           return ObjectJson.ok(
-              Json.createObjectBuilder()
+              Jsons.createObjectBuilder()
                   .add("identifiers", identifiers)
                   .add("ids", ids)
                   .add("next", found.next()));
@@ -141,7 +141,7 @@ public class AppObjectResource {
           }
           ObjectIdentifyResult result =
               objects.identify(ws, ref, parsed.attributes(), parsed.people());
-          JsonArrayBuilder skipped = Json.createArrayBuilder();
+          JsonArrayBuilder skipped = Jsons.createArrayBuilder();
           result.skippedPeople().forEach(p -> skipped.add(personIdentifiers(p)));
           if (!parsed.children().isEmpty()) {
             RelateResult related =
@@ -191,17 +191,19 @@ public class AppObjectResource {
           ObjectView object = existing(typeId, objectId, idType);
           WorkspaceId ws = actor.workspaceId();
           var found = objects.relationshipsOfObject(ws, object.identifiers().ref(), page);
-          JsonArrayBuilder items = Json.createArrayBuilder();
+          JsonArrayBuilder items = Jsons.createArrayBuilder();
           found
               .items()
               .forEach(
                   r ->
                       items.add(
-                          Json.createObjectBuilder()
+                          Jsons.createObjectBuilder()
                               .add("identifiers", person(ws, r.personCioId()))
                               .add("relationship_attributes", r.attributes())));
           return ObjectJson.ok(
-              Json.createObjectBuilder().add("cio_relationships", items).add("next", found.next()));
+              Jsons.createObjectBuilder()
+                  .add("cio_relationships", items)
+                  .add("next", found.next()));
         });
   }
 
@@ -253,17 +255,17 @@ public class AppObjectResource {
           Page<ObjectRelationshipView> found =
               objects.objectRelationships(
                   actor.workspaceId(), object.identifiers().ref(), side, page);
-          JsonArrayBuilder items = Json.createArrayBuilder();
+          JsonArrayBuilder items = Jsons.createArrayBuilder();
           for (ObjectRelationshipView r : found.items()) {
             items.add(
-                Json.createObjectBuilder()
+                Jsons.createObjectBuilder()
                     .add(
                         "identifiers",
                         ObjectJson.identifiers(side == Direction.CHILDREN ? r.child() : r.parent()))
                     .add("relationship_attributes", r.attributes()));
           }
           return ObjectJson.ok(
-              Json.createObjectBuilder()
+              Jsons.createObjectBuilder()
                   .add("object_relationships", items)
                   .add("next", found.next()));
         });
@@ -301,7 +303,7 @@ public class AppObjectResource {
   }
 
   private JsonObject person(WorkspaceId ws, String cioId) {
-    var ids = Json.createObjectBuilder().add("cio_id", cioId);
+    var ids = Jsons.createObjectBuilder().add("cio_id", cioId);
     var person = people.find(ws, new PersonRef(IdType.CIO_ID, cioId));
     if (person.isPresent() && person.get().id() != null) {
       ids.add("id", person.get().id());
@@ -318,19 +320,19 @@ public class AppObjectResource {
 
   private static JsonObject personIdentifiers(PersonRef ref) {
     String key = ref.type().name().toLowerCase(java.util.Locale.ROOT);
-    return Json.createObjectBuilder()
-        .add("identifiers", Json.createObjectBuilder().add(key, ref.value()))
+    return Jsons.createObjectBuilder()
+        .add("identifiers", Jsons.createObjectBuilder().add(key, ref.value()))
         .build();
   }
 
   private static JsonObject objectIdentifiers(ObjectRef ref) {
-    var ids = Json.createObjectBuilder();
+    var ids = Jsons.createObjectBuilder();
     if (ref.byCioObjectId()) {
       ids.add("cio_object_id", ref.cioObjectId());
     } else {
       ids.add("object_type_id", ref.typeId()).add("object_id", ref.objectId());
     }
-    return Json.createObjectBuilder().add("identifiers", ids).build();
+    return Jsons.createObjectBuilder().add("identifiers", ids).build();
   }
 
   static Response answer(Supplier<Response> action) {

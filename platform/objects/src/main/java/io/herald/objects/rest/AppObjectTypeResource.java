@@ -3,10 +3,10 @@ package io.herald.objects.rest;
 import io.herald.objects.api.InvalidObjectDataException;
 import io.herald.objects.api.ObjectService;
 import io.herald.objects.api.ObjectService.TypeCreation;
+import io.herald.shared.json.Jsons;
 import io.herald.workspace.api.CurrentActor;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -35,9 +35,9 @@ public class AppObjectTypeResource {
   /** Customer.io {@code GET /v1/object_types}: {@code {"types":[{"id":"1","name":"…"}]}}. */
   @GET
   public Response list() {
-    JsonArrayBuilder types = Json.createArrayBuilder();
+    JsonArrayBuilder types = Jsons.createArrayBuilder();
     objects.types(actor.workspaceId()).forEach(t -> types.add(ObjectJson.type(t)));
-    return ObjectJson.ok(Json.createObjectBuilder().add("types", types));
+    return ObjectJson.ok(Jsons.createObjectBuilder().add("types", types));
   }
 
   /**
@@ -61,7 +61,7 @@ public class AppObjectTypeResource {
       TypeCreation creation = objects.createType(actor.workspaceId(), s.getString());
       return ObjectJson.status(
           creation.created() ? Response.Status.CREATED : Response.Status.OK,
-          Json.createObjectBuilder().add("type", ObjectJson.type(creation.type())).build());
+          Jsons.createObjectBuilder().add("type", ObjectJson.type(creation.type())).build());
     } catch (ObjectJson.BadBody e) {
       return e.response();
     } catch (InvalidObjectDataException e) {

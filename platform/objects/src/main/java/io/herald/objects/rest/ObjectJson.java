@@ -6,9 +6,9 @@ import io.herald.objects.api.ObjectNotFoundException;
 import io.herald.objects.api.ObjectRef;
 import io.herald.objects.api.ObjectTypeView;
 import io.herald.objects.api.ObjectView;
+import io.herald.shared.json.Jsons;
 import io.herald.shared.rest.ApiErrors;
 import io.herald.shared.rest.JsonBodies;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -24,7 +24,7 @@ final class ObjectJson {
 
   /** {@code {"id":"1","name":"Companies","created_at":<unix>}}. */
   static JsonObjectBuilder type(ObjectTypeView type) {
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("id", type.id())
         .add("name", type.name())
         .add("created_at", type.createdAt().getEpochSecond());
@@ -32,7 +32,7 @@ final class ObjectJson {
 
   /** {@code {"object_type_id","object_id","cio_object_id"}}. */
   static JsonObjectBuilder identifiers(ObjectIdentifiers ids) {
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("object_type_id", ids.typeId())
         .add("object_id", ids.objectId())
         .add("cio_object_id", ids.cioObjectId());
@@ -43,12 +43,12 @@ final class ObjectJson {
    * "attributes","timestamps"}}} (plus Herald's {@code created_at}/{@code updated_at}).
    */
   static JsonObjectBuilder object(ObjectView object) {
-    JsonObjectBuilder timestamps = Json.createObjectBuilder();
+    JsonObjectBuilder timestamps = Jsons.createObjectBuilder();
     object.timestamps().forEach(timestamps::add);
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add(
             "object",
-            Json.createObjectBuilder()
+            Jsons.createObjectBuilder()
                 .add("object_type_id", object.identifiers().typeId())
                 .add("identifiers", identifiers(object.identifiers()))
                 .add("attributes", object.attributes())

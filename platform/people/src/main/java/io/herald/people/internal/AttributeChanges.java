@@ -2,7 +2,7 @@ package io.herald.people.internal;
 
 import io.herald.people.api.InvalidPersonDataException;
 import io.herald.people.api.PersonRef;
-import jakarta.json.Json;
+import io.herald.shared.json.Jsons;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -112,7 +112,7 @@ record AttributeChanges(
           } else if (value instanceof JsonString p
               && !p.getString().isBlank()
               && bytes(p.getString().trim()) <= MAX_PHONE_BYTES) {
-            writes.put(name, Json.createValue(p.getString().trim()));
+            writes.put(name, Jsons.createValue(p.getString().trim()));
           } else {
             problems.add("phone must be a string of 1 to " + MAX_PHONE_BYTES + " characters");
           }
@@ -244,7 +244,7 @@ record AttributeChanges(
       problems.add("created_at must be a Unix timestamp in seconds, not milliseconds");
       return Optional.empty();
     }
-    return Optional.of(Json.createValue(seconds.longValueExact()));
+    return Optional.of(Jsons.createValue(seconds.longValueExact()));
   }
 
   private static boolean isRemoval(JsonValue value) {

@@ -1,8 +1,8 @@
 package io.herald.people.internal;
 
 import io.herald.people.api.PersonChange;
+import io.herald.shared.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -56,7 +56,7 @@ public class ChangeLog {
               cioId,
               (String) row[1],
               instant(row[2]),
-              Json.createReader(new StringReader((String) row[3])).readObject()));
+              Jsons.createReader(new StringReader((String) row[3])).readObject()));
     }
     return changes;
   }
@@ -92,7 +92,7 @@ public class ChangeLog {
    * {@code {"attributes":{name:{"from":…,"to":…}}}} for the attributes that differ; empty if none.
    */
   static JsonObject diff(JsonObject before, JsonObject after) {
-    JsonObjectBuilder attributes = Json.createObjectBuilder();
+    JsonObjectBuilder attributes = Jsons.createObjectBuilder();
     boolean any = false;
     TreeSet<String> names = new TreeSet<>(before.keySet());
     names.addAll(after.keySet());
@@ -100,7 +100,7 @@ public class ChangeLog {
       JsonValue from = before.get(name);
       JsonValue to = after.get(name);
       if (!Objects.equals(from, to)) {
-        JsonObjectBuilder change = Json.createObjectBuilder();
+        JsonObjectBuilder change = Jsons.createObjectBuilder();
         if (from != null) {
           change.add("from", from);
         }
@@ -112,7 +112,7 @@ public class ChangeLog {
       }
     }
     return any
-        ? Json.createObjectBuilder().add("attributes", attributes).build()
+        ? Jsons.createObjectBuilder().add("attributes", attributes).build()
         : JsonValue.EMPTY_JSON_OBJECT;
   }
 }

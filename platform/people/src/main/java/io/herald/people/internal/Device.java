@@ -2,7 +2,7 @@ package io.herald.people.internal;
 
 import io.herald.people.api.DevicePlatform;
 import io.herald.people.api.DeviceView;
-import jakarta.json.Json;
+import io.herald.shared.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -91,7 +91,7 @@ public class Device {
                 values.put(name, value);
               }
             });
-    JsonObjectBuilder merged = Json.createObjectBuilder();
+    JsonObjectBuilder merged = Jsons.createObjectBuilder();
     values.forEach(merged::add);
     this.attributes = merged.build().toString();
     this.updatedAt = now;
@@ -109,7 +109,7 @@ public class Device {
   }
 
   private static JsonObject read(String json) {
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = Jsons.createReader(new StringReader(json))) {
       return reader.readObject();
     }
   }

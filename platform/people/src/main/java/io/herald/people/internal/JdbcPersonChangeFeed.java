@@ -3,11 +3,11 @@ package io.herald.people.internal;
 import io.herald.people.api.PersonChange;
 import io.herald.people.api.PersonChangeFeed;
 import io.herald.shared.feed.FeedWindow;
+import io.herald.shared.json.Jsons;
 import io.herald.shared.persistence.DataSources;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -115,7 +115,7 @@ public class JdbcPersonChangeFeed implements PersonChangeFeed {
   }
 
   private static JsonObject json(String text) {
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+    try (JsonReader reader = Jsons.createReader(new StringReader(text))) {
       return reader.readObject();
     }
   }

@@ -3,7 +3,7 @@ package io.herald.people.internal;
 import io.herald.people.api.IdType;
 import io.herald.people.api.PersonRef;
 import io.herald.people.api.PersonView;
-import jakarta.json.Json;
+import io.herald.shared.json.Jsons;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -84,7 +84,7 @@ public class Person {
     this.createdAt = now;
     this.updatedAt = now;
     Map<String, JsonValue> values = new LinkedHashMap<>();
-    values.put("cio_id", Json.createValue(cioId));
+    values.put("cio_id", Jsons.createValue(cioId));
     write(values, Map.of("cio_id", now.getEpochSecond()));
   }
 
@@ -105,7 +105,7 @@ public class Person {
             false,
             Optional.empty(),
             ref.type() == IdType.PHONE
-                ? Map.<String, JsonValue>of(PHONE, Json.createValue(ref.value()))
+                ? Map.<String, JsonValue>of(PHONE, Jsons.createValue(ref.value()))
                 : Map.of(),
             Optional.empty(),
             OptionalLong.empty()),
@@ -153,7 +153,7 @@ public class Person {
                   values,
                   times,
                   "id",
-                  newId.map(v -> (JsonValue) Json.createValue(v)).orElse(JsonValue.NULL),
+                  newId.map(v -> (JsonValue) Jsons.createValue(v)).orElse(JsonValue.NULL),
                   stamp);
             });
     changes
@@ -167,7 +167,7 @@ public class Person {
                   values,
                   times,
                   "email",
-                  newEmail.map(v -> (JsonValue) Json.createValue(v)).orElse(JsonValue.NULL),
+                  newEmail.map(v -> (JsonValue) Jsons.createValue(v)).orElse(JsonValue.NULL),
                   stamp);
             });
     changes.unsubscribed().ifPresent(u -> unsubscribed = u);
@@ -223,10 +223,10 @@ public class Person {
               }
             });
     if (customerId != null) {
-      values.put("id", Json.createValue(customerId));
+      values.put("id", Jsons.createValue(customerId));
     }
     if (email != null) {
-      values.put("email", Json.createValue(email));
+      values.put("email", Jsons.createValue(email));
     }
     phone = phoneOf(values);
     write(values, times);
@@ -256,7 +256,7 @@ public class Person {
       return update;
     }
     var topics =
-        Json.createObjectBuilder(
+        Jsons.createObjectBuilder(
             old.getJsonObject("topics") == null
                 ? JsonValue.EMPTY_JSON_OBJECT
                 : old.getJsonObject("topics"));
@@ -271,7 +271,7 @@ public class Person {
                 topics.add(topic, on);
               }
             });
-    return Json.createObjectBuilder().add("topics", topics).build();
+    return Jsons.createObjectBuilder().add("topics", topics).build();
   }
 
   private static void set(
@@ -291,10 +291,10 @@ public class Person {
   }
 
   private void write(Map<String, JsonValue> values, Map<String, Long> times) {
-    JsonObjectBuilder attrs = Json.createObjectBuilder();
+    JsonObjectBuilder attrs = Jsons.createObjectBuilder();
     values.forEach(attrs::add);
     this.attributes = attrs.build().toString();
-    JsonObjectBuilder stamps = Json.createObjectBuilder();
+    JsonObjectBuilder stamps = Jsons.createObjectBuilder();
     times.forEach(stamps::add);
     this.attributeTimestamps = stamps.build().toString();
   }
@@ -306,9 +306,14 @@ public class Person {
   }
 
   private static JsonObject readObject(String json) {
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = Jsons.createReader(new StringReader(json))) {
       return reader.readObject();
     }
+  }
+
+  /** The attributes document alone (without the timestamps {@link #view} also reads). */
+  JsonObject attributes() {
+    return readObject(attributes);
   }
 
   PersonView view() {

@@ -9,11 +9,11 @@ import io.herald.people.api.PeopleMerged;
 import io.herald.people.api.PersonDeleted;
 import io.herald.people.api.PersonRef;
 import io.herald.shared.crypto.Tokens;
+import io.herald.shared.json.Jsons;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -102,18 +102,18 @@ public class PersonWriter {
             person.cioId(),
             "failed_attribute_change",
             clock.instant(),
-            Json.createObjectBuilder().add("reason", conflict.get()).build());
+            Jsons.createObjectBuilder().add("reason", conflict.get()).build());
       }
       return new IdentifyResult(Outcome.CONFLICT, person.cioId(), conflict.get());
     }
     JsonObject before =
-        outcome == Outcome.CREATED ? JsonValue.EMPTY_JSON_OBJECT : person.view().attributes();
+        outcome == Outcome.CREATED ? JsonValue.EMPTY_JSON_OBJECT : person.attributes();
     person.apply(effective, clock.instant());
     if (outcome == Outcome.CREATED) {
       people.add(person);
     }
     people.flush();
-    JsonObject diff = ChangeLog.diff(before, person.view().attributes());
+    JsonObject diff = ChangeLog.diff(before, person.attributes());
     if (outcome == Outcome.CREATED || !diff.isEmpty()) {
       changeLog.record(
           workspaceId,
@@ -160,7 +160,7 @@ public class PersonWriter {
         primary.get().cioId(),
         "merged",
         now,
-        Json.createObjectBuilder().add("merged_cio_id", secondary.get().cioId()).build());
+        Jsons.createObjectBuilder().add("merged_cio_id", secondary.get().cioId()).build());
     merged.fire(
         new PeopleMerged(
             new WorkspaceId(workspaceId), primary.get().cioId(), secondary.get().cioId()));
@@ -228,7 +228,7 @@ public class PersonWriter {
         && !changes.writes().containsKey(Person.PHONE)
         && !ref.value().equals(person.phone())) {
       Map<String, JsonValue> writes = new LinkedHashMap<>(changes.writes());
-      writes.put(Person.PHONE, Json.createValue(ref.value()));
+      writes.put(Person.PHONE, Jsons.createValue(ref.value()));
       return new AttributeChanges(
           changes.id(),
           changes.email(),

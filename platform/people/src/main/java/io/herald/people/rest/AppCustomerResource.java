@@ -5,12 +5,12 @@ import io.herald.people.api.IdType;
 import io.herald.people.api.PeopleService;
 import io.herald.people.api.PersonRef;
 import io.herald.people.api.PersonView;
+import io.herald.shared.json.Jsons;
 import io.herald.shared.rest.ApiErrors;
 import io.herald.workspace.api.CurrentActor;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -48,12 +48,12 @@ public class AppCustomerResource {
       return ApiErrors.app(
           Response.Status.BAD_REQUEST, "email must be 1 to " + PersonRef.MAX_BYTES + " bytes");
     }
-    var results = Json.createArrayBuilder();
+    var results = Jsons.createArrayBuilder();
     people
         .find(actor.workspaceId(), ref)
         .ifPresent(
             p -> {
-              JsonObjectBuilder match = Json.createObjectBuilder().add("cio_id", p.cioId());
+              JsonObjectBuilder match = Jsons.createObjectBuilder().add("cio_id", p.cioId());
               match.add("email", p.email());
               if (p.id() != null) {
                 match.add("id", p.id());
@@ -62,7 +62,7 @@ public class AppCustomerResource {
               }
               results.add(match);
             });
-    String body = Json.createObjectBuilder().add("results", results).build().toString();
+    String body = Jsons.createObjectBuilder().add("results", results).build().toString();
     return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
   }
 
@@ -98,18 +98,18 @@ public class AppCustomerResource {
   }
 
   static JsonObject body(PersonView person, List<DeviceView> devices) {
-    JsonObjectBuilder identifiers = Json.createObjectBuilder().add("cio_id", person.cioId());
+    JsonObjectBuilder identifiers = Jsons.createObjectBuilder().add("cio_id", person.cioId());
     if (person.email() != null) {
       identifiers.add("email", person.email());
     }
-    JsonObjectBuilder customer = Json.createObjectBuilder();
+    JsonObjectBuilder customer = Jsons.createObjectBuilder();
     if (person.id() != null) {
       identifiers.add("id", person.id());
       customer.add("id", person.id());
     } else {
       customer.addNull("id");
     }
-    JsonObjectBuilder timestamps = Json.createObjectBuilder();
+    JsonObjectBuilder timestamps = Jsons.createObjectBuilder();
     person.timestamps().forEach(timestamps::add);
     customer
         .add("identifiers", identifiers)
@@ -117,15 +117,15 @@ public class AppCustomerResource {
         .add("timestamps", timestamps)
         .add("unsubscribed", person.unsubscribed())
         .add("devices", devices(devices));
-    return Json.createObjectBuilder().add("customer", customer).build();
+    return Jsons.createObjectBuilder().add("customer", customer).build();
   }
 
   /** Customer.io's device shape: {@code {"id","platform","last_used","attributes"}}. */
   private static JsonArrayBuilder devices(List<DeviceView> devices) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = Jsons.createArrayBuilder();
     for (DeviceView device : devices) {
       array.add(
-          Json.createObjectBuilder()
+          Jsons.createObjectBuilder()
               .add("id", device.token())
               .add("platform", device.platform().wireName())
               .add("last_used", device.lastUsed())

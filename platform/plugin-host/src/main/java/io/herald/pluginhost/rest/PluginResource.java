@@ -3,9 +3,9 @@ package io.herald.pluginhost.rest;
 import io.herald.pluginhost.api.ChannelProviderInfo;
 import io.herald.pluginhost.api.PluginHost;
 import io.herald.pluginhost.api.PluginInfo;
+import io.herald.shared.json.Jsons;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -37,21 +37,21 @@ public class PluginResource {
     Map<String, ChannelProviderInfo> providers =
         host.channelProviders().stream()
             .collect(Collectors.toMap(p -> p.descriptor().id(), Function.identity(), (a, b) -> a));
-    JsonArrayBuilder plugins = Json.createArrayBuilder();
+    JsonArrayBuilder plugins = Jsons.createArrayBuilder();
     for (PluginInfo plugin : host.plugins()) {
-      JsonArrayBuilder channelProviders = Json.createArrayBuilder();
+      JsonArrayBuilder channelProviders = Jsons.createArrayBuilder();
       for (String id : plugin.channelProviders()) {
         ChannelProviderInfo provider = providers.get(id);
         if (provider != null) {
           channelProviders.add(
-              Json.createObjectBuilder()
+              Jsons.createObjectBuilder()
                   .add("id", id)
                   .add("kind", provider.descriptor().kind().name())
                   .add("display_name", provider.descriptor().displayName()));
         }
       }
       plugins.add(
-          Json.createObjectBuilder()
+          Jsons.createObjectBuilder()
               .add("id", plugin.id())
               .add("version", plugin.version())
               .add("provider", plugin.provider())
@@ -61,7 +61,7 @@ public class PluginResource {
               .add("reason", plugin.reason())
               .add("channel_providers", channelProviders));
     }
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("plugin_api_version", host.pluginApiVersion())
         .add("plugins_dir", host.pluginsDirectory())
         .add("plugins", plugins)

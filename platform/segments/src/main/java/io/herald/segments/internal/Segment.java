@@ -6,7 +6,7 @@ import io.herald.segments.api.SegmentView;
 import io.herald.segments.api.condition.ConditionDocument;
 import io.herald.segments.api.condition.ConditionJson;
 import io.herald.segments.api.condition.InvalidConditionException;
-import jakarta.json.Json;
+import io.herald.shared.json.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.persistence.Column;
@@ -118,7 +118,7 @@ public class Segment {
     if (conditions == null) {
       return Optional.empty();
     }
-    try (JsonReader reader = Json.createReader(new StringReader(conditions))) {
+    try (JsonReader reader = Jsons.createReader(new StringReader(conditions))) {
       return Optional.of(ConditionJson.parse(reader.readValue()));
     } catch (InvalidConditionException | JsonException e) {
       throw new IllegalStateException(

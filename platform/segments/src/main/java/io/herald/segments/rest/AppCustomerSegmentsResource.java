@@ -5,12 +5,12 @@ import io.herald.people.api.PeopleService;
 import io.herald.people.api.PersonRef;
 import io.herald.people.api.PersonView;
 import io.herald.segments.api.DataSegmentService;
+import io.herald.shared.json.Jsons;
 import io.herald.shared.rest.ApiErrors;
 import io.herald.workspace.api.CurrentActor;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -59,10 +59,10 @@ public class AppCustomerSegmentsResource {
           Response.Status.NOT_FOUND,
           "no customer with " + ref.type().name().toLowerCase(Locale.ROOT) + " " + ref.value());
     }
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = Jsons.createArrayBuilder();
     dataSegments
         .segmentsOf(workspace, person.get().cioId())
         .forEach(s -> list.add(SegmentJson.of(s)));
-    return Replies.ok(Json.createObjectBuilder().add("segments", list).build());
+    return Replies.ok(Jsons.createObjectBuilder().add("segments", list).build());
   }
 }

@@ -15,11 +15,11 @@ import io.herald.segments.api.SegmentView;
 import io.herald.segments.api.WriteOutcome;
 import io.herald.segments.api.condition.ConditionDocument;
 import io.herald.segments.api.condition.InvalidConditionException;
+import io.herald.shared.json.Jsons;
 import io.herald.workspace.api.CurrentActor;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -170,7 +170,7 @@ public class AppSegmentResource {
       return badRequest(SegmentRequest.conditionsProblem("conditions", e));
     }
     return ok(
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("count", preview.count())
             .add("sample", members.identifiers(workspace, preview.sampleCioIds()))
             .build());
@@ -180,11 +180,11 @@ public class AppSegmentResource {
   @GET
   public Response list() {
     WorkspaceId workspace = actor.workspaceId();
-    JsonArrayBuilder all = Json.createArrayBuilder();
+    JsonArrayBuilder all = Jsons.createArrayBuilder();
     for (SegmentView segment : segments.list(workspace)) {
       all.add(SegmentJson.of(segment, conditionsOf(workspace, segment)));
     }
-    return ok(Json.createObjectBuilder().add("segments", all).build());
+    return ok(Jsons.createObjectBuilder().add("segments", all).build());
   }
 
   /** One segment: {@code {"segment":{…}}}. */
@@ -264,10 +264,10 @@ public class AppSegmentResource {
     if (changes.isEmpty()) {
       return noSegment(segmentId);
     }
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = Jsons.createArrayBuilder();
     for (MembershipChange change : changes.get()) {
       list.add(
-          Json.createObjectBuilder()
+          Jsons.createObjectBuilder()
               .add("id", change.id())
               .add("cio_id", change.cioId())
               .add("action", change.entered() ? "entered" : "exited")
@@ -275,7 +275,7 @@ public class AppSegmentResource {
               .add("timestamp", change.at().getEpochSecond()));
     }
     return ok(
-        Json.createObjectBuilder().add("segment_id", id.getAsLong()).add("changes", list).build());
+        Jsons.createObjectBuilder().add("segment_id", id.getAsLong()).add("changes", list).build());
   }
 
   private Optional<ConditionDocument> conditionsOf(WorkspaceId workspace, SegmentView segment) {
@@ -286,6 +286,6 @@ public class AppSegmentResource {
 
   private static jakarta.json.JsonObject envelope(
       SegmentView segment, Optional<ConditionDocument> conditions) {
-    return Json.createObjectBuilder().add("segment", SegmentJson.of(segment, conditions)).build();
+    return Jsons.createObjectBuilder().add("segment", SegmentJson.of(segment, conditions)).build();
   }
 }

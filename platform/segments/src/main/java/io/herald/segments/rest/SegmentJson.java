@@ -3,7 +3,7 @@ package io.herald.segments.rest;
 import io.herald.segments.api.SegmentView;
 import io.herald.segments.api.condition.ConditionDocument;
 import io.herald.segments.api.condition.ConditionJson;
-import jakarta.json.Json;
+import io.herald.shared.json.Jsons;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Optional;
 
@@ -20,7 +20,7 @@ final class SegmentJson {
 
   static JsonObjectBuilder of(SegmentView segment) {
     long updated = segment.updatedAt().getEpochSecond();
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("id", segment.id())
         .add("deduplicate_id", segment.id() + ":" + updated)
         .add("name", segment.name())

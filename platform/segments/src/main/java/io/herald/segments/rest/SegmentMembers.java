@@ -9,10 +9,10 @@ import io.herald.people.api.PeopleService;
 import io.herald.people.api.PersonIdentifiers;
 import io.herald.segments.api.MemberPage;
 import io.herald.segments.api.SegmentService;
+import io.herald.shared.json.Jsons;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
@@ -43,7 +43,7 @@ public class SegmentMembers {
       return noSegment(segmentId);
     }
     return ok(
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("segment_id", id.getAsLong())
             .add("count", count.getAsLong())
             .build());
@@ -79,13 +79,13 @@ public class SegmentMembers {
     }
     Map<String, PersonIdentifiers> known =
         people.lookup(workspace, IdType.CIO_ID, page.get().cioIds());
-    JsonArrayBuilder ids = Json.createArrayBuilder();
+    JsonArrayBuilder ids = Jsons.createArrayBuilder();
     for (String cioId : page.get().cioIds()) {
       PersonIdentifiers person = known.get(cioId);
       ids.add(person == null || person.id() == null ? "" : person.id());
     }
     return ok(
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("segment_id", id.getAsLong())
             .add("identifiers", identifiers(page.get().cioIds(), known))
             .add("ids", ids)
@@ -103,10 +103,10 @@ public class SegmentMembers {
 
   private static JsonArrayBuilder identifiers(
       List<String> cioIds, Map<String, PersonIdentifiers> known) {
-    JsonArrayBuilder identifiers = Json.createArrayBuilder();
+    JsonArrayBuilder identifiers = Jsons.createArrayBuilder();
     for (String cioId : cioIds) {
       PersonIdentifiers person = known.get(cioId);
-      JsonObjectBuilder one = Json.createObjectBuilder().add("cio_id", cioId);
+      JsonObjectBuilder one = Jsons.createObjectBuilder().add("cio_id", cioId);
       nullable(one, "id", person == null ? null : person.id());
       nullable(one, "email", person == null ? null : person.email());
       identifiers.add(one);

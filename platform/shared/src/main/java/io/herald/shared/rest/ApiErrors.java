@@ -1,6 +1,6 @@
 package io.herald.shared.rest;
 
-import jakarta.json.Json;
+import io.herald.shared.json.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.MediaType;
@@ -22,11 +22,11 @@ public final class ApiErrors {
 
   /** A Track API v1 error with one message per problem. */
   public static Response trackV1(Response.Status status, List<String> messages) {
-    JsonArrayBuilder errors = Json.createArrayBuilder();
+    JsonArrayBuilder errors = Jsons.createArrayBuilder();
     messages.forEach(errors::add);
     JsonObject body =
-        Json.createObjectBuilder()
-            .add("meta", Json.createObjectBuilder().add("errors", errors))
+        Jsons.createObjectBuilder()
+            .add("meta", Jsons.createObjectBuilder().add("errors", errors))
             .build();
     return json(status.getStatusCode(), body);
   }
@@ -34,8 +34,8 @@ public final class ApiErrors {
   /** An App API error. */
   public static Response app(Response.Status status, String message) {
     JsonObject body =
-        Json.createObjectBuilder()
-            .add("meta", Json.createObjectBuilder().add("error", message))
+        Jsons.createObjectBuilder()
+            .add("meta", Jsons.createObjectBuilder().add("error", message))
             .build();
     return json(status.getStatusCode(), body);
   }
@@ -43,11 +43,11 @@ public final class ApiErrors {
   /** A Pipelines (Segment-spec) error. */
   public static Response pipelines(Response.Status status, String reason, String message) {
     JsonObject body =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add(
                 "errors",
-                Json.createArrayBuilder()
-                    .add(Json.createObjectBuilder().add("reason", reason).add("message", message)))
+                Jsons.createArrayBuilder()
+                    .add(Jsons.createObjectBuilder().add("reason", reason).add("message", message)))
             .build();
     return json(status.getStatusCode(), body);
   }

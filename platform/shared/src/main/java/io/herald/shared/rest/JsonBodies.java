@@ -1,6 +1,6 @@
 package io.herald.shared.rest;
 
-import jakarta.json.Json;
+import io.herald.shared.json.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -67,7 +67,7 @@ public final class JsonBodies {
     if (body.length == 0) {
       throw new BodyException("request body is empty; send a JSON object", false);
     }
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+    try (JsonReader reader = Jsons.createReader(new ByteArrayInputStream(body))) {
       return reader.readValue();
     } catch (JsonParsingException e) {
       var at = e.getLocation();

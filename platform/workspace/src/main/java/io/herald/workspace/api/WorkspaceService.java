@@ -34,7 +34,8 @@ public interface WorkspaceService {
   List<CredentialView> credentials(WorkspaceId workspace);
 
   /**
-   * Revokes a credential; it stops authenticating at once.
+   * Revokes a credential; it stops authenticating at once on this node, and on other nodes once
+   * their cached verification expires ({@code herald.auth.cache-seconds}, 30 s by default).
    *
    * @throws UnknownCredentialException when no such credential exists in the workspace
    */

@@ -99,6 +99,15 @@ public class Credential {
     return kind;
   }
 
+  String secretHash() {
+    return secretHash;
+  }
+
+  /** This credential as a verification: who presenting its secret is. */
+  CredentialVerifier.Verified verified() {
+    return new CredentialVerifier.Verified(workspaceId, kind, id, siteId);
+  }
+
   CredentialView view() {
     return new CredentialView(
         id, new WorkspaceId(workspaceId), kind, name, siteId, secretMask, createdAt, revokedAt);

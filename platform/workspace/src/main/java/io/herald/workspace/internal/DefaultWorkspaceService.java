@@ -14,6 +14,7 @@ import io.herald.workspace.api.WorkspaceId;
 import io.herald.workspace.api.WorkspaceService;
 import io.herald.workspace.api.WorkspaceView;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -38,6 +39,10 @@ public class DefaultWorkspaceService implements WorkspaceService {
   @Inject Clock clock;
 
   @Inject AdminUserService adminUsers;
+
+  @Inject CredentialChecks checks;
+
+  @Inject Event<CredentialRevoked> revoked;
 
   @Override
   public List<WorkspaceView> workspaces() {
@@ -136,6 +141,9 @@ public class DefaultWorkspaceService implements WorkspaceService {
       throw new UnknownCredentialException(credentialId);
     }
     credential.revoke(clock.instant());
+    // At once, and again after the commit (a request reading the row meanwhile would re-cache it).
+    checks.forget(credential.kind(), credential.secretHash());
+    revoked.fire(new CredentialRevoked(credential.kind(), credential.secretHash()));
   }
 
   @Override
@@ -144,37 +152,24 @@ public class DefaultWorkspaceService implements WorkspaceService {
     if (siteId == null) {
       return Optional.empty();
     }
-    return find(CredentialKind.TRACK, apiKey)
+    return checks
+        .verify(CredentialKind.TRACK, apiKey)
         .filter(c -> c.siteId() != null && Tokens.constantTimeEquals(c.siteId(), siteId))
-        .map(DefaultWorkspaceService::principal);
+        .map(CredentialVerifier.Verified::principal);
   }
 
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<ApiPrincipal> authenticateApp(String bearerKey) {
-    return find(CredentialKind.APP, bearerKey).map(DefaultWorkspaceService::principal);
+    return checks.verify(CredentialKind.APP, bearerKey).map(CredentialVerifier.Verified::principal);
   }
 
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<ApiPrincipal> authenticatePipelines(String writeKey) {
-    return find(CredentialKind.PIPELINES, writeKey).map(DefaultWorkspaceService::principal);
-  }
-
-  private static ApiPrincipal principal(Credential c) {
-    return new ApiPrincipal(new WorkspaceId(c.workspaceId()), c.kind(), c.id());
-  }
-
-  private Optional<Credential> find(CredentialKind kind, String secret) {
-    if (secret == null || secret.isEmpty() || secret.length() > 256) {
-      return Optional.empty();
-    }
-    return em.createNamedQuery("Credential.bySecretHash", Credential.class)
-        .setParameter("kind", kind)
-        .setParameter("hash", Tokens.sha256(secret))
-        .getResultStream()
-        .filter(Credential::active)
-        .findFirst();
+    return checks
+        .verify(CredentialKind.PIPELINES, writeKey)
+        .map(CredentialVerifier.Verified::principal);
   }
 
   @Override

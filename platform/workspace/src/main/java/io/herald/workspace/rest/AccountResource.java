@@ -1,9 +1,9 @@
 package io.herald.workspace.rest;
 
+import io.herald.shared.json.Jsons;
 import io.herald.workspace.api.CurrentActor;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,7 +31,7 @@ public class AccountResource {
     String base = uri.getBaseUri().toString();
     String url = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     String body =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("url", url)
             .add("region", "us")
             .add("environment_id", actor.workspaceId().value())

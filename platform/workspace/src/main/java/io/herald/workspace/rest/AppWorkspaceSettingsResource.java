@@ -1,12 +1,12 @@
 package io.herald.workspace.rest;
 
+import io.herald.shared.json.Jsons;
 import io.herald.shared.rest.ApiErrors;
 import io.herald.shared.rest.JsonBodies;
 import io.herald.workspace.api.CurrentActor;
 import io.herald.workspace.api.WorkspaceService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -118,7 +118,7 @@ public class AppWorkspaceSettingsResource {
 
   private JsonObject body() {
     OptionalInt own = workspaces.apiRequestsPerSecond(actor.workspaceId());
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = Jsons.createObjectBuilder();
     if (own.isPresent()) {
       json.add(LIMIT, own.getAsInt());
     } else {

@@ -1,6 +1,6 @@
 package io.herald.workspace.rest;
 
-import jakarta.json.Json;
+import io.herald.shared.json.Jsons;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -41,7 +41,7 @@ final class BodyWriteKey {
 
   /** The string value of a top-level member of a JSON object, scanning without building it. */
   static Optional<String> topLevelString(byte[] json, String member) {
-    try (JsonParser parser = Json.createParser(new ByteArrayInputStream(json))) {
+    try (JsonParser parser = Jsons.createParser(new ByteArrayInputStream(json))) {
       int depth = 0;
       while (parser.hasNext()) {
         JsonParser.Event event = parser.next();

@@ -1,6 +1,6 @@
 package io.herald.segments.api.condition;
 
-import jakarta.json.Json;
+import io.herald.shared.json.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -69,7 +69,7 @@ public final class ConditionJson {
 
   /** Writes a condition document in the current format. */
   public static JsonObject toJson(ConditionDocument doc) {
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("version", doc.version())
         .add("condition", node(doc.root()))
         .build();
@@ -81,7 +81,7 @@ public final class ConditionJson {
   }
 
   private static JsonObject node(Condition condition) {
-    JsonObjectBuilder out = Json.createObjectBuilder();
+    JsonObjectBuilder out = Jsons.createObjectBuilder();
     if (condition instanceof All all) {
       out.add("and", nodes(all.conditions()));
     } else if (condition instanceof Any any) {
@@ -89,19 +89,19 @@ public final class ConditionJson {
     } else if (condition instanceof Not not) {
       out.add("not", node(not.condition()));
     } else if (condition instanceof AttributeCondition a) {
-      JsonObjectBuilder leaf = Json.createObjectBuilder().add("name", a.attribute());
+      JsonObjectBuilder leaf = Jsons.createObjectBuilder().add("name", a.attribute());
       match(leaf, a.match());
       out.add("attribute", leaf);
     } else if (condition instanceof EventCondition e) {
       JsonObjectBuilder leaf =
-          Json.createObjectBuilder()
+          Jsons.createObjectBuilder()
               .add("name", e.name())
               .add("performed", e.performed())
               .add("count", count(e.count()));
       window(leaf, e.window());
       out.add("event", leaf.add("where", properties(e.where())));
     } else if (condition instanceof EngagementCondition e) {
-      JsonObjectBuilder leaf = Json.createObjectBuilder().add("metric", e.metric().wireName());
+      JsonObjectBuilder leaf = Jsons.createObjectBuilder().add("metric", e.metric().wireName());
       if (e.messageId() != null) {
         leaf.add("message_id", e.messageId());
       }
@@ -114,14 +114,14 @@ public final class ConditionJson {
     } else if (condition instanceof RelationshipCondition r) {
       out.add(
           "relationship",
-          Json.createObjectBuilder()
+          Jsons.createObjectBuilder()
               .add("object_type_id", r.objectTypeId())
               .add("object", properties(r.object()))
               .add("relationship", properties(r.relationship())));
     } else if (condition instanceof SegmentCondition s) {
-      out.add("segment", Json.createObjectBuilder().add("id", s.segmentId()));
+      out.add("segment", Jsons.createObjectBuilder().add("id", s.segmentId()));
     } else if (condition instanceof DeviceCondition d) {
-      JsonObjectBuilder leaf = Json.createObjectBuilder();
+      JsonObjectBuilder leaf = Jsons.createObjectBuilder();
       if (d.platform() != null) {
         leaf.add("platform", d.platform());
       }
@@ -136,15 +136,15 @@ public final class ConditionJson {
   }
 
   private static JsonArray nodes(List<Condition> conditions) {
-    JsonArrayBuilder out = Json.createArrayBuilder();
+    JsonArrayBuilder out = Jsons.createArrayBuilder();
     conditions.forEach(c -> out.add(node(c)));
     return out.build();
   }
 
   private static JsonArray properties(List<PropertyMatch> matches) {
-    JsonArrayBuilder out = Json.createArrayBuilder();
+    JsonArrayBuilder out = Jsons.createArrayBuilder();
     for (PropertyMatch m : matches) {
-      JsonObjectBuilder property = Json.createObjectBuilder().add("property", m.property());
+      JsonObjectBuilder property = Jsons.createObjectBuilder().add("property", m.property());
       match(property, m.match());
       out.add(property);
     }
@@ -159,7 +159,7 @@ public final class ConditionJson {
     } else if (operand instanceof Operand.Number n) {
       out.add("value", n.value());
     } else if (operand instanceof Operand.TextList l) {
-      JsonArrayBuilder values = Json.createArrayBuilder();
+      JsonArrayBuilder values = Jsons.createArrayBuilder();
       l.values().forEach(values::add);
       out.add("value", values);
     } else if (operand instanceof Operand.Days d) {
@@ -175,18 +175,20 @@ public final class ConditionJson {
   }
 
   private static JsonObject count(Count count) {
-    return Json.createObjectBuilder().add(count.comparison().wireName(), count.times()).build();
+    return Jsons.createObjectBuilder().add(count.comparison().wireName(), count.times()).build();
   }
 
   private static void window(JsonObjectBuilder out, Window window) {
     if (window instanceof Window.Last last) {
       out.add(
           "within",
-          Json.createObjectBuilder().add("last", last.amount()).add("unit", unitName(last.unit())));
+          Jsons.createObjectBuilder()
+              .add("last", last.amount())
+              .add("unit", unitName(last.unit())));
     } else if (window instanceof Window.Between between) {
       out.add(
           "within",
-          Json.createObjectBuilder()
+          Jsons.createObjectBuilder()
               .add("from", between.from().toString())
               .add("to", between.to().toString()));
     }

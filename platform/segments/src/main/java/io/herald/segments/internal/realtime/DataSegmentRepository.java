@@ -3,11 +3,11 @@ package io.herald.segments.internal.realtime;
 import io.herald.segments.api.condition.ConditionDocument;
 import io.herald.segments.api.condition.ConditionJson;
 import io.herald.segments.api.condition.InvalidConditionException;
+import io.herald.shared.json.Jsons;
 import io.herald.shared.persistence.DataSources;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -96,7 +96,7 @@ public class DataSegmentRepository {
     try (ResultSet rs = q.executeQuery()) {
       while (rs.next()) {
         long id = rs.getLong("id");
-        try (JsonReader reader = Json.createReader(new StringReader(rs.getString("conditions")))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(rs.getString("conditions")))) {
           ConditionDocument doc = ConditionJson.parse(reader.readValue());
           found.add(DataSegment.of(id, rs.getLong("workspace_id"), rs.getInt("revision"), doc));
         } catch (InvalidConditionException | jakarta.json.JsonException e) {

@@ -6,7 +6,7 @@ import io.herald.segments.internal.evaluate.PersonFacts.DeviceFact;
 import io.herald.segments.internal.evaluate.PersonFacts.EngagementFact;
 import io.herald.segments.internal.evaluate.PersonFacts.EventFact;
 import io.herald.segments.internal.evaluate.PersonFacts.RelationshipFact;
-import jakarta.json.Json;
+import io.herald.shared.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -373,7 +373,7 @@ public final class FactsLoader {
   }
 
   private static JsonObject json(String text) {
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+    try (JsonReader reader = Jsons.createReader(new StringReader(text))) {
       return reader.readObject();
     }
   }
