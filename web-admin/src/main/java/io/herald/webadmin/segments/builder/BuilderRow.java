@@ -57,6 +57,14 @@ public final class BuilderRow {
     return label;
   }
 
+  /**
+   * A key naming the line for the view and browser tests: {@code open-top}, {@code leaf-2.1},
+   * {@code close-2}.
+   */
+  public String getKey() {
+    return type.name().toLowerCase(java.util.Locale.ROOT) + "-" + (label.isEmpty() ? "top" : label);
+  }
+
   /** Whether this line belongs to the top group (which cannot be removed). */
   public boolean isRoot() {
     return depth == 0;
