@@ -39,18 +39,31 @@ CREATE TABLE segments_membership_change (
 --   its snapshot instead of overwriting them);
 -- * the person's re-check timer: due_at (NULL when none) is when the person must be evaluated
 --   again, because a window expires (cause time) or because something changed that arrives through
---   no feed (cause device, relationship, segment, event for a linked anonymous id). Any node claims
---   due rows with SELECT ... FOR UPDATE SKIP LOCKED; version is bumped by every new request, so a
---   claim only clears the request it handled.
+--   no feed (cause device, relationship, segment, event for a linked anonymous id, merge). Any node
+--   claims due rows with SELECT ... FOR UPDATE SKIP LOCKED: the claimed rows stay locked while
+--   their people are evaluated, which is the person lock above.
 CREATE TABLE segments_recheck (
   workspace_id  BIGINT       NOT NULL,
   cio_id        VARCHAR(32)  NOT NULL,
   due_at        DATETIME(3)  NULL,
   cause         VARCHAR(16)  NULL,
-  version       BIGINT       NOT NULL DEFAULT 0,
   evaluated_at  DATETIME(3)  NULL,
   PRIMARY KEY (workspace_id, cio_id),
   KEY ix_segments_recheck_due (due_at)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- Requests to re-evaluate people, appended by transactions of other modules and of manual segment
+-- writes (a device added, a relationship or a related object changed, an anonymous id linked, a
+-- manual segment joined or left), in the same transaction as the change. Append-only (no unique
+-- key), so the writer never waits on a lock the engine holds; the engine claims rows with SELECT
+-- ... FOR UPDATE SKIP LOCKED, folds them into segments_recheck (due now) and deletes them.
+CREATE TABLE segments_recheck_request (
+  id             BIGINT        NOT NULL AUTO_INCREMENT,
+  workspace_id   BIGINT        NOT NULL,
+  cio_id         VARCHAR(32)   NOT NULL,
+  cause          VARCHAR(16)   NOT NULL,
+  requested_at   DATETIME(3)   NOT NULL,
+  PRIMARY KEY (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 -- Full rebuilds of data segments, one row per segment while one is wanted or running. revision is
