@@ -8,6 +8,7 @@ import io.herald.segments.api.DataSegmentService;
 import io.herald.segments.api.MemberPage;
 import io.herald.segments.api.MembershipChange;
 import io.herald.segments.api.MembershipResult;
+import io.herald.segments.api.SegmentInUseException;
 import io.herald.segments.api.SegmentService;
 import io.herald.segments.api.SegmentType;
 import io.herald.segments.api.SegmentView;
@@ -218,7 +219,19 @@ public class SegmentPage {
       return null;
     }
     String name = segments.find(ws.get(), id).map(SegmentView::name).orElse("");
-    WriteOutcome outcome = segments.delete(ws.get(), id);
+    WriteOutcome outcome;
+    try {
+      outcome = segments.delete(ws.get(), id);
+    } catch (SegmentInUseException e) {
+      messages.error(
+          "Segment not deleted: the conditions of "
+              + e.referencedBy().stream()
+                  .map(s -> "“" + s.name() + "” (" + s.id() + ")")
+                  .collect(java.util.stream.Collectors.joining(", "))
+              + " use it. Change those first.");
+      load();
+      return null;
+    }
     if (refused(outcome)) {
       load();
       return null;

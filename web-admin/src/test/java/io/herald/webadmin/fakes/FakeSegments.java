@@ -6,6 +6,7 @@ import io.herald.people.api.PersonRef;
 import io.herald.segments.api.InvalidSegmentException;
 import io.herald.segments.api.MemberPage;
 import io.herald.segments.api.MembershipResult;
+import io.herald.segments.api.SegmentInUseException;
 import io.herald.segments.api.SegmentService;
 import io.herald.segments.api.SegmentType;
 import io.herald.segments.api.SegmentView;
@@ -35,6 +36,10 @@ public final class FakeSegments implements SegmentService {
   public final Map<Long, SegmentView> segments = new LinkedHashMap<>();
   public final Map<Long, LinkedHashSet<String>> members = new LinkedHashMap<>();
   public final List<Integer> addCalls = new ArrayList<>();
+
+  /** Segments whose deletion is refused, with the data segments said to use them. */
+  public final Map<Long, List<SegmentView>> inUse = new LinkedHashMap<>();
+
   private long lastId;
 
   public FakeSegments(FakePeople people) {
@@ -84,6 +89,9 @@ public final class FakeSegments implements SegmentService {
     SegmentView view = segments.get(segmentId);
     if (view == null) {
       return WriteOutcome.NO_SUCH_SEGMENT;
+    }
+    if (inUse.containsKey(segmentId)) {
+      throw new SegmentInUseException(segmentId, inUse.get(segmentId));
     }
     segments.remove(segmentId);
     members.remove(segmentId);

@@ -215,6 +215,31 @@ class SegmentPageTest {
   }
 
   @Test
+  void aSegmentOtherConditionsUseIsNotDeleted() {
+    SegmentView user = segments.add("Uses VIPs", SegmentType.DATA);
+    segments.inUse.put(vips.id(), List.of(user));
+    SegmentPage page = page(FakeRoleUser.editor(), vips.id(), 0);
+
+    assertThat(page.delete()).isNull();
+    assertThat(segments.segments).containsKey(vips.id());
+    assertThat(page.getSegment()).isEqualTo(vips);
+    assertThat(messages.errors)
+        .containsExactly(
+            "Segment not deleted: the conditions of “Uses VIPs” ("
+                + user.id()
+                + ") use it. Change those first.");
+  }
+
+  @Test
+  void aDataSegmentIsDeletedToo() {
+    SegmentView data = segments.add("Active", SegmentType.DATA);
+    SegmentPage page = page(FakeRoleUser.admin(), data.id(), 0);
+
+    assertThat(page.delete()).isEqualTo("/segments?faces-redirect=true");
+    assertThat(segments.segments).doesNotContainKey(data.id());
+  }
+
+  @Test
   void deletingReturnsToTheListWithAMessage() {
     SegmentPage page = page(FakeRoleUser.editor(), vips.id(), 0);
 
