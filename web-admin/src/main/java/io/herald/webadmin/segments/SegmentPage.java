@@ -18,12 +18,13 @@ import io.herald.webadmin.security.ConsoleUser;
 import io.herald.workspace.api.WorkspaceId;
 import io.herald.workspace.api.WorkspaceService;
 import io.herald.workspace.api.WorkspaceView;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,10 +36,17 @@ import java.util.Optional;
  * exits with their cause. A manual segment also takes people one at a time or from a CSV file
  * ({@link MemberCsv}); any segment can be deleted. Changes need {@code admin} or {@code editor},
  * checked here as well as hidden in the view.
+ *
+ * <p>View-scoped, so the forms that depend on the segment's type are there when their postback is
+ * decoded (a request-scoped bean would not have loaded the segment yet, and Faces would skip the
+ * forms). It keeps only the id and cursor across requests: what it shows is transient and read
+ * again when missing.
  */
 @Named
-@RequestScoped
-public class SegmentPage {
+@ViewScoped
+public class SegmentPage implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /** Members per page. */
   public static final int MEMBERS_PER_PAGE = 25;
@@ -67,11 +75,12 @@ public class SegmentPage {
 
   private Long id;
   private long after;
-  private SegmentView segment;
-  private long count;
-  private List<PersonRow> members = List.of();
-  private Long next;
-  private List<ChangeRow> changes = List.of();
+  private transient boolean loaded;
+  private transient SegmentView segment;
+  private transient long count;
+  private transient List<PersonRow> members = List.of();
+  private transient Long next;
+  private transient List<ChangeRow> changes = List.of();
   private IdType idType = IdType.ID;
   private String reference;
   private transient Part file;
@@ -83,6 +92,12 @@ public class SegmentPage {
 
   /** Loads the segment, a page of members and the recent changes (the view's action). */
   public void load() {
+    loaded = true;
+    segment = null;
+    count = 0;
+    next = null;
+    members = List.of();
+    changes = List.of();
     if (!user.mayRead()) {
       messages.error("Sign in with a console role to see segments.");
       return;
@@ -300,26 +315,37 @@ public class SegmentPage {
     this.after = after;
   }
 
+  /** Reads what the page shows again when this bean comes back from serialization. */
+  private void ensureLoaded() {
+    if (!loaded && id != null) {
+      load();
+    }
+  }
+
   /** The segment, {@code null} when none was found. */
   public SegmentView getSegment() {
+    ensureLoaded();
     return segment;
   }
 
   /** Whether the segment is manual, so people can be added and removed here. */
   public boolean isManual() {
-    return segment != null && segment.type() == SegmentType.MANUAL;
+    return getSegment() != null && segment.type() == SegmentType.MANUAL;
   }
 
   public long getCount() {
+    ensureLoaded();
     return count;
   }
 
   public List<PersonRow> getMembers() {
+    ensureLoaded();
     return members;
   }
 
   /** The cursor of the next page of members, {@code null} on the last page. */
   public Long getNext() {
+    ensureLoaded();
     return next;
   }
 
@@ -329,6 +355,7 @@ public class SegmentPage {
   }
 
   public List<ChangeRow> getChanges() {
+    ensureLoaded();
     return changes;
   }
 
