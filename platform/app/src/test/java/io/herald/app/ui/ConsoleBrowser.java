@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -82,6 +83,19 @@ final class ConsoleBrowser {
     submitLogin(email, password);
     waitFor().until(ExpectedConditions.urlContains("/admin/dashboard.xhtml"));
     waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("signedInEmail")));
+  }
+
+  /** Waits until the page is loaded and no PrimeFaces or jQuery ajax request is in flight. */
+  void ajaxDone() {
+    waitFor()
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d)
+                        .executeScript(
+                            "return document.readyState === 'complete'"
+                                + " && (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty())"
+                                + " && (!window.jQuery || jQuery.active === 0);")));
   }
 
   boolean absent(By locator) {
