@@ -3,11 +3,9 @@ package io.herald.webadmin.segments;
 import io.herald.people.api.IdType;
 import io.herald.people.api.PeopleService;
 import io.herald.people.api.PersonIdentifiers;
-import io.herald.people.api.PersonRef;
 import io.herald.segments.api.DataSegmentService;
 import io.herald.segments.api.MemberPage;
 import io.herald.segments.api.MembershipChange;
-import io.herald.segments.api.MembershipResult;
 import io.herald.segments.api.SegmentInUseException;
 import io.herald.segments.api.SegmentService;
 import io.herald.segments.api.SegmentType;
@@ -22,8 +20,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -152,38 +148,10 @@ public class SegmentPage implements Serializable {
     if (ws.isEmpty()) {
       return;
     }
-    String value = reference == null ? "" : reference.trim();
-    PersonRef ref = new PersonRef(idType, value);
-    if (!ref.wellFormed()) {
-      messages.error(
-          "Give the person's "
-              + MemberCsv.name(idType)
-              + ": 1 to "
-              + PersonRef.MAX_BYTES
-              + " bytes.");
-    } else {
-      MembershipResult result =
-          add
-              ? segments.addMembers(ws.get(), id, List.of(ref))
-              : segments.removeMembers(ws.get(), id, List.of(ref));
-      report(result, MemberCsv.name(idType) + " " + value, add);
+    if (new MemberWrites(segments, messages, ws.get(), id).changeOne(idType, reference, add)) {
       reference = null;
     }
     load();
-  }
-
-  private void report(MembershipResult result, String who, boolean add) {
-    if (refused(result.outcome())) {
-      return;
-    }
-    if (result.skipped() > 0) {
-      messages.error("No person has " + who + ".");
-    } else if (result.changed() > 0) {
-      messages.info(
-          (add ? "Added " : "Removed ") + who + (add ? " to" : " from") + " the segment.");
-    } else {
-      messages.info(who + (add ? " is already a member." : " is not a member."));
-    }
   }
 
   /** Adds everyone the uploaded CSV file names, {@link SegmentService#MAX_REFERENCES} per call. */
@@ -192,38 +160,7 @@ public class SegmentPage implements Serializable {
     if (ws.isEmpty()) {
       return;
     }
-    if (file == null || file.getSize() == 0) {
-      messages.error("Choose a CSV file with one column of " + MemberCsv.name(idType) + "s.");
-      load();
-      return;
-    }
-    List<PersonRef> refs;
-    try (InputStream in = file.getInputStream()) {
-      refs = MemberCsv.read(in, idType);
-    } catch (MalformedCsvException e) {
-      messages.error("CSV not uploaded: " + e.getMessage() + ". Nobody was added.");
-      load();
-      return;
-    } catch (IOException e) {
-      messages.error("CSV not uploaded: the file could not be read (" + e.getMessage() + ").");
-      load();
-      return;
-    }
-    MembershipResult result = MemberChunks.add(segments, ws.get(), id, refs);
-    if (!refused(result.outcome()) || result.changed() > 0) {
-      messages.info(
-          "CSV uploaded: "
-              + refs.size()
-              + " rows; "
-              + result.changed()
-              + " added, "
-              + result.unchanged()
-              + " already members, "
-              + result.skipped()
-              + " skipped (no person has that "
-              + MemberCsv.name(idType)
-              + ").");
-    }
+    new MemberWrites(segments, messages, ws.get(), id).upload(idType, file);
     load();
   }
 
@@ -247,7 +184,7 @@ public class SegmentPage implements Serializable {
       load();
       return null;
     }
-    if (refused(outcome)) {
+    if (MemberWrites.refused(messages, id, outcome)) {
       load();
       return null;
     }
@@ -256,26 +193,11 @@ public class SegmentPage implements Serializable {
     return "/segments?faces-redirect=true";
   }
 
-  private boolean refused(WriteOutcome outcome) {
-    switch (outcome) {
-      case NO_SUCH_SEGMENT -> messages.error("There is no segment " + id + " any more.");
-      case NOT_MANUAL ->
-          messages.error(
-              "Segment "
-                  + id
-                  + " is a data segment: its members follow its conditions; change those.");
-      case DONE -> {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private Optional<WorkspaceId> mayChangeMembers() {
     Optional<WorkspaceId> ws = mayChange();
     if (ws.isPresent()
         && segments.find(ws.get(), id).map(SegmentView::type).orElse(null) == SegmentType.DATA) {
-      refused(WriteOutcome.NOT_MANUAL);
+      MemberWrites.refused(messages, id, WriteOutcome.NOT_MANUAL);
       load();
       return Optional.empty();
     }
