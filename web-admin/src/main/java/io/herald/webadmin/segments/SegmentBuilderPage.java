@@ -8,6 +8,7 @@ import io.herald.segments.api.SegmentService;
 import io.herald.segments.api.SegmentType;
 import io.herald.segments.api.SegmentView;
 import io.herald.segments.api.condition.ConditionDocument;
+import io.herald.segments.api.condition.ConditionJson;
 import io.herald.segments.api.condition.InvalidConditionException;
 import io.herald.webadmin.ConsoleMessages;
 import io.herald.webadmin.security.ConsoleUser;
@@ -115,11 +116,22 @@ public class SegmentBuilderPage implements Serializable {
       return;
     }
     try {
-      preview.show(dataSegments, people, new WorkspaceId(workspaceId), document.get());
+      preview.show(dataSegments, people, new WorkspaceId(workspaceId), accepted(document.get()));
     } catch (InvalidConditionException e) {
       problems = List.of(PathLocator.locate(tree, e));
       preview.unavailable("The conditions are not valid: see the problems listed.");
     }
+  }
+
+  /**
+   * The document as the App API would accept it: written and read by the condition JSON codec, so
+   * its limits (list sizes, regex length, window lengths, depth) hold for the console too, with the
+   * same messages and paths.
+   *
+   * @throws InvalidConditionException naming the path and the reason
+   */
+  private static ConditionDocument accepted(ConditionDocument document) {
+    return ConditionJson.parse(ConditionJson.toJson(document));
   }
 
   /** Appends a condition to the group {@code groupId}. */
@@ -177,10 +189,11 @@ public class SegmentBuilderPage implements Serializable {
     }
     WorkspaceId ws = new WorkspaceId(workspaceId);
     try {
+      ConditionDocument conditions = accepted(document.get());
       Optional<SegmentView> saved =
           id == null
-              ? Optional.of(dataSegments.create(ws, name, description, document.get()))
-              : dataSegments.update(ws, id, name, description, document.get());
+              ? Optional.of(dataSegments.create(ws, name, description, conditions))
+              : dataSegments.update(ws, id, name, description, conditions);
       if (saved.isEmpty()) {
         messages.error("Segment not saved: data segment " + id + " no longer exists.");
         return null;

@@ -174,6 +174,28 @@ class SegmentBuilderPageTest {
   }
 
   @Test
+  void theApiLimitsOfConditionsHoldInTheBuilderToo() {
+    SegmentBuilderPage page = page(FakeRoleUser.editor(), null);
+    GroupNode group = page.getTree().addGroup(page.getTree().root().getId()).orElseThrow();
+    LeafNode leaf = (LeafNode) group.getChildren().get(0);
+    leaf.setKind(LeafKind.EVENT);
+    leaf.getEvent().setName("login");
+    leaf.getEvent().getWindow().setKind(io.herald.webadmin.segments.builder.WindowModel.Kind.LAST);
+    leaf.getEvent().getWindow().setAmount("40000");
+
+    page.changed();
+
+    assertThat(page.problemsOf(leaf.getId())).hasSize(1);
+    assertThat(page.getProblems().get(0).message())
+        .startsWith("Condition 1.1, event.within")
+        .contains("36525");
+    assertThat(dataSegments.previewed).hasSize(1);
+    page.setName("Too long");
+    assertThat(page.save()).isNull();
+    assertThat(segments.segments).isEmpty();
+  }
+
+  @Test
   void saveCreatesTheSegmentAndOpensIt() {
     SegmentBuilderPage page = page(FakeRoleUser.admin(), null);
     LeafNode leaf = page.getTree().addCondition(page.getTree().root().getId()).orElseThrow();
