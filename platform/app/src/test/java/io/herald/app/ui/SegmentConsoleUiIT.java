@@ -248,9 +248,7 @@ class SegmentConsoleUiIT extends ContainerTest {
 
   /** Clicks a full-postback button and waits for the page it renders. */
   private void submit(String buttonId) {
-    WebElement button = console.driver().findElement(By.id(buttonId));
-    button.click();
-    console.waitFor().until(ExpectedConditions.stalenessOf(button));
+    console.clickAndLoad(By.id(buttonId));
     console.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("segmentId")));
   }
 
