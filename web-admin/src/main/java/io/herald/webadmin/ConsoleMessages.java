@@ -25,6 +25,11 @@ public class ConsoleMessages {
     add(FacesMessage.SEVERITY_ERROR, text);
   }
 
+  /** Keeps this request's messages for the next one, when the action redirects. */
+  public void keepForRedirect() {
+    faces.getExternalContext().getFlash().setKeepMessages(true);
+  }
+
   private void add(FacesMessage.Severity severity, String text) {
     faces.addMessage(null, new FacesMessage(severity, text, null));
   }

@@ -1,6 +1,7 @@
 package io.herald.webadmin;
 
 import io.herald.pluginhost.api.PluginStatus;
+import io.herald.segments.api.SegmentType;
 import io.herald.workspace.api.CredentialKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -56,6 +57,16 @@ public class DisplayFormat {
   /** A plugin status in lower case ({@code started}, {@code failed}). */
   public String status(PluginStatus status) {
     return status.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** What the console calls each segment type: {@code manual} or {@code data}. */
+  public String segmentType(SegmentType type) {
+    return type == SegmentType.MANUAL ? "manual" : "data";
+  }
+
+  /** A change in a count with its sign: {@code +3}, {@code −2} (a minus sign), {@code 0}. */
+  public String signed(long n) {
+    return n > 0 ? "+" + n : n < 0 ? "\u2212" + -n : "0";
   }
 
   /** A value, or a dash when it is {@code null} or blank. */

@@ -20,6 +20,15 @@ class DisplayFormatTest {
   }
 
   @Test
+  void segmentTypesAndSignedChanges() {
+    assertThat(fmt.segmentType(io.herald.segments.api.SegmentType.MANUAL)).isEqualTo("manual");
+    assertThat(fmt.segmentType(io.herald.segments.api.SegmentType.DATA)).isEqualTo("data");
+    assertThat(fmt.signed(3)).isEqualTo("+3");
+    assertThat(fmt.signed(-2)).isEqualTo("\u22122");
+    assertThat(fmt.signed(0)).isEqualTo("0");
+  }
+
+  @Test
   void durationsUseTheLargestWholeUnit() {
     assertThat(fmt.duration(Duration.ofSeconds(45))).isEqualTo("45 s");
     assertThat(fmt.duration(Duration.ofMinutes(5))).isEqualTo("5 min");

@@ -48,6 +48,15 @@ public class ConsoleUser {
     return !getRole().isEmpty();
   }
 
+  /**
+   * Whether the caller may change the workspace's data definitions, such as segments: {@code admin}
+   * and {@code editor}. Pages check it on the server before every such change.
+   */
+  public boolean mayEdit() {
+    String role = getRole();
+    return role.equals(AdminRole.ADMIN.roleName()) || role.equals(AdminRole.EDITOR.roleName());
+  }
+
   /** Whether the caller may change settings such as API credentials. */
   public boolean isAdmin() {
     return security.isCallerInRole(AdminRole.ADMIN.roleName());

@@ -170,7 +170,25 @@ public final class FakePeople implements PeopleService {
       WorkspaceId workspace,
       io.herald.people.api.IdType type,
       java.util.Collection<String> values) {
-    throw new AssertionError("not used by the console");
+    Map<String, io.herald.people.api.PersonIdentifiers> found = new java.util.LinkedHashMap<>();
+    for (String value : values) {
+      people.stream()
+          .filter(
+              p ->
+                  switch (type) {
+                    case ID -> value.equals(p.id());
+                    case EMAIL -> value.equalsIgnoreCase(p.email());
+                    case CIO_ID -> value.equals(p.cioId());
+                    case PHONE -> false;
+                  })
+          .findFirst()
+          .ifPresent(
+              p ->
+                  found.put(
+                      value,
+                      new io.herald.people.api.PersonIdentifiers(p.cioId(), p.id(), p.email())));
+    }
+    return found;
   }
 
   @Override

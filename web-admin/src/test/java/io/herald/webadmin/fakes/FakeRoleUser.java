@@ -15,6 +15,10 @@ public final class FakeRoleUser extends ConsoleUser {
     return new FakeRoleUser("viewer");
   }
 
+  public static FakeRoleUser editor() {
+    return new FakeRoleUser("editor");
+  }
+
   public static FakeRoleUser admin() {
     return new FakeRoleUser("admin");
   }

@@ -9,6 +9,7 @@ public final class Messages extends ConsoleMessages {
 
   public final List<String> infos = new ArrayList<>();
   public final List<String> errors = new ArrayList<>();
+  public boolean keptForRedirect;
 
   @Override
   public void info(String text) {
@@ -18,5 +19,10 @@ public final class Messages extends ConsoleMessages {
   @Override
   public void error(String text) {
     errors.add(text);
+  }
+
+  @Override
+  public void keepForRedirect() {
+    keptForRedirect = true;
   }
 }

@@ -9,10 +9,12 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
@@ -82,6 +84,38 @@ final class ConsoleBrowser {
     submitLogin(email, password);
     waitFor().until(ExpectedConditions.urlContains("/admin/dashboard.xhtml"));
     waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("signedInEmail")));
+  }
+
+  /**
+   * Clicks an element that submits a full page (a non-ajax postback) and waits until the next
+   * document has loaded: the old document is marked first, so the wait cannot mistake it for the
+   * new one (checking the clicked element for staleness races with the navigation in Chromium).
+   */
+  void clickAndLoad(By locator) {
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    js.executeScript("window.heraldOldPage = true;");
+    driver.findElement(locator).click();
+    new WebDriverWait(driver, WAIT)
+        .ignoring(WebDriverException.class)
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    js.executeScript(
+                        "return window.heraldOldPage === undefined"
+                            + " && document.readyState === 'complete';")));
+  }
+
+  /** Waits until the page is loaded and no PrimeFaces or jQuery ajax request is in flight. */
+  void ajaxDone() {
+    waitFor()
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d)
+                        .executeScript(
+                            "return document.readyState === 'complete'"
+                                + " && (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty())"
+                                + " && (!window.jQuery || jQuery.active === 0);")));
   }
 
   boolean absent(By locator) {
