@@ -47,7 +47,13 @@ class RealtimeSegmentsIT extends ContainerTest {
                     + condition
                     + "}}}");
     assertThat(created.status()).as(created.body()).isEqualTo(200);
-    return created.json().path("segment").path("id").asLong();
+    long segment = created.json().path("segment").path("id").asLong();
+    // Until its first rebuild is done, a change may reach the segment through the rebuild (cause
+    // "rebuild") instead of the real-time path the tests look at.
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(() -> assertThat(rebuildState(segment)).isEqualTo("done"));
+    return segment;
   }
 
   private void identify(String id, String body) {
