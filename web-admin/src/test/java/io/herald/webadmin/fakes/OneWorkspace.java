@@ -73,4 +73,14 @@ public final class OneWorkspace implements WorkspaceService {
   public void setApiRequestsPerSecond(WorkspaceId workspace, java.util.OptionalInt limit) {
     throw new AssertionError("not used by the console");
   }
+
+  @Override
+  public java.time.ZoneId timeZone(WorkspaceId workspace) {
+    return java.time.ZoneId.of("UTC");
+  }
+
+  @Override
+  public void setTimeZone(WorkspaceId workspace, java.time.ZoneId zone) {
+    throw new AssertionError("not used by the console");
+  }
 }

@@ -82,4 +82,14 @@ final class FakeWorkspaceService implements WorkspaceService {
   public Optional<ApiPrincipal> authenticatePipelines(String writeKey) {
     throw new AssertionError("not used by these tests");
   }
+
+  @Override
+  public java.time.ZoneId timeZone(WorkspaceId workspace) {
+    return java.time.ZoneId.of("UTC");
+  }
+
+  @Override
+  public void setTimeZone(WorkspaceId workspace, java.time.ZoneId zone) {
+    throw new AssertionError("not used by these tests");
+  }
 }

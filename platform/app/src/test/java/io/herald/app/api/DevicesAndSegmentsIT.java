@@ -424,12 +424,12 @@ class DevicesAndSegmentsIT extends ContainerTest {
     assertAppError(
         createSegment("{\"segment\":{\"name\":\"d\",\"type\":\"dynamic\"}}"),
         400,
-        "segment.type must be manual");
+        "segment.conditions is required for a dynamic segment");
     assertAppError(
         createSegment(
-            "{\"segment\":{\"name\":\"big\",\"description\":\"" + "d".repeat(20 * 1024) + "\"}}"),
+            "{\"segment\":{\"name\":\"big\",\"description\":\"" + "d".repeat(300 * 1024) + "\"}}"),
         413,
-        "larger than 16 KB");
+        "larger than 256 KB");
     Answer appUnauthenticated = http().post("v1/segments", null, "{\"segment\":{\"name\":\"n\"}}");
     assertThat(appUnauthenticated.status()).isEqualTo(401);
     assertThat(appUnauthenticated.json().at("/meta/error").isTextual()).isTrue();

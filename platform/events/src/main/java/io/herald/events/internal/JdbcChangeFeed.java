@@ -3,6 +3,7 @@ package io.herald.events.internal;
 import io.herald.events.api.ChangeFeed;
 import io.herald.events.api.FeedBatch;
 import io.herald.events.api.RecordedEvent;
+import io.herald.shared.feed.FeedWindow;
 import io.herald.shared.persistence.DataSources;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

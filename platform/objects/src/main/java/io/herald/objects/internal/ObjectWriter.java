@@ -1,6 +1,7 @@
 package io.herald.objects.internal;
 
 import io.herald.objects.api.InvalidObjectDataException;
+import io.herald.objects.api.ObjectIdentifiers;
 import io.herald.objects.api.ObjectIdentifyResult;
 import io.herald.objects.api.ObjectIdentifyResult.Outcome;
 import io.herald.objects.api.ObjectNotFoundException;
@@ -8,9 +9,12 @@ import io.herald.objects.api.ObjectRef;
 import io.herald.objects.api.ObjectService.TypeCreation;
 import io.herald.objects.api.RelateResult;
 import io.herald.objects.api.RelationshipSpec;
+import io.herald.objects.api.RelationshipsChanged;
 import io.herald.people.api.PersonRef;
 import io.herald.shared.crypto.Tokens;
+import io.herald.workspace.api.WorkspaceId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
@@ -36,6 +40,8 @@ public class ObjectWriter {
   @Inject ObjectRepository repository;
 
   @Inject Clock clock;
+
+  @Inject Event<RelationshipsChanged> relationshipsChanged;
 
   @Inject
   @ConfigProperty(name = "herald.objects.max-types-per-workspace", defaultValue = "50")
@@ -96,6 +102,8 @@ public class ObjectWriter {
       relate(workspaceId, object, link.cioId(), link.attributes(), link.field(), now);
     }
     repository.flush();
+    // Everyone related to the object (the people just linked included) may now match differently.
+    announce(workspaceId, object, List.of(), true);
     return new ObjectIdentifyResult(outcome, object.view(), skippedPeople);
   }
 
@@ -103,6 +111,7 @@ public class ObjectWriter {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public boolean delete(long workspaceId, ObjectRef ref) {
     Optional<CustomObject> object = repository.find(workspaceId, ref);
+    object.ifPresent(o -> announce(workspaceId, o, List.of(), true)); // before its links go
     object.ifPresent(repository::remove);
     return object.isPresent();
   }
@@ -128,6 +137,7 @@ public class ObjectWriter {
           spec.attributes(),
           field + "[" + i + "].relationship_attributes",
           now);
+      announce(workspaceId, object.get(), List.of(personCioId), false);
       applied++;
     }
     repository.flush();
@@ -143,6 +153,9 @@ public class ObjectWriter {
           repository.find(workspaceId, ref).flatMap(o -> repository.relationship(o, personCioId));
       if (relationship.isPresent()) {
         repository.remove(relationship.get());
+        repository
+            .find(workspaceId, ref)
+            .ifPresent(o -> announce(workspaceId, o, List.of(personCioId), false));
         removed++;
       }
     }
@@ -289,5 +302,17 @@ public class ObjectWriter {
               + limit
               + " object types");
     }
+  }
+
+  /** Fires {@link RelationshipsChanged} in the current transaction. */
+  private void announce(
+      long workspaceId, CustomObject object, List<String> people, boolean everyoneRelated) {
+    ObjectIdentifiers ids = object.identifiers();
+    relationshipsChanged.fire(
+        new RelationshipsChanged(
+            new WorkspaceId(workspaceId),
+            ids.typeId(),
+            people,
+            everyoneRelated ? ids.cioObjectId() : null));
   }
 }

@@ -3,10 +3,13 @@ package io.herald.people.internal;
 import io.herald.people.api.DeviceResult;
 import io.herald.people.api.DeviceResult.Outcome;
 import io.herald.people.api.DeviceView;
+import io.herald.people.api.DevicesChanged;
 import io.herald.people.api.IdType;
 import io.herald.people.api.PersonRef;
 import io.herald.shared.crypto.Tokens;
+import io.herald.workspace.api.WorkspaceId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -29,6 +32,8 @@ public class DeviceWriter {
   @Inject SuppressionRepository suppressions;
 
   @Inject Clock clock;
+
+  @Inject Event<DevicesChanged> devicesChanged;
 
   /** Adds or updates one device; see {@code PeopleService#addDevice}. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -57,24 +62,35 @@ public class DeviceWriter {
     } else {
       Device device = existing.get();
       outcome = device.personId() == person.id() ? Outcome.UPDATED : Outcome.MOVED;
+      if (outcome == Outcome.MOVED) {
+        people
+            .cioIdOf(device.personId())
+            .ifPresent(
+                previous ->
+                    devicesChanged.fire(
+                        new DevicesChanged(new WorkspaceId(workspaceId), previous)));
+      }
       device.apply(person.id(), change, now);
     }
     devices.flush();
+    devicesChanged.fire(new DevicesChanged(new WorkspaceId(workspaceId), person.cioId()));
     return new DeviceResult(outcome, person.cioId());
   }
 
   /** Removes one device from one person; see {@code PeopleService#deleteDevice}. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public boolean delete(long workspaceId, PersonRef ref, String token) {
-    Optional<Long> personId = people.find(workspaceId, ref).map(Person::id);
-    if (personId.isEmpty()) {
+    Optional<Person> person = people.find(workspaceId, ref);
+    if (person.isEmpty()) {
       return false;
     }
     Optional<Device> device =
-        devices
-            .findByToken(workspaceId, token)
-            .filter(d -> d.personId() == personId.get().longValue());
+        devices.findByToken(workspaceId, token).filter(d -> d.personId() == person.get().id());
     device.ifPresent(devices::remove);
+    device.ifPresent(
+        d ->
+            devicesChanged.fire(
+                new DevicesChanged(new WorkspaceId(workspaceId), person.get().cioId())));
     return device.isPresent();
   }
 

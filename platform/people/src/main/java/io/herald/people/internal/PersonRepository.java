@@ -70,6 +70,14 @@ public class PersonRepository {
         .getResultList();
   }
 
+  /** The cio_id of the person with this row id. */
+  Optional<String> cioIdOf(long personId) {
+    return em.createQuery("SELECT p.cioId FROM Person p WHERE p.id = :id", String.class)
+        .setParameter("id", personId)
+        .getResultStream()
+        .findFirst();
+  }
+
   void add(Person person) {
     em.persist(person);
   }

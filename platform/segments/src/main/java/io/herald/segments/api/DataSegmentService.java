@@ -12,9 +12,16 @@ import java.util.Optional;
  */
 public interface DataSegmentService {
 
+  /** Most people {@link #preview} returns. */
+  int MAX_SAMPLE = 100;
+
+  /** Most changes {@link #recentChanges} returns. */
+  int MAX_CHANGES = 1000;
+
   /**
    * Creates a data-driven segment and starts computing its members (the first computation runs in
-   * the background; {@link SegmentService#count} grows as it proceeds).
+   * the background; {@link SegmentService#count} grows as it proceeds, and the segment's {@link
+   * SegmentView#state} is {@link SegmentState#BUILDING} until it is done).
    *
    * @throws InvalidSegmentException when the name or description breaks a rule
    * @throws InvalidConditionException when the tree is invalid for this workspace (unknown segment,
@@ -24,11 +31,15 @@ public interface DataSegmentService {
       WorkspaceId workspace, String name, String description, ConditionDocument conditions);
 
   /**
-   * Replaces a data-driven segment's name, description and conditions; its members are recomputed.
-   * Empty when no data-driven segment has this id in the workspace.
+   * Replaces a data-driven segment's name, description and conditions; when the conditions differ
+   * from the stored ones its members are recomputed (state {@link SegmentState#BUILDING}), else
+   * only the name and description change. Empty when no data-driven segment has this id in the
+   * workspace (a manual segment included).
    *
    * @throws InvalidSegmentException when the name or description breaks a rule
-   * @throws InvalidConditionException when the tree is invalid for this workspace
+   * @throws InvalidConditionException when the tree is invalid for this workspace: a segment leaf
+   *     names an unknown segment, this segment, or a segment whose conditions lead back to this one
+   *     (the path names the leaf's {@code id})
    */
   Optional<SegmentView> update(
       WorkspaceId workspace,
@@ -41,16 +52,24 @@ public interface DataSegmentService {
   Optional<ConditionDocument> conditions(WorkspaceId workspace, long segmentId);
 
   /**
-   * Counts who matches {@code conditions} now and returns up to {@code sampleSize} of them, without
-   * saving anything.
+   * Counts who matches {@code conditions} now (in the workspace's time zone) and returns up to
+   * {@code sampleSize} of them in person order, without saving anything.
    *
-   * @throws InvalidConditionException when the tree is invalid for this workspace
+   * @param sampleSize 0 to {@link #MAX_SAMPLE}
+   * @throws InvalidConditionException when the tree is invalid for this workspace (a segment leaf
+   *     names an unknown segment)
+   * @throws IllegalArgumentException when {@code sampleSize} is out of range
    */
   SegmentPreview preview(WorkspaceId workspace, ConditionDocument conditions, int sampleSize);
 
   /** The segments (manual and data-driven) the person with {@code cioId} is in, by id. */
   List<SegmentView> segmentsOf(WorkspaceId workspace, String cioId);
 
-  /** A segment's most recent enters and exits, newest first; empty for an unknown segment. */
+  /**
+   * A segment's most recent enters and exits (at most {@code limit}, 1 to {@link #MAX_CHANGES}),
+   * newest first; empty for an unknown segment.
+   *
+   * @throws IllegalArgumentException when {@code limit} is out of range
+   */
   Optional<List<MembershipChange>> recentChanges(WorkspaceId workspace, long segmentId, int limit);
 }

@@ -34,7 +34,13 @@ public interface SegmentService {
   /** One segment of the workspace. */
   Optional<SegmentView> find(WorkspaceId workspace, long segmentId);
 
-  /** Deletes a manual segment and its memberships (no {@link MembershipChanged} per member). */
+  /**
+   * Deletes a segment, manual or data-driven, and its memberships (no {@link MembershipChanged} per
+   * member).
+   *
+   * @throws SegmentInUseException when the conditions of a data segment name this segment; nothing
+   *     is deleted
+   */
   WriteOutcome delete(WorkspaceId workspace, long segmentId);
 
   /**

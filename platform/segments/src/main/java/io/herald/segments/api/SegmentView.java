@@ -1,6 +1,7 @@
 package io.herald.segments.api;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * A segment.
@@ -11,6 +12,8 @@ import java.time.Instant;
  * @param type how it gets its members
  * @param createdAt when it was created
  * @param updatedAt last change of the segment itself (not of its members)
+ * @param state whether its members are complete ({@link SegmentState#BUILDING} while a data segment
+ *     is computed in full)
  */
 public record SegmentView(
     long id,
@@ -18,4 +21,27 @@ public record SegmentView(
     String description,
     SegmentType type,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    SegmentState state) {
+
+  /** Requires the state. */
+  public SegmentView {
+    Objects.requireNonNull(state, "state");
+  }
+
+  /** A segment whose members are complete. */
+  public SegmentView(
+      long id,
+      String name,
+      String description,
+      SegmentType type,
+      Instant createdAt,
+      Instant updatedAt) {
+    this(id, name, description, type, createdAt, updatedAt, SegmentState.FINISHED);
+  }
+
+  /** The same segment in another state. */
+  public SegmentView withState(SegmentState newState) {
+    return new SegmentView(id, name, description, type, createdAt, updatedAt, newState);
+  }
+}

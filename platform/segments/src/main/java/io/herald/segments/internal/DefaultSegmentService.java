@@ -4,7 +4,6 @@ import io.herald.people.api.IdType;
 import io.herald.people.api.PeopleService;
 import io.herald.people.api.PersonIdentifiers;
 import io.herald.people.api.PersonRef;
-import io.herald.segments.api.InvalidSegmentException;
 import io.herald.segments.api.MemberPage;
 import io.herald.segments.api.MembershipChanged;
 import io.herald.segments.api.MembershipResult;
@@ -53,27 +52,8 @@ public class DefaultSegmentService implements SegmentService {
 
   @Override
   public SegmentView createManual(WorkspaceId workspace, String name, String description) {
-    List<String> problems = new ArrayList<>();
-    String trimmedName = name == null ? "" : name.trim();
-    if (trimmedName.isEmpty()) {
-      problems.add("segment.name is required");
-    } else if (chars(trimmedName) > MAX_NAME_CHARS) {
-      problems.add(
-          "segment.name is " + chars(trimmedName) + " characters; the limit is " + MAX_NAME_CHARS);
-    }
-    String trimmedDescription =
-        description == null || description.isBlank() ? null : description.trim();
-    if (trimmedDescription != null && chars(trimmedDescription) > MAX_DESCRIPTION_CHARS) {
-      problems.add(
-          "segment.description is "
-              + chars(trimmedDescription)
-              + " characters; the limit is "
-              + MAX_DESCRIPTION_CHARS);
-    }
-    if (!problems.isEmpty()) {
-      throw new InvalidSegmentException(problems);
-    }
-    return writer.createManual(workspace.value(), trimmedName, trimmedDescription);
+    SegmentFields fields = SegmentFields.of(name, description);
+    return writer.createManual(workspace.value(), fields.name(), fields.description());
   }
 
   @Override
@@ -215,9 +195,5 @@ public class DefaultSegmentService implements SegmentService {
       }
     }
     return false;
-  }
-
-  private static int chars(String s) {
-    return s.codePointCount(0, s.length());
   }
 }

@@ -1,8 +1,13 @@
 package io.herald.segments.internal;
 
+import io.herald.segments.api.MembershipChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -97,6 +102,57 @@ public class MembershipRepository {
         .setParameter("ws", workspaceId)
         .setParameter("cio", cioId)
         .executeUpdate();
+  }
+
+  /** Drops the person's re-check timer (and lock row) of the real-time engine. */
+  void forgetRechecks(long workspaceId, String cioId) {
+    em.createNativeQuery("DELETE FROM segments_recheck WHERE workspace_id = ? AND cio_id = ?")
+        .setParameter(1, workspaceId)
+        .setParameter(2, cioId)
+        .executeUpdate();
+  }
+
+  /**
+   * A segment's most recent enters and exits, newest first ({@code segments_membership_change},
+   * written by the real-time engine; read with plain SQL, it has no entity here).
+   */
+  List<MembershipChange> recentChanges(long segmentId, int limit) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT id, segment_id, cio_id, entered, cause, changed_at"
+                    + " FROM segments_membership_change WHERE segment_id = ?"
+                    + " ORDER BY id DESC LIMIT ?")
+            .setParameter(1, segmentId)
+            .setParameter(2, limit)
+            .getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new MembershipChange(
+                    ((Number) r[0]).longValue(),
+                    ((Number) r[1]).longValue(),
+                    (String) r[2],
+                    truth(r[3]),
+                    (String) r[4],
+                    instant(r[5])))
+        .toList();
+  }
+
+  /** A BOOLEAN (TINYINT(1)) column as the driver returns it. */
+  private static boolean truth(Object value) {
+    return value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
+  }
+
+  /** A DATETIME column as the driver returns it; the connection runs in UTC. */
+  private static Instant instant(Object value) {
+    if (value instanceof Timestamp t) {
+      return t.toInstant();
+    }
+    if (value instanceof LocalDateTime t) {
+      return t.toInstant(ZoneOffset.UTC);
+    }
+    throw new IllegalStateException("unexpected DATETIME value " + value.getClass());
   }
 
   void add(Membership membership) {

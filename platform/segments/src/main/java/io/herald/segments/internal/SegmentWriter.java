@@ -1,8 +1,11 @@
 package io.herald.segments.internal;
 
+import io.herald.segments.api.SegmentInUseException;
 import io.herald.segments.api.SegmentType;
 import io.herald.segments.api.SegmentView;
 import io.herald.segments.api.WriteOutcome;
+import io.herald.segments.internal.membership.MembershipChangeLog;
+import io.herald.segments.internal.realtime.RecheckRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -16,7 +19,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Segment and membership writes, each in its own transaction. */
+/**
+ * Segment and membership writes, each in its own transaction. Every membership row that changes
+ * gets its {@code segments_membership_change} row (cause {@code api} or {@code merge}) in the same
+ * transaction, and the people whose manual memberships changed are queued for re-evaluation of the
+ * data segments that read those segments (cause {@code segment}).
+ */
 @ApplicationScoped
 public class SegmentWriter {
 
@@ -25,6 +33,10 @@ public class SegmentWriter {
   @Inject MembershipRepository memberships;
 
   @Inject Clock clock;
+
+  @Inject MembershipChangeLog changeLog;
+
+  @Inject RecheckRequests rechecks;
 
   /**
    * What a membership write did.
@@ -42,14 +54,24 @@ public class SegmentWriter {
     return segment.view();
   }
 
+  /**
+   * Deletes a segment (manual or data) with its memberships, unless a data segment's conditions
+   * name it.
+   *
+   * @throws SegmentInUseException naming the data segments that name it; nothing is deleted
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public WriteOutcome delete(long workspaceId, long segmentId) {
-    Optional<Segment> segment = segments.find(workspaceId, segmentId);
+    List<Segment> all = segments.lockAll(workspaceId);
+    Optional<Segment> segment = all.stream().filter(s -> s.id() == segmentId).findFirst();
     if (segment.isEmpty()) {
       return WriteOutcome.NO_SUCH_SEGMENT;
     }
-    if (!segment.get().isManual()) {
-      return WriteOutcome.NOT_MANUAL;
+    List<Long> referrers = SegmentGraph.of(all).referrers(segmentId);
+    if (!referrers.isEmpty()) {
+      throw new SegmentInUseException(
+          segmentId,
+          all.stream().filter(s -> referrers.contains(s.id())).map(Segment::view).toList());
     }
     segments.remove(segment.get());
     return WriteOutcome.DONE;
@@ -71,6 +93,8 @@ public class SegmentWriter {
         // (the unit of work would insert a batch of new rows in no particular order).
         memberships.add(new Membership(segmentId, workspaceId, cioId, now));
         memberships.flush();
+        changeLog.record(workspaceId, segmentId, cioId, true, "api", now);
+        rechecks.person(workspaceId, cioId, "segment");
         added.add(cioId);
       }
     }
@@ -85,17 +109,23 @@ public class SegmentWriter {
       return new Applied(refused.get(), List.of());
     }
     List<String> removed = new ArrayList<>();
+    Instant now = clock.instant();
     for (Membership membership : memberships.among(segmentId, cioIds)) {
       memberships.remove(membership);
+      memberships.flush();
+      changeLog.record(workspaceId, segmentId, membership.cioId(), false, "api", now);
+      rechecks.person(workspaceId, membership.cioId(), "segment");
       removed.add(membership.cioId());
     }
-    memberships.flush();
     return new Applied(WriteOutcome.DONE, removed);
   }
 
   /**
-   * Gives the secondary's memberships to the primary (a merge): segments the primary is already in
-   * keep the primary's row.
+   * Gives the secondary's manual memberships to the primary (a merge): segments the primary is
+   * already in keep the primary's row. The secondary leaves its data-driven segments; the primary's
+   * data-driven memberships are the real-time engine's to decide (the merge reaches it through the
+   * people change feed), so it is queued for re-evaluation here too. Each move is recorded as the
+   * secondary's exit and the primary's enter, cause {@code merge}.
    *
    * @return the segments the primary joined
    */
@@ -105,22 +135,29 @@ public class SegmentWriter {
         memberships.ofPerson(workspaceId, toCioId).stream()
             .map(Membership::segmentId)
             .collect(Collectors.toSet());
+    Instant now = clock.instant();
     List<Long> joined = new ArrayList<>();
     for (Membership membership : memberships.ofPerson(workspaceId, fromCioId)) {
-      if (primaryIn.contains(membership.segmentId())) {
+      long segmentId = membership.segmentId();
+      boolean manual = segments.find(workspaceId, segmentId).map(Segment::isManual).orElse(false);
+      changeLog.record(workspaceId, segmentId, fromCioId, false, "merge", now);
+      if (!manual || primaryIn.contains(segmentId)) {
         memberships.remove(membership);
       } else {
         membership.transferTo(toCioId);
-        joined.add(membership.segmentId());
+        changeLog.record(workspaceId, segmentId, toCioId, true, "merge", now);
+        joined.add(segmentId);
       }
     }
     memberships.flush();
+    rechecks.person(workspaceId, toCioId, "merge");
     return joined;
   }
 
   /** Drops every membership of a deleted person. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public int removePerson(long workspaceId, String cioId) {
+    memberships.forgetRechecks(workspaceId, cioId);
     return memberships.removeOfPerson(workspaceId, cioId);
   }
 

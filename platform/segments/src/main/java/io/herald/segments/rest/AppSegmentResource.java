@@ -1,28 +1,31 @@
 package io.herald.segments.rest;
 
-import io.herald.people.api.IdType;
-import io.herald.people.api.PeopleService;
-import io.herald.people.api.PersonIdentifiers;
+import static io.herald.segments.rest.Replies.badRequest;
+import static io.herald.segments.rest.Replies.noSegment;
+import static io.herald.segments.rest.Replies.ok;
+
+import io.herald.segments.api.DataSegmentService;
 import io.herald.segments.api.InvalidSegmentException;
-import io.herald.segments.api.MemberPage;
+import io.herald.segments.api.MembershipChange;
+import io.herald.segments.api.SegmentInUseException;
+import io.herald.segments.api.SegmentPreview;
 import io.herald.segments.api.SegmentService;
+import io.herald.segments.api.SegmentType;
 import io.herald.segments.api.SegmentView;
 import io.herald.segments.api.WriteOutcome;
-import io.herald.shared.rest.ApiErrors;
-import io.herald.shared.rest.JsonBodies;
+import io.herald.segments.api.condition.ConditionDocument;
+import io.herald.segments.api.condition.InvalidConditionException;
 import io.herald.workspace.api.CurrentActor;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -30,60 +33,157 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** App API segment calls ({@code /v1/segments}) in Customer.io's shapes. */
+/**
+ * App API segment calls ({@code /v1/segments}) in Customer.io's shapes, with Herald's data
+ * segments: create (manual, or {@code dynamic} with conditions), update, delete, list, read,
+ * preview, recent changes. Member pages and counts are in {@link SegmentMembers}.
+ */
 @Path("/v1/segments")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AppSegmentResource {
 
-  static final int MAX_BODY_BYTES = 16 * 1024;
+  /** Room for a large condition tree (an in_list of 1000 values, nested groups). */
+  static final int MAX_BODY_BYTES = 256 * 1024;
 
-  /** Customer.io's default and largest page of members. */
-  static final int DEFAULT_LIMIT = 1000;
-
-  static final int MAX_LIMIT = 30_000;
+  /** Changes listed when no limit is given. */
+  static final int DEFAULT_CHANGES = 50;
 
   @Inject SegmentService segments;
 
-  @Inject PeopleService people;
+  @Inject DataSegmentService dataSegments;
+
+  @Inject SegmentMembers members;
 
   @Inject CurrentActor actor;
 
-  /** Creates an empty manual segment: {@code {"segment":{"name","description"}}}. */
+  /**
+   * Creates a manual segment ({@code {"segment":{"name","description"}}}) or a data segment ({@code
+   * {"segment":{"name","description","type":"dynamic","conditions":{…}}}}).
+   */
   @POST
   @Consumes(MediaType.WILDCARD)
-  public Response create(InputStream body) {
-    JsonValue value;
-    try {
-      value = JsonBodies.parse(JsonBodies.read(body, MAX_BODY_BYTES));
-    } catch (JsonBodies.BodyException e) {
-      return ApiErrors.app(
-          e.tooLarge() ? Response.Status.REQUEST_ENTITY_TOO_LARGE : Response.Status.BAD_REQUEST,
-          e.getMessage());
+  public Response create(InputStream in) {
+    Replies.Body body = Replies.read(in, MAX_BODY_BYTES);
+    if (body.refusal() != null) {
+      return body.refusal();
     }
-    CreateSegmentRequest.Parsed parsed = CreateSegmentRequest.parse(value);
+    SegmentRequest.Parsed parsed = SegmentRequest.create(body.json());
     if (!parsed.problems().isEmpty()) {
-      return badRequest(String.join("; ", parsed.problems()));
+      return badRequest(parsed.problems());
     }
+    SegmentRequest request = parsed.request();
+    WorkspaceId workspace = actor.workspaceId();
     try {
       SegmentView created =
-          segments.createManual(
-              actor.workspaceId(), parsed.request().name(), parsed.request().description());
-      return ok(Json.createObjectBuilder().add("segment", SegmentJson.of(created)).build());
+          request.type() == SegmentType.MANUAL
+              ? segments.createManual(workspace, request.name(), request.description())
+              : dataSegments.create(
+                  workspace, request.name(), request.description(), request.conditions());
+      return ok(envelope(created, Optional.ofNullable(request.conditions())));
     } catch (InvalidSegmentException e) {
-      return badRequest(String.join("; ", e.problems()));
+      return badRequest(e.problems());
+    } catch (InvalidConditionException e) {
+      return badRequest(SegmentRequest.conditionsProblem("segment.conditions", e));
     }
   }
 
-  /** Every segment of the workspace: {@code {"segments":[…]}}. */
+  /**
+   * Changes a data segment's name, description or conditions (the fields given); its members are
+   * recomputed when the conditions change. Herald extension.
+   */
+  @PUT
+  @Path("/{segment_id}")
+  @Consumes(MediaType.WILDCARD)
+  public Response update(@PathParam("segment_id") String segmentId, InputStream in) {
+    Replies.Body body = Replies.read(in, MAX_BODY_BYTES);
+    if (body.refusal() != null) {
+      return body.refusal();
+    }
+    WorkspaceId workspace = actor.workspaceId();
+    OptionalLong id = SegmentIds.parse(segmentId);
+    Optional<SegmentView> current =
+        id.isPresent() ? segments.find(workspace, id.getAsLong()) : Optional.empty();
+    if (current.isEmpty()) {
+      return noSegment(segmentId);
+    }
+    SegmentRequest.Parsed parsed = SegmentRequest.update(body.json());
+    if (!parsed.problems().isEmpty()) {
+      return badRequest(parsed.problems());
+    }
+    if (current.get().type() != SegmentType.DATA) {
+      return badRequest(
+          "segment " + segmentId + " is manual; only dynamic segments can be changed");
+    }
+    SegmentRequest request = parsed.request();
+    Optional<ConditionDocument> conditions =
+        request.conditions() != null
+            ? Optional.of(request.conditions())
+            : dataSegments.conditions(workspace, id.getAsLong());
+    if (conditions.isEmpty()) {
+      return noSegment(segmentId); // deleted meanwhile
+    }
+    try {
+      return dataSegments
+          .update(
+              workspace,
+              id.getAsLong(),
+              request.name() != null ? request.name() : current.get().name(),
+              request.descriptionGiven() ? request.description() : current.get().description(),
+              conditions.get())
+          .map(updated -> ok(envelope(updated, conditions)))
+          .orElseGet(() -> noSegment(segmentId));
+    } catch (InvalidSegmentException e) {
+      return badRequest(e.problems());
+    } catch (InvalidConditionException e) {
+      return badRequest(SegmentRequest.conditionsProblem("segment.conditions", e));
+    }
+  }
+
+  /**
+   * Counts who matches a condition tree now and returns a sample, saving nothing: {@code
+   * {"conditions":{…},"sample":10}} → {@code {"count":N,"sample":[{"cio_id","id","email"}]}}.
+   * Herald extension.
+   */
+  @POST
+  @Path("/preview")
+  @Consumes(MediaType.WILDCARD)
+  public Response preview(InputStream in) {
+    Replies.Body body = Replies.read(in, MAX_BODY_BYTES);
+    if (body.refusal() != null) {
+      return body.refusal();
+    }
+    PreviewRequest.Parsed parsed = PreviewRequest.parse(body.json());
+    if (!parsed.problems().isEmpty()) {
+      return badRequest(parsed.problems());
+    }
+    WorkspaceId workspace = actor.workspaceId();
+    SegmentPreview preview;
+    try {
+      preview =
+          dataSegments.preview(workspace, parsed.request().conditions(), parsed.request().sample());
+    } catch (InvalidConditionException e) {
+      return badRequest(SegmentRequest.conditionsProblem("conditions", e));
+    }
+    return ok(
+        Json.createObjectBuilder()
+            .add("count", preview.count())
+            .add("sample", members.identifiers(workspace, preview.sampleCioIds()))
+            .build());
+  }
+
+  /** Every segment of the workspace, oldest first: {@code {"segments":[…]}}. */
   @GET
   public Response list() {
+    WorkspaceId workspace = actor.workspaceId();
     JsonArrayBuilder all = Json.createArrayBuilder();
-    segments.list(actor.workspaceId()).forEach(s -> all.add(SegmentJson.of(s)));
+    for (SegmentView segment : segments.list(workspace)) {
+      all.add(SegmentJson.of(segment, conditionsOf(workspace, segment)));
+    }
     return ok(Json.createObjectBuilder().add("segments", all).build());
   }
 
@@ -91,123 +191,101 @@ public class AppSegmentResource {
   @GET
   @Path("/{segment_id}")
   public Response get(@PathParam("segment_id") String segmentId) {
+    WorkspaceId workspace = actor.workspaceId();
     OptionalLong id = SegmentIds.parse(segmentId);
     Optional<SegmentView> segment =
-        id.isPresent() ? segments.find(actor.workspaceId(), id.getAsLong()) : Optional.empty();
+        id.isPresent() ? segments.find(workspace, id.getAsLong()) : Optional.empty();
     return segment
-        .map(s -> ok(Json.createObjectBuilder().add("segment", SegmentJson.of(s)).build()))
-        .orElseGet(() -> notFound(segmentId));
+        .map(s -> ok(envelope(s, conditionsOf(workspace, s))))
+        .orElseGet(() -> noSegment(segmentId));
   }
 
-  /** Deletes a manual segment; 204 as Customer.io answers. */
+  /**
+   * Deletes a segment (manual or dynamic) and its memberships; 204 as Customer.io answers. A
+   * segment that another segment's conditions name is refused (400 naming them).
+   */
   @DELETE
   @Path("/{segment_id}")
   public Response delete(@PathParam("segment_id") String segmentId) {
     OptionalLong id = SegmentIds.parse(segmentId);
-    WriteOutcome outcome =
-        id.isPresent()
-            ? segments.delete(actor.workspaceId(), id.getAsLong())
-            : WriteOutcome.NO_SUCH_SEGMENT;
-    return switch (outcome) {
-      case DONE -> Response.noContent().build();
-      case NO_SUCH_SEGMENT -> notFound(segmentId);
-      case NOT_MANUAL ->
-          badRequest(
-              "segment " + segmentId + " is data-driven; only manual segments can be deleted");
-    };
+    WriteOutcome outcome;
+    try {
+      outcome =
+          id.isPresent()
+              ? segments.delete(actor.workspaceId(), id.getAsLong())
+              : WriteOutcome.NO_SUCH_SEGMENT;
+    } catch (SegmentInUseException e) {
+      return badRequest(e.getMessage());
+    }
+    return outcome == WriteOutcome.DONE ? Response.noContent().build() : noSegment(segmentId);
   }
 
   /** How many people are in the segment: {@code {"segment_id":N,"count":N}}. */
   @GET
   @Path("/{segment_id}/customer_count")
   public Response count(@PathParam("segment_id") String segmentId) {
-    OptionalLong id = SegmentIds.parse(segmentId);
-    OptionalLong count =
-        id.isPresent() ? segments.count(actor.workspaceId(), id.getAsLong()) : OptionalLong.empty();
-    if (count.isEmpty()) {
-      return notFound(segmentId);
-    }
-    return ok(
-        Json.createObjectBuilder()
-            .add("segment_id", id.getAsLong())
-            .add("count", count.getAsLong())
-            .build());
+    return members.count(actor.workspaceId(), segmentId);
   }
 
-  /**
-   * The members, oldest first: {@code {"segment_id","identifiers":[{"cio_id","id","email"}],
-   * "ids":[…],"next":"…"}}; {@code next} is {@code ""} on the last page, else the {@code start} of
-   * the following one.
-   */
+  /** A page of members; see {@link SegmentMembers#page}. */
   @GET
   @Path("/{segment_id}/membership")
   public Response membership(
       @PathParam("segment_id") String segmentId,
       @QueryParam("start") String start,
       @QueryParam("limit") String limit) {
-    OptionalLong after =
-        start == null || start.isEmpty() ? OptionalLong.of(0) : SegmentIds.parse(start);
-    if (after.isEmpty()) {
-      return badRequest("start must be empty or the next value of a previous page");
-    }
-    int pageSize = DEFAULT_LIMIT;
+    return members.page(actor.workspaceId(), segmentId, start, limit);
+  }
+
+  /**
+   * The most recent enters and exits, newest first: {@code {"segment_id":N,"changes":[{"id",
+   * "cio_id","action":"entered"|"exited","cause","timestamp"}]}}; {@code limit} 1 to 1000 (default
+   * 50). Herald extension.
+   */
+  @GET
+  @Path("/{segment_id}/changes")
+  public Response changes(
+      @PathParam("segment_id") String segmentId, @QueryParam("limit") String limit) {
+    int size = DEFAULT_CHANGES;
     if (limit != null && !limit.isEmpty()) {
-      if (!limit.matches("\\d{1,6}")
+      if (!limit.matches("\\d{1,4}")
           || Integer.parseInt(limit) < 1
-          || Integer.parseInt(limit) > MAX_LIMIT) {
-        return badRequest("limit must be a whole number from 1 to " + MAX_LIMIT);
+          || Integer.parseInt(limit) > DataSegmentService.MAX_CHANGES) {
+        return badRequest(
+            "limit must be a whole number from 1 to " + DataSegmentService.MAX_CHANGES);
       }
-      pageSize = Integer.parseInt(limit);
+      size = Integer.parseInt(limit);
     }
     OptionalLong id = SegmentIds.parse(segmentId);
-    WorkspaceId workspace = actor.workspaceId();
-    Optional<MemberPage> page =
+    Optional<List<MembershipChange>> changes =
         id.isPresent()
-            ? segments.members(workspace, id.getAsLong(), after.getAsLong(), pageSize)
+            ? dataSegments.recentChanges(actor.workspaceId(), id.getAsLong(), size)
             : Optional.empty();
-    if (page.isEmpty()) {
-      return notFound(segmentId);
+    if (changes.isEmpty()) {
+      return noSegment(segmentId);
     }
-    Map<String, PersonIdentifiers> known =
-        people.lookup(workspace, IdType.CIO_ID, page.get().cioIds());
-    JsonArrayBuilder identifiers = Json.createArrayBuilder();
-    JsonArrayBuilder ids = Json.createArrayBuilder();
-    for (String cioId : page.get().cioIds()) {
-      PersonIdentifiers person = known.get(cioId);
-      JsonObjectBuilder one = Json.createObjectBuilder().add("cio_id", cioId);
-      nullable(one, "id", person == null ? null : person.id());
-      nullable(one, "email", person == null ? null : person.email());
-      identifiers.add(one);
-      ids.add(person == null || person.id() == null ? "" : person.id());
+    JsonArrayBuilder list = Json.createArrayBuilder();
+    for (MembershipChange change : changes.get()) {
+      list.add(
+          Json.createObjectBuilder()
+              .add("id", change.id())
+              .add("cio_id", change.cioId())
+              .add("action", change.entered() ? "entered" : "exited")
+              .add("cause", change.cause())
+              .add("timestamp", change.at().getEpochSecond()));
     }
     return ok(
-        Json.createObjectBuilder()
-            .add("segment_id", id.getAsLong())
-            .add("identifiers", identifiers)
-            .add("ids", ids)
-            .add(
-                "next",
-                page.get().next().isPresent() ? Long.toString(page.get().next().getAsLong()) : "")
-            .build());
+        Json.createObjectBuilder().add("segment_id", id.getAsLong()).add("changes", list).build());
   }
 
-  private static void nullable(JsonObjectBuilder object, String name, String value) {
-    if (value == null) {
-      object.addNull(name);
-    } else {
-      object.add(name, value);
-    }
+  private Optional<ConditionDocument> conditionsOf(WorkspaceId workspace, SegmentView segment) {
+    return segment.type() == SegmentType.DATA
+        ? dataSegments.conditions(workspace, segment.id())
+        : Optional.empty();
   }
 
-  private static Response ok(JsonObject body) {
-    return Response.ok(body.toString(), MediaType.APPLICATION_JSON_TYPE).build();
-  }
-
-  private static Response badRequest(String message) {
-    return ApiErrors.app(Response.Status.BAD_REQUEST, message);
-  }
-
-  private static Response notFound(String segmentId) {
-    return ApiErrors.app(Response.Status.NOT_FOUND, "no segment with id " + segmentId);
+  private static jakarta.json.JsonObject envelope(
+      SegmentView segment, Optional<ConditionDocument> conditions) {
+    return Json.createObjectBuilder().add("segment", SegmentJson.of(segment, conditions)).build();
   }
 }

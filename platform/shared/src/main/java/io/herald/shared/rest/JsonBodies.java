@@ -76,6 +76,9 @@ public final class JsonBodies {
       throw new BodyException("malformed JSON" + where, false);
     } catch (JsonException e) {
       throw new BodyException("malformed JSON: " + e.getMessage(), false);
+    } catch (RuntimeException e) {
+      // The parser's own limits (Parsson: nesting deeper than 1000) throw a plain RuntimeException.
+      throw new BodyException("malformed JSON: " + e.getMessage(), false);
     }
   }
 }

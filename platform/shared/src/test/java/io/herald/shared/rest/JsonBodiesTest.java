@@ -30,4 +30,13 @@ class JsonBodiesTest {
         .hasMessageStartingWith("malformed JSON");
     assertThatThrownBy(() -> JsonBodies.parse(new byte[0])).hasMessageContaining("empty");
   }
+
+  @Test
+  void nestingDeeperThanTheParserReadsIsMalformedNotAServerError() {
+    byte[] deep = ("[".repeat(5000) + "]".repeat(5000)).getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> JsonBodies.parse(deep))
+        .isInstanceOfSatisfying(
+            JsonBodies.BodyException.class, e -> assertThat(e.tooLarge()).isFalse())
+        .hasMessageStartingWith("malformed JSON");
+  }
 }

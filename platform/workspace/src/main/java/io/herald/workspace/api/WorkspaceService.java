@@ -1,5 +1,6 @@
 package io.herald.workspace.api;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -52,6 +53,19 @@ public interface WorkspaceService {
    * @throws IllegalArgumentException when the limit is out of range
    */
   void setApiRequestsPerSecond(WorkspaceId workspace, OptionalInt limit);
+
+  /**
+   * The workspace's time zone: calendar days in data-segment conditions are read in it. {@code UTC}
+   * unless set (and for an unknown workspace).
+   */
+  ZoneId timeZone(WorkspaceId workspace);
+
+  /**
+   * Sets the workspace's time zone.
+   *
+   * @throws IllegalArgumentException when the workspace does not exist
+   */
+  void setTimeZone(WorkspaceId workspace, ZoneId zone);
 
   /** The caller for Track API Basic credentials, if they are valid and active. */
   Optional<ApiPrincipal> authenticateTrack(String siteId, String apiKey);

@@ -19,6 +19,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -194,5 +196,29 @@ public class DefaultWorkspaceService implements WorkspaceService {
       throw new IllegalArgumentException("no workspace " + workspace.value());
     }
     w.apiRequestsPerSecond(limit.isPresent() ? limit.getAsInt() : null);
+  }
+
+  @Override
+  public ZoneId timeZone(WorkspaceId workspace) {
+    Workspace w = em.find(Workspace.class, workspace.value());
+    if (w == null) {
+      return ZoneId.of("UTC");
+    }
+    try {
+      return ZoneId.of(w.timezone());
+    } catch (DateTimeException e) {
+      // A zone this JVM's time zone data no longer knows: UTC rather than failing every read.
+      return ZoneId.of("UTC");
+    }
+  }
+
+  @Override
+  @Transactional
+  public void setTimeZone(WorkspaceId workspace, ZoneId zone) {
+    Workspace w = em.find(Workspace.class, workspace.value());
+    if (w == null) {
+      throw new IllegalArgumentException("no workspace " + workspace.value());
+    }
+    w.timezone(zone.getId());
   }
 }

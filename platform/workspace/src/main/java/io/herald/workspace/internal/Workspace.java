@@ -31,6 +31,10 @@ public class Workspace {
   @Column(name = "api_requests_per_second")
   private Integer apiRequestsPerSecond;
 
+  /** IANA time zone name; {@code UTC} unless set. */
+  @Column(nullable = false, length = 64)
+  private String timezone = "UTC";
+
   protected Workspace() {}
 
   Workspace(String slug, String name, Instant createdAt) {
@@ -45,6 +49,14 @@ public class Workspace {
 
   void apiRequestsPerSecond(Integer limit) {
     this.apiRequestsPerSecond = limit;
+  }
+
+  String timezone() {
+    return timezone;
+  }
+
+  void timezone(String zone) {
+    this.timezone = zone;
   }
 
   WorkspaceView view() {

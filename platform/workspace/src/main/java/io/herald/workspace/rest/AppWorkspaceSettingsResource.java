@@ -10,6 +10,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,13 +20,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.time.ZoneId;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * App API (Herald extension): the calling workspace's settings, {@code GET/PUT
- * /v1/workspace/settings}. Today one setting: {@code api_requests_per_second}, the workspace's API
- * rate limit per API family ({@code null} uses the node default).
+ * /v1/workspace/settings}: {@code api_requests_per_second}, the workspace's API rate limit per API
+ * family ({@code null} uses the node default), and {@code timezone}, the IANA time zone data
+ * segments read calendar days in ({@code UTC} unless set). A PUT changes the settings it names and
+ * keeps the others; it checks every value before changing any.
  */
 @Path("/v1/workspace/settings")
 @RequestScoped
@@ -33,6 +38,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AppWorkspaceSettingsResource {
 
   private static final String LIMIT = "api_requests_per_second";
+  private static final String TIMEZONE = "timezone";
 
   @Inject WorkspaceService workspaces;
 
@@ -44,13 +50,16 @@ public class AppWorkspaceSettingsResource {
   @ConfigProperty(name = "herald.api.requests-per-second", defaultValue = "0")
   int defaultLimit;
 
-  /** {@code {"api_requests_per_second": n|null, "default_api_requests_per_second": n}}. */
+  /**
+   * {@code {"api_requests_per_second": n|null, "default_api_requests_per_second": n, "timezone":
+   * "…"}}.
+   */
   @GET
   public Response settings() {
     return Response.ok(body().toString(), MediaType.APPLICATION_JSON_TYPE).build();
   }
 
-  /** {@code {"api_requests_per_second": 1..1000000 | null}}. */
+  /** {@code {"api_requests_per_second": 1..1000000 | null, "timezone": "Europe/Paris"}}, either. */
   @PUT
   @Consumes(MediaType.WILDCARD)
   public Response update(InputStream in) {
@@ -62,27 +71,49 @@ public class AppWorkspaceSettingsResource {
           e.tooLarge() ? Response.Status.REQUEST_ENTITY_TOO_LARGE : Response.Status.BAD_REQUEST,
           e.getMessage());
     }
-    if (!(parsed instanceof JsonObject body) || !body.containsKey(LIMIT)) {
-      return ApiErrors.app(
-          Response.Status.BAD_REQUEST, LIMIT + " is required (a whole number, or null)");
-    }
-    JsonValue value = body.get(LIMIT);
-    OptionalInt limit;
-    if (value.getValueType() == JsonValue.ValueType.NULL) {
-      limit = OptionalInt.empty();
-    } else if (value instanceof JsonNumber n
-        && n.isIntegral()
-        && n.longValue() >= 1
-        && n.longValue() <= 1_000_000) {
-      limit = OptionalInt.of(n.intValue());
-    } else {
+    if (!(parsed instanceof JsonObject body)
+        || !(body.containsKey(LIMIT) || body.containsKey(TIMEZONE))) {
       return ApiErrors.app(
           Response.Status.BAD_REQUEST,
-          LIMIT + " must be a whole number from 1 to 1000000, or null");
+          LIMIT + " (a whole number, or null) or " + TIMEZONE + " (an IANA time zone) is required");
     }
-    workspaces.setApiRequestsPerSecond(actor.workspaceId(), limit);
-    limits.forget(actor.workspaceId());
+    OptionalInt limit = OptionalInt.empty();
+    if (body.containsKey(LIMIT)) {
+      JsonValue value = body.get(LIMIT);
+      if (value instanceof JsonNumber n
+          && n.isIntegral()
+          && n.longValue() >= 1
+          && n.longValue() <= 1_000_000) {
+        limit = OptionalInt.of(n.intValue());
+      } else if (value.getValueType() != JsonValue.ValueType.NULL) {
+        return ApiErrors.app(
+            Response.Status.BAD_REQUEST,
+            LIMIT + " must be a whole number from 1 to 1000000, or null");
+      }
+    }
+    Optional<ZoneId> zone = Optional.empty();
+    if (body.containsKey(TIMEZONE)) {
+      zone = zone(body.get(TIMEZONE));
+      if (zone.isEmpty()) {
+        return ApiErrors.app(
+            Response.Status.BAD_REQUEST,
+            TIMEZONE + " must be an IANA time zone name such as Europe/Paris or UTC");
+      }
+    }
+    if (body.containsKey(LIMIT)) {
+      workspaces.setApiRequestsPerSecond(actor.workspaceId(), limit);
+      limits.forget(actor.workspaceId());
+    }
+    zone.ifPresent(z -> workspaces.setTimeZone(actor.workspaceId(), z));
     return Response.ok(body().toString(), MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  /** A region-based IANA zone name this JVM knows ({@code UTC} included); offsets are refused. */
+  private static Optional<ZoneId> zone(JsonValue value) {
+    if (value instanceof JsonString s && ZoneId.getAvailableZoneIds().contains(s.getString())) {
+      return Optional.of(ZoneId.of(s.getString()));
+    }
+    return Optional.empty();
   }
 
   private JsonObject body() {
@@ -93,6 +124,8 @@ public class AppWorkspaceSettingsResource {
     } else {
       json.addNull(LIMIT);
     }
-    return json.add("default_" + LIMIT, defaultLimit).build();
+    return json.add("default_" + LIMIT, defaultLimit)
+        .add(TIMEZONE, workspaces.timeZone(actor.workspaceId()).getId())
+        .build();
   }
 }

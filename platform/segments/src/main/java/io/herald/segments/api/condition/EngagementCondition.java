@@ -6,7 +6,9 @@ import java.util.Objects;
  * Leaf: the person had a message engagement ({@link Metric}) a number of times within a window: for
  * one message ({@code messageId}), one campaign ({@code campaignId}), or any message (both {@code
  * null}). Engagements are recorded by messaging (issue #5) through {@code
- * io.herald.segments.api.EngagementRecorder}.
+ * io.herald.segments.api.EngagementRecorder}. With a {@code messageId}, only engagements with that
+ * exact message id count; with a {@code campaignId}, only those with that exact campaign id. The
+ * {@link Window} and {@link Count} work as for events.
  *
  * @param metric what happened
  * @param messageId the message (template/action) id, or {@code null}

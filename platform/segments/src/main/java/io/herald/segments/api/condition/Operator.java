@@ -8,16 +8,39 @@ import java.util.Optional;
  * which {@link Operand} each operator takes. A missing attribute matches only {@link #NOT_EXISTS}
  * (and {@link #NOT_EQUALS}: Customer.io's "is not equal to" includes people without the attribute).
  *
- * <p>Values are compared as follows. Text operators compare the attribute's text: a JSON string's
- * value, or the JSON text of a number or boolean ({@code 42}, {@code 4.5}, {@code true}), case
- * sensitive. Numbers compare a JSON number, or a string holding a decimal number. Dates are Unix
- * seconds: a JSON number, or a string of digits (Customer.io's convention for date attributes);
- * other values never match a date operator.
+ * <p>An attribute is <em>present</em> when its key exists and its value is not JSON {@code null}
+ * (JSON {@code null} counts as missing everywhere). Values are compared as follows:
+ *
+ * <ul>
+ *   <li><b>Text</b> operators ({@link #EQUALS}, {@link #CONTAINS}, {@link #STARTS_WITH}, {@link
+ *       #ENDS_WITH}, {@link #IN_LIST}, {@link #REGEX}) compare the attribute's text: a JSON
+ *       string's value, the JSON text of a number ({@code 42}, {@code 4.5}; Jakarta JSON's {@code
+ *       JsonNumber.toString()}, which is the number as written unless it has an exponent), or
+ *       {@code true} / {@code false}; case sensitive, character for character (like {@code
+ *       utf8mb4_bin}). JSON objects and arrays have no text and match no text operator. {@link
+ *       #NOT_EQUALS} is exactly the negation of {@link #EQUALS}: it matches missing attributes,
+ *       objects, arrays and every other text.
+ *   <li><b>Numbers</b> ({@link #GREATER_THAN}, {@link #LESS_THAN}): a JSON number, or a JSON string
+ *       that is entirely a decimal number {@code -?[0-9]+(\.[0-9]+)?} (no spaces, no plus sign, no
+ *       exponent), compared exactly as decimals. Other values (booleans, other strings, objects,
+ *       arrays) never match.
+ *   <li><b>Dates</b> ({@link #BEFORE}, {@link #AFTER}, {@link #WITHIN_LAST_DAYS}, {@link
+ *       #WITHIN_NEXT_DAYS}) are Unix seconds: a JSON number (any, fractions and negatives included,
+ *       compared numerically), or a JSON string of one or more ASCII digits {@code [0-9]+}
+ *       (Customer.io's convention for date attributes); other values never match a date operator.
+ *       "Local midnight starting day D" is the first instant of D in the chosen zone ({@code
+ *       LocalDate.atStartOfDay(zone)}: a day that begins in a daylight-saving gap begins when the
+ *       gap ends); "today" is the date of now in that zone. Days are calendar days, so a day across
+ *       a daylight-saving change lasts 23 or 25 hours.
+ * </ul>
  */
 public enum Operator {
   /** The text equals the {@link Operand.Text}. */
   EQUALS("equals", Operand.Text.class),
-  /** The attribute is missing, or its text differs from the {@link Operand.Text}. */
+  /**
+   * Not {@link #EQUALS}: the attribute is missing, has no text (an object or an array), or its text
+   * differs from the {@link Operand.Text}.
+   */
   NOT_EQUALS("not_equals", Operand.Text.class),
   /** The attribute is present (JSON null counts as missing). */
   EXISTS("exists", Operand.None.class),

@@ -5,15 +5,23 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Set;
 
-/** When the events (or engagements) a leaf counts must have happened. */
+/**
+ * When the events (or engagements) a leaf counts must have happened. Only {@link Last} depends on
+ * the clock; {@link Ever} and {@link Between} count the same events whatever the time.
+ */
 public sealed interface Window permits Window.Ever, Window.Last, Window.Between {
 
-  /** Any time. */
+  /**
+   * Any time: every event, whatever its {@code occurredAt}, including events dated in the future
+   * (unlike {@link Last}). Its count changes only with new data.
+   */
   record Ever() implements Window {}
 
   /**
    * In the last {@code amount} {@code unit}s: {@code occurredAt > now - amount·unit} and not after
-   * now (events dated in the future are not counted until their time comes).
+   * now (events dated in the future are not counted until their time comes). An event counts from
+   * the instant {@code occurredAt} (included) to the instant {@code occurredAt + amount·unit}
+   * (excluded).
    *
    * @param amount one or more
    * @param unit minutes, hours or days (a day is 24 hours)
@@ -36,7 +44,9 @@ public sealed interface Window permits Window.Ever, Window.Last, Window.Between 
   }
 
   /**
-   * Between two instants: {@code from <= occurredAt < to}.
+   * Between two instants: {@code from <= occurredAt < to}, whatever the time now (an event dated
+   * after now but inside the range counts, as with {@link Ever}). Its count changes only with new
+   * data.
    *
    * @param from the start, included
    * @param to the end, excluded; after {@code from}

@@ -1,4 +1,4 @@
-package io.herald.events.internal;
+package io.herald.shared.feed;
 
 import java.util.List;
 
@@ -9,10 +9,10 @@ import java.util.List;
  * settled: the row after it was inserted longer ago than any ingestion transaction may stay open
  * (the writer bounds its lock waits), so whatever owned the missing id has ended.
  */
-final class FeedWindow {
+public final class FeedWindow {
 
   /** An id and whether the row was inserted long enough ago to settle any hole before it. */
-  record Row(long id, boolean settled) {}
+  public record Row(long id, boolean settled) {}
 
   private FeedWindow() {}
 
@@ -20,7 +20,7 @@ final class FeedWindow {
    * How many of {@code rows} (ascending ids, all above {@code position}) a consumer at {@code
    * position} may take now.
    */
-  static int safePrefix(long position, List<Row> rows) {
+  public static int safePrefix(long position, List<Row> rows) {
     long expected = position + 1;
     int taken = 0;
     for (Row row : rows) {

@@ -1,8 +1,8 @@
-package io.herald.events.internal;
+package io.herald.shared.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.herald.events.internal.FeedWindow.Row;
+import io.herald.shared.feed.FeedWindow.Row;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,53 @@
+package io.herald.people.api;
+
+import jakarta.json.JsonObject;
+import java.util.List;
+
+/**
+ * Every committed person change ({@link PersonChange}: created, attribute_change,
+ * failed_attribute_change, merged) of every workspace, in id order, for consumers that keep a
+ * durable position (segments). Same guarantees as the events change feed: delivery is at least once
+ * (a consumer that crashes before {@link #acknowledge} reads the same changes again, so consumers
+ * must be idempotent), and no change is ever skipped: the feed stops before a hole in the ids until
+ * the transaction that owns it has either committed or certainly ended ({@code
+ * herald.people.feed-settle-seconds}). A deleted person's changes are deleted with them: their ids
+ * become holes, passed once settled.
+ */
+public interface PersonChangeFeed {
+
+  /** At most {@code max} changes after {@code consumer}'s acknowledged position. */
+  Batch read(String consumer, int max);
+
+  /** Records that {@code consumer} handled {@code batch}; its next read starts after it. */
+  void acknowledge(String consumer, Batch batch);
+
+  /** The consumer's acknowledged position (0 before its first acknowledgement). */
+  long position(String consumer);
+
+  /**
+   * Changes a consumer has not handled yet.
+   *
+   * @param position acknowledge this after handling {@code changes}
+   * @param changes committed changes in id order, with no hole a transaction in flight may fill
+   */
+  record Batch(long position, List<Entry> changes) {
+    /** Copies the list. */
+    public Batch {
+      changes = List.copyOf(changes);
+    }
+  }
+
+  /**
+   * One change with its workspace.
+   *
+   * @param workspaceId the workspace's numeric id
+   * @param change the change ({@link PersonChange#data()} as documented there)
+   */
+  record Entry(long workspaceId, PersonChange change) {
+    /** The changed attribute names of an {@code attribute_change} or {@code created}. */
+    public List<String> attributeNames() {
+      JsonObject attributes = change.data().getJsonObject("attributes");
+      return attributes == null ? List.of() : List.copyOf(attributes.keySet());
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package io.herald.segments.internal.realtime;
+
+import io.herald.workspace.api.WorkspaceId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+
+/** Records rebuild requests in the caller's transaction; {@link RebuildWorker} runs them. */
+@ApplicationScoped
+public class DefaultSegmentRebuilds implements SegmentRebuilds {
+
+  @PersistenceContext(unitName = "segments")
+  EntityManager em;
+
+  @Inject Clock clock;
+
+  @Override
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void request(WorkspaceId workspace, long segmentId) {
+    int updated =
+        em.createNativeQuery(
+                "UPDATE segments_segment SET revision = revision + 1, rebuild_state = 'pending'"
+                    + " WHERE id = ? AND workspace_id = ? AND type = 'data'")
+            .setParameter(1, segmentId)
+            .setParameter(2, workspace.value())
+            .executeUpdate();
+    if (updated == 0) {
+      throw new IllegalArgumentException(
+          "no data-driven segment " + segmentId + " in workspace " + workspace.value());
+    }
+    em.createNativeQuery(
+            "INSERT INTO segments_rebuild"
+                + " (segment_id, workspace_id, revision, after_key, entered, exited, requested_at)"
+                + " SELECT id, workspace_id, revision, 0, 0, 0, ? FROM segments_segment WHERE id = ?"
+                + " ON DUPLICATE KEY UPDATE revision = VALUES(revision), after_key = 0,"
+                + " entered = 0, exited = 0, requested_at = VALUES(requested_at),"
+                + " lease_owner = NULL, lease_until = NULL")
+        .setParameter(1, Timestamp.from(clock.instant()))
+        .setParameter(2, segmentId)
+        .executeUpdate();
+  }
+}

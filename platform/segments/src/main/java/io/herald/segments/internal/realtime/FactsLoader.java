@@ -1,0 +1,380 @@
+package io.herald.segments.internal.realtime;
+
+import io.herald.segments.api.condition.EngagementCondition;
+import io.herald.segments.internal.evaluate.PersonFacts;
+import io.herald.segments.internal.evaluate.PersonFacts.DeviceFact;
+import io.herald.segments.internal.evaluate.PersonFacts.EngagementFact;
+import io.herald.segments.internal.evaluate.PersonFacts.EventFact;
+import io.herald.segments.internal.evaluate.PersonFacts.RelationshipFact;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds {@link PersonFacts} for a batch of people with a few queries, loading only what the
+ * segments being evaluated mention ({@link Mentions}): events of the mentioned names within the
+ * widest window any leaf uses (events dated after now included, so the evaluator can tell when they
+ * start to count), relationships to the mentioned object types, devices and engagements only when a
+ * leaf reads them. Memberships and attributes are always loaded.
+ *
+ * <p>Reads other modules' tables with plain read-only SQL (allowed for the segments evaluators, see
+ * the module README): {@code people_person}, {@code people_anonymous_id}, {@code people_device},
+ * {@code events_event}, {@code objects_object}, {@code objects_person_relationship}; and its own
+ * {@code segments_membership} and {@code segments_engagement}.
+ */
+public final class FactsLoader {
+
+  /** Values per IN list. */
+  private static final int CHUNK = 500;
+
+  private FactsLoader() {}
+
+  /**
+   * The facts of those of {@code cioIds} who exist in the workspace, by cio_id.
+   *
+   * @param now the evaluation instant (event windows are read relative to it)
+   */
+  public static Map<String, PersonFacts> load(
+      Connection c, long workspaceId, Collection<String> cioIds, Mentions mentions, Instant now)
+      throws SQLException {
+    Map<String, PersonFacts> facts = new LinkedHashMap<>();
+    List<String> all = List.copyOf(new HashSet<>(cioIds));
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      facts.putAll(
+          chunk(
+              c,
+              workspaceId,
+              all.subList(from, Math.min(all.size(), from + CHUNK)),
+              mentions,
+              now));
+    }
+    return facts;
+  }
+
+  private static Map<String, PersonFacts> chunk(
+      Connection c, long ws, List<String> cioIds, Mentions mentions, Instant now)
+      throws SQLException {
+    Map<String, JsonObject> attributes = attributes(c, ws, cioIds);
+    if (attributes.isEmpty()) {
+      return Map.of();
+    }
+    List<String> present = List.copyOf(attributes.keySet());
+    Map<String, Set<Long>> segments = memberships(c, ws, present);
+    Map<String, List<EventFact>> events =
+        mentions.events().isEmpty() ? Map.of() : events(c, ws, present, mentions, now);
+    Map<String, List<RelationshipFact>> relationships =
+        mentions.objectTypes().isEmpty()
+            ? Map.of()
+            : relationships(c, ws, present, mentions.objectTypes());
+    Map<String, List<DeviceFact>> devices = mentions.devices() ? devices(c, ws, present) : Map.of();
+    Map<String, List<EngagementFact>> engagements =
+        mentions.engagement() == null
+            ? Map.of()
+            : engagements(c, ws, present, Mentions.earliest(mentions.engagement(), now));
+    Map<String, PersonFacts> facts = new LinkedHashMap<>();
+    for (String cio : present) {
+      facts.put(
+          cio,
+          new PersonFacts(
+              cio,
+              attributes.get(cio),
+              events.getOrDefault(cio, List.of()),
+              relationships.getOrDefault(cio, List.of()),
+              devices.getOrDefault(cio, List.of()),
+              segments.getOrDefault(cio, Set.of()),
+              engagements.getOrDefault(cio, List.of())));
+    }
+    return facts;
+  }
+
+  private static Map<String, JsonObject> attributes(Connection c, long ws, List<String> cioIds)
+      throws SQLException {
+    Map<String, JsonObject> found = new HashMap<>();
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT cio_id, attributes FROM people_person WHERE workspace_id = ? AND cio_id IN ("
+                + Jdbc.placeholders(cioIds.size())
+                + ")")) {
+      bind(q, ws, cioIds);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          found.put(rs.getString(1), json(rs.getString(2)));
+        }
+      }
+    }
+    return found;
+  }
+
+  private static Map<String, Set<Long>> memberships(Connection c, long ws, List<String> cioIds)
+      throws SQLException {
+    Map<String, Set<Long>> found = new HashMap<>();
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT cio_id, segment_id FROM segments_membership WHERE workspace_id = ?"
+                + " AND cio_id IN ("
+                + Jdbc.placeholders(cioIds.size())
+                + ")")) {
+      bind(q, ws, cioIds);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          found.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getLong(2));
+        }
+      }
+    }
+    return found;
+  }
+
+  private static Map<String, List<EventFact>> events(
+      Connection c, long ws, List<String> cioIds, Mentions mentions, Instant now)
+      throws SQLException {
+    Map<String, Instant> earliest = new HashMap<>();
+    boolean unbounded = false;
+    Instant widest = null;
+    for (var e : mentions.events().entrySet()) {
+      Instant from = Mentions.earliest(e.getValue(), now);
+      earliest.put(e.getKey(), from);
+      if (from == null) {
+        unbounded = true;
+      } else if (widest == null || from.isBefore(widest)) {
+        widest = from;
+      }
+    }
+    List<String> names = List.copyOf(mentions.events().keySet());
+    String bound = unbounded ? "" : " AND occurred_at >= ?";
+    Map<String, List<EventFact>> found = new HashMap<>();
+    // The person's own events (anonymous events are attached to the person once linked) ...
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT person_cio_id, name, occurred_at, data FROM events_event"
+                + " WHERE workspace_id = ? AND person_cio_id IN ("
+                + Jdbc.placeholders(cioIds.size())
+                + ") AND name IN ("
+                + Jdbc.placeholders(names.size())
+                + ")"
+                + bound)) {
+      int i = bind(q, ws, cioIds);
+      for (String name : names) {
+        q.setString(i++, name);
+      }
+      if (!unbounded) {
+        q.setTimestamp(i, Timestamp.from(widest));
+      }
+      readEvents(q, earliest, found, null);
+    }
+    // ... and events of linked anonymous ids the events module has not attached yet.
+    Map<String, String> anonymous = anonymousIds(c, ws, cioIds);
+    if (!anonymous.isEmpty()) {
+      List<String> ids = List.copyOf(anonymous.keySet());
+      try (PreparedStatement q =
+          c.prepareStatement(
+              "SELECT anonymous_id, name, occurred_at, data FROM events_event"
+                  + " WHERE workspace_id = ? AND person_cio_id IS NULL AND anonymous_id IN ("
+                  + Jdbc.placeholders(ids.size())
+                  + ") AND name IN ("
+                  + Jdbc.placeholders(names.size())
+                  + ")"
+                  + bound)) {
+        int i = bind(q, ws, ids);
+        for (String name : names) {
+          q.setString(i++, name);
+        }
+        if (!unbounded) {
+          q.setTimestamp(i, Timestamp.from(widest));
+        }
+        readEvents(q, earliest, found, anonymous);
+      }
+    }
+    return found;
+  }
+
+  private static void readEvents(
+      PreparedStatement q,
+      Map<String, Instant> earliest,
+      Map<String, List<EventFact>> found,
+      Map<String, String> owners)
+      throws SQLException {
+    try (ResultSet rs = q.executeQuery()) {
+      while (rs.next()) {
+        String name = rs.getString(2);
+        Instant at = rs.getTimestamp(3).toInstant();
+        Instant from = earliest.get(name);
+        if (from != null && at.isBefore(from)) {
+          continue;
+        }
+        String cio = owners == null ? rs.getString(1) : owners.get(rs.getString(1));
+        found
+            .computeIfAbsent(cio, k -> new ArrayList<>())
+            .add(new EventFact(name, at, json(rs.getString(4))));
+      }
+    }
+  }
+
+  /** Linked anonymous id to its person. */
+  private static Map<String, String> anonymousIds(Connection c, long ws, List<String> cioIds)
+      throws SQLException {
+    Map<String, String> found = new HashMap<>();
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT anonymous_id, person_cio_id FROM people_anonymous_id WHERE workspace_id = ?"
+                + " AND person_cio_id IN ("
+                + Jdbc.placeholders(cioIds.size())
+                + ")")) {
+      bind(q, ws, cioIds);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          found.put(rs.getString(1), rs.getString(2));
+        }
+      }
+    }
+    return found;
+  }
+
+  private static Map<String, List<RelationshipFact>> relationships(
+      Connection c, long ws, List<String> cioIds, Set<String> objectTypes) throws SQLException {
+    List<Integer> types = new ArrayList<>();
+    for (String t : objectTypes) {
+      try {
+        types.add(Integer.parseInt(t));
+      } catch (NumberFormatException e) {
+        // no object type has a non-numeric id: such a leaf matches nobody
+      }
+    }
+    if (types.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, List<RelationshipFact>> found = new HashMap<>();
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT r.person_cio_id, o.type_id, o.attributes, r.attributes"
+                + " FROM objects_person_relationship r"
+                + " JOIN objects_object o ON o.id = r.object_pk"
+                + " WHERE r.workspace_id = ? AND r.person_cio_id IN ("
+                + Jdbc.placeholders(cioIds.size())
+                + ") AND o.type_id IN ("
+                + Jdbc.placeholders(types.size())
+                + ")")) {
+      int i = bind(q, ws, cioIds);
+      for (Integer t : types) {
+        q.setInt(i++, t);
+      }
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          found
+              .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+              .add(
+                  new RelationshipFact(
+                      Integer.toString(rs.getInt(2)),
+                      json(rs.getString(3)),
+                      json(rs.getString(4))));
+        }
+      }
+    }
+    return found;
+  }
+
+  private static Map<String, List<DeviceFact>> devices(Connection c, long ws, List<String> cioIds)
+      throws SQLException {
+    Map<String, List<DeviceFact>> found = new HashMap<>();
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT p.cio_id, d.platform, d.attributes FROM people_device d"
+                + " JOIN people_person p ON p.id = d.person_id"
+                + " WHERE p.workspace_id = ? AND p.cio_id IN ("
+                + Jdbc.placeholders(cioIds.size())
+                + ")")) {
+      bind(q, ws, cioIds);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          found
+              .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+              .add(new DeviceFact(rs.getString(2), pushEnabled(json(rs.getString(3)))));
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Push-enabled unless {@code push_enabled} is {@code false} or {@code "false"}. */
+  static boolean pushEnabled(JsonObject attributes) {
+    JsonValue value = attributes.get("push_enabled");
+    if (value == null) {
+      return true;
+    }
+    if (value.getValueType() == JsonValue.ValueType.FALSE) {
+      return false;
+    }
+    return !(value instanceof JsonString s && "false".equals(s.getString()));
+  }
+
+  private static Map<String, List<EngagementFact>> engagements(
+      Connection c, long ws, List<String> cioIds, Instant earliest) throws SQLException {
+    Map<String, List<EngagementFact>> found = new HashMap<>();
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT cio_id, metric, message_id, campaign_id, occurred_at FROM segments_engagement"
+                + " WHERE workspace_id = ? AND cio_id IN ("
+                + Jdbc.placeholders(cioIds.size())
+                + ")"
+                + (earliest == null ? "" : " AND occurred_at >= ?"))) {
+      int i = bind(q, ws, cioIds);
+      if (earliest != null) {
+        q.setTimestamp(i, Timestamp.from(earliest));
+      }
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          String metric = rs.getString(2);
+          var known =
+              Arrays.stream(EngagementCondition.Metric.values())
+                  .filter(m -> m.wireName().equals(metric))
+                  .findFirst();
+          if (known.isEmpty()) {
+            continue;
+          }
+          found
+              .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+              .add(
+                  new EngagementFact(
+                      known.get(),
+                      rs.getString(3),
+                      rs.getString(4),
+                      rs.getTimestamp(5).toInstant()));
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Binds the workspace and the values; returns the next parameter index. */
+  private static int bind(PreparedStatement q, long ws, List<String> values) throws SQLException {
+    q.setLong(1, ws);
+    int i = 2;
+    for (String v : values) {
+      q.setString(i++, v);
+    }
+    return i;
+  }
+
+  private static JsonObject json(String text) {
+    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+      return reader.readObject();
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package io.herald.segments.internal.realtime;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Short JDBC transactions on the non-transactional datasource, in READ COMMITTED (no gap locks, so
+ * the engine's writers only ever lock the rows they touch), retried when the database picked them
+ * as a deadlock victim or a lock wait timed out.
+ */
+final class Jdbc {
+
+  private static final Logger LOG = Logger.getLogger(Jdbc.class.getName());
+  private static final int ATTEMPTS = 4;
+
+  /** Work done inside one transaction. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  private Jdbc() {}
+
+  /** Runs {@code work} in a transaction of its own and commits it. */
+  static <T> T inTransaction(DataSource dataSource, Work<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = dataSource.getConnection()) {
+        boolean autoCommit = c.getAutoCommit();
+        int isolation = c.getTransactionIsolation();
+        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        c.setAutoCommit(false);
+        try {
+          T result = work.run(c);
+          c.commit();
+          return result;
+        } catch (SQLException | RuntimeException e) {
+          c.rollback();
+          throw e;
+        } finally {
+          c.setAutoCommit(autoCommit);
+          c.setTransactionIsolation(isolation);
+        }
+      } catch (SQLException e) {
+        if (attempt < ATTEMPTS && retryable(e)) {
+          LOG.log(Level.FINE, "segments transaction retried", e);
+          continue;
+        }
+        throw new IllegalStateException("segments transaction failed: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Runs {@code work} on a connection in auto-commit mode. */
+  static <T> T autoCommit(DataSource dataSource, Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new IllegalStateException("segments statement failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Deadlock (1213, SQLSTATE 40001) or lock wait timeout (1205). */
+  static boolean retryable(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s
+          && (s.getErrorCode() == 1213
+              || s.getErrorCode() == 1205
+              || "40001".equals(s.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code ?, ?, ?} for {@code n} values. */
+  static String placeholders(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+  }
+}

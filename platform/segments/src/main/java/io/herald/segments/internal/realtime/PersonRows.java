@@ -1,0 +1,219 @@
+package io.herald.segments.internal.realtime;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * {@code segments_recheck}: one row per person, the person's lock and re-check timer (see the
+ * migration), and {@code segments_recheck_request}, the append-only requests folded into it.
+ */
+final class PersonRows {
+
+  /**
+   * A person whose re-check is due, claimed (and locked) by this transaction.
+   *
+   * @param workspaceId the workspace
+   * @param cioId the person
+   * @param cause why the re-check was asked for
+   */
+  record Due(long workspaceId, String cioId, String cause) {}
+
+  private PersonRows() {}
+
+  /**
+   * Makes sure every person has a row, in auto-commit mode: inserting inside the locking
+   * transaction would take shared locks on existing rows first, and two such transactions would
+   * deadlock upgrading them.
+   */
+  static void ensure(Connection autoCommit, long ws, List<String> cioIds) throws SQLException {
+    List<String> sorted = List.copyOf(new TreeSet<>(cioIds));
+    if (sorted.isEmpty()) {
+      return;
+    }
+    StringBuilder sql =
+        new StringBuilder("INSERT IGNORE INTO segments_recheck (workspace_id, cio_id) VALUES ");
+    for (int i = 0; i < sorted.size(); i++) {
+      sql.append(i == 0 ? "(?, ?)" : ", (?, ?)");
+    }
+    try (PreparedStatement insert = autoCommit.prepareStatement(sql.toString())) {
+      int p = 1;
+      for (String cio : sorted) {
+        insert.setLong(p++, ws);
+        insert.setString(p++, cio);
+      }
+      insert.executeUpdate();
+    }
+  }
+
+  /**
+   * Locks the people's rows (in key order, the order every writer uses, so lockers never deadlock)
+   * and returns when each was last evaluated (database time; absent when never).
+   */
+  static Map<String, Instant> lock(Connection c, long ws, List<String> cioIds) throws SQLException {
+    Map<String, Instant> found = new HashMap<>();
+    List<String> sorted = List.copyOf(new TreeSet<>(cioIds));
+    if (sorted.isEmpty()) {
+      return found;
+    }
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT cio_id, evaluated_at FROM segments_recheck WHERE workspace_id = ?"
+                + " AND cio_id IN ("
+                + Jdbc.placeholders(sorted.size())
+                + ") ORDER BY cio_id FOR UPDATE")) {
+      q.setLong(1, ws);
+      int p = 2;
+      for (String cio : sorted) {
+        q.setString(p++, cio);
+      }
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          Timestamp at = rs.getTimestamp(2);
+          found.put(rs.getString(1), at == null ? Instant.MIN : at.toInstant());
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Records an evaluation of a locked person.
+   *
+   * @param next when the evaluated segments can next change on their own, or {@code null}
+   * @param replace whether every segment was evaluated, so {@code next} replaces the timer; else
+   *     the earlier of the two is kept
+   */
+  static void evaluated(Connection c, long ws, String cioId, Instant next, boolean replace)
+      throws SQLException {
+    String sql =
+        replace
+            ? "UPDATE segments_recheck SET evaluated_at = NOW(3),"
+                + " cause = CASE WHEN ? IS NULL THEN NULL ELSE 'time' END, due_at = ?"
+                + " WHERE workspace_id = ? AND cio_id = ?"
+            // cause first: MySQL assigns left to right, and the test reads the old due_at.
+            : "UPDATE segments_recheck SET evaluated_at = NOW(3),"
+                + " cause = CASE WHEN ? IS NOT NULL AND (due_at IS NULL OR ? < due_at)"
+                + " THEN 'time' ELSE cause END,"
+                + " due_at = CASE WHEN ? IS NOT NULL AND (due_at IS NULL OR ? < due_at)"
+                + " THEN ? ELSE due_at END"
+                + " WHERE workspace_id = ? AND cio_id = ?";
+    Timestamp at = next == null ? null : Timestamp.from(next);
+    try (PreparedStatement update = c.prepareStatement(sql)) {
+      int p = 1;
+      update.setTimestamp(p++, at);
+      if (!replace) {
+        update.setTimestamp(p++, at);
+        update.setTimestamp(p++, at);
+        update.setTimestamp(p++, at);
+      }
+      update.setTimestamp(p++, at);
+      update.setLong(p++, ws);
+      update.setString(p, cioId);
+      update.executeUpdate();
+    }
+  }
+
+  /** Drops the row of a person who no longer exists. */
+  static void forget(Connection c, long ws, String cioId) throws SQLException {
+    try (PreparedStatement delete =
+        c.prepareStatement("DELETE FROM segments_recheck WHERE workspace_id = ? AND cio_id = ?")) {
+      delete.setLong(1, ws);
+      delete.setString(2, cioId);
+      delete.executeUpdate();
+    }
+  }
+
+  /**
+   * Asks for a re-check at {@code dueAt} (the earlier of this and any pending one wins, with its
+   * cause).
+   */
+  static void schedule(Connection c, long ws, String cioId, Instant dueAt, String cause)
+      throws SQLException {
+    try (PreparedStatement upsert =
+        c.prepareStatement(
+            "INSERT INTO segments_recheck (workspace_id, cio_id, due_at, cause) VALUES (?, ?, ?, ?)"
+                + " ON DUPLICATE KEY UPDATE"
+                + " cause = CASE WHEN due_at IS NULL OR VALUES(due_at) < due_at"
+                + " THEN VALUES(cause) ELSE cause END,"
+                + " due_at = CASE WHEN due_at IS NULL OR VALUES(due_at) < due_at"
+                + " THEN VALUES(due_at) ELSE due_at END")) {
+      upsert.setLong(1, ws);
+      upsert.setString(2, cioId);
+      upsert.setTimestamp(3, Timestamp.from(dueAt));
+      upsert.setString(4, cause);
+      upsert.executeUpdate();
+    }
+  }
+
+  /**
+   * Claims up to {@code limit} due re-checks: their rows stay locked (they are the people's locks)
+   * until the transaction ends; rows another transaction holds are skipped, never waited for.
+   */
+  static List<Due> claimDue(Connection c, Instant now, int limit) throws SQLException {
+    List<Due> due = new ArrayList<>();
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT workspace_id, cio_id, cause FROM segments_recheck WHERE due_at <= ?"
+                + " ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
+      q.setTimestamp(1, Timestamp.from(now));
+      q.setInt(2, limit);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          due.add(new Due(rs.getLong(1), rs.getString(2), rs.getString(3)));
+        }
+      }
+    }
+    return due;
+  }
+
+  /**
+   * Moves up to {@code limit} requests into the re-check timers (due {@code now}) and deletes them,
+   * claiming them with SKIP LOCKED so several nodes can fold at once.
+   *
+   * @return how many requests were folded
+   */
+  static int foldRequests(Connection c, Instant now, int limit) throws SQLException {
+    List<Long> ids = new ArrayList<>();
+    Map<String, Due> people = new java.util.TreeMap<>();
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT id, workspace_id, cio_id, cause FROM segments_recheck_request"
+                + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+      q.setInt(1, limit);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+          Due due = new Due(rs.getLong(2), rs.getString(3), rs.getString(4));
+          people.putIfAbsent(String.format("%020d/%s", due.workspaceId(), due.cioId()), due);
+        }
+      }
+    }
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    for (Due due : people.values()) { // key order, like every other locker
+      schedule(c, due.workspaceId(), due.cioId(), now, due.cause());
+    }
+    try (PreparedStatement delete =
+        c.prepareStatement(
+            "DELETE FROM segments_recheck_request WHERE id IN ("
+                + Jdbc.placeholders(ids.size())
+                + ")")) {
+      int p = 1;
+      for (Long id : ids) {
+        delete.setLong(p++, id);
+      }
+      delete.executeUpdate();
+    }
+    return ids.size();
+  }
+}

@@ -1,0 +1,316 @@
+package io.herald.segments.internal.realtime;
+
+import io.herald.events.api.ChangeFeed;
+import io.herald.events.api.EventSubject;
+import io.herald.events.api.FeedBatch;
+import io.herald.events.api.RecordedEvent;
+import io.herald.people.api.PersonChangeFeed;
+import io.herald.segments.api.MembershipChanged;
+import io.herald.segments.internal.evaluate.PersonEvaluator;
+import io.herald.segments.internal.membership.MembershipLedger.Applied;
+import io.herald.shared.persistence.DataSources;
+import io.herald.workspace.api.WorkspaceId;
+import io.herald.workspace.api.WorkspaceService;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+
+/**
+ * The steps the workers repeat: drain the events feed, drain the people feed, fold re-check
+ * requests and handle due re-checks. Each step is one short transaction; a step that found work
+ * returns {@code true} so the worker goes on at once.
+ *
+ * <p>Cluster safety: a feed is consumed by the one worker that holds its {@code segments_feed_lock}
+ * row (taken with SKIP LOCKED: other nodes move on instead of waiting), for the length of one
+ * batch's transaction; its position is acknowledged after that commit, so a crash between the two
+ * replays the batch, and replaying is harmless because evaluation compares the current facts with
+ * the stored membership (at least once, idempotent). Re-checks are claimed with SKIP LOCKED, so two
+ * nodes never evaluate the same due person at once. Every evaluation of a person first locks the
+ * person's {@code segments_recheck} row.
+ */
+@ApplicationScoped
+public class RealtimeEngine {
+
+  /** The consumer name of the segments engine in both feeds. */
+  static final String CONSUMER = "segments";
+
+  /**
+   * After a merge, the primary is evaluated again this much later: the events and relationships of
+   * the merged person move to the primary after the people module's commit.
+   */
+  static final Duration MERGE_SETTLE = Duration.ofSeconds(5);
+
+  @Resource(lookup = DataSources.NON_TRANSACTIONAL)
+  DataSource dataSource;
+
+  @Inject ChangeFeed events;
+
+  @Inject PersonChangeFeed people;
+
+  @Inject SegmentIndexes indexes;
+
+  @Inject PersonEvaluator evaluator;
+
+  @Inject RealtimeSettings settings;
+
+  @Inject WorkspaceService workspaces;
+
+  @Inject Clock clock;
+
+  @Inject Event<MembershipChanged> announcements;
+
+  /** What one transaction did: the changes to announce and the feed position to acknowledge. */
+  private record Done<B>(boolean worked, B batch, List<Applied> applied) {}
+
+  /** Handles one batch of the events feed. */
+  public boolean events() {
+    Done<FeedBatch> done =
+        Jdbc.inTransaction(
+            dataSource,
+            c -> {
+              if (!feedLock(c, "events")) {
+                return new Done<>(false, null, List.of());
+              }
+              FeedBatch batch = events.read(CONSUMER, settings.batchSize());
+              if (batch.events().isEmpty()) {
+                return new Done<>(false, null, List.of());
+              }
+              indexes.refresh();
+              Map<Long, Map<String, Reevaluator.Work>> work = eventWork(c, batch.events());
+              return new Done<>(true, batch, evaluate(c, work, clock.instant()));
+            });
+    if (done.batch() != null) {
+      events.acknowledge(CONSUMER, done.batch());
+    }
+    announce(done.applied());
+    return done.worked();
+  }
+
+  /** Handles one batch of the people feed. */
+  public boolean people() {
+    Done<PersonChangeFeed.Batch> done =
+        Jdbc.inTransaction(
+            dataSource,
+            c -> {
+              if (!feedLock(c, "people")) {
+                return new Done<>(false, null, List.of());
+              }
+              PersonChangeFeed.Batch batch = people.read(CONSUMER, settings.batchSize());
+              if (batch.changes().isEmpty()) {
+                return new Done<>(false, null, List.of());
+              }
+              indexes.refresh();
+              Instant now = clock.instant();
+              Map<Long, Map<String, Reevaluator.Work>> work = new TreeMap<>();
+              List<PersonChangeFeed.Entry> merges = new ArrayList<>();
+              for (PersonChangeFeed.Entry entry : batch.changes()) {
+                String kind = entry.change().kind();
+                Reevaluator.Work w =
+                    switch (kind) {
+                      case "created" ->
+                          new Reevaluator.Work(Set.of(Trigger.everything()), "attribute");
+                      case "merged" -> new Reevaluator.Work(Set.of(Trigger.everything()), "merge");
+                      case "attribute_change" ->
+                          new Reevaluator.Work(
+                              Set.copyOf(
+                                  entry.attributeNames().stream()
+                                      .map(Trigger.Attribute::new)
+                                      .toList()),
+                              "attribute");
+                      default -> null; // failed_attribute_change changed nothing
+                    };
+                if (w != null) {
+                  add(work, entry.workspaceId(), entry.change().cioId(), w);
+                }
+                if ("merged".equals(kind)) {
+                  merges.add(entry);
+                }
+              }
+              List<Applied> applied = evaluate(c, work, now);
+              for (PersonChangeFeed.Entry merge : merges) {
+                if (!indexes.of(merge.workspaceId()).isEmpty()) {
+                  PersonRows.schedule(
+                      c,
+                      merge.workspaceId(),
+                      merge.change().cioId(),
+                      now.plus(MERGE_SETTLE),
+                      "merge");
+                }
+              }
+              return new Done<>(true, batch, applied);
+            });
+    if (done.batch() != null) {
+      people.acknowledge(CONSUMER, done.batch());
+    }
+    announce(done.applied());
+    return done.worked();
+  }
+
+  /** Folds re-check requests into timers, then evaluates one batch of due re-checks. */
+  public boolean rechecks() {
+    Instant now = clock.instant();
+    int folded =
+        Jdbc.inTransaction(dataSource, c -> PersonRows.foldRequests(c, now, settings.batchSize()));
+    List<Applied> applied =
+        Jdbc.inTransaction(
+            dataSource,
+            c -> {
+              List<PersonRows.Due> due =
+                  PersonRows.claimDue(c, now, Math.max(1, settings.batchSize() / 5));
+              if (due.isEmpty()) {
+                return null;
+              }
+              indexes.refresh();
+              Map<Long, Map<String, Reevaluator.Work>> work = new TreeMap<>();
+              for (PersonRows.Due d : due) {
+                add(
+                    work,
+                    d.workspaceId(),
+                    d.cioId(),
+                    new Reevaluator.Work(
+                        Set.of(Trigger.everything()), d.cause() == null ? "time" : d.cause()));
+              }
+              List<Applied> changes = new ArrayList<>();
+              Reevaluator reevaluator = new Reevaluator(evaluator);
+              for (var ws : work.entrySet()) {
+                changes.addAll(
+                    reevaluator.run(
+                        c,
+                        ws.getKey(),
+                        indexes.of(ws.getKey()),
+                        ws.getValue(),
+                        zone(ws.getKey()),
+                        now,
+                        true));
+              }
+              return changes;
+            });
+    if (applied == null) {
+      return folded > 0;
+    }
+    announce(applied);
+    return true;
+  }
+
+  /**
+   * Evaluates the work of a batch, workspace by workspace, leaving out people whose changes no data
+   * segment reads.
+   */
+  private List<Applied> evaluate(
+      Connection c, Map<Long, Map<String, Reevaluator.Work>> work, Instant now)
+      throws SQLException {
+    List<Applied> applied = new ArrayList<>();
+    Reevaluator reevaluator = new Reevaluator(evaluator);
+    for (var ws : work.entrySet()) {
+      SegmentIndex index = indexes.of(ws.getKey());
+      Map<String, Reevaluator.Work> concerned = new TreeMap<>();
+      ws.getValue()
+          .forEach(
+              (cio, w) -> {
+                if (!index.affected(w.triggers()).isEmpty()) {
+                  concerned.put(cio, w);
+                }
+              });
+      if (concerned.isEmpty()) {
+        continue;
+      }
+      Jdbc.autoCommit(
+          dataSource,
+          auto -> {
+            PersonRows.ensure(auto, ws.getKey(), List.copyOf(concerned.keySet()));
+            return null;
+          });
+      applied.addAll(
+          reevaluator.run(c, ws.getKey(), index, concerned, zone(ws.getKey()), now, false));
+    }
+    return applied;
+  }
+
+  /** Who each event is about: people directly, anonymous visitors through their link. */
+  private static Map<Long, Map<String, Reevaluator.Work>> eventWork(
+      Connection c, List<RecordedEvent> batch) throws SQLException {
+    Map<Long, Map<String, Reevaluator.Work>> work = new TreeMap<>();
+    Map<Long, Map<String, List<String>>> anonymous = new HashMap<>();
+    for (RecordedEvent e : batch) {
+      if (e.subject() instanceof EventSubject.Person p) {
+        add(work, e.workspaceId(), p.cioId(), eventWork(e.name()));
+      } else if (e.subject() instanceof EventSubject.Anonymous a && !a.anonymousId().isEmpty()) {
+        anonymous
+            .computeIfAbsent(e.workspaceId(), k -> new HashMap<>())
+            .computeIfAbsent(a.anonymousId(), k -> new ArrayList<>())
+            .add(e.name());
+      }
+    }
+    for (var ws : anonymous.entrySet()) {
+      List<String> ids = List.copyOf(ws.getValue().keySet());
+      try (PreparedStatement q =
+          c.prepareStatement(
+              "SELECT anonymous_id, person_cio_id FROM people_anonymous_id WHERE workspace_id = ?"
+                  + " AND anonymous_id IN ("
+                  + Jdbc.placeholders(ids.size())
+                  + ")")) {
+        q.setLong(1, ws.getKey());
+        for (int i = 0; i < ids.size(); i++) {
+          q.setString(i + 2, ids.get(i));
+        }
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            for (String name : ws.getValue().get(rs.getString(1))) {
+              add(work, ws.getKey(), rs.getString(2), eventWork(name));
+            }
+          }
+        }
+      }
+    }
+    return work;
+  }
+
+  private static Reevaluator.Work eventWork(String name) {
+    return new Reevaluator.Work(Set.of(new Trigger.Event(name)), "event");
+  }
+
+  private static void add(
+      Map<Long, Map<String, Reevaluator.Work>> work, long ws, String cio, Reevaluator.Work w) {
+    work.computeIfAbsent(ws, k -> new TreeMap<>()).merge(cio, w, Reevaluator.Work::plus);
+  }
+
+  /** Takes the feed's lock row unless another worker holds it. */
+  private static boolean feedLock(Connection c, String feed) throws SQLException {
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT feed FROM segments_feed_lock WHERE feed = ? FOR UPDATE SKIP LOCKED")) {
+      q.setString(1, feed);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  private java.time.ZoneId zone(long workspaceId) {
+    return workspaces.timeZone(new WorkspaceId(workspaceId));
+  }
+
+  /** Fires {@link MembershipChanged} for committed changes. */
+  void announce(List<Applied> applied) {
+    for (Applied a : applied) {
+      announcements.fire(
+          new MembershipChanged(
+              new WorkspaceId(a.workspaceId()), a.segmentId(), a.cioId(), a.entered()));
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.herald.segments.internal.realtime;
+
+import io.herald.shared.lifecycle.DatabaseReady;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The node's background loops, started once the database is migrated: one each for the events feed,
+ * the people feed, re-checks and rebuilds, on container-managed threads. A loop repeats its step
+ * while it finds work and sleeps {@code herald.segments.realtime.idle-millis} when idle, so an
+ * event is usually evaluated within that pause plus one batch after its commit. Every node runs
+ * them; the database decides who does what (see {@link RealtimeEngine}).
+ */
+@ApplicationScoped
+public class RealtimeWorkers {
+
+  private static final Logger LOG = Logger.getLogger(RealtimeWorkers.class.getName());
+
+  /** How long one rebuild step may run before the loop looks again. */
+  private static final Duration REBUILD_SLICE = Duration.ofSeconds(5);
+
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  ManagedThreadFactory threads;
+
+  @Inject RealtimeEngine engine;
+
+  @Inject RebuildWorker rebuilds;
+
+  @Inject RealtimeSettings settings;
+
+  private ScheduledExecutorService executor;
+
+  void start(@Observes DatabaseReady ready) {
+    if (!settings.enabled()) {
+      LOG.info("real-time segment workers are off (herald.segments.realtime.enabled=false)");
+      return;
+    }
+    executor = Executors.newScheduledThreadPool(4, threads);
+    schedule("events feed", engine::events);
+    schedule("people feed", engine::people);
+    schedule("re-checks", engine::rechecks);
+    schedule("rebuilds", () -> rebuilds.step(REBUILD_SLICE));
+    LOG.info("real-time segment workers started");
+  }
+
+  private void schedule(String name, BooleanSupplier step) {
+    long idle = settings.idleMillis();
+    executor.scheduleWithFixedDelay(
+        () -> {
+          try {
+            while (!Thread.currentThread().isInterrupted() && step.getAsBoolean()) {
+              // found work: go on at once
+            }
+          } catch (RuntimeException e) {
+            // Logged, then tried again after the pause: a failing batch is retried, never lost.
+            LOG.log(Level.WARNING, "segments " + name + " worker failed; retrying", e);
+          }
+        },
+        idle,
+        idle,
+        TimeUnit.MILLISECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (executor != null) {
+      executor.shutdownNow();
+      try {
+        executor.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package io.herald.segments.internal.realtime;
+
+import io.herald.segments.internal.evaluate.Evaluation;
+import io.herald.segments.internal.evaluate.PersonEvaluator;
+import io.herald.segments.internal.evaluate.PersonFacts;
+import io.herald.segments.internal.membership.MembershipLedger;
+import io.herald.segments.internal.membership.MembershipLedger.Applied;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Evaluates people and applies their enters and exits, inside the caller's transaction: locks the
+ * people's rows, loads their facts (after the locks, so nothing another evaluation of theirs
+ * committed is missed), evaluates the segments their changes concern in dependency order (a segment
+ * leaf sees the enters and exits just made), writes the membership and change rows, and records
+ * when each person must be looked at again.
+ */
+public final class Reevaluator {
+
+  private static final Logger LOG = Logger.getLogger(Reevaluator.class.getName());
+
+  /**
+   * What to re-evaluate for one person.
+   *
+   * @param triggers what changed
+   * @param cause the cause recorded with the changes
+   */
+  public record Work(Set<Trigger> triggers, String cause) {
+    /** Copies the set. */
+    public Work {
+      triggers = Set.copyOf(triggers);
+    }
+
+    /** Both changes; the first cause wins. */
+    Work plus(Work other) {
+      Set<Trigger> all = new LinkedHashSet<>(triggers);
+      all.addAll(other.triggers);
+      return new Work(all, cause);
+    }
+  }
+
+  private final PersonEvaluator evaluator;
+
+  /**
+   * @param evaluator the in-memory evaluator
+   */
+  public Reevaluator(PersonEvaluator evaluator) {
+    this.evaluator = evaluator;
+  }
+
+  /**
+   * Re-evaluates {@code work}'s people of one workspace. The caller has made sure each person has a
+   * {@code segments_recheck} row ({@link PersonRows#ensure}) or holds it already.
+   *
+   * @param zone the workspace's time zone
+   * @param everything whether every segment is evaluated for everyone (a claimed re-check): then
+   *     the person's timer is replaced, else the earlier timer is kept
+   * @return the changes applied, to announce once committed
+   */
+  public List<Applied> run(
+      Connection c,
+      long workspaceId,
+      SegmentIndex index,
+      Map<String, Work> work,
+      ZoneId zone,
+      Instant now,
+      boolean everything)
+      throws SQLException {
+    List<Applied> applied = new ArrayList<>();
+    if (work.isEmpty()) {
+      return applied;
+    }
+    Map<String, Work> people = new TreeMap<>(work);
+    if (!everything) {
+      PersonRows.lock(c, workspaceId, List.copyOf(people.keySet()));
+    }
+    Map<String, List<DataSegment>> segments = new TreeMap<>();
+    Set<DataSegment> union = new HashSet<>();
+    for (var entry : people.entrySet()) {
+      List<DataSegment> concerned =
+          everything ? index.all() : index.affected(entry.getValue().triggers());
+      segments.put(entry.getKey(), concerned);
+      union.addAll(concerned);
+    }
+    Map<String, PersonFacts> facts =
+        FactsLoader.load(c, workspaceId, people.keySet(), SegmentIndex.mentions(union), now);
+    for (var entry : people.entrySet()) {
+      String cio = entry.getKey();
+      PersonFacts person = facts.get(cio);
+      if (person == null) {
+        PersonRows.forget(c, workspaceId, cio); // deleted or merged away: nothing to evaluate
+        continue;
+      }
+      Instant next =
+          evaluate(
+              c,
+              workspaceId,
+              person,
+              segments.get(cio),
+              entry.getValue().cause(),
+              zone,
+              now,
+              applied);
+      PersonRows.evaluated(c, workspaceId, cio, next, everything);
+    }
+    return applied;
+  }
+
+  /** Evaluates one person's segments in order; returns the earliest re-check. */
+  private Instant evaluate(
+      Connection c,
+      long ws,
+      PersonFacts start,
+      Collection<DataSegment> segments,
+      String cause,
+      ZoneId zone,
+      Instant now,
+      List<Applied> applied)
+      throws SQLException {
+    PersonFacts facts = start;
+    Set<Long> member = new HashSet<>(facts.segments());
+    Instant next = null;
+    for (DataSegment segment : segments) {
+      Evaluation result;
+      try {
+        result = evaluator.evaluate(segment.conditions().root(), facts, now, zone);
+      } catch (RuntimeException e) {
+        LOG.log(
+            Level.WARNING,
+            "segment " + segment.id() + " could not be evaluated for " + facts.cioId(),
+            e);
+        continue;
+      }
+      if (result.recheckAt().isPresent()
+          && (next == null || result.recheckAt().get().isBefore(next))) {
+        next = result.recheckAt().get();
+      }
+      boolean was = member.contains(segment.id());
+      if (result.matches() != was
+          && MembershipLedger.set(
+              c, ws, segment.id(), facts.cioId(), result.matches(), cause, now)) {
+        applied.add(new Applied(ws, segment.id(), facts.cioId(), result.matches(), cause));
+        if (result.matches()) {
+          member.add(segment.id());
+        } else {
+          member.remove(segment.id());
+        }
+        facts =
+            new PersonFacts(
+                facts.cioId(),
+                facts.attributes(),
+                facts.events(),
+                facts.relationships(),
+                facts.devices(),
+                member,
+                facts.engagements());
+      }
+    }
+    return next;
+  }
+}

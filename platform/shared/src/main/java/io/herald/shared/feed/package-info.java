@@ -1,0 +1,5 @@
+/**
+ * Change feeds over auto-increment ids: how far a consumer may read without ever skipping a row a
+ * transaction in flight may still commit ({@link FeedWindow}). Used by the events and people feeds.
+ */
+package io.herald.shared.feed;
