@@ -10,7 +10,6 @@ import io.herald.segments.internal.evaluate.PersonEvaluator;
 import io.herald.segments.internal.membership.MembershipLedger.Applied;
 import io.herald.shared.persistence.DataSources;
 import io.herald.workspace.api.WorkspaceId;
-import io.herald.workspace.api.WorkspaceService;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -68,7 +67,7 @@ public class RealtimeEngine {
 
   @Inject RealtimeSettings settings;
 
-  @Inject WorkspaceService workspaces;
+  @Inject WorkspaceZones zones;
 
   @Inject Clock clock;
 
@@ -302,7 +301,7 @@ public class RealtimeEngine {
   }
 
   private java.time.ZoneId zone(long workspaceId) {
-    return workspaces.timeZone(new WorkspaceId(workspaceId));
+    return zones.of(workspaceId);
   }
 
   /** Fires {@link MembershipChanged} for committed changes. */

@@ -8,7 +8,6 @@ import io.herald.segments.internal.membership.MembershipLedger.Applied;
 import io.herald.segments.internal.sql.SegmentQueries;
 import io.herald.shared.persistence.DataSources;
 import io.herald.workspace.api.WorkspaceId;
-import io.herald.workspace.api.WorkspaceService;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -61,7 +60,7 @@ public class RebuildWorker {
 
   @Inject RealtimeSettings settings;
 
-  @Inject WorkspaceService workspaces;
+  @Inject WorkspaceZones zones;
 
   @Inject Clock clock;
 
@@ -102,7 +101,7 @@ public class RebuildWorker {
       }
       Instant marker = databaseNow();
       Instant now = clock.instant();
-      java.time.ZoneId zone = workspaces.timeZone(new WorkspaceId(claim.workspaceId()));
+      java.time.ZoneId zone = zones.of(claim.workspaceId());
       List<SegmentQueries.Verdict> verdicts =
           queries.verdicts(
               new WorkspaceId(claim.workspaceId()),

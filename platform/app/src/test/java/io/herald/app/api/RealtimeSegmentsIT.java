@@ -1,0 +1,220 @@
+package io.herald.app.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.herald.app.it.ContainerTest;
+import io.herald.app.it.Db;
+import io.herald.app.it.Http;
+import io.herald.app.it.Http.Answer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Data-driven segments kept up to date by the real-time engine, through the real endpoints: a Track
+ * identify or event makes a person enter as soon as it is committed, a window expiring makes them
+ * leave on time (no new data), an attribute change makes them leave, and a segment created over
+ * existing people is filled by its rebuild. Every enter and exit is in {@code
+ * segments_membership_change} with its cause. Runs on the embedded MariaDB and again on the server
+ * at 127.0.0.1:3306 when one is reachable.
+ */
+class RealtimeSegmentsIT extends ContainerTest {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  private static String unique(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private long createDataSegment(String name, String condition) {
+    Answer created =
+        http()
+            .post(
+                "v1/segments",
+                Http.app(),
+                "{\"segment\":{\"name\":\""
+                    + name
+                    + "\",\"type\":\"dynamic\",\"conditions\":{\"version\":1,\"condition\":"
+                    + condition
+                    + "}}}");
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    return created.json().path("segment").path("id").asLong();
+  }
+
+  private void identify(String id, String body) {
+    Answer answer = http().put("api/v1/customers/" + id, Http.track(), body);
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+  }
+
+  private void track(String id, String body) {
+    Answer answer = http().post("api/v1/customers/" + id + "/events", Http.track(), body);
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+  }
+
+  private String cioIdOf(String id) {
+    Answer answer = http().get("v1/customers/" + id + "/attributes", Http.app());
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    return answer.json().path("customer").path("identifiers").path("cio_id").asText();
+  }
+
+  /** The segment's changes, oldest first, as "cio_id action cause". */
+  private List<String> changes(long segmentId) {
+    Answer answer = http().get("v1/segments/" + segmentId + "/changes", Http.app());
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    List<String> found = new ArrayList<>();
+    for (JsonNode change : answer.json().path("changes")) {
+      found.add(
+          0,
+          change.path("cio_id").asText()
+              + " "
+              + change.path("action").asText()
+              + " "
+              + change.path("cause").asText());
+    }
+    return found;
+  }
+
+  private List<String> members(long segmentId) {
+    Answer answer = http().get("v1/segments/" + segmentId + "/membership", Http.app());
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    List<String> found = new ArrayList<>();
+    answer.json().path("identifiers").forEach(i -> found.add(i.path("cio_id").asText()));
+    return found;
+  }
+
+  @Test
+  void anEventMakesAPersonEnterAndTheWindowExpiringMakesThemLeave() {
+    String event = unique("rt_login");
+    long segment =
+        createDataSegment(
+            "Logged in within a minute",
+            "{\"event\":{\"name\":\""
+                + event
+                + "\",\"within\":{\"last\":1,\"unit\":\"minutes\"}}}");
+    String id = unique("rt-person");
+    identify(id, "{\"email\":\"" + id + "@example.com\"}");
+    String cio = cioIdOf(id);
+
+    // Dated 45 seconds ago: in the window now, out of it about 15 seconds from now.
+    track(
+        id,
+        "{\"name\":\""
+            + event
+            + "\",\"timestamp\":"
+            + Instant.now().minusSeconds(45).getEpochSecond()
+            + "}");
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(() -> assertThat(changes(segment)).contains(cio + " entered event"));
+    assertThat(members(segment)).containsExactly(cio);
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(changes(segment))
+                    .containsExactly(cio + " entered event", cio + " exited time"));
+    assertThat(members(segment)).isEmpty();
+  }
+
+  @Test
+  void anAttributeChangeMakesAPersonEnterAndLeave() {
+    String plan = unique("plan");
+    long segment =
+        createDataSegment(
+            "On the plan",
+            "{\"attribute\":{\"name\":\"plan\",\"operator\":\"equals\",\"value\":\""
+                + plan
+                + "\"}}");
+    String id = unique("rt-attr");
+    identify(id, "{\"plan\":\"" + plan + "\"}");
+    String cio = cioIdOf(id);
+
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(members(segment)).containsExactly(cio));
+
+    identify(id, "{\"plan\":\"free\"}");
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(changes(segment))
+                    .containsExactly(cio + " entered attribute", cio + " exited attribute"));
+  }
+
+  @Test
+  void aSegmentCreatedOverExistingPeopleIsFilledByItsRebuild() throws SQLException {
+    String city = unique("city");
+    String inside = unique("rt-in");
+    String outside = unique("rt-out");
+    identify(inside, "{\"city\":\"" + city + "\"}");
+    identify(outside, "{\"city\":\"elsewhere\"}");
+
+    long segment =
+        createDataSegment(
+            "In the city",
+            "{\"attribute\":{\"name\":\"city\",\"operator\":\"equals\",\"value\":\""
+                + city
+                + "\"}}");
+
+    String cio = cioIdOf(inside);
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              assertThat(changes(segment)).containsExactly(cio + " entered rebuild");
+              assertThat(rebuildState(segment)).isEqualTo("done");
+            });
+    assertThat(members(segment)).containsExactly(cio);
+  }
+
+  @Test
+  void aManualSegmentChangeReachesTheDataSegmentsReadingIt() {
+    Answer manual =
+        http().post("v1/segments", Http.app(), "{\"segment\":{\"name\":\"" + unique("m") + "\"}}");
+    assertThat(manual.status()).as(manual.body()).isEqualTo(200);
+    long manualId = manual.json().path("segment").path("id").asLong();
+    long reader =
+        createDataSegment(
+            "Not in the manual one", "{\"not\":{\"segment\":{\"id\":" + manualId + "}}}");
+    String id = unique("rt-seg");
+    identify(id, "{}");
+    String cio = cioIdOf(id);
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(members(reader)).contains(cio));
+
+    Answer added =
+        http()
+            .post(
+                "api/v1/segments/" + manualId + "/add_customers",
+                Http.track(),
+                "{\"ids\":[\"" + id + "\"]}");
+    assertThat(added.status()).as(added.body()).isEqualTo(200);
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(() -> assertThat(changes(reader)).contains(cio + " exited segment"));
+    assertThat(changes(manualId)).containsExactly(cio + " entered api");
+  }
+
+  private static String rebuildState(long segmentId) throws SQLException {
+    try (Connection c = Db.connect();
+        PreparedStatement q =
+            c.prepareStatement("SELECT rebuild_state FROM segments_segment WHERE id = ?")) {
+      q.setLong(1, segmentId);
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
+    }
+  }
+}

@@ -1,0 +1,444 @@
+package io.herald.segments.internal.realtime;
+
+import static io.herald.segments.internal.realtime.RealtimeTestDatabase.dataSegment;
+import static io.herald.segments.internal.realtime.RealtimeTestDatabase.dataSource;
+import static io.herald.segments.internal.realtime.RealtimeTestDatabase.event;
+import static io.herald.segments.internal.realtime.RealtimeTestDatabase.freshWorkspace;
+import static io.herald.segments.internal.realtime.RealtimeTestDatabase.person;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.herald.people.api.PersonChangeFeed;
+import io.herald.people.internal.JdbcPersonChangeFeed;
+import io.herald.segments.api.MembershipChanged;
+import io.herald.segments.internal.evaluate.DefaultPersonEvaluator;
+import io.herald.segments.internal.membership.MembershipLedger;
+import io.herald.segments.internal.membership.MembershipLedger.Applied;
+import io.herald.segments.internal.sql.SegmentQueries;
+import io.herald.workspace.api.WorkspaceId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine's database side on a real MariaDB: the membership ledger, re-evaluation under person
+ * locks, re-check timers and their SKIP LOCKED claiming, rebuild progress, and the people feed.
+ */
+class RealtimeEngineIT {
+
+  private static final Instant T = Instant.parse("2026-11-29T10:00:00Z");
+  private static final ZoneId UTC = ZoneOffset.UTC;
+
+  /** Due time of the claiming test's rows: no other test's re-check is due this early. */
+  private static final Instant LONG_AGO = Instant.parse("2001-01-01T00:00:00Z");
+
+  private static final String LOGIN_WITHIN_AN_HOUR =
+      "{\"version\":1,\"condition\":{\"event\":{\"name\":\"login\","
+          + "\"within\":{\"last\":1,\"unit\":\"hours\"}}}}";
+  private static final String PRO =
+      "{\"version\":1,\"condition\":{\"attribute\":{\"name\":\"plan\",\"operator\":\"equals\","
+          + "\"value\":\"pro\"}}}";
+
+  @BeforeAll
+  static void database() {
+    assumeTrue(
+        RealtimeTestDatabase.unavailable().isEmpty(),
+        () -> RealtimeTestDatabase.unavailable().orElse(""));
+  }
+
+  private final long ws = freshWorkspace();
+
+  @Test
+  void theLedgerRecordsEachRealChangeOnceInTheSameTransaction() throws SQLException {
+    long segment = dataSegment(ws, PRO);
+    boolean[] results = new boolean[3];
+    Jdbc.inTransaction(
+        dataSource(),
+        c -> {
+          results[0] = MembershipLedger.set(c, ws, segment, "p1", true, "api", T);
+          results[1] = MembershipLedger.set(c, ws, segment, "p1", true, "api", T);
+          results[2] = MembershipLedger.set(c, ws, segment, "p1", false, "merge", T);
+          return null;
+        });
+    assertThat(results).containsExactly(true, false, true);
+    assertThat(changes(segment)).containsExactly("p1 entered api", "p1 exited merge");
+    Boolean lost =
+        Jdbc.inTransaction(
+            dataSource(),
+            c -> MembershipLedger.set(c, ws, segment + 1_000_000, "p2", true, "api", T));
+    assertThat(lost).as("no such segment: nothing written").isFalse();
+  }
+
+  @Test
+  void anEventEntersAPersonAndTheWindowExpiringMakesThemLeaveOnTime() throws SQLException {
+    long segment = dataSegment(ws, LOGIN_WITHIN_AN_HOUR);
+    person(ws, "p1", "{\"cio_id\":\"p1\"}");
+    Instant login = T.minus(Duration.ofMinutes(10));
+    event(ws, "p1", "login", login);
+    SegmentIndex index = index();
+
+    List<Applied> entered =
+        reevaluate(index, Map.of("p1", work(new Trigger.Event("login"), "event")), T, false);
+
+    assertThat(entered).containsExactly(new Applied(ws, segment, "p1", true, "event"));
+    assertThat(dueAt("p1")).isEqualTo(login.plus(Duration.ofHours(1)));
+    assertThat(claimAndRun(T.plus(Duration.ofMinutes(49)))).as("not due yet").isEmpty();
+
+    List<Applied> left = claimAndRun(login.plus(Duration.ofHours(1)));
+
+    assertThat(left).containsExactly(new Applied(ws, segment, "p1", false, "time"));
+    assertThat(changes(segment)).containsExactly("p1 entered event", "p1 exited time");
+    assertThat(dueAt("p1")).as("nothing left to expire").isNull();
+  }
+
+  @Test
+  void aChangeReevaluatesOnlyTheSegmentsThatMentionIt() throws SQLException {
+    long pro = dataSegment(ws, PRO);
+    long login = dataSegment(ws, LOGIN_WITHIN_AN_HOUR);
+    person(ws, "p1", "{\"plan\":\"pro\"}");
+    event(ws, "p1", "login", T);
+
+    List<Applied> applied =
+        reevaluate(
+            index(), Map.of("p1", work(new Trigger.Attribute("plan"), "attribute")), T, false);
+
+    assertThat(applied).containsExactly(new Applied(ws, pro, "p1", true, "attribute"));
+    assertThat(changes(login)).as("the login segment was not evaluated").isEmpty();
+  }
+
+  @Test
+  void aSegmentReadingAnotherIsEvaluatedAfterItInTheSamePass() throws SQLException {
+    long pro = dataSegment(ws, PRO);
+    long reader =
+        dataSegment(ws, "{\"version\":1,\"condition\":{\"segment\":{\"id\":" + pro + "}}}");
+    person(ws, "p1", "{\"plan\":\"pro\"}");
+
+    List<Applied> applied =
+        reevaluate(
+            index(), Map.of("p1", work(new Trigger.Attribute("plan"), "attribute")), T, false);
+
+    assertThat(applied)
+        .containsExactly(
+            new Applied(ws, pro, "p1", true, "attribute"),
+            new Applied(ws, reader, "p1", true, "attribute"));
+  }
+
+  @Test
+  void twoClaimersNeverGetTheSameDueRow() throws Exception {
+    Jdbc.autoCommit(
+        dataSource(),
+        c -> {
+          for (int i = 0; i < 40; i++) {
+            PersonRows.schedule(c, ws, String.format("c%03d", i), LONG_AGO, "time");
+          }
+          return null;
+        });
+    CountDownLatch firstHolds = new CountDownLatch(1);
+    CountDownLatch secondDone = new CountDownLatch(1);
+    CompletableFuture<List<String>> first =
+        CompletableFuture.supplyAsync(
+            () ->
+                Jdbc.inTransaction(
+                    dataSource(),
+                    c -> {
+                      List<String> mine = claimed(c);
+                      firstHolds.countDown();
+                      await(secondDone); // keep the rows locked while the other claims
+                      return mine;
+                    }));
+    await(firstHolds);
+    List<String> second = Jdbc.inTransaction(dataSource(), this::claimed);
+    secondDone.countDown();
+    List<String> firstClaimed = first.get(30, TimeUnit.SECONDS);
+
+    assertThat(firstClaimed).hasSize(25);
+    assertThat(second).hasSize(15).doesNotContainAnyElementsOf(firstClaimed);
+  }
+
+  @Test
+  void aRebuildResumesFromItsSavedProgressOnAnotherNode() throws Exception {
+    long segment = dataSegment(ws, PRO);
+    for (int i = 0; i < 5; i++) {
+      person(ws, "r" + i, i % 2 == 0 ? "{\"plan\":\"pro\"}" : "{\"plan\":\"free\"}");
+    }
+    Jdbc.autoCommit(
+        dataSource(),
+        c -> {
+          try (PreparedStatement q =
+              c.prepareStatement(
+                  "INSERT INTO segments_rebuild (segment_id, workspace_id, revision, requested_at)"
+                      + " VALUES (?, ?, 0, ?)")) {
+            q.setLong(1, segment);
+            q.setLong(2, ws);
+            q.setTimestamp(3, Timestamp.from(T));
+            return q.executeUpdate();
+          }
+        });
+    // The first node does one batch of two people, then stops (as if it died after the commit).
+    RebuildWorker first = rebuildWorker(2);
+    assertThat(first.step(Duration.ZERO)).isTrue();
+    assertThat(rebuildRow(segment)).containsExactly(personKey("r1"), 1L);
+    assertThat(members(segment)).containsExactly("r0");
+
+    RebuildWorker second = rebuildWorker(2);
+    while (second.step(Duration.ofMinutes(1))) {
+      // until no rebuild is left
+    }
+
+    assertThat(members(segment)).containsExactlyInAnyOrder("r0", "r2", "r4");
+    assertThat(rebuildRow(segment)).as("done: the row is gone").isEmpty();
+    assertThat(changes(segment)).hasSize(3).allMatch(s -> s.endsWith("entered rebuild"));
+    assertThat(rebuildState(segment)).isEqualTo("done");
+    assertThat(((RecordedEvents<MembershipChanged>) second.announcements).fired)
+        .extracting(MembershipChanged::cioId)
+        .containsExactlyInAnyOrder("r2", "r4");
+  }
+
+  @Test
+  void thePeopleFeedDeliversEachChangeUntilAcknowledged() throws SQLException {
+    JdbcPersonChangeFeed feed = new JdbcPersonChangeFeed(dataSource(), 30);
+    String consumer = "test-" + ws;
+    PersonChangeFeed.Batch skip;
+    do {
+      skip = feed.read(consumer, 1000);
+      feed.acknowledge(consumer, skip);
+    } while (!skip.changes().isEmpty());
+    Jdbc.autoCommit(
+        dataSource(),
+        c -> {
+          try (PreparedStatement q =
+              c.prepareStatement(
+                  "INSERT INTO people_change (workspace_id, person_cio_id, kind, changed_at, data)"
+                      + " VALUES (?, 'p1', 'attribute_change', NOW(3),"
+                      + " '{\"attributes\":{\"plan\":{\"to\":\"pro\"}}}')")) {
+            q.setLong(1, ws);
+            return q.executeUpdate();
+          }
+        });
+
+    PersonChangeFeed.Batch batch = feed.read(consumer, 10);
+    assertThat(batch.changes()).hasSize(1);
+    assertThat(batch.changes().get(0).workspaceId()).isEqualTo(ws);
+    assertThat(batch.changes().get(0).attributeNames()).containsExactly("plan");
+    assertThat(feed.read(consumer, 10).changes()).as("not acknowledged: again").hasSize(1);
+    feed.acknowledge(consumer, batch);
+    assertThat(feed.read(consumer, 10).changes()).isEmpty();
+    assertThat(feed.position(consumer)).isEqualTo(batch.position());
+  }
+
+  // --- helpers
+
+  private SegmentIndex index() {
+    return SegmentIndex.of(new DataSegmentRepository(dataSource()).active(new WorkspaceId(ws)));
+  }
+
+  private static Reevaluator.Work work(Trigger trigger, String cause) {
+    return new Reevaluator.Work(Set.of(trigger), cause);
+  }
+
+  private List<Applied> reevaluate(
+      SegmentIndex index, Map<String, Reevaluator.Work> work, Instant now, boolean everything) {
+    Jdbc.autoCommit(
+        dataSource(),
+        c -> {
+          PersonRows.ensure(c, ws, List.copyOf(work.keySet()));
+          return null;
+        });
+    return Jdbc.inTransaction(
+        dataSource(),
+        c ->
+            new Reevaluator(new DefaultPersonEvaluator())
+                .run(c, ws, index, work, UTC, now, everything));
+  }
+
+  /** Claims this workspace's due re-checks at {@code now} and evaluates them. */
+  private List<Applied> claimAndRun(Instant now) {
+    return Jdbc.inTransaction(
+        dataSource(),
+        c -> {
+          List<Applied> applied = new ArrayList<>();
+          for (PersonRows.Due due : PersonRows.claimDue(c, now, 100)) {
+            if (due.workspaceId() == ws) {
+              applied.addAll(
+                  new Reevaluator(new DefaultPersonEvaluator())
+                      .run(
+                          c,
+                          ws,
+                          index(),
+                          Map.of(due.cioId(), work(Trigger.everything(), due.cause())),
+                          UTC,
+                          now,
+                          true));
+            }
+          }
+          return applied;
+        });
+  }
+
+  private List<String> claimed(Connection c) throws SQLException {
+    return PersonRows.claimDue(c, LONG_AGO, 25).stream()
+        .peek(due -> assertThat(due.workspaceId()).isEqualTo(ws))
+        .map(PersonRows.Due::cioId)
+        .toList();
+  }
+
+  private RebuildWorker rebuildWorker(int batchSize) throws Exception {
+    RebuildWorker worker = new RebuildWorker();
+    worker.dataSource = dataSource();
+    var constructor =
+        Class.forName("io.herald.segments.internal.sql.SqlSegmentQueries")
+            .getDeclaredConstructor(DataSource.class);
+    constructor.setAccessible(true);
+    worker.queries = (SegmentQueries) constructor.newInstance(dataSource());
+    worker.segments = new DataSegmentRepository(dataSource());
+    worker.indexes = new SegmentIndexes(worker.segments);
+    worker.indexes.refresh();
+    worker.evaluator = new DefaultPersonEvaluator();
+    worker.settings = new RealtimeSettings();
+    worker.settings.rebuildBatchSize = batchSize;
+    worker.zones =
+        new WorkspaceZones() {
+          @Override
+          public ZoneId of(long workspaceId) {
+            return UTC;
+          }
+        };
+    worker.clock = Clock.fixed(T, UTC);
+    worker.announcements = new RecordedEvents<>();
+    return worker;
+  }
+
+  private Instant dueAt(String cioId) {
+    return Jdbc.autoCommit(
+        dataSource(),
+        c -> {
+          try (PreparedStatement q =
+              c.prepareStatement(
+                  "SELECT due_at FROM segments_recheck WHERE workspace_id = ? AND cio_id = ?")) {
+            q.setLong(1, ws);
+            q.setString(2, cioId);
+            try (ResultSet rs = q.executeQuery()) {
+              rs.next();
+              Timestamp at = rs.getTimestamp(1);
+              return at == null ? null : at.toInstant();
+            }
+          }
+        });
+  }
+
+  private static List<String> changes(long segment) {
+    return Jdbc.autoCommit(
+        dataSource(),
+        c -> {
+          List<String> found = new ArrayList<>();
+          try (PreparedStatement q =
+              c.prepareStatement(
+                  "SELECT cio_id, entered, cause FROM segments_membership_change"
+                      + " WHERE segment_id = ? ORDER BY id")) {
+            q.setLong(1, segment);
+            try (ResultSet rs = q.executeQuery()) {
+              while (rs.next()) {
+                found.add(
+                    rs.getString(1)
+                        + (rs.getBoolean(2) ? " entered " : " exited ")
+                        + rs.getString(3));
+              }
+            }
+          }
+          return found;
+        });
+  }
+
+  private static Set<String> members(long segment) {
+    return Jdbc.autoCommit(
+        dataSource(),
+        c -> {
+          Set<String> found = new HashSet<>();
+          try (PreparedStatement q =
+              c.prepareStatement("SELECT cio_id FROM segments_membership WHERE segment_id = ?")) {
+            q.setLong(1, segment);
+            try (ResultSet rs = q.executeQuery()) {
+              while (rs.next()) {
+                found.add(rs.getString(1));
+              }
+            }
+          }
+          return found;
+        });
+  }
+
+  /** The rebuild row's after_key and entered count; empty when there is no row. */
+  private static List<Long> rebuildRow(long segment) {
+    return Jdbc.autoCommit(
+        dataSource(),
+        c -> {
+          try (PreparedStatement q =
+              c.prepareStatement(
+                  "SELECT after_key, entered FROM segments_rebuild WHERE segment_id = ?")) {
+            q.setLong(1, segment);
+            try (ResultSet rs = q.executeQuery()) {
+              return rs.next() ? List.of(rs.getLong(1), rs.getLong(2)) : List.of();
+            }
+          }
+        });
+  }
+
+  private long personKey(String cioId) {
+    return Jdbc.autoCommit(
+        dataSource(),
+        c -> {
+          try (PreparedStatement q =
+              c.prepareStatement(
+                  "SELECT id FROM people_person WHERE workspace_id = ? AND cio_id = ?")) {
+            q.setLong(1, ws);
+            q.setString(2, cioId);
+            try (ResultSet rs = q.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          }
+        });
+  }
+
+  private static String rebuildState(long segment) {
+    return Jdbc.autoCommit(
+        dataSource(),
+        c -> {
+          try (PreparedStatement q =
+              c.prepareStatement("SELECT rebuild_state FROM segments_segment WHERE id = ?")) {
+            q.setLong(1, segment);
+            try (ResultSet rs = q.executeQuery()) {
+              rs.next();
+              return rs.getString(1);
+            }
+          }
+        });
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package io.herald.segments.internal.realtime;
+
+import com.mysql.cj.jdbc.MysqlDataSource;
+import io.herald.testing.TestDatabaseSessionListener;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The run's database for the engine's tests (herald-testing's session listener provides it:
+ * embedded MariaDB, then the external server), migrated once per JVM, with helpers that write other
+ * modules' rows as those modules do. Tests keep apart by using a workspace of their own.
+ */
+final class RealtimeTestDatabase {
+
+  private RealtimeTestDatabase() {}
+
+  /** Why there is no database for this run, if there is none. */
+  static Optional<String> unavailable() {
+    String skip = System.getProperty(TestDatabaseSessionListener.SKIP_PROPERTY);
+    if (skip != null) {
+      return Optional.of(skip);
+    }
+    if (System.getProperty("herald.it.db.url") == null) {
+      return Optional.of("no test database: run through failsafe (herald.test.database)");
+    }
+    return Optional.empty();
+  }
+
+  /** The migrated database. */
+  static DataSource dataSource() {
+    return Holder.DATA_SOURCE;
+  }
+
+  /** A workspace id no other test uses. */
+  static long freshWorkspace() {
+    return ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
+  }
+
+  static void person(long ws, String cioId, String attributesJson) throws SQLException {
+    try (Connection c = dataSource().getConnection();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO people_person (workspace_id, cio_id, attributes,"
+                    + " attribute_timestamps, created_at, updated_at)"
+                    + " VALUES (?, ?, ?, '{}', NOW(3), NOW(3))")) {
+      insert.setLong(1, ws);
+      insert.setString(2, cioId);
+      insert.setString(3, attributesJson);
+      insert.executeUpdate();
+    }
+  }
+
+  static void event(long ws, String cioId, String name, Instant at) throws SQLException {
+    try (Connection c = dataSource().getConnection();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO events_event (workspace_id, person_cio_id, name, type, source,"
+                    + " occurred_at, received_at, data) VALUES (?, ?, ?, 'event', 'test', ?, ?, '{}')")) {
+      insert.setLong(1, ws);
+      insert.setString(2, cioId);
+      insert.setString(3, name);
+      insert.setTimestamp(4, Timestamp.from(at));
+      insert.setTimestamp(5, Timestamp.from(at));
+      insert.executeUpdate();
+    }
+  }
+
+  /** A data segment as the data-segment service stores it; returns its id. */
+  static long dataSegment(long ws, String conditionsJson) throws SQLException {
+    try (Connection c = dataSource().getConnection();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO segments_segment (workspace_id, name, type, created_at, updated_at,"
+                    + " conditions, conditions_version) VALUES (?, 'test', 'data', NOW(3), NOW(3),"
+                    + " ?, 1)",
+                PreparedStatement.RETURN_GENERATED_KEYS)) {
+      insert.setLong(1, ws);
+      insert.setString(2, conditionsJson);
+      insert.executeUpdate();
+      try (var keys = insert.getGeneratedKeys()) {
+        keys.next();
+        return keys.getLong(1);
+      }
+    }
+  }
+
+  /** Initialised on first use, once per JVM (the class-holder idiom: no mutable state). */
+  private static final class Holder {
+    static final DataSource DATA_SOURCE = open();
+
+    private static DataSource open() {
+      MysqlDataSource dataSource = new MysqlDataSource();
+      dataSource.setURL(System.getProperty("herald.it.db.url"));
+      dataSource.setUser(System.getProperty("herald.it.db.user"));
+      dataSource.setPassword(System.getProperty("herald.it.db.password"));
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
+      return dataSource;
+    }
+  }
+}
