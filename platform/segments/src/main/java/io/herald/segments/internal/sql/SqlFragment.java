@@ -10,8 +10,7 @@ import java.util.Objects;
  *
  * @param sql the text
  * @param parameters the values of its placeholders: {@code Long}, {@code Integer}, {@code String},
- *     {@code java.math.BigDecimal}, {@code byte[]} (compared byte-wise) or {@code
- *     java.sql.Timestamp}
+ *     {@code java.math.BigDecimal} or {@code byte[]} (compared byte-wise)
  */
 record SqlFragment(String sql, List<Object> parameters) {
 

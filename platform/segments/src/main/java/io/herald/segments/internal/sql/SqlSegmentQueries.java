@@ -6,11 +6,11 @@ import io.herald.workspace.api.WorkspaceId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -46,12 +46,20 @@ public class SqlSegmentQueries implements SegmentQueries {
   @Resource(lookup = DataSources.NON_TRANSACTIONAL)
   DataSource dataSource;
 
-  /** For CDI. */
-  SqlSegmentQueries() {}
+  private final int zonePage;
 
-  /** On {@code dataSource} (tests). */
-  SqlSegmentQueries(DataSource dataSource) {
+  /** For CDI. */
+  SqlSegmentQueries() {
+    this.zonePage = ZONE_PAGE;
+  }
+
+  /**
+   * On {@code dataSource}, reading at least {@code zonePage} people per page when a batch must look
+   * up their time zones first.
+   */
+  SqlSegmentQueries(DataSource dataSource, int zonePage) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.zonePage = zonePage;
   }
 
   @Override
@@ -96,7 +104,7 @@ public class SqlSegmentQueries implements SegmentQueries {
       }
       List<Match> found = new ArrayList<>();
       long after = afterKey;
-      int pageSize = Math.max(limit, ZONE_PAGE);
+      int pageSize = Math.max(limit, zonePage);
       while (found.size() < limit) {
         Page page = page(c, workspace, after, pageSize);
         if (page.size() == 0) {
@@ -231,7 +239,9 @@ public class SqlSegmentQueries implements SegmentQueries {
       throws SQLException {
     SqlFragment query =
         new SqlFragment.Builder()
-            .sql("SELECT DISTINCT " + PersonZones.TEXT_SQL)
+            // Bytes: DISTINCT under a case-insensitive collation would merge Europe/London with
+            // europe/london (not a zone).
+            .sql("SELECT DISTINCT CAST(" + PersonZones.TEXT_SQL + " AS BINARY)")
             .sql(PEOPLE)
             .param(workspace.value())
             .build();
@@ -239,9 +249,9 @@ public class SqlSegmentQueries implements SegmentQueries {
     try (PreparedStatement s = prepare(c, query);
         ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
-        String name = rs.getString(1);
+        byte[] name = rs.getBytes(1);
         if (name != null) {
-          names.add(name);
+          names.add(new String(name, StandardCharsets.UTF_8));
         }
       }
     }
@@ -273,8 +283,6 @@ public class SqlSegmentQueries implements SegmentQueries {
       s.setBigDecimal(index, decimal);
     } else if (value instanceof byte[] bytes) {
       s.setBytes(index, bytes);
-    } else if (value instanceof Timestamp timestamp) {
-      s.setTimestamp(index, timestamp);
     } else {
       throw new IllegalArgumentException("no binding for " + value.getClass());
     }
