@@ -28,7 +28,10 @@ final class CpuMeter {
     return new Sample(System.nanoTime(), machine[0], machine[1], ticks);
   }
 
-  /** "machine 93% busy (2 cores); herald 118%, mysqld 52%, driver 21% of one core". */
+  /**
+   * "machine 93% busy (2 cores); herald 118%, mysqld 52%, driver 21%, other processes ~0% of one
+   * core": the last is what the machine spent on anything but the benchmark.
+   */
   static String describe(Sample from, Sample to) {
     double seconds = (to.nanos() - from.nanos()) / 1e9;
     long total = to.totalTicks() - from.totalTicks();
@@ -39,15 +42,17 @@ final class CpuMeter {
                 "machine %.0f%% busy (%d cores)",
                 busy, Runtime.getRuntime().availableProcessors()));
     String separator = "; ";
+    double ours = 0;
     for (Map.Entry<String, Long> e : to.processTicks().entrySet()) {
       long used = e.getValue() - from.processTicks().getOrDefault(e.getKey(), e.getValue());
-      out.append(separator)
-          .append(e.getKey())
-          .append(' ')
-          .append(String.format("%.0f%%", 100.0 * used / TICKS_PER_SECOND / seconds));
+      double share = 100.0 * used / TICKS_PER_SECOND / seconds;
+      ours += share;
+      out.append(separator).append(e.getKey()).append(' ').append(String.format("%.0f%%", share));
       separator = ", ";
     }
-    return out.append(" of one core").toString();
+    double others = busy * Runtime.getRuntime().availableProcessors() - ours;
+    return out.append(String.format(", other processes ~%.0f%% of one core", Math.max(0, others)))
+        .toString();
   }
 
   private static long[] machine() {

@@ -79,7 +79,7 @@ record Settings(
         env.getOrDefault("BENCH_HEAP", "1g"),
         env.getOrDefault("BENCH_BUFFER_POOL", ""),
         "1".equals(env.get("BENCH_KEEP")),
-        env.getOrDefault("BENCH_REALTIME_OFF", "HERALD_SEGMENTS_REALTIME=false"),
+        env.getOrDefault("BENCH_REALTIME_OFF", "HERALD_SEGMENTS_REALTIME_ENABLED=false"),
         Map.copyOf(passThrough));
   }
 
