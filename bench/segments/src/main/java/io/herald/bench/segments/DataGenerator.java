@@ -23,6 +23,9 @@ final class DataGenerator {
   private static final int BATCH = 1000;
   private static final int THREADS = 2;
 
+  /** The segments engine's consumer name in {@code events_feed_cursor}. */
+  static final String SEGMENTS_CONSUMER = "segments";
+
   private final Database database;
   private final long workspaceId;
   private final Synthetic data;
@@ -44,6 +47,12 @@ final class DataGenerator {
     long relationships = parallel(data.people(), (from, to) -> relationships(from, to, objectPks));
     try (Connection c = database.connect();
         Statement s = c.createStatement()) {
+      // The history predates the segments engine: it follows the events feed from the end of it,
+      // as when data segments are introduced on existing data (full rebuilds cover the history).
+      s.execute(
+          "INSERT INTO events_feed_cursor (consumer, position, updated_at) SELECT '"
+              + SEGMENTS_CONSUMER
+              + "', COALESCE(MAX(id), 0), NOW(3) FROM events_event");
       for (String table :
           List.of(
               "people_person", "events_event", "objects_object", "objects_person_relationship")) {

@@ -7,10 +7,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -39,7 +41,7 @@ final class RealTime {
   private final long workspaceId;
   private final Settings settings;
   private final Synthetic data;
-  private final AtomicLong probes = new AtomicLong();
+  private final LiveEvents events;
   private final List<Long> ids = new ArrayList<>();
 
   RealTime(
@@ -55,6 +57,7 @@ final class RealTime {
     this.workspaceId = workspaceId;
     this.settings = settings;
     this.data = data;
+    this.events = new LiveEvents(data);
   }
 
   /** Creates the 50 segments one after the other and waits until every one is built. */
@@ -99,7 +102,7 @@ final class RealTime {
   void steady(Consumer<String> report) throws Exception {
     String phase = "steady";
     CpuMeter.Sample before = cpu.sample();
-    RateLoad.Running running = new RateLoad().start(settings.rate(), THREADS, request(phase));
+    RateLoad.Running running = new RateLoad().start(requestRate(), THREADS, request(phase));
     Thread.sleep(settings.realtime().toMillis());
     running.stop();
     RateLoad.Result result = running.await();
@@ -107,14 +110,15 @@ final class RealTime {
     Histogram latency = result.latencies();
     report.accept(
         String.format(
-            "T3 %,d events/s offered for %.0f s with %d active segments: %,.0f events/s answered%s;"
-                + " ingest request p50 %.1f ms, p99 %.1f ms, max %.1f ms (from when each was due);"
-                + " failures %d%s | %s",
+            "T3 %,d events/s offered as %s for %.0f s with %d active segments: %,.0f events/s"
+                + " answered%s; ingest request p50 %.1f ms, p99 %.1f ms, max %.1f ms (from when each"
+                + " was due); failures %d%s | %s",
             settings.rate(),
+            how(),
             result.seconds(),
             ids.size(),
-            result.samples().size() / result.seconds(),
-            result.samples().size() < 0.95 * settings.rate() * result.seconds()
+            result.samples().size() * settings.rtBatch() / result.seconds(),
+            result.samples().size() < 0.95 * requestRate() * result.seconds()
                 ? " (RATE NOT REACHED: requests queued in the driver)"
                 : "",
             latency.getValueAtPercentile(50) / 1000.0,
@@ -129,12 +133,11 @@ final class RealTime {
   /** b2: the fixed rate while a full rebuild of a new segment runs. */
   void duringRebuild(Consumer<String> report) throws Exception {
     String phase = "rebuild";
-    RateLoad.Running running = new RateLoad().start(settings.rate(), THREADS, request(phase));
+    RateLoad.Running running = new RateLoad().start(requestRate(), THREADS, request(phase));
     Thread.sleep(5_000);
     long from = System.nanoTime();
     Representatives.Representative heavy =
-        Representatives.get(
-            2, workspaceId, data.now(), java.time.Instant.now(), java.util.Map.of());
+        Representatives.get(2, workspaceId, data.now(), Instant.now(), Map.of());
     long id = api.createDataSegment("bench rebuild during ingestion", heavy.condition());
     long to = api.awaitBuilt(id, Duration.ofMinutes(60));
     Thread.sleep(5_000);
@@ -164,38 +167,35 @@ final class RealTime {
     report.accept("T3 (during the rebuild phase) " + delays(phase));
   }
 
-  /** Request {@code i} of a phase: a probe every tenth, otherwise a history-like event. */
-  private java.util.function.LongFunction<HttpRequest> request(String phase) {
+  /**
+   * Request {@code i} of a phase: one Track API event, or (with {@link Settings#rtBatch()} above 1)
+   * a Pipelines batch of that many; every tenth event is a probe.
+   */
+  private LongFunction<HttpRequest> request(String phase) {
+    int perRequest = settings.rtBatch();
     return i -> {
-      if (i % 10 == 0) {
-        long j = probes.getAndIncrement();
-        int k = (int) (j % ActiveSegments.PROBES);
-        long person = (j / ActiveSegments.PROBES) * 7919 % data.people();
-        return api.trackEvent(
-            Synthetic.customerId(person),
-            "{\"name\":\""
-                + ActiveSegments.probeEvent(k)
-                + "\",\"id\":\"probe-"
-                + phase
-                + "-"
-                + j
-                + "\",\"data\":{\"n\":"
-                + j
-                + "}}");
+      List<LiveEvents.LiveEvent> batch = new ArrayList<>(perRequest);
+      for (long n = i * perRequest; n < (i + 1) * perRequest; n++) {
+        batch.add(n % 10 == 0 ? events.probe(phase) : events.regular(phase, n));
       }
-      long n = Long.MAX_VALUE / 2 + i * 31 + phase.length();
-      return api.trackEvent(
-          Synthetic.customerId(data.eventPerson(n)),
-          "{\"name\":\""
-              + data.eventName(n)
-              + "\",\"id\":\"rt-"
-              + phase
-              + "-"
-              + i
-              + "\",\"data\":"
-              + Synthetic.eventData(n)
-              + "}");
+      if (perRequest == 1) {
+        LiveEvents.LiveEvent e = batch.get(0);
+        return api.trackEvent(e.customerId(), LiveEvents.trackBody(e));
+      }
+      return api.pipelinesBatch(LiveEvents.batchBody(batch));
     };
+  }
+
+  /** Requests per second for {@link Settings#rate()} events per second. */
+  private int requestRate() {
+    return Math.max(1, settings.rate() / settings.rtBatch());
+  }
+
+  /** "Track API events" or "Pipelines /v1/batch of 10 events". */
+  private String how() {
+    return settings.rtBatch() == 1
+        ? "Track API events (1 per request)"
+        : "Pipelines /v1/batch (" + settings.rtBatch() + " events per request)";
   }
 
   /**
@@ -206,7 +206,7 @@ final class RealTime {
    * them against MariaDB 10.x, which it takes for MySQL 5.5).
    */
   private String delays(String phase) throws Exception {
-    String pattern = "probe-" + phase + "-%";
+    String pattern = LiveEvents.probePrefix(phase) + "%";
     long stored =
         database.number(
             "SELECT COUNT(*) FROM events_event WHERE workspace_id = ? AND dedupe_id LIKE ?",

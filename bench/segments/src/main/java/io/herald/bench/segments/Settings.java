@@ -16,6 +16,8 @@ import java.util.Map;
  * @param rootUser a user that may create schemas and users
  * @param rootPassword its password
  * @param rate events per second of the fixed-rate phases (T3)
+ * @param rtBatch events per request in the fixed-rate phases: 1 sends Track API events, more sends
+ *     Pipelines batches
  * @param realtime how long the fixed-rate phase runs
  * @param throughput how long each closed-loop throughput phase runs (after a warm-up)
  * @param throughputClients concurrent clients of the throughput phases
@@ -35,6 +37,7 @@ record Settings(
     String rootUser,
     String rootPassword,
     int rate,
+    int rtBatch,
     Duration realtime,
     Duration throughput,
     int throughputClients,
@@ -72,6 +75,7 @@ record Settings(
         env.getOrDefault("BENCH_DB_USER", "root"),
         env.getOrDefault("BENCH_DB_PASSWORD", ""),
         (int) number(env, "BENCH_RATE", 1000),
+        Math.max(1, (int) number(env, "BENCH_RT_BATCH", 1)),
         Duration.ofSeconds(number(env, "BENCH_RT_SECONDS", small ? 30 : 300)),
         Duration.ofSeconds(number(env, "BENCH_TP_SECONDS", small ? 15 : 30)),
         (int) number(env, "BENCH_TP_CLIENTS", 16),

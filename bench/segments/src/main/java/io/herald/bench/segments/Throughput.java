@@ -1,7 +1,8 @@
 package io.herald.bench.segments;
 
-import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * T3's throughput comparison: Pipelines {@code /v1/batch} requests of history-like track events
@@ -27,26 +28,18 @@ final class Throughput {
       long events,
       String cpu) {}
 
-  private final Database database;
   private final HeraldApi api;
   private final CpuMeter cpu;
   private final Settings settings;
-  private final Synthetic data;
   private final FeedCursor cursor;
+  private final LiveEvents events;
 
-  Throughput(
-      Database database,
-      HeraldApi api,
-      CpuMeter cpu,
-      Settings settings,
-      Synthetic data,
-      FeedCursor cursor) {
-    this.database = database;
+  Throughput(HeraldApi api, CpuMeter cpu, Settings settings, Synthetic data, FeedCursor cursor) {
     this.api = api;
     this.cpu = cpu;
     this.settings = settings;
-    this.data = data;
     this.cursor = cursor;
+    this.events = new LiveEvents(data);
   }
 
   /**
@@ -76,39 +69,17 @@ final class Throughput {
       drain = (System.nanoTime() - loadEnd) / 1e9;
     }
     String cpuUse = CpuMeter.describe(before, cpu.sample());
-    long events = (r.requests() - r.failures()) * settings.batch();
-    double ingest = events / r.seconds();
-    double evaluated = events / ((loadEnd - start) / 1e9 + drain);
-    return new Measured(ingest, evaluated, drain, r, events, cpuUse);
+    long acknowledged = (r.requests() - r.failures()) * settings.batch();
+    double ingest = acknowledged / r.seconds();
+    double evaluated = acknowledged / ((loadEnd - start) / 1e9 + drain);
+    return new Measured(ingest, evaluated, drain, r, acknowledged, cpuUse);
   }
 
   private String body(String tag, long i) {
-    int size = settings.batch();
-    StringBuilder out = new StringBuilder(size * 260).append("{\"batch\":[");
-    for (long k = 0; k < size; k++) {
-      long n = Long.MAX_VALUE / 4 + (i * size + k) * 17 + tag.hashCode();
-      if (k > 0) {
-        out.append(',');
-      }
-      out.append("{\"type\":\"track\",\"userId\":\"")
-          .append(Synthetic.customerId(data.eventPerson(n)))
-          .append("\",\"event\":\"")
-          .append(data.eventName(n))
-          .append("\",\"properties\":")
-          .append(Synthetic.eventData(n))
-          .append(",\"messageId\":\"tp-")
-          .append(tag)
-          .append('-')
-          .append(i)
-          .append('-')
-          .append(k)
-          .append("\"}");
+    List<LiveEvents.LiveEvent> batch = new ArrayList<>(settings.batch());
+    for (long n = i * settings.batch(); n < (i + 1) * settings.batch(); n++) {
+      batch.add(events.regular(tag, n));
     }
-    return out.append("]}").toString();
-  }
-
-  /** The events stored so far (for the report). */
-  long stored() throws SQLException {
-    return database.number("SELECT COUNT(*) FROM events_event");
+    return LiveEvents.batchBody(batch);
   }
 }
