@@ -29,8 +29,11 @@ final class RateLoad {
           .connectTimeout(Duration.ofSeconds(10))
           .build();
 
-  /** One request: when it was due (nanoTime) and how long until its answer, in microseconds. */
-  record Sample(long dueNanos, long latencyMicros, boolean failed) {}
+  /**
+   * One request: when it was due (nanoTime), how long from then until its answer and from its
+   * sending until its answer (the server's share when the driver fell behind), in microseconds.
+   */
+  record Sample(long dueNanos, long latencyMicros, long serviceMicros, boolean failed) {}
 
   /** What a run did. */
   record Result(long start, long end, List<Sample> samples, long failures, String firstFailure) {
@@ -39,19 +42,28 @@ final class RateLoad {
       return (end - start) / 1e9;
     }
 
-    /** Latencies of the requests due in {@code [from, to)} (nanoTime). */
+    /** Latencies (from when due) of the requests due in {@code [from, to)} (nanoTime). */
     Histogram latencies(long from, long to) {
-      Histogram h = new Histogram(600_000_000L, 3);
-      for (Sample s : samples) {
-        if (s.dueNanos() >= from && s.dueNanos() < to) {
-          h.recordValue(Math.min(s.latencyMicros(), 599_000_000L));
-        }
-      }
-      return h;
+      return histogram(from, to, false);
     }
 
     Histogram latencies() {
       return latencies(Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /** Service times (from sending) of the requests due in {@code [from, to)} (nanoTime). */
+    Histogram serviceTimes(long from, long to) {
+      return histogram(from, to, true);
+    }
+
+    private Histogram histogram(long from, long to, boolean service) {
+      Histogram h = new Histogram(600_000_000L, 3);
+      for (Sample s : samples) {
+        if (s.dueNanos() >= from && s.dueNanos() < to) {
+          h.recordValue(Math.min(service ? s.serviceMicros() : s.latencyMicros(), 599_000_000L));
+        }
+      }
+      return h;
     }
   }
 
@@ -127,6 +139,7 @@ final class RateLoad {
                     break;
                   }
                   boolean failed = false;
+                  long sent = System.nanoTime();
                   try {
                     HttpResponse<String> response =
                         http.send(request.apply(i), HttpResponse.BodyHandlers.ofString());
@@ -148,7 +161,9 @@ final class RateLoad {
                   if (failed) {
                     failures.incrementAndGet();
                   }
-                  samples.add(new Sample(due, (System.nanoTime() - due) / 1000, failed));
+                  long answered = System.nanoTime();
+                  samples.add(
+                      new Sample(due, (answered - due) / 1000, (answered - sent) / 1000, failed));
                 }
                 return samples;
               }));
