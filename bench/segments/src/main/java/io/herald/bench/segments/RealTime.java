@@ -34,6 +34,7 @@ final class RealTime {
 
   private static final int THREADS = 64;
   private static final Duration PROBE_WAIT = Duration.ofSeconds(60);
+  private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(30);
 
   private final Database database;
   private final HeraldApi api;
@@ -42,6 +43,7 @@ final class RealTime {
   private final Settings settings;
   private final Synthetic data;
   private final LiveEvents events;
+  private final FeedCursor cursor;
   private final List<Long> ids = new ArrayList<>();
 
   RealTime(
@@ -50,7 +52,8 @@ final class RealTime {
       CpuMeter cpu,
       long workspaceId,
       Settings settings,
-      Synthetic data) {
+      Synthetic data,
+      FeedCursor cursor) {
     this.database = database;
     this.api = api;
     this.cpu = cpu;
@@ -58,6 +61,7 @@ final class RealTime {
     this.settings = settings;
     this.data = data;
     this.events = new LiveEvents(data);
+    this.cursor = cursor;
   }
 
   /** Creates the 50 segments one after the other and waits until every one is built. */
@@ -205,11 +209,12 @@ final class RealTime {
   }
 
   /**
-   * Waits until every probe of the phase that was stored has its enter, then reports the delays
-   * from the event's insert to the membership change: to {@code changed_at}, and to the change
-   * row's own {@code inserted_at} (the database clock when the engine wrote it, in milliseconds).
-   * The second is the figure to trust when the first has no fractional seconds (Connector/J drops
-   * them against MariaDB 10.x, which it takes for MySQL 5.5).
+   * Waits until the engine has caught up with the events feed and every probe of the phase that was
+   * stored has its enter (at most a minute more), then reports the delays from the event's insert
+   * to the membership change: to {@code changed_at}, and to the change row's own {@code
+   * inserted_at} (the database clock when the engine wrote it, in milliseconds). The second is the
+   * figure to trust when the first has no fractional seconds (Connector/J drops them against
+   * MariaDB 10.x, which it takes for MySQL 5.5).
    */
   private String delays(String phase) throws Exception {
     String pattern = LiveEvents.probePrefix(phase) + "%";
@@ -218,6 +223,9 @@ final class RealTime {
             "SELECT COUNT(*) FROM events_event WHERE workspace_id = ? AND dedupe_id LIKE ?",
             workspaceId,
             pattern);
+    long phaseEnd = System.nanoTime();
+    boolean caughtUp = cursor.awaitCaughtUp(CATCH_UP_TIMEOUT);
+    double catchUp = (System.nanoTime() - phaseEnd) / 1e9;
     long deadline = System.nanoTime() + PROBE_WAIT.toNanos();
     List<long[]> micros;
     while (true) {
@@ -247,7 +255,8 @@ final class RealTime {
     double p99 = primary.getValueAtPercentile(99) / 1000.0;
     return String.format(
         "event commit -> membership change (%,d probes, to %s): p50 %.0f ms, p99 %.0f ms (target"
-            + " < %.0f ms) %s, max %.0f ms; to %s: p50 %.0f ms, p99 %.0f ms%s%s%s",
+            + " < %.0f ms) %s, max %.0f ms; to %s: p50 %.0f ms, p99 %.0f ms%s%s%s; the engine"
+            + " %s the feed %.1f s after the load ended",
         micros.size(),
         wholeSeconds ? "the change row's inserted_at" : "changed_at",
         primary.getValueAtPercentile(50) / 1000.0,
@@ -266,7 +275,9 @@ final class RealTime {
             ? String.format(
                 "; *** MISSING *** %,d of %,d probes had no change after %d s",
                 stored - micros.size(), stored, PROBE_WAIT.toSeconds())
-            : "");
+            : "",
+        caughtUp ? "caught up with" : "had NOT caught up with",
+        catchUp);
   }
 
   /**

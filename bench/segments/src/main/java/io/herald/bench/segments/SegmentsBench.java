@@ -100,7 +100,7 @@ public final class SegmentsBench {
       print(report);
 
       new FullRecompute(database, api, cpu, workspaceId, now).run(line -> add(report, line));
-      RealTime realTime = new RealTime(database, api, cpu, workspaceId, settings, data);
+      RealTime realTime = new RealTime(database, api, cpu, workspaceId, settings, data, cursor);
       realTime.createActive(line -> add(report, line));
       realTime.steady(line -> add(report, line));
       realTime.duringRebuild(line -> add(report, line));
