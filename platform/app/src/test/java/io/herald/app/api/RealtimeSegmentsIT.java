@@ -206,6 +206,37 @@ class RealtimeSegmentsIT extends ContainerTest {
     assertThat(changes(manualId)).containsExactly(cio + " entered api");
   }
 
+  @Test
+  void aDeviceAddedOrRemovedMakesAPersonEnterOrLeave() {
+    long segment =
+        createDataSegment(
+            "Android push", "{\"device\":{\"platform\":\"android\",\"push_enabled\":true}}");
+    String id = unique("rt-device");
+    identify(id, "{}");
+    String cio = cioIdOf(id);
+    String token = unique("TOKEN");
+
+    Answer added =
+        http()
+            .put(
+                "api/v1/customers/" + id + "/devices",
+                Http.track(),
+                "{\"device\":{\"id\":\"" + token + "\",\"platform\":\"android\"}}");
+    assertThat(added.status()).as(added.body()).isEqualTo(200);
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(() -> assertThat(changes(segment)).containsExactly(cio + " entered device"));
+
+    Answer deleted = http().delete("api/v1/customers/" + id + "/devices/" + token, Http.track());
+    assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(changes(segment))
+                    .containsExactly(cio + " entered device", cio + " exited device"));
+  }
+
   private static String rebuildState(long segmentId) throws SQLException {
     try (Connection c = Db.connect();
         PreparedStatement q =

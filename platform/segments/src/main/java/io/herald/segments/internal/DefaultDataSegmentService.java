@@ -43,7 +43,7 @@ public class DefaultDataSegmentService implements DataSegmentService {
       WorkspaceId workspace, String name, String description, ConditionDocument conditions) {
     Objects.requireNonNull(conditions, "conditions");
     SegmentFields fields = SegmentFields.of(name, description);
-    return writer.create(workspace.value(), fields, conditions);
+    return DeadlockRetry.run(() -> writer.create(workspace.value(), fields, conditions));
   }
 
   @Override
@@ -55,7 +55,7 @@ public class DefaultDataSegmentService implements DataSegmentService {
       ConditionDocument conditions) {
     Objects.requireNonNull(conditions, "conditions");
     SegmentFields fields = SegmentFields.of(name, description);
-    return writer.update(workspace.value(), segmentId, fields, conditions);
+    return DeadlockRetry.run(() -> writer.update(workspace.value(), segmentId, fields, conditions));
   }
 
   @Override

@@ -70,7 +70,7 @@ public class DefaultSegmentService implements SegmentService {
 
   @Override
   public WriteOutcome delete(WorkspaceId workspace, long segmentId) {
-    return writer.delete(workspace.value(), segmentId);
+    return DeadlockRetry.run(() -> writer.delete(workspace.value(), segmentId));
   }
 
   @Override
