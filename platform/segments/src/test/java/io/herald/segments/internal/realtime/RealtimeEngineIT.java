@@ -14,7 +14,7 @@ import io.herald.segments.api.MembershipChanged;
 import io.herald.segments.internal.evaluate.DefaultPersonEvaluator;
 import io.herald.segments.internal.membership.MembershipLedger;
 import io.herald.segments.internal.membership.MembershipLedger.Applied;
-import io.herald.segments.internal.sql.SegmentQueries;
+import io.herald.segments.internal.sql.SqlSegmentQueriesFactory;
 import io.herald.workspace.api.WorkspaceId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,7 +34,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -300,14 +299,10 @@ class RealtimeEngineIT {
         .toList();
   }
 
-  private RebuildWorker rebuildWorker(int batchSize) throws Exception {
+  private RebuildWorker rebuildWorker(int batchSize) {
     RebuildWorker worker = new RebuildWorker();
     worker.dataSource = dataSource();
-    var constructor =
-        Class.forName("io.herald.segments.internal.sql.SqlSegmentQueries")
-            .getDeclaredConstructor(DataSource.class);
-    constructor.setAccessible(true);
-    worker.queries = (SegmentQueries) constructor.newInstance(dataSource());
+    worker.queries = SqlSegmentQueriesFactory.on(dataSource());
     worker.segments = new DataSegmentRepository(dataSource());
     worker.indexes = new SegmentIndexes(worker.segments);
     worker.indexes.refresh();
