@@ -83,12 +83,17 @@ final class CpuMeter {
     }
   }
 
-  /** The pid of the first process whose command line contains {@code fragment}, or -1. */
+  /**
+   * The pid of the longest-running process whose command line contains {@code fragment}, or -1: the
+   * system's database server rather than a test's embedded one started later.
+   */
   static long findProcess(String fragment) {
     return ProcessHandle.allProcesses()
         .filter(p -> p.info().commandLine().map(c -> c.contains(fragment)).orElse(false))
-        .mapToLong(ProcessHandle::pid)
-        .findFirst()
-        .orElse(-1);
+        .min(
+            java.util.Comparator.comparing(
+                (ProcessHandle p) -> p.info().startInstant().orElse(java.time.Instant.MAX)))
+        .map(ProcessHandle::pid)
+        .orElse(-1L);
   }
 }
