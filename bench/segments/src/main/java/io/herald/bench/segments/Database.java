@@ -1,0 +1,176 @@
+package io.herald.bench.segments;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The benchmark's schema on the server: created afresh for each run, with a user Herald and the
+ * driver share, and a few helpers for single-value queries.
+ */
+final class Database {
+
+  static final String USER = "herald_bench";
+  static final String PASSWORD = "bench";
+
+  private final Settings settings;
+
+  Database(Settings settings) {
+    this.settings = settings;
+  }
+
+  /** Drops and creates the schema and lets {@link #USER} use it. */
+  void recreate() throws SQLException {
+    try (Connection c = root();
+        Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + Settings.SCHEMA);
+      s.execute(
+          "CREATE DATABASE " + Settings.SCHEMA + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+      for (String host : List.of("localhost", "127.0.0.1", "%")) {
+        s.execute(
+            "CREATE USER IF NOT EXISTS '"
+                + USER
+                + "'@'"
+                + host
+                + "' IDENTIFIED BY '"
+                + PASSWORD
+                + "'");
+        s.execute("GRANT ALL ON " + Settings.SCHEMA + ".* TO '" + USER + "'@'" + host + "'");
+      }
+    }
+  }
+
+  void drop() throws SQLException {
+    try (Connection c = root();
+        Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + Settings.SCHEMA);
+    }
+  }
+
+  /**
+   * Sets the InnoDB buffer pool when {@link Settings#bufferPool()} asks for it (a global, dynamic
+   * server setting; it stays after the run). Returns what was done, for the report.
+   */
+  String applyBufferPool() throws SQLException {
+    if (settings.bufferPool().isBlank()) {
+      return "";
+    }
+    long bytes = bytes(settings.bufferPool());
+    try (Connection c = root();
+        Statement s = c.createStatement()) {
+      s.execute("SET GLOBAL innodb_buffer_pool_size = " + bytes);
+    }
+    return "set innodb_buffer_pool_size=" + bytes + " (BENCH_BUFFER_POOL)";
+  }
+
+  /** A connection to the schema as {@link #USER}, with batched statements rewritten. */
+  Connection connect() throws SQLException {
+    String url = settings.schemaUrl();
+    String separator = url.contains("?") ? "&" : "?";
+    return DriverManager.getConnection(
+        url + separator + "rewriteBatchedStatements=true", USER, PASSWORD);
+  }
+
+  /** The first column of the first row of {@code sql} as a number (0 when NULL). */
+  long number(String sql, Object... parameters) throws SQLException {
+    try (Connection c = connect();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        s.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
+    }
+  }
+
+  /** Whether a table of this name exists in the schema. */
+  boolean hasTable(String table) throws SQLException {
+    return number(
+            "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?",
+            Settings.SCHEMA,
+            table)
+        > 0;
+  }
+
+  /** The columns of a table of the schema, in order; empty when there is no such table. */
+  List<String> columns(String table) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Connection c = connect();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND"
+                    + " table_name = ? ORDER BY ordinal_position")) {
+      s.setString(1, Settings.SCHEMA);
+      s.setString(2, table);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1).toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The one workspace Herald bootstrapped. */
+  long workspaceId() throws SQLException {
+    return number("SELECT MIN(id) FROM workspace_workspace");
+  }
+
+  /** Server version and the settings the results depend on. */
+  String describe() throws SQLException {
+    StringBuilder out = new StringBuilder();
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      try (ResultSet rs = s.executeQuery("SELECT VERSION()")) {
+        rs.next();
+        out.append("server ").append(rs.getString(1));
+      }
+      for (String v :
+          List.of(
+              "innodb_buffer_pool_size",
+              "innodb_flush_log_at_trx_commit",
+              "sync_binlog",
+              "log_bin",
+              "binlog_format")) {
+        try (ResultSet rs = s.executeQuery("SHOW GLOBAL VARIABLES LIKE '" + v + "'")) {
+          if (rs.next()) {
+            out.append(", ").append(v).append('=').append(rs.getString(2));
+          }
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  /** The buffer pool size in bytes. */
+  long bufferPoolBytes() throws SQLException {
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT @@innodb_buffer_pool_size")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private Connection root() throws SQLException {
+    return DriverManager.getConnection(
+        settings.server(), settings.rootUser(), settings.rootPassword());
+  }
+
+  private static long bytes(String size) {
+    String s = size.trim().toUpperCase(java.util.Locale.ROOT);
+    long unit = 1;
+    char last = s.charAt(s.length() - 1);
+    if (last == 'K' || last == 'M' || last == 'G') {
+      unit = last == 'K' ? 1L << 10 : last == 'M' ? 1L << 20 : 1L << 30;
+      s = s.substring(0, s.length() - 1);
+    }
+    return Long.parseLong(s) * unit;
+  }
+}

@@ -1,0 +1,181 @@
+package io.herald.bench.segments;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * T4 (a): each {@link Representatives representative segment} created through the App API and timed
+ * from the request to the first read that shows it {@code finished}, beside its hand-written query
+ * materialising the same members into a scratch table ({@code INSERT … SELECT}, committed), on the
+ * same database in the same run; then both memberships compared.
+ */
+final class FullRecompute {
+
+  /** The recomputation target: within 2x of the hand-written query. */
+  static final double TARGET_RATIO = 2.0;
+
+  private static final int SQL_RUNS = 3;
+  private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(30);
+
+  private final Database database;
+  private final HeraldApi api;
+  private final CpuMeter cpu;
+  private final long workspaceId;
+  private final Instant generatedAt;
+
+  FullRecompute(
+      Database database, HeraldApi api, CpuMeter cpu, long workspaceId, Instant generatedAt) {
+    this.database = database;
+    this.api = api;
+    this.cpu = cpu;
+    this.workspaceId = workspaceId;
+    this.generatedAt = generatedAt;
+  }
+
+  /** Runs the five; adds a line per segment to {@code report}; returns the Herald ids by key. */
+  Map<String, Long> run(Consumer<String> report) throws Exception {
+    try (Connection c = database.connect();
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE IF EXISTS bench_members");
+      s.execute(
+          "CREATE TABLE bench_members (cio_id VARCHAR(32) NOT NULL, PRIMARY KEY (cio_id))"
+              + " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");
+    }
+    boolean membershipTable = database.columns("segments_membership").contains("segment_id");
+    Map<String, Long> ids = new LinkedHashMap<>();
+    for (int i = 0; i < Representatives.COUNT; i++) {
+      // Warm-up: the hand-written query once, untimed, so both sides start from a warm buffer pool.
+      materialize(Representatives.get(i, workspaceId, generatedAt, Instant.now(), ids));
+
+      CpuMeter.Sample before = cpu.sample();
+      long start = System.nanoTime();
+      Representatives.Representative definition =
+          Representatives.get(i, workspaceId, generatedAt, Instant.now(), ids);
+      long id = api.createDataSegment("bench " + definition.key(), definition.condition());
+      long built = api.awaitBuilt(id, BUILD_TIMEOUT);
+      double heraldSeconds = (built - start) / 1e9;
+      String heraldCpu = CpuMeter.describe(before, cpu.sample());
+      ids.put(definition.key(), id);
+      long heraldCount = api.count(id);
+
+      double[] sqlSeconds = new double[SQL_RUNS];
+      long sqlCount = 0;
+      for (int run = 0; run < SQL_RUNS; run++) {
+        Representatives.Representative now =
+            Representatives.get(i, workspaceId, generatedAt, Instant.now(), ids);
+        long t = System.nanoTime();
+        sqlCount = materialize(now);
+        sqlSeconds[run] = (System.nanoTime() - t) / 1e9;
+      }
+      Arrays.sort(sqlSeconds);
+      double sql = sqlSeconds[SQL_RUNS / 2];
+      double countOnly =
+          countOnly(Representatives.get(i, workspaceId, generatedAt, Instant.now(), ids));
+
+      String check = compare(id, heraldCount, sqlCount, membershipTable);
+      double ratio = heraldSeconds / sql;
+      report.accept(
+          String.format(
+              "T4 %s %s: Herald %.2f s (create -> finished) vs hand SQL %.2f s (INSERT…SELECT,"
+                  + " median of %d; count-only %.2f s) = %.1fx (target <= %.0fx) %s; %s | Herald"
+                  + " build: %s",
+              definition.key(),
+              definition.label(),
+              heraldSeconds,
+              sql,
+              SQL_RUNS,
+              countOnly,
+              ratio,
+              TARGET_RATIO,
+              ratio <= TARGET_RATIO ? "ok" : "OVER TARGET",
+              check,
+              heraldCpu));
+    }
+    try (Connection c = database.connect();
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE bench_members");
+    }
+    return ids;
+  }
+
+  /** Runs the hand-written query into {@code bench_members}; returns the rows it wrote. */
+  private long materialize(Representatives.Representative r) throws SQLException {
+    try (Connection c = database.connect()) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        s.execute("DELETE FROM bench_members");
+      }
+      c.commit();
+      long rows;
+      try (PreparedStatement s =
+          c.prepareStatement("INSERT INTO bench_members (cio_id) " + r.select())) {
+        bind(s, r.parameters());
+        rows = s.executeUpdate();
+      }
+      c.commit();
+      return rows;
+    }
+  }
+
+  private double countOnly(Representatives.Representative r) throws SQLException {
+    try (Connection c = database.connect();
+        PreparedStatement s =
+            c.prepareStatement("SELECT COUNT(*) FROM (" + r.select() + ") members")) {
+      bind(s, r.parameters());
+      long t = System.nanoTime();
+      try (var rs = s.executeQuery()) {
+        rs.next();
+      }
+      return (System.nanoTime() - t) / 1e9;
+    }
+  }
+
+  /** "members 24,881 = 24,881, same people" or a loud MISMATCH. */
+  private String compare(long id, long heraldCount, long sqlCount, boolean membershipTable)
+      throws SQLException {
+    List<String> problems = new ArrayList<>();
+    long onlyHerald = 0;
+    long onlySql = 0;
+    if (membershipTable) {
+      onlyHerald =
+          database.number(
+              "SELECT COUNT(*) FROM segments_membership m WHERE m.segment_id = ? AND NOT EXISTS"
+                  + " (SELECT 1 FROM bench_members b WHERE b.cio_id = m.cio_id)",
+              id);
+      onlySql =
+          database.number(
+              "SELECT COUNT(*) FROM bench_members b WHERE NOT EXISTS (SELECT 1 FROM"
+                  + " segments_membership m WHERE m.segment_id = ? AND m.cio_id = b.cio_id)",
+              id);
+    }
+    if (heraldCount != sqlCount) {
+      problems.add(String.format("count %,d (Herald) != %,d (SQL)", heraldCount, sqlCount));
+    }
+    if (onlyHerald != 0 || onlySql != 0) {
+      problems.add(
+          String.format("%,d people only in Herald's, %,d only in the SQL's", onlyHerald, onlySql));
+    }
+    if (problems.isEmpty()) {
+      return String.format(
+          "members %,d = %,d%s",
+          heraldCount, sqlCount, membershipTable ? ", same people" : " (counts only)");
+    }
+    return "*** MISMATCH *** " + String.join("; ", problems);
+  }
+
+  private static void bind(PreparedStatement s, List<Object> parameters) throws SQLException {
+    for (int i = 0; i < parameters.size(); i++) {
+      s.setObject(i + 1, parameters.get(i));
+    }
+  }
+}

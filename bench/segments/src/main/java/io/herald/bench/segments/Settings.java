@@ -1,0 +1,106 @@
+package io.herald.bench.segments;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one run does, from the command line ({@code --small}) and the environment (see
+ * bench/segments/README.md).
+ *
+ * @param small whether {@code --small} was given (10,000 people and 50,000 events by default)
+ * @param people people generated
+ * @param events events generated
+ * @param companies objects of type 1 ("company") generated
+ * @param server JDBC URL of the server, without a schema
+ * @param rootUser a user that may create schemas and users
+ * @param rootPassword its password
+ * @param rate events per second of the fixed-rate phases (T3)
+ * @param rtBatch events per request in the fixed-rate phases: 1 sends Track API events, more sends
+ *     Pipelines batches
+ * @param realtime how long the fixed-rate phase runs
+ * @param throughput how long each closed-loop throughput phase runs (after a warm-up)
+ * @param throughputClients concurrent clients of the throughput phases
+ * @param batch events per Pipelines {@code /v1/batch} request in the throughput phases
+ * @param heap Herald's heap
+ * @param bufferPool the InnoDB buffer pool size to set for the run, or empty to leave the server
+ * @param keep whether the schema stays after the run
+ * @param realtimeOff the Herald environment that turns real-time evaluation off ({@code KEY=value})
+ * @param passThrough {@code HERALD_*} variables handed to Herald
+ */
+record Settings(
+    boolean small,
+    long people,
+    long events,
+    int companies,
+    String server,
+    String rootUser,
+    String rootPassword,
+    int rate,
+    int rtBatch,
+    Duration realtime,
+    Duration throughput,
+    int throughputClients,
+    int batch,
+    String heap,
+    String bufferPool,
+    boolean keep,
+    String realtimeOff,
+    Map<String, String> passThrough) {
+
+  /** The schema every run creates afresh. */
+  static final String SCHEMA = "herald_bench_segments";
+
+  static Settings from(List<String> args, Map<String, String> env) {
+    boolean small = args.contains("--small");
+    for (String arg : args) {
+      if (!arg.equals("--small")) {
+        throw new IllegalArgumentException("unknown argument " + arg + " (only --small)");
+      }
+    }
+    long people = number(env, "BENCH_PEOPLE", small ? 10_000 : 1_000_000);
+    Map<String, String> passThrough = new java.util.TreeMap<>();
+    env.forEach(
+        (k, v) -> {
+          if (k.startsWith("HERALD_INGEST_") || k.startsWith("HERALD_SEGMENTS_")) {
+            passThrough.put(k, v);
+          }
+        });
+    return new Settings(
+        small,
+        people,
+        number(env, "BENCH_EVENTS", small ? 50_000 : 5_000_000),
+        (int) number(env, "BENCH_COMPANIES", Math.max(20, people / 50)),
+        env.getOrDefault("BENCH_DB_URL", "jdbc:mysql://127.0.0.1:3306/"),
+        env.getOrDefault("BENCH_DB_USER", "root"),
+        env.getOrDefault("BENCH_DB_PASSWORD", ""),
+        (int) number(env, "BENCH_RATE", 1000),
+        Math.max(1, (int) number(env, "BENCH_RT_BATCH", 1)),
+        Duration.ofSeconds(number(env, "BENCH_RT_SECONDS", small ? 30 : 300)),
+        Duration.ofSeconds(number(env, "BENCH_TP_SECONDS", small ? 15 : 30)),
+        (int) number(env, "BENCH_TP_CLIENTS", 16),
+        (int) number(env, "BENCH_BATCH", 100),
+        env.getOrDefault("BENCH_HEAP", "1g"),
+        env.getOrDefault("BENCH_BUFFER_POOL", ""),
+        "1".equals(env.get("BENCH_KEEP")),
+        env.getOrDefault("BENCH_REALTIME_OFF", "HERALD_SEGMENTS_REALTIME_ENABLED=false"),
+        Map.copyOf(passThrough));
+  }
+
+  /** The schema's JDBC URL. */
+  String schemaUrl() {
+    return server + SCHEMA;
+  }
+
+  private static long number(Map<String, String> env, String key, long fallback) {
+    String value = env.get(key);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Long.parseLong(value.replace("_", "").trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be a whole number, not " + value, e);
+    }
+  }
+}
