@@ -1,5 +1,9 @@
 /**
- * Whole-segment evaluation in SQL: condition trees compiled to one query over the people, events,
- * objects, devices, membership and engagement tables, read in keyset-paged batches.
+ * Whole-segment evaluation in SQL: condition trees compiled ({@link
+ * io.herald.segments.internal.sql.ConditionSqlCompiler}, pure) to one query over the people,
+ * events, objects, devices, membership and engagement tables, read in keyset-paged batches ({@link
+ * io.herald.segments.internal.sql.SqlSegmentQueries}, plain JDBC). Other modules' tables are only
+ * read, never written. Semantics: the Javadoc of {@link io.herald.segments.api.condition}, shared
+ * with the in-memory evaluator.
  */
 package io.herald.segments.internal.sql;

@@ -1,23 +1,7 @@
 package io.herald.segments.internal.sql;
 
-import io.herald.segments.api.condition.All;
-import io.herald.segments.api.condition.Any;
-import io.herald.segments.api.condition.AttributeCondition;
 import io.herald.segments.api.condition.Condition;
-import io.herald.segments.api.condition.Count;
-import io.herald.segments.api.condition.DeviceCondition;
-import io.herald.segments.api.condition.EngagementCondition;
 import io.herald.segments.api.condition.EngagementCondition.Metric;
-import io.herald.segments.api.condition.EventCondition;
-import io.herald.segments.api.condition.Match;
-import io.herald.segments.api.condition.Not;
-import io.herald.segments.api.condition.Operand;
-import io.herald.segments.api.condition.Operator;
-import io.herald.segments.api.condition.PropertyMatch;
-import io.herald.segments.api.condition.RelationshipCondition;
-import io.herald.segments.api.condition.SegmentCondition;
-import io.herald.segments.api.condition.Window;
-import io.herald.segments.api.condition.ZoneChoice;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -27,9 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,11 +21,11 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
 /**
- * Random data and condition trees for the agreement test, over small value domains so that
- * comparisons often hit: a handful of attribute keys, values that are text, numbers, booleans, JSON
- * null, objects, arrays and Unix seconds near {@code now} (as numbers, fractions and digit
- * strings), time zones valid and not, events around window edges, and trees of every leaf type
- * nested up to depth 5.
+ * Random cases for the agreement test, over small value domains so that comparisons often hit: a
+ * handful of attribute keys, values that are text, numbers, booleans, JSON null, objects, arrays
+ * and Unix seconds near {@code now} or at local midnights (as numbers, fractions and digit
+ * strings), time zones valid and not, events and engagements around window edges, relationships,
+ * devices and memberships; the trees come from {@link AgreementConditions}.
  */
 final class AgreementCases {
 
@@ -56,10 +38,11 @@ final class AgreementCases {
   /** Object types of the three objects of every world. */
   static final List<Integer> OBJECT_TYPES = List.of(1, 1, 2);
 
-  private static final List<String> KEYS = List.of("a", "b", "timezone");
+  /** The attribute keys of every JSON document (people, events, objects, relationships). */
+  static final List<String> KEYS = List.of("a", "b", "timezone");
 
   /** Text values; several are the texts of numbers, booleans or time zones. */
-  private static final List<String> TEXTS =
+  static final List<String> TEXTS =
       List.of(
           "pro",
           "Pro",
@@ -86,12 +69,8 @@ final class AgreementCases {
           "+02:00",
           "europe/paris");
 
-  /** Operands that are parts of the texts (at their start, end or middle) or miss them by case. */
-  private static final List<String> FRAGMENTS =
-      List.of("pro ", "o", "ro", "p", "P", "s", "5", "/", "é", "e", "ic", "\"", "-", "PRO");
-
   /** Workspace zones, and valid zones of people. */
-  private static final List<String> ZONES =
+  static final List<String> ZONES =
       List.of("UTC", "Europe/Paris", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe");
 
   private static final List<Instant> NOWS =
@@ -119,7 +98,7 @@ final class AgreementCases {
           Duration.ofDays(1));
 
   /** Unix-second offsets of date values from now. */
-  private static final List<Long> DATE_OFFSETS =
+  static final List<Long> DATE_OFFSETS =
       List.of(-2 * 86400L, -86400L, -86399L, -43200L, -3600L, -1L, 0L, 1L, 3600L, 43200L, 86400L);
 
   /**
@@ -199,15 +178,13 @@ final class AgreementCases {
 
   private final Domain d;
   private final Arbitrary<JsonObject> document;
-  private final Arbitrary<PropertyMatch> filter;
-  private final Arbitrary<Condition> leaf;
+  private final AgreementConditions conditions;
 
-  /** Builds the arbitraries of one domain once; trees and people reuse them. */
+  /** Builds the arbitraries of one domain once; people and trees reuse them. */
   private AgreementCases(Domain d) {
     this.d = d;
     this.document = document();
-    this.filter = filter();
-    this.leaf = leaf();
+    this.conditions = new AgreementConditions(d);
   }
 
   private Arbitrary<Case> inDomain() {
@@ -215,9 +192,9 @@ final class AgreementCases {
             Arbitraries.of(ZONES).map(ZoneId::of),
             document.list().ofSize(OBJECT_TYPES.size()),
             people(),
-            tree(5),
-            leaf,
-            Arbitraries.oneOf(leaf, zonedDateLeaf()))
+            conditions.tree(5),
+            conditions.leaf(),
+            Arbitraries.oneOf(conditions.leaf(), conditions.zonedDateLeaf()))
         .as(
             (zone, objects, people, tree, leaf, other) ->
                 new Case(d.now(), zone, objects, people, List.of(tree, leaf, other)));
@@ -356,177 +333,6 @@ final class AgreementCases {
                   default ->
                       JSON.createValue(BigDecimal.valueOf(seconds).add(new BigDecimal("0.5")));
                 });
-  }
-
-  /** A tree at most {@code depth} deep. */
-  private Arbitrary<Condition> tree(int depth) {
-    if (depth <= 1) {
-      return leaf;
-    }
-    Arbitrary<Condition> child = tree(depth - 1);
-    Arbitrary<Condition> group =
-        Arbitraries.oneOf(
-            child.list().ofMaxSize(3).map(All::new),
-            child.list().ofMaxSize(3).map(Any::new),
-            child.map(Not::new));
-    return Arbitraries.frequencyOf(Tuple.of(3, leaf), Tuple.of(2, group));
-  }
-
-  private Arbitrary<Condition> leaf() {
-    Arbitrary<Condition> attribute =
-        filter.map(f -> new AttributeCondition(f.property(), f.match()));
-    Arbitrary<Condition> event =
-        Combinators.combine(
-                Arbitraries.of("login", "purchase", "Login", "logout"),
-                Arbitraries.of(true, false),
-                count(),
-                window(),
-                filter.list().ofMaxSize(2))
-            .as(EventCondition::new);
-    Arbitrary<Condition> engagement =
-        Combinators.combine(
-                Arbitraries.of(Metric.class), Arbitraries.of("m1", "c1", "none"), count(), window())
-            .as(
-                (metric, scope, count, window) ->
-                    new EngagementCondition(
-                        metric,
-                        scope.equals("m1") ? "m1" : null,
-                        scope.equals("c1") ? "c1" : null,
-                        count,
-                        window));
-    Arbitrary<Condition> relationship =
-        Combinators.combine(
-                Arbitraries.of("1", "2", "3", "01"),
-                filter.list().ofMaxSize(1),
-                filter.list().ofMaxSize(1))
-            .as(RelationshipCondition::new);
-    Arbitrary<Condition> segment = Arbitraries.of(SEGMENT_IDS).map(SegmentCondition::new);
-    Arbitrary<Condition> device =
-        Combinators.combine(
-                Arbitraries.of("ios", "android", "IOS").injectNull(0.4),
-                Arbitraries.of(true, false).injectNull(0.4))
-            .as(DeviceCondition::new);
-    return Arbitraries.frequencyOf(
-        Tuple.of(6, attribute),
-        Tuple.of(4, event),
-        Tuple.of(2, engagement),
-        Tuple.of(2, relationship),
-        Tuple.of(1, segment),
-        Tuple.of(1, device));
-  }
-
-  private static Arbitrary<Count> count() {
-    return Combinators.combine(
-            Arbitraries.of(Count.Comparison.class), Arbitraries.integers().between(0, 3))
-        .as(Count::new);
-  }
-
-  private Arbitrary<Window> window() {
-    Instant now = d.now();
-    return Arbitraries.oneOf(
-        Arbitraries.just(new Window.Ever()),
-        Arbitraries.of(
-            new Window.Last(1, ChronoUnit.MINUTES),
-            new Window.Last(1, ChronoUnit.HOURS),
-            new Window.Last(24, ChronoUnit.HOURS),
-            new Window.Last(1, ChronoUnit.DAYS),
-            new Window.Last(7, ChronoUnit.DAYS)),
-        Arbitraries.of(
-            new Window.Between(now.minus(Duration.ofDays(7)), now),
-            new Window.Between(now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(1))),
-            new Window.Between(now.minus(Duration.ofDays(1)).plusMillis(1), now.plusMillis(1))));
-  }
-
-  /**
-   * A comparison of a key: every operator equally often, with an operand of its type, usually on
-   * the key whose values suit it ({@code a} for text, {@code b} for numbers and dates).
-   */
-  private Arbitrary<PropertyMatch> filter() {
-    Map<Operator, Arbitrary<Operand>> operands = operands();
-    List<Arbitrary<PropertyMatch>> byOperator = new ArrayList<>();
-    for (Operator operator : Operator.values()) {
-      String suited =
-          operator.isDate() || operator == Operator.GREATER_THAN || operator == Operator.LESS_THAN
-              ? "b"
-              : "a";
-      Arbitrary<String> key =
-          Arbitraries.frequencyOf(
-              Tuple.of(4, Arbitraries.just(suited)), Tuple.of(2, Arbitraries.of(KEYS)));
-      byOperator.add(
-          Combinators.combine(key, operands.get(operator), Arbitraries.of(ZoneChoice.class))
-              .as((k, value, zone) -> new PropertyMatch(k, new Match(operator, value, zone))));
-    }
-    return Arbitraries.oneOf(byOperator);
-  }
-
-  /** A date comparison of {@code b} (mostly dates) in the person's zone. */
-  private Arbitrary<Condition> zonedDateLeaf() {
-    Map<Operator, Arbitrary<Operand>> operands = operands();
-    List<Arbitrary<Condition>> dates = new ArrayList<>();
-    for (Operator operator : Operator.values()) {
-      if (operator.isDate()) {
-        dates.add(
-            operands
-                .get(operator)
-                .map(
-                    value ->
-                        new AttributeCondition(
-                            "b", new Match(operator, value, ZoneChoice.PERSON))));
-      }
-    }
-    return Arbitraries.oneOf(dates);
-  }
-
-  /** Operands of each operator's type, over the domain. */
-  private Map<Operator, Arbitrary<Operand>> operands() {
-    Arbitrary<Operand> texts =
-        Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.of(d.texts())),
-                Tuple.of(1, Arbitraries.of(TEXTS)),
-                Tuple.of(2, Arbitraries.of(FRAGMENTS)))
-            .map(Operand.Text::new);
-    Arbitrary<Operand> regexes =
-        Arbitraries.of("^p", "o$", "[0-9]", "e", "(", "^$", "P.o", "\\d", "^[a-z]+$", "/", "r|4")
-            .map(Operand.Text::new);
-    Arbitrary<Operand> numbers =
-        Arbitraries.of("-3", "0", "4.5", "42", "100", "1764417600")
-            .map(n -> new Operand.Number(new BigDecimal(n)));
-    Arbitrary<Operand> lists =
-        Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.of(d.texts())), Tuple.of(1, Arbitraries.of(TEXTS)))
-            .list()
-            .ofMaxSize(3)
-            .map(Operand.TextList::new);
-    Arbitrary<Operand> days =
-        Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.just(0)),
-                Tuple.of(2, Arbitraries.just(1)),
-                Tuple.of(1, Arbitraries.of(2, 7)))
-            .map(Operand.Days::new);
-    Arbitrary<Operand> dayOrMoment =
-        Arbitraries.oneOf(
-            Arbitraries.of(d.dates()).map(s -> new Operand.Moment(Instant.ofEpochSecond(s))),
-            Arbitraries.of(DATE_OFFSETS).map(s -> new Operand.Moment(d.now().plusSeconds(s))),
-            Combinators.combine(Arbitraries.of(ZONES), Arbitraries.integers().between(-1, 1))
-                .as(
-                    (zone, shift) ->
-                        new Operand.Day(
-                            LocalDate.ofInstant(d.now(), ZoneId.of(zone)).plusDays(shift))));
-    Map<Operator, Arbitrary<Operand>> operands = new EnumMap<>(Operator.class);
-    for (Operator operator : Operator.values()) {
-      operands.put(
-          operator,
-          switch (operator) {
-            case EQUALS, NOT_EQUALS, CONTAINS, STARTS_WITH, ENDS_WITH -> texts;
-            case REGEX -> regexes;
-            case EXISTS, NOT_EXISTS -> Arbitraries.just(new Operand.None());
-            case GREATER_THAN, LESS_THAN -> numbers;
-            case IN_LIST -> lists;
-            case WITHIN_LAST_DAYS, WITHIN_NEXT_DAYS -> days;
-            case BEFORE, AFTER -> dayOrMoment;
-          });
-    }
-    return operands;
   }
 
   private static JsonObject parse(String json) {

@@ -4,6 +4,8 @@ import com.mysql.cj.jdbc.MysqlDataSource;
 import io.herald.testing.TestDatabaseSessionListener;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -13,6 +15,9 @@ import org.flywaydb.core.Flyway;
  * migrated once per test JVM. Tests keep apart by using a workspace of their own.
  */
 final class SegmentsTestDatabase {
+
+  /** Keeps Flyway's per-migration INFO lines out of the build log (strong ref: JUL is weak). */
+  private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
 
   private SegmentsTestDatabase() {}
 
@@ -43,6 +48,7 @@ final class SegmentsTestDatabase {
     static final DataSource DATA_SOURCE = open();
 
     private static DataSource open() {
+      FLYWAY_LOG.setLevel(Level.WARNING);
       MysqlDataSource dataSource = new MysqlDataSource();
       dataSource.setURL(System.getProperty("herald.it.db.url"));
       dataSource.setUser(System.getProperty("herald.it.db.user"));
