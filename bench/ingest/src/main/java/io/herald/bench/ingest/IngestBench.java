@@ -1,5 +1,8 @@
 package io.herald.bench.ingest;
 
+import io.herald.bench.support.CpuMeter;
+import io.herald.bench.support.HeraldProcess;
+import io.herald.bench.support.Load;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;

@@ -1,5 +1,6 @@
 package io.herald.bench.segments;
 
+import io.herald.bench.support.CpuMeter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -1,5 +1,7 @@
 package io.herald.bench.segments;
 
+import io.herald.bench.support.CpuMeter;
+import io.herald.bench.support.HeraldProcess;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;

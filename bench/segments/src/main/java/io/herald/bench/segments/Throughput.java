@@ -1,5 +1,7 @@
 package io.herald.bench.segments;
 
+import io.herald.bench.support.CpuMeter;
+import io.herald.bench.support.Load;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

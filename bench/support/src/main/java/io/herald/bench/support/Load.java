@@ -1,4 +1,4 @@
-package io.herald.bench.segments;
+package io.herald.bench.support;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +14,7 @@ import java.util.function.LongFunction;
 import org.HdrHistogram.Histogram;
 
 /** Closed-loop HTTP load: N threads, each sending its next request as soon as the last answered. */
-final class Load {
+public final class Load {
 
   private final HttpClient http =
       HttpClient.newBuilder()
@@ -23,17 +23,20 @@ final class Load {
           .build();
 
   /** What a run did. */
-  record Result(
+  public record Result(
       long requests, long failures, double seconds, Histogram latencyMicros, String firstFailure) {
-    double perSecond() {
+    /** Requests answered per second. */
+    public double perSecond() {
       return requests / seconds;
     }
 
-    double p99Millis() {
+    /** 99th percentile latency in milliseconds. */
+    public double p99Millis() {
       return latencyMicros.getValueAtPercentile(99) / 1000.0;
     }
 
-    double p50Millis() {
+    /** Median latency in milliseconds. */
+    public double p50Millis() {
       return latencyMicros.getValueAtPercentile(50) / 1000.0;
     }
   }
@@ -42,7 +45,7 @@ final class Load {
    * Sends requests {@code 0..count-1} (or until {@code duration} passes when {@code count} is
    * negative) from {@code threads} threads.
    */
-  Result run(int threads, long count, Duration duration, LongFunction<HttpRequest> request)
+  public Result run(int threads, long count, Duration duration, LongFunction<HttpRequest> request)
       throws Exception {
     AtomicLong next = new AtomicLong();
     AtomicLong failures = new AtomicLong();

@@ -1,4 +1,4 @@
-package io.herald.bench.segments;
+package io.herald.bench.support;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,21 +7,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** CPU use from /proc: the machine's busy share and each watched process's share of one core. */
-final class CpuMeter {
+public final class CpuMeter {
 
   /** Clock ticks per second of /proc counters (USER_HZ, 100 on Linux). */
   private static final double TICKS_PER_SECOND = 100.0;
 
   private final Map<String, Long> processes;
 
-  CpuMeter(Map<String, Long> processes) {
+  public CpuMeter(Map<String, Long> processes) {
     this.processes = new LinkedHashMap<>(processes);
   }
 
   /** A reading of the counters. */
-  record Sample(long nanos, long busyTicks, long totalTicks, Map<String, Long> processTicks) {}
+  public record Sample(
+      long nanos, long busyTicks, long totalTicks, Map<String, Long> processTicks) {}
 
-  Sample sample() {
+  public Sample sample() {
     long[] machine = machine();
     Map<String, Long> ticks = new LinkedHashMap<>();
     processes.forEach((name, pid) -> ticks.put(name, processTicks(pid)));
@@ -32,7 +33,7 @@ final class CpuMeter {
    * "machine 93% busy (2 cores); herald 118%, mysqld 52%, driver 21%, other processes ~0% of one
    * core": the last is what the machine spent on anything but the benchmark.
    */
-  static String describe(Sample from, Sample to) {
+  public static String describe(Sample from, Sample to) {
     double seconds = (to.nanos() - from.nanos()) / 1e9;
     long total = to.totalTicks() - from.totalTicks();
     double busy = total == 0 ? 0 : 100.0 * (to.busyTicks() - from.busyTicks()) / total;
@@ -87,7 +88,7 @@ final class CpuMeter {
    * The pid of the longest-running process whose command line contains {@code fragment}, or -1: the
    * system's database server rather than a test's embedded one started later.
    */
-  static long findProcess(String fragment) {
+  public static long findProcess(String fragment) {
     return ProcessHandle.allProcesses()
         .filter(p -> p.info().commandLine().map(c -> c.contains(fragment)).orElse(false))
         .min(
