@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -73,26 +75,103 @@ public final class MembershipLedger {
     return true;
   }
 
+  /**
+   * Makes every person of {@code enters} a member of {@code segmentId} and none of {@code exits},
+   * with multi-row statements, and records the changes. For a caller that holds the people's locks
+   * and has just read that none of {@code enters} is a member and every one of {@code exits} is:
+   * anything else is a broken contract and fails the transaction. Enters nobody when the segment no
+   * longer exists.
+   *
+   * @return the changes applied: the enters, then the exits, each in the given order
+   */
+  public static List<Applied> setAll(
+      Connection c,
+      long workspaceId,
+      long segmentId,
+      List<String> enters,
+      List<String> exits,
+      String cause,
+      Instant at)
+      throws SQLException {
+    List<Applied> applied = new ArrayList<>();
+    if (!enters.isEmpty() && insertAll(c, workspaceId, segmentId, enters, at)) {
+      enters.forEach(cio -> applied.add(new Applied(workspaceId, segmentId, cio, true, cause)));
+    }
+    if (!exits.isEmpty()) {
+      try (PreparedStatement delete =
+          c.prepareStatement(
+              "DELETE FROM segments_membership WHERE segment_id = ? AND cio_id IN ("
+                  + String.join(", ", Collections.nCopies(exits.size(), "?"))
+                  + ")")) {
+        int p = 1;
+        delete.setLong(p++, segmentId);
+        for (String cio : exits) {
+          delete.setString(p++, cio);
+        }
+        if (delete.executeUpdate() != exits.size()) {
+          throw new IllegalStateException(
+              "segment " + segmentId + ": someone to remove was not a member (not locked?)");
+        }
+      }
+      exits.forEach(cio -> applied.add(new Applied(workspaceId, segmentId, cio, false, cause)));
+    }
+    record(c, applied, at);
+    return applied;
+  }
+
+  /** Inserts the rows; false when the segment is gone (the foreign key refused every row). */
+  private static boolean insertAll(
+      Connection c, long workspaceId, long segmentId, List<String> cioIds, Instant at)
+      throws SQLException {
+    StringBuilder sql =
+        new StringBuilder(
+            "INSERT IGNORE INTO segments_membership (segment_id, workspace_id, cio_id, added_at)"
+                + " VALUES ");
+    for (int i = 0; i < cioIds.size(); i++) {
+      sql.append(i == 0 ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
+    }
+    int inserted;
+    try (PreparedStatement insert = c.prepareStatement(sql.toString())) {
+      int p = 1;
+      Timestamp added = Timestamp.from(at);
+      for (String cio : cioIds) {
+        insert.setLong(p++, segmentId);
+        insert.setLong(p++, workspaceId);
+        insert.setString(p++, cio);
+        insert.setTimestamp(p++, added);
+      }
+      inserted = insert.executeUpdate();
+    }
+    if (inserted != 0 && inserted != cioIds.size()) {
+      throw new IllegalStateException(
+          "segment " + segmentId + ": someone to add was already a member (not locked?)");
+    }
+    return inserted != 0;
+  }
+
   /** Appends change rows for memberships the caller changed in this transaction. */
   public static void record(Connection c, List<Applied> changes, Instant at) throws SQLException {
     if (changes.isEmpty()) {
       return;
     }
-    try (PreparedStatement insert =
-        c.prepareStatement(
+    StringBuilder sql =
+        new StringBuilder(
             "INSERT INTO segments_membership_change"
-                + " (workspace_id, segment_id, cio_id, entered, cause, changed_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+                + " (workspace_id, segment_id, cio_id, entered, cause, changed_at) VALUES ");
+    for (int i = 0; i < changes.size(); i++) {
+      sql.append(i == 0 ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)");
+    }
+    try (PreparedStatement insert = c.prepareStatement(sql.toString())) {
+      int p = 1;
       for (Applied change : changes) {
-        insert.setLong(1, change.workspaceId());
-        insert.setLong(2, change.segmentId());
-        insert.setString(3, change.cioId());
-        insert.setBoolean(4, change.entered());
-        insert.setString(5, change.cause());
-        insert.setTimestamp(6, Timestamp.from(at));
-        insert.addBatch();
+        insert.setLong(p++, change.workspaceId());
+        insert.setLong(p++, change.segmentId());
+        insert.setString(p++, change.cioId());
+        insert.setBoolean(p++, change.entered());
+        insert.setString(p++, change.cause());
+        insert.setTimestamp(p++, Timestamp.from(at));
       }
-      insert.executeBatch();
+      insert.executeUpdate();
     }
   }
 }

@@ -34,10 +34,12 @@ public class DefaultSegmentRebuilds implements SegmentRebuilds {
     }
     em.createNativeQuery(
             "INSERT INTO segments_rebuild"
-                + " (segment_id, workspace_id, revision, after_key, entered, exited, requested_at)"
-                + " SELECT id, workspace_id, revision, 0, 0, 0, ? FROM segments_segment WHERE id = ?"
-                + " ON DUPLICATE KEY UPDATE revision = VALUES(revision), after_key = 0,"
-                + " entered = 0, exited = 0, requested_at = VALUES(requested_at),"
+                + " (segment_id, workspace_id, revision, phase, after_cio, entered, exited,"
+                + " requested_at)"
+                + " SELECT id, workspace_id, revision, 'collect', '', 0, 0, ? FROM segments_segment"
+                + " WHERE id = ?"
+                + " ON DUPLICATE KEY UPDATE revision = VALUES(revision), phase = 'collect',"
+                + " after_cio = '', entered = 0, exited = 0, requested_at = VALUES(requested_at),"
                 + " lease_owner = NULL, lease_until = NULL")
         .setParameter(1, Timestamp.from(clock.instant()))
         .setParameter(2, segmentId)

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeSet;
 
 /**
@@ -150,6 +151,39 @@ final class PersonRows {
       upsert.setString(2, cioId);
       upsert.setTimestamp(3, Timestamp.from(dueAt));
       upsert.setString(4, cause);
+      upsert.executeUpdate();
+    }
+  }
+
+  /**
+   * {@link #schedule} for many people in one statement, in key order (the order every locker uses):
+   * {@code due} maps each person to when to re-check them.
+   */
+  static void scheduleAll(Connection c, long ws, SortedMap<String, Instant> due, String cause)
+      throws SQLException {
+    if (due.isEmpty()) {
+      return;
+    }
+    StringBuilder sql =
+        new StringBuilder(
+            "INSERT INTO segments_recheck (workspace_id, cio_id, due_at, cause) VALUES ");
+    for (int i = 0; i < due.size(); i++) {
+      sql.append(i == 0 ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
+    }
+    sql.append(
+        " ON DUPLICATE KEY UPDATE"
+            + " cause = CASE WHEN due_at IS NULL OR VALUES(due_at) < due_at"
+            + " THEN VALUES(cause) ELSE cause END,"
+            + " due_at = CASE WHEN due_at IS NULL OR VALUES(due_at) < due_at"
+            + " THEN VALUES(due_at) ELSE due_at END");
+    try (PreparedStatement upsert = c.prepareStatement(sql.toString())) {
+      int p = 1;
+      for (Map.Entry<String, Instant> entry : due.entrySet()) {
+        upsert.setLong(p++, ws);
+        upsert.setString(p++, entry.getKey());
+        upsert.setTimestamp(p++, Timestamp.from(entry.getValue()));
+        upsert.setString(p++, cause);
+      }
       upsert.executeUpdate();
     }
   }

@@ -5,7 +5,9 @@ import io.herald.segments.internal.evaluate.PersonEvaluator;
 import io.herald.segments.internal.evaluate.PersonFacts;
 import io.herald.segments.internal.membership.MembershipLedger;
 import io.herald.segments.internal.membership.MembershipLedger.Applied;
-import io.herald.segments.internal.sql.SegmentQueries;
+import io.herald.segments.internal.realtime.RebuildStore.Phase;
+import io.herald.segments.internal.realtime.RebuildStore.Progress;
+import io.herald.segments.internal.sql.RebuildSets;
 import io.herald.shared.persistence.DataSources;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.annotation.Resource;
@@ -16,31 +18,42 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Runs full rebuilds of data segments ({@code segments_rebuild} rows): claims one with a lease
- * (SKIP LOCKED, so nodes share the work), walks every person of the workspace in keyset batches of
- * {@link SegmentQueries#verdicts}, and applies each batch's enters and exits (cause {@code
- * rebuild}) in a short transaction of its own that also saves the progress: a crashed node's
- * rebuild resumes from its last batch once the lease expires. Ingestion never waits for it (it only
- * locks segments tables).
+ * Runs full rebuilds of data segments ({@code segments_rebuild} rows), claimed with a lease (SKIP
+ * LOCKED, so nodes share the work), in steps that each save their progress: a crashed node's
+ * rebuild resumes from its last step once the lease expires.
  *
- * <p>The verdicts are read outside the applying transaction, so a person may change in between. The
- * batch therefore locks the people whose membership it changes and re-evaluates in memory those
- * whose row says they were evaluated since the verdicts were read; a change committed later is
- * evaluated by the real-time workers after the rebuild's write (they wait for the person's lock).
+ * <ol>
+ *   <li><b>collect</b>: the matching people, as one set computed by the database ({@link
+ *       RebuildSets#collect}: one {@code INSERT … SELECT} that locks nothing it reads), under a new
+ *       run number;
+ *   <li><b>enter</b> then <b>exit</b>: the matches that are not members, then the members that are
+ *       not matches, a chunk of people per short transaction (cause {@code rebuild});
+ *   <li><b>timers</b> and <b>schedule</b>: for conditions that move with the clock, the earliest
+ *       time each person's result can change on its own ({@link RebuildSets#timers}), set as
+ *       re-check timers a chunk at a time.
+ * </ol>
+ *
+ * The set is read before the chunks are applied, so a person may change in between. A chunk
+ * therefore locks its people, and evaluates again in memory those whose row says the real-time
+ * engine evaluated them after the set was read (the marker); a change committed later is evaluated
+ * by the real-time workers after the chunk (they wait for the person's lock). Ingestion never waits
+ * for a rebuild.
  */
 @ApplicationScoped
 public class RebuildWorker {
@@ -50,7 +63,7 @@ public class RebuildWorker {
   @Resource(lookup = DataSources.NON_TRANSACTIONAL)
   DataSource dataSource;
 
-  @Inject SegmentQueries queries;
+  @Inject RebuildSets queries;
 
   @Inject DataSegmentRepository segments;
 
@@ -68,10 +81,7 @@ public class RebuildWorker {
 
   private final String owner = "node-" + UUID.randomUUID();
 
-  /** A claimed rebuild. */
-  record Claim(long segmentId, long workspaceId, int revision, long afterKey) {}
-
-  /** A rebuild lost to a newer request: its transaction rolls back. */
+  /** A rebuild lost to a newer request or to another node: its transaction rolls back. */
   private static final class Superseded extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
@@ -81,147 +91,207 @@ public class RebuildWorker {
   }
 
   /**
-   * Works on one rebuild for at most {@code budget}.
+   * Works on one rebuild for at most {@code budget} (at least one step).
    *
    * @return whether there was a rebuild to work on
    */
   public boolean step(Duration budget) {
-    Optional<Claim> claimed = claim();
+    Optional<Progress> claimed = claim();
     if (claimed.isEmpty()) {
       return false;
     }
-    Claim claim = claimed.get();
     Instant deadline = clock.instant().plus(budget);
-    long afterKey = claim.afterKey();
-    while (true) {
-      Optional<DataSegment> segment = segments.find(claim.workspaceId(), claim.segmentId());
-      if (segment.isEmpty() || segment.get().revision() != claim.revision()) {
-        release(claim); // deleted, or conditions changed: a newer request restarts the walk
-        return true;
+    Progress at = claimed.get();
+    try {
+      while (at != null) {
+        Optional<DataSegment> segment = segments.find(at.workspaceId(), at.segmentId());
+        if (segment.isEmpty() || segment.get().revision() != at.revision()) {
+          release(at); // deleted, or conditions changed: a newer request starts again
+          return true;
+        }
+        at = advance(at, segment.get());
+        if (at != null && !clock.instant().isBefore(deadline)) {
+          release(at); // let other rebuilds (and other nodes) have a turn; progress is saved
+          return true;
+        }
       }
-      Instant marker = databaseNow();
-      Instant now = clock.instant();
-      java.time.ZoneId zone = zones.of(claim.workspaceId());
-      List<SegmentQueries.Verdict> verdicts =
-          queries.verdicts(
-              new WorkspaceId(claim.workspaceId()),
-              segment.get().conditions().root(),
-              now,
-              zone,
-              afterKey,
-              settings.rebuildBatchSize());
-      long last = verdicts.isEmpty() ? afterKey : verdicts.get(verdicts.size() - 1).key();
-      boolean complete = verdicts.size() < settings.rebuildBatchSize();
-      List<Applied> applied;
-      try {
-        applied =
-            Jdbc.inTransaction(
-                dataSource,
-                c -> apply(c, claim, segment.get(), verdicts, marker, now, zone, last, complete));
-      } catch (Superseded e) {
-        return true;
-      }
-      announce(applied);
-      if (complete) {
-        return true;
-      }
-      afterKey = last;
-      if (!clock.instant().isBefore(deadline)) {
-        release(claim); // let other rebuilds (and other nodes) have a turn; progress is saved
-        return true;
-      }
+    } catch (Superseded e) {
+      return true;
     }
+    return true;
   }
 
-  private List<Applied> apply(
-      Connection c,
-      Claim claim,
-      DataSegment segment,
-      List<SegmentQueries.Verdict> verdicts,
-      Instant marker,
-      Instant now,
-      java.time.ZoneId zone,
-      long last,
-      boolean complete)
-      throws SQLException {
-    long ws = claim.workspaceId();
-    Map<String, Boolean> wanted = new java.util.TreeMap<>();
-    verdicts.forEach(v -> wanted.put(v.cioId(), v.matches()));
-    Set<String> members = members(c, segment.id(), List.copyOf(wanted.keySet()));
-    List<String> differing = new ArrayList<>();
-    wanted.forEach(
-        (cio, match) -> {
-          if (match != members.contains(cio)) {
-            differing.add(cio);
-          }
-        });
-    List<Applied> applied = new ArrayList<>();
-    if (!differing.isEmpty()) {
+  /** Does one step; returns where the rebuild is then, or null when it is done. */
+  private Progress advance(Progress at, DataSegment segment) {
+    int chunk = settings.rebuildBatchSize();
+    WorkspaceId workspace = new WorkspaceId(at.workspaceId());
+    return switch (at.phase()) {
+      case COLLECT -> {
+        Progress started =
+            Jdbc.autoCommit(
+                dataSource,
+                c -> {
+                  Progress next =
+                      new Progress(
+                          at.segmentId(),
+                          at.workspaceId(),
+                          at.revision(),
+                          Phase.COLLECT,
+                          at.run() + 1,
+                          "",
+                          RebuildStore.databaseNow(c));
+                  save(c, next, 0, 0); // the new run first: a slower node's rows stay unread
+                  RebuildStore.dropSets(c, at.segmentId());
+                  return next;
+                });
+        queries.collect(
+            workspace,
+            segment.conditions().root(),
+            clock.instant(),
+            zones.of(at.workspaceId()),
+            at.segmentId(),
+            started.run());
+        yield saved(started.at(Phase.ENTER, ""));
+      }
+      case ENTER -> {
+        List<String> enters =
+            Jdbc.autoCommit(dataSource, c -> RebuildStore.nextEnters(c, at, chunk));
+        Progress next =
+            enters.size() < chunk
+                ? at.at(Phase.EXIT, "")
+                : at.at(Phase.ENTER, enters.get(enters.size() - 1));
+        yield apply(at, segment, enters, true, next);
+      }
+      case EXIT -> {
+        List<String> exits = Jdbc.autoCommit(dataSource, c -> RebuildStore.nextExits(c, at, chunk));
+        Progress next =
+            exits.size() < chunk
+                ? at.at(Phase.TIMERS, "")
+                : at.at(Phase.EXIT, exits.get(exits.size() - 1));
+        yield apply(at, segment, exits, false, next);
+      }
+      case TIMERS -> {
+        long timers =
+            queries.timers(
+                workspace,
+                segment.conditions().root(),
+                clock.instant(),
+                zones.of(at.workspaceId()),
+                at.segmentId(),
+                at.run());
+        yield timers > 0 ? saved(at.at(Phase.SCHEDULE, "")) : finish(at);
+      }
+      case SCHEDULE -> {
+        SortedMap<String, Instant> due =
+            Jdbc.autoCommit(dataSource, c -> RebuildStore.nextTimers(c, at, chunk));
+        if (due.size() < chunk) {
+          Jdbc.inTransaction(
+              dataSource,
+              c -> {
+                PersonRows.scheduleAll(c, at.workspaceId(), due, "time");
+                return null;
+              });
+          yield finish(at);
+        }
+        yield Jdbc.inTransaction(
+            dataSource,
+            c -> {
+              PersonRows.scheduleAll(c, at.workspaceId(), due, "time");
+              Progress next = at.at(Phase.SCHEDULE, due.lastKey());
+              save(c, next, 0, 0);
+              return next;
+            });
+      }
+    };
+  }
+
+  /**
+   * Makes the people of one chunk members ({@code member}) or not, under their locks, and saves the
+   * progress {@code next} in the same transaction.
+   */
+  private Progress apply(
+      Progress at, DataSegment segment, List<String> chunk, boolean member, Progress next) {
+    long ws = at.workspaceId();
+    if (!chunk.isEmpty()) {
       Jdbc.autoCommit(
           dataSource,
           auto -> {
-            PersonRows.ensure(auto, ws, differing);
+            PersonRows.ensure(auto, ws, chunk);
             return null;
           });
-      Map<String, Instant> evaluatedAt = PersonRows.lock(c, ws, differing);
-      List<String> moved = new ArrayList<>();
-      for (String cio : differing) {
-        Instant at = evaluatedAt.get(cio);
-        if (at != null && !at.isBefore(marker)) {
-          moved.add(cio);
-        }
+    }
+    Instant now = clock.instant();
+    List<Applied> applied =
+        Jdbc.inTransaction(
+            dataSource,
+            c -> {
+              List<Applied> done =
+                  chunk.isEmpty() ? List.of() : change(c, at, segment, chunk, member, now);
+              long entered = done.stream().filter(Applied::entered).count();
+              save(c, next, entered, done.size() - entered);
+              return done;
+            });
+    announce(applied);
+    return next;
+  }
+
+  private List<Applied> change(
+      Connection c,
+      Progress at,
+      DataSegment segment,
+      List<String> chunk,
+      boolean member,
+      Instant now)
+      throws SQLException {
+    long ws = at.workspaceId();
+    Map<String, Instant> evaluatedAt = PersonRows.lock(c, ws, chunk);
+    Map<String, Boolean> wanted = new TreeMap<>();
+    chunk.forEach(cio -> wanted.put(cio, member));
+    List<String> moved =
+        chunk.stream()
+            .filter(
+                cio -> {
+                  Instant evaluated = evaluatedAt.get(cio);
+                  return evaluated != null && !evaluated.isBefore(at.marker());
+                })
+            .toList();
+    Set<String> members = members(c, segment.id(), chunk);
+    if (!moved.isEmpty()) {
+      ZoneId zone = zones.of(ws);
+      Map<String, PersonFacts> facts = FactsLoader.load(c, ws, moved, segment.mentions(), now);
+      for (String cio : moved) {
+        PersonFacts f = facts.get(cio);
+        wanted.put(
+            cio,
+            f == null
+                ? members.contains(cio)
+                : evaluator.evaluate(segment.conditions().root(), f, now, zone).matches());
       }
-      if (!moved.isEmpty()) {
-        Map<String, PersonFacts> facts = FactsLoader.load(c, ws, moved, segment.mentions(), now);
-        for (String cio : moved) {
-          PersonFacts f = facts.get(cio);
-          wanted.put(
-              cio,
-              f == null
-                  ? members.contains(cio)
-                  : evaluator.evaluate(segment.conditions().root(), f, now, zone).matches());
-        }
-      }
-      boolean readers = !indexes.of(ws).readersOf(segment.id()).isEmpty();
-      for (String cio : differing) {
-        boolean match = wanted.get(cio);
-        if (MembershipLedger.set(c, ws, segment.id(), cio, match, "rebuild", now)) {
-          applied.add(new Applied(ws, segment.id(), cio, match, "rebuild"));
-          if (readers) {
-            PersonRows.schedule(c, ws, cio, now, "segment");
+    }
+    List<String> enters = new ArrayList<>();
+    List<String> exits = new ArrayList<>();
+    wanted.forEach(
+        (cio, match) -> {
+          if (match && !members.contains(cio)) {
+            enters.add(cio);
+          } else if (!match && members.contains(cio)) {
+            exits.add(cio);
           }
-        }
-      }
-    }
-    long entered = applied.stream().filter(Applied::entered).count();
-    try (PreparedStatement progress =
-        c.prepareStatement(
-            "UPDATE segments_rebuild SET after_key = ?, entered = entered + ?,"
-                + " exited = exited + ?, lease_until = ? WHERE segment_id = ? AND revision = ?"
-                + " AND lease_owner = ?")) {
-      progress.setLong(1, last);
-      progress.setLong(2, entered);
-      progress.setLong(3, applied.size() - entered);
-      progress.setTimestamp(4, Timestamp.from(clock.instant().plus(LEASE)));
-      progress.setLong(5, segment.id());
-      progress.setInt(6, claim.revision());
-      progress.setString(7, owner);
-      if (progress.executeUpdate() == 0) {
-        throw new Superseded();
-      }
-    }
-    if (complete) {
-      finish(c, claim, now);
+        });
+    List<Applied> applied =
+        MembershipLedger.setAll(c, ws, segment.id(), enters, exits, "rebuild", now);
+    if (!applied.isEmpty() && !indexes.of(ws).readersOf(segment.id()).isEmpty()) {
+      SortedMap<String, Instant> readers = new TreeMap<>();
+      applied.forEach(a -> readers.put(a.cioId(), now));
+      PersonRows.scheduleAll(c, ws, readers, "segment");
     }
     return applied;
   }
 
+  /** The people of {@code cioIds} who are members (a fresh read: the caller holds their locks). */
   private static Set<String> members(Connection c, long segmentId, List<String> cioIds)
       throws SQLException {
     Set<String> found = new HashSet<>();
-    if (cioIds.isEmpty()) {
-      return found;
-    }
     try (PreparedStatement q =
         c.prepareStatement(
             "SELECT cio_id FROM segments_membership WHERE segment_id = ? AND cio_id IN ("
@@ -240,91 +310,59 @@ public class RebuildWorker {
     return found;
   }
 
-  private static void finish(Connection c, Claim claim, Instant now) throws SQLException {
-    try (PreparedStatement delete =
-        c.prepareStatement("DELETE FROM segments_rebuild WHERE segment_id = ? AND revision = ?")) {
-      delete.setLong(1, claim.segmentId());
-      delete.setInt(2, claim.revision());
-      delete.executeUpdate();
-    }
-    try (PreparedStatement done =
-        c.prepareStatement(
-            "UPDATE segments_segment SET rebuild_state = 'done', rebuilt_at = ?"
-                + " WHERE id = ? AND revision = ?")) {
-      done.setTimestamp(1, Timestamp.from(now));
-      done.setLong(2, claim.segmentId());
-      done.setInt(3, claim.revision());
-      done.executeUpdate();
+  private Progress saved(Progress next) {
+    return Jdbc.inTransaction(
+        dataSource,
+        c -> {
+          save(c, next, 0, 0);
+          return next;
+        });
+  }
+
+  private void save(Connection c, Progress next, long entered, long exited) throws SQLException {
+    if (!RebuildStore.save(c, next, entered, exited, owner, clock.instant().plus(LEASE))) {
+      throw new Superseded();
     }
   }
 
+  private Progress finish(Progress done) {
+    Jdbc.autoCommit(
+        dataSource,
+        c -> {
+          RebuildStore.dropSets(c, done.segmentId());
+          return null;
+        });
+    Jdbc.inTransaction(
+        dataSource,
+        c -> {
+          save(c, done, 0, 0); // still ours
+          RebuildStore.finish(c, done, clock.instant());
+          return null;
+        });
+    return null;
+  }
+
   /** Takes the oldest rebuild no live node holds. */
-  Optional<Claim> claim() {
+  Optional<Progress> claim() {
     Instant now = clock.instant();
     return Jdbc.inTransaction(
         dataSource,
         c -> {
-          Claim claim = null;
-          try (PreparedStatement q =
-              c.prepareStatement(
-                  "SELECT segment_id, workspace_id, revision, after_key FROM segments_rebuild"
-                      + " WHERE lease_until IS NULL OR lease_until < ?"
-                      + " ORDER BY requested_at, segment_id LIMIT 1 FOR UPDATE SKIP LOCKED")) {
-            q.setTimestamp(1, Timestamp.from(now));
-            try (ResultSet rs = q.executeQuery()) {
-              if (rs.next()) {
-                claim = new Claim(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getLong(4));
-              }
-            }
+          Optional<Progress> claim = RebuildStore.oldestFree(c, now);
+          if (claim.isPresent()) {
+            RebuildStore.lease(c, claim.get().segmentId(), owner, now.plus(LEASE));
+            RebuildStore.running(c, claim.get());
           }
-          if (claim == null) {
-            return Optional.empty();
-          }
-          try (PreparedStatement lease =
-              c.prepareStatement(
-                  "UPDATE segments_rebuild SET lease_owner = ?, lease_until = ?"
-                      + " WHERE segment_id = ?")) {
-            lease.setString(1, owner);
-            lease.setTimestamp(2, Timestamp.from(now.plus(LEASE)));
-            lease.setLong(3, claim.segmentId());
-            lease.executeUpdate();
-          }
-          try (PreparedStatement running =
-              c.prepareStatement(
-                  "UPDATE segments_segment SET rebuild_state = 'running'"
-                      + " WHERE id = ? AND revision = ?")) {
-            running.setLong(1, claim.segmentId());
-            running.setInt(2, claim.revision());
-            running.executeUpdate();
-          }
-          return Optional.of(claim);
+          return claim;
         });
   }
 
-  private void release(Claim claim) {
+  private void release(Progress at) {
     Jdbc.inTransaction(
         dataSource,
         c -> {
-          try (PreparedStatement release =
-              c.prepareStatement(
-                  "UPDATE segments_rebuild SET lease_owner = NULL, lease_until = NULL"
-                      + " WHERE segment_id = ? AND lease_owner = ?")) {
-            release.setLong(1, claim.segmentId());
-            release.setString(2, owner);
-            return release.executeUpdate();
-          }
-        });
-  }
-
-  private Instant databaseNow() {
-    return Jdbc.autoCommit(
-        dataSource,
-        c -> {
-          try (PreparedStatement q = c.prepareStatement("SELECT NOW(3)");
-              ResultSet rs = q.executeQuery()) {
-            rs.next();
-            return rs.getTimestamp(1).toInstant();
-          }
+          RebuildStore.release(c, at.segmentId(), owner);
+          return null;
         });
   }
 

@@ -169,16 +169,31 @@ final class ConditionSqlCompiler {
         event.count(),
         body -> {
           body.sql(
-                  "FROM events_event e WHERE e.workspace_id = p.workspace_id"
-                      + " AND e.person_cio_id = p.cio_id AND CAST(e.name AS BINARY) = ")
-              .param(event.name().getBytes(StandardCharsets.UTF_8));
-          window(body, "e.occurred_at", event.window());
-          for (PropertyMatch filter : event.where()) {
-            body.sql(" AND ");
-            matches.append(body, "e.data", filter.property(), filter.match());
-          }
+              "FROM events_event e WHERE e.workspace_id = p.workspace_id"
+                  + " AND e.person_cio_id = p.cio_id");
+          eventRows(body, event);
         });
     sql.sql(")");
+  }
+
+  /**
+   * Appends {@code AND …} restricting {@code events_event e} to the leaf's event name, window and
+   * data filters (not to a person).
+   */
+  void eventRows(SqlFragment.Builder sql, EventCondition event) {
+    eventRows(sql, event, true);
+  }
+
+  /** {@link #eventRows(SqlFragment.Builder, EventCondition)}, with or without the window. */
+  void eventRows(SqlFragment.Builder sql, EventCondition event, boolean inWindow) {
+    sql.sql(" AND CAST(e.name AS BINARY) = ").param(event.name().getBytes(StandardCharsets.UTF_8));
+    if (inWindow) {
+      window(sql, "e.occurred_at", event.window());
+    }
+    for (PropertyMatch filter : event.where()) {
+      sql.sql(" AND ");
+      matches.append(sql, "e.data", filter.property(), filter.match());
+    }
   }
 
   private void engagement(SqlFragment.Builder sql, EngagementCondition engagement) {
@@ -187,19 +202,36 @@ final class ConditionSqlCompiler {
         engagement.count(),
         body -> {
           body.sql(
-                  "FROM segments_engagement g WHERE g.workspace_id = p.workspace_id"
-                      + " AND g.cio_id = p.cio_id AND g.metric = ")
-              .param(engagement.metric().wireName());
-          if (engagement.messageId() != null) {
-            body.sql(" AND CAST(g.message_id AS BINARY) = ")
-                .param(engagement.messageId().getBytes(StandardCharsets.UTF_8));
-          }
-          if (engagement.campaignId() != null) {
-            body.sql(" AND CAST(g.campaign_id AS BINARY) = ")
-                .param(engagement.campaignId().getBytes(StandardCharsets.UTF_8));
-          }
-          window(body, "g.occurred_at", engagement.window());
+              "FROM segments_engagement g WHERE g.workspace_id = p.workspace_id"
+                  + " AND g.cio_id = p.cio_id");
+          engagementRows(body, engagement);
         });
+  }
+
+  /**
+   * Appends {@code AND …} restricting {@code segments_engagement g} to the leaf's metric, message,
+   * campaign and window (not to a person).
+   */
+  void engagementRows(SqlFragment.Builder sql, EngagementCondition engagement) {
+    engagementRows(sql, engagement, true);
+  }
+
+  /**
+   * {@link #engagementRows(SqlFragment.Builder, EngagementCondition)}, with or without the window.
+   */
+  void engagementRows(SqlFragment.Builder sql, EngagementCondition engagement, boolean inWindow) {
+    sql.sql(" AND g.metric = ").param(engagement.metric().wireName());
+    if (engagement.messageId() != null) {
+      sql.sql(" AND CAST(g.message_id AS BINARY) = ")
+          .param(engagement.messageId().getBytes(StandardCharsets.UTF_8));
+    }
+    if (engagement.campaignId() != null) {
+      sql.sql(" AND CAST(g.campaign_id AS BINARY) = ")
+          .param(engagement.campaignId().getBytes(StandardCharsets.UTF_8));
+    }
+    if (inWindow) {
+      window(sql, "g.occurred_at", engagement.window());
+    }
   }
 
   /**
@@ -233,7 +265,7 @@ final class ConditionSqlCompiler {
   }
 
   /** Restricts {@code column} (a DATETIME(3)) to the window. */
-  private void window(SqlFragment.Builder sql, String column, Window window) {
+  void window(SqlFragment.Builder sql, String column, Window window) {
     if (window instanceof Window.Last last) {
       Instant from;
       try {
@@ -290,17 +322,30 @@ final class ConditionSqlCompiler {
   }
 
   private void relationship(SqlFragment.Builder sql, RelationshipCondition relationship) {
-    Integer typeId = canonicalInt(relationship.objectTypeId());
-    if (typeId == null) {
+    if (canonicalInt(relationship.objectTypeId()) == null) {
       sql.sql("FALSE"); // type ids are numbers: no object has this type
       return;
     }
     sql.sql(
-            "EXISTS (SELECT 1 FROM objects_person_relationship r"
-                + " JOIN objects_object o ON o.id = r.object_pk"
-                + " WHERE r.workspace_id = p.workspace_id AND r.person_cio_id = p.cio_id"
-                + " AND o.type_id = ")
-        .param(typeId);
+        "EXISTS (SELECT 1 FROM objects_person_relationship r"
+            + " JOIN objects_object o ON o.id = r.object_pk"
+            + " WHERE r.workspace_id = p.workspace_id AND r.person_cio_id = p.cio_id");
+    relationshipRows(sql, relationship);
+    sql.sql(")");
+  }
+
+  /**
+   * Appends {@code AND …} restricting {@code objects_person_relationship r} joined to its {@code
+   * objects_object o} to the leaf's object type and both filter lists (not to a person); {@code AND
+   * FALSE} when the type id is not a number.
+   */
+  void relationshipRows(SqlFragment.Builder sql, RelationshipCondition relationship) {
+    Integer typeId = canonicalInt(relationship.objectTypeId());
+    if (typeId == null) {
+      sql.sql(" AND FALSE");
+      return;
+    }
+    sql.sql(" AND o.type_id = ").param(typeId);
     for (PropertyMatch filter : relationship.object()) {
       sql.sql(" AND ");
       matches.append(sql, "o.attributes", filter.property(), filter.match());
@@ -309,7 +354,6 @@ final class ConditionSqlCompiler {
       sql.sql(" AND ");
       matches.append(sql, "r.attributes", filter.property(), filter.match());
     }
-    sql.sql(")");
   }
 
   /** The int {@code text} spells the way type ids are shown ({@code "1"}, not {@code "01"}). */
@@ -326,6 +370,15 @@ final class ConditionSqlCompiler {
     sql.sql(
         "EXISTS (SELECT 1 FROM people_device d WHERE d.person_id = p.id"
             + " AND d.workspace_id = p.workspace_id");
+    deviceRows(sql, device);
+    sql.sql(")");
+  }
+
+  /**
+   * Appends {@code AND …} restricting {@code people_device d} to the leaf's platform and push state
+   * (not to a person).
+   */
+  static void deviceRows(SqlFragment.Builder sql, DeviceCondition device) {
     if (device.platform() != null) {
       sql.sql(" AND CAST(d.platform AS BINARY) = ")
           .param(device.platform().getBytes(StandardCharsets.UTF_8));
@@ -338,6 +391,5 @@ final class ConditionSqlCompiler {
                   + " IN ('BOOLEAN','STRING') AND CAST(JSON_UNQUOTE(JSON_EXTRACT(d.attributes,"
                   + " '$.\"push_enabled\"')) AS BINARY) = 'false', FALSE)");
     }
-    sql.sql(")");
   }
 }

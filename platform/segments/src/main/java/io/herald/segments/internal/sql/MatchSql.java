@@ -131,6 +131,14 @@ final class MatchSql {
     }
   }
 
+  /**
+   * Appends {@code property} of {@code document} as Unix seconds ({@code DECIMAL}) when it holds a
+   * date the way {@link Operator} reads them (a JSON number or a string of digits), NULL otherwise.
+   */
+  static void appendSeconds(SqlFragment.Builder sql, String document, String property) {
+    seconds(sql, new Value(document, path(property)));
+  }
+
   /** {@code $."name"}: the JSON path of a top-level property, whatever characters it holds. */
   static String path(String property) {
     return "$.\"" + property.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";

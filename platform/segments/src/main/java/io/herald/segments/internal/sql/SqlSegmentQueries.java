@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -35,7 +36,7 @@ import javax.sql.DataSource;
  * the change itself makes the in-memory evaluator re-check that person.
  */
 @ApplicationScoped
-public class SqlSegmentQueries implements SegmentQueries {
+public class SqlSegmentQueries implements SegmentQueries, RebuildSets {
 
   /** People read per page when a batch must first look up their time zones. */
   private static final int ZONE_PAGE = 1000;
@@ -168,6 +169,99 @@ public class SqlSegmentQueries implements SegmentQueries {
       return List.copyOf(verdicts);
     } catch (SQLException e) {
       throw failed(e);
+    }
+  }
+
+  @Override
+  public long collect(
+      WorkspaceId workspace,
+      Condition condition,
+      Instant now,
+      ZoneId workspaceZone,
+      long segmentId,
+      long run) {
+    try (Connection c = dataSource.getConnection()) {
+      PersonZones zones =
+          ConditionSqlCompiler.needsPersonZones(condition)
+              ? workspaceZones(c, workspace)
+              : PersonZones.NONE;
+      ConditionSqlCompiler compiler = new ConditionSqlCompiler(now, workspaceZone, zones);
+      SqlFragment where = compiler.compile(condition);
+      SqlFragment.Builder insert =
+          new SqlFragment.Builder()
+              .sql("INSERT IGNORE INTO segments_rebuild_match (segment_id, run, cio_id) SELECT ")
+              .param(segmentId)
+              .sql(", ")
+              .param(run)
+              .sql(", p.cio_id");
+      Optional<CandidateSql.Candidates> candidates =
+          new CandidateSql(compiler, workspace.value()).of(condition);
+      if (candidates.isPresent()) {
+        insert
+            .sql(" FROM (")
+            .fragment(candidates.get().query())
+            .sql(") d STRAIGHT_JOIN people_person p ON p.workspace_id = ")
+            .param(workspace.value())
+            .sql(" AND p.cio_id = d.cio_id WHERE ");
+      } else {
+        insert.sql(" FROM people_person p WHERE p.workspace_id = ").param(workspace.value());
+        insert.sql(" AND ");
+      }
+      insert.fragment(where);
+      return readCommitted(c, insert.build());
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  @Override
+  public long timers(
+      WorkspaceId workspace,
+      Condition condition,
+      Instant now,
+      ZoneId workspaceZone,
+      long segmentId,
+      long run) {
+    try (Connection c = dataSource.getConnection()) {
+      ConditionSqlCompiler compiler =
+          new ConditionSqlCompiler(now, workspaceZone, PersonZones.NONE);
+      long written = 0;
+      for (SqlFragment query : new TimerSql(compiler, workspace.value(), now).of(condition)) {
+        written +=
+            readCommitted(
+                c,
+                new SqlFragment.Builder()
+                    .sql("INSERT INTO segments_rebuild_timer (segment_id, run, cio_id, due_at)")
+                    .sql(" SELECT ")
+                    .param(segmentId)
+                    .sql(", ")
+                    .param(run)
+                    .sql(", t.cio_id, t.due FROM (")
+                    .fragment(query)
+                    .sql(") t ON DUPLICATE KEY UPDATE due_at = LEAST(due_at, VALUES(due_at))")
+                    .build());
+      }
+      return written;
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  /**
+   * Runs one write statement in auto-commit mode in READ COMMITTED: InnoDB then reads the tables of
+   * an {@code INSERT … SELECT} as a consistent snapshot without locking their rows (in REPEATABLE
+   * READ it would share-lock every row it reads, and ingestion would wait for the rebuild).
+   */
+  private static long readCommitted(Connection c, SqlFragment statement) throws SQLException {
+    int isolation = c.getTransactionIsolation();
+    boolean autoCommit = c.getAutoCommit();
+    c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+    c.setAutoCommit(true);
+    try (PreparedStatement s = prepare(c, statement)) {
+      return s.executeLargeUpdate();
+    } finally {
+      c.setAutoCommit(autoCommit);
+      c.setTransactionIsolation(isolation);
     }
   }
 

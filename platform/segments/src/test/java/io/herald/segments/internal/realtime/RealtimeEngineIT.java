@@ -1,5 +1,6 @@
 package io.herald.segments.internal.realtime;
 
+import static io.herald.segments.internal.realtime.RealtimeTestDatabase.changes;
 import static io.herald.segments.internal.realtime.RealtimeTestDatabase.dataSegment;
 import static io.herald.segments.internal.realtime.RealtimeTestDatabase.dataSource;
 import static io.herald.segments.internal.realtime.RealtimeTestDatabase.event;
@@ -10,24 +11,20 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.herald.people.api.PersonChangeFeed;
 import io.herald.people.internal.JdbcPersonChangeFeed;
-import io.herald.segments.api.MembershipChanged;
 import io.herald.segments.internal.evaluate.DefaultPersonEvaluator;
 import io.herald.segments.internal.membership.MembershipLedger;
 import io.herald.segments.internal.membership.MembershipLedger.Applied;
-import io.herald.segments.internal.sql.SqlSegmentQueriesFactory;
 import io.herald.workspace.api.WorkspaceId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -173,45 +170,6 @@ class RealtimeEngineIT {
   }
 
   @Test
-  void aRebuildResumesFromItsSavedProgressOnAnotherNode() throws Exception {
-    long segment = dataSegment(ws, PRO);
-    for (int i = 0; i < 5; i++) {
-      person(ws, "r" + i, i % 2 == 0 ? "{\"plan\":\"pro\"}" : "{\"plan\":\"free\"}");
-    }
-    Jdbc.autoCommit(
-        dataSource(),
-        c -> {
-          try (PreparedStatement q =
-              c.prepareStatement(
-                  "INSERT INTO segments_rebuild (segment_id, workspace_id, revision, requested_at)"
-                      + " VALUES (?, ?, 0, ?)")) {
-            q.setLong(1, segment);
-            q.setLong(2, ws);
-            q.setTimestamp(3, Timestamp.from(T));
-            return q.executeUpdate();
-          }
-        });
-    // The first node does one batch of two people, then stops (as if it died after the commit).
-    RebuildWorker first = rebuildWorker(2);
-    assertThat(first.step(Duration.ZERO)).isTrue();
-    assertThat(rebuildRow(segment)).containsExactly(personKey("r1"), 1L);
-    assertThat(members(segment)).containsExactly("r0");
-
-    RebuildWorker second = rebuildWorker(2);
-    while (second.step(Duration.ofMinutes(1))) {
-      // until no rebuild is left
-    }
-
-    assertThat(members(segment)).containsExactlyInAnyOrder("r0", "r2", "r4");
-    assertThat(rebuildRow(segment)).as("done: the row is gone").isEmpty();
-    assertThat(changes(segment)).hasSize(3).allMatch(s -> s.endsWith("entered rebuild"));
-    assertThat(rebuildState(segment)).isEqualTo("done");
-    assertThat(((RecordedEvents<MembershipChanged>) second.announcements).fired)
-        .extracting(MembershipChanged::cioId)
-        .containsExactlyInAnyOrder("r2", "r4");
-  }
-
-  @Test
   void thePeopleFeedDeliversEachChangeUntilAcknowledged() throws SQLException {
     JdbcPersonChangeFeed feed = new JdbcPersonChangeFeed(dataSource(), 30);
     String consumer = "test-" + ws;
@@ -299,28 +257,6 @@ class RealtimeEngineIT {
         .toList();
   }
 
-  private RebuildWorker rebuildWorker(int batchSize) {
-    RebuildWorker worker = new RebuildWorker();
-    worker.dataSource = dataSource();
-    worker.queries = SqlSegmentQueriesFactory.on(dataSource());
-    worker.segments = new DataSegmentRepository(dataSource());
-    worker.indexes = new SegmentIndexes(worker.segments);
-    worker.indexes.refresh();
-    worker.evaluator = new DefaultPersonEvaluator();
-    worker.settings = new RealtimeSettings();
-    worker.settings.rebuildBatchSize = batchSize;
-    worker.zones =
-        new WorkspaceZones() {
-          @Override
-          public ZoneId of(long workspaceId) {
-            return UTC;
-          }
-        };
-    worker.clock = Clock.fixed(T, UTC);
-    worker.announcements = new RecordedEvents<>();
-    return worker;
-  }
-
   private Instant dueAt(String cioId) {
     return Jdbc.autoCommit(
         dataSource(),
@@ -334,95 +270,6 @@ class RealtimeEngineIT {
               rs.next();
               Timestamp at = rs.getTimestamp(1);
               return at == null ? null : at.toInstant();
-            }
-          }
-        });
-  }
-
-  private static List<String> changes(long segment) {
-    return Jdbc.autoCommit(
-        dataSource(),
-        c -> {
-          List<String> found = new ArrayList<>();
-          try (PreparedStatement q =
-              c.prepareStatement(
-                  "SELECT cio_id, entered, cause FROM segments_membership_change"
-                      + " WHERE segment_id = ? ORDER BY id")) {
-            q.setLong(1, segment);
-            try (ResultSet rs = q.executeQuery()) {
-              while (rs.next()) {
-                found.add(
-                    rs.getString(1)
-                        + (rs.getBoolean(2) ? " entered " : " exited ")
-                        + rs.getString(3));
-              }
-            }
-          }
-          return found;
-        });
-  }
-
-  private static Set<String> members(long segment) {
-    return Jdbc.autoCommit(
-        dataSource(),
-        c -> {
-          Set<String> found = new HashSet<>();
-          try (PreparedStatement q =
-              c.prepareStatement("SELECT cio_id FROM segments_membership WHERE segment_id = ?")) {
-            q.setLong(1, segment);
-            try (ResultSet rs = q.executeQuery()) {
-              while (rs.next()) {
-                found.add(rs.getString(1));
-              }
-            }
-          }
-          return found;
-        });
-  }
-
-  /** The rebuild row's after_key and entered count; empty when there is no row. */
-  private static List<Long> rebuildRow(long segment) {
-    return Jdbc.autoCommit(
-        dataSource(),
-        c -> {
-          try (PreparedStatement q =
-              c.prepareStatement(
-                  "SELECT after_key, entered FROM segments_rebuild WHERE segment_id = ?")) {
-            q.setLong(1, segment);
-            try (ResultSet rs = q.executeQuery()) {
-              return rs.next() ? List.of(rs.getLong(1), rs.getLong(2)) : List.of();
-            }
-          }
-        });
-  }
-
-  private long personKey(String cioId) {
-    return Jdbc.autoCommit(
-        dataSource(),
-        c -> {
-          try (PreparedStatement q =
-              c.prepareStatement(
-                  "SELECT id FROM people_person WHERE workspace_id = ? AND cio_id = ?")) {
-            q.setLong(1, ws);
-            q.setString(2, cioId);
-            try (ResultSet rs = q.executeQuery()) {
-              rs.next();
-              return rs.getLong(1);
-            }
-          }
-        });
-  }
-
-  private static String rebuildState(long segment) {
-    return Jdbc.autoCommit(
-        dataSource(),
-        c -> {
-          try (PreparedStatement q =
-              c.prepareStatement("SELECT rebuild_state FROM segments_segment WHERE id = ?")) {
-            q.setLong(1, segment);
-            try (ResultSet rs = q.executeQuery()) {
-              rs.next();
-              return rs.getString(1);
             }
           }
         });

@@ -4,10 +4,15 @@ import com.mysql.cj.jdbc.MysqlDataSource;
 import io.herald.testing.TestDatabaseSessionListener;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -89,6 +94,60 @@ final class RealtimeTestDatabase {
         return keys.getLong(1);
       }
     }
+  }
+
+  /** The segment's change journal, oldest first: "cio entered|exited cause". */
+  static List<String> changes(long segment) {
+    List<String> found = new ArrayList<>();
+    query(
+        "SELECT cio_id, entered, cause FROM segments_membership_change WHERE segment_id = ?"
+            + " ORDER BY id",
+        segment,
+        rs ->
+            found.add(
+                rs.getString(1) + (rs.getBoolean(2) ? " entered " : " exited ") + rs.getString(3)));
+    return found;
+  }
+
+  /** The segment's members. */
+  static Set<String> members(long segment) {
+    Set<String> found = new TreeSet<>();
+    query(
+        "SELECT cio_id FROM segments_membership WHERE segment_id = ?",
+        segment,
+        rs -> found.add(rs.getString(1)));
+    return found;
+  }
+
+  /** The segment's rebuild_state. */
+  static String rebuildState(long segment) {
+    List<String> found = new ArrayList<>();
+    query(
+        "SELECT rebuild_state FROM segments_segment WHERE id = ?",
+        segment,
+        rs -> found.add(rs.getString(1)));
+    return found.get(0);
+  }
+
+  /** Reads each row of a query with one long parameter. */
+  static void query(String sql, long parameter, RowReader reader) {
+    try (Connection c = dataSource().getConnection();
+        PreparedStatement q = c.prepareStatement(sql)) {
+      q.setLong(1, parameter);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          reader.read(rs);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Reads one row. */
+  @FunctionalInterface
+  interface RowReader {
+    void read(ResultSet rs) throws SQLException;
   }
 
   /** Initialised on first use, once per JVM (the class-holder idiom: no mutable state). */

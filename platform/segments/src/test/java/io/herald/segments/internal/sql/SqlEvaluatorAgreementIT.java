@@ -12,6 +12,8 @@ import io.herald.segments.internal.evaluate.PersonFacts;
 import io.herald.segments.internal.sql.AgreementCases.Case;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.json.spi.JsonProvider;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -42,6 +44,18 @@ import net.jqwik.api.statistics.Statistics;
  */
 @AddLifecycleHook(SqlEvaluatorAgreementIT.RequiresDatabase.class)
 class SqlEvaluatorAgreementIT {
+
+  /** How far ahead the re-check timers are put to the test. */
+  private static final List<Duration> LATER =
+      List.of(
+          Duration.ofMinutes(1),
+          Duration.ofHours(1),
+          Duration.ofHours(13),
+          Duration.ofDays(1),
+          Duration.ofDays(3),
+          Duration.ofDays(8),
+          Duration.ofDays(31),
+          Duration.ofDays(400));
 
   private final PersonEvaluator evaluator = new DefaultPersonEvaluator();
   private final long workspace = SegmentsTestDatabase.freshWorkspace();
@@ -79,6 +93,27 @@ class SqlEvaluatorAgreementIT {
         assertThat(queries.batch(id, tree, c.now(), c.zone(), 0, 1000))
             .extracting(SegmentQueries.Match::cioId)
             .containsExactlyElementsOf(matching);
+      }
+      long run = StagedSets.nextRun();
+      queries.collect(id, tree, c.now(), c.zone(), StagedSets.SEGMENT, run);
+      assertThat(StagedSets.matches(SegmentsTestDatabase.dataSource(), run))
+          .as("collect (a rebuild's set) agrees%n tree: %s", tree)
+          .containsExactlyInAnyOrderElementsOf(matching);
+      queries.timers(id, tree, c.now(), c.zone(), StagedSets.SEGMENT, run);
+      Map<String, Instant> timers = StagedSets.timers(SegmentsTestDatabase.dataSource(), run);
+      for (PersonFacts person : facts.values()) {
+        boolean then = evaluator.evaluate(tree, person, c.now(), c.zone()).matches();
+        Instant due = timers.get(person.cioId());
+        for (Instant later : LATER.stream().map(c.now()::plus).toList()) {
+          if (due == null || later.isBefore(due)) {
+            assertThat(evaluator.evaluate(tree, person, later, c.zone()).matches())
+                .as(
+                    "no re-check timer before %s (due %s), yet the result changes at %s%n"
+                        + " tree: %s%n person: %s",
+                    later, due, later, tree, person)
+                .isEqualTo(then);
+          }
+        }
       }
       String outcome = matching.isEmpty() ? "none" : matching.size() == sql.size() ? "all" : "some";
       Statistics.label(t == 0 ? "deep tree" : "leaf").collect(kind(tree, t), outcome);

@@ -11,4 +11,9 @@ public final class SqlSegmentQueriesFactory {
   public static SegmentQueries on(DataSource dataSource) {
     return new SqlSegmentQueries(dataSource, 1000);
   }
+
+  /** A rebuild's set computations on {@code dataSource}. */
+  public static RebuildSets sets(DataSource dataSource) {
+    return new SqlSegmentQueries(dataSource, 1000);
+  }
 }

@@ -72,6 +72,11 @@ abstract class SqlTestBase {
         .as("count agrees with verdicts")
         .isEqualTo(byVerdicts.size());
     assertThat(people).as("verdicts cover everyone").isEqualTo(everyone());
+    long run = StagedSets.nextRun();
+    queries.collect(workspace, condition, now, zone, StagedSets.SEGMENT, run);
+    assertThat(StagedSets.matches(SegmentsTestDatabase.dataSource(), run))
+        .as("collect agrees with verdicts")
+        .containsExactlyInAnyOrderElementsOf(byVerdicts);
     return new TreeSet<>(byVerdicts);
   }
 

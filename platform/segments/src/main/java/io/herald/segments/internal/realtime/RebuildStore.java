@@ -1,0 +1,272 @@
+package io.herald.segments.internal.realtime;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The rows of rebuilds: {@code segments_rebuild} (one per wanted rebuild, with its lease and
+ * progress) and the sets a rebuild computes, {@code segments_rebuild_match} and {@code
+ * segments_rebuild_timer}. Plain JDBC on the caller's connection.
+ */
+final class RebuildStore {
+
+  /** Rows deleted per statement when a rebuild's sets are dropped. */
+  private static final int DELETE_CHUNK = 10_000;
+
+  private RebuildStore() {}
+
+  /** The steps of a rebuild, in order. */
+  enum Phase {
+    /** Compute the matching people into segments_rebuild_match. */
+    COLLECT,
+    /** Add the matches that are not members. */
+    ENTER,
+    /** Remove the members that are not matches. */
+    EXIT,
+    /** Compute when time alone can change someone's result (segments_rebuild_timer). */
+    TIMERS,
+    /** Set those re-check timers. */
+    SCHEDULE;
+
+    String column() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static Phase of(String column) {
+      return valueOf(column.toUpperCase(java.util.Locale.ROOT));
+    }
+  }
+
+  /**
+   * A claimed rebuild and where it is.
+   *
+   * @param segmentId the segment
+   * @param workspaceId its workspace
+   * @param revision the revision of its conditions being rebuilt
+   * @param phase the current step
+   * @param run the number of the current computation of the sets
+   * @param afterCio the last person the current step has done ({@code ""}: none)
+   * @param marker database time just before the set was read (null before it was)
+   */
+  record Progress(
+      long segmentId,
+      long workspaceId,
+      int revision,
+      Phase phase,
+      long run,
+      String afterCio,
+      Instant marker) {
+
+    /** The same rebuild at another step. */
+    Progress at(Phase next, String after) {
+      return new Progress(segmentId, workspaceId, revision, next, run, after, marker);
+    }
+  }
+
+  /** The oldest rebuild no live node holds, locked (SKIP LOCKED) by the caller's transaction. */
+  static Optional<Progress> oldestFree(Connection c, Instant now) throws SQLException {
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT segment_id, workspace_id, revision, phase, run, after_cio, marker"
+                + " FROM segments_rebuild WHERE lease_until IS NULL OR lease_until < ?"
+                + " ORDER BY requested_at, segment_id LIMIT 1 FOR UPDATE SKIP LOCKED")) {
+      q.setTimestamp(1, Timestamp.from(now));
+      try (ResultSet rs = q.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        Timestamp marker = rs.getTimestamp(7);
+        return Optional.of(
+            new Progress(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getInt(3),
+                Phase.of(rs.getString(4)),
+                rs.getLong(5),
+                rs.getString(6),
+                marker == null ? null : marker.toInstant()));
+      }
+    }
+  }
+
+  /** Takes the lease of a rebuild the caller has locked. */
+  static void lease(Connection c, long segmentId, String owner, Instant until) throws SQLException {
+    try (PreparedStatement lease =
+        c.prepareStatement(
+            "UPDATE segments_rebuild SET lease_owner = ?, lease_until = ? WHERE segment_id = ?")) {
+      lease.setString(1, owner);
+      lease.setTimestamp(2, Timestamp.from(until));
+      lease.setLong(3, segmentId);
+      lease.executeUpdate();
+    }
+  }
+
+  /**
+   * Saves the progress {@code to} and renews the lease, counting {@code entered} and {@code
+   * exited}, when {@code owner} still holds this revision's lease.
+   *
+   * @return false when it does not (a newer request, or another node after the lease expired)
+   */
+  static boolean save(
+      Connection c, Progress to, long entered, long exited, String owner, Instant leaseUntil)
+      throws SQLException {
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE segments_rebuild SET phase = ?, run = ?, after_cio = ?, marker = ?,"
+                + " entered = entered + ?, exited = exited + ?, lease_until = ?"
+                + " WHERE segment_id = ? AND revision = ? AND lease_owner = ?")) {
+      int p = 1;
+      update.setString(p++, to.phase().column());
+      update.setLong(p++, to.run());
+      update.setString(p++, to.afterCio());
+      update.setTimestamp(p++, to.marker() == null ? null : Timestamp.from(to.marker()));
+      update.setLong(p++, entered);
+      update.setLong(p++, exited);
+      update.setTimestamp(p++, Timestamp.from(leaseUntil));
+      update.setLong(p++, to.segmentId());
+      update.setInt(p++, to.revision());
+      update.setString(p, owner);
+      return update.executeUpdate() == 1;
+    }
+  }
+
+  /** Gives the lease back so another rebuild or node can have a turn; progress stays. */
+  static void release(Connection c, long segmentId, String owner) throws SQLException {
+    try (PreparedStatement release =
+        c.prepareStatement(
+            "UPDATE segments_rebuild SET lease_owner = NULL, lease_until = NULL"
+                + " WHERE segment_id = ? AND lease_owner = ?")) {
+      release.setLong(1, segmentId);
+      release.setString(2, owner);
+      release.executeUpdate();
+    }
+  }
+
+  /**
+   * The next {@code limit} people after {@code after} who are in the run's matches but not members.
+   */
+  static List<String> nextEnters(Connection c, Progress at, int limit) throws SQLException {
+    return strings(
+        c,
+        "SELECT s.cio_id FROM segments_rebuild_match s WHERE s.segment_id = ? AND s.run = ?"
+            + " AND s.cio_id > ? AND NOT EXISTS (SELECT 1 FROM segments_membership m"
+            + " WHERE m.segment_id = s.segment_id AND m.cio_id = s.cio_id)"
+            + " ORDER BY s.cio_id LIMIT ?",
+        at,
+        limit);
+  }
+
+  /** The next {@code limit} members after {@code after} who are not in the run's matches. */
+  static List<String> nextExits(Connection c, Progress at, int limit) throws SQLException {
+    return strings(
+        c,
+        "SELECT m.cio_id FROM segments_membership m WHERE m.segment_id = ?"
+            + " AND NOT EXISTS (SELECT 1 FROM segments_rebuild_match s"
+            + " WHERE s.segment_id = m.segment_id AND s.run = ? AND s.cio_id = m.cio_id)"
+            + " AND m.cio_id > ? ORDER BY m.cio_id LIMIT ?",
+        at,
+        limit);
+  }
+
+  /** The next {@code limit} re-check timers of the run after {@code after}, by person. */
+  static SortedMap<String, Instant> nextTimers(Connection c, Progress at, int limit)
+      throws SQLException {
+    SortedMap<String, Instant> due = new TreeMap<>();
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT cio_id, due_at FROM segments_rebuild_timer WHERE segment_id = ? AND run = ?"
+                + " AND cio_id > ? ORDER BY cio_id LIMIT ?")) {
+      bind(q, at, limit);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          due.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+        }
+      }
+    }
+    return due;
+  }
+
+  /** Drops every set computed for the segment (all runs), a chunk per statement. */
+  static void dropSets(Connection autoCommit, long segmentId) throws SQLException {
+    for (String table : List.of("segments_rebuild_match", "segments_rebuild_timer")) {
+      try (PreparedStatement delete =
+          autoCommit.prepareStatement(
+              "DELETE FROM " + table + " WHERE segment_id = ? LIMIT " + DELETE_CHUNK)) {
+        delete.setLong(1, segmentId);
+        while (delete.executeUpdate() == DELETE_CHUNK) {
+          // next chunk
+        }
+      }
+    }
+  }
+
+  /** Ends the rebuild: deletes its row and marks the segment rebuilt. */
+  static void finish(Connection c, Progress done, Instant now) throws SQLException {
+    try (PreparedStatement delete =
+        c.prepareStatement("DELETE FROM segments_rebuild WHERE segment_id = ? AND revision = ?")) {
+      delete.setLong(1, done.segmentId());
+      delete.setInt(2, done.revision());
+      delete.executeUpdate();
+    }
+    try (PreparedStatement state =
+        c.prepareStatement(
+            "UPDATE segments_segment SET rebuild_state = 'done', rebuilt_at = ?"
+                + " WHERE id = ? AND revision = ?")) {
+      state.setTimestamp(1, Timestamp.from(now));
+      state.setLong(2, done.segmentId());
+      state.setInt(3, done.revision());
+      state.executeUpdate();
+    }
+  }
+
+  /** Marks the segment's rebuild running. */
+  static void running(Connection c, Progress claimed) throws SQLException {
+    try (PreparedStatement running =
+        c.prepareStatement(
+            "UPDATE segments_segment SET rebuild_state = 'running' WHERE id = ? AND revision = ?")) {
+      running.setLong(1, claimed.segmentId());
+      running.setInt(2, claimed.revision());
+      running.executeUpdate();
+    }
+  }
+
+  /** The database's clock, to the millisecond. */
+  static Instant databaseNow(Connection c) throws SQLException {
+    try (PreparedStatement q = c.prepareStatement("SELECT NOW(3)");
+        ResultSet rs = q.executeQuery()) {
+      rs.next();
+      return rs.getTimestamp(1).toInstant();
+    }
+  }
+
+  private static List<String> strings(Connection c, String sql, Progress at, int limit)
+      throws SQLException {
+    List<String> found = new ArrayList<>();
+    try (PreparedStatement q = c.prepareStatement(sql)) {
+      bind(q, at, limit);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          found.add(rs.getString(1));
+        }
+      }
+    }
+    return found;
+  }
+
+  /** segment, run, after, limit: the parameters of the three keyset reads. */
+  private static void bind(PreparedStatement q, Progress at, int limit) throws SQLException {
+    q.setLong(1, at.segmentId());
+    q.setLong(2, at.run());
+    q.setString(3, at.afterCio());
+    q.setInt(4, limit);
+  }
+}
