@@ -1,9 +1,9 @@
 package io.herald.segments.internal.membership;
 
+import io.herald.shared.persistence.DateTimes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
@@ -54,7 +54,7 @@ public final class MembershipLedger {
         insert.setLong(1, segmentId);
         insert.setLong(2, workspaceId);
         insert.setString(3, cioId);
-        insert.setTimestamp(4, Timestamp.from(at));
+        DateTimes.bind(insert, 4, at);
         changed = insert.executeUpdate();
       }
     } else {
@@ -89,7 +89,7 @@ public final class MembershipLedger {
         insert.setString(3, change.cioId());
         insert.setBoolean(4, change.entered());
         insert.setString(5, change.cause());
-        insert.setTimestamp(6, Timestamp.from(at));
+        DateTimes.bind(insert, 6, at);
         insert.addBatch();
       }
       insert.executeBatch();
