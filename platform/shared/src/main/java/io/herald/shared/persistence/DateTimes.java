@@ -46,6 +46,27 @@ public final class DateTimes {
         .toInstant();
   }
 
+  /**
+   * A DATETIME value as a driver or JPA provider hands it over: a {@code LocalDateTime} (what
+   * Connector/J's {@code getObject} returns) or a {@code java.sql.Timestamp}, both in the JVM's
+   * zone, or text as {@link #parse} reads it; null for null.
+   */
+  public static Instant instant(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof LocalDateTime local) {
+      return local.atZone(ZoneId.systemDefault()).toInstant();
+    }
+    if (value instanceof java.sql.Timestamp timestamp) {
+      return timestamp.toInstant();
+    }
+    if (value instanceof String text) {
+      return parse(text);
+    }
+    throw new IllegalArgumentException("not a DATETIME value: " + value.getClass().getName());
+  }
+
   /** Sets parameter {@code index} to {@code instant} (SQL NULL for null) for a DATETIME column. */
   public static void bind(PreparedStatement statement, int index, Instant instant)
       throws SQLException {

@@ -34,6 +34,17 @@ class DateTimesTest {
   }
 
   @Test
+  void instantReadsWhatTheDriverAndTheProviderHandOver() {
+    Instant at = Instant.parse("2026-11-29T10:15:30.120Z");
+
+    assertThat(DateTimes.instant(LocalDateTime.ofInstant(at, ZoneId.systemDefault())))
+        .isEqualTo(at);
+    assertThat(DateTimes.instant(java.sql.Timestamp.from(at))).isEqualTo(at);
+    assertThat(DateTimes.instant(DateTimes.text(at))).isEqualTo(at);
+    assertThat(DateTimes.instant(null)).isNull();
+  }
+
+  @Test
   void theEntityConverterRoundTripsMillisecondsAndNull() {
     InstantConverter converter = new InstantConverter();
     Instant at = Instant.parse("2026-11-29T23:59:59.999Z");
