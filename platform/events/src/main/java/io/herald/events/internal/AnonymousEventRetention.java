@@ -1,10 +1,10 @@
 package io.herald.events.internal;
 
+import io.herald.shared.persistence.DateTimes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ final class AnonymousEventRetention {
 
   /** Deletes unidentified anonymous events received before {@code cutoff}; returns how many. */
   int purge(Instant cutoff) throws SQLException {
-    Timestamp before = Timestamp.from(cutoff);
+    String before = DateTimes.text(cutoff);
     int deleted = 0;
     try (Connection c = dataSource.getConnection()) {
       long position = position(c);
@@ -51,7 +51,7 @@ final class AnonymousEventRetention {
             c.prepareStatement(
                 "SELECT id, received_at < ? AS expired FROM events_event"
                     + " WHERE id > ? ORDER BY id LIMIT ?")) {
-          q.setTimestamp(1, before);
+          q.setString(1, before);
           q.setLong(2, position);
           q.setInt(3, chunk);
           try (ResultSet rs = q.executeQuery()) {
@@ -74,7 +74,7 @@ final class AnonymousEventRetention {
                     + " AND anonymous_id IS NOT NULL AND received_at < ?")) {
           d.setLong(1, position);
           d.setLong(2, upTo);
-          d.setTimestamp(3, before);
+          d.setString(3, before);
           deleted += d.executeUpdate();
         }
         position = upTo;

@@ -2,13 +2,13 @@ package io.herald.events.internal;
 
 import io.herald.events.api.EventSubject;
 import io.herald.events.api.NewEvent;
+import io.herald.shared.persistence.DateTimes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -78,8 +78,8 @@ final class EventWriter implements GroupCommit.Writer<EventRow> {
         insert.setString(7, e.name());
         insert.setString(8, e.type().wireName());
         insert.setString(9, e.source());
-        insert.setTimestamp(10, Timestamp.from(e.occurredAt()));
-        insert.setTimestamp(11, Timestamp.from(row.receivedAt()));
+        DateTimes.bind(insert, 10, e.occurredAt());
+        DateTimes.bind(insert, 11, row.receivedAt());
         insert.setString(12, e.data().toString());
         insert.setString(13, e.context() == null ? null : e.context().toString());
         insert.addBatch();

@@ -1,12 +1,12 @@
 package io.herald.exports.internal;
 
 import io.herald.exports.api.ExportStatus;
+import io.herald.shared.persistence.DateTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -65,8 +65,8 @@ public class ExportRepository {
                     + " WHERE id = ? AND status = ?")
             .setParameter(1, scanned)
             .setParameter(2, total)
-            .setParameter(3, Timestamp.from(now))
-            .setParameter(4, Timestamp.from(now))
+            .setParameter(3, DateTimes.text(now))
+            .setParameter(4, DateTimes.text(now))
             .setParameter(5, id)
             .setParameter(6, PENDING)
             .executeUpdate()
@@ -126,8 +126,8 @@ public class ExportRepository {
             .setParameter(1, ExportStatus.DONE.wire())
             .setParameter(2, scanned)
             .setParameter(3, total)
-            .setParameter(4, Timestamp.from(now))
-            .setParameter(5, Timestamp.from(now))
+            .setParameter(4, DateTimes.text(now))
+            .setParameter(5, DateTimes.text(now))
             .setParameter(6, id)
             .setParameter(7, PENDING)
             .executeUpdate();
@@ -152,7 +152,7 @@ public class ExportRepository {
                     + " WHERE id = ? AND status = ?")
             .setParameter(1, ExportStatus.FAILED.wire())
             .setParameter(2, bounded)
-            .setParameter(3, Timestamp.from(now))
+            .setParameter(3, DateTimes.text(now))
             .setParameter(4, id)
             .setParameter(5, PENDING)
             .executeUpdate();
@@ -171,7 +171,7 @@ public class ExportRepository {
         em.createNativeQuery(
                 "SELECT id FROM exports_export WHERE status = ? AND progress_at < ? ORDER BY id")
             .setParameter(1, PENDING)
-            .setParameter(2, Timestamp.from(cutoff))
+            .setParameter(2, DateTimes.text(cutoff))
             .getResultList();
     return ids.stream().map(id -> ((Number) id).longValue()).toList();
   }

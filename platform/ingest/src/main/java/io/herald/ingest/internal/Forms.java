@@ -11,6 +11,7 @@ import io.herald.people.api.PeopleService;
 import io.herald.people.api.PersonRef;
 import io.herald.shared.json.Jsons;
 import io.herald.shared.persistence.DataSources;
+import io.herald.shared.persistence.DateTimes;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -129,8 +129,8 @@ public class Forms {
       upsert.setLong(1, workspace.value());
       upsert.setString(2, formId);
       upsert.setString(3, name);
-      upsert.setTimestamp(4, Timestamp.from(now));
-      upsert.setTimestamp(5, Timestamp.from(now));
+      DateTimes.bind(upsert, 4, now);
+      DateTimes.bind(upsert, 5, now);
       upsert.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("form not registered: " + e.getMessage(), e);

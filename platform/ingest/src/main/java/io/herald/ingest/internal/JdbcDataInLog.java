@@ -3,6 +3,7 @@ package io.herald.ingest.internal;
 import io.herald.ingest.api.DataInLog;
 import io.herald.ingest.api.DroppedMessage;
 import io.herald.shared.persistence.DataSources;
+import io.herald.shared.persistence.DateTimes;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +36,7 @@ public class JdbcDataInLog implements DataInLog {
                 "INSERT INTO ingest_drop (workspace_id, received_at, call_type, message_id,"
                     + " reason) VALUES (?, ?, ?, ?, ?)")) {
       insert.setLong(1, workspace.value());
-      insert.setTimestamp(2, Timestamp.from(at));
+      DateTimes.bind(insert, 2, at);
       insert.setString(3, callType);
       insert.setString(4, messageId == null || messageId.length() > 150 ? null : messageId);
       insert.setString(5, shortReason);

@@ -1,9 +1,9 @@
 package io.herald.people.internal;
 
+import io.herald.shared.persistence.DateTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -25,7 +25,7 @@ public class AnonymousIdRepository {
         .setParameter(1, workspaceId)
         .setParameter(2, anonymousId)
         .setParameter(3, cioId)
-        .setParameter(4, Timestamp.from(now))
+        .setParameter(4, DateTimes.text(now))
         .executeUpdate();
   }
 

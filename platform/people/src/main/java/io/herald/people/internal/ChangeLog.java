@@ -2,6 +2,7 @@ package io.herald.people.internal;
 
 import io.herald.people.api.PersonChange;
 import io.herald.shared.json.Jsons;
+import io.herald.shared.persistence.DateTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -31,7 +32,7 @@ public class ChangeLog {
         .setParameter(1, workspaceId)
         .setParameter(2, cioId)
         .setParameter(3, kind)
-        .setParameter(4, Timestamp.from(at))
+        .setParameter(4, DateTimes.text(at))
         .setParameter(5, data.toString())
         .executeUpdate();
   }

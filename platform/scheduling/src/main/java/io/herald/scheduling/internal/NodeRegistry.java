@@ -2,13 +2,13 @@ package io.herald.scheduling.internal;
 
 import io.herald.scheduling.api.NodeView;
 import io.herald.shared.persistence.DataSources;
+import io.herald.shared.persistence.DateTimes;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,8 +33,8 @@ public class NodeRegistry {
       ps.setString(1, node.nodeId());
       ps.setString(2, node.host());
       ps.setString(3, node.version());
-      ps.setTimestamp(4, Timestamp.from(node.startedAt()));
-      ps.setTimestamp(5, Timestamp.from(now));
+      DateTimes.bind(ps, 4, node.startedAt());
+      DateTimes.bind(ps, 5, now);
       ps.executeUpdate();
     }
   }
@@ -44,7 +44,7 @@ public class NodeRegistry {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement("DELETE FROM scheduling_node WHERE last_seen_at < ?")) {
-      ps.setTimestamp(1, Timestamp.from(before));
+      DateTimes.bind(ps, 1, before);
       return ps.executeUpdate();
     }
   }

@@ -2,6 +2,7 @@ package io.herald.segments.internal;
 
 import io.herald.segments.api.MembershipGrowth;
 import io.herald.segments.api.MembershipHistory;
+import io.herald.shared.persistence.DateTimes;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,7 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +61,7 @@ public class DefaultMembershipHistory implements MembershipHistory {
     for (Long id : segmentIds) {
       query.setParameter(position++, id);
     }
-    query.setParameter(position, Timestamp.from(since));
+    query.setParameter(position, DateTimes.text(since));
     return query;
   }
 }

@@ -1,2 +1,5 @@
-/** Persistence conventions shared by the modules: datasource names and the Instant converter. */
+/**
+ * Persistence conventions shared by the modules: datasource names, the Instant converter and the
+ * DATETIME binder ({@link io.herald.shared.persistence.DateTimes}).
+ */
 package io.herald.shared.persistence;

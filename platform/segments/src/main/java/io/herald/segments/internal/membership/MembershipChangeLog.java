@@ -1,6 +1,7 @@
 package io.herald.segments.internal.membership;
 
 import io.herald.segments.api.MembershipChange;
+import io.herald.shared.persistence.DateTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -39,7 +40,7 @@ public class MembershipChangeLog {
         .setParameter(3, cioId)
         .setParameter(4, entered)
         .setParameter(5, cause)
-        .setParameter(6, Timestamp.from(at))
+        .setParameter(6, DateTimes.text(at))
         .executeUpdate();
   }
 

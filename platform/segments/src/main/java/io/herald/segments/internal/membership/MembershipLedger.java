@@ -1,9 +1,9 @@
 package io.herald.segments.internal.membership;
 
+import io.herald.shared.persistence.DateTimes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,7 +56,7 @@ public final class MembershipLedger {
         insert.setLong(1, segmentId);
         insert.setLong(2, workspaceId);
         insert.setString(3, cioId);
-        insert.setTimestamp(4, Timestamp.from(at));
+        DateTimes.bind(insert, 4, at);
         changed = insert.executeUpdate();
       }
     } else {
@@ -133,12 +133,11 @@ public final class MembershipLedger {
     int inserted;
     try (PreparedStatement insert = c.prepareStatement(sql.toString())) {
       int p = 1;
-      Timestamp added = Timestamp.from(at);
       for (String cio : cioIds) {
         insert.setLong(p++, segmentId);
         insert.setLong(p++, workspaceId);
         insert.setString(p++, cio);
-        insert.setTimestamp(p++, added);
+        DateTimes.bind(insert, p++, at);
       }
       inserted = insert.executeUpdate();
     }
@@ -169,7 +168,7 @@ public final class MembershipLedger {
         insert.setString(p++, change.cioId());
         insert.setBoolean(p++, change.entered());
         insert.setString(p++, change.cause());
-        insert.setTimestamp(p++, Timestamp.from(at));
+        DateTimes.bind(insert, p++, at);
       }
       insert.executeUpdate();
     }

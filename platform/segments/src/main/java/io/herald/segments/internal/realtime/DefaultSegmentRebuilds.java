@@ -1,12 +1,12 @@
 package io.herald.segments.internal.realtime;
 
+import io.herald.shared.persistence.DateTimes;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Clock;
 
 /** Records rebuild requests in the caller's transaction; {@link RebuildWorker} runs them. */
@@ -41,7 +41,7 @@ public class DefaultSegmentRebuilds implements SegmentRebuilds {
                 + " ON DUPLICATE KEY UPDATE revision = VALUES(revision), phase = 'collect',"
                 + " after_cio = '', entered = 0, exited = 0, requested_at = VALUES(requested_at),"
                 + " lease_owner = NULL, lease_until = NULL")
-        .setParameter(1, Timestamp.from(clock.instant()))
+        .setParameter(1, DateTimes.text(clock.instant()))
         .setParameter(2, segmentId)
         .executeUpdate();
   }

@@ -7,6 +7,7 @@ import io.herald.segments.internal.evaluate.PersonFacts.EngagementFact;
 import io.herald.segments.internal.evaluate.PersonFacts.EventFact;
 import io.herald.segments.internal.evaluate.PersonFacts.RelationshipFact;
 import io.herald.shared.json.Jsons;
+import io.herald.shared.persistence.DateTimes;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -16,7 +17,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -175,7 +175,7 @@ public final class FactsLoader {
         q.setString(i++, name);
       }
       if (!unbounded) {
-        q.setTimestamp(i, Timestamp.from(widest));
+        DateTimes.bind(q, i, widest);
       }
       readEvents(q, earliest, found, null);
     }
@@ -197,7 +197,7 @@ public final class FactsLoader {
           q.setString(i++, name);
         }
         if (!unbounded) {
-          q.setTimestamp(i, Timestamp.from(widest));
+          DateTimes.bind(q, i, widest);
         }
         readEvents(q, earliest, found, anonymous);
       }
@@ -336,7 +336,7 @@ public final class FactsLoader {
                 + (earliest == null ? "" : " AND occurred_at >= ?"))) {
       int i = bind(q, ws, cioIds);
       if (earliest != null) {
-        q.setTimestamp(i, Timestamp.from(earliest));
+        DateTimes.bind(q, i, earliest);
       }
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {

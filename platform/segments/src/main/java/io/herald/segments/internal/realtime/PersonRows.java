@@ -1,5 +1,6 @@
 package io.herald.segments.internal.realtime;
 
+import io.herald.shared.persistence.DateTimes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -107,16 +108,15 @@ final class PersonRows {
                 + " due_at = CASE WHEN ? IS NOT NULL AND (due_at IS NULL OR ? < due_at)"
                 + " THEN ? ELSE due_at END"
                 + " WHERE workspace_id = ? AND cio_id = ?";
-    Timestamp at = next == null ? null : Timestamp.from(next);
     try (PreparedStatement update = c.prepareStatement(sql)) {
       int p = 1;
-      update.setTimestamp(p++, at);
+      DateTimes.bind(update, p++, next);
       if (!replace) {
-        update.setTimestamp(p++, at);
-        update.setTimestamp(p++, at);
-        update.setTimestamp(p++, at);
+        DateTimes.bind(update, p++, next);
+        DateTimes.bind(update, p++, next);
+        DateTimes.bind(update, p++, next);
       }
-      update.setTimestamp(p++, at);
+      DateTimes.bind(update, p++, next);
       update.setLong(p++, ws);
       update.setString(p, cioId);
       update.executeUpdate();
@@ -149,7 +149,7 @@ final class PersonRows {
                 + " THEN VALUES(due_at) ELSE due_at END")) {
       upsert.setLong(1, ws);
       upsert.setString(2, cioId);
-      upsert.setTimestamp(3, Timestamp.from(dueAt));
+      DateTimes.bind(upsert, 3, dueAt);
       upsert.setString(4, cause);
       upsert.executeUpdate();
     }
@@ -181,7 +181,7 @@ final class PersonRows {
       for (Map.Entry<String, Instant> entry : due.entrySet()) {
         upsert.setLong(p++, ws);
         upsert.setString(p++, entry.getKey());
-        upsert.setTimestamp(p++, Timestamp.from(entry.getValue()));
+        DateTimes.bind(upsert, p++, entry.getValue());
         upsert.setString(p++, cause);
       }
       upsert.executeUpdate();
@@ -201,7 +201,7 @@ final class PersonRows {
             "SELECT workspace_id, cio_id, cause FROM segments_recheck"
                 + " FORCE INDEX (ix_segments_recheck_due) WHERE due_at <= ?"
                 + " ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
-      q.setTimestamp(1, Timestamp.from(now));
+      DateTimes.bind(q, 1, now);
       q.setInt(2, limit);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {

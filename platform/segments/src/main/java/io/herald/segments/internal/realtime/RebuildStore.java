@@ -1,5 +1,6 @@
 package io.herald.segments.internal.realtime;
 
+import io.herald.shared.persistence.DateTimes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -79,7 +80,7 @@ final class RebuildStore {
             "SELECT segment_id, workspace_id, revision, phase, run, after_cio, marker"
                 + " FROM segments_rebuild WHERE lease_until IS NULL OR lease_until < ?"
                 + " ORDER BY requested_at, segment_id LIMIT 1 FOR UPDATE SKIP LOCKED")) {
-      q.setTimestamp(1, Timestamp.from(now));
+      DateTimes.bind(q, 1, now);
       try (ResultSet rs = q.executeQuery()) {
         if (!rs.next()) {
           return Optional.empty();
@@ -104,7 +105,7 @@ final class RebuildStore {
         c.prepareStatement(
             "UPDATE segments_rebuild SET lease_owner = ?, lease_until = ? WHERE segment_id = ?")) {
       lease.setString(1, owner);
-      lease.setTimestamp(2, Timestamp.from(until));
+      DateTimes.bind(lease, 2, until);
       lease.setLong(3, segmentId);
       lease.executeUpdate();
     }
@@ -128,10 +129,10 @@ final class RebuildStore {
       update.setString(p++, to.phase().column());
       update.setLong(p++, to.run());
       update.setString(p++, to.afterCio());
-      update.setTimestamp(p++, to.marker() == null ? null : Timestamp.from(to.marker()));
+      DateTimes.bind(update, p++, to.marker());
       update.setLong(p++, entered);
       update.setLong(p++, exited);
-      update.setTimestamp(p++, Timestamp.from(leaseUntil));
+      DateTimes.bind(update, p++, leaseUntil);
       update.setLong(p++, to.segmentId());
       update.setInt(p++, to.revision());
       update.setString(p, owner);
@@ -221,7 +222,7 @@ final class RebuildStore {
         c.prepareStatement(
             "UPDATE segments_segment SET rebuild_state = 'done', rebuilt_at = ?"
                 + " WHERE id = ? AND revision = ?")) {
-      state.setTimestamp(1, Timestamp.from(now));
+      DateTimes.bind(state, 1, now);
       state.setLong(2, done.segmentId());
       state.setInt(3, done.revision());
       state.executeUpdate();

@@ -1,10 +1,10 @@
 package io.herald.segments.internal.realtime;
 
+import io.herald.shared.persistence.DateTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Clock;
 
 /**
@@ -28,7 +28,7 @@ public class RecheckRequests {
         .setParameter(1, workspaceId)
         .setParameter(2, cioId)
         .setParameter(3, cause)
-        .setParameter(4, Timestamp.from(clock.instant()))
+        .setParameter(4, DateTimes.text(clock.instant()))
         .executeUpdate();
   }
 
@@ -44,7 +44,7 @@ public class RecheckRequests {
                 + " FROM objects_person_relationship r JOIN objects_object o ON o.id = r.object_pk"
                 + " WHERE o.workspace_id = ? AND o.cio_object_id = ?")
         .setParameter(1, cause)
-        .setParameter(2, Timestamp.from(clock.instant()))
+        .setParameter(2, DateTimes.text(clock.instant()))
         .setParameter(3, workspaceId)
         .setParameter(4, cioObjectId)
         .executeUpdate();

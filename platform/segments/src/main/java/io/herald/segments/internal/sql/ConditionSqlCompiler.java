@@ -17,14 +17,12 @@ import io.herald.segments.api.condition.RelationshipCondition;
 import io.herald.segments.api.condition.SegmentCondition;
 import io.herald.segments.api.condition.Window;
 import io.herald.segments.api.condition.ZoneChoice;
+import io.herald.shared.persistence.DateTimes;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -63,9 +61,6 @@ final class ConditionSqlCompiler {
 
   /** Stored times are DATETIME: a bound after this is above every stored time. */
   private static final Instant LATEST = Instant.parse("9999-12-30T00:00:00Z");
-
-  private static final DateTimeFormatter DATETIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS", Locale.ROOT);
 
   private final Instant now;
   private final MatchSql matches;
@@ -285,7 +280,7 @@ final class ConditionSqlCompiler {
     if (bound.isAfter(LATEST)) {
       sql.sql(" AND FALSE");
     } else if (!bound.isBefore(EARLIEST)) {
-      sql.sql(" AND " + column + op).param(datetime(bound));
+      sql.sql(" AND " + column + op).param(DateTimes.text(bound));
     }
   }
 
@@ -293,18 +288,8 @@ final class ConditionSqlCompiler {
     if (bound.isBefore(EARLIEST)) {
       sql.sql(" AND FALSE");
     } else if (!bound.isAfter(LATEST)) {
-      sql.sql(" AND " + column + op).param(datetime(bound));
+      sql.sql(" AND " + column + op).param(DateTimes.text(bound));
     }
-  }
-
-  /**
-   * A DATETIME(3) literal for {@code instant}, in the JVM's zone as the modules' writers store
-   * times ({@code java.sql.Timestamp} through Connector/J; the app runs in UTC). Text, not a
-   * Timestamp parameter: Connector/J takes MariaDB 10.x for MySQL 5.5 from its version string
-   * ({@code 5.5.5-10.11…}) and drops the fraction of Timestamp parameters.
-   */
-  static String datetime(Instant instant) {
-    return DATETIME.format(LocalDateTime.ofInstant(instant, ZoneId.systemDefault()));
   }
 
   /** The millisecond at or before {@code instant} ({@code t > b} iff {@code t > floor(b)}). */

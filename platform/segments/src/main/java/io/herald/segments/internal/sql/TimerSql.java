@@ -13,6 +13,7 @@ import io.herald.segments.api.condition.Operator;
 import io.herald.segments.api.condition.PropertyMatch;
 import io.herald.segments.api.condition.RelationshipCondition;
 import io.herald.segments.api.condition.Window;
+import io.herald.shared.persistence.DateTimes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,7 +109,7 @@ final class TimerSql {
   }
 
   private SqlFragment query(Condition leaf) {
-    String at = ConditionSqlCompiler.datetime(now);
+    String at = DateTimes.text(now);
     if (leaf instanceof AttributeCondition attribute) {
       return attribute(attribute);
     } else if (leaf instanceof EventCondition event) {
@@ -172,7 +173,7 @@ final class TimerSql {
   private String start(Duration window) {
     Instant from =
         window.compareTo(Duration.ofDays(365L * 5000)) > 0 ? EARLIEST : now.minus(window);
-    return ConditionSqlCompiler.datetime(from.isBefore(EARLIEST) ? EARLIEST : from);
+    return DateTimes.text(from.isBefore(EARLIEST) ? EARLIEST : from);
   }
 
   private SqlFragment attribute(AttributeCondition attribute) {
@@ -194,7 +195,7 @@ final class TimerSql {
       sql.sql(" - ").param((days + 3L) * DAY);
     }
     sql.sql("), ")
-        .param(ConditionSqlCompiler.datetime(Instant.EPOCH))
+        .param(DateTimes.text(Instant.EPOCH))
         .sql(") AS due FROM people_person p WHERE p.workspace_id = ")
         .param(workspaceId)
         .sql(" AND ");

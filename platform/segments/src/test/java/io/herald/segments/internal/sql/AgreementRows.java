@@ -3,6 +3,7 @@ package io.herald.segments.internal.sql;
 import io.herald.segments.internal.evaluate.PersonFacts;
 import io.herald.segments.internal.sql.AgreementCases.Case;
 import io.herald.segments.internal.sql.AgreementCases.Person;
+import io.herald.shared.persistence.DateTimes;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -128,7 +129,7 @@ final class AgreementRows {
           workspace,
           p.cioId(),
           e.name(),
-          ConditionSqlCompiler.datetime(e.occurredAt()),
+          DateTimes.text(e.occurredAt()),
           e.data().toString());
       events.add(new PersonFacts.EventFact(e.name(), e.occurredAt(), e.data()));
     }
@@ -180,7 +181,7 @@ final class AgreementRows {
           g.metric().wireName(),
           g.messageId(),
           g.campaignId(),
-          ConditionSqlCompiler.datetime(g.occurredAt()));
+          DateTimes.text(g.occurredAt()));
       engagements.add(
           new PersonFacts.EngagementFact(
               g.metric(), g.messageId(), g.campaignId(), g.occurredAt()));

@@ -1,6 +1,7 @@
 package io.herald.segments.internal.sql;
 
 import io.herald.segments.api.condition.EngagementCondition;
+import io.herald.shared.persistence.DateTimes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,7 +52,7 @@ final class TestData {
         workspace,
         cioId,
         name,
-        ConditionSqlCompiler.datetime(occurredAt),
+        DateTimes.text(occurredAt),
         CREATED,
         data);
   }
@@ -64,7 +65,7 @@ final class TestData {
         workspace,
         anonymousId,
         name,
-        ConditionSqlCompiler.datetime(occurredAt),
+        DateTimes.text(occurredAt),
         CREATED);
   }
 
@@ -155,7 +156,7 @@ final class TestData {
         metric.wireName(),
         messageId,
         campaignId,
-        ConditionSqlCompiler.datetime(occurredAt));
+        DateTimes.text(occurredAt));
   }
 
   private long insert(String sql, Object... values) {
