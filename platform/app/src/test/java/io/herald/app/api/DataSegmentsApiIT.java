@@ -11,11 +11,9 @@ import static io.herald.app.it.ApiAssertions.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.app.it.ContainerTest;
 import io.herald.app.it.Http;
 import io.herald.app.it.Http.Answer;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,43 +27,14 @@ import org.junit.jupiter.api.Test;
  */
 class DataSegmentsApiIT extends ContainerTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private DataSegmentsCalls calls() {
     return new DataSegmentsCalls(http());
-  }
-
-  private static JsonNode json(String text) {
-    try {
-      return JSON.readTree(q(text));
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Three tagged people: a and b on plan pro, c on plan free. */
-  private List<String> people(String tag) {
-    List<String> ids = List.of(unique("a"), unique("b"), unique("c"));
-    String[] plans = {"pro", "pro", "free"};
-    for (int i = 0; i < 3; i++) {
-      calls()
-          .person(
-              ids.get(i),
-              "{'email':'"
-                  + ids.get(i)
-                  + "@example.com','plan':'"
-                  + plans[i]
-                  + "','it_tag':'"
-                  + tag
-                  + "'}");
-    }
-    return ids;
   }
 
   @Test
   void createReadListUpdateAndDeleteADataSegment() {
     String tag = unique("tag");
-    List<String> p = people(tag);
+    List<String> p = calls().people(tag);
     String conditions = doc(and(attr("it_tag", "equals", tag), attr("plan", "equals", "pro")));
     JsonNode created = calls().createDynamic("Pro " + tag, conditions);
     long id = created.path("id").asLong();
@@ -74,7 +43,7 @@ class DataSegmentsApiIT extends ContainerTest {
     assertThat(created.path("description").asText()).isEqualTo("by the IT");
     assertThat(created.path("state").asText()).isIn("building", "finished");
     JsonNode canonical =
-        json(
+        DataSegmentsCalls.json(
             doc(
                 "{'and':[{'attribute':{'name':'it_tag','operator':'equals','value':'"
                     + tag
@@ -88,9 +57,7 @@ class DataSegmentsApiIT extends ContainerTest {
     assertThat(read.path("progress").isNull()).isTrue();
 
     long manual = calls().manual("manual");
-    JsonNode list = http().get("v1/segments", Http.app()).json().path("segments");
-    List<JsonNode> listed = new ArrayList<>();
-    list.forEach(listed::add);
+    List<JsonNode> listed = calls().listed();
     assertThat(listed)
         .filteredOn(s -> s.path("id").asLong() == id)
         .singleElement()
@@ -117,7 +84,7 @@ class DataSegmentsApiIT extends ContainerTest {
     assertThat(byCio.json().path("segments").findValuesAsText("id")).contains(Long.toString(id));
 
     // Recent changes: both entered through the rebuild.
-    JsonNode changes = http().get("v1/segments/" + id + "/changes", Http.app()).json();
+    JsonNode changes = calls().changes(id, "");
     assertThat(changes.path("segment_id").asLong()).isEqualTo(id);
     assertThat(changes.path("changes").findValuesAsText("action")).containsOnly("entered");
     assertThat(changes.path("changes").findValuesAsText("cio_id")).contains(cio);
@@ -128,27 +95,24 @@ class DataSegmentsApiIT extends ContainerTest {
 
     // New conditions: a and b leave, c enters.
     Answer updated =
-        http()
+        calls()
             .put(
-                "v1/segments/" + id,
-                Http.app(),
-                q(
-                    "{'segment':{'conditions':"
-                        + doc(and(attr("it_tag", "equals", tag), attr("plan", "equals", "free")))
-                        + "}}"));
+                id,
+                "{'segment':{'conditions':"
+                    + doc(and(attr("it_tag", "equals", tag), attr("plan", "equals", "free")))
+                    + "}}");
     assertThat(updated.status()).as(updated.body()).isEqualTo(200);
     assertThat(updated.json().at("/segment/name").asText()).isEqualTo("Pro " + tag);
     calls().awaitBuilt(id, 1);
     assertThat(calls().memberIds(id)).containsExactly(p.get(2));
-    JsonNode after = http().get("v1/segments/" + id + "/changes?limit=2", Http.app()).json();
+    JsonNode after = calls().changes(id, "?limit=2");
     assertThat(after.path("changes")).hasSize(2);
-    JsonNode all = http().get("v1/segments/" + id + "/changes?limit=1000", Http.app()).json();
+    JsonNode all = calls().changes(id, "?limit=1000");
     assertThat(all.path("changes").findValuesAsText("action"))
         .containsExactlyInAnyOrder("entered", "entered", "exited", "exited", "entered");
 
     // A rename keeps the conditions and the members.
-    Answer renamed =
-        http().put("v1/segments/" + id, Http.app(), q("{'segment':{'name':'Free " + tag + "'}}"));
+    Answer renamed = calls().put(id, "{'segment':{'name':'Free " + tag + "'}}");
     assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
     assertThat(calls().segment(id).path("name").asText()).isEqualTo("Free " + tag);
     assertThat(calls().segment(id).at("/conditions/condition/and/1/attribute/value").asText())
@@ -156,24 +120,20 @@ class DataSegmentsApiIT extends ContainerTest {
     assertThat(calls().count(id)).isEqualTo(1);
 
     // Deleted with its members.
-    assertThat(http().delete("v1/segments/" + id, Http.app()).status()).isEqualTo(204);
+    calls().delete(id);
     assertAppError(http().get("v1/segments/" + id, Http.app()), 404, "no segment with id " + id);
     assertThat(DevicesAndSegmentsCalls.membershipRowsOfSegment(id)).isZero();
     assertThat(calls().segmentsOf(p.get(2))).doesNotContain(id);
-    assertThat(http().delete("v1/segments/" + manual, Http.app()).status()).isEqualTo(204);
+    calls().delete(manual);
   }
 
   @Test
   void previewCountsAndSamplesWithoutSavingAnything() {
     String tag = unique("tag");
-    List<String> p = people(tag);
+    List<String> p = calls().people(tag);
     String before = calls().settledSnapshot();
     Answer preview =
-        http()
-            .post(
-                "v1/segments/preview",
-                Http.app(),
-                q("{'conditions':" + doc(attr("it_tag", "equals", tag)) + ",'sample':2}"));
+        calls().preview("{'conditions':" + doc(attr("it_tag", "equals", tag)) + ",'sample':2}");
     assertThat(preview.status()).as(preview.body()).isEqualTo(200);
     assertThat(preview.json().path("count").asLong()).isEqualTo(3);
     JsonNode sample = preview.json().path("sample");
@@ -183,25 +143,18 @@ class DataSegmentsApiIT extends ContainerTest {
     assertThat(sample.get(0).path("cio_id").asText()).isNotEmpty();
 
     Answer pro =
-        http()
-            .post(
-                "v1/segments/preview",
-                Http.app(),
-                q(
-                    "{'conditions':"
-                        + doc(
-                            and(
-                                attr("it_tag", "equals", tag),
-                                "{'not':" + attr("plan", "equals", "free") + "}"))
-                        + "}"));
+        calls()
+            .preview(
+                "{'conditions':"
+                    + doc(
+                        and(
+                            attr("it_tag", "equals", tag),
+                            "{'not':" + attr("plan", "equals", "free") + "}"))
+                    + "}");
     assertThat(pro.json().path("count").asLong()).isEqualTo(2);
     assertThat(pro.json().path("sample")).hasSize(2);
     Answer none =
-        http()
-            .post(
-                "v1/segments/preview",
-                Http.app(),
-                q("{'conditions':" + doc(attr("it_tag", "equals", tag)) + ",'sample':0}"));
+        calls().preview("{'conditions':" + doc(attr("it_tag", "equals", tag)) + ",'sample':0}");
     assertThat(none.json().path("count").asLong()).isEqualTo(3);
     assertThat(none.json().path("sample")).isEmpty();
     assertThat(calls().snapshot()).isEqualTo(before);
@@ -210,7 +163,7 @@ class DataSegmentsApiIT extends ContainerTest {
   @Test
   void segmentConditionsFollowOtherSegmentsAndNeverCycle() {
     String tag = unique("tag");
-    List<String> p = people(tag);
+    List<String> p = calls().people(tag);
     long manual = calls().manual("base");
     Answer added =
         http()
@@ -231,11 +184,7 @@ class DataSegmentsApiIT extends ContainerTest {
 
     String before = calls().settledSnapshot();
     assertAppError(
-        http()
-            .put(
-                "v1/segments/" + a,
-                Http.app(),
-                q("{'segment':{'conditions':" + doc(seg(b)) + "}}")),
+        calls().put(a, "{'segment':{'conditions':" + doc(seg(b)) + "}}"),
         400,
         "segment.conditions: $.condition.segment.id: segment "
             + b
@@ -245,25 +194,16 @@ class DataSegmentsApiIT extends ContainerTest {
             + a
             + "), which would make a cycle");
     assertAppError(
-        http()
-            .put(
-                "v1/segments/" + a,
-                Http.app(),
-                q("{'segment':{'conditions':" + doc("{'not':" + seg(a) + "}") + "}}")),
+        calls().put(a, "{'segment':{'conditions':" + doc("{'not':" + seg(a) + "}") + "}}"),
         400,
         "segment.conditions: $.condition.not.segment.id: a segment cannot be a condition of itself");
     assertAppError(
-        http()
+        calls()
             .post(
-                "v1/segments",
-                Http.app(),
-                q(
-                    "{'segment':{'name':'x','type':'dynamic','conditions':"
-                        + doc(
-                            and(
-                                "{'attribute':{'name':'plan','operator':'exists'}}",
-                                seg(999_999_999)))
-                        + "}}")),
+                "{'segment':{'name':'x','type':'dynamic','conditions':"
+                    + doc(
+                        and("{'attribute':{'name':'plan','operator':'exists'}}", seg(999_999_999)))
+                    + "}}"),
         400,
         "segment.conditions: $.condition.and[1].segment.id: no segment with id 999999999 in this"
             + " workspace");
@@ -278,9 +218,7 @@ class DataSegmentsApiIT extends ContainerTest {
         "used by the conditions of segment " + b);
     assertThat(calls().snapshot()).isEqualTo(before);
 
-    assertThat(http().delete("v1/segments/" + b, Http.app()).status()).isEqualTo(204);
-    assertThat(http().delete("v1/segments/" + a, Http.app()).status()).isEqualTo(204);
-    assertThat(http().delete("v1/segments/" + manual, Http.app()).status()).isEqualTo(204);
+    calls().delete(b, a, manual);
   }
 
   @Test
@@ -297,35 +235,25 @@ class DataSegmentsApiIT extends ContainerTest {
             + "}";
     JsonNode settings = http().get("v1/workspace/settings", Http.app()).json();
     assertThat(settings.path("timezone").asText()).isEqualTo("UTC");
-    assertThat(
-            http().post("v1/segments/preview", Http.app(), q(after)).json().path("count").asLong())
-        .isZero();
+    assertThat(calls().preview(after).json().path("count").asLong()).isZero();
     try {
       Answer paris =
           http().put("v1/workspace/settings", Http.app(), q("{'timezone':'Europe/Paris'}"));
       assertThat(paris.status()).as(paris.body()).isEqualTo(200);
       assertThat(paris.json().path("timezone").asText()).isEqualTo("Europe/Paris");
       assertThat(paris.json().has("api_requests_per_second")).isTrue();
-      assertThat(
-              http()
-                  .post("v1/segments/preview", Http.app(), q(after))
-                  .json()
-                  .path("count")
-                  .asLong())
-          .isEqualTo(1);
+      assertThat(calls().preview(after).json().path("count").asLong()).isEqualTo(1);
       for (String bad : List.of("'Mars/Olympus'", "'+01:00'", "7", "null")) {
         assertAppError(
             http().put("v1/workspace/settings", Http.app(), q("{'timezone':" + bad + "}")),
             400,
             "timezone must be an IANA time zone name");
       }
-      assertThat(http().get("v1/workspace/settings", Http.app()).json().path("timezone").asText())
-          .isEqualTo("Europe/Paris");
+      assertThat(calls().timezone()).isEqualTo("Europe/Paris");
     } finally {
       http().put("v1/workspace/settings", Http.app(), q("{'timezone':'UTC'}"));
     }
-    assertThat(http().get("v1/workspace/settings", Http.app()).json().path("timezone").asText())
-        .isEqualTo("UTC");
+    assertThat(calls().timezone()).isEqualTo("UTC");
   }
 
   @Test
@@ -357,28 +285,20 @@ class DataSegmentsApiIT extends ContainerTest {
     String before = calls().settledSnapshot();
     for (String[] tree : trees) {
       assertAppError(
-          http()
-              .post(
-                  "v1/segments",
-                  Http.app(),
-                  q("{'segment':{'name':'bad','type':'dynamic','conditions':" + tree[0] + "}}")),
+          calls().post("{'segment':{'name':'bad','type':'dynamic','conditions':" + tree[0] + "}}"),
           400,
           "segment.conditions: " + tree[1]);
       assertAppError(
-          http()
-              .put(
-                  "v1/segments/" + id, Http.app(), q("{'segment':{'conditions':" + tree[0] + "}}")),
+          calls().put(id, "{'segment':{'conditions':" + tree[0] + "}}"),
           400,
           "segment.conditions: " + tree[1]);
       assertAppError(
-          http().post("v1/segments/preview", Http.app(), q("{'conditions':" + tree[0] + "}")),
-          400,
-          "conditions: " + tree[1]);
+          calls().preview("{'conditions':" + tree[0] + "}"), 400, "conditions: " + tree[1]);
     }
     assertThat(calls().snapshot()).isEqualTo(before);
     assertThat(calls().segment(id).at("/conditions/condition/device/platform").asText())
         .isEqualTo("ios");
-    assertThat(http().delete("v1/segments/" + id, Http.app()).status()).isEqualTo(204);
+    calls().delete(id);
   }
 
   @Test
@@ -407,59 +327,37 @@ class DataSegmentsApiIT extends ContainerTest {
     assertThat(http().put("v1/segments/" + id, null, q("{'segment':{'name':'x'}}")).status())
         .isEqualTo(401);
     assertAppError(
-        http()
-            .post(
-                "v1/segments",
-                Http.app(),
-                q("{'segment':{'name':'x','type':'dynamic','conditions':'all'}}")),
+        calls().post("{'segment':{'name':'x','type':'dynamic','conditions':'all'}}"),
         400,
         "segment.conditions: $: must be an object");
     assertAppError(
-        http().post("v1/segments", Http.app(), q("{'segment':{'name':'x','type':'dynamic'}}")),
+        calls().post("{'segment':{'name':'x','type':'dynamic'}}"),
         400,
         "segment.conditions is required for a dynamic segment");
     assertAppError(
-        http().post("v1/segments", Http.app(), q("{'segment':{'name':'x','type':'smart'}}")),
+        calls().post("{'segment':{'name':'x','type':'smart'}}"),
         400,
         "segment.type must be manual or dynamic");
     assertAppError(
-        http()
-            .post(
-                "v1/segments",
-                Http.app(),
-                q("{'segment':{'name':' ','conditions':" + valid + "}}")),
+        calls().post("{'segment':{'name':' ','conditions':" + valid + "}}"),
         400,
         "segment.name is required");
+    assertAppError(calls().put(id, "{'segment':{'name':5}}"), 400, "segment.name must be a string");
     assertAppError(
-        http().put("v1/segments/" + id, Http.app(), q("{'segment':{'name':5}}")),
-        400,
-        "segment.name must be a string");
-    assertAppError(
-        http().put("v1/segments/" + id, Http.app(), q("{'segment':{}}")),
+        calls().put(id, "{'segment':{}}"),
         400,
         "segment must have name, description or conditions to change");
     assertAppError(
-        http()
-            .put(
-                "v1/segments/" + id,
-                Http.app(),
-                q("{'segment':{'name':'" + "n".repeat(256) + "'}}")),
-        400,
-        "the limit is 255");
+        calls().put(id, "{'segment':{'name':'" + "n".repeat(256) + "'}}"), 400, "the limit is 255");
     assertAppError(
-        http().put("v1/segments/" + manual, Http.app(), q("{'segment':{'name':'renamed'}}")),
+        calls().put(manual, "{'segment':{'name':'renamed'}}"),
         400,
         "segment " + manual + " is manual; only dynamic segments can be changed");
     assertAppError(
-        http()
-            .post(
-                "v1/segments/preview", Http.app(), q("{'conditions':" + valid + ",'sample':101}")),
+        calls().preview("{'conditions':" + valid + ",'sample':101}"),
         400,
         "sample must be a whole number from 0 to 100");
-    assertAppError(
-        http().post("v1/segments/preview", Http.app(), q("{'sample':1}")),
-        400,
-        "conditions is required");
+    assertAppError(calls().preview("{'sample':1}"), 400, "conditions is required");
     assertAppError(
         http().get("v1/segments/" + id + "/changes?limit=0", Http.app()),
         400,
@@ -471,9 +369,7 @@ class DataSegmentsApiIT extends ContainerTest {
     for (String unknown : List.of("999999999", "abc")) {
       assertAppError(http().get("v1/segments/" + unknown, Http.app()), 404, "no segment with id");
       assertAppError(
-          http().put("v1/segments/" + unknown, Http.app(), q("{'segment':{'name':'x'}}")),
-          404,
-          "no segment with id " + unknown);
+          calls().put(unknown, "{'segment':{'name':'x'}}"), 404, "no segment with id " + unknown);
       assertAppError(http().delete("v1/segments/" + unknown, Http.app()), 404, "no segment");
       assertAppError(
           http().get("v1/segments/" + unknown + "/changes", Http.app()), 404, "no segment");
@@ -495,7 +391,6 @@ class DataSegmentsApiIT extends ContainerTest {
     assertThat(http().delete("v1/segments/" + id, null).status()).isEqualTo(401);
 
     assertThat(calls().snapshot()).isEqualTo(before);
-    assertThat(http().delete("v1/segments/" + id, Http.app()).status()).isEqualTo(204);
-    assertThat(http().delete("v1/segments/" + manual, Http.app()).status()).isEqualTo(204);
+    calls().delete(id, manual);
   }
 }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.app.it.Db;
 import io.herald.app.it.Http;
 import io.herald.app.it.Http.Answer;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,8 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Set-up calls and reads of {@link DataSegmentsApiIT}, through the public APIs, and a snapshot of
- * the stored segments to prove a refused call changed nothing.
+ * Set-up calls, requests and reads of {@link DataSegmentsApiIT}, through the public APIs, and a
+ * snapshot of the stored segments to prove a refused call changed nothing.
  */
 final class DataSegmentsCalls {
 
@@ -66,6 +68,74 @@ final class DataSegmentsCalls {
       node = "{'not':" + node + "}";
     }
     return node;
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Parses JSON written with single quotes. */
+  static JsonNode json(String text) {
+    try {
+      return JSON.readTree(q(text));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Three tagged people: a and b on plan pro, c on plan free. */
+  List<String> people(String tag) {
+    List<String> ids = List.of(unique("a"), unique("b"), unique("c"));
+    String[] plans = {"pro", "pro", "free"};
+    for (int i = 0; i < 3; i++) {
+      person(
+          ids.get(i),
+          "{'email':'"
+              + ids.get(i)
+              + "@example.com','plan':'"
+              + plans[i]
+              + "','it_tag':'"
+              + tag
+              + "'}");
+    }
+    return ids;
+  }
+
+  /** {@code POST /v1/segments} with this body (single quotes). */
+  Answer post(String body) {
+    return http.post("v1/segments", Http.app(), q(body));
+  }
+
+  /** {@code PUT /v1/segments/ID} with this body (single quotes). */
+  Answer put(Object id, String body) {
+    return http.put("v1/segments/" + id, Http.app(), q(body));
+  }
+
+  /** {@code POST /v1/segments/preview} with this body (single quotes). */
+  Answer preview(String body) {
+    return http.post("v1/segments/preview", Http.app(), q(body));
+  }
+
+  /** {@code GET /v1/segments/ID/changes?QUERY}. */
+  JsonNode changes(long id, String query) {
+    return http.get("v1/segments/" + id + "/changes" + query, Http.app()).json();
+  }
+
+  /** Every segment {@code GET /v1/segments} lists. */
+  List<JsonNode> listed() {
+    List<JsonNode> listed = new ArrayList<>();
+    http.get("v1/segments", Http.app()).json().path("segments").forEach(listed::add);
+    return listed;
+  }
+
+  /** The workspace's time zone setting. */
+  String timezone() {
+    return http.get("v1/workspace/settings", Http.app()).json().path("timezone").asText();
+  }
+
+  /** Deletes the segments, each answered 204. */
+  void delete(long... ids) {
+    for (long id : ids) {
+      assertThat(http.delete("v1/segments/" + id, Http.app()).status()).isEqualTo(204);
+    }
   }
 
   /** Creates (or updates) a person through the Track API with these attributes. */

@@ -22,10 +22,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Data-driven segments kept up to date by the real-time engine, through the real endpoints: a Track
  * identify or event makes a person enter as soon as it is committed, a window expiring makes them
- * leave on time (no new data), an attribute change makes them leave, and a segment created over
- * existing people is filled by its rebuild. Every enter and exit is in {@code
- * segments_membership_change} with its cause. Runs on the embedded MariaDB and again on the server
- * at 127.0.0.1:3306 when one is reachable.
+ * leave on time (no new data), an attribute change makes them leave, a change to a relationship or
+ * to a related object's attributes makes them enter or leave, and a segment created over existing
+ * people is filled by its rebuild. Every enter and exit is in {@code segments_membership_change}
+ * with its cause. Runs on the embedded MariaDB and again on the server at 127.0.0.1:3306 when one
+ * is reachable.
  */
 class RealtimeSegmentsIT extends ContainerTest {
 
@@ -241,6 +242,116 @@ class RealtimeSegmentsIT extends ContainerTest {
             () ->
                 assertThat(changes(segment))
                     .containsExactly(cio + " entered device", cio + " exited device"));
+  }
+
+  /** Customer.io Track v2: identifies an object of the type, relating no one. */
+  private void identifyObject(String type, String objectId, String attributes) {
+    Answer answer =
+        http()
+            .post(
+                "api/v2/entity",
+                Http.track(),
+                "{\"type\":\"object\",\"identifiers\":{\"object_type_id\":\""
+                    + type
+                    + "\",\"object_id\":\""
+                    + objectId
+                    + "\"},\"action\":\"identify\",\"attributes\":"
+                    + attributes
+                    + "}");
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+  }
+
+  /** Customer.io Track v2: adds or deletes the person's relationship to the object. */
+  private void relationship(
+      String id, String action, String type, String objectId, String attributes) {
+    Answer answer =
+        http()
+            .post(
+                "api/v2/entity",
+                Http.track(),
+                "{\"type\":\"person\",\"identifiers\":{\"id\":\""
+                    + id
+                    + "\"},\"action\":\""
+                    + action
+                    + "\",\"cio_relationships\":[{\"identifiers\":{\"object_type_id\":\""
+                    + type
+                    + "\",\"object_id\":\""
+                    + objectId
+                    + "\"},\"relationship_attributes\":"
+                    + attributes
+                    + "}]}");
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+  }
+
+  @Test
+  void relationshipAndObjectChangesMakeAPersonEnterAndLeave() {
+    Answer type =
+        http().post("v1/object_types", Http.app(), "{\"name\":\"" + unique("Company") + "\"}");
+    assertThat(type.status()).as(type.body()).isEqualTo(201);
+    String typeId = type.json().at("/type/id").asText();
+    String company = unique("acme");
+    String id = unique("rt-rel");
+    identify(id, "{}");
+    String cio = cioIdOf(id);
+    // Related as an admin before the segment exists, to an object that does not match yet.
+    identifyObject(typeId, company, "{\"industry\":\"hardware\"}");
+    relationship(id, "add_relationships", typeId, company, "{\"role\":\"admin\"}");
+
+    long segment =
+        createDataSegment(
+            "Admins of software companies",
+            "{\"relationship\":{\"object_type_id\":\""
+                + typeId
+                + "\",\"object\":[{\"property\":\"industry\",\"operator\":\"equals\","
+                + "\"value\":\"software\"}],\"relationship\":[{\"property\":\"role\","
+                + "\"operator\":\"equals\",\"value\":\"admin\"}]}}");
+    assertThat(members(segment)).isEmpty();
+    List<String> expected = new ArrayList<>();
+
+    // The object's own attributes change: everyone related to it is re-checked.
+    identifyObject(typeId, company, "{\"industry\":\"software\"}");
+    expected.add(cio + " entered relationship");
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(changes(segment)).isEqualTo(expected));
+    assertThat(members(segment)).containsExactly(cio);
+
+    // The relationship's attributes change.
+    relationship(id, "add_relationships", typeId, company, "{\"role\":\"member\"}");
+    expected.add(cio + " exited relationship");
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(changes(segment)).isEqualTo(expected));
+    relationship(id, "add_relationships", typeId, company, "{\"role\":\"admin\"}");
+    expected.add(cio + " entered relationship");
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(changes(segment)).isEqualTo(expected));
+
+    // The relationship is deleted, then made again.
+    relationship(id, "delete_relationships", typeId, company, "{}");
+    expected.add(cio + " exited relationship");
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(changes(segment)).isEqualTo(expected));
+    relationship(id, "add_relationships", typeId, company, "{\"role\":\"admin\"}");
+    expected.add(cio + " entered relationship");
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(changes(segment)).isEqualTo(expected));
+
+    // The object stops matching, matches again, then is deleted with its relationships.
+    identifyObject(typeId, company, "{\"industry\":\"retail\"}");
+    expected.add(cio + " exited relationship");
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(changes(segment)).isEqualTo(expected));
+    assertThat(members(segment)).isEmpty();
+    identifyObject(typeId, company, "{\"industry\":\"software\"}");
+    expected.add(cio + " entered relationship");
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(changes(segment)).isEqualTo(expected));
+    Answer deleted =
+        http()
+            .post(
+                "api/v2/entity",
+                Http.track(),
+                "{\"type\":\"object\",\"identifiers\":{\"object_type_id\":\""
+                    + typeId
+                    + "\",\"object_id\":\""
+                    + company
+                    + "\"},\"action\":\"delete\"}");
+    assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+    expected.add(cio + " exited relationship");
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(changes(segment)).isEqualTo(expected));
+    assertThat(members(segment)).isEmpty();
   }
 
   private static String rebuildState(long segmentId) throws SQLException {

@@ -2,6 +2,7 @@ package io.herald.people.internal;
 
 import io.herald.people.api.PersonChange;
 import io.herald.people.api.PersonChangeFeed;
+import io.herald.shared.feed.FeedCursor;
 import io.herald.shared.feed.FeedWindow;
 import io.herald.shared.json.Jsons;
 import io.herald.shared.persistence.DataSources;
@@ -11,18 +12,15 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The change feed over {@code people_change}, with positions in {@code people_change_cursor}. */
 @ApplicationScoped
 public class JdbcPersonChangeFeed implements PersonChangeFeed {
+
+  private static final FeedCursor CURSOR =
+      new FeedCursor("people_change", "people_change_cursor", "people change feed");
 
   @Resource(lookup = DataSources.NON_TRANSACTIONAL)
   DataSource dataSource;
@@ -43,21 +41,14 @@ public class JdbcPersonChangeFeed implements PersonChangeFeed {
 
   @Override
   public Batch read(String consumer, int max) {
-    try (Connection c = dataSource.getConnection()) {
-      long position = position(c, consumer);
-      List<Entry> entries = new ArrayList<>();
-      List<FeedWindow.Row> rows = new ArrayList<>();
-      try (PreparedStatement q =
-          c.prepareStatement(
-              "SELECT id, workspace_id, person_cio_id, kind, changed_at, data,"
-                  + " inserted_at < NOW(3) - INTERVAL ? SECOND AS settled"
-                  + " FROM people_change WHERE id > ? ORDER BY id LIMIT ?")) {
-        q.setInt(1, settleSeconds);
-        q.setLong(2, position);
-        q.setInt(3, max);
-        try (ResultSet rs = q.executeQuery()) {
-          while (rs.next()) {
-            entries.add(
+    FeedCursor.Slice<Entry> slice =
+        CURSOR.read(
+            dataSource,
+            consumer,
+            "SELECT id, workspace_id, person_cio_id, kind, changed_at, data",
+            settleSeconds,
+            max,
+            rs ->
                 new Entry(
                     rs.getLong("workspace_id"),
                     new PersonChange(
@@ -66,52 +57,17 @@ public class JdbcPersonChangeFeed implements PersonChangeFeed {
                         rs.getString("kind"),
                         rs.getTimestamp("changed_at").toInstant(),
                         json(rs.getString("data")))));
-            rows.add(new FeedWindow.Row(rs.getLong("id"), rs.getBoolean("settled")));
-          }
-        }
-      }
-      int safe = FeedWindow.safePrefix(position, rows);
-      List<Entry> taken = entries.subList(0, safe);
-      return new Batch(safe == 0 ? position : taken.get(safe - 1).change().id(), taken);
-    } catch (SQLException e) {
-      throw new IllegalStateException("people change feed unreadable: " + e.getMessage(), e);
-    }
+    return new Batch(slice.position(), slice.entries());
   }
 
   @Override
   public void acknowledge(String consumer, Batch batch) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement upsert =
-            c.prepareStatement(
-                "INSERT INTO people_change_cursor (consumer, position, updated_at)"
-                    + " VALUES (?, ?, NOW(3)) ON DUPLICATE KEY UPDATE"
-                    + " position = GREATEST(position, VALUES(position)), updated_at = NOW(3)")) {
-      upsert.setString(1, consumer);
-      upsert.setLong(2, batch.position());
-      upsert.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException(
-          "people change feed position not saved: " + e.getMessage(), e);
-    }
+    CURSOR.acknowledge(dataSource, consumer, batch.position());
   }
 
   @Override
   public long position(String consumer) {
-    try (Connection c = dataSource.getConnection()) {
-      return position(c, consumer);
-    } catch (SQLException e) {
-      throw new IllegalStateException("people change feed unreadable: " + e.getMessage(), e);
-    }
-  }
-
-  private static long position(Connection c, String consumer) throws SQLException {
-    try (PreparedStatement q =
-        c.prepareStatement("SELECT position FROM people_change_cursor WHERE consumer = ?")) {
-      q.setString(1, consumer);
-      try (ResultSet rs = q.executeQuery()) {
-        return rs.next() ? rs.getLong(1) : 0L;
-      }
-    }
+    return CURSOR.position(dataSource, consumer);
   }
 
   private static JsonObject json(String text) {

@@ -18,9 +18,10 @@ import java.util.List;
  *   <li>{@link AnonymousIdLinked} (the visitor's events now count for the person): cause {@code
  *       event};
  *   <li>{@link RelationshipsChanged}: the people named, or everyone related to the object whose
- *       attributes changed when a data segment reads its type (as this node's cached index knows
- *       the segments: a segment created moments ago is covered by its own rebuild); cause {@code
- *       relationship}.
+ *       attributes changed when a data segment reads its type; cause {@code relationship}. The
+ *       index is brought up to date first: the workers refresh it only when a feed has work, so on
+ *       a quiet node it may not know a segment created since (one query; an index that is current
+ *       stays cached).
  * </ul>
  *
  * Event and attribute changes arrive through the durable feeds instead (events' {@code ChangeFeed},
@@ -47,7 +48,7 @@ public class ChangeObservers {
     // Only when a data segment reads that object type: an object may have many people.
     if (changed.cioObjectId() != null
         && !indexes
-            .of(workspace)
+            .current(workspace)
             .affected(List.of(new Trigger.Relationship(changed.objectTypeId())))
             .isEmpty()) {
       requests.relatedTo(workspace, changed.cioObjectId(), "relationship");

@@ -36,6 +36,15 @@ public class SegmentIndexes {
     version = repository.version();
   }
 
+  /**
+   * The index of a workspace's data segments as they are now: {@link #refresh()}, then {@link #of}.
+   * For callers outside the workers, which refresh only when a feed has work.
+   */
+  public SegmentIndex current(long workspaceId) {
+    refresh();
+    return of(workspaceId);
+  }
+
   /** The index of a workspace's data segments (cached). */
   public SegmentIndex of(long workspaceId) {
     String wanted = version;

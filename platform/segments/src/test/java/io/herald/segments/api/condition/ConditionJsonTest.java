@@ -1,42 +1,32 @@
 package io.herald.segments.api.condition;
 
+import static io.herald.segments.api.condition.ConditionJsonFixtures.NODE_TYPES;
+import static io.herald.segments.api.condition.ConditionJsonFixtures.assertInvalid;
+import static io.herald.segments.api.condition.ConditionJsonFixtures.doc;
+import static io.herald.segments.api.condition.ConditionJsonFixtures.json;
+import static io.herald.segments.api.condition.ConditionJsonFixtures.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The condition JSON format: every node, operator, count and window both ways, every rule. */
+/**
+ * The condition JSON format: every node, operator, count and window both ways; the document's and
+ * the groups' rules. Each leaf family's rules have their own test: {@link AttributeLeafJsonTest},
+ * {@link ActivityLeafJsonTest}, {@link OtherLeavesJsonTest}.
+ */
 class ConditionJsonTest {
-
-  /** JSON written with single quotes for readability. */
-  private static JsonValue json(String text) {
-    return Json.createReader(new StringReader(text.replace('\'', '"'))).readValue();
-  }
-
-  private static ConditionDocument parse(String text) {
-    return ConditionJson.parse(json(text));
-  }
-
-  /** A document around one node. */
-  private static String doc(String node) {
-    return "{'version':1,'condition':" + node + "}";
-  }
 
   private static Match m(Operator operator, Operand operand) {
     return Match.of(operator, operand);
@@ -298,26 +288,9 @@ class ConditionJsonTest {
         "the tree is deeper than 20 levels (the limit)");
   }
 
-  // ---- rejections: one per rule, each with the path and the reason ----
-
-  private static final String NODE_TYPES =
-      "and, or, not, attribute, event, engagement, relationship, segment, device";
-  private static final String OPERATORS =
-      "equals, not_equals, exists, not_exists, contains, starts_with, ends_with, greater_than,"
-          + " less_than, before, after, within_last_days, within_next_days, in_list, regex";
-  private static final String ATTRIBUTE_FIELDS = "name, operator, timezone, value";
-
-  private static String attr(String operatorAndValue) {
-    return doc("{'attribute':{'name':'a'," + operatorAndValue + "}}");
-  }
-
-  private static String event(String fields) {
-    return doc("{'event':{'name':'e'," + fields + "}}");
-  }
+  // ---- rejections of the document and the groups: the path and the reason ----
 
   static Stream<Arguments> rejections() {
-    String thousandAndOne =
-        IntStream.range(0, 1001).mapToObj(i -> "'v" + i + "'").collect(Collectors.joining(","));
     return Stream.of(
         // the document
         Arguments.of("[1]", "$", "must be an object"),
@@ -359,295 +332,13 @@ class ConditionJsonTest {
         Arguments.of(
             doc("{'or':[{'segment':{'id':1}},3]}"),
             "$.condition.or[1]",
-            "must be an object with one of: " + NODE_TYPES),
-        // attribute leaves
-        Arguments.of(doc("{'attribute':[]}"), "$.condition.attribute", "must be an object"),
-        Arguments.of(
-            doc("{'attribute':{'name':'a','operator':'exists','op':1}}"),
-            "$.condition.attribute.op",
-            "unknown field; expected one of: " + ATTRIBUTE_FIELDS),
-        Arguments.of(
-            doc("{'attribute':{'operator':'exists'}}"),
-            "$.condition.attribute.name",
-            "is required"),
-        Arguments.of(
-            doc("{'attribute':{'name':'','operator':'exists'}}"),
-            "$.condition.attribute.name",
-            "must not be empty"),
-        Arguments.of(
-            doc("{'attribute':{'name':7,'operator':'exists'}}"),
-            "$.condition.attribute.name",
-            "must be a string"),
-        Arguments.of(
-            doc("{'attribute':{'name':'" + "n".repeat(256) + "','operator':'exists'}}"),
-            "$.condition.attribute.name",
-            "is longer than 255 characters"),
-        Arguments.of(attr("'value':'x'"), "$.condition.attribute.operator", "is required"),
-        Arguments.of(
-            doc(
-                "{'and':[{'segment':{'id':1}},{'segment':{'id':2}},"
-                    + "{'attribute':{'name':'a','operator':'like','value':'x'}}]}"),
-            "$.condition.and[2].attribute.operator",
-            "unknown operator 'like'; expected one of: " + OPERATORS),
-        Arguments.of(attr("'operator':1"), "$.condition.attribute.operator", "must be a string"),
-        Arguments.of(attr("'operator':'equals'"), "$.condition.attribute.value", "is required"),
-        Arguments.of(
-            attr("'operator':'equals','value':null"), "$.condition.attribute.value", "is required"),
-        Arguments.of(
-            attr("'operator':'contains','value':{'a':1}"),
-            "$.condition.attribute.value",
-            "must be text (a string, number or boolean)"),
-        Arguments.of(
-            attr("'operator':'starts_with','value':['a']"),
-            "$.condition.attribute.value",
-            "must be text (a string, number or boolean)"),
-        Arguments.of(
-            attr("'operator':'exists','value':null"),
-            "$.condition.attribute.value",
-            "exists takes no value"),
-        Arguments.of(
-            attr("'operator':'not_exists','value':'x'"),
-            "$.condition.attribute.value",
-            "not_exists takes no value"),
-        Arguments.of(
-            attr("'operator':'greater_than','value':'10'"),
-            "$.condition.attribute.value",
-            "must be a number"),
-        Arguments.of(
-            attr("'operator':'less_than','value':1e40"),
-            "$.condition.attribute.value",
-            "is out of range: at most 35 digits before the decimal point and 30 after it"),
-        Arguments.of(
-            attr("'operator':'less_than','value':1e-31"),
-            "$.condition.attribute.value",
-            "is out of range: at most 35 digits before the decimal point and 30 after it"),
-        Arguments.of(
-            attr("'operator':'in_list','value':'a'"),
-            "$.condition.attribute.value",
-            "must be an array of texts"),
-        Arguments.of(
-            attr("'operator':'in_list','value':[]"),
-            "$.condition.attribute.value",
-            "must have 1 to 1000 values; it has 0"),
-        Arguments.of(
-            attr("'operator':'in_list','value':[" + thousandAndOne + "]"),
-            "$.condition.attribute.value",
-            "must have 1 to 1000 values; it has 1001"),
-        Arguments.of(
-            attr("'operator':'in_list','value':['a',null]"),
-            "$.condition.attribute.value[1]",
-            "must be text (a string, number or boolean)"),
-        Arguments.of(
-            attr("'operator':'within_last_days','value':-1"),
-            "$.condition.attribute.value",
-            "must be a whole number of days from 0 to 36525"),
-        Arguments.of(
-            attr("'operator':'within_next_days','value':1.5"),
-            "$.condition.attribute.value",
-            "must be a whole number of days from 0 to 36525"),
-        Arguments.of(
-            attr("'operator':'within_next_days','value':36526"),
-            "$.condition.attribute.value",
-            "must be a whole number of days from 0 to 36525"),
-        Arguments.of(
-            attr("'operator':'within_last_days','value':'7'"),
-            "$.condition.attribute.value",
-            "must be a whole number of days from 0 to 36525"),
-        Arguments.of(
-            attr("'operator':'before','value':'2026-13-01'"),
-            "$.condition.attribute.value",
-            "must be Unix seconds (a number) or a date YYYY-MM-DD"),
-        Arguments.of(
-            attr("'operator':'after','value':'2026-01-01T00:00:00Z'"),
-            "$.condition.attribute.value",
-            "must be Unix seconds (a number) or a date YYYY-MM-DD"),
-        Arguments.of(
-            attr("'operator':'after','value':true"),
-            "$.condition.attribute.value",
-            "must be Unix seconds (a number) or a date YYYY-MM-DD"),
-        Arguments.of(
-            attr("'operator':'before','value':1e12"),
-            "$.condition.attribute.value",
-            "must be Unix seconds between years 1 and 9999, or a date YYYY-MM-DD"),
-        Arguments.of(
-            attr("'operator':'before','value':0.0000000001"),
-            "$.condition.attribute.value",
-            "must be Unix seconds between years 1 and 9999, or a date YYYY-MM-DD"),
-        Arguments.of(
-            attr("'operator':'regex','value':'(a'"),
-            "$.condition.attribute.value",
-            "is not a valid regular expression: Unclosed group"),
-        Arguments.of(
-            attr("'operator':'regex','value':'" + "a".repeat(1001) + "'"),
-            "$.condition.attribute.value",
-            "is longer than 1000 characters"),
-        Arguments.of(
-            attr("'operator':'regex','value':5"),
-            "$.condition.attribute.value",
-            "must be a regular expression (a string)"),
-        Arguments.of(
-            attr("'operator':'before','value':0,'timezone':'utc'"),
-            "$.condition.attribute.timezone",
-            "must be workspace or person"),
-        Arguments.of(
-            attr("'operator':'before','value':0,'timezone':1"),
-            "$.condition.attribute.timezone",
-            "must be a string"),
-        // event leaves
-        Arguments.of(doc("{'event':{}}"), "$.condition.event.name", "is required"),
-        Arguments.of(
-            doc("{'event':{'name':'e','at':1}}"),
-            "$.condition.event.at",
-            "unknown field; expected one of: count, name, performed, where, within"),
-        Arguments.of(
-            event("'performed':'yes'"), "$.condition.event.performed", "must be true or false"),
-        Arguments.of(event("'count':3"), "$.condition.event.count", "must be an object"),
-        Arguments.of(
-            event("'count':{}"),
-            "$.condition.event.count",
-            "must have exactly one of at_least, at_most, exactly"),
-        Arguments.of(
-            event("'count':{'at_least':1,'at_most':3}"),
-            "$.condition.event.count",
-            "must have exactly one of at_least, at_most, exactly"),
-        Arguments.of(
-            event("'count':{'more_than':1}"),
-            "$.condition.event.count.more_than",
-            "unknown field; expected one of: at_least, at_most, exactly"),
-        Arguments.of(
-            event("'count':{'exactly':-1}"),
-            "$.condition.event.count.exactly",
-            "must be from 0 to 2147483647"),
-        Arguments.of(
-            event("'count':{'at_most':2.5}"),
-            "$.condition.event.count.at_most",
-            "must be a whole number"),
-        Arguments.of(
-            event("'count':{'at_most':null}"), "$.condition.event.count.at_most", "is required"),
-        Arguments.of(
-            event("'within':{'last':7,'unit':'days','from':'2026-01-01T00:00:00Z'}"),
-            "$.condition.event.within",
-            "give last and unit, or from and to, not both"),
-        Arguments.of(
-            event("'within':{}"),
-            "$.condition.event.within",
-            "must have last and unit, or from and to (leave within out for ever)"),
-        Arguments.of(
-            event("'within':{'last':7,'unit':'weeks'}"),
-            "$.condition.event.within.unit",
-            "must be minutes, hours or days"),
-        Arguments.of(event("'within':{'last':7}"), "$.condition.event.within.unit", "is required"),
-        Arguments.of(
-            event("'within':{'last':0,'unit':'hours'}"),
-            "$.condition.event.within.last",
-            "must be from 1 to 876600 hours"),
-        Arguments.of(
-            event("'within':{'last':36526,'unit':'days'}"),
-            "$.condition.event.within.last",
-            "must be from 1 to 36525 days"),
-        Arguments.of(
-            event("'within':{'last':'7','unit':'days'}"),
-            "$.condition.event.within.last",
-            "must be a whole number"),
-        Arguments.of(
-            event("'within':{'from':'yesterday','to':'2026-01-01T00:00:00Z'}"),
-            "$.condition.event.within.from",
-            "must be an ISO-8601 instant such as 2026-01-31T00:00:00Z"),
-        Arguments.of(
-            event("'within':{'from':'2026-01-01T00:00:00Z'}"),
-            "$.condition.event.within.to",
-            "is required"),
-        Arguments.of(
-            event("'within':{'from':'2026-01-02T00:00:00Z','to':'2026-01-01T00:00:00Z'}"),
-            "$.condition.event.within.to",
-            "must be after from"),
-        Arguments.of(event("'where':{}"), "$.condition.event.where", "must be an array"),
-        Arguments.of(
-            event("'where':[{'property':'p','operator':'exists'},{'operator':'exists'}]"),
-            "$.condition.event.where[1].property",
-            "is required"),
-        Arguments.of(
-            event("'where':[{'property':'p','operator':'equals','value':'x','name':'n'}]"),
-            "$.condition.event.where[0].name",
-            "unknown field; expected one of: operator, property, timezone, value"),
-        Arguments.of(
-            event("'where':[{'property':'p','operator':'greater_than','value':'x'}]"),
-            "$.condition.event.where[0].value",
-            "must be a number"),
-        // engagement leaves
-        Arguments.of(
-            doc("{'engagement':{'metric':'bounced'}}"),
-            "$.condition.engagement.metric",
-            "unknown metric 'bounced'; expected one of: received, opened, clicked, converted,"
-                + " unsubscribed"),
-        Arguments.of(doc("{'engagement':{}}"), "$.condition.engagement.metric", "is required"),
-        Arguments.of(
-            doc("{'engagement':{'metric':'opened','message_id':'1','campaign_id':'2'}}"),
-            "$.condition.engagement.campaign_id",
-            "name a message_id or a campaign_id, not both"),
-        Arguments.of(
-            doc("{'engagement':{'metric':'opened','message_id':true}}"),
-            "$.condition.engagement.message_id",
-            "must be a string or a whole number"),
-        Arguments.of(
-            doc("{'engagement':{'metric':'opened','within':{'last':1,'unit':'years'}}}"),
-            "$.condition.engagement.within.unit",
-            "must be minutes, hours or days"),
-        // relationship leaves
-        Arguments.of(
-            doc("{'relationship':{'object':[]}}"),
-            "$.condition.relationship.object_type_id",
-            "is required"),
-        Arguments.of(
-            doc("{'relationship':{'object_type_id':''}}"),
-            "$.condition.relationship.object_type_id",
-            "must not be empty"),
-        Arguments.of(
-            doc("{'relationship':{'object_type_id':'1','object':'x'}}"),
-            "$.condition.relationship.object",
-            "must be an array"),
-        Arguments.of(
-            doc("{'relationship':{'object_type_id':'1','relationship':[{'property':'r'}]}}"),
-            "$.condition.relationship.relationship[0].operator",
-            "is required"),
-        // segment leaves
-        Arguments.of(doc("{'segment':{}}"), "$.condition.segment.id", "is required"),
-        Arguments.of(
-            doc("{'segment':{'id':'12'}}"),
-            "$.condition.segment.id",
-            "must be a segment id (a number)"),
-        Arguments.of(
-            doc("{'segment':{'id':0}}"),
-            "$.condition.segment.id",
-            "must be a segment id (a positive number)"),
-        Arguments.of(
-            doc("{'segment':{'id':1,'name':'x'}}"),
-            "$.condition.segment.name",
-            "unknown field; expected one of: id"),
-        // device leaves
-        Arguments.of(
-            doc("{'device':{'platform':'web'}}"),
-            "$.condition.device.platform",
-            "must be ios or android"),
-        Arguments.of(
-            doc("{'device':{'push_enabled':'true'}}"),
-            "$.condition.device.push_enabled",
-            "must be true or false"));
+            "must be an object with one of: " + NODE_TYPES));
   }
 
   @ParameterizedTest
   @MethodSource("rejections")
   void invalidDocumentsNameThePathAndTheReason(String json, String path, String reason) {
     assertInvalid(json, path, reason);
-  }
-
-  private static void assertInvalid(String json, String path, String reason) {
-    InvalidConditionException e =
-        catchThrowableOfType(() -> parse(json), InvalidConditionException.class);
-    assertThat(e).as("rejected: %s", json).isNotNull();
-    assertThat(e.path()).isEqualTo(path);
-    assertThat(e.reason()).isEqualTo(reason);
-    assertThat(e.getMessage()).isEqualTo(path + ": " + reason);
   }
 
   @Test
