@@ -7,7 +7,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Membership writes in plain JDBC, on the caller's connection and inside its transaction: each
@@ -77,10 +81,7 @@ public final class MembershipLedger {
 
   /**
    * Makes every person of {@code enters} a member of {@code segmentId} and none of {@code exits},
-   * with multi-row statements, and records the changes. For a caller that holds the people's locks
-   * and has just read that none of {@code enters} is a member and every one of {@code exits} is:
-   * anything else is a broken contract and fails the transaction. Enters nobody when the segment no
-   * longer exists.
+   * with multi-row statements, and records the changes: {@link #applyAll} for one segment.
    *
    * @return the changes applied: the enters, then the exits, each in the given order
    */
@@ -93,59 +94,84 @@ public final class MembershipLedger {
       String cause,
       Instant at)
       throws SQLException {
-    List<Applied> applied = new ArrayList<>();
-    if (!enters.isEmpty() && insertAll(c, workspaceId, segmentId, enters, at)) {
-      enters.forEach(cio -> applied.add(new Applied(workspaceId, segmentId, cio, true, cause)));
+    List<Applied> wanted = new ArrayList<>();
+    enters.forEach(cio -> wanted.add(new Applied(workspaceId, segmentId, cio, true, cause)));
+    exits.forEach(cio -> wanted.add(new Applied(workspaceId, segmentId, cio, false, cause)));
+    return applyAll(c, wanted, at);
+  }
+
+  /**
+   * Applies many enters and exits with a few multi-row statements (one per segment and direction)
+   * and records them, for a caller that holds the people's locks and has just read their
+   * memberships, so every change is real: anything else breaks that contract and fails the
+   * transaction. Enters into a segment deleted meanwhile (its foreign key refuses them all) are
+   * dropped.
+   *
+   * @return the changes applied, in the given order
+   */
+  public static List<Applied> applyAll(Connection c, List<Applied> changes, Instant at)
+      throws SQLException {
+    Map<Long, List<Applied>> enters = new TreeMap<>();
+    Map<Long, List<Applied>> exits = new TreeMap<>();
+    for (Applied change : changes) {
+      (change.entered() ? enters : exits)
+          .computeIfAbsent(change.segmentId(), k -> new ArrayList<>())
+          .add(change);
     }
-    if (!exits.isEmpty()) {
-      try (PreparedStatement delete =
-          c.prepareStatement(
-              "DELETE FROM segments_membership WHERE segment_id = ? AND cio_id IN ("
-                  + String.join(", ", Collections.nCopies(exits.size(), "?"))
-                  + ")")) {
-        int p = 1;
-        delete.setLong(p++, segmentId);
-        for (String cio : exits) {
-          delete.setString(p++, cio);
-        }
-        if (delete.executeUpdate() != exits.size()) {
-          throw new IllegalStateException(
-              "segment " + segmentId + ": someone to remove was not a member (not locked?)");
-        }
+    Set<Applied> gone = new HashSet<>();
+    for (List<Applied> segment : enters.values()) {
+      int inserted = insertAll(c, segment, at);
+      if (inserted == 0) {
+        gone.addAll(segment);
+      } else if (inserted != segment.size()) {
+        throw new IllegalStateException(
+            "segment " + segment.get(0).segmentId() + ": someone to add was already a member");
       }
-      exits.forEach(cio -> applied.add(new Applied(workspaceId, segmentId, cio, false, cause)));
     }
+    for (List<Applied> segment : exits.values()) {
+      if (deleteAll(c, segment) != segment.size()) {
+        throw new IllegalStateException(
+            "segment " + segment.get(0).segmentId() + ": someone to remove was not a member");
+      }
+    }
+    List<Applied> applied = changes.stream().filter(a -> !gone.contains(a)).toList();
     record(c, applied, at);
     return applied;
   }
 
-  /** Inserts the rows; false when the segment is gone (the foreign key refused every row). */
-  private static boolean insertAll(
-      Connection c, long workspaceId, long segmentId, List<String> cioIds, Instant at)
-      throws SQLException {
+  private static int insertAll(Connection c, List<Applied> enters, Instant at) throws SQLException {
     StringBuilder sql =
         new StringBuilder(
             "INSERT IGNORE INTO segments_membership (segment_id, workspace_id, cio_id, added_at)"
                 + " VALUES ");
-    for (int i = 0; i < cioIds.size(); i++) {
+    for (int i = 0; i < enters.size(); i++) {
       sql.append(i == 0 ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
     }
-    int inserted;
     try (PreparedStatement insert = c.prepareStatement(sql.toString())) {
       int p = 1;
-      for (String cio : cioIds) {
-        insert.setLong(p++, segmentId);
-        insert.setLong(p++, workspaceId);
-        insert.setString(p++, cio);
+      for (Applied enter : enters) {
+        insert.setLong(p++, enter.segmentId());
+        insert.setLong(p++, enter.workspaceId());
+        insert.setString(p++, enter.cioId());
         DateTimes.bind(insert, p++, at);
       }
-      inserted = insert.executeUpdate();
+      return insert.executeUpdate();
     }
-    if (inserted != 0 && inserted != cioIds.size()) {
-      throw new IllegalStateException(
-          "segment " + segmentId + ": someone to add was already a member (not locked?)");
+  }
+
+  private static int deleteAll(Connection c, List<Applied> exits) throws SQLException {
+    try (PreparedStatement delete =
+        c.prepareStatement(
+            "DELETE FROM segments_membership WHERE segment_id = ? AND cio_id IN ("
+                + String.join(", ", Collections.nCopies(exits.size(), "?"))
+                + ")")) {
+      int p = 1;
+      delete.setLong(p++, exits.get(0).segmentId());
+      for (Applied exit : exits) {
+        delete.setString(p++, exit.cioId());
+      }
+      return delete.executeUpdate();
     }
-    return inserted != 0;
   }
 
   /** Appends change rows for memberships the caller changed in this transaction. */

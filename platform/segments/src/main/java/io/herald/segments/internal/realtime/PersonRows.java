@@ -88,39 +88,54 @@ final class PersonRows {
   }
 
   /**
-   * Records an evaluation of a locked person.
+   * Records the evaluation of locked people, in one statement: {@code next} maps each person to
+   * when the evaluated segments can next change on their own ({@code null} when only new data can
+   * change them), rounded up to the millisecond the column keeps.
    *
-   * @param next when the evaluated segments can next change on their own, or {@code null}
    * @param replace whether every segment was evaluated, so {@code next} replaces the timer; else
    *     the earlier of the two is kept
    */
-  static void evaluated(Connection c, long ws, String cioId, Instant next, boolean replace)
+  static void evaluated(Connection c, long ws, Map<String, Instant> next, boolean replace)
       throws SQLException {
-    String sql =
-        replace
-            ? "UPDATE segments_recheck SET evaluated_at = NOW(3),"
-                + " cause = CASE WHEN ? IS NULL THEN NULL ELSE 'time' END, due_at = ?"
-                + " WHERE workspace_id = ? AND cio_id = ?"
-            // cause first: MySQL assigns left to right, and the test reads the old due_at.
-            : "UPDATE segments_recheck SET evaluated_at = NOW(3),"
-                + " cause = CASE WHEN ? IS NOT NULL AND (due_at IS NULL OR ? < due_at)"
-                + " THEN 'time' ELSE cause END,"
-                + " due_at = CASE WHEN ? IS NOT NULL AND (due_at IS NULL OR ? < due_at)"
-                + " THEN ? ELSE due_at END"
-                + " WHERE workspace_id = ? AND cio_id = ?";
-    try (PreparedStatement update = c.prepareStatement(sql)) {
-      int p = 1;
-      DateTimes.bind(update, p++, next);
-      if (!replace) {
-        DateTimes.bind(update, p++, next);
-        DateTimes.bind(update, p++, next);
-        DateTimes.bind(update, p++, next);
-      }
-      DateTimes.bind(update, p++, next);
-      update.setLong(p++, ws);
-      update.setString(p, cioId);
-      update.executeUpdate();
+    if (next.isEmpty()) {
+      return;
     }
+    StringBuilder sql =
+        new StringBuilder(
+            "INSERT INTO segments_recheck (workspace_id, cio_id, evaluated_at, due_at, cause)"
+                + " VALUES ");
+    for (int i = 0; i < next.size(); i++) {
+      sql.append(i == 0 ? "(?, ?, NOW(3), ?, ?)" : ", (?, ?, NOW(3), ?, ?)");
+    }
+    // The rows exist (the people are locked): only the update part runs. cause before due_at:
+    // MySQL assigns left to right, and the comparison reads the old due_at.
+    sql.append(
+        replace
+            ? " ON DUPLICATE KEY UPDATE evaluated_at = NOW(3), cause = VALUES(cause),"
+                + " due_at = VALUES(due_at)"
+            : " ON DUPLICATE KEY UPDATE evaluated_at = NOW(3),"
+                + " cause = CASE WHEN VALUES(due_at) IS NOT NULL"
+                + " AND (due_at IS NULL OR VALUES(due_at) < due_at) THEN 'time' ELSE cause END,"
+                + " due_at = CASE WHEN VALUES(due_at) IS NOT NULL"
+                + " AND (due_at IS NULL OR VALUES(due_at) < due_at) THEN VALUES(due_at)"
+                + " ELSE due_at END");
+    try (PreparedStatement upsert = c.prepareStatement(sql.toString())) {
+      int p = 1;
+      for (Map.Entry<String, Instant> entry : new java.util.TreeMap<>(next).entrySet()) {
+        Instant due = entry.getValue() == null ? null : ceilMillis(entry.getValue());
+        upsert.setLong(p++, ws);
+        upsert.setString(p++, entry.getKey());
+        DateTimes.bind(upsert, p++, due);
+        upsert.setString(p++, due == null ? null : "time");
+      }
+      upsert.executeUpdate();
+    }
+  }
+
+  /** The millisecond at or after {@code instant}: a re-check never runs before its change. */
+  private static Instant ceilMillis(Instant instant) {
+    Instant floor = Instant.ofEpochMilli(instant.toEpochMilli());
+    return floor.equals(instant) ? floor : floor.plusMillis(1);
   }
 
   /** Drops the row of a person who no longer exists. */

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -96,6 +97,8 @@ public final class Reevaluator {
     }
     Map<String, PersonFacts> facts =
         FactsLoader.load(c, workspaceId, people.keySet(), SegmentIndex.mentions(union), now);
+    List<Applied> wanted = new ArrayList<>();
+    Map<String, Instant> next = new HashMap<>();
     for (var entry : people.entrySet()) {
       String cio = entry.getKey();
       PersonFacts person = facts.get(cio);
@@ -103,32 +106,29 @@ public final class Reevaluator {
         PersonRows.forget(c, workspaceId, cio); // deleted or merged away: nothing to evaluate
         continue;
       }
-      Instant next =
+      next.put(
+          cio,
           evaluate(
-              c,
-              workspaceId,
-              person,
-              segments.get(cio),
-              entry.getValue().cause(),
-              zone,
-              now,
-              applied);
-      PersonRows.evaluated(c, workspaceId, cio, next, everything);
+              workspaceId, person, segments.get(cio), entry.getValue().cause(), zone, now, wanted));
     }
+    // The facts were read under the people's locks: every wanted change is a real one.
+    applied.addAll(MembershipLedger.applyAll(c, wanted, now));
+    PersonRows.evaluated(c, workspaceId, next, everything);
     return applied;
   }
 
-  /** Evaluates one person's segments in order; returns the earliest re-check. */
+  /**
+   * Evaluates one person's segments in order, adding the changes to {@code wanted} (a segment leaf
+   * sees the changes made before it); returns the earliest re-check.
+   */
   private Instant evaluate(
-      Connection c,
       long ws,
       PersonFacts start,
       Collection<DataSegment> segments,
       String cause,
       ZoneId zone,
       Instant now,
-      List<Applied> applied)
-      throws SQLException {
+      List<Applied> wanted) {
     PersonFacts facts = start;
     Set<Long> member = new HashSet<>(facts.segments());
     Instant next = null;
@@ -148,10 +148,8 @@ public final class Reevaluator {
         next = result.recheckAt().get();
       }
       boolean was = member.contains(segment.id());
-      if (result.matches() != was
-          && MembershipLedger.set(
-              c, ws, segment.id(), facts.cioId(), result.matches(), cause, now)) {
-        applied.add(new Applied(ws, segment.id(), facts.cioId(), result.matches(), cause));
+      if (result.matches() != was) {
+        wanted.add(new Applied(ws, segment.id(), facts.cioId(), result.matches(), cause));
         if (result.matches()) {
           member.add(segment.id());
         } else {

@@ -39,6 +39,13 @@ final class CandidateSql {
   /** A candidates query and a rough cost, to choose among the members of an AND. */
   record Candidates(SqlFragment query, int cost) {}
 
+  /**
+   * The events of one name, by time: without the hint the optimizer may walk the person index for
+   * the GROUP BY and read every event of the workspace through it (96 s instead of 0.5 s on
+   * 5,000,000 events).
+   */
+  static final String BY_NAME = "FORCE INDEX (ix_events_event_name)";
+
   private final ConditionSqlCompiler compiler;
   private final long workspaceId;
 
@@ -102,16 +109,14 @@ final class CandidateSql {
       if (least == 0) {
         return Optional.empty();
       }
-      // The person index would be walked for the GROUP BY, reading every event of the workspace
-      // through it: a scan of the table is many times faster (16x on 5,000,000 events).
       SqlFragment.Builder sql =
           new SqlFragment.Builder()
-              .sql(
-                  "SELECT e.person_cio_id AS cio_id FROM events_event e"
-                      + " IGNORE INDEX (ix_events_event_person)"
-                      + personFor(event, "e.workspace_id", "e.person_cio_id")
-                      + " WHERE e.workspace_id = ")
+              .sql("SELECT e.person_cio_id AS cio_id FROM events_event e " + BY_NAME)
+              .sql(personFor(event, "e.workspace_id", "e.person_cio_id"))
+              .sql(" WHERE e.workspace_id = ")
               .param(workspaceId)
+              .sql(" AND e.name = ")
+              .param(event.name())
               .sql(" AND e.person_cio_id IS NOT NULL");
       compiler.eventRows(sql, event);
       return Optional.of(new Candidates(grouped(sql, "e.person_cio_id", least), 4));

@@ -117,9 +117,11 @@ final class TimerSql {
       if (relativeFilter(event.where())) {
         sql.sql("SELECT e.person_cio_id AS cio_id, ")
             .param(at)
-            .sql(" AS due FROM events_event e IGNORE INDEX (ix_events_event_person)")
+            .sql(" AS due FROM events_event e " + CandidateSql.BY_NAME)
             .sql(" WHERE e.workspace_id = ")
             .param(workspaceId)
+            .sql(" AND e.name = ")
+            .param(event.name())
             .sql(" AND e.person_cio_id IS NOT NULL AND CAST(e.name AS BINARY) = ")
             .param(event.name().getBytes(StandardCharsets.UTF_8))
             .sql(" GROUP BY e.person_cio_id");
@@ -128,10 +130,12 @@ final class TimerSql {
       Duration window = duration((Window.Last) event.window());
       sql.sql("SELECT e.person_cio_id AS cio_id, ");
       due(sql, "e.occurred_at", window, at);
-      sql.sql(" AS due FROM events_event e IGNORE INDEX (ix_events_event_person)")
+      sql.sql(" AS due FROM events_event e " + CandidateSql.BY_NAME)
           .sql(CandidateSql.personFor(event, "e.workspace_id", "e.person_cio_id"))
           .sql(" WHERE e.workspace_id = ")
           .param(workspaceId)
+          .sql(" AND e.name = ")
+          .param(event.name())
           .sql(" AND e.person_cio_id IS NOT NULL");
       compiler.eventRows(sql, event, false);
       sql.sql(" AND e.occurred_at > ").param(start(window)).sql(" GROUP BY e.person_cio_id");
