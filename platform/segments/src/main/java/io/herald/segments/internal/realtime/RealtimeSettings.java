@@ -21,7 +21,7 @@ public class RealtimeSettings {
   int batchSize;
 
   @Inject
-  @ConfigProperty(name = "herald.segments.rebuild.batch-size", defaultValue = "2000")
+  @ConfigProperty(name = "herald.segments.rebuild.batch-size", defaultValue = "5000")
   int rebuildBatchSize;
 
   /** Whether this node runs the workers. */

@@ -7,11 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * The rows of rebuilds: {@code segments_rebuild} (one per wanted rebuild, with its lease and
@@ -152,50 +149,6 @@ final class RebuildStore {
     }
   }
 
-  /**
-   * The next {@code limit} people after {@code after} who are in the run's matches but not members.
-   */
-  static List<String> nextEnters(Connection c, Progress at, int limit) throws SQLException {
-    return strings(
-        c,
-        "SELECT s.cio_id FROM segments_rebuild_match s WHERE s.segment_id = ? AND s.run = ?"
-            + " AND s.cio_id > ? AND NOT EXISTS (SELECT 1 FROM segments_membership m"
-            + " WHERE m.segment_id = s.segment_id AND m.cio_id = s.cio_id)"
-            + " ORDER BY s.cio_id LIMIT ?",
-        at,
-        limit);
-  }
-
-  /** The next {@code limit} members after {@code after} who are not in the run's matches. */
-  static List<String> nextExits(Connection c, Progress at, int limit) throws SQLException {
-    return strings(
-        c,
-        "SELECT m.cio_id FROM segments_membership m WHERE m.segment_id = ?"
-            + " AND NOT EXISTS (SELECT 1 FROM segments_rebuild_match s"
-            + " WHERE s.segment_id = m.segment_id AND s.run = ? AND s.cio_id = m.cio_id)"
-            + " AND m.cio_id > ? ORDER BY m.cio_id LIMIT ?",
-        at,
-        limit);
-  }
-
-  /** The next {@code limit} re-check timers of the run after {@code after}, by person. */
-  static SortedMap<String, Instant> nextTimers(Connection c, Progress at, int limit)
-      throws SQLException {
-    SortedMap<String, Instant> due = new TreeMap<>();
-    try (PreparedStatement q =
-        c.prepareStatement(
-            "SELECT cio_id, due_at FROM segments_rebuild_timer WHERE segment_id = ? AND run = ?"
-                + " AND cio_id > ? ORDER BY cio_id LIMIT ?")) {
-      bind(q, at, limit);
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          due.put(rs.getString(1), rs.getTimestamp(2).toInstant());
-        }
-      }
-    }
-    return due;
-  }
-
   /** Drops every set computed for the segment (all runs), a chunk per statement. */
   static void dropSets(Connection autoCommit, long segmentId) throws SQLException {
     for (String table : List.of("segments_rebuild_match", "segments_rebuild_timer")) {
@@ -247,27 +200,5 @@ final class RebuildStore {
       rs.next();
       return rs.getTimestamp(1).toInstant();
     }
-  }
-
-  private static List<String> strings(Connection c, String sql, Progress at, int limit)
-      throws SQLException {
-    List<String> found = new ArrayList<>();
-    try (PreparedStatement q = c.prepareStatement(sql)) {
-      bind(q, at, limit);
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          found.add(rs.getString(1));
-        }
-      }
-    }
-    return found;
-  }
-
-  /** segment, run, after, limit: the parameters of the three keyset reads. */
-  private static void bind(PreparedStatement q, Progress at, int limit) throws SQLException {
-    q.setLong(1, at.segmentId());
-    q.setLong(2, at.run());
-    q.setString(3, at.afterCio());
-    q.setInt(4, limit);
   }
 }

@@ -2,7 +2,6 @@ package io.herald.segments.internal.realtime;
 
 import io.herald.segments.api.MembershipChanged;
 import io.herald.segments.internal.evaluate.PersonEvaluator;
-import io.herald.segments.internal.evaluate.PersonFacts;
 import io.herald.segments.internal.membership.MembershipLedger;
 import io.herald.segments.internal.membership.MembershipLedger.Applied;
 import io.herald.segments.internal.realtime.RebuildStore.Phase;
@@ -15,19 +14,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -123,7 +117,7 @@ public class RebuildWorker {
 
   /** Does one step; returns where the rebuild is then, or null when it is done. */
   private Progress advance(Progress at, DataSegment segment) {
-    int chunk = settings.rebuildBatchSize();
+    int size = settings.rebuildBatchSize();
     WorkspaceId workspace = new WorkspaceId(at.workspaceId());
     return switch (at.phase()) {
       case COLLECT -> {
@@ -153,23 +147,8 @@ public class RebuildWorker {
             started.run());
         yield saved(started.at(Phase.ENTER, ""));
       }
-      case ENTER -> {
-        List<String> enters =
-            Jdbc.autoCommit(dataSource, c -> RebuildStore.nextEnters(c, at, chunk));
-        Progress next =
-            enters.size() < chunk
-                ? at.at(Phase.EXIT, "")
-                : at.at(Phase.ENTER, enters.get(enters.size() - 1));
-        yield apply(at, segment, enters, true, next);
-      }
-      case EXIT -> {
-        List<String> exits = Jdbc.autoCommit(dataSource, c -> RebuildStore.nextExits(c, at, chunk));
-        Progress next =
-            exits.size() < chunk
-                ? at.at(Phase.TIMERS, "")
-                : at.at(Phase.EXIT, exits.get(exits.size() - 1));
-        yield apply(at, segment, exits, false, next);
-      }
+      case ENTER -> chunk(at, segment, RebuildChunks.Set.MATCHES, Phase.EXIT);
+      case EXIT -> chunk(at, segment, RebuildChunks.Set.MEMBERS, Phase.TIMERS);
       case TIMERS -> {
         long timers =
             queries.timers(
@@ -182,51 +161,63 @@ public class RebuildWorker {
         yield timers > 0 ? saved(at.at(Phase.SCHEDULE, "")) : finish(at);
       }
       case SCHEDULE -> {
-        SortedMap<String, Instant> due =
-            Jdbc.autoCommit(dataSource, c -> RebuildStore.nextTimers(c, at, chunk));
-        if (due.size() < chunk) {
-          Jdbc.inTransaction(
-              dataSource,
-              c -> {
-                PersonRows.scheduleAll(c, at.workspaceId(), due, "time");
-                return null;
-              });
-          yield finish(at);
-        }
-        yield Jdbc.inTransaction(
+        Optional<String> upto =
+            Jdbc.autoCommit(
+                dataSource, c -> RebuildChunks.upto(c, at, RebuildChunks.Set.TIMERS, size));
+        Progress next = upto.map(last -> at.at(Phase.SCHEDULE, last)).orElse(null);
+        Jdbc.inTransaction(
             dataSource,
             c -> {
-              PersonRows.scheduleAll(c, at.workspaceId(), due, "time");
-              Progress next = at.at(Phase.SCHEDULE, due.lastKey());
-              save(c, next, 0, 0);
-              return next;
+              RebuildChunks.schedule(c, at, upto);
+              if (next != null) {
+                save(c, next, 0, 0);
+              }
+              return null;
             });
+        yield next == null ? finish(at) : next;
       }
     };
   }
 
   /**
-   * Makes the people of one chunk members ({@code member}) or not, under their locks, and saves the
-   * progress {@code next} in the same transaction.
+   * Applies one chunk of the step's set ({@code enter}: the matches that are not members; {@code
+   * exit}: the members that are not matches) under the people's locks, evaluates again in memory
+   * those the engine evaluated after the set was read, and saves the progress in the same
+   * transaction; {@code then} is the step after the last chunk.
    */
-  private Progress apply(
-      Progress at, DataSegment segment, List<String> chunk, boolean member, Progress next) {
+  private Progress chunk(Progress at, DataSegment segment, RebuildChunks.Set set, Phase then) {
     long ws = at.workspaceId();
-    if (!chunk.isEmpty()) {
-      Jdbc.autoCommit(
-          dataSource,
-          auto -> {
-            PersonRows.ensure(auto, ws, chunk);
-            return null;
-          });
-    }
+    Optional<String> upto =
+        Jdbc.autoCommit(
+            dataSource,
+            c -> {
+              Optional<String> last = RebuildChunks.upto(c, at, set, settings.rebuildBatchSize());
+              RebuildChunks.ensure(c, at, set, last);
+              return last;
+            });
+    Progress next = upto.map(last -> at.at(at.phase(), last)).orElse(at.at(then, ""));
+    boolean enter = set == RebuildChunks.Set.MATCHES;
     Instant now = clock.instant();
     List<Applied> applied =
         Jdbc.inTransaction(
             dataSource,
             c -> {
-              List<Applied> done =
-                  chunk.isEmpty() ? List.of() : change(c, at, segment, chunk, member, now);
+              List<String> moved =
+                  RebuildChunks.lock(c, at, set, upto).stream()
+                      .filter(RebuildChunks.Locked::moved)
+                      .map(RebuildChunks.Locked::cioId)
+                      .toList();
+              List<Applied> done = new ArrayList<>();
+              for (String cio : RebuildChunks.differing(c, at, set, upto)) {
+                done.add(new Applied(ws, segment.id(), cio, enter, "rebuild"));
+              }
+              RebuildChunks.apply(c, at, set, upto, now);
+              done.addAll(reevaluate(c, ws, segment, moved, now));
+              if (!done.isEmpty() && !indexes.of(ws).readersOf(segment.id()).isEmpty()) {
+                SortedMap<String, Instant> readers = new TreeMap<>();
+                done.forEach(a -> readers.put(a.cioId(), now));
+                PersonRows.scheduleAll(c, ws, readers, "segment");
+              }
               long entered = done.stream().filter(Applied::entered).count();
               save(c, next, entered, done.size() - entered);
               return done;
@@ -235,79 +226,25 @@ public class RebuildWorker {
     return next;
   }
 
-  private List<Applied> change(
-      Connection c,
-      Progress at,
-      DataSegment segment,
-      List<String> chunk,
-      boolean member,
-      Instant now)
+  /** Evaluates locked people in memory and applies what differs from their membership. */
+  private List<Applied> reevaluate(
+      Connection c, long ws, DataSegment segment, List<String> people, Instant now)
       throws SQLException {
-    long ws = at.workspaceId();
-    Map<String, Instant> evaluatedAt = PersonRows.lock(c, ws, chunk);
-    Map<String, Boolean> wanted = new TreeMap<>();
-    chunk.forEach(cio -> wanted.put(cio, member));
-    List<String> moved =
-        chunk.stream()
-            .filter(
-                cio -> {
-                  Instant evaluated = evaluatedAt.get(cio);
-                  return evaluated != null && !evaluated.isBefore(at.marker());
-                })
-            .toList();
-    Set<String> members = members(c, segment.id(), chunk);
-    if (!moved.isEmpty()) {
-      ZoneId zone = zones.of(ws);
-      Map<String, PersonFacts> facts = FactsLoader.load(c, ws, moved, segment.mentions(), now);
-      for (String cio : moved) {
-        PersonFacts f = facts.get(cio);
-        wanted.put(
-            cio,
-            f == null
-                ? members.contains(cio)
-                : evaluator.evaluate(segment.conditions().root(), f, now, zone).matches());
-      }
+    if (people.isEmpty()) {
+      return List.of();
     }
-    List<String> enters = new ArrayList<>();
-    List<String> exits = new ArrayList<>();
-    wanted.forEach(
-        (cio, match) -> {
-          if (match && !members.contains(cio)) {
-            enters.add(cio);
-          } else if (!match && members.contains(cio)) {
-            exits.add(cio);
-          }
-        });
-    List<Applied> applied =
-        MembershipLedger.setAll(c, ws, segment.id(), enters, exits, "rebuild", now);
-    if (!applied.isEmpty() && !indexes.of(ws).readersOf(segment.id()).isEmpty()) {
-      SortedMap<String, Instant> readers = new TreeMap<>();
-      applied.forEach(a -> readers.put(a.cioId(), now));
-      PersonRows.scheduleAll(c, ws, readers, "segment");
-    }
-    return applied;
-  }
-
-  /** The people of {@code cioIds} who are members (a fresh read: the caller holds their locks). */
-  private static Set<String> members(Connection c, long segmentId, List<String> cioIds)
-      throws SQLException {
-    Set<String> found = new HashSet<>();
-    try (PreparedStatement q =
-        c.prepareStatement(
-            "SELECT cio_id FROM segments_membership WHERE segment_id = ? AND cio_id IN ("
-                + Jdbc.placeholders(cioIds.size())
-                + ")")) {
-      q.setLong(1, segmentId);
-      for (int i = 0; i < cioIds.size(); i++) {
-        q.setString(i + 2, cioIds.get(i));
-      }
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          found.add(rs.getString(1));
-        }
-      }
-    }
-    return found;
+    ZoneId zone = zones.of(ws);
+    List<Applied> wanted = new ArrayList<>();
+    FactsLoader.load(c, ws, people, segment.mentions(), now)
+        .forEach(
+            (cio, facts) -> {
+              boolean match =
+                  evaluator.evaluate(segment.conditions().root(), facts, now, zone).matches();
+              if (match != facts.segments().contains(segment.id())) {
+                wanted.add(new Applied(ws, segment.id(), cio, match, "rebuild"));
+              }
+            });
+    return MembershipLedger.applyAll(c, wanted, now);
   }
 
   private Progress saved(Progress next) {

@@ -1,0 +1,285 @@
+package io.herald.segments.internal.realtime;
+
+import io.herald.segments.internal.realtime.RebuildStore.Progress;
+import io.herald.shared.persistence.DateTimes;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The set-based statements of a rebuild's chunks: a chunk is a range of people {@code (after,
+ * upto]} of one step's set (the run's matches for enters, the members for exits, the run's timers
+ * for the schedule), and its writes are {@code INSERT … SELECT} and {@code DELETE … JOIN} on the
+ * database, so a chunk of thousands of people costs a handful of short statements, whatever its
+ * size.
+ *
+ * <p>Within a chunk's transaction the people are locked first ({@link #lockMatches}, {@link
+ * #lockMembers}: their {@code segments_recheck} rows, in key order like every other locker); the
+ * writes then leave out the people the real-time engine evaluated after the set was read ({@code
+ * evaluated_at >= marker}), whom the caller evaluates again in memory.
+ */
+final class RebuildChunks {
+
+  private RebuildChunks() {}
+
+  /** A locked person of a chunk, and whether the engine evaluated them after the set was read. */
+  record Locked(String cioId, boolean moved) {}
+
+  /** The step's set: which table holds its people, and how a row of it is read. */
+  enum Set {
+    /** The run's matches (the enter step). */
+    MATCHES(
+        "segments_rebuild_match x",
+        "x.segment_id = ? AND x.run = ?",
+        "NOT EXISTS (SELECT 1 FROM segments_membership m WHERE m.segment_id = x.segment_id"
+            + " AND m.cio_id = x.cio_id)"),
+    /** The segment's members (the exit step). */
+    MEMBERS(
+        "segments_membership x",
+        "x.segment_id = ?",
+        "NOT EXISTS (SELECT 1 FROM segments_rebuild_match s WHERE s.segment_id = x.segment_id"
+            + " AND s.run = ? AND s.cio_id = x.cio_id)"),
+    /** The run's re-check timers (the schedule step). */
+    TIMERS("segments_rebuild_timer x", "x.segment_id = ? AND x.run = ?", "TRUE");
+
+    private final String table;
+    private final String of;
+    private final String differs;
+
+    /** Whether {@link #of} reads the run (every set but the members). */
+    boolean ofRun() {
+      return this != MEMBERS;
+    }
+
+    Set(String table, String of, String differs) {
+      this.table = table;
+      this.of = of;
+      this.differs = differs;
+    }
+  }
+
+  /**
+   * The last person of the next chunk of at most {@code size} people of {@code set} after the
+   * progress; empty when fewer remain (the chunk then runs to the end).
+   */
+  static Optional<String> upto(Connection c, Progress at, Set set, int size) throws SQLException {
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT x.cio_id FROM "
+                + set.table
+                + " WHERE "
+                + set.of
+                + " AND x.cio_id > ? ORDER BY x.cio_id LIMIT 1 OFFSET ?")) {
+      int p = 1;
+      q.setLong(p++, at.segmentId());
+      if (set.ofRun()) {
+        q.setLong(p++, at.run());
+      }
+      q.setString(p++, at.afterCio());
+      q.setInt(p, size - 1);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * Gives every person of the chunk whose membership may change a {@code segments_recheck} row (in
+   * auto-commit mode, like {@link PersonRows#ensure}).
+   */
+  static void ensure(Connection autoCommit, Progress at, Set set, Optional<String> upto)
+      throws SQLException {
+    Chunk chunk = new Chunk(at, set, upto);
+    try (PreparedStatement insert =
+        autoCommit.prepareStatement(
+            "INSERT IGNORE INTO segments_recheck (workspace_id, cio_id) SELECT ?, x.cio_id"
+                + chunk.from()
+                + " AND "
+                + set.differs)) {
+      int p = 1;
+      insert.setLong(p++, at.workspaceId());
+      p = chunk.bind(insert, p);
+      bindDiffers(insert, p, at, set);
+      insert.executeUpdate();
+    }
+  }
+
+  /** Locks the chunk's people (all of them, in key order) and says who moved since the marker. */
+  static List<Locked> lock(Connection c, Progress at, Set set, Optional<String> upto)
+      throws SQLException {
+    Chunk chunk = new Chunk(at, set, upto);
+    List<Locked> locked = new ArrayList<>();
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT r.cio_id, r.evaluated_at >= ?"
+                + chunk
+                    .from()
+                    .replace(
+                        " WHERE ",
+                        " STRAIGHT_JOIN segments_recheck r"
+                            + " ON r.workspace_id = ? AND r.cio_id = x.cio_id WHERE ")
+                + " ORDER BY x.cio_id FOR UPDATE")) {
+      int p = 1;
+      DateTimes.bind(q, p++, at.marker());
+      q.setLong(p++, at.workspaceId());
+      chunk.bind(q, p);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          locked.add(new Locked(rs.getString(1), rs.getBoolean(2)));
+        }
+      }
+    }
+    return locked;
+  }
+
+  /**
+   * The chunk's people whose membership differs from the set (matches that are not members, or
+   * members that are not matches) and whom the engine did not evaluate since the marker.
+   */
+  static List<String> differing(Connection c, Progress at, Set set, Optional<String> upto)
+      throws SQLException {
+    Chunk chunk = new Chunk(at, set, upto);
+    List<String> found = new ArrayList<>();
+    try (PreparedStatement q =
+        c.prepareStatement("SELECT x.cio_id" + chunk.unmoved() + " ORDER BY x.cio_id")) {
+      bindUnmoved(q, 1, chunk);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          found.add(rs.getString(1));
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Applies {@link #differing}: records the changes (cause {@code rebuild}) and adds or removes the
+   * membership rows, in two statements.
+   *
+   * @return how many membership rows changed
+   */
+  static int apply(Connection c, Progress at, Set set, Optional<String> upto, Instant now)
+      throws SQLException {
+    Chunk chunk = new Chunk(at, set, upto);
+    boolean enter = set == Set.MATCHES;
+    int recorded;
+    try (PreparedStatement changes =
+        c.prepareStatement(
+            "INSERT INTO segments_membership_change"
+                + " (workspace_id, segment_id, cio_id, entered, cause, changed_at)"
+                + " SELECT ?, x.segment_id, x.cio_id, "
+                + (enter ? "TRUE" : "FALSE")
+                + ", 'rebuild', ?"
+                + chunk.unmoved())) {
+      changes.setLong(1, at.workspaceId());
+      DateTimes.bind(changes, 2, now);
+      bindUnmoved(changes, 3, chunk);
+      recorded = changes.executeUpdate();
+    }
+    String write =
+        enter
+            ? "INSERT INTO segments_membership (segment_id, workspace_id, cio_id, added_at)"
+                + " SELECT x.segment_id, ?, x.cio_id, ?"
+                + chunk.unmoved()
+            : "DELETE x" + chunk.unmoved();
+    try (PreparedStatement rows = c.prepareStatement(write)) {
+      int p = 1;
+      if (enter) {
+        rows.setLong(p++, at.workspaceId());
+        DateTimes.bind(rows, p++, now);
+      }
+      bindUnmoved(rows, p, chunk);
+      int changed = rows.executeUpdate();
+      if (changed != recorded) {
+        throw new IllegalStateException(
+            "segment "
+                + at.segmentId()
+                + ": "
+                + recorded
+                + " changes recorded, "
+                + changed
+                + " membership rows written (not locked?)");
+      }
+      return changed;
+    }
+  }
+
+  /** Sets the chunk's re-check timers (the earlier of this and a pending one wins). */
+  static void schedule(Connection c, Progress at, Optional<String> upto) throws SQLException {
+    Chunk chunk = new Chunk(at, Set.TIMERS, upto);
+    try (PreparedStatement upsert =
+        c.prepareStatement(
+            "INSERT INTO segments_recheck (workspace_id, cio_id, due_at, cause)"
+                + " SELECT ?, x.cio_id, x.due_at, 'time'"
+                + chunk.from()
+                + " ORDER BY x.cio_id"
+                + " ON DUPLICATE KEY UPDATE"
+                + " cause = CASE WHEN segments_recheck.due_at IS NULL"
+                + " OR VALUES(due_at) < segments_recheck.due_at"
+                + " THEN VALUES(cause) ELSE segments_recheck.cause END,"
+                + " due_at = CASE WHEN segments_recheck.due_at IS NULL"
+                + " OR VALUES(due_at) < segments_recheck.due_at"
+                + " THEN VALUES(due_at) ELSE segments_recheck.due_at END")) {
+      upsert.setLong(1, at.workspaceId());
+      chunk.bind(upsert, 2);
+      upsert.executeUpdate();
+    }
+  }
+
+  /** The differs-parameter of the set: the run, for the members' check against the matches. */
+  private static int bindDiffers(PreparedStatement s, int p, Progress at, Set set)
+      throws SQLException {
+    if (set == Set.MEMBERS) {
+      s.setLong(p++, at.run());
+    }
+    return p;
+  }
+
+  private static void bindUnmoved(PreparedStatement s, int p, Chunk chunk) throws SQLException {
+    s.setLong(p++, chunk.at().workspaceId());
+    p = chunk.bind(s, p);
+    p = bindDiffers(s, p, chunk.at(), chunk.set());
+    DateTimes.bind(s, p, chunk.at().marker());
+  }
+
+  /** The rows of one chunk: {@code FROM … WHERE …} over the set's table as {@code x}. */
+  private record Chunk(Progress at, Set set, Optional<String> upto) {
+
+    String from() {
+      return " FROM "
+          + set.table
+          + " WHERE "
+          + set.of
+          + " AND x.cio_id > ?"
+          + (upto.isPresent() ? " AND x.cio_id <= ?" : "");
+    }
+
+    /** The chunk's differing people the engine did not evaluate since the marker. */
+    String unmoved() {
+      return from()
+              .replace(
+                  " WHERE ",
+                  " JOIN segments_recheck r ON r.workspace_id = ? AND r.cio_id = x.cio_id WHERE ")
+          + " AND "
+          + set.differs
+          + " AND (r.evaluated_at IS NULL OR r.evaluated_at < ?)";
+    }
+
+    int bind(PreparedStatement s, int p) throws SQLException {
+      s.setLong(p++, at.segmentId());
+      if (set.ofRun()) {
+        s.setLong(p++, at.run());
+      }
+      s.setString(p++, at.afterCio());
+      if (upto.isPresent()) {
+        s.setString(p++, upto.get());
+      }
+      return p;
+    }
+  }
+}
