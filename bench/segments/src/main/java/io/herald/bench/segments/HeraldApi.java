@@ -103,6 +103,15 @@ final class HeraldApi {
     }
   }
 
+  /** {@code DELETE /v1/segments/{id}}. */
+  void deleteSegment(long segmentId) throws IOException, InterruptedException {
+    HttpResponse<String> response = send(app("v1/segments/" + segmentId).DELETE().build());
+    if (response.statusCode() / 100 != 2) {
+      throw new IllegalStateException(
+          "DELETE /v1/segments/" + segmentId + " answered " + response.statusCode());
+    }
+  }
+
   /** {@code GET /v1/segments/{id}/customer_count}. */
   long count(long segmentId) throws IOException, InterruptedException {
     HttpResponse<String> response =

@@ -3,6 +3,7 @@ package io.herald.segments.internal.realtime;
 import io.herald.shared.persistence.DateTimes;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,6 +18,11 @@ public class DefaultSegmentRebuilds implements SegmentRebuilds {
   EntityManager em;
 
   @Inject Clock clock;
+
+  @Inject Event<Requested> requested;
+
+  /** A rebuild was requested: fired in the requesting transaction, observed after its commit. */
+  record Requested(long segmentId) {}
 
   @Override
   @Transactional(Transactional.TxType.MANDATORY)
@@ -44,5 +50,6 @@ public class DefaultSegmentRebuilds implements SegmentRebuilds {
         .setParameter(1, DateTimes.text(clock.instant()))
         .setParameter(2, segmentId)
         .executeUpdate();
+    requested.fire(new Requested(segmentId));
   }
 }

@@ -6,6 +6,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -39,7 +40,7 @@ public class RealtimeWorkers {
 
   @Inject RealtimeSettings settings;
 
-  private ScheduledExecutorService executor;
+  private volatile ScheduledExecutorService executor;
 
   void start(@Observes DatabaseReady ready) {
     if (!settings.enabled()) {
@@ -56,20 +57,31 @@ public class RealtimeWorkers {
 
   private void schedule(String name, BooleanSupplier step) {
     long idle = settings.idleMillis();
-    executor.scheduleWithFixedDelay(
-        () -> {
-          try {
-            while (!Thread.currentThread().isInterrupted() && step.getAsBoolean()) {
-              // found work: go on at once
-            }
-          } catch (RuntimeException e) {
-            // Logged, then tried again after the pause: a failing batch is retried, never lost.
-            LOG.log(Level.WARNING, "segments " + name + " worker failed; retrying", e);
-          }
-        },
-        idle,
-        idle,
-        TimeUnit.MILLISECONDS);
+    executor.scheduleWithFixedDelay(() -> run(name, step), idle, idle, TimeUnit.MILLISECONDS);
+  }
+
+  /** Repeats {@code step} while it finds work. */
+  private static void run(String name, BooleanSupplier step) {
+    try {
+      while (!Thread.currentThread().isInterrupted() && step.getAsBoolean()) {
+        // found work: go on at once
+      }
+    } catch (RuntimeException e) {
+      // Logged, then tried again after the pause: a failing batch is retried, never lost.
+      LOG.log(Level.WARNING, "segments " + name + " worker failed; retrying", e);
+    }
+  }
+
+  /**
+   * Starts on a requested rebuild at once instead of at the rebuild loop's next turn (the loop
+   * still finds it if this node is busy or the request came from another node).
+   */
+  void rebuildRequested(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) DefaultSegmentRebuilds.Requested request) {
+    ScheduledExecutorService running = executor;
+    if (running != null && !running.isShutdown()) {
+      running.execute(() -> run("rebuilds", () -> rebuilds.step(REBUILD_SLICE)));
+    }
   }
 
   @PreDestroy

@@ -163,27 +163,37 @@ final class RebuildStore {
     }
   }
 
-  /** Ends the rebuild: deletes its row and marks the segment rebuilt. */
-  static void finish(Connection c, Progress done, Instant now) throws SQLException {
+  /** Ends the rebuild: deletes its row. */
+  static void finish(Connection c, Progress done) throws SQLException {
     try (PreparedStatement delete =
         c.prepareStatement("DELETE FROM segments_rebuild WHERE segment_id = ? AND revision = ?")) {
       delete.setLong(1, done.segmentId());
       delete.setInt(2, done.revision());
       delete.executeUpdate();
     }
+  }
+
+  /**
+   * Marks the segment rebuilt ({@code done}, {@code rebuilt_at}): its membership is complete. The
+   * re-check timers of the timers and schedule steps may still be being set.
+   */
+  static void rebuilt(Connection c, Progress at, Instant now) throws SQLException {
     try (PreparedStatement state =
         c.prepareStatement(
             "UPDATE segments_segment SET rebuild_state = 'done', rebuilt_at = ?"
                 + " WHERE id = ? AND revision = ?")) {
       DateTimes.bind(state, 1, now);
-      state.setLong(2, done.segmentId());
-      state.setInt(3, done.revision());
+      state.setLong(2, at.segmentId());
+      state.setInt(3, at.revision());
       state.executeUpdate();
     }
   }
 
-  /** Marks the segment's rebuild running. */
+  /** Marks the segment's rebuild running, unless its membership is already complete. */
   static void running(Connection c, Progress claimed) throws SQLException {
+    if (claimed.phase().compareTo(Phase.TIMERS) >= 0) {
+      return;
+    }
     try (PreparedStatement running =
         c.prepareStatement(
             "UPDATE segments_segment SET rebuild_state = 'running' WHERE id = ? AND revision = ?")) {

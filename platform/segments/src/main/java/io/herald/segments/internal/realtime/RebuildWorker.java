@@ -40,7 +40,9 @@ import javax.sql.DataSource;
  *       not matches, a chunk of people per short transaction (cause {@code rebuild});
  *   <li><b>timers</b> and <b>schedule</b>: for conditions that move with the clock, the earliest
  *       time each person's result can change on its own ({@link RebuildSets#timers}), set as
- *       re-check timers a chunk at a time.
+ *       re-check timers a chunk at a time. The segment is marked rebuilt ({@code done}) before
+ *       these: its membership is complete once the exits are applied, and a timer that comes due
+ *       meanwhile is only late by the time these steps take, never lost.
  * </ol>
  *
  * The set is read before the chunks are applied, so a person may change in between. A chunk
@@ -220,6 +222,9 @@ public class RebuildWorker {
               }
               long entered = done.stream().filter(Applied::entered).count();
               save(c, next, entered, done.size() - entered);
+              if (next.phase() == Phase.TIMERS) {
+                RebuildStore.rebuilt(c, next, now); // the membership is complete
+              }
               return done;
             });
     announce(applied);
@@ -273,7 +278,7 @@ public class RebuildWorker {
         dataSource,
         c -> {
           save(c, done, 0, 0); // still ours
-          RebuildStore.finish(c, done, clock.instant());
+          RebuildStore.finish(c, done);
           return null;
         });
     return null;

@@ -77,10 +77,11 @@ final class MatchSql {
     Value value = new Value(document, path(property));
     Operand operand = match.operand();
     switch (match.operator()) {
-      case EQUALS -> text(sql, value, () -> equalsText(sql, value, operand));
+      case EQUALS ->
+          textIs(sql, value, List.of(textOf(operand)), () -> equalsText(sql, value, operand));
       case NOT_EQUALS -> {
         sql.sql("(NOT ");
-        text(sql, value, () -> equalsText(sql, value, operand));
+        textIs(sql, value, List.of(textOf(operand)), () -> equalsText(sql, value, operand));
         sql.sql(")");
       }
       case EXISTS -> present(sql, value);
@@ -192,6 +193,30 @@ final class MatchSql {
     sql.sql(", FALSE)");
   }
 
+  /**
+   * {@link #text} for a comparison that holds only when the text equals one of {@code operands}.
+   * The check that the value has a text is left out when no operand could be the text of a value
+   * without one (JSON null is {@code null}, objects and arrays start with a brace or a bracket):
+   * one JSON_EXTRACT per row instead of two, the same result.
+   */
+  private static void textIs(
+      SqlFragment.Builder sql, Value value, List<String> operands, Runnable comparison) {
+    boolean plain =
+        operands.stream()
+            .noneMatch(t -> t.equals("null") || t.startsWith("{") || t.startsWith("["));
+    if (!plain) {
+      text(sql, value, comparison);
+      return;
+    }
+    sql.sql("COALESCE(");
+    comparison.run();
+    sql.sql(", FALSE)");
+  }
+
+  private static String textOf(Operand operand) {
+    return ((Operand.Text) operand).value();
+  }
+
   /** Where the operand's bytes first occur in the text's: 1 = at the start, 0 = nowhere. */
   private static void locate(
       SqlFragment.Builder sql, Value value, Operand operand, String comparison) {
@@ -210,9 +235,10 @@ final class MatchSql {
       sql.sql("FALSE");
       return;
     }
-    text(
+    textIs(
         sql,
         value,
+        values,
         () -> {
           textBytes(sql, value);
           sql.sql(" IN (");

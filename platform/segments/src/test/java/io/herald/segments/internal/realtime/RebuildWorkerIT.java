@@ -152,10 +152,19 @@ class RebuildWorkerIT {
     event(ws, "twice", "login", older);
     person(ws, "never", "{}");
     request(segment);
-
-    runAll(worker(1));
-
+    RebuildWorker worker = worker(1);
+    while (!progress(segment).get(0).equals("timers")) {
+      worker.step(Duration.ZERO);
+    }
+    assertThat(rebuildState(segment))
+        .as("the membership is complete before the timers are set")
+        .isEqualTo("done");
     assertThat(members(segment)).containsExactly("twice");
+    assertThat(dueAt()).isEmpty();
+
+    runAll(worker);
+
+    assertThat(progress(segment)).isEmpty();
     assertThat(dueAt())
         .as("the first login leaves the window 14 days after it; then the re-check sets the next")
         .containsExactly(Map.entry("twice", recent.plus(Duration.ofDays(14))));
