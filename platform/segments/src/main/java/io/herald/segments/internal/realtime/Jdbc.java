@@ -53,10 +53,20 @@ final class Jdbc {
     }
   }
 
-  /** Runs {@code work} on a connection in auto-commit mode. */
+  /**
+   * Runs {@code work} on a connection in auto-commit mode, in READ COMMITTED too: an {@code INSERT
+   * … SELECT} in REPEATABLE READ would share-lock (with gaps) every row its SELECT reads, and
+   * deadlock with the engine's membership inserts.
+   */
   static <T> T autoCommit(DataSource dataSource, Work<T> work) {
     try (Connection c = dataSource.getConnection()) {
-      return work.run(c);
+      int isolation = c.getTransactionIsolation();
+      c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      try {
+        return work.run(c);
+      } finally {
+        c.setTransactionIsolation(isolation);
+      }
     } catch (SQLException e) {
       throw new IllegalStateException("segments statement failed: " + e.getMessage(), e);
     }
