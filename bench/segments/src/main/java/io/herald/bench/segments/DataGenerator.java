@@ -59,8 +59,33 @@ final class DataGenerator {
         s.execute("ANALYZE TABLE " + table);
       }
     }
-    return new Loaded(
-        data.people(), events, objectPks.length, relationships, (System.nanoTime() - start) / 1e9);
+    Loaded loaded =
+        new Loaded(
+            data.people(),
+            events,
+            objectPks.length,
+            relationships,
+            (System.nanoTime() - start) / 1e9);
+    remember(loaded);
+    return loaded;
+  }
+
+  /** What the schema holds, for a later run with {@code BENCH_REUSE=1}. */
+  private void remember(Loaded loaded) throws SQLException {
+    try (Connection c = database.connect();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE bench_meta (generated_at BIGINT NOT NULL, people BIGINT NOT NULL,"
+              + " events BIGINT NOT NULL, objects BIGINT NOT NULL, relationships BIGINT NOT NULL)");
+      s.execute(
+          String.format(
+              "INSERT INTO bench_meta VALUES (%d, %d, %d, %d, %d)",
+              data.now().getEpochSecond(),
+              loaded.people(),
+              loaded.events(),
+              loaded.objects(),
+              loaded.relationships()));
+    }
   }
 
   private long people(long from, long to) throws SQLException {

@@ -6,8 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The benchmark's schema on the server: created afresh for each run, with a user Herald and the
@@ -42,6 +44,68 @@ final class Database {
                 + "'");
         s.execute("GRANT ALL ON " + Settings.SCHEMA + ".* TO '" + USER + "'@'" + host + "'");
       }
+    }
+  }
+
+  /** The data set an earlier run kept ({@code BENCH_KEEP=1}), as its {@code bench_meta} says. */
+  record Kept(Instant generatedAt, long people, long events, long objects, long relationships) {}
+
+  /** The kept data set, when the schema holds one. */
+  Optional<Kept> kept() throws SQLException {
+    try (Connection c = root();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '"
+                    + Settings.SCHEMA
+                    + "' AND table_name = 'bench_meta'")) {
+      rs.next();
+      if (rs.getLong(1) == 0) {
+        return Optional.empty();
+      }
+    }
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT generated_at, people, events, objects, relationships FROM bench_meta")) {
+      return rs.next()
+          ? Optional.of(
+              new Kept(
+                  Instant.ofEpochSecond(rs.getLong(1)),
+                  rs.getLong(2),
+                  rs.getLong(3),
+                  rs.getLong(4),
+                  rs.getLong(5)))
+          : Optional.empty();
+    }
+  }
+
+  /**
+   * Removes what an earlier run's Herald computed (segments, memberships, journals, timers,
+   * rebuilds) and moves the segments engine's feed position to the end, so a reused data set starts
+   * as a fresh one does.
+   */
+  void clearSegments() throws SQLException {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      for (String table :
+          List.of(
+              "segments_membership_change",
+              "segments_membership",
+              "segments_rebuild_match",
+              "segments_rebuild_timer",
+              "segments_rebuild",
+              "segments_recheck",
+              "segments_recheck_request",
+              "segments_segment")) {
+        s.execute("DELETE FROM " + table);
+      }
+      s.execute(
+          "UPDATE events_feed_cursor SET position = (SELECT COALESCE(MAX(id), 0) FROM"
+              + " events_event) WHERE consumer = '"
+              + DataGenerator.SEGMENTS_CONSUMER
+              + "'");
     }
   }
 

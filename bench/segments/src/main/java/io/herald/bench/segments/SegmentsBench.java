@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * bench/segments: creates a fresh schema, lets Herald migrate it, fills it with the {@link
@@ -45,40 +46,63 @@ public final class SegmentsBench {
     Database database = new Database(settings);
     List<String> report = new ArrayList<>();
     String pool = database.applyBufferPool();
-    database.recreate();
-
     int port = freePort();
     Path dir = Files.createTempDirectory("herald-bench-segments-");
     System.out.println("bench: Herald data and logs in " + dir);
 
-    // Herald creates the tables and the workspace; the data set goes in while it is stopped.
+    Optional<Database.Kept> kept = settings.reuse() ? database.kept() : Optional.empty();
     long workspaceId;
-    try (HeraldProcess herald =
-        start(settings, distribution, port, dir, Map.of(), "herald-migrate.log")) {
-      workspaceId = database.workspaceId();
+    Instant now;
+    Synthetic data;
+    if (kept.isPresent()) {
+      // BENCH_REUSE=1: the data set of an earlier run (BENCH_KEEP=1), Herald's segments cleared.
+      try (HeraldProcess herald =
+          start(settings, distribution, port, dir, Map.of(), "herald-migrate.log")) {
+        workspaceId = database.workspaceId();
+      }
+      database.clearSegments();
+      now = kept.get().generatedAt();
+      data = new Synthetic(kept.get().people(), (int) kept.get().objects(), now);
+      report.add("database: " + database.describe() + (pool.isEmpty() ? "" : "; " + pool));
+      report.add(
+          String.format(
+              "data: reused (BENCH_REUSE) from %s: %,d people, %,d events, %,d companies, %,d"
+                  + " relationships; segments cleared",
+              now,
+              kept.get().people(),
+              kept.get().events(),
+              kept.get().objects(),
+              kept.get().relationships()));
+    } else {
+      database.recreate();
+      // Herald creates the tables and the workspace; the data set goes in while it is stopped.
+      try (HeraldProcess herald =
+          start(settings, distribution, port, dir, Map.of(), "herald-migrate.log")) {
+        workspaceId = database.workspaceId();
+      }
+      now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+      data = new Synthetic(settings.people(), settings.companies(), now);
+      System.out.printf(
+          "bench: generating %,d people, %,d events, %,d companies%n",
+          settings.people(), settings.events(), settings.companies());
+      DataGenerator.Loaded loaded =
+          new DataGenerator(database, workspaceId, data).generate(settings.events());
+      report.add("database: " + database.describe() + (pool.isEmpty() ? "" : "; " + pool));
+      report.add(
+          String.format(
+              "data: %,d people (10 attributes), %,d events (20 names, 90 days), %,d companies,"
+                  + " %,d person-company relationships, written in %.1f s by JDBC batches",
+              loaded.people(),
+              loaded.events(),
+              loaded.objects(),
+              loaded.relationships(),
+              loaded.seconds()));
     }
-    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    Synthetic data = new Synthetic(settings.people(), settings.companies(), now);
-    System.out.printf(
-        "bench: generating %,d people, %,d events, %,d companies%n",
-        settings.people(), settings.events(), settings.companies());
-    DataGenerator.Loaded loaded =
-        new DataGenerator(database, workspaceId, data).generate(settings.events());
-    report.add("database: " + database.describe() + (pool.isEmpty() ? "" : "; " + pool));
     if (database.bufferPoolBytes() < 4L << 30) {
       report.add(
           "note: the buffer pool is under 4 GB (PERFORMANCE-NOTES §7 asks for >= 4 GB for T3/T4;"
               + " BENCH_BUFFER_POOL=4G sets it)");
     }
-    report.add(
-        String.format(
-            "data: %,d people (10 attributes), %,d events (20 names, 90 days), %,d companies,"
-                + " %,d person-company relationships, written in %.1f s by JDBC batches",
-            loaded.people(),
-            loaded.events(),
-            loaded.objects(),
-            loaded.relationships(),
-            loaded.seconds()));
 
     FeedCursor cursor = new FeedCursor(database);
     HeraldApi api = new HeraldApi(port);

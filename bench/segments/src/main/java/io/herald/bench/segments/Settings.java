@@ -25,6 +25,8 @@ import java.util.Map;
  * @param heap Herald's heap
  * @param bufferPool the InnoDB buffer pool size to set for the run, or empty to leave the server
  * @param keep whether the schema stays after the run
+ * @param reuse whether to measure on the data set a kept run left ({@code BENCH_REUSE=1}) instead
+ *     of generating one
  * @param realtimeOff the Herald environment that turns real-time evaluation off ({@code KEY=value})
  * @param passThrough {@code HERALD_*} variables handed to Herald
  */
@@ -45,6 +47,7 @@ record Settings(
     String heap,
     String bufferPool,
     boolean keep,
+    boolean reuse,
     String realtimeOff,
     Map<String, String> passThrough) {
 
@@ -83,6 +86,7 @@ record Settings(
         env.getOrDefault("BENCH_HEAP", "1g"),
         env.getOrDefault("BENCH_BUFFER_POOL", ""),
         "1".equals(env.get("BENCH_KEEP")),
+        "1".equals(env.get("BENCH_REUSE")),
         env.getOrDefault("BENCH_REALTIME_OFF", "HERALD_SEGMENTS_REALTIME_ENABLED=false"),
         Map.copyOf(passThrough));
   }

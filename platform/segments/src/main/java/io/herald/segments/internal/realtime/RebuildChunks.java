@@ -37,7 +37,10 @@ final class RebuildChunks {
         "segments_rebuild_match x",
         "x.segment_id = ? AND x.run = ?",
         "NOT EXISTS (SELECT 1 FROM segments_membership m WHERE m.segment_id = x.segment_id"
-            + " AND m.cio_id = x.cio_id)"),
+            + " AND m.cio_id = x.cio_id)"
+            // Deleted since the set was read: entering them would leave a member no one is.
+            + " AND EXISTS (SELECT 1 FROM people_person p WHERE p.workspace_id = ?"
+            + " AND p.cio_id = x.cio_id)"),
     /** The segment's members (the exit step). */
     MEMBERS(
         "segments_membership x",
@@ -231,10 +234,15 @@ final class RebuildChunks {
     }
   }
 
-  /** The differs-parameter of the set: the run, for the members' check against the matches. */
+  /**
+   * The parameter of the set's differs-condition: the workspace, for the matches' check that the
+   * person exists; the run, for the members' check against the matches.
+   */
   private static int bindDiffers(PreparedStatement s, int p, Progress at, Set set)
       throws SQLException {
-    if (set == Set.MEMBERS) {
+    if (set == Set.MATCHES) {
+      s.setLong(p++, at.workspaceId());
+    } else if (set == Set.MEMBERS) {
       s.setLong(p++, at.run());
     }
     return p;

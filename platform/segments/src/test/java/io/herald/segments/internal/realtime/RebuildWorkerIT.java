@@ -137,6 +137,22 @@ class RebuildWorkerIT {
   }
 
   @Test
+  void aPersonDeletedAfterTheSetWasReadDoesNotEnter() throws Exception {
+    long segment = dataSegment(ws, PRO);
+    person(ws, "kept", "{\"plan\":\"pro\"}");
+    person(ws, "gone", "{\"plan\":\"pro\"}");
+    request(segment);
+    RebuildWorker worker = worker(10);
+    worker.step(Duration.ZERO); // the set: both
+    execute("DELETE FROM people_person WHERE workspace_id = " + ws + " AND cio_id = 'gone'");
+
+    runAll(worker);
+
+    assertThat(members(segment)).containsExactly("kept");
+    assertThat(changes(segment)).containsExactly("kept entered rebuild");
+  }
+
+  @Test
   void aWindowedConditionGetsReCheckTimersForWhenPeopleLeaveIt() throws Exception {
     long segment =
         dataSegment(
