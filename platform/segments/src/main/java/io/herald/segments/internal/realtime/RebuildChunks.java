@@ -112,7 +112,12 @@ final class RebuildChunks {
     }
   }
 
-  /** Locks the chunk's people (all of them, in key order) and says who moved since the marker. */
+  /**
+   * Locks the chunk's people whose membership differs from the set (in key order) and says who of
+   * them the engine evaluated since the marker. Someone who starts to differ after this read was
+   * changed by the engine, which records the evaluation in the same transaction: {@link #apply}
+   * leaves them out by their {@code evaluated_at}.
+   */
   static List<Locked> lock(Connection c, Progress at, Set set, Optional<String> upto)
       throws SQLException {
     Chunk chunk = new Chunk(at, set, upto);
@@ -126,11 +131,14 @@ final class RebuildChunks {
                         " WHERE ",
                         " STRAIGHT_JOIN segments_recheck r"
                             + " ON r.workspace_id = ? AND r.cio_id = x.cio_id WHERE ")
+                + " AND "
+                + set.differs
                 + " ORDER BY x.cio_id FOR UPDATE")) {
       int p = 1;
       DateTimes.bind(q, p++, at.marker());
       q.setLong(p++, at.workspaceId());
-      chunk.bind(q, p);
+      p = chunk.bind(q, p);
+      bindDiffers(q, p, at, set);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
           locked.add(new Locked(rs.getString(1), rs.getBoolean(2)));

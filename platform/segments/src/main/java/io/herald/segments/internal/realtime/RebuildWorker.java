@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -55,6 +56,8 @@ import javax.sql.DataSource;
 public class RebuildWorker {
 
   static final Duration LEASE = Duration.ofSeconds(60);
+
+  private static final Logger LOG = Logger.getLogger(RebuildWorker.class.getName());
 
   @Resource(lookup = DataSources.NON_TRANSACTIONAL)
   DataSource dataSource;
@@ -101,8 +104,12 @@ public class RebuildWorker {
     try {
       while (at != null) {
         Optional<DataSegment> segment = segments.find(at.workspaceId(), at.segmentId());
-        if (segment.isEmpty() || segment.get().revision() != at.revision()) {
-          release(at); // deleted, or conditions changed: a newer request starts again
+        if (segment.isEmpty()) {
+          abandon(at); // deleted: nothing to rebuild, ever
+          return true;
+        }
+        if (segment.get().revision() != at.revision()) {
+          release(at); // conditions changed: the newer request starts again
           return true;
         }
         at = advance(at, segment.get());
@@ -140,13 +147,20 @@ public class RebuildWorker {
                   RebuildStore.dropSets(c, at.segmentId());
                   return next;
                 });
-        queries.collect(
-            workspace,
-            segment.conditions().root(),
-            clock.instant(),
-            zones.of(at.workspaceId()),
-            at.segmentId(),
-            started.run());
+        long begin = System.nanoTime();
+        long matches =
+            queries.collect(
+                workspace,
+                segment.conditions().root(),
+                clock.instant(),
+                zones.of(at.workspaceId()),
+                at.segmentId(),
+                started.run());
+        LOG.info(
+            () ->
+                String.format(
+                    "segment %d rebuild (revision %d): %,d matching people collected in %.2f s",
+                    at.segmentId(), at.revision(), matches, (System.nanoTime() - begin) / 1e9));
         yield saved(started.at(Phase.ENTER, ""));
       }
       case ENTER -> chunk(at, segment, RebuildChunks.Set.MATCHES, Phase.EXIT);
@@ -224,6 +238,14 @@ public class RebuildWorker {
               save(c, next, entered, done.size() - entered);
               if (next.phase() == Phase.TIMERS) {
                 RebuildStore.rebuilt(c, next, now); // the membership is complete
+                LOG.info(
+                    () ->
+                        String.format(
+                            "segment %d rebuild (revision %d): membership complete %.2f s after"
+                                + " the set was read",
+                            at.segmentId(),
+                            at.revision(),
+                            Duration.between(at.marker(), now).toMillis() / 1e3));
               }
               return done;
             });
@@ -296,6 +318,17 @@ public class RebuildWorker {
             RebuildStore.running(c, claim.get());
           }
           return claim;
+        });
+  }
+
+  /** Drops the rebuild of a segment that no longer exists: its row and its sets. */
+  private void abandon(Progress at) {
+    Jdbc.autoCommit(
+        dataSource,
+        c -> {
+          RebuildStore.dropSets(c, at.segmentId());
+          RebuildStore.finish(c, at);
+          return null;
         });
   }
 

@@ -153,6 +153,21 @@ class RebuildWorkerIT {
   }
 
   @Test
+  void theRebuildOfASegmentDeletedMeanwhileIsDropped() throws Exception {
+    long segment = dataSegment(ws, PRO);
+    person(ws, "p", "{\"plan\":\"pro\"}");
+    request(segment);
+    RebuildWorker worker = worker(10);
+    worker.step(Duration.ZERO); // the set is stored
+    execute("DELETE FROM segments_segment WHERE id = " + segment);
+
+    assertThat(worker.step(Duration.ZERO)).as("there was one to look at").isTrue();
+
+    assertThat(progress(segment)).as("the row is gone, so no worker claims it again").isEmpty();
+    assertThat(staged(segment)).isZero();
+  }
+
+  @Test
   void aWindowedConditionGetsReCheckTimersForWhenPeopleLeaveIt() throws Exception {
     long segment =
         dataSegment(
