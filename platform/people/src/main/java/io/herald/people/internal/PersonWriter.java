@@ -19,14 +19,16 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One identify in one transaction: resolve the person from the path identifier and the body's
- * identifiers (Customer.io's rules), then create or update.
+ * Identify: resolve the person from the path identifier and the body's identifiers (Customer.io's
+ * rules), then create or update; one call per transaction, or a group of calls in one.
  */
 @ApplicationScoped
 public class PersonWriter {
@@ -49,18 +51,31 @@ public class PersonWriter {
 
   @Inject Clock clock;
 
-  /** Resolves and writes one identify; see the class comment. */
+  /**
+   * Resolves and writes several identifies in one transaction, one after the other in the order
+   * given (each sees what the ones before it wrote), and commits them together: the group commit of
+   * {@code DefaultPeopleService}. Any failure rolls all of them back.
+   *
+   * @return one result per request, in order
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public IdentifyResult identify(long workspaceId, PersonRef ref, AttributeChanges changes) {
+  public List<IdentifyResult> identifyAll(List<IdentifyRequest> requests) {
+    List<IdentifyResult> results = new ArrayList<>(requests.size());
+    for (IdentifyRequest request : requests) {
+      results.add(write(request.workspaceId(), request.ref(), request.changes()));
+    }
+    return results;
+  }
+
+  /** One identify in the caller's transaction. */
+  private IdentifyResult write(long workspaceId, PersonRef ref, AttributeChanges changes) {
     Optional<String> bodyId = changes.id().flatMap(v -> v);
     Optional<String> bodyEmail = changes.email().flatMap(v -> v);
-    if (suppressions.suppressed(workspaceId, ref)
-        || bodyId
-            .map(i -> suppressions.suppressed(workspaceId, new PersonRef(IdType.ID, i)))
-            .orElse(false)
-        || bodyEmail
-            .map(e -> suppressions.suppressed(workspaceId, new PersonRef(IdType.EMAIL, e)))
-            .orElse(false)) {
+    List<PersonRef> named = new ArrayList<>(3);
+    named.add(ref);
+    bodyId.ifPresent(i -> named.add(new PersonRef(IdType.ID, i)));
+    bodyEmail.ifPresent(e -> named.add(new PersonRef(IdType.EMAIL, e)));
+    if (suppressions.anySuppressed(workspaceId, named)) {
       return new IdentifyResult(Outcome.SKIPPED_SUPPRESSED, null, "an identifier is suppressed");
     }
     Optional<Person> byRef = people.find(workspaceId, ref);

@@ -5,7 +5,9 @@ import io.herald.people.api.PersonRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.time.Instant;
+import java.util.List;
 
 /** Suppressed identifiers; ids match as given, emails case-insensitively. */
 @ApplicationScoped
@@ -28,6 +30,30 @@ public class SuppressionRepository {
         .setMaxResults(1)
         .getResultList()
         .isEmpty();
+  }
+
+  /**
+   * Whether any of {@code refs} is suppressed: one statement for all of them (identify checks the
+   * path identifier and the body's id and email on every call).
+   */
+  boolean anySuppressed(long workspaceId, List<PersonRef> refs) {
+    List<PersonRef> checked = refs.stream().filter(r -> r.type() != IdType.CIO_ID).toList();
+    if (checked.isEmpty()) {
+      return false;
+    }
+    StringBuilder sql =
+        new StringBuilder("SELECT 1 FROM people_suppression WHERE workspace_id = ? AND (");
+    for (int i = 0; i < checked.size(); i++) {
+      sql.append(i == 0 ? "" : " OR ").append("(id_type = ? AND id_key = ?)");
+    }
+    Query query = em.createNativeQuery(sql.append(") LIMIT 1").toString());
+    int index = 1;
+    query.setParameter(index++, workspaceId);
+    for (PersonRef ref : checked) {
+      query.setParameter(index++, ref.type().name());
+      query.setParameter(index++, key(ref));
+    }
+    return !query.getResultList().isEmpty();
   }
 
   /** Records {@code ref} as suppressed (no-op when it already is, or for a cio_id). */
