@@ -44,6 +44,24 @@ public class PersonRepository {
         .findFirst();
   }
 
+  /** The people whose {@code type} identifier is one of {@code keys} (emails lower-cased). */
+  List<Person> findAll(long workspaceId, IdType type, Collection<String> keys) {
+    List<Person> found = new ArrayList<>();
+    List<String> all = List.copyOf(keys);
+    for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
+      found.addAll(
+          em.createQuery(
+                  "SELECT p FROM Person p WHERE p.workspaceId = :ws AND p."
+                      + column(type)
+                      + " IN :keys",
+                  Person.class)
+              .setParameter("ws", workspaceId)
+              .setParameter("keys", all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK)))
+              .getResultList());
+    }
+    return found;
+  }
+
   /**
    * The identifiers of the people whose {@code type} identifier is one of {@code keys} (emails
    * lower-cased), as {@code [cio_id, id, email, email_key, phone]} rows; attributes are not loaded.

@@ -60,25 +60,24 @@ public class PersonWriter {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public List<IdentifyResult> identifyAll(List<IdentifyRequest> requests) {
+    IdentifyGroup group = IdentifyGroup.prepare(requests, suppressions, people);
     List<IdentifyResult> results = new ArrayList<>(requests.size());
     for (IdentifyRequest request : requests) {
-      results.add(write(request.workspaceId(), request.ref(), request.changes()));
+      results.add(write(group, request.workspaceId(), request.ref(), request.changes()));
     }
+    changeLog.recordAll(group.changes());
     return results;
   }
 
   /** One identify in the caller's transaction. */
-  private IdentifyResult write(long workspaceId, PersonRef ref, AttributeChanges changes) {
+  private IdentifyResult write(
+      IdentifyGroup group, long workspaceId, PersonRef ref, AttributeChanges changes) {
     Optional<String> bodyId = changes.id().flatMap(v -> v);
     Optional<String> bodyEmail = changes.email().flatMap(v -> v);
-    List<PersonRef> named = new ArrayList<>(3);
-    named.add(ref);
-    bodyId.ifPresent(i -> named.add(new PersonRef(IdType.ID, i)));
-    bodyEmail.ifPresent(e -> named.add(new PersonRef(IdType.EMAIL, e)));
-    if (suppressions.anySuppressed(workspaceId, named)) {
+    if (group.anySuppressed(workspaceId, IdentifyGroup.identifiers(ref, changes))) {
       return new IdentifyResult(Outcome.SKIPPED_SUPPRESSED, null, "an identifier is suppressed");
     }
-    Optional<Person> byRef = people.find(workspaceId, ref);
+    Optional<Person> byRef = group.find(workspaceId, ref);
 
     Person person;
     Outcome outcome;
@@ -112,7 +111,7 @@ public class PersonWriter {
     Optional<String> conflict = conflict(workspaceId, person, effective);
     if (conflict.isPresent()) {
       if (outcome == Outcome.UPDATED) {
-        changeLog.record(
+        group.change(
             workspaceId,
             person.cioId(),
             "failed_attribute_change",
@@ -130,7 +129,7 @@ public class PersonWriter {
     people.flush();
     JsonObject diff = ChangeLog.diff(before, person.attributes());
     if (outcome == Outcome.CREATED || !diff.isEmpty()) {
-      changeLog.record(
+      group.change(
           workspaceId,
           person.cioId(),
           outcome == Outcome.CREATED ? "created" : "attribute_change",

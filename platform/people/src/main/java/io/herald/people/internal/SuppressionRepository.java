@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Suppressed identifiers; ids match as given, emails case-insensitively. */
@@ -33,27 +34,33 @@ public class SuppressionRepository {
   }
 
   /**
-   * Whether any of {@code refs} is suppressed: one statement for all of them (identify checks the
-   * path identifier and the body's id and email on every call).
+   * Those of {@code refs} that are suppressed: one statement for all of them (a group of identify
+   * calls checks every path identifier and body id and email it names).
    */
-  boolean anySuppressed(long workspaceId, List<PersonRef> refs) {
+  List<PersonRef> suppressedAmong(long workspaceId, List<PersonRef> refs) {
     List<PersonRef> checked = refs.stream().filter(r -> r.type() != IdType.CIO_ID).toList();
     if (checked.isEmpty()) {
-      return false;
+      return List.of();
     }
     StringBuilder sql =
-        new StringBuilder("SELECT 1 FROM people_suppression WHERE workspace_id = ? AND (");
+        new StringBuilder(
+            "SELECT id_type, id_key FROM people_suppression WHERE workspace_id = ? AND (");
     for (int i = 0; i < checked.size(); i++) {
       sql.append(i == 0 ? "" : " OR ").append("(id_type = ? AND id_key = ?)");
     }
-    Query query = em.createNativeQuery(sql.append(") LIMIT 1").toString());
+    Query query = em.createNativeQuery(sql.append(")").toString());
     int index = 1;
     query.setParameter(index++, workspaceId);
     for (PersonRef ref : checked) {
       query.setParameter(index++, ref.type().name());
       query.setParameter(index++, key(ref));
     }
-    return !query.getResultList().isEmpty();
+    List<PersonRef> found = new ArrayList<>();
+    for (Object row : query.getResultList()) {
+      Object[] columns = (Object[]) row;
+      found.add(new PersonRef(IdType.valueOf((String) columns[0]), (String) columns[1]));
+    }
+    return found;
   }
 
   /** Records {@code ref} as suppressed (no-op when it already is, or for a cio_id). */
