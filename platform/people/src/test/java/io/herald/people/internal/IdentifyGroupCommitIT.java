@@ -172,6 +172,56 @@ class IdentifyGroupCommitIT {
   }
 
   @Test
+  void aCallSeesThatAnEarlierCallOfItsGroupTookTheIdentifierAwayFromThePersonItNames()
+      throws Exception {
+    JsonObject body = Json.createObjectBuilder().add("plan", "basic").build();
+    identify("old", body).get(10, TimeUnit.SECONDS);
+    Future<IdentifyResult> first = holdFirstGroup();
+    Future<IdentifyResult> rename =
+        identify("old", Json.createObjectBuilder().add("id", "new").build());
+    await().atMost(Duration.ofSeconds(10)).until(() -> service.identifies.queued() == 1);
+    Future<IdentifyResult> again = identify("old", body);
+    await().atMost(Duration.ofSeconds(10)).until(() -> service.identifies.queued() == 2);
+
+    writer.gate.countDown();
+
+    first.get(10, TimeUnit.SECONDS);
+    assertThat(rename.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.UPDATED);
+    assertThat(again.get(10, TimeUnit.SECONDS).outcome())
+        .as("\"old\" names nobody once the first call renamed its person")
+        .isEqualTo(Outcome.CREATED);
+    assertThat(writer.groups.get(writer.groups.size() - 1)).hasSize(2);
+    assertThat(customerIds()).containsExactlyInAnyOrder("first", "new", "old");
+  }
+
+  @Test
+  void aSuppressedIdentifierInAGroupWritesNothingForThatCallOnly() throws Exception {
+    try (Connection c = connect();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO people_suppression (workspace_id, id_type, id_key, created_at)"
+                    + " VALUES (?, 'EMAIL', 'gone@example.com', NOW(3))")) {
+      insert.setLong(1, workspace);
+      insert.executeUpdate();
+    }
+    Future<IdentifyResult> first = holdFirstGroup();
+    Future<IdentifyResult> suppressed =
+        identify("s1", Json.createObjectBuilder().add("email", "Gone@Example.com").build());
+    await().atMost(Duration.ofSeconds(10)).until(() -> service.identifies.queued() == 1);
+    Future<IdentifyResult> other =
+        identify("s2", Json.createObjectBuilder().add("email", "here@example.com").build());
+    await().atMost(Duration.ofSeconds(10)).until(() -> service.identifies.queued() == 2);
+
+    writer.gate.countDown();
+
+    first.get(10, TimeUnit.SECONDS);
+    assertThat(suppressed.get(10, TimeUnit.SECONDS).outcome())
+        .isEqualTo(Outcome.SKIPPED_SUPPRESSED);
+    assertThat(other.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.CREATED);
+    assertThat(customerIds()).containsExactlyInAnyOrder("first", "s2");
+  }
+
+  @Test
   void aFailingIdentifyFailsAloneAndTheOthersOfItsGroupAreCommitted() throws Exception {
     Future<IdentifyResult> first = holdFirstGroup();
     JsonObject body = Json.createObjectBuilder().add("plan", "basic").build();
