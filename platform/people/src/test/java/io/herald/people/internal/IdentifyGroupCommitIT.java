@@ -11,15 +11,11 @@ import io.herald.people.api.PersonRef;
 import io.herald.testing.TestDatabase;
 import io.herald.testing.TestDatabases;
 import io.herald.workspace.api.WorkspaceId;
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.NotificationOptions;
-import jakarta.enterprise.util.TypeLiteral;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
-import java.lang.annotation.Annotation;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -33,7 +29,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -344,9 +339,9 @@ class IdentifyGroupCommitIT {
       devices = new DeviceRepository();
       anonymousIds = new AnonymousIdRepository();
       changeLog = new ChangeLog();
-      merged = new Ignored<>();
-      anonymousLinked = new Ignored<>();
-      deleted = new Ignored<>();
+      merged = new IgnoredEvent<>();
+      anonymousLinked = new IgnoredEvent<>();
+      deleted = new IgnoredEvent<>();
       clock = Clock.systemUTC();
     }
 
@@ -378,37 +373,6 @@ class IdentifyGroupCommitIT {
         }
         em.close();
       }
-    }
-  }
-
-  /** An {@link Event} nobody observes. */
-  private static final class Ignored<T> implements Event<T> {
-    @Override
-    public void fire(T event) {}
-
-    @Override
-    public <U extends T> CompletionStage<U> fireAsync(U event) {
-      throw new AssertionError("not used");
-    }
-
-    @Override
-    public <U extends T> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
-      throw new AssertionError("not used");
-    }
-
-    @Override
-    public Event<T> select(Annotation... qualifiers) {
-      throw new AssertionError("not used");
-    }
-
-    @Override
-    public <U extends T> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
-      throw new AssertionError("not used");
-    }
-
-    @Override
-    public <U extends T> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
-      throw new AssertionError("not used");
     }
   }
 }
