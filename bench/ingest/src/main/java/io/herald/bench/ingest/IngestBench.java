@@ -42,7 +42,6 @@ public final class IngestBench {
   private static final String TRACK_KEY = "bench-track-key-0123456789";
   private static final String APP_KEY = "bench-app-key-0123456789";
   private static final String WRITE_KEY = "bench-write-key-0123456789";
-  private static final String SCHEMA = "herald_bench";
 
   private IngestBench() {}
 
@@ -60,14 +59,18 @@ public final class IngestBench {
     Duration t2Time =
         Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_T2_SECONDS", "20")));
 
-    String schemaUrl = server + SCHEMA;
+    String schema = env.getOrDefault("BENCH_SCHEMA", "herald_bench");
+    if (!schema.matches("[A-Za-z0-9_]{1,64}")) {
+      throw new IllegalArgumentException("BENCH_SCHEMA must be a plain schema name: " + schema);
+    }
+    String schemaUrl = server + schema;
     try (Connection c = DriverManager.getConnection(server, rootUser, rootPassword);
         Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + SCHEMA);
-      s.execute("CREATE DATABASE " + SCHEMA + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+      s.execute("DROP DATABASE IF EXISTS " + schema);
+      s.execute("CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
       for (String host : List.of("localhost", "127.0.0.1", "%")) {
         s.execute("CREATE USER IF NOT EXISTS 'herald_bench'@'" + host + "' IDENTIFIED BY 'bench'");
-        s.execute("GRANT ALL ON " + SCHEMA + ".* TO 'herald_bench'@'" + host + "'");
+        s.execute("GRANT ALL ON " + schema + ".* TO 'herald_bench'@'" + host + "'");
       }
     }
     int port = freePort();
@@ -214,6 +217,7 @@ public final class IngestBench {
         load.run(t2Clients, -1, Duration.ofSeconds(5), call.getValue()); // warm-up
         before = cpu.sample();
         Load.Result r = load.run(t2Clients, -1, t2Time, call.getValue());
+        CpuMeter.Sample done = cpu.sample();
         double rate = (r.requests() - r.failures()) / r.seconds();
         if (noopRate == 0) {
           noopRate = rate;
@@ -221,7 +225,8 @@ public final class IngestBench {
         report.add(
             String.format(
                 "T2 %s, %d clients: %,.0f req/s = %.0f%% of no-op (target >= 30%%); p50 %.1f ms,"
-                    + " p99 %.1f ms (target <= 20); failures %d %s| %s",
+                    + " p99 %.1f ms (target <= 20); failures %d %s| CPU per request: herald %.0f"
+                    + " µs, mysqld %.0f µs | %s",
                 call.getKey(),
                 t2Clients,
                 rate,
@@ -230,7 +235,9 @@ public final class IngestBench {
                 r.p99Millis(),
                 r.failures(),
                 failureNote(r),
-                CpuMeter.describe(before, cpu.sample())));
+                CpuMeter.microsPer(before, done, "herald", r.requests()),
+                CpuMeter.microsPer(before, done, "mysqld", r.requests()),
+                CpuMeter.describe(before, done)));
       }
     }
     System.out.println();
@@ -239,7 +246,7 @@ public final class IngestBench {
     if (!"1".equals(env.get("BENCH_KEEP"))) {
       try (Connection c = DriverManager.getConnection(server, rootUser, rootPassword);
           Statement s = c.createStatement()) {
-        s.execute("DROP DATABASE IF EXISTS " + SCHEMA);
+        s.execute("DROP DATABASE IF EXISTS " + schema);
       }
     }
   }

@@ -7,6 +7,7 @@ import io.herald.events.api.NewEvent;
 import io.herald.events.api.RecordedEvent;
 import io.herald.people.api.AnonymousIdLinked;
 import io.herald.people.api.PeopleMerged;
+import io.herald.shared.ingest.GroupCommit;
 import io.herald.shared.persistence.DataSources;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.annotation.PostConstruct;
@@ -50,7 +51,7 @@ public class DefaultEventService implements EventService {
   @ConfigProperty(name = "herald.ingest.max-rows-per-commit", defaultValue = "2000")
   int maxRowsPerCommit;
 
-  private GroupCommit<EventRow> groupCommit;
+  private GroupCommit<EventRow, Void> groupCommit;
 
   @PostConstruct
   void start() {

@@ -2,6 +2,7 @@ package io.herald.events.internal;
 
 import io.herald.events.api.EventSubject;
 import io.herald.events.api.NewEvent;
+import io.herald.shared.ingest.GroupCommit;
 import io.herald.shared.persistence.DateTimes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,7 +25,7 @@ import javax.sql.DataSource;
  * within the group, are left out before inserting, so the common case burns no ids and leaves no
  * holes in the change feed; a concurrent duplicate falls back to {@code INSERT IGNORE}.
  */
-final class EventWriter implements GroupCommit.Writer<EventRow> {
+final class EventWriter implements GroupCommit.Writer<EventRow, Void> {
 
   private static final String COLUMNS =
       "(workspace_id, person_cio_id, anonymous_id, object_type_id, object_id, dedupe_id, name,"
@@ -36,8 +38,9 @@ final class EventWriter implements GroupCommit.Writer<EventRow> {
     this.dataSource = dataSource;
   }
 
+  /** Commits {@code rows}; no result per row ({@code null}s). */
   @Override
-  public void write(List<EventRow> rows) throws SQLException {
+  public List<Void> write(List<EventRow> rows) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -57,6 +60,7 @@ final class EventWriter implements GroupCommit.Writer<EventRow> {
         throw e;
       }
     }
+    return Collections.nCopies(rows.size(), null);
   }
 
   private static void insert(Connection c, String verb, List<EventRow> rows) throws SQLException {
@@ -120,7 +124,7 @@ final class EventWriter implements GroupCommit.Writer<EventRow> {
 
   private static List<String> stored(Connection c, long workspaceId, Set<String> ids)
       throws SQLException {
-    String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+    String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
     try (PreparedStatement query =
         c.prepareStatement(
             "SELECT dedupe_id FROM events_event WHERE workspace_id = ? AND dedupe_id IN ("

@@ -9,6 +9,7 @@ import io.herald.events.api.EventType;
 import io.herald.events.api.FeedBatch;
 import io.herald.events.api.NewEvent;
 import io.herald.events.api.RecordedEvent;
+import io.herald.shared.ingest.GroupCommit;
 import io.herald.testing.TestDatabase;
 import io.herald.testing.TestDatabases;
 import jakarta.json.Json;
@@ -82,7 +83,7 @@ class EventStoreIT {
 
   @Test
   void concurrentRequestsShareCommitsAndEveryAcknowledgedEventIsStored() throws Exception {
-    GroupCommit<EventRow> group = new GroupCommit<>(2, 2000, new EventWriter(dataSource));
+    GroupCommit<EventRow, Void> group = new GroupCommit<>(2, 2000, new EventWriter(dataSource));
     ExecutorService clients = Executors.newFixedThreadPool(16);
     List<Future<?>> requests = new ArrayList<>();
     for (int r = 0; r < 400; r++) {
@@ -103,13 +104,13 @@ class EventStoreIT {
     clients.shutdown();
 
     assertThat(count()).isEqualTo(2000);
-    assertThat(group.rows()).isEqualTo(2000);
+    assertThat(group.items()).isEqualTo(2000);
     assertThat(group.commits()).isLessThan(400);
   }
 
   @Test
   void aRepeatedEventIdIsStoredOnceWithoutLeavingAHole() throws Exception {
-    GroupCommit<EventRow> group = new GroupCommit<>(1, 100, new EventWriter(dataSource));
+    GroupCommit<EventRow, Void> group = new GroupCommit<>(1, 100, new EventWriter(dataSource));
 
     group.submit(List.of(row(event("p1", "first", "ULID-1")), row(event("p1", "again", "ULID-1"))));
     group.submit(List.of(row(event("p1", "later", "ULID-1")), row(event("p1", "other", "ULID-2"))));
@@ -121,7 +122,7 @@ class EventStoreIT {
 
   @Test
   void theSameEventIdInAnotherWorkspaceIsAnotherEvent() {
-    GroupCommit<EventRow> group = new GroupCommit<>(1, 100, new EventWriter(dataSource));
+    GroupCommit<EventRow, Void> group = new GroupCommit<>(1, 100, new EventWriter(dataSource));
     group.submit(List.of(row(event("p1", "here", "SHARED"))));
     group.submit(
         List.of(new EventRow(workspace + 1000, event("p1", "there", "SHARED"), Instant.now())));
@@ -135,7 +136,7 @@ class EventStoreIT {
     JdbcChangeFeed feed = feed(30);
     String consumer = "test-" + workspace;
     drain(feed, consumer);
-    GroupCommit<EventRow> group = new GroupCommit<>(1, 100, new EventWriter(dataSource));
+    GroupCommit<EventRow, Void> group = new GroupCommit<>(1, 100, new EventWriter(dataSource));
     group.submit(List.of(row(event("p1", "a", null)), row(event("p1", "b", null))));
 
     FeedBatch first = feed.read(consumer, 100);

@@ -25,6 +25,36 @@ public class ChangeLog {
   @PersistenceContext(unitName = "people")
   EntityManager em;
 
+  /** A change-feed row to insert. */
+  record Entry(long workspaceId, String cioId, String kind, Instant at, JsonObject data) {}
+
+  /** Rows per multi-row insert of {@link #recordAll}. */
+  private static final int INSERT_CHUNK = 500;
+
+  /** Inserts {@code entries} in their order (ids grow with it), a few hundred per statement. */
+  void recordAll(List<Entry> entries) {
+    for (int from = 0; from < entries.size(); from += INSERT_CHUNK) {
+      List<Entry> chunk = entries.subList(from, Math.min(entries.size(), from + INSERT_CHUNK));
+      StringBuilder sql =
+          new StringBuilder(
+              "INSERT INTO people_change (workspace_id, person_cio_id, kind, changed_at, data)"
+                  + " VALUES ");
+      for (int i = 0; i < chunk.size(); i++) {
+        sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?)");
+      }
+      var insert = em.createNativeQuery(sql.toString());
+      int index = 1;
+      for (Entry e : chunk) {
+        insert.setParameter(index++, e.workspaceId());
+        insert.setParameter(index++, e.cioId());
+        insert.setParameter(index++, e.kind());
+        insert.setParameter(index++, DateTimes.text(e.at()));
+        insert.setParameter(index++, e.data().toString());
+      }
+      insert.executeUpdate();
+    }
+  }
+
   void record(long workspaceId, String cioId, String kind, Instant at, JsonObject data) {
     em.createNativeQuery(
             "INSERT INTO people_change (workspace_id, person_cio_id, kind, changed_at, data)"

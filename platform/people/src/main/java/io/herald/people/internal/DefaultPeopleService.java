@@ -12,7 +12,9 @@ import io.herald.people.api.PersonChange;
 import io.herald.people.api.PersonIdentifiers;
 import io.herald.people.api.PersonRef;
 import io.herald.people.api.PersonView;
+import io.herald.shared.ingest.GroupCommit;
 import io.herald.workspace.api.WorkspaceId;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -29,10 +31,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Validates identify bodies, then writes each in its own transaction, retrying when a concurrent
- * request created the same person or updated it first (unique key or version clash).
+ * Validates identify bodies, then writes them through a group commit (concurrent calls share one
+ * transaction), retrying when a concurrent request created the same person or updated it first
+ * (unique key or version clash).
  */
 @ApplicationScoped
 public class DefaultPeopleService implements PeopleService {
@@ -54,10 +58,35 @@ public class DefaultPeopleService implements PeopleService {
 
   @Inject SuppressionRepository suppressions;
 
+  /** How many identify group commits may run at once on this node (shared with events). */
+  @Inject
+  @ConfigProperty(name = "herald.ingest.writers", defaultValue = "2")
+  int writers;
+
+  /** The most identify calls one group commit takes. */
+  @Inject
+  @ConfigProperty(name = "herald.ingest.max-rows-per-commit", defaultValue = "2000")
+  int maxPerCommit;
+
+  /** The identify group commit (package-private for tests). */
+  GroupCommit<IdentifyRequest, IdentifyResult> identifies;
+
+  @PostConstruct
+  void start() {
+    identifies = new GroupCommit<>(writers, maxPerCommit, requests -> writer.identifyAll(requests));
+  }
+
+  /**
+   * Validates the body, then hands the call to the group commit: it is written in a transaction
+   * with the identify calls that arrived meanwhile, in arrival order, and this returns once that
+   * transaction committed. A failed group is written again call by call (so another call's failure
+   * never fails this one), and a call that lost a race with a concurrent write is submitted again.
+   */
   @Override
   public IdentifyResult identify(WorkspaceId workspace, PersonRef ref, JsonObject body) {
     AttributeChanges changes = AttributeChanges.parse(body);
-    IdentifyResult result = retrying(() -> writer.identify(workspace.value(), ref, changes));
+    IdentifyRequest request = new IdentifyRequest(workspace.value(), ref, changes);
+    IdentifyResult result = retrying(() -> identifies.submit(List.of(request)).get(0));
     if (result.outcome() == IdentifyResult.Outcome.CONFLICT) {
       LOG.info(
           () -> "attribute update failure for cio_id " + result.cioId() + ": " + result.detail());
@@ -151,7 +180,6 @@ public class DefaultPeopleService implements PeopleService {
   }
 
   @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Map<String, PersonIdentifiers> lookup(
       WorkspaceId workspace, IdType type, Collection<String> values) {
     // The column value each given value matches (emails by their lower-cased key).
@@ -213,8 +241,9 @@ public class DefaultPeopleService implements PeopleService {
       if (t instanceof OptimisticLockException) {
         return true;
       }
-      if (t instanceof java.sql.SQLIntegrityConstraintViolationException) {
-        return true;
+      if (t instanceof java.sql.SQLIntegrityConstraintViolationException
+          || t instanceof java.sql.SQLTransactionRollbackException) {
+        return true; // a unique key taken meanwhile; a deadlock with a concurrent transaction
       }
       if (t instanceof RollbackException || t instanceof PersistenceException) {
         String message = String.valueOf(t.getMessage());

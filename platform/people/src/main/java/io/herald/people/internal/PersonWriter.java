@@ -19,14 +19,16 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One identify in one transaction: resolve the person from the path identifier and the body's
- * identifiers (Customer.io's rules), then create or update.
+ * Identify: resolve the person from the path identifier and the body's identifiers (Customer.io's
+ * rules), then create or update; one call per transaction, or a group of calls in one.
  */
 @ApplicationScoped
 public class PersonWriter {
@@ -49,21 +51,33 @@ public class PersonWriter {
 
   @Inject Clock clock;
 
-  /** Resolves and writes one identify; see the class comment. */
+  /**
+   * Resolves and writes several identifies in one transaction, one after the other in the order
+   * given (each sees what the ones before it wrote), and commits them together: the group commit of
+   * {@code DefaultPeopleService}. Any failure rolls all of them back.
+   *
+   * @return one result per request, in order
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public IdentifyResult identify(long workspaceId, PersonRef ref, AttributeChanges changes) {
+  public List<IdentifyResult> identifyAll(List<IdentifyRequest> requests) {
+    IdentifyGroup group = IdentifyGroup.prepare(requests, suppressions, people);
+    List<IdentifyResult> results = new ArrayList<>(requests.size());
+    for (IdentifyRequest request : requests) {
+      results.add(write(group, request.workspaceId(), request.ref(), request.changes()));
+    }
+    changeLog.recordAll(group.changes());
+    return results;
+  }
+
+  /** One identify in the caller's transaction. */
+  private IdentifyResult write(
+      IdentifyGroup group, long workspaceId, PersonRef ref, AttributeChanges changes) {
     Optional<String> bodyId = changes.id().flatMap(v -> v);
     Optional<String> bodyEmail = changes.email().flatMap(v -> v);
-    if (suppressions.suppressed(workspaceId, ref)
-        || bodyId
-            .map(i -> suppressions.suppressed(workspaceId, new PersonRef(IdType.ID, i)))
-            .orElse(false)
-        || bodyEmail
-            .map(e -> suppressions.suppressed(workspaceId, new PersonRef(IdType.EMAIL, e)))
-            .orElse(false)) {
+    if (group.anySuppressed(workspaceId, IdentifyGroup.identifiers(ref, changes))) {
       return new IdentifyResult(Outcome.SKIPPED_SUPPRESSED, null, "an identifier is suppressed");
     }
-    Optional<Person> byRef = people.find(workspaceId, ref);
+    Optional<Person> byRef = group.find(workspaceId, ref);
 
     Person person;
     Outcome outcome;
@@ -97,7 +111,7 @@ public class PersonWriter {
     Optional<String> conflict = conflict(workspaceId, person, effective);
     if (conflict.isPresent()) {
       if (outcome == Outcome.UPDATED) {
-        changeLog.record(
+        group.change(
             workspaceId,
             person.cioId(),
             "failed_attribute_change",
@@ -115,7 +129,7 @@ public class PersonWriter {
     people.flush();
     JsonObject diff = ChangeLog.diff(before, person.attributes());
     if (outcome == Outcome.CREATED || !diff.isEmpty()) {
-      changeLog.record(
+      group.change(
           workspaceId,
           person.cioId(),
           outcome == Outcome.CREATED ? "created" : "attribute_change",

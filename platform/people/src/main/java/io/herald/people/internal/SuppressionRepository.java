@@ -5,7 +5,10 @@ import io.herald.people.api.PersonRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Suppressed identifiers; ids match as given, emails case-insensitively. */
 @ApplicationScoped
@@ -28,6 +31,36 @@ public class SuppressionRepository {
         .setMaxResults(1)
         .getResultList()
         .isEmpty();
+  }
+
+  /**
+   * Those of {@code refs} that are suppressed: one statement for all of them (a group of identify
+   * calls checks every path identifier and body id and email it names).
+   */
+  List<PersonRef> suppressedAmong(long workspaceId, List<PersonRef> refs) {
+    List<PersonRef> checked = refs.stream().filter(r -> r.type() != IdType.CIO_ID).toList();
+    if (checked.isEmpty()) {
+      return List.of();
+    }
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT id_type, id_key FROM people_suppression WHERE workspace_id = ? AND (");
+    for (int i = 0; i < checked.size(); i++) {
+      sql.append(i == 0 ? "" : " OR ").append("(id_type = ? AND id_key = ?)");
+    }
+    Query query = em.createNativeQuery(sql.append(")").toString());
+    int index = 1;
+    query.setParameter(index++, workspaceId);
+    for (PersonRef ref : checked) {
+      query.setParameter(index++, ref.type().name());
+      query.setParameter(index++, key(ref));
+    }
+    List<PersonRef> found = new ArrayList<>();
+    for (Object row : query.getResultList()) {
+      Object[] columns = (Object[]) row;
+      found.add(new PersonRef(IdType.valueOf((String) columns[0]), (String) columns[1]));
+    }
+    return found;
   }
 
   /** Records {@code ref} as suppressed (no-op when it already is, or for a cio_id). */
