@@ -179,7 +179,9 @@ public class RebuildWorker {
       case SCHEDULE -> {
         Optional<String> upto =
             Jdbc.autoCommit(
-                dataSource, c -> RebuildChunks.upto(c, at, RebuildChunks.Set.TIMERS, size));
+                dataSource,
+                // Small chunks: each upsert holds the people's rows the engine also locks.
+                c -> RebuildChunks.upto(c, at, RebuildChunks.Set.TIMERS, Math.min(size, 1000)));
         Progress next = upto.map(last -> at.at(Phase.SCHEDULE, last)).orElse(null);
         Jdbc.inTransaction(
             dataSource,

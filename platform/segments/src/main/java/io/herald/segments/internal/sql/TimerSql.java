@@ -33,10 +33,11 @@ import java.util.stream.Stream;
  *   <li>event and engagement leaves counted in the last N minutes/hours/days: people with rows
  *       after the window's start; a row in the window leaves it at {@code occurred_at + window}, a
  *       row in the future enters it at {@code occurred_at};
- *   <li>attributes within the last N days: a date from N + 2 days ago on (older ones have left for
- *       good), due a day before it enters (a future date) or N - 2 days after it (the day bounds
- *       move with the person's zone, hence the slack);
- *   <li>attributes within the next N days: a date from yesterday on, due N + 3 days before it;
+ *   <li>attributes within the last N days: a date from N + 1 days ago on (older ones have left for
+ *       good), due on the date when it is in the future (it enters then), else N days after it (it
+ *       leaves at a local midnight after that), less three hours for the zone's offset changes;
+ *   <li>attributes within the next N days: a date from now on (older ones have left for good), due
+ *       on the date for members (they leave after it), else N + 1 days and three hours before it;
  *   <li>event, relationship and object filters within the last or next N days: everyone with such
  *       rows, due now.
  * </ul>
@@ -46,6 +47,12 @@ import java.util.stream.Stream;
 final class TimerSql {
 
   private static final long DAY = 86_400;
+
+  /**
+   * How far n local days may be from n times 24 hours: a zone's offset changes by at most this much
+   * over a window (daylight saving time, and the rare two-hour shifts).
+   */
+  private static final long SHIFT = 3 * 3_600;
 
   /** Before every stored time. */
   private static final Instant EARLIEST = Instant.parse("1000-01-02T00:00:00Z");
@@ -187,16 +194,24 @@ final class TimerSql {
     SqlFragment.Builder sql = new SqlFragment.Builder().sql("SELECT p.cio_id AS cio_id, ");
     sql.sql("TIMESTAMPADD(SECOND, FLOOR(");
     if (last) {
+      // In: from the date on (a future date); out: once the first day after the window starts,
+      // no earlier than `days` days after the date (local days, give or take a zone's shift).
       sql.sql("CASE WHEN ");
       seconds(sql, attribute);
       sql.sql(" > ").param(nowSeconds).sql(" THEN ");
       seconds(sql, attribute);
-      sql.sql(" - ").param(DAY).sql(" ELSE ");
+      sql.sql(" ELSE ");
       seconds(sql, attribute);
-      sql.sql(" + ").param((days - 2L) * DAY).sql(" END");
+      sql.sql(" + ").param(days * DAY - SHIFT).sql(" END");
     } else {
+      // Out: after the date; in: once the window's end (local days ahead) passes the date.
+      sql.sql("CASE WHEN ");
       seconds(sql, attribute);
-      sql.sql(" - ").param((days + 3L) * DAY);
+      sql.sql(" < ").param(nowSeconds + days * DAY - SHIFT).sql(" THEN ");
+      seconds(sql, attribute);
+      sql.sql(" ELSE ");
+      seconds(sql, attribute);
+      sql.sql(" - ").param((days + 1L) * DAY + SHIFT).sql(" END");
     }
     sql.sql("), ")
         .param(DateTimes.text(Instant.EPOCH))
@@ -204,8 +219,9 @@ final class TimerSql {
         .param(workspaceId)
         .sql(" AND ");
     seconds(sql, attribute);
+    // Older dates have left the window for good (its start only moves forward).
     sql.sql(" BETWEEN ")
-        .param(last ? nowSeconds - (days + 2L) * DAY : nowSeconds - DAY)
+        .param(last ? nowSeconds - (days + 1L) * DAY - SHIFT : nowSeconds)
         .sql(" AND ")
         .param(LAST_SECOND);
     return sql.build();
