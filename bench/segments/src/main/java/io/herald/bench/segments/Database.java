@@ -83,8 +83,9 @@ final class Database {
 
   /**
    * Removes what an earlier run's Herald computed (segments, memberships, journals, timers,
-   * rebuilds) and moves the segments engine's feed position to the end, so a reused data set starts
-   * as a fresh one does.
+   * rebuilds) and the earlier run's probe events, and moves the segments engine's feed position to
+   * the end, so a reused data set starts as a fresh one does (the other events an earlier run sent
+   * stay: a reused data set holds a few more events than a generated one).
    */
   void clearSegments() throws SQLException {
     try (Connection c = connect();
@@ -101,6 +102,8 @@ final class Database {
               "segments_segment")) {
         s.execute("DELETE FROM " + table);
       }
+      // T3's probes need people who never performed a probe event: an earlier run's are removed.
+      s.execute("DELETE FROM events_event WHERE name LIKE 'probe\\_%'");
       s.execute(
           "UPDATE events_feed_cursor SET position = (SELECT COALESCE(MAX(id), 0) FROM"
               + " events_event) WHERE consumer = '"
