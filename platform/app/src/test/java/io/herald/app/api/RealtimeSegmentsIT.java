@@ -110,6 +110,7 @@ class RealtimeSegmentsIT extends ContainerTest {
     String id = unique("rt-person");
     identify(id, "{\"email\":\"" + id + "@example.com\"}");
     String cio = cioIdOf(id);
+    evaluated(cio);
 
     // Dated 45 seconds ago: in the window now, out of it about 15 seconds from now.
     track(
@@ -221,6 +222,7 @@ class RealtimeSegmentsIT extends ContainerTest {
     String id = unique("rt-device");
     identify(id, "{}");
     String cio = cioIdOf(id);
+    evaluated(cio);
     String token = unique("TOKEN");
 
     Answer added =
@@ -352,6 +354,30 @@ class RealtimeSegmentsIT extends ContainerTest {
     expected.add(cio + " exited relationship");
     await().atMost(PATIENCE).untilAsserted(() -> assertThat(changes(segment)).isEqualTo(expected));
     assertThat(members(segment)).isEmpty();
+  }
+
+  /**
+   * Waits until the engine has evaluated the person's creation. The people and events feeds are
+   * read by separate workers: without this, the creation's evaluation can run after the next
+   * change is stored, see it, and record the entry with the creation's cause ("attribute").
+   */
+  private static void evaluated(String cio) {
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              try (Connection c = Db.connect();
+                  PreparedStatement q =
+                      c.prepareStatement(
+                          "SELECT COUNT(*) FROM segments_recheck"
+                              + " WHERE cio_id = ? AND evaluated_at IS NOT NULL")) {
+                q.setString(1, cio);
+                try (ResultSet rs = q.executeQuery()) {
+                  rs.next();
+                  assertThat(rs.getInt(1)).as("evaluations of " + cio).isEqualTo(1);
+                }
+              }
+            });
   }
 
   private static String rebuildState(long segmentId) throws SQLException {
