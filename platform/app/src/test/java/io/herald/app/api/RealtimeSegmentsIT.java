@@ -358,8 +358,8 @@ class RealtimeSegmentsIT extends ContainerTest {
 
   /**
    * Waits until the engine has evaluated the person's creation. The people and events feeds are
-   * read by separate workers: without this, the creation's evaluation can run after the next
-   * change is stored, see it, and record the entry with the creation's cause ("attribute").
+   * read by separate workers: without this, the creation's evaluation can run after the next change
+   * is stored, see it, and record the entry with the creation's cause ("attribute").
    */
   private static void evaluated(String cio) {
     await()

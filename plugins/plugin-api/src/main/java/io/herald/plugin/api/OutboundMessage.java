@@ -1,10 +1,13 @@
 package io.herald.plugin.api;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * A rendered message ready to hand to a provider.
+ * A rendered message ready to hand to a provider. Build one with {@link #builder}; fields added in
+ * later minor versions arrive through the builder, so plugins compiled against an older API keep
+ * working.
  *
  * @param idempotencyKey stable key of this delivery: the same key means the same message
  * @param channel the channel the message is for
@@ -13,6 +16,11 @@ import java.util.Objects;
  * @param body rendered body (HTML for email, text for SMS, JSON for webhooks)
  * @param headers channel-specific headers (for example email headers), may be empty
  * @param metadata host metadata the provider may pass back in callbacks, may be empty
+ * @param text plain-text alternative of an HTML body, empty when there is none (since 1.1.0)
+ * @param from sender where the channel has one, for email an RFC 5322 address such as {@code "Acme
+ *     <hello@acme.test>"}; empty means the provider's configured default (since 1.1.0)
+ * @param replyTo reply address for email, empty for none (since 1.1.0)
+ * @param attachments files to attach, in order, may be empty (since 1.1.0)
  */
 public record OutboundMessage(
     String idempotencyKey,
@@ -21,9 +29,13 @@ public record OutboundMessage(
     String subject,
     String body,
     Map<String, String> headers,
-    Map<String, String> metadata) {
+    Map<String, String> metadata,
+    String text,
+    String from,
+    String replyTo,
+    List<Attachment> attachments) {
 
-  /** Validates required fields and copies the maps. */
+  /** Validates required fields and copies the collections. */
   public OutboundMessage {
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
     Objects.requireNonNull(channel, "channel");
@@ -32,5 +44,170 @@ public record OutboundMessage(
     body = body == null ? "" : body;
     headers = headers == null ? Map.of() : Map.copyOf(headers);
     metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    text = text == null ? "" : text;
+    from = from == null ? "" : from;
+    replyTo = replyTo == null ? "" : replyTo;
+    attachments = attachments == null ? List.of() : List.copyOf(attachments);
+  }
+
+  /**
+   * The 1.0.0 constructor: no text part, default sender, no reply address, no attachments.
+   *
+   * @deprecated since 1.1.0; use {@link #builder}
+   */
+  @Deprecated(since = "1.1.0")
+  public OutboundMessage(
+      String idempotencyKey,
+      ChannelKind channel,
+      String recipient,
+      String subject,
+      String body,
+      Map<String, String> headers,
+      Map<String, String> metadata) {
+    this(idempotencyKey, channel, recipient, subject, body, headers, metadata, "", "", "", null);
+  }
+
+  /**
+   * Starts a message.
+   *
+   * @param idempotencyKey stable key of the delivery
+   * @param channel the channel
+   * @param recipient the address on that channel
+   * @return a builder with every optional field empty
+   * @since 1.1.0
+   */
+  public static Builder builder(String idempotencyKey, ChannelKind channel, String recipient) {
+    return new Builder(idempotencyKey, channel, recipient);
+  }
+
+  /**
+   * A file attached to a message.
+   *
+   * @param filename the name shown to the recipient, without a path
+   * @param contentType a MIME type such as {@code application/pdf}
+   * @param content the bytes; copied
+   * @since 1.1.0
+   */
+  public record Attachment(String filename, String contentType, byte[] content) {
+    /** Requires every field and copies the bytes. */
+    public Attachment {
+      Objects.requireNonNull(filename, "filename");
+      Objects.requireNonNull(contentType, "contentType");
+      content = Objects.requireNonNull(content, "content").clone();
+    }
+
+    /** A copy of the bytes. */
+    @Override
+    public byte[] content() {
+      return content.clone();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Attachment a
+          && filename.equals(a.filename)
+          && contentType.equals(a.contentType)
+          && java.util.Arrays.equals(content, a.content);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(filename, contentType, java.util.Arrays.hashCode(content));
+    }
+
+    /** Name, type and size; never the content. */
+    @Override
+    public String toString() {
+      return "Attachment[" + filename + ", " + contentType + ", " + content.length + " bytes]";
+    }
+  }
+
+  /**
+   * Builds an {@link OutboundMessage}.
+   *
+   * @since 1.1.0
+   */
+  public static final class Builder {
+    private final String idempotencyKey;
+    private final ChannelKind channel;
+    private final String recipient;
+    private String subject = "";
+    private String body = "";
+    private Map<String, String> headers = Map.of();
+    private Map<String, String> metadata = Map.of();
+    private String text = "";
+    private String from = "";
+    private String replyTo = "";
+    private List<Attachment> attachments = List.of();
+
+    private Builder(String idempotencyKey, ChannelKind channel, String recipient) {
+      this.idempotencyKey = idempotencyKey;
+      this.channel = channel;
+      this.recipient = recipient;
+    }
+
+    /** Sets the subject or title. */
+    public Builder subject(String value) {
+      this.subject = value;
+      return this;
+    }
+
+    /** Sets the body (HTML for email). */
+    public Builder body(String value) {
+      this.body = value;
+      return this;
+    }
+
+    /** Sets the plain-text alternative. */
+    public Builder text(String value) {
+      this.text = value;
+      return this;
+    }
+
+    /** Sets the sender. */
+    public Builder from(String value) {
+      this.from = value;
+      return this;
+    }
+
+    /** Sets the reply address. */
+    public Builder replyTo(String value) {
+      this.replyTo = value;
+      return this;
+    }
+
+    /** Sets the channel headers. */
+    public Builder headers(Map<String, String> value) {
+      this.headers = value;
+      return this;
+    }
+
+    /** Sets the host metadata. */
+    public Builder metadata(Map<String, String> value) {
+      this.metadata = value;
+      return this;
+    }
+
+    /** Sets the attachments. */
+    public Builder attachments(List<Attachment> value) {
+      this.attachments = value;
+      return this;
+    }
+
+    /** The message; validates the required fields. */
+    public OutboundMessage build() {
+      return new OutboundMessage(
+          idempotencyKey,
+          channel,
+          recipient,
+          subject,
+          body,
+          headers,
+          metadata,
+          text,
+          from,
+          replyTo,
+          attachments);
+    }
   }
 }
