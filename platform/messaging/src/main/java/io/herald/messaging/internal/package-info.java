@@ -1,0 +1,2 @@
+/** How messages are rendered, checked against preferences, handed to plugins and recorded. */
+package io.herald.messaging.internal;
