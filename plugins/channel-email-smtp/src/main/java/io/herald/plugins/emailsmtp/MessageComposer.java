@@ -1,0 +1,227 @@
+package io.herald.plugins.emailsmtp;
+
+import io.herald.plugin.api.OutboundMessage;
+import io.herald.plugin.api.OutboundMessage.Attachment;
+import jakarta.activation.DataHandler;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.internet.ParseException;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Turns an {@link OutboundMessage} into a MIME message: From, To, Reply-To, UTF-8 Subject, a
+ * Message-ID derived from the idempotency key, the HTML and plain-text parts as
+ * multipart/alternative, attachments in multipart/mixed, the message's own headers, and a DKIM
+ * signature when configured.
+ */
+final class MessageComposer {
+
+  private final Session session;
+  private final InternetAddress defaultFrom;
+  private final Optional<DkimSettings> dkim;
+  private final Clock clock;
+
+  MessageComposer(
+      Session session, InternetAddress defaultFrom, Optional<DkimSettings> dkim, Clock clock) {
+    this.session = session;
+    this.defaultFrom = defaultFrom;
+    this.dkim = dkim;
+    this.clock = clock;
+  }
+
+  /**
+   * A message ready for {@code Transport.sendMessage}.
+   *
+   * @param mime the saved (and possibly DKIM-signing) MIME message
+   * @param messageId its Message-ID, angle brackets included
+   * @param recipients the envelope recipients
+   */
+  record Composed(MimeMessage mime, String messageId, Address[] recipients) {}
+
+  /**
+   * Builds the MIME message.
+   *
+   * @throws RejectedMessageException when a field cannot be sent as given
+   * @throws MessagingException when Jakarta Mail fails to build the message
+   */
+  Composed compose(OutboundMessage message) throws RejectedMessageException, MessagingException {
+    InternetAddress from = message.from().isBlank() ? defaultFrom : address(message.from(), "from");
+    InternetAddress to = address(message.recipient(), "recipient");
+    Optional<InternetAddress> replyTo =
+        message.replyTo().isBlank()
+            ? Optional.empty()
+            : Optional.of(address(message.replyTo(), "replyTo"));
+    if (Headers.hasLineBreak(message.subject())) {
+      throw new RejectedMessageException("subject: contains a line break");
+    }
+    Map<String, String> headers = checkedHeaders(message.headers());
+
+    String messageId = MessageIds.of(message.idempotencyKey(), Addresses.domain(from));
+    MimeMessage mime = new StableIdMessage(session, messageId);
+    mime.setFrom(from);
+    mime.setRecipient(Message.RecipientType.TO, to);
+    if (replyTo.isPresent()) {
+      mime.setReplyTo(new Address[] {replyTo.get()});
+    }
+    mime.setSubject(message.subject(), StandardCharsets.UTF_8.name());
+    mime.setSentDate(Date.from(clock.instant()));
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      mime.setHeader(header.getKey(), header.getValue());
+    }
+    setContent(mime, message);
+    mime.saveChanges();
+    MimeMessage toSend = dkim.isPresent() ? dkim.get().sign(mime) : mime;
+    return new Composed(toSend, messageId, new Address[] {to});
+  }
+
+  private static InternetAddress address(String text, String field)
+      throws RejectedMessageException {
+    try {
+      return Addresses.single(text);
+    } catch (AddressException e) {
+      throw new RejectedMessageException(field + ": not a valid email address");
+    }
+  }
+
+  private static Map<String, String> checkedHeaders(Map<String, String> headers)
+      throws RejectedMessageException {
+    Map<String, String> checked = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (Map.Entry<String, String> header : new TreeMap<>(headers).entrySet()) {
+      String name = header.getKey();
+      String value = header.getValue() == null ? "" : header.getValue();
+      if (!Headers.isValidName(name)) {
+        throw new RejectedMessageException(
+            "headers: a header name is not a valid field name (printable ASCII, no colon)");
+      }
+      if (Headers.hasLineBreak(value)) {
+        throw new RejectedMessageException("headers: " + name + " contains a line break");
+      }
+      if (Headers.isReserved(name)) {
+        throw new RejectedMessageException(
+            "headers: " + name + " is set by the provider from the message's fields");
+      }
+      checked.put(name, MimeUtility.fold(name.length() + 2, encoded(value)));
+    }
+    return checked;
+  }
+
+  private static String encoded(String value) {
+    try {
+      return MimeUtility.encodeText(value, StandardCharsets.UTF_8.name(), null);
+    } catch (UnsupportedEncodingException e) {
+      throw new IllegalStateException("UTF-8 is always supported", e);
+    }
+  }
+
+  private static void setContent(MimeMessage mime, OutboundMessage message)
+      throws MessagingException, RejectedMessageException {
+    List<Attachment> attachments = message.attachments();
+    if (attachments.isEmpty()) {
+      fillBody(mime, message);
+      return;
+    }
+    MimeMultipart mixed = new MimeMultipart("mixed");
+    MimeBodyPart body = new MimeBodyPart();
+    fillBody(body, message);
+    mixed.addBodyPart(body);
+    for (int i = 0; i < attachments.size(); i++) {
+      mixed.addBodyPart(attachmentPart(attachments.get(i), i));
+    }
+    mime.setContent(mixed);
+  }
+
+  /** The HTML and text parts that are non-empty; an empty text part when both are empty. */
+  private static void fillBody(Part part, OutboundMessage message) throws MessagingException {
+    List<MimeBodyPart> alternatives = new ArrayList<>();
+    if (!message.text().isEmpty()) {
+      alternatives.add(textPart(message.text(), "plain"));
+    }
+    if (!message.body().isEmpty()) {
+      alternatives.add(textPart(message.body(), "html"));
+    }
+    if (alternatives.size() == 2) {
+      MimeMultipart alternative = new MimeMultipart("alternative");
+      for (MimeBodyPart alternativePart : alternatives) {
+        alternative.addBodyPart(alternativePart);
+      }
+      part.setContent(alternative);
+    } else if (alternatives.size() == 1) {
+      String subtype = message.text().isEmpty() ? "html" : "plain";
+      String text = message.text().isEmpty() ? message.body() : message.text();
+      setText(part, text, subtype);
+    } else {
+      setText(part, "", "plain");
+    }
+  }
+
+  private static MimeBodyPart textPart(String text, String subtype) throws MessagingException {
+    MimeBodyPart part = new MimeBodyPart();
+    part.setText(text, StandardCharsets.UTF_8.name(), subtype);
+    return part;
+  }
+
+  private static void setText(Part part, String text, String subtype) throws MessagingException {
+    if (part instanceof MimeMessage mime) {
+      mime.setText(text, StandardCharsets.UTF_8.name(), subtype);
+    } else {
+      ((MimeBodyPart) part).setText(text, StandardCharsets.UTF_8.name(), subtype);
+    }
+  }
+
+  private static MimeBodyPart attachmentPart(Attachment attachment, int index)
+      throws MessagingException, RejectedMessageException {
+    String field = "attachments[" + index + "]";
+    if (attachment.filename().isBlank() || Headers.hasLineBreak(attachment.filename())) {
+      throw new RejectedMessageException(field + ".filename: empty or contains a line break");
+    }
+    ContentType type;
+    try {
+      if (Headers.hasLineBreak(attachment.contentType())) {
+        throw new ParseException("line break");
+      }
+      type = new ContentType(attachment.contentType());
+    } catch (ParseException e) {
+      throw new RejectedMessageException(field + ".contentType: not a MIME type");
+    }
+    MimeBodyPart part = new MimeBodyPart();
+    part.setDataHandler(
+        new DataHandler(new ByteArrayDataSource(attachment.content(), type.toString())));
+    part.setDisposition(Part.ATTACHMENT);
+    part.setFileName(attachment.filename());
+    return part;
+  }
+
+  /** A MIME message whose Message-ID {@code saveChanges()} leaves as given. */
+  private static final class StableIdMessage extends MimeMessage {
+    private final String messageId;
+
+    StableIdMessage(Session session, String messageId) {
+      super(session);
+      this.messageId = messageId;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", messageId);
+    }
+  }
+}
