@@ -207,6 +207,8 @@ final class MessageComposer {
         new DataHandler(new ByteArrayDataSource(attachment.content(), type.toString())));
     part.setDisposition(Part.ATTACHMENT);
     part.setFileName(attachment.filename());
+    // Base64 keeps the bytes exact; text/* in 7bit or quoted-printable would get CRLF line ends.
+    part.setHeader("Content-Transfer-Encoding", "base64");
     return part;
   }
 
