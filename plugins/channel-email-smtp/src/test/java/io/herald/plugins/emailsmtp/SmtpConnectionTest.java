@@ -147,10 +147,7 @@ class SmtpConnectionTest {
     int port = freePort();
     GreenMail first = start(ServerSetup.PROTOCOL_SMTP, port);
     // A ticking clock: the idle connection is re-checked (NOOP) once it has been idle a second.
-    SmtpEmailChannelProvider provider =
-        provider(
-            TestSupport.plainConfig(port),
-            Clock.systemUTC());
+    SmtpEmailChannelProvider provider = provider(TestSupport.plainConfig(port), Clock.systemUTC());
     assertThat(provider.send(TestSupport.email("before", "a@example.test").build()))
         .isInstanceOf(DeliveryResult.Accepted.class);
 
