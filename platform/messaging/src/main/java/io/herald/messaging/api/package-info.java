@@ -1,5 +1,5 @@
 /**
- * The messaging module's public contract: message templates rendered with Liquid, the
- * transactional API's sends, and the delivery log.
+ * The messaging module's public contract: message templates rendered with Liquid, the transactional
+ * API's sends, and the delivery log.
  */
 package io.herald.messaging.api;
