@@ -1,88 +1,31 @@
 package io.herald.segments.internal.realtime;
 
-import java.sql.Connection;
+import io.herald.shared.persistence.Transactions;
 import java.sql.SQLException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
-/**
- * Short JDBC transactions on the non-transactional datasource, in READ COMMITTED (no gap locks, so
- * the engine's writers only ever lock the rows they touch), retried when the database picked them
- * as a deadlock victim or a lock wait timed out.
- */
+/** The segments module's short transactions: {@link Transactions} labelled "segments". */
 final class Jdbc {
-
-  private static final Logger LOG = Logger.getLogger(Jdbc.class.getName());
-  private static final int ATTEMPTS = 4;
 
   /** Work done inside one transaction. */
   @FunctionalInterface
-  interface Work<T> {
-    T run(Connection c) throws SQLException;
-  }
+  interface Work<T> extends Transactions.Work<T> {}
 
   private Jdbc() {}
 
   /** Runs {@code work} in a transaction of its own and commits it. */
   static <T> T inTransaction(DataSource dataSource, Work<T> work) {
-    for (int attempt = 1; ; attempt++) {
-      try (Connection c = dataSource.getConnection()) {
-        boolean autoCommit = c.getAutoCommit();
-        int isolation = c.getTransactionIsolation();
-        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-        c.setAutoCommit(false);
-        try {
-          T result = work.run(c);
-          c.commit();
-          return result;
-        } catch (SQLException | RuntimeException e) {
-          c.rollback();
-          throw e;
-        } finally {
-          c.setAutoCommit(autoCommit);
-          c.setTransactionIsolation(isolation);
-        }
-      } catch (SQLException e) {
-        if (attempt < ATTEMPTS && retryable(e)) {
-          LOG.log(Level.FINE, "segments transaction retried", e);
-          continue;
-        }
-        throw new IllegalStateException("segments transaction failed: " + e.getMessage(), e);
-      }
-    }
+    return Transactions.inTransaction(dataSource, "segments", work);
   }
 
-  /**
-   * Runs {@code work} on a connection in auto-commit mode, in READ COMMITTED too: an {@code INSERT
-   * … SELECT} in REPEATABLE READ would share-lock (with gaps) every row its SELECT reads, and
-   * deadlock with the engine's membership inserts.
-   */
+  /** Runs {@code work} on a connection in auto-commit mode, in READ COMMITTED. */
   static <T> T autoCommit(DataSource dataSource, Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      int isolation = c.getTransactionIsolation();
-      c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-      try {
-        return work.run(c);
-      } finally {
-        c.setTransactionIsolation(isolation);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("segments statement failed: " + e.getMessage(), e);
-    }
+    return Transactions.autoCommit(dataSource, "segments", work);
   }
 
   /** Deadlock (1213, SQLSTATE 40001) or lock wait timeout (1205). */
   static boolean retryable(SQLException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException s
-          && (s.getErrorCode() == 1213
-              || s.getErrorCode() == 1205
-              || "40001".equals(s.getSQLState()))) {
-        return true;
-      }
-    }
-    return false;
+    return Transactions.retryable(e);
   }
 
   /** {@code ?, ?, ?} for {@code n} values. */

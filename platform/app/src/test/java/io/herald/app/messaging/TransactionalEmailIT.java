@@ -1,0 +1,437 @@
+package io.herald.app.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.herald.app.it.ContainerTest;
+import io.herald.app.it.Db;
+import io.herald.app.it.Http;
+import io.herald.app.it.Http.Answer;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The transactional email path end to end, on the deployed WAR with the real {@code email-smtp}
+ * plugin loaded from the plugins directory: channel settings (secret write-only and encrypted at
+ * rest), a transactional message with Liquid, {@code POST /v1/send/email} as Customer.io's clients
+ * send it, the mail as GreenMail receives it over SMTP with AUTH, and the delivery log.
+ */
+class TransactionalEmailIT extends ContainerTest {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+  private static final String SMTP_USER = "herald-smtp";
+  private static final String SMTP_PASSWORD = "s3cret-smtp-password";
+
+  private static GreenMail smtp;
+
+  @BeforeAll
+  static void startSmtp() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    smtp.setUser("noreply@herald.test", SMTP_USER, SMTP_PASSWORD);
+  }
+
+  @AfterAll
+  static void stopSmtp() {
+    smtp.stop();
+  }
+
+  @BeforeEach
+  void configureChannel() throws Exception {
+    smtp.purgeEmailFromAllMailboxes();
+    Answer saved =
+        http()
+            .put(
+                "v1/channel_settings/smtp",
+                Http.app(),
+                "{\"channel\":\"email\",\"provider\":\"email-smtp\",\"default\":true,"
+                    + "\"settings\":{\"host\":\"127.0.0.1\",\"port\":\""
+                    + smtp.getSmtp().getPort()
+                    + "\",\"security\":\"none\",\"username\":\""
+                    + SMTP_USER
+                    + "\",\"password\":\""
+                    + SMTP_PASSWORD
+                    + "\",\"default_from\":\"Herald <noreply@herald.test>\"}}");
+    assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+  }
+
+  private static String unique(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private void identify(String id, String attributes) {
+    Answer answer = http().put("api/v1/customers/" + id, Http.track(), attributes);
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+  }
+
+  private long createMessage(String json) {
+    Answer created = http().post("v1/transactional", Http.app(), json);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created.json().at("/message/id").asLong();
+  }
+
+  private String send(String json) {
+    Answer sent = http().post("v1/send/email", Http.app(), json);
+    assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+    assertThat(sent.json().path("queued_at").asLong()).isPositive();
+    return sent.json().path("delivery_id").asText();
+  }
+
+  private JsonNode message(String deliveryId) {
+    Answer answer = http().get("v1/messages/" + deliveryId, Http.app());
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    return answer.json().path("message");
+  }
+
+  private JsonNode awaitState(String deliveryId, String state) {
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> assertThat(message(deliveryId).path("state").asText()).isEqualTo(state));
+    return message(deliveryId);
+  }
+
+  private List<MimeMessage> received(int count) {
+    await().atMost(PATIENCE).until(() -> smtp.getReceivedMessages().length >= count);
+    return Arrays.asList(smtp.getReceivedMessages());
+  }
+
+  @Test
+  void aTransactionalMessageIsRenderedSentOverSmtpAndLogged() throws Exception {
+    String id = unique("tx-ada");
+    String email = id + "@example.com";
+    identify(id, "{\"email\":\"" + email + "\",\"first_name\":\"Ada\"}");
+    String trigger = unique("welcome");
+    long messageId =
+        createMessage(
+            "{\"name\":\"Welcome\",\"trigger_name\":\""
+                + trigger
+                + "\",\"subject\":\"Hi {{customer.first_name}}\","
+                + "\"preheader\":\"Your order {{trigger.order_id}}\","
+                + "\"body\":\"<html><body><p>Hello {{customer.first_name}}, order"
+                + " {{trigger.order_id}}</p></body></html>\"}");
+
+    String pdf =
+        Base64.getEncoder().encodeToString("%PDF-1.4 test".getBytes(StandardCharsets.US_ASCII));
+    String deliveryId =
+        send(
+            "{\"transactional_message_id\":\""
+                + trigger
+                + "\",\"identifiers\":{\"id\":\""
+                + id
+                + "\"},\"message_data\":{\"order_id\":\"A-1\"},"
+                + "\"headers\":{\"X-Campaign\":\"welcome\"},"
+                + "\"attachments\":{\"receipt.pdf\":\""
+                + pdf
+                + "\"}}");
+
+    MimeMessage mail = received(1).get(0);
+    assertThat(mail.getSubject()).isEqualTo("Hi Ada");
+    assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(email);
+    assertThat(mail.getFrom()[0].toString()).contains("noreply@herald.test");
+    assertThat(mail.getHeader("X-Campaign")).containsExactly("welcome");
+    assertThat(mail.getMessageID()).contains(deliveryId);
+    String all = parts(mail).toString();
+    assertThat(all).contains("Hello Ada, order A-1").contains("Your order A-1");
+    assertThat(all).contains("text/plain").contains("text/html").contains("receipt.pdf");
+
+    JsonNode logged = awaitState(deliveryId, "sent");
+    assertThat(logged.path("type").asText()).isEqualTo("email");
+    assertThat(logged.path("recipient").asText()).isEqualTo(email);
+    assertThat(logged.path("subject").asText()).isEqualTo("Hi Ada");
+    assertThat(logged.path("transactional_message_id").asLong()).isEqualTo(messageId);
+    assertThat(logged.path("metrics").path("sent").asLong()).isPositive();
+    assertThat(logged.path("provider_message_id").asText()).isEqualTo(mail.getMessageID());
+
+    Answer history = http().get("v1/customers/" + id + "/messages", Http.app());
+    assertThat(history.status()).as(history.body()).isEqualTo(200);
+    assertThat(history.json().path("messages").get(0).path("id").asText()).isEqualTo(deliveryId);
+  }
+
+  @Test
+  void inlineContentNeedsNoTemplateAndByIdWorksToo() throws Exception {
+    String id = unique("tx-inline");
+    identify(id, "{\"email\":\"" + id + "@example.com\"}");
+    String deliveryId =
+        send(
+            "{\"identifiers\":{\"email\":\""
+                + id
+                + "@example.com\"},\"from\":\"Shop <shop@herald.test>\",\"reply_to\":"
+                + "\"help@herald.test\",\"subject\":\"Code {{trigger.code}}\",\"body\":"
+                + "\"<p>Your code is {{trigger.code}}</p>\",\"body_plain\":\"Code:"
+                + " {{trigger.code}}\",\"message_data\":{\"code\":4711}}");
+
+    MimeMessage mail = received(1).get(0);
+    assertThat(mail.getSubject()).isEqualTo("Code 4711");
+    assertThat(mail.getFrom()[0].toString()).contains("shop@herald.test");
+    assertThat(mail.getReplyTo()[0].toString()).contains("help@herald.test");
+    assertThat(parts(mail).toString()).contains("Code: 4711").contains("Your code is 4711");
+    awaitState(deliveryId, "sent");
+  }
+
+  @Test
+  void aMissingVariableFailsTheDeliveryWithTheFieldLineAndVariable() {
+    String id = unique("tx-missing");
+    identify(id, "{\"email\":\"" + id + "@example.com\"}");
+    long messageId =
+        createMessage(
+            "{\"name\":\"Strict\",\"subject\":\"Hello\",\"body\":\"<p>Hi</p>\\n<p>"
+                + "{{customer.nickname}}</p>\"}");
+
+    String deliveryId =
+        send(
+            "{\"transactional_message_id\":"
+                + messageId
+                + ",\"identifiers\":{\"id\":\""
+                + id
+                + "\"}}");
+
+    JsonNode logged = message(deliveryId);
+    assertThat(logged.path("state").asText()).isEqualTo("failed");
+    assertThat(logged.path("failure_message").asText())
+        .contains("body")
+        .contains("line 2")
+        .contains("customer.nickname");
+    assertThat(logged.path("metrics").has("failed")).isTrue();
+    assertThat(smtp.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void unsubscribedAndOptedOutPeopleGetNothingAndTheLogSaysWhy() {
+    String topic = "topic_" + UUID.randomUUID().toString().substring(0, 6);
+    String id = unique("tx-unsub");
+    identify(
+        id,
+        "{\"email\":\""
+            + id
+            + "@example.com\",\"unsubscribed\":true,\"cio_subscription_preferences\":"
+            + "{\"topics\":{\""
+            + topic
+            + "\":false}}}");
+    long plain =
+        createMessage(
+            "{\"name\":\"News\",\"subject\":\"News\",\"body\":\"<p>News</p>\","
+                + "\"send_to_unsubscribed\":false}");
+    long topical =
+        createMessage(
+            "{\"name\":\"Topical\",\"subject\":\"T\",\"body\":\"<p>T</p>\",\"topic_id\":\""
+                + topic
+                + "\"}");
+
+    String unsubscribed =
+        send(
+            "{\"transactional_message_id\":" + plain + ",\"identifiers\":{\"id\":\"" + id + "\"}}");
+    String optedOut =
+        send(
+            "{\"transactional_message_id\":"
+                + topical
+                + ",\"identifiers\":{\"id\":\""
+                + id
+                + "\"}}");
+    // Customer.io's default for transactional messages: they still reach unsubscribed people.
+    String overridden =
+        send(
+            "{\"transactional_message_id\":"
+                + plain
+                + ",\"send_to_unsubscribed\":true,\"identifiers\":{\"id\":\""
+                + id
+                + "\"}}");
+
+    assertThat(message(unsubscribed).path("state").asText()).isEqualTo("dropped");
+    assertThat(message(unsubscribed).path("failure_message").asText()).isEqualTo("unsubscribed");
+    assertThat(message(optedOut).path("state").asText()).isEqualTo("dropped");
+    assertThat(message(optedOut).path("failure_message").asText()).contains(topic);
+    awaitState(overridden, "sent");
+    assertThat(received(1)).hasSize(1);
+  }
+
+  @Test
+  void aSuppressedIdentifierGetsADroppedDelivery() {
+    String id = unique("tx-supp");
+    identify(id, "{\"email\":\"" + id + "@example.com\"}");
+    Answer suppressed = http().post("api/v1/customers/" + id + "/suppress", Http.track(), "");
+    assertThat(suppressed.status()).as(suppressed.body()).isEqualTo(200);
+
+    String deliveryId =
+        send(
+            "{\"identifiers\":{\"id\":\""
+                + id
+                + "\"},\"to\":\""
+                + id
+                + "@example.com\",\"from\":\"a@herald.test\",\"subject\":\"S\",\"body\":\"B\"}");
+
+    assertThat(message(deliveryId).path("state").asText()).isEqualTo("dropped");
+    assertThat(message(deliveryId).path("failure_message").asText()).isEqualTo("suppressed");
+  }
+
+  @Test
+  void secretsAreWriteOnlyAndEncryptedAtRest() throws Exception {
+    Answer list = http().get("v1/channel_settings", Http.app());
+    assertThat(list.status()).isEqualTo(200);
+    assertThat(list.body())
+        .doesNotContain(SMTP_PASSWORD)
+        .contains("\"secrets_set\":[\"password\"]");
+
+    // Saving again without the password keeps it: the next mail still authenticates.
+    Answer resaved =
+        http()
+            .put(
+                "v1/channel_settings/smtp",
+                Http.app(),
+                "{\"channel\":\"email\",\"provider\":\"email-smtp\",\"default\":true,"
+                    + "\"settings\":{\"host\":\"127.0.0.1\",\"port\":\""
+                    + smtp.getSmtp().getPort()
+                    + "\",\"security\":\"none\",\"username\":\""
+                    + SMTP_USER
+                    + "\",\"default_from\":\"Herald <noreply@herald.test>\"}}");
+    assertThat(resaved.status()).as(resaved.body()).isEqualTo(200);
+    assertThat(resaved.body()).doesNotContain(SMTP_PASSWORD);
+
+    try (Connection c = Db.connect();
+        PreparedStatement q =
+            c.prepareStatement(
+                "SELECT settings, secrets FROM messaging_channel WHERE name = 'smtp'")) {
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          assertThat(rs.getString(1)).doesNotContain(SMTP_PASSWORD);
+          assertThat(rs.getString(2)).isNotBlank().doesNotContain(SMTP_PASSWORD);
+        }
+      }
+    }
+
+    String id = unique("tx-resaved");
+    identify(id, "{\"email\":\"" + id + "@example.com\"}");
+    String deliveryId =
+        send(
+            "{\"identifiers\":{\"id\":\""
+                + id
+                + "\"},\"from\":\"a@herald.test\",\"subject\":\"S\",\"body\":\"B\"}");
+    awaitState(deliveryId, "sent");
+  }
+
+  @Test
+  void badRequestsGetCustomerIoErrorsNamingTheField() {
+    Answer malformed = http().post("v1/send/email", Http.app(), "{\"identifiers\":");
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.json().at("/meta/error").asText()).contains("malformed JSON");
+
+    Answer wrongType =
+        http()
+            .post(
+                "v1/send/email",
+                Http.app(),
+                "{\"identifiers\":\"42\",\"from\":\"a@b.c\",\"subject\":1,\"body\":\"x\"}");
+    assertThat(wrongType.status()).isEqualTo(400);
+    assertThat(wrongType.json().at("/meta/error").asText())
+        .contains("identifiers must be an object")
+        .contains("subject must be a string");
+
+    Answer noTemplate =
+        http().post("v1/send/email", Http.app(), "{\"identifiers\":{\"id\":\"1\"}}");
+    assertThat(noTemplate.status()).isEqualTo(400);
+    assertThat(noTemplate.json().at("/meta/error").asText())
+        .contains("from is required")
+        .contains("body is required");
+
+    Answer unknown =
+        http()
+            .post(
+                "v1/send/email",
+                Http.app(),
+                "{\"transactional_message_id\":987654321,\"identifiers\":{\"id\":\"1\"}}");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().at("/meta/error").asText())
+        .isEqualTo("transactional message 987654321 not found");
+
+    Answer badAttachment =
+        http()
+            .post(
+                "v1/send/email",
+                Http.app(),
+                "{\"identifiers\":{\"id\":\"1\"},\"from\":\"a@b.c\",\"subject\":\"s\","
+                    + "\"body\":\"b\",\"attachments\":{\"a.pdf\":\"***\"}}");
+    assertThat(badAttachment.status()).isEqualTo(400);
+    assertThat(badAttachment.json().at("/meta/error").asText())
+        .isEqualTo("attachments.a.pdf must be base64");
+
+    Answer noAuth = http().post("v1/send/email", null, "{}");
+    assertThat(noAuth.status()).isEqualTo(401);
+
+    byte[] big = new byte[2048 * 1024 + 10];
+    Arrays.fill(big, (byte) ' ');
+    Answer oversize =
+        http().post("v1/send/email", Http.app(), new String(big, StandardCharsets.US_ASCII));
+    assertThat(oversize.status()).isEqualTo(413);
+
+    assertThat(http().get("v1/messages/nope", Http.app()).status()).isEqualTo(404);
+    assertThat(
+            http()
+                .get("v1/customers/nobody-" + UUID.randomUUID() + "/messages", Http.app())
+                .status())
+        .isEqualTo(404);
+    Answer badProvider =
+        http()
+            .put(
+                "v1/channel_settings/other",
+                Http.app(),
+                "{\"channel\":\"email\",\"provider\":\"no-such-plugin\",\"settings\":{}}");
+    assertThat(badProvider.status()).isEqualTo(400);
+    assertThat(badProvider.json().at("/meta/error").asText())
+        .contains("provider no-such-plugin is not a started channel plugin");
+    Answer badSetting =
+        http()
+            .put(
+                "v1/channel_settings/other",
+                Http.app(),
+                "{\"channel\":\"email\",\"provider\":\"email-smtp\",\"settings\":{\"port\":\"x\"}}");
+    assertThat(badSetting.status()).isEqualTo(400);
+    assertThat(badSetting.json().at("/meta/error").asText()).contains("port");
+  }
+
+  /** Every part's content type, file name and text, depth first. */
+  private static List<String> parts(jakarta.mail.Part part) throws Exception {
+    List<String> out = new ArrayList<>();
+    out.add(part.getContentType());
+    if (part.getFileName() != null) {
+      out.add(part.getFileName());
+    }
+    Object content = part.getContent();
+    if (content instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        BodyPart child = multipart.getBodyPart(i);
+        out.addAll(parts(child));
+      }
+    } else if (content instanceof String text) {
+      out.add(text);
+    } else {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      part.getDataHandler().writeTo(bytes);
+      out.add(bytes.size() + " bytes");
+    }
+    return out;
+  }
+}

@@ -1,0 +1,33 @@
+package io.herald.messaging.api;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A saved channel setting. Secret values are never returned: {@code secretsSet} names the secret
+ * keys that have a value.
+ *
+ * @param name the setting's name
+ * @param channel the channel it sends
+ * @param provider the plugin factory's descriptor id
+ * @param settings the non-secret values
+ * @param secretsSet the secret keys that have a stored value
+ * @param isDefault whether it is the channel's default
+ * @param updatedAt the last change
+ */
+public record ChannelSettingView(
+    String name,
+    String channel,
+    String provider,
+    Map<String, String> settings,
+    Set<String> secretsSet,
+    boolean isDefault,
+    Instant updatedAt) {
+
+  /** Copies the collections. */
+  public ChannelSettingView {
+    settings = Map.copyOf(settings);
+    secretsSet = Set.copyOf(secretsSet);
+  }
+}

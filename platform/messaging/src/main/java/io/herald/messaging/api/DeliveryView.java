@@ -1,0 +1,40 @@
+package io.herald.messaging.api;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One delivery in the log.
+ *
+ * @param deliveryId the public id
+ * @param channel e.g. {@code email}
+ * @param cioId the person, null when sent to an address only
+ * @param transactionalId the transactional message it came from, null for inline content
+ * @param recipient the address
+ * @param subject the rendered subject, null when not retained
+ * @param state queued, sending, sent, failed, dropped or draft
+ * @param reason why it failed or was dropped, null otherwise
+ * @param providerMessageId the provider's id once sent
+ * @param attempts how many times a provider was called
+ * @param metrics when each metric (created, sent, failed, dropped, …) happened
+ * @param createdAt when it was created
+ */
+public record DeliveryView(
+    String deliveryId,
+    String channel,
+    String cioId,
+    Long transactionalId,
+    String recipient,
+    String subject,
+    String state,
+    String reason,
+    String providerMessageId,
+    int attempts,
+    Map<String, Instant> metrics,
+    Instant createdAt) {
+
+  /** Copies the map. */
+  public DeliveryView {
+    metrics = Map.copyOf(metrics);
+  }
+}

@@ -1,0 +1,31 @@
+package io.herald.messaging.api;
+
+import io.herald.workspace.api.WorkspaceId;
+import java.util.List;
+import java.util.Optional;
+
+/** Sends messages and reads the delivery log. */
+public interface MessageService {
+
+  /**
+   * Renders and queues one transactional email. A person who must not get it (suppressed,
+   * unsubscribed, opted out of the message's topic) gets a {@code dropped} delivery with the
+   * reason; a template that fails to render gets a {@code failed} one with the field, line and
+   * variable. Either way the answer carries its id.
+   *
+   * @throws InvalidMessageException naming each bad field of the request
+   * @throws NotFoundException when the transactional message does not exist
+   */
+  SendReceipt sendEmail(WorkspaceId workspace, EmailSend send);
+
+  /** A delivery by its public id. */
+  Optional<DeliveryView> delivery(WorkspaceId workspace, String deliveryId);
+
+  /**
+   * The person's deliveries, newest first.
+   *
+   * @param before a delivery id to page after (older than it), null for the newest
+   * @param limit at most this many
+   */
+  List<DeliveryView> deliveriesOf(WorkspaceId workspace, String cioId, String before, int limit);
+}

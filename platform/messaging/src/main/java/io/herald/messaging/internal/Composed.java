@@ -1,0 +1,80 @@
+package io.herald.messaging.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.herald.plugin.api.ChannelKind;
+import io.herald.plugin.api.OutboundMessage;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A rendered email as the delivery log keeps it until it is sent ({@code
+ * messaging_delivery.content}, JSON; attachment bytes as base64).
+ *
+ * @param from the sender, empty for the channel's default
+ * @param replyTo the reply address, may be empty
+ * @param subject the subject
+ * @param html the HTML body
+ * @param text the plain body
+ * @param headers extra headers
+ * @param attachments files
+ */
+record Composed(
+    String from,
+    String replyTo,
+    String subject,
+    String html,
+    String text,
+    Map<String, String> headers,
+    List<File> attachments) {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * An attached file.
+   *
+   * @param filename its name
+   * @param contentType its MIME type
+   * @param content its bytes (base64 in JSON)
+   */
+  record File(String filename, String contentType, byte[] content) {}
+
+  Composed {
+    headers = headers == null ? Map.of() : Map.copyOf(headers);
+    attachments = attachments == null ? List.of() : List.copyOf(attachments);
+  }
+
+  String toJson() {
+    try {
+      return JSON.writeValueAsString(this);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Composed fromJson(String json) {
+    try {
+      return JSON.readValue(json, Composed.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored message content is not readable", e);
+    }
+  }
+
+  /** The message handed to the plugin; the delivery id is the idempotency key. */
+  OutboundMessage toOutbound(String deliveryId, String recipient) {
+    return OutboundMessage.builder(deliveryId, ChannelKind.EMAIL, recipient)
+        .from(from)
+        .replyTo(replyTo)
+        .subject(subject)
+        .body(html)
+        .text(text)
+        .headers(headers)
+        .metadata(Map.of("delivery_id", deliveryId))
+        .attachments(
+            attachments.stream()
+                .map(
+                    f -> new OutboundMessage.Attachment(f.filename(), f.contentType(), f.content()))
+                .toList())
+        .build();
+  }
+}

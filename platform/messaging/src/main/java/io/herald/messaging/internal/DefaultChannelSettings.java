@@ -1,0 +1,269 @@
+package io.herald.messaging.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.herald.messaging.api.ChannelSettingInput;
+import io.herald.messaging.api.ChannelSettingView;
+import io.herald.messaging.api.ChannelSettings;
+import io.herald.messaging.api.InvalidMessageException;
+import io.herald.plugin.api.ConfigProperty;
+import io.herald.plugin.api.ConfigSchema;
+import io.herald.pluginhost.api.ChannelProviderInfo;
+import io.herald.pluginhost.api.PluginHost;
+import io.herald.shared.crypto.SecretCipher;
+import io.herald.shared.persistence.DataSources;
+import io.herald.shared.persistence.DateTimes;
+import io.herald.shared.persistence.Transactions;
+import io.herald.workspace.api.WorkspaceId;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * Channel settings in {@code messaging_channel}: non-secret values as JSON, secret ones as JSON
+ * encrypted with the node's key. A secret left out of a save keeps its stored value (write-only
+ * secrets, as in the console form).
+ */
+@ApplicationScoped
+public class DefaultChannelSettings implements ChannelSettings {
+
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<TreeMap<String, String>> MAP = new TypeReference<>() {};
+
+  @Resource(lookup = DataSources.NON_TRANSACTIONAL)
+  DataSource dataSource;
+
+  @Inject PluginHost plugins;
+
+  @Inject SecretCipher cipher;
+
+  /** A stored setting with its secrets decrypted, for the provider registry only. */
+  record Stored(
+      long workspaceId,
+      String name,
+      String channel,
+      String provider,
+      Map<String, String> values,
+      int version) {}
+
+  @Override
+  public ChannelSettingView save(WorkspaceId workspace, ChannelSettingInput input) {
+    List<String> problems = new ArrayList<>();
+    String name = input.name() == null ? "" : input.name();
+    if (!NAME.matcher(name).matches()) {
+      problems.add("name must be 1 to 64 lower-case letters, digits, - or _");
+    }
+    String channel = input.channel() == null ? "" : input.channel().toLowerCase(Locale.ROOT);
+    Optional<ChannelProviderInfo> info =
+        plugins.channelProviders().stream()
+            .filter(p -> p.descriptor().id().equals(input.provider()))
+            .findFirst();
+    if (info.isEmpty()) {
+      problems.add("provider " + input.provider() + " is not a started channel plugin");
+      throw new InvalidMessageException(problems);
+    }
+    String kind = info.get().descriptor().kind().name().toLowerCase(Locale.ROOT);
+    if (!channel.equals(kind)) {
+      problems.add("channel must be " + kind + " for provider " + input.provider());
+    }
+    ConfigSchema schema = info.get().configSchema();
+    Optional<Stored> previous = stored(workspace.value(), name);
+    Map<String, String> merged = new TreeMap<>(input.settings());
+    if (previous.isPresent() && previous.get().provider().equals(input.provider())) {
+      for (ConfigProperty p : schema.properties()) {
+        if (p.secret() && !merged.containsKey(p.name())) {
+          String old = previous.get().values().get(p.name());
+          if (old != null) {
+            merged.put(p.name(), old);
+          }
+        }
+      }
+    }
+    for (String key : merged.keySet()) {
+      if (schema.property(key).isEmpty()) {
+        problems.add("settings." + key + " is not a setting of " + input.provider());
+      }
+    }
+    if (problems.isEmpty()) {
+      schema.validate(merged).forEach(p -> problems.add("settings: " + p));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidMessageException(problems);
+    }
+    Map<String, String> plain = new TreeMap<>();
+    Map<String, String> secret = new TreeMap<>();
+    merged.forEach(
+        (k, v) -> {
+          boolean isSecret = schema.property(k).map(ConfigProperty::secret).orElse(false);
+          (isSecret ? secret : plain).put(k, v);
+        });
+    Transactions.inTransaction(
+        dataSource,
+        "messaging",
+        c -> {
+          if (input.isDefault()) {
+            try (PreparedStatement clear =
+                c.prepareStatement(
+                    "UPDATE messaging_channel SET is_default = 0"
+                        + " WHERE workspace_id = ? AND channel = ? AND name <> ?")) {
+              clear.setLong(1, workspace.value());
+              clear.setString(2, channel);
+              clear.setString(3, name);
+              clear.executeUpdate();
+            }
+          }
+          try (PreparedStatement upsert =
+              c.prepareStatement(
+                  "INSERT INTO messaging_channel (workspace_id, name, channel, provider, settings,"
+                      + " secrets, is_default, version, created_at, updated_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, 1, NOW(3), NOW(3))"
+                      + " ON DUPLICATE KEY UPDATE channel = VALUES(channel),"
+                      + " provider = VALUES(provider), settings = VALUES(settings),"
+                      + " secrets = VALUES(secrets), is_default = VALUES(is_default),"
+                      + " version = version + 1, updated_at = NOW(3)")) {
+            upsert.setLong(1, workspace.value());
+            upsert.setString(2, name);
+            upsert.setString(3, channel);
+            upsert.setString(4, input.provider());
+            upsert.setString(5, write(plain));
+            upsert.setString(6, secret.isEmpty() ? null : cipher.encrypt(write(secret)));
+            upsert.setBoolean(7, input.isDefault());
+            upsert.executeUpdate();
+          }
+          return null;
+        });
+    return list(workspace).stream()
+        .filter(v -> v.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("channel setting " + name + " vanished"));
+  }
+
+  @Override
+  public List<ChannelSettingView> list(WorkspaceId workspace) {
+    return Transactions.autoCommit(
+        dataSource,
+        "messaging",
+        c -> {
+          List<ChannelSettingView> views = new ArrayList<>();
+          try (PreparedStatement q =
+              c.prepareStatement(
+                  "SELECT name, channel, provider, settings, secrets, is_default, updated_at"
+                      + " FROM messaging_channel WHERE workspace_id = ? ORDER BY name")) {
+            q.setLong(1, workspace.value());
+            try (ResultSet rs = q.executeQuery()) {
+              while (rs.next()) {
+                String secrets = rs.getString(5);
+                views.add(
+                    new ChannelSettingView(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        read(rs.getString(4)),
+                        secrets == null
+                            ? java.util.Set.of()
+                            : read(cipher.decrypt(secrets)).keySet(),
+                        rs.getBoolean(6),
+                        DateTimes.instant(rs.getObject(7))));
+              }
+            }
+          }
+          return views;
+        });
+  }
+
+  @Override
+  public boolean delete(WorkspaceId workspace, String name) {
+    return Transactions.autoCommit(
+        dataSource,
+        "messaging",
+        c -> {
+          try (PreparedStatement d =
+              c.prepareStatement(
+                  "DELETE FROM messaging_channel WHERE workspace_id = ? AND name = ?")) {
+            d.setLong(1, workspace.value());
+            d.setString(2, name);
+            return d.executeUpdate() > 0;
+          }
+        });
+  }
+
+  /** A setting by name with its secrets decrypted. */
+  Optional<Stored> stored(long workspaceId, String name) {
+    return Transactions.autoCommit(
+        dataSource, "messaging", c -> query(c, "workspace_id = ? AND name = ?", workspaceId, name));
+  }
+
+  /** The default setting of a channel, else its only one. */
+  Optional<Stored> defaultFor(long workspaceId, String channel) {
+    return Transactions.autoCommit(
+        dataSource,
+        "messaging",
+        c ->
+            query(
+                c,
+                "workspace_id = ? AND channel = ? ORDER BY is_default DESC, name",
+                workspaceId,
+                channel));
+  }
+
+  private Optional<Stored> query(Connection c, String where, long workspaceId, String value)
+      throws SQLException {
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT name, channel, provider, settings, secrets, version FROM messaging_channel"
+                + " WHERE "
+                + where
+                + " LIMIT 1")) {
+      q.setLong(1, workspaceId);
+      q.setString(2, value);
+      try (ResultSet rs = q.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        Map<String, String> values = new TreeMap<>(read(rs.getString(4)));
+        String secrets = rs.getString(5);
+        if (secrets != null) {
+          values.putAll(read(cipher.decrypt(secrets)));
+        }
+        return Optional.of(
+            new Stored(
+                workspaceId,
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                Map.copyOf(values),
+                rs.getInt(6)));
+      }
+    }
+  }
+
+  private static String write(Map<String, String> values) {
+    try {
+      return JSON.writeValueAsString(values);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Map<String, String> read(String json) {
+    try {
+      return JSON.readValue(json, MAP);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored channel settings are not JSON", e);
+    }
+  }
+}

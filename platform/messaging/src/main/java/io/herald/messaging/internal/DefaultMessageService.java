@@ -1,0 +1,269 @@
+package io.herald.messaging.internal;
+
+import io.herald.messaging.api.DeliveryView;
+import io.herald.messaging.api.EmailSend;
+import io.herald.messaging.api.InvalidMessageException;
+import io.herald.messaging.api.MessageService;
+import io.herald.messaging.api.NotFoundException;
+import io.herald.messaging.api.SendReceipt;
+import io.herald.messaging.api.TransactionalView;
+import io.herald.messaging.api.Transactionals;
+import io.herald.messaging.internal.render.RenderVariables;
+import io.herald.people.api.IdType;
+import io.herald.people.api.PeopleService;
+import io.herald.people.api.PersonView;
+import io.herald.shared.crypto.Tokens;
+import io.herald.shared.json.JsonJava;
+import io.herald.shared.persistence.DataSources;
+import io.herald.shared.persistence.Transactions;
+import io.herald.workspace.api.WorkspaceId;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Transactional sends: find or create the person, check whether they may get the message, render
+ * it, and queue the delivery (the sending loop hands it to the channel's plugin). Every outcome is
+ * a delivery in the log, so the API's answer always carries an id the admin can look up.
+ */
+@ApplicationScoped
+public class DefaultMessageService implements MessageService {
+
+  static final String LANE_TRANSACTIONAL = "transactional";
+
+  @Resource(lookup = DataSources.NON_TRANSACTIONAL)
+  DataSource dataSource;
+
+  @Inject PeopleService people;
+
+  @Inject Transactionals transactionals;
+
+  @Inject EmailComposer composer;
+
+  @Inject MessagingWorkers workers;
+
+  @Inject Clock clock;
+
+  @Override
+  public SendReceipt sendEmail(WorkspaceId workspace, EmailSend send) {
+    EmailParts parts;
+    Long transactionalId = null;
+    String topic = null;
+    boolean sendToUnsubscribed = true;
+    if (send.transactionalMessageId() != null) {
+      TransactionalView message =
+          transactionals
+              .find(workspace, send.transactionalMessageId())
+              .orElseThrow(
+                  () ->
+                      new NotFoundException(
+                          "transactional message " + send.transactionalMessageId() + " not found"));
+      transactionalId = message.id();
+      topic = message.content().topicId();
+      sendToUnsubscribed = message.content().sendToUnsubscribed();
+      parts =
+          new EmailParts(
+                  message.content().from(),
+                  message.content().replyTo(),
+                  message.content().subject(),
+                  message.content().preheader(),
+                  message.content().body(),
+                  message.content().bodyPlain())
+              .with(
+                  send.from(),
+                  send.replyTo(),
+                  send.subject(),
+                  send.preheader(),
+                  send.body(),
+                  send.bodyPlain());
+    } else {
+      parts =
+          new EmailParts(
+              send.from(),
+              send.replyTo(),
+              send.subject(),
+              send.preheader(),
+              send.body(),
+              send.bodyPlain());
+    }
+    if (send.sendToUnsubscribed() != null) {
+      sendToUnsubscribed = send.sendToUnsubscribed();
+    }
+
+    Instant now = clock.instant();
+    Optional<PersonView> found = people.findOrCreate(workspace, send.identifiers());
+    if (found.isEmpty()) {
+      if (!people.suppressed(workspace, send.identifiers())) {
+        throw new NotFoundException(
+            "identifiers."
+                + send.identifiers().type().name().toLowerCase(java.util.Locale.ROOT)
+                + " "
+                + send.identifiers().value()
+                + " not found");
+      }
+      String recipient =
+          send.to() != null
+              ? send.to()
+              : send.identifiers().type() == IdType.EMAIL ? send.identifiers().value() : "";
+      return record(
+          workspace,
+          null,
+          transactionalId,
+          recipient,
+          null,
+          "dropped",
+          "suppressed",
+          null,
+          send,
+          now);
+    }
+    PersonView person = found.get();
+    String recipient = send.to() != null ? send.to() : person.email();
+    if (recipient == null || recipient.isBlank()) {
+      throw new InvalidMessageException(
+          List.of("to is required: the person " + person.cioId() + " has no email"));
+    }
+    if (person.unsubscribed() && !sendToUnsubscribed) {
+      return record(
+          workspace,
+          person.cioId(),
+          transactionalId,
+          recipient,
+          null,
+          "dropped",
+          "unsubscribed",
+          null,
+          send,
+          now);
+    }
+    if (topic != null && optedOut(person.attributes(), topic)) {
+      return record(
+          workspace,
+          person.cioId(),
+          transactionalId,
+          recipient,
+          null,
+          "dropped",
+          "unsubscribed from topic " + topic,
+          null,
+          send,
+          now);
+    }
+    Composed composed;
+    try {
+      composed = composer.compose(parts, variables(person, send.messageData()), send);
+    } catch (EmailComposer.RenderFailure e) {
+      return record(
+          workspace,
+          person.cioId(),
+          transactionalId,
+          recipient,
+          null,
+          "failed",
+          e.getMessage(),
+          null,
+          send,
+          now);
+    }
+    return record(
+        workspace,
+        person.cioId(),
+        transactionalId,
+        recipient,
+        composed.subject(),
+        send.queueDraft() ? "draft" : "queued",
+        null,
+        composed,
+        send,
+        now);
+  }
+
+  private SendReceipt record(
+      WorkspaceId workspace,
+      String cioId,
+      Long transactionalId,
+      String recipient,
+      String subject,
+      String state,
+      String reason,
+      Composed content,
+      EmailSend send,
+      Instant now) {
+    String deliveryId = Tokens.randomAlphanumeric(28);
+    Instant due = "queued".equals(state) ? (send.sendAt() == null ? now : send.sendAt()) : null;
+    DeliveryStore.NewDelivery delivery =
+        new DeliveryStore.NewDelivery(
+            deliveryId,
+            workspace.value(),
+            cioId,
+            "email",
+            LANE_TRANSACTIONAL,
+            transactionalId,
+            recipient,
+            subject,
+            state,
+            reason,
+            due,
+            !send.disableMessageRetention(),
+            content == null ? null : content.toJson());
+    Transactions.inTransaction(
+        dataSource, "messaging", c -> DeliveryStore.insert(c, delivery, now));
+    if (due != null && !due.isAfter(now)) {
+      workers.wake();
+    }
+    return new SendReceipt(deliveryId, now);
+  }
+
+  /** {@code cio_subscription_preferences.topics.<topic>} is false. */
+  private static boolean optedOut(JsonObject attributes, String topic) {
+    JsonValue prefs = attributes.get("cio_subscription_preferences");
+    if (prefs == null || prefs.getValueType() != JsonValue.ValueType.OBJECT) {
+      return false;
+    }
+    JsonValue topics = prefs.asJsonObject().get("topics");
+    if (topics == null || topics.getValueType() != JsonValue.ValueType.OBJECT) {
+      return false;
+    }
+    return topics.asJsonObject().get(topic) == JsonValue.FALSE;
+  }
+
+  /** Liquid's {@code customer} (attributes with id, email, cio_id) and {@code trigger}. */
+  static Map<String, Object> variables(PersonView person, Map<String, Object> messageData) {
+    return RenderVariables.builder()
+        .customer(person.id(), person.email(), person.cioId(), JsonJava.toMap(person.attributes()))
+        .trigger(messageData)
+        .build()
+        .asMap();
+  }
+
+  @Override
+  public Optional<DeliveryView> delivery(WorkspaceId workspace, String deliveryId) {
+    return Transactions.autoCommit(
+        dataSource, "messaging", c -> DeliveryStore.find(c, workspace.value(), deliveryId));
+  }
+
+  @Override
+  public List<DeliveryView> deliveriesOf(
+      WorkspaceId workspace, String cioId, String before, int limit) {
+    return Transactions.autoCommit(
+        dataSource,
+        "messaging",
+        c -> {
+          Long beforePk = null;
+          if (before != null && !before.isBlank()) {
+            beforePk =
+                DeliveryStore.pk(c, workspace.value(), before)
+                    .orElseThrow(() -> new NotFoundException("delivery " + before + " not found"));
+          }
+          return DeliveryStore.ofPerson(c, workspace.value(), cioId, beforePk, limit);
+        });
+  }
+}

@@ -1,0 +1,210 @@
+package io.herald.messaging.internal;
+
+import io.herald.messaging.api.InvalidMessageException;
+import io.herald.messaging.api.NotFoundException;
+import io.herald.messaging.api.TransactionalInput;
+import io.herald.messaging.api.TransactionalView;
+import io.herald.messaging.api.Transactionals;
+import io.herald.shared.persistence.DataSources;
+import io.herald.shared.persistence.DateTimes;
+import io.herald.shared.persistence.Transactions;
+import io.herald.workspace.api.WorkspaceId;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** Transactional messages in {@code messaging_transactional}. */
+@ApplicationScoped
+public class DefaultTransactionals implements Transactionals {
+
+  private static final String COLUMNS =
+      "id, name, trigger_name, description, subject, from_address, reply_to, preheader, body,"
+          + " body_plain, topic_id, send_to_unsubscribed, created_at, updated_at";
+
+  @Resource(lookup = DataSources.NON_TRANSACTIONAL)
+  DataSource dataSource;
+
+  @Override
+  public TransactionalView create(WorkspaceId workspace, TransactionalInput input) {
+    check(input);
+    long id =
+        write(
+            input,
+            c -> {
+              try (PreparedStatement insert =
+                  c.prepareStatement(
+                      "INSERT INTO messaging_transactional (workspace_id, name, trigger_name,"
+                          + " description, channel, subject, from_address, reply_to, preheader,"
+                          + " body, body_plain, topic_id, send_to_unsubscribed, created_at,"
+                          + " updated_at) VALUES (?, ?, ?, ?, 'email', ?, ?, ?, ?, ?, ?, ?, ?,"
+                          + " NOW(3), NOW(3))",
+                      Statement.RETURN_GENERATED_KEYS)) {
+                insert.setLong(1, workspace.value());
+                bind(insert, 2, input);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                  keys.next();
+                  return keys.getLong(1);
+                }
+              }
+            });
+    return find(workspace, Long.toString(id)).orElseThrow();
+  }
+
+  @Override
+  public TransactionalView update(WorkspaceId workspace, long id, TransactionalInput input) {
+    check(input);
+    long changed =
+        write(
+            input,
+            c -> {
+              try (PreparedStatement update =
+                  c.prepareStatement(
+                      "UPDATE messaging_transactional SET name = ?, trigger_name = ?,"
+                          + " description = ?, subject = ?, from_address = ?, reply_to = ?,"
+                          + " preheader = ?, body = ?, body_plain = ?, topic_id = ?,"
+                          + " send_to_unsubscribed = ?, updated_at = NOW(3)"
+                          + " WHERE workspace_id = ? AND id = ?")) {
+                int p = bind(update, 1, input);
+                update.setLong(p++, workspace.value());
+                update.setLong(p, id);
+                return (long) update.executeUpdate();
+              }
+            });
+    if (changed == 0) {
+      throw new NotFoundException("transactional message " + id + " not found");
+    }
+    return find(workspace, Long.toString(id)).orElseThrow();
+  }
+
+  @Override
+  public Optional<TransactionalView> find(WorkspaceId workspace, String idOrTrigger) {
+    if (idOrTrigger == null || idOrTrigger.isBlank()) {
+      return Optional.empty();
+    }
+    boolean numeric = idOrTrigger.chars().allMatch(Character::isDigit) && idOrTrigger.length() < 19;
+    List<TransactionalView> found =
+        select(
+            workspace,
+            numeric ? " AND id = ?" : " AND trigger_name = ?",
+            numeric ? Long.valueOf(idOrTrigger) : idOrTrigger);
+    return found.stream().findFirst();
+  }
+
+  @Override
+  public List<TransactionalView> list(WorkspaceId workspace) {
+    return select(workspace, "", null);
+  }
+
+  private List<TransactionalView> select(WorkspaceId workspace, String where, Object value) {
+    return Transactions.autoCommit(
+        dataSource,
+        "messaging",
+        c -> {
+          try (PreparedStatement q =
+              c.prepareStatement(
+                  "SELECT "
+                      + COLUMNS
+                      + " FROM messaging_transactional WHERE workspace_id = ?"
+                      + where
+                      + " ORDER BY id")) {
+            q.setLong(1, workspace.value());
+            if (value != null) {
+              q.setObject(2, value);
+            }
+            List<TransactionalView> views = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+              while (rs.next()) {
+                views.add(
+                    new TransactionalView(
+                        rs.getLong(1),
+                        new TransactionalInput(
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getString(9),
+                            rs.getString(10),
+                            rs.getString(11),
+                            rs.getBoolean(12)),
+                        DateTimes.instant(rs.getObject(13)),
+                        DateTimes.instant(rs.getObject(14))));
+              }
+            }
+            return views;
+          }
+        });
+  }
+
+  private long write(TransactionalInput input, Transactions.Work<Long> work) {
+    try {
+      return Transactions.inTransaction(dataSource, "messaging", work);
+    } catch (IllegalStateException e) {
+      if (e.getCause() instanceof SQLIntegrityConstraintViolationException) {
+        throw new InvalidMessageException(
+            List.of("trigger_name " + input.triggerName() + " is already used by another message"));
+      }
+      throw e;
+    }
+  }
+
+  private static int bind(PreparedStatement s, int first, TransactionalInput in)
+      throws SQLException {
+    int p = first;
+    s.setString(p++, in.name());
+    s.setString(p++, blankToNull(in.triggerName()));
+    s.setString(p++, orEmpty(in.description()));
+    s.setString(p++, orEmpty(in.subject()));
+    s.setString(p++, orEmpty(in.from()));
+    s.setString(p++, orEmpty(in.replyTo()));
+    s.setString(p++, orEmpty(in.preheader()));
+    s.setString(p++, orEmpty(in.body()));
+    s.setString(p++, orEmpty(in.bodyPlain()));
+    s.setString(p++, blankToNull(in.topicId()));
+    s.setBoolean(p++, in.sendToUnsubscribed());
+    return p;
+  }
+
+  private static void check(TransactionalInput input) {
+    List<String> problems = new ArrayList<>();
+    if (input.name() == null || input.name().isBlank() || input.name().length() > 255) {
+      problems.add("name must be 1 to 255 characters");
+    }
+    String trigger = input.triggerName();
+    if (trigger != null && !trigger.isBlank()) {
+      if (trigger.length() > 255) {
+        problems.add("trigger_name must be at most 255 characters");
+      } else if (trigger.chars().allMatch(Character::isDigit)) {
+        problems.add("trigger_name must not be a number (numbers are message ids)");
+      }
+    }
+    if (input.body() == null || input.body().isBlank()) {
+      problems.add("body must not be empty");
+    }
+    if (input.subject() == null || input.subject().isBlank()) {
+      problems.add("subject must not be empty");
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidMessageException(problems);
+    }
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

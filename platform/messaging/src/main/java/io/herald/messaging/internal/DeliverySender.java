@@ -1,0 +1,154 @@
+package io.herald.messaging.internal;
+
+import io.herald.plugin.api.DeliveryResult;
+import io.herald.plugin.api.InvalidConfigException;
+import io.herald.shared.persistence.DataSources;
+import io.herald.shared.persistence.Transactions;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * One step of the sending loop: claim a batch of due deliveries (one commit), hand each to its
+ * channel's provider, record the outcomes (one commit). A node that stops mid-batch leaves its
+ * deliveries in {@code sending} until their lease runs out; another node then sends them again with
+ * the same idempotency key (the delivery id, which the email plugin turns into the same
+ * Message-ID).
+ */
+@ApplicationScoped
+public class DeliverySender {
+
+  private static final Logger LOG = Logger.getLogger(DeliverySender.class.getName());
+  private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+  private static final Duration LAST_RETRY = Duration.ofHours(1);
+
+  @Resource(lookup = DataSources.NON_TRANSACTIONAL)
+  DataSource dataSource;
+
+  @Inject ProviderRegistry providers;
+
+  @Inject MessagingSettings settings;
+
+  @Inject Clock clock;
+
+  private record Outcome(DeliveryStore.Claimed delivery, String setting, DeliveryResult result) {}
+
+  /** Sends one batch; true when it found work. */
+  public boolean step() {
+    Instant now = clock.instant();
+    List<DeliveryStore.Claimed> claimed =
+        Transactions.inTransaction(
+            dataSource,
+            "messaging",
+            c ->
+                DeliveryStore.claim(
+                    c, now, now.plusSeconds(settings.leaseSeconds()), settings.batchSize()));
+    if (claimed.isEmpty()) {
+      return false;
+    }
+    List<Outcome> outcomes = new ArrayList<>(claimed.size());
+    for (DeliveryStore.Claimed d : claimed) {
+      outcomes.add(send(d));
+    }
+    Instant done = clock.instant();
+    Transactions.inTransaction(
+        dataSource,
+        "messaging",
+        c -> {
+          for (Outcome o : outcomes) {
+            record(c, o, done);
+          }
+          return null;
+        });
+    return true;
+  }
+
+  private Outcome send(DeliveryStore.Claimed d) {
+    if (d.content() == null) {
+      return new Outcome(d, null, DeliveryResult.permanent("the message content was not kept"));
+    }
+    Optional<ProviderRegistry.Resolved> provider;
+    try {
+      provider = providers.resolve(d.workspaceId(), d.channel(), d.channelSetting());
+    } catch (InvalidConfigException e) {
+      return new Outcome(
+          d,
+          d.channelSetting(),
+          DeliveryResult.retryable(
+              "the " + d.channel() + " channel's settings are refused: " + e.getMessage(),
+              Duration.ofMinutes(5)));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "creating the " + d.channel() + " provider failed", e);
+      return new Outcome(
+          d,
+          d.channelSetting(),
+          DeliveryResult.retryable(
+              "the " + d.channel() + " provider could not be created", Duration.ofMinutes(1)));
+    }
+    if (provider.isEmpty()) {
+      return new Outcome(
+          d,
+          null,
+          DeliveryResult.retryable(
+              "no " + d.channel() + " channel is configured in the workspace",
+              Duration.ofMinutes(1)));
+    }
+    ProviderRegistry.Resolved p = provider.get();
+    try {
+      DeliveryResult result =
+          p.provider()
+              .send(Composed.fromJson(d.content()).toOutbound(d.deliveryId(), d.recipient()));
+      return new Outcome(d, p.settingName(), result);
+    } catch (RuntimeException e) {
+      // The API says plugins return vendor errors; a thrown exception is a plugin bug.
+      LOG.log(Level.WARNING, "channel provider " + p.settingName() + " threw from send", e);
+      return new Outcome(
+          d,
+          p.settingName(),
+          DeliveryResult.retryable(
+              "the provider failed: " + e.getClass().getSimpleName(), FIRST_RETRY));
+    }
+  }
+
+  private void record(java.sql.Connection c, Outcome o, Instant now) throws java.sql.SQLException {
+    DeliveryStore.Claimed d = o.delivery();
+    DeliveryResult result = o.result();
+    if (result instanceof DeliveryResult.Accepted a) {
+      DeliveryStore.sent(c, d, a.providerMessageId(), o.setting(), now);
+    } else if (result instanceof DeliveryResult.PermanentFailure f) {
+      DeliveryStore.failed(c, d, f.reason(), now);
+    } else if (result instanceof DeliveryResult.RateLimited r) {
+      DeliveryStore.retry(
+          c, d, "rate limited by the provider", now.plus(atLeast(r.retryAfter())), false, now);
+    } else if (result instanceof DeliveryResult.RetryableFailure f) {
+      // d.attempts() is the count before this claim; the claim added one.
+      int attempts = d.attempts() + 1;
+      if (attempts >= settings.maxAttempts()) {
+        DeliveryStore.failed(c, d, f.reason() + " (gave up after " + attempts + " attempts)", now);
+      } else {
+        Duration backoff = backoff(attempts);
+        Duration wait = f.retryAfter().compareTo(backoff) > 0 ? f.retryAfter() : backoff;
+        DeliveryStore.retry(c, d, f.reason(), now.plus(wait), true, now);
+      }
+    }
+  }
+
+  private static Duration atLeast(Duration d) {
+    return d.isZero() ? Duration.ofSeconds(1) : d;
+  }
+
+  /** 30 s, 1 min, 2 min, … up to an hour. */
+  static Duration backoff(int attempts) {
+    Duration d = FIRST_RETRY.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 10));
+    return d.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : d;
+  }
+}

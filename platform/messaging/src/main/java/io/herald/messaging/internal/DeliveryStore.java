@@ -1,0 +1,334 @@
+package io.herald.messaging.internal;
+
+import io.herald.messaging.api.DeliveryView;
+import io.herald.shared.persistence.DateTimes;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** SQL of the delivery log ({@code messaging_delivery}, {@code messaging_delivery_metric}). */
+final class DeliveryStore {
+
+  /** A delivery to write. state is queued, draft, failed or dropped. */
+  record NewDelivery(
+      String deliveryId,
+      long workspaceId,
+      String cioId,
+      String channel,
+      String lane,
+      Long transactionalId,
+      String recipient,
+      String subject,
+      String state,
+      String reason,
+      Instant dueAt,
+      boolean retain,
+      String content) {}
+
+  /** A claimed delivery to hand to a provider. */
+  record Claimed(
+      long pk,
+      String deliveryId,
+      long workspaceId,
+      String channel,
+      String channelSetting,
+      String recipient,
+      int attempts,
+      boolean retain,
+      String content) {}
+
+  private static final String VIEW_COLUMNS =
+      "d.id, d.delivery_id, d.channel, d.cio_id, d.transactional_id, d.recipient, d.subject,"
+          + " d.state, d.reason, d.provider_message_id, d.attempts, d.created_at";
+
+  private DeliveryStore() {}
+
+  static long insert(Connection c, NewDelivery d, Instant now) throws SQLException {
+    long pk;
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO messaging_delivery (delivery_id, workspace_id, cio_id, channel, lane,"
+                + " transactional_id, recipient, subject, state, reason, due_at, retain, content,"
+                + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
+      int p = 1;
+      insert.setString(p++, d.deliveryId());
+      insert.setLong(p++, d.workspaceId());
+      insert.setString(p++, d.cioId());
+      insert.setString(p++, d.channel());
+      insert.setString(p++, d.lane());
+      insert.setObject(p++, d.transactionalId());
+      insert.setString(p++, d.recipient());
+      insert.setString(p++, d.subject());
+      insert.setString(p++, d.state());
+      insert.setString(p++, truncate(d.reason()));
+      DateTimes.bind(insert, p++, d.dueAt());
+      insert.setBoolean(p++, d.retain());
+      insert.setString(p++, d.content());
+      DateTimes.bind(insert, p++, now);
+      DateTimes.bind(insert, p, now);
+      insert.executeUpdate();
+      try (ResultSet keys = insert.getGeneratedKeys()) {
+        keys.next();
+        pk = keys.getLong(1);
+      }
+    }
+    metric(c, pk, "created", now, null);
+    if ("failed".equals(d.state()) || "dropped".equals(d.state())) {
+      metric(c, pk, d.state(), now, d.reason());
+    }
+    return pk;
+  }
+
+  /**
+   * Claims due deliveries for this node until {@code leaseUntil}: queued ones whose time has come
+   * and sending ones whose node's lease ran out (it stopped mid-send).
+   */
+  static List<Claimed> claim(Connection c, Instant now, Instant leaseUntil, int limit)
+      throws SQLException {
+    // One query per state, each read in (state, due_at) order from the index, so the scan stops
+    // after `limit` rows and locks only those (a filesort would lock every due row first).
+    List<Claimed> claimed = new ArrayList<>(due(c, "queued", now, limit));
+    if (claimed.size() < limit) {
+      claimed.addAll(due(c, "sending", now, limit - claimed.size()));
+    }
+    if (claimed.isEmpty()) {
+      return claimed;
+    }
+    // due_at doubles as the lease of a sending delivery: the time another node may take it over.
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE messaging_delivery SET state = 'sending', due_at = ?, lease_until = ?,"
+                + " attempts = attempts + 1, updated_at = ? WHERE id = ?")) {
+      for (Claimed d : claimed) {
+        DateTimes.bind(update, 1, leaseUntil);
+        DateTimes.bind(update, 2, leaseUntil);
+        DateTimes.bind(update, 3, now);
+        update.setLong(4, d.pk());
+        update.addBatch();
+      }
+      update.executeBatch();
+    }
+    for (Claimed d : claimed) {
+      metric(c, d.pk(), "attempted", now, null);
+    }
+    return claimed;
+  }
+
+  private static List<Claimed> due(Connection c, String state, Instant now, int limit)
+      throws SQLException {
+    List<Claimed> due = new ArrayList<>();
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT id, delivery_id, workspace_id, channel, channel_setting, recipient, attempts,"
+                + " retain, content FROM messaging_delivery FORCE INDEX (ix_messaging_delivery_due)"
+                + " WHERE state = ? AND due_at <= ? ORDER BY due_at LIMIT ?"
+                + " FOR UPDATE SKIP LOCKED")) {
+      q.setString(1, state);
+      DateTimes.bind(q, 2, now);
+      q.setInt(3, limit);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          due.add(
+              new Claimed(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getLong(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getInt(7),
+                  rs.getBoolean(8),
+                  rs.getString(9)));
+        }
+      }
+    }
+    return due;
+  }
+
+  /** Records that the provider accepted the message. */
+  static void sent(Connection c, Claimed d, String providerId, String settingName, Instant now)
+      throws SQLException {
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE messaging_delivery SET state = 'sent', reason = NULL, due_at = NULL,"
+                + " lease_until = NULL, provider_message_id = ?, channel_setting = ?,"
+                + " content = CASE WHEN retain THEN content ELSE NULL END,"
+                + " subject = CASE WHEN retain THEN subject ELSE NULL END, updated_at = ?"
+                + " WHERE id = ?")) {
+      update.setString(1, providerId);
+      update.setString(2, settingName);
+      DateTimes.bind(update, 3, now);
+      update.setLong(4, d.pk());
+      update.executeUpdate();
+    }
+    metric(c, d.pk(), "sent", now, null);
+  }
+
+  /** Puts a delivery back in the queue until {@code dueAt}. */
+  static void retry(
+      Connection c, Claimed d, String reason, Instant dueAt, boolean countAttempt, Instant now)
+      throws SQLException {
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE messaging_delivery SET state = 'queued', reason = ?, due_at = ?,"
+                + " lease_until = NULL, attempts = attempts - ?, updated_at = ? WHERE id = ?")) {
+      update.setString(1, truncate(reason));
+      DateTimes.bind(update, 2, dueAt);
+      update.setInt(3, countAttempt ? 0 : 1);
+      DateTimes.bind(update, 4, now);
+      update.setLong(5, d.pk());
+      update.executeUpdate();
+    }
+  }
+
+  /** Ends a delivery as failed. */
+  static void failed(Connection c, Claimed d, String reason, Instant now) throws SQLException {
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE messaging_delivery SET state = 'failed', reason = ?, due_at = NULL,"
+                + " lease_until = NULL, updated_at = ? WHERE id = ?")) {
+      update.setString(1, truncate(reason));
+      DateTimes.bind(update, 2, now);
+      update.setLong(3, d.pk());
+      update.executeUpdate();
+    }
+    metric(c, d.pk(), "failed", now, reason);
+  }
+
+  static Optional<DeliveryView> find(Connection c, long workspaceId, String deliveryId)
+      throws SQLException {
+    List<DeliveryView> found =
+        views(c, "d.workspace_id = ? AND d.delivery_id = ?", workspaceId, deliveryId, 1);
+    return found.stream().findFirst();
+  }
+
+  static List<DeliveryView> ofPerson(
+      Connection c, long workspaceId, String cioId, Long beforePk, int limit) throws SQLException {
+    String where = "d.workspace_id = ? AND d.cio_id = ?";
+    if (beforePk != null) {
+      where += " AND d.id < " + beforePk;
+    }
+    return views(c, where, workspaceId, cioId, limit);
+  }
+
+  static Optional<Long> pk(Connection c, long workspaceId, String deliveryId) throws SQLException {
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT id FROM messaging_delivery WHERE workspace_id = ? AND delivery_id = ?")) {
+      q.setLong(1, workspaceId);
+      q.setString(2, deliveryId);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
+    }
+  }
+
+  private static List<DeliveryView> views(
+      Connection c, String where, long workspaceId, String value, int limit) throws SQLException {
+    Map<Long, Object[]> rows = new LinkedHashMap<>();
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT "
+                + VIEW_COLUMNS
+                + " FROM messaging_delivery d WHERE "
+                + where
+                + " ORDER BY d.id DESC LIMIT ?")) {
+      q.setLong(1, workspaceId);
+      q.setString(2, value);
+      q.setInt(3, limit);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          long tx = rs.getLong(5);
+          rows.put(
+              rs.getLong(1),
+              new Object[] {
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.wasNull() ? null : tx,
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getString(10),
+                rs.getInt(11),
+                DateTimes.instant(rs.getObject(12))
+              });
+        }
+      }
+    }
+    Map<Long, Map<String, Instant>> metrics = metrics(c, rows.keySet());
+    List<DeliveryView> views = new ArrayList<>();
+    rows.forEach(
+        (pk, r) ->
+            views.add(
+                new DeliveryView(
+                    (String) r[0],
+                    (String) r[1],
+                    (String) r[2],
+                    (Long) r[3],
+                    (String) r[4],
+                    (String) r[5],
+                    (String) r[6],
+                    (String) r[7],
+                    (String) r[8],
+                    (Integer) r[9],
+                    metrics.getOrDefault(pk, Map.of()),
+                    (Instant) r[10])));
+    return views;
+  }
+
+  private static Map<Long, Map<String, Instant>> metrics(Connection c, java.util.Set<Long> pks)
+      throws SQLException {
+    Map<Long, Map<String, Instant>> metrics = new LinkedHashMap<>();
+    if (pks.isEmpty()) {
+      return metrics;
+    }
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT delivery_pk, metric, at FROM messaging_delivery_metric WHERE delivery_pk IN ("
+                + String.join(", ", java.util.Collections.nCopies(pks.size(), "?"))
+                + ")")) {
+      int p = 1;
+      for (long pk : pks) {
+        q.setLong(p++, pk);
+      }
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          metrics
+              .computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
+              .put(rs.getString(2), DateTimes.instant(rs.getObject(3)));
+        }
+      }
+    }
+    return metrics;
+  }
+
+  /** Records a metric the first time it happens. */
+  static void metric(Connection c, long pk, String metric, Instant at, String detail)
+      throws SQLException {
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT IGNORE INTO messaging_delivery_metric (delivery_pk, metric, at, detail)"
+                + " VALUES (?, ?, ?, ?)")) {
+      insert.setLong(1, pk);
+      insert.setString(2, metric);
+      DateTimes.bind(insert, 3, at);
+      insert.setString(4, truncate(detail));
+      insert.executeUpdate();
+    }
+  }
+
+  private static String truncate(String s) {
+    return s == null || s.length() <= 1000 ? s : s.substring(0, 997) + "...";
+  }
+}

@@ -1,0 +1,70 @@
+package io.herald.messaging.internal;
+
+import io.herald.messaging.api.EmailSend;
+import io.herald.messaging.internal.render.EmailRenderer;
+import io.herald.messaging.internal.render.EmailTemplate;
+import io.herald.messaging.internal.render.LiquidRenderer;
+import io.herald.messaging.internal.render.RenderedEmail;
+import io.herald.messaging.internal.render.TemplateException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URLConnection;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns an email's Liquid sources and a person's variables into the message the plugin sends:
+ * rendered parts, the send's headers, and its attachments with their MIME types.
+ */
+@ApplicationScoped
+public class EmailComposer {
+
+  /** The template could not be rendered; the message names the field, line and variable. */
+  static final class RenderFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RenderFailure(String message) {
+      super(message);
+    }
+  }
+
+  private final EmailRenderer renderer = new EmailRenderer(new LiquidRenderer(Clock.systemUTC()));
+
+  Composed compose(EmailParts parts, Map<String, Object> variables, EmailSend send) {
+    RenderedEmail email;
+    try {
+      email =
+          renderer.render(
+              new EmailTemplate(
+                  parts.subject(),
+                  parts.from(),
+                  parts.replyTo(),
+                  parts.preheader(),
+                  parts.body(),
+                  parts.bodyPlain()),
+              null,
+              Map.of(),
+              variables);
+    } catch (TemplateException e) {
+      throw new RenderFailure(e.error().describe());
+    }
+    List<Composed.File> files =
+        send.attachments().stream()
+            .map(a -> new Composed.File(a.filename(), contentType(a.filename()), a.content()))
+            .toList();
+    return new Composed(
+        email.from(),
+        email.replyTo(),
+        email.subject(),
+        email.html(),
+        email.text(),
+        new LinkedHashMap<>(send.headers()),
+        files);
+  }
+
+  private static String contentType(String filename) {
+    String guessed = URLConnection.guessContentTypeFromName(filename);
+    return guessed == null ? "application/octet-stream" : guessed;
+  }
+}

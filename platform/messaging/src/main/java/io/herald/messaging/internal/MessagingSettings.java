@@ -1,0 +1,55 @@
+package io.herald.messaging.internal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Configuration of the sending workers (keys {@code herald.messaging.*}, see the root README). */
+@ApplicationScoped
+public class MessagingSettings {
+
+  @Inject
+  @ConfigProperty(name = "herald.messaging.sender.enabled", defaultValue = "true")
+  boolean enabled;
+
+  @Inject
+  @ConfigProperty(name = "herald.messaging.sender.idle-millis", defaultValue = "100")
+  long idleMillis;
+
+  @Inject
+  @ConfigProperty(name = "herald.messaging.sender.batch-size", defaultValue = "100")
+  int batchSize;
+
+  @Inject
+  @ConfigProperty(name = "herald.messaging.sender.lease-seconds", defaultValue = "120")
+  int leaseSeconds;
+
+  @Inject
+  @ConfigProperty(name = "herald.messaging.sender.max-attempts", defaultValue = "8")
+  int maxAttempts;
+
+  /** Whether this node runs the sending workers. */
+  public boolean enabled() {
+    return enabled;
+  }
+
+  /** Pause of an idle worker before it looks again. */
+  public long idleMillis() {
+    return idleMillis;
+  }
+
+  /** Deliveries claimed per transaction. */
+  public int batchSize() {
+    return batchSize;
+  }
+
+  /** How long a claimed delivery stays with its node before another node may send it. */
+  public int leaseSeconds() {
+    return leaseSeconds;
+  }
+
+  /** Provider calls before a retryable failure becomes final. */
+  public int maxAttempts() {
+    return maxAttempts;
+  }
+}

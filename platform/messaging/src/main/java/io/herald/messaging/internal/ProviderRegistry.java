@@ -1,0 +1,87 @@
+package io.herald.messaging.internal;
+
+import io.herald.plugin.api.ChannelConfig;
+import io.herald.plugin.api.ChannelProvider;
+import io.herald.plugin.api.InvalidConfigException;
+import io.herald.pluginhost.api.PluginHost;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The node's providers, one per channel setting, created from the plugin host and replaced when the
+ * setting's version changes (the old one is closed).
+ */
+@ApplicationScoped
+public class ProviderRegistry {
+
+  private static final Logger LOG = Logger.getLogger(ProviderRegistry.class.getName());
+
+  @Inject PluginHost plugins;
+
+  @Inject DefaultChannelSettings settings;
+
+  private record Key(long workspaceId, String name) {}
+
+  private record Live(int version, ChannelProvider provider) {}
+
+  private final Map<Key, Live> live = new ConcurrentHashMap<>();
+
+  /** A provider and the setting it was made from. */
+  record Resolved(String settingName, ChannelProvider provider) {}
+
+  /**
+   * The provider for a named setting, or the channel's default when {@code settingName} is null.
+   *
+   * @return empty when no setting exists
+   * @throws InvalidConfigException when the plugin refuses the stored settings
+   */
+  Optional<Resolved> resolve(long workspaceId, String channel, String settingName)
+      throws InvalidConfigException {
+    Optional<DefaultChannelSettings.Stored> stored =
+        settingName == null
+            ? settings.defaultFor(workspaceId, channel)
+            : settings.stored(workspaceId, settingName);
+    if (stored.isEmpty()) {
+      return Optional.empty();
+    }
+    DefaultChannelSettings.Stored s = stored.get();
+    Key key = new Key(workspaceId, s.name());
+    Live current = live.get(key);
+    if (current != null && current.version() == s.version()) {
+      return Optional.of(new Resolved(s.name(), current.provider()));
+    }
+    synchronized (this) {
+      current = live.get(key);
+      if (current != null && current.version() == s.version()) {
+        return Optional.of(new Resolved(s.name(), current.provider()));
+      }
+      ChannelProvider provider =
+          plugins.createProvider(s.provider(), new ChannelConfig(s.values()));
+      live.put(key, new Live(s.version(), provider));
+      if (current != null) {
+        close(current.provider());
+      }
+      return Optional.of(new Resolved(s.name(), provider));
+    }
+  }
+
+  @PreDestroy
+  void closeAll() {
+    live.values().forEach(l -> close(l.provider()));
+    live.clear();
+  }
+
+  private static void close(ChannelProvider provider) {
+    try {
+      provider.close();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "closing a channel provider failed", e);
+    }
+  }
+}

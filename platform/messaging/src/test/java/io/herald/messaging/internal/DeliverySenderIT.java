@@ -1,0 +1,359 @@
+package io.herald.messaging.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.mysql.cj.jdbc.MysqlDataSource;
+import io.herald.messaging.api.DeliveryView;
+import io.herald.plugin.api.ChannelProvider;
+import io.herald.plugin.api.DeliveryResult;
+import io.herald.plugin.api.OutboundMessage;
+import io.herald.plugin.api.ProviderHealth;
+import io.herald.shared.persistence.Transactions;
+import io.herald.testing.TestDatabaseSessionListener;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sending loop on a real database, with a scripted provider standing in for a channel plugin:
+ * what each {@link DeliveryResult} does to the delivery, leases of a node that stopped mid-send,
+ * and claims of two nodes never overlapping.
+ */
+class DeliverySenderIT {
+
+  private static DataSource dataSource;
+
+  private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+  private final ScriptedProvider provider = new ScriptedProvider();
+  private long workspace;
+  private DeliverySender sender;
+
+  @BeforeAll
+  static void database() {
+    String skip = System.getProperty(TestDatabaseSessionListener.SKIP_PROPERTY);
+    assumeTrue(skip == null, skip);
+    assumeTrue(System.getProperty("herald.it.db.url") != null, "run through failsafe");
+    MysqlDataSource ds = new MysqlDataSource();
+    ds.setURL(System.getProperty("herald.it.db.url"));
+    ds.setUser(System.getProperty("herald.it.db.user"));
+    ds.setPassword(System.getProperty("herald.it.db.password"));
+    Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+    dataSource = ds;
+  }
+
+  @BeforeEach
+  void sender() {
+    workspace = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
+    sender = senderFor(workspace);
+  }
+
+  @AfterEach
+  void forget() {
+    // Claims are not per workspace: leave nothing due for the next test.
+    Transactions.inTransaction(
+        dataSource,
+        "test",
+        c -> {
+          try (var d =
+              c.prepareStatement("DELETE FROM messaging_delivery WHERE workspace_id = ?")) {
+            d.setLong(1, workspace);
+            return d.executeUpdate();
+          }
+        });
+  }
+
+  private DeliverySender senderFor(long ws) {
+    DeliverySender s = new DeliverySender();
+    s.dataSource = dataSource;
+    s.clock = clock;
+    s.settings = new MessagingSettings();
+    s.settings.batchSize = 100;
+    s.settings.leaseSeconds = 60;
+    s.settings.maxAttempts = 3;
+    s.providers =
+        new ProviderRegistry() {
+          @Override
+          Optional<Resolved> resolve(long workspaceId, String channel, String settingName) {
+            return workspaceId == ws
+                ? Optional.of(new Resolved("scripted", provider))
+                : Optional.empty();
+          }
+        };
+    return s;
+  }
+
+  private String queue(Instant due) {
+    String id = "d" + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE);
+    Composed content = new Composed("a@x.io", "", "Subject", "<p>Hi</p>", "Hi", null, null);
+    Transactions.inTransaction(
+        dataSource,
+        "test",
+        c ->
+            DeliveryStore.insert(
+                c,
+                new DeliveryStore.NewDelivery(
+                    id,
+                    workspace,
+                    "cio-1",
+                    "email",
+                    "transactional",
+                    null,
+                    "ada@x.io",
+                    "Subject",
+                    "queued",
+                    null,
+                    due,
+                    true,
+                    content.toJson()),
+                clock.instant()));
+    return id;
+  }
+
+  private DeliveryView view(String id) {
+    return Transactions.autoCommit(dataSource, "test", c -> DeliveryStore.find(c, workspace, id))
+        .orElseThrow();
+  }
+
+  /** Runs the loop until it finds nothing due. */
+  private void drain() {
+    while (sender.step()) {
+      // keep going
+    }
+  }
+
+  @Test
+  void anAcceptedMessageIsSentWithTheDeliveryIdAsItsKey() {
+    provider.script.add(DeliveryResult.accepted("<m-1@x.io>"));
+    String id = queue(clock.instant());
+
+    drain();
+
+    DeliveryView v = view(id);
+    assertThat(v.state()).isEqualTo("sent");
+    assertThat(v.providerMessageId()).isEqualTo("<m-1@x.io>");
+    assertThat(v.attempts()).isEqualTo(1);
+    assertThat(v.metrics()).containsKeys("created", "attempted", "sent");
+    assertThat(provider.sent).extracting(OutboundMessage::idempotencyKey).containsExactly(id);
+    assertThat(provider.sent.get(0).recipient()).isEqualTo("ada@x.io");
+  }
+
+  @Test
+  void aScheduledMessageWaitsForItsTime() {
+    provider.script.add(DeliveryResult.accepted("m"));
+    String id = queue(clock.instant().plusSeconds(3600));
+
+    drain();
+    assertThat(view(id).state()).isEqualTo("queued");
+
+    clock.advance(Duration.ofSeconds(3600));
+    drain();
+    assertThat(view(id).state()).isEqualTo("sent");
+  }
+
+  @Test
+  void aPermanentFailureEndsTheDeliveryWithTheReason() {
+    provider.script.add(DeliveryResult.permanent("550 mailbox unknown"));
+    String id = queue(clock.instant());
+
+    drain();
+
+    DeliveryView v = view(id);
+    assertThat(v.state()).isEqualTo("failed");
+    assertThat(v.reason()).isEqualTo("550 mailbox unknown");
+    assertThat(v.metrics()).containsKey("failed").doesNotContainKey("sent");
+  }
+
+  @Test
+  void retryableFailuresBackOffThenGiveUpAfterMaxAttempts() {
+    provider.script.add(DeliveryResult.retryable("451 try later", Duration.ZERO));
+    provider.script.add(DeliveryResult.retryable("451 try later", Duration.ofMinutes(10)));
+    provider.script.add(DeliveryResult.retryable("451 try later", Duration.ZERO));
+    String id = queue(clock.instant());
+
+    drain();
+    assertThat(view(id).state()).isEqualTo("queued");
+    assertThat(view(id).reason()).isEqualTo("451 try later");
+    clock.advance(Duration.ofSeconds(29));
+    drain();
+    assertThat(provider.sent).hasSize(1);
+
+    clock.advance(Duration.ofSeconds(1)); // 30 s: the first backoff
+    drain();
+    assertThat(provider.sent).hasSize(2);
+    clock.advance(Duration.ofMinutes(9)); // the provider asked for 10 minutes
+    drain();
+    assertThat(provider.sent).hasSize(2);
+    clock.advance(Duration.ofMinutes(1));
+    drain();
+
+    DeliveryView v = view(id);
+    assertThat(provider.sent).hasSize(3);
+    assertThat(v.state()).isEqualTo("failed");
+    assertThat(v.reason()).isEqualTo("451 try later (gave up after 3 attempts)");
+    assertThat(v.attempts()).isEqualTo(3);
+  }
+
+  @Test
+  void rateLimitingWaitsWithoutCountingAnAttempt() {
+    provider.script.add(DeliveryResult.rateLimited(Duration.ofSeconds(5)));
+    provider.script.add(DeliveryResult.accepted("m"));
+    String id = queue(clock.instant());
+
+    drain();
+    assertThat(view(id).state()).isEqualTo("queued");
+    assertThat(view(id).attempts()).isZero();
+    clock.advance(Duration.ofSeconds(5));
+    drain();
+
+    assertThat(view(id).state()).isEqualTo("sent");
+    assertThat(view(id).attempts()).isEqualTo(1);
+  }
+
+  @Test
+  void aNodeThatStoppedMidSendLeavesItsDeliveriesToAnotherOnceTheLeaseRunsOut() {
+    String id = queue(clock.instant());
+    // A node claims it and stops before recording the outcome.
+    List<DeliveryStore.Claimed> claimed =
+        Transactions.inTransaction(
+            dataSource,
+            "test",
+            c -> DeliveryStore.claim(c, clock.instant(), clock.instant().plusSeconds(60), 100));
+    assertThat(claimed).extracting(DeliveryStore.Claimed::deliveryId).contains(id);
+    assertThat(view(id).state()).isEqualTo("sending");
+
+    provider.script.add(DeliveryResult.accepted("m"));
+    drain();
+    assertThat(provider.sent).isEmpty();
+
+    clock.advance(Duration.ofSeconds(60));
+    drain();
+    assertThat(provider.sent).extracting(OutboundMessage::idempotencyKey).containsExactly(id);
+    assertThat(view(id).state()).isEqualTo("sent");
+    assertThat(view(id).attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void twoNodesNeverClaimTheSameDelivery() throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      ids.add(queue(clock.instant()));
+    }
+    List<DeliveryStore.Claimed> first = new ArrayList<>();
+    try (var c = dataSource.getConnection()) {
+      c.setTransactionIsolation(java.sql.Connection.TRANSACTION_READ_COMMITTED);
+      c.setAutoCommit(false);
+      first.addAll(DeliveryStore.claim(c, clock.instant(), clock.instant().plusSeconds(60), 25));
+      // The first node's transaction is still open: the second skips its locked rows.
+      List<DeliveryStore.Claimed> second =
+          Transactions.inTransaction(
+              dataSource,
+              "test",
+              c2 -> DeliveryStore.claim(c2, clock.instant(), clock.instant().plusSeconds(60), 100));
+      c.commit();
+      List<String> a = first.stream().map(DeliveryStore.Claimed::deliveryId).toList();
+      List<String> b = second.stream().map(DeliveryStore.Claimed::deliveryId).toList();
+      assertThat(a).doesNotContainAnyElementsOf(b);
+      assertThat(a.stream().filter(ids::contains)).hasSize(25);
+      assertThat(b.stream().filter(ids::contains)).hasSize(15);
+    }
+  }
+
+  @Test
+  void withoutAConfiguredChannelTheDeliveryWaitsAndSaysWhy() {
+    DeliverySender unconfigured = senderFor(-1);
+    String id = queue(clock.instant());
+
+    while (unconfigured.step()) {
+      // keep going
+    }
+
+    assertThat(view(id).state()).isEqualTo("queued");
+    assertThat(view(id).reason()).isEqualTo("no email channel is configured in the workspace");
+  }
+
+  @Test
+  void aPersonsDeliveriesPageNewestFirst() {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      ids.add(queue(clock.instant()));
+    }
+    List<DeliveryView> first =
+        Transactions.autoCommit(
+            dataSource, "test", c -> DeliveryStore.ofPerson(c, workspace, "cio-1", null, 3));
+    Long before =
+        Transactions.autoCommit(
+                dataSource, "test", c -> DeliveryStore.pk(c, workspace, first.get(2).deliveryId()))
+            .orElseThrow();
+    List<DeliveryView> second =
+        Transactions.autoCommit(
+            dataSource, "test", c -> DeliveryStore.ofPerson(c, workspace, "cio-1", before, 3));
+
+    assertThat(first)
+        .extracting(DeliveryView::deliveryId)
+        .containsExactly(ids.get(4), ids.get(3), ids.get(2));
+    assertThat(second).extracting(DeliveryView::deliveryId).containsExactly(ids.get(1), ids.get(0));
+  }
+
+  /** Answers each send with the next scripted result. */
+  private static final class ScriptedProvider implements ChannelProvider {
+    final Deque<DeliveryResult> script = new ArrayDeque<>();
+    final List<OutboundMessage> sent = new ArrayList<>();
+
+    @Override
+    public synchronized DeliveryResult send(OutboundMessage message) {
+      sent.add(message);
+      DeliveryResult next = script.poll();
+      if (next == null) {
+        throw new AssertionError("unexpected send of " + message.idempotencyKey());
+      }
+      return next;
+    }
+
+    @Override
+    public ProviderHealth health() {
+      return ProviderHealth.up("scripted");
+    }
+  }
+
+  private static final class MutableClock extends Clock {
+    private Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+}
