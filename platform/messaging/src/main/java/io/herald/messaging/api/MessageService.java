@@ -18,6 +18,18 @@ public interface MessageService {
    */
   SendReceipt sendEmail(WorkspaceId workspace, EmailSend send);
 
+  /**
+   * Renders a transactional message for a person without sending it.
+   *
+   * @param messageData the {@code trigger} variables
+   * @throws NotFoundException when the message or the person does not exist
+   */
+  EmailPreview previewEmail(
+      WorkspaceId workspace,
+      long transactionalId,
+      io.herald.people.api.PersonRef person,
+      java.util.Map<String, Object> messageData);
+
   /** A delivery by its public id. */
   Optional<DeliveryView> delivery(WorkspaceId workspace, String deliveryId);
 

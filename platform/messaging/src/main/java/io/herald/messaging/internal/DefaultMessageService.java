@@ -1,6 +1,7 @@
 package io.herald.messaging.internal;
 
 import io.herald.messaging.api.DeliveryView;
+import io.herald.messaging.api.EmailPreview;
 import io.herald.messaging.api.EmailSend;
 import io.herald.messaging.api.InvalidMessageException;
 import io.herald.messaging.api.MessageService;
@@ -11,6 +12,7 @@ import io.herald.messaging.api.Transactionals;
 import io.herald.messaging.internal.render.RenderVariables;
 import io.herald.people.api.IdType;
 import io.herald.people.api.PeopleService;
+import io.herald.people.api.PersonRef;
 import io.herald.people.api.PersonView;
 import io.herald.shared.crypto.Tokens;
 import io.herald.shared.json.JsonJava;
@@ -70,13 +72,7 @@ public class DefaultMessageService implements MessageService {
       topic = message.content().topicId();
       sendToUnsubscribed = message.content().sendToUnsubscribed();
       parts =
-          new EmailParts(
-                  message.content().from(),
-                  message.content().replyTo(),
-                  message.content().subject(),
-                  message.content().preheader(),
-                  message.content().body(),
-                  message.content().bodyPlain())
+          partsOf(message)
               .with(
                   send.from(),
                   send.replyTo(),
@@ -242,6 +238,33 @@ public class DefaultMessageService implements MessageService {
         .trigger(messageData)
         .build()
         .asMap();
+  }
+
+  @Override
+  public EmailPreview previewEmail(
+      WorkspaceId workspace, long transactionalId, PersonRef ref, Map<String, Object> messageData) {
+    TransactionalView message =
+        transactionals
+            .find(workspace, Long.toString(transactionalId))
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "transactional message " + transactionalId + " not found"));
+    PersonView person =
+        people
+            .find(workspace, ref)
+            .orElseThrow(() -> new NotFoundException("person " + ref.value() + " not found"));
+    return composer.preview(partsOf(message), variables(person, messageData));
+  }
+
+  private static EmailParts partsOf(TransactionalView message) {
+    return new EmailParts(
+        message.content().from(),
+        message.content().replyTo(),
+        message.content().subject(),
+        message.content().preheader(),
+        message.content().body(),
+        message.content().bodyPlain());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.herald.messaging.internal;
 
+import io.herald.messaging.api.EmailPreview;
 import io.herald.messaging.api.EmailSend;
 import io.herald.messaging.internal.render.EmailRenderer;
 import io.herald.messaging.internal.render.EmailTemplate;
@@ -34,18 +35,7 @@ public class EmailComposer {
   Composed compose(EmailParts parts, Map<String, Object> variables, EmailSend send) {
     RenderedEmail email;
     try {
-      email =
-          renderer.render(
-              new EmailTemplate(
-                  parts.subject(),
-                  parts.from(),
-                  parts.replyTo(),
-                  parts.preheader(),
-                  parts.body(),
-                  parts.bodyPlain()),
-              null,
-              Map.of(),
-              variables);
+      email = render(parts, variables);
     } catch (TemplateException e) {
       throw new RenderFailure(e.error().describe());
     }
@@ -61,6 +51,31 @@ public class EmailComposer {
         email.text(),
         new LinkedHashMap<>(send.headers()),
         files);
+  }
+
+  /** The email as it would go out, or the error that stops it. */
+  EmailPreview preview(EmailParts parts, Map<String, Object> variables) {
+    try {
+      RenderedEmail email = render(parts, variables);
+      return new EmailPreview(
+          email.subject(), email.from(), email.replyTo(), email.html(), email.text(), null);
+    } catch (TemplateException e) {
+      return new EmailPreview("", "", "", "", "", e.error());
+    }
+  }
+
+  private RenderedEmail render(EmailParts parts, Map<String, Object> variables) {
+    return renderer.render(
+        new EmailTemplate(
+            parts.subject(),
+            parts.from(),
+            parts.replyTo(),
+            parts.preheader(),
+            parts.body(),
+            parts.bodyPlain()),
+        null,
+        Map.of(),
+        variables);
   }
 
   private static String contentType(String filename) {
