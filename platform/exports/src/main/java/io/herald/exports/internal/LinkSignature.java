@@ -1,11 +1,6 @@
 package io.herald.exports.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import io.herald.shared.crypto.HmacSigner;
 
 /**
  * Signs and checks download links: the signature is the unpadded base64url HMAC-SHA256 of {@code
@@ -18,32 +13,19 @@ final class LinkSignature {
   /** The key-derivation purpose. */
   static final String PURPOSE = "exports.download-link";
 
-  private final SecretKeySpec key;
+  private final HmacSigner signer;
 
   LinkSignature(byte[] key) {
-    this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+    this.signer = new HmacSigner(key);
   }
 
   /** The signature of the link to export {@code id} expiring at Unix second {@code expires}. */
   String sign(long id, long expires) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      byte[] digest =
-          mac.doFinal(("export-download:" + id + ":" + expires).getBytes(StandardCharsets.UTF_8));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-    }
+    return signer.sign("export-download:" + id + ":" + expires);
   }
 
   /** Whether {@code signature} was made by {@link #sign} for this id and expiry (constant time). */
   boolean verify(long id, long expires, String signature) {
-    if (signature == null) {
-      return false;
-    }
-    return MessageDigest.isEqual(
-        sign(id, expires).getBytes(StandardCharsets.US_ASCII),
-        signature.getBytes(StandardCharsets.UTF_8));
+    return signer.verify("export-download:" + id + ":" + expires, signature);
   }
 }

@@ -27,6 +27,7 @@ import java.util.Map;
  * @param queueDraft keep it as a draft instead of sending
  * @param sendToUnsubscribed null for the message's setting
  * @param disableMessageRetention drop the rendered content once sent
+ * @param tracked rewrite links for click tracking and add the open pixel (default true)
  */
 public record EmailSend(
     String transactionalMessageId,
@@ -44,7 +45,8 @@ public record EmailSend(
     Instant sendAt,
     boolean queueDraft,
     Boolean sendToUnsubscribed,
-    boolean disableMessageRetention) {
+    boolean disableMessageRetention,
+    boolean tracked) {
 
   /** Copies the collections. */
   public EmailSend {

@@ -95,6 +95,7 @@ public class DefaultMessageService implements MessageService {
     }
 
     Instant now = clock.instant();
+    String deliveryId = Tokens.randomAlphanumeric(28);
     Optional<PersonView> found = people.findOrCreate(workspace, send.identifiers());
     if (found.isEmpty()) {
       if (!people.suppressed(workspace, send.identifiers())) {
@@ -110,6 +111,7 @@ public class DefaultMessageService implements MessageService {
               ? send.to()
               : send.identifiers().type() == IdType.EMAIL ? send.identifiers().value() : "";
       return record(
+          deliveryId,
           workspace,
           null,
           transactionalId,
@@ -129,6 +131,7 @@ public class DefaultMessageService implements MessageService {
     }
     if (person.unsubscribed() && !sendToUnsubscribed) {
       return record(
+          deliveryId,
           workspace,
           person.cioId(),
           transactionalId,
@@ -142,6 +145,7 @@ public class DefaultMessageService implements MessageService {
     }
     if (topic != null && optedOut(person.attributes(), topic)) {
       return record(
+          deliveryId,
           workspace,
           person.cioId(),
           transactionalId,
@@ -155,9 +159,10 @@ public class DefaultMessageService implements MessageService {
     }
     Composed composed;
     try {
-      composed = composer.compose(parts, variables(person, send.messageData()), send);
+      composed = composer.compose(parts, variables(person, send.messageData()), send, deliveryId);
     } catch (EmailComposer.RenderFailure e) {
       return record(
+          deliveryId,
           workspace,
           person.cioId(),
           transactionalId,
@@ -170,6 +175,7 @@ public class DefaultMessageService implements MessageService {
           now);
     }
     return record(
+        deliveryId,
         workspace,
         person.cioId(),
         transactionalId,
@@ -183,6 +189,7 @@ public class DefaultMessageService implements MessageService {
   }
 
   private SendReceipt record(
+      String deliveryId,
       WorkspaceId workspace,
       String cioId,
       Long transactionalId,
@@ -193,7 +200,6 @@ public class DefaultMessageService implements MessageService {
       Composed content,
       EmailSend send,
       Instant now) {
-    String deliveryId = Tokens.randomAlphanumeric(28);
     Instant due = "queued".equals(state) ? (send.sendAt() == null ? now : send.sendAt()) : null;
     DeliveryStore.NewDelivery delivery =
         new DeliveryStore.NewDelivery(

@@ -45,6 +45,9 @@ final class DeliveryStore {
       boolean retain,
       String content) {}
 
+  /** What tracking needs to know about a delivery found by its public id alone. */
+  record Ref(long pk, long workspaceId, String cioId, Long transactionalId, String recipient) {}
+
   private static final String VIEW_COLUMNS =
       "d.id, d.delivery_id, d.channel, d.cio_id, d.transactional_id, d.recipient, d.subject,"
           + " d.state, d.reason, d.provider_message_id, d.attempts, d.created_at";
@@ -311,6 +314,45 @@ final class DeliveryStore {
       }
     }
     return metrics;
+  }
+
+  /** A delivery by its public id, in whatever workspace it is. */
+  static Optional<Ref> ref(Connection c, String deliveryId) throws SQLException {
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT id, workspace_id, cio_id, transactional_id, recipient FROM messaging_delivery"
+                + " WHERE delivery_id = ?")) {
+      q.setString(1, deliveryId);
+      try (ResultSet rs = q.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        long tx = rs.getLong(4);
+        Long transactionalId = rs.wasNull() ? null : tx;
+        return Optional.of(
+            new Ref(
+                rs.getLong(1), rs.getLong(2), rs.getString(3), transactionalId, rs.getString(5)));
+      }
+    }
+  }
+
+  /**
+   * Records a metric the first time it happens.
+   *
+   * @return whether this was the first time
+   */
+  static boolean firstMetric(Connection c, long pk, String metric, Instant at, String detail)
+      throws SQLException {
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT IGNORE INTO messaging_delivery_metric (delivery_pk, metric, at, detail)"
+                + " VALUES (?, ?, ?, ?)")) {
+      insert.setLong(1, pk);
+      insert.setString(2, metric);
+      DateTimes.bind(insert, 3, at);
+      insert.setString(4, truncate(detail));
+      return insert.executeUpdate() > 0;
+    }
   }
 
   /** Records a metric the first time it happens. */

@@ -8,6 +8,7 @@ import io.herald.messaging.internal.render.LiquidRenderer;
 import io.herald.messaging.internal.render.RenderedEmail;
 import io.herald.messaging.internal.render.TemplateException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URLConnection;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -32,7 +33,14 @@ public class EmailComposer {
 
   private final EmailRenderer renderer = new EmailRenderer(new LiquidRenderer(Clock.systemUTC()));
 
-  Composed compose(EmailParts parts, Map<String, Object> variables, EmailSend send) {
+  @Inject TrackingLinks links;
+
+  /**
+   * Renders the email of delivery {@code deliveryId}: tracked links and pixel when the send asks
+   * for tracking, and RFC 8058 one-click unsubscribe headers unless the send sets its own.
+   */
+  Composed compose(
+      EmailParts parts, Map<String, Object> variables, EmailSend send, String deliveryId) {
     RenderedEmail email;
     try {
       email = render(parts, variables);
@@ -43,14 +51,19 @@ public class EmailComposer {
         send.attachments().stream()
             .map(a -> new Composed.File(a.filename(), contentType(a.filename()), a.content()))
             .toList();
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("List-Unsubscribe", "<" + links.unsubscribe(deliveryId) + ">");
+    headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    send.headers()
+        .forEach(
+            (name, value) -> {
+              headers.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
+              headers.put(name, value);
+            });
+    String html =
+        send.tracked() ? LinkTracker.track(email.html(), deliveryId, links) : email.html();
     return new Composed(
-        email.from(),
-        email.replyTo(),
-        email.subject(),
-        email.html(),
-        email.text(),
-        new LinkedHashMap<>(send.headers()),
-        files);
+        email.from(), email.replyTo(), email.subject(), html, email.text(), headers, files);
   }
 
   /** The email as it would go out, or the error that stops it. */

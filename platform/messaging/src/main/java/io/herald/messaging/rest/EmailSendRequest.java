@@ -59,7 +59,7 @@ final class EmailSendRequest {
     Boolean queueDraft = f.bool("queue_draft");
     Boolean sendToUnsubscribed = f.bool("send_to_unsubscribed");
     Boolean noRetention = f.bool("disable_message_retention");
-    f.bool("tracked");
+    Boolean tracked = f.bool("tracked");
     f.bool("disable_css_preprocessing");
     f.string("language", 64);
 
@@ -116,6 +116,7 @@ final class EmailSendRequest {
         sendAt == null ? null : Instant.ofEpochSecond(sendAt),
         Boolean.TRUE.equals(queueDraft),
         sendToUnsubscribed,
-        Boolean.TRUE.equals(noRetention));
+        Boolean.TRUE.equals(noRetention),
+        !Boolean.FALSE.equals(tracked));
   }
 }

@@ -1,0 +1,137 @@
+package io.herald.messaging.internal;
+
+import io.herald.events.api.EventService;
+import io.herald.events.api.EventSubject;
+import io.herald.events.api.EventType;
+import io.herald.events.api.NewEvent;
+import io.herald.people.api.IdType;
+import io.herald.people.api.PeopleService;
+import io.herald.people.api.PersonRef;
+import io.herald.segments.api.EngagementRecorder;
+import io.herald.shared.json.Jsons;
+import io.herald.shared.persistence.DataSources;
+import io.herald.shared.persistence.Transactions;
+import io.herald.workspace.api.WorkspaceId;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * What a recipient does with a message: opens (the pixel), clicks (a tracked link) and unsubscribes
+ * (the page, the RFC 8058 one-click POST or Customer.io's {@code POST /unsubscribe/{delivery_id}}).
+ * The first of each per delivery becomes a delivery metric, an engagement for segments and a person
+ * event ({@code email_opened}, {@code email_clicked}, {@code email_unsubscribed}) for journeys.
+ */
+@ApplicationScoped
+public class Engagements {
+
+  @Resource(lookup = DataSources.NON_TRANSACTIONAL)
+  DataSource dataSource;
+
+  @Inject TrackingLinks links;
+
+  @Inject PeopleService people;
+
+  @Inject EngagementRecorder engagements;
+
+  @Inject EventService events;
+
+  @Inject Clock clock;
+
+  /** Whether the delivery exists. */
+  public boolean exists(String deliveryId) {
+    return ref(deliveryId).isPresent();
+  }
+
+  /** The recipient of the delivery, for the unsubscribe page. */
+  public Optional<String> recipient(String deliveryId) {
+    return ref(deliveryId).map(DeliveryStore.Ref::recipient);
+  }
+
+  /** An open pixel was loaded; ignored unless its signature holds. */
+  public void opened(String deliveryId, String signature) {
+    if (links.validOpen(deliveryId, signature)) {
+      ref(deliveryId).ifPresent(r -> happened(r, deliveryId, "opened", null));
+    }
+  }
+
+  /**
+   * A tracked link was followed.
+   *
+   * @return the URL to redirect to, empty when the link is not one Herald made
+   */
+  public Optional<String> clicked(String deliveryId, String url, String signature) {
+    if (!links.validClick(deliveryId, url, signature)) {
+      return Optional.empty();
+    }
+    ref(deliveryId).ifPresent(r -> happened(r, deliveryId, "clicked", url));
+    return Optional.of(url);
+  }
+
+  /**
+   * The recipient unsubscribed through the delivery: the person's global {@code unsubscribed}
+   * attribute becomes true.
+   *
+   * @return false for an unknown delivery
+   */
+  public boolean unsubscribed(String deliveryId) {
+    Optional<DeliveryStore.Ref> ref = ref(deliveryId);
+    if (ref.isEmpty()) {
+      return false;
+    }
+    DeliveryStore.Ref r = ref.get();
+    if (r.cioId() != null) {
+      people.identify(
+          new WorkspaceId(r.workspaceId()),
+          new PersonRef(IdType.CIO_ID, r.cioId()),
+          Jsons.createObjectBuilder().add("unsubscribed", true).build());
+    }
+    happened(r, deliveryId, "unsubscribed", null);
+    return true;
+  }
+
+  private Optional<DeliveryStore.Ref> ref(String deliveryId) {
+    if (deliveryId == null || deliveryId.length() > 32) {
+      return Optional.empty();
+    }
+    return Transactions.autoCommit(dataSource, "messaging", c -> DeliveryStore.ref(c, deliveryId));
+  }
+
+  private void happened(DeliveryStore.Ref r, String deliveryId, String metric, String link) {
+    Instant now = clock.instant();
+    boolean first =
+        Transactions.autoCommit(
+            dataSource, "messaging", c -> DeliveryStore.firstMetric(c, r.pk(), metric, now, link));
+    if (!first || r.cioId() == null) {
+      return;
+    }
+    WorkspaceId workspace = new WorkspaceId(r.workspaceId());
+    String messageId = r.transactionalId() == null ? null : r.transactionalId().toString();
+    engagements.record(workspace, r.cioId(), metric, messageId, null, now);
+    JsonObjectBuilder data = Jsons.createObjectBuilder().add("delivery_id", deliveryId);
+    if (messageId != null) {
+      data.add("transactional_message_id", r.transactionalId());
+    }
+    if (link != null) {
+      data.add("href", link);
+    }
+    events.record(
+        workspace,
+        List.of(
+            new NewEvent(
+                new EventSubject.Person(r.cioId()),
+                "email_" + metric,
+                EventType.EVENT,
+                deliveryId + ":" + metric,
+                now,
+                data.build(),
+                null,
+                "messaging")));
+  }
+}

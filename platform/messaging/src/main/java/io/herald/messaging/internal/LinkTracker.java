@@ -1,0 +1,44 @@
+package io.herald.messaging.internal;
+
+import java.util.Locale;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Rewrites an HTML body for tracking: every http(s) link goes through a click redirect, and an open
+ * pixel goes at the end of the body. Links marked {@code data-herald-untracked} and non-web links
+ * (mailto:, tel:, anchors) stay as they are.
+ */
+final class LinkTracker {
+
+  private LinkTracker() {}
+
+  static String track(String html, String deliveryId, TrackingLinks links) {
+    if (html == null || html.isBlank()) {
+      return html;
+    }
+    boolean whole = html.toLowerCase(Locale.ROOT).contains("<html");
+    Document doc = whole ? Jsoup.parse(html) : Jsoup.parseBodyFragment(html);
+    doc.outputSettings().prettyPrint(false);
+    for (Element a : doc.select("a[href]")) {
+      String href = a.attr("href").trim();
+      String lower = href.toLowerCase(Locale.ROOT);
+      if (a.hasAttr("data-herald-untracked")) {
+        a.removeAttr("data-herald-untracked");
+        continue;
+      }
+      if (lower.startsWith("http://") || lower.startsWith("https://")) {
+        a.attr("href", links.click(deliveryId, href));
+      }
+    }
+    doc.body()
+        .appendElement("img")
+        .attr("src", links.open(deliveryId))
+        .attr("width", "1")
+        .attr("height", "1")
+        .attr("alt", "")
+        .attr("style", "display:block;border:0;width:1px;height:1px");
+    return whole ? doc.outerHtml() : doc.body().html();
+  }
+}

@@ -1,0 +1,29 @@
+package io.herald.segments.api;
+
+import io.herald.workspace.api.WorkspaceId;
+import java.time.Instant;
+
+/**
+ * Where messaging reports a person's engagement with a message (received, opened, clicked,
+ * converted, unsubscribed), so engagement conditions of data-driven segments see it and the
+ * person's segments are re-evaluated.
+ */
+public interface EngagementRecorder {
+
+  /**
+   * Records one engagement and asks for the person's re-evaluation, in one transaction.
+   *
+   * @param metric {@code received}, {@code opened}, {@code clicked}, {@code converted} or {@code
+   *     unsubscribed}
+   * @param messageId the message (for transactional messages: its id), may be null
+   * @param campaignId the campaign or broadcast, may be null
+   * @throws IllegalArgumentException for another metric
+   */
+  void record(
+      WorkspaceId workspace,
+      String cioId,
+      String metric,
+      String messageId,
+      String campaignId,
+      Instant occurredAt);
+}

@@ -1,0 +1,53 @@
+package io.herald.segments.internal.realtime;
+
+import io.herald.segments.api.EngagementRecorder;
+import io.herald.shared.persistence.DateTimes;
+import io.herald.workspace.api.WorkspaceId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Writes {@code segments_engagement} rows and the person's re-check request in the caller's JTA
+ * transaction (or a new one), so a recorded engagement is never missed by the engine.
+ */
+@ApplicationScoped
+public class DefaultEngagementRecorder implements EngagementRecorder {
+
+  private static final Set<String> METRICS =
+      Set.of("received", "opened", "clicked", "converted", "unsubscribed");
+
+  @PersistenceContext(unitName = "segments")
+  EntityManager em;
+
+  @Inject RecheckRequests rechecks;
+
+  @Override
+  @Transactional
+  public void record(
+      WorkspaceId workspace,
+      String cioId,
+      String metric,
+      String messageId,
+      String campaignId,
+      Instant occurredAt) {
+    if (!METRICS.contains(metric)) {
+      throw new IllegalArgumentException("not an engagement metric: " + metric);
+    }
+    em.createNativeQuery(
+            "INSERT INTO segments_engagement (workspace_id, cio_id, metric, message_id,"
+                + " campaign_id, occurred_at) VALUES (?, ?, ?, ?, ?, ?)")
+        .setParameter(1, workspace.value())
+        .setParameter(2, cioId)
+        .setParameter(3, metric)
+        .setParameter(4, messageId)
+        .setParameter(5, campaignId)
+        .setParameter(6, DateTimes.text(occurredAt))
+        .executeUpdate();
+    rechecks.person(workspace.value(), cioId, "engagement");
+  }
+}
