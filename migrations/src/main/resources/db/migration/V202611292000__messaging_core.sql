@@ -3,7 +3,9 @@
 -- A configured channel provider of a workspace: which plugin factory (provider = its descriptor id)
 -- with which settings. settings holds the non-secret values as JSON; secrets the secret ones as
 -- JSON encrypted with the node's key (SecretCipher). version grows on every change, so nodes
--- replace providers they created from older settings.
+-- replace providers they created from older settings. rate_per_second / burst cap the sends through
+-- it (token bucket per node; NULL: no limit), domain_limits caps sends per recipient domain (JSON
+-- {"gmail.com": 20}, messages per second).
 CREATE TABLE messaging_channel (
   id            BIGINT        NOT NULL AUTO_INCREMENT,
   workspace_id  BIGINT        NOT NULL,
@@ -13,6 +15,9 @@ CREATE TABLE messaging_channel (
   settings      LONGTEXT      NOT NULL,
   secrets       LONGTEXT      NULL,
   is_default    TINYINT(1)    NOT NULL DEFAULT 0,
+  rate_per_second INT         NULL,
+  burst         INT           NULL,
+  domain_limits LONGTEXT      NULL,
   version       INT           NOT NULL DEFAULT 1,
   created_at    DATETIME(3)   NOT NULL,
   updated_at    DATETIME(3)   NOT NULL,
@@ -44,8 +49,9 @@ CREATE TABLE messaging_transactional (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 -- One message to one recipient. state: queued (waiting for due_at), sending (claimed until
--- lease_until), sent, failed, dropped (never sent, reason says why). content is the rendered
--- message as JSON (emptied after sending when the send asked for no retention).
+-- lease_until), sent, failed, dropped (never sent, reason says why), draft. content is the rendered
+-- message as JSON (emptied after sending when the send asked for no retention). lane: transactional
+-- or bulk; each lane has its own senders, so transactional mail never waits behind a broadcast.
 CREATE TABLE messaging_delivery (
   id                   BIGINT         NOT NULL AUTO_INCREMENT,
   delivery_id          VARCHAR(32)    NOT NULL,
@@ -69,7 +75,7 @@ CREATE TABLE messaging_delivery (
   updated_at           DATETIME(3)    NOT NULL,
   PRIMARY KEY (id),
   UNIQUE KEY uq_messaging_delivery_public (delivery_id),
-  KEY ix_messaging_delivery_due (state, due_at),
+  KEY ix_messaging_delivery_due (lane, state, due_at),
   KEY ix_messaging_delivery_person (workspace_id, cio_id, id),
   KEY ix_messaging_delivery_transactional (workspace_id, transactional_id, id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

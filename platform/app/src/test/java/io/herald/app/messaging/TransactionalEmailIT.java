@@ -80,8 +80,12 @@ class TransactionalEmailIT extends ContainerTest {
                     + SMTP_USER
                     + "\",\"password\":\""
                     + SMTP_PASSWORD
-                    + "\",\"default_from\":\"Herald <noreply@herald.test>\"}}");
+                    + "\",\"default_from\":\"Herald <noreply@herald.test>\"},"
+                    + "\"rate_limit\":{\"per_second\":50,\"burst\":10,"
+                    + "\"domains\":{\"example.com\":20}}}");
     assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+    assertThat(saved.json().at("/channel_setting/rate_limit/domains/example.com").asInt())
+        .isEqualTo(20);
   }
 
   private static String unique(String prefix) {
@@ -415,6 +419,28 @@ class TransactionalEmailIT extends ContainerTest {
                 "{\"channel\":\"email\",\"provider\":\"email-smtp\",\"settings\":{\"port\":\"x\"}}");
     assertThat(badSetting.status()).isEqualTo(400);
     assertThat(badSetting.json().at("/meta/error").asText()).contains("port");
+    Answer badLimit =
+        http()
+            .put(
+                "v1/channel_settings/other",
+                Http.app(),
+                "{\"channel\":\"email\",\"provider\":\"email-smtp\",\"settings\":{\"host\":"
+                    + "\"h\",\"default_from\":\"a@b.c\"},\"rate_limit\":{\"per_second\":0,"
+                    + "\"domains\":{\"Gmail.com\":5,\"x.io\":\"fast\"}}}");
+    assertThat(badLimit.status()).isEqualTo(400);
+    assertThat(badLimit.json().at("/meta/error").asText())
+        .contains("rate_limit.domains.x.io must be an integer");
+    Answer badLimitValues =
+        http()
+            .put(
+                "v1/channel_settings/other",
+                Http.app(),
+                "{\"channel\":\"email\",\"provider\":\"email-smtp\",\"settings\":{\"host\":"
+                    + "\"h\",\"default_from\":\"a@b.c\"},\"rate_limit\":{\"per_second\":0,"
+                    + "\"domains\":{\"Gmail.com\":5}}}");
+    assertThat(badLimitValues.json().at("/meta/error").asText())
+        .contains("rate_limit.per_second must be from 1 to 100000")
+        .contains("rate_limit.domains.Gmail.com is not a lower-case domain name");
   }
 
   @Test

@@ -10,9 +10,15 @@ import java.util.Map;
  * @param provider the plugin factory's descriptor id, e.g. {@code email-smtp}
  * @param settings values by schema key; a secret left out keeps its stored value
  * @param isDefault whether sends on this channel use it when they name none
+ * @param rateLimit how fast it may send, null for no limit
  */
 public record ChannelSettingInput(
-    String name, String channel, String provider, Map<String, String> settings, boolean isDefault) {
+    String name,
+    String channel,
+    String provider,
+    Map<String, String> settings,
+    boolean isDefault,
+    SendRateLimit rateLimit) {
 
   /** Copies the map. */
   public ChannelSettingInput {

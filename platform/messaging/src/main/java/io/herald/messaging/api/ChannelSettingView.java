@@ -14,6 +14,7 @@ import java.util.Set;
  * @param settings the non-secret values
  * @param secretsSet the secret keys that have a stored value
  * @param isDefault whether it is the channel's default
+ * @param rateLimit how fast it may send, null for no limit
  * @param updatedAt the last change
  */
 public record ChannelSettingView(
@@ -23,6 +24,7 @@ public record ChannelSettingView(
     Map<String, String> settings,
     Set<String> secretsSet,
     boolean isDefault,
+    SendRateLimit rateLimit,
     Instant updatedAt) {
 
   /** Copies the collections. */

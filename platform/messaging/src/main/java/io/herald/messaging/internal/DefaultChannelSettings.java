@@ -7,6 +7,7 @@ import io.herald.messaging.api.ChannelSettingInput;
 import io.herald.messaging.api.ChannelSettingView;
 import io.herald.messaging.api.ChannelSettings;
 import io.herald.messaging.api.InvalidMessageException;
+import io.herald.messaging.api.SendRateLimit;
 import io.herald.plugin.api.ConfigProperty;
 import io.herald.plugin.api.ConfigSchema;
 import io.herald.pluginhost.api.ChannelProviderInfo;
@@ -51,6 +52,11 @@ public class DefaultChannelSettings implements ChannelSettings {
 
   @Inject SecretCipher cipher;
 
+  private static final TypeReference<TreeMap<String, Integer>> LIMITS = new TypeReference<>() {};
+  private static final Pattern DOMAIN =
+      Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
+  private static final int MAX_RATE = 100_000;
+
   /** A stored setting with its secrets decrypted, for the provider registry only. */
   record Stored(
       long workspaceId,
@@ -58,6 +64,7 @@ public class DefaultChannelSettings implements ChannelSettings {
       String channel,
       String provider,
       Map<String, String> values,
+      SendRateLimit rateLimit,
       int version) {}
 
   @Override
@@ -101,6 +108,7 @@ public class DefaultChannelSettings implements ChannelSettings {
     if (problems.isEmpty()) {
       schema.validate(merged).forEach(p -> problems.add("settings: " + p));
     }
+    checkRateLimit(input.rateLimit(), problems);
     if (!problems.isEmpty()) {
       throw new InvalidMessageException(problems);
     }
@@ -129,11 +137,14 @@ public class DefaultChannelSettings implements ChannelSettings {
           try (PreparedStatement upsert =
               c.prepareStatement(
                   "INSERT INTO messaging_channel (workspace_id, name, channel, provider, settings,"
-                      + " secrets, is_default, version, created_at, updated_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, 1, NOW(3), NOW(3))"
+                      + " secrets, is_default, rate_per_second, burst, domain_limits, version,"
+                      + " created_at, updated_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, NOW(3), NOW(3))"
                       + " ON DUPLICATE KEY UPDATE channel = VALUES(channel),"
                       + " provider = VALUES(provider), settings = VALUES(settings),"
                       + " secrets = VALUES(secrets), is_default = VALUES(is_default),"
+                      + " rate_per_second = VALUES(rate_per_second), burst = VALUES(burst),"
+                      + " domain_limits = VALUES(domain_limits),"
                       + " version = version + 1, updated_at = NOW(3)")) {
             upsert.setLong(1, workspace.value());
             upsert.setString(2, name);
@@ -142,6 +153,12 @@ public class DefaultChannelSettings implements ChannelSettings {
             upsert.setString(5, write(plain));
             upsert.setString(6, secret.isEmpty() ? null : cipher.encrypt(write(secret)));
             upsert.setBoolean(7, input.isDefault());
+            SendRateLimit limit = input.rateLimit();
+            upsert.setObject(8, limit == null ? null : limit.perSecond());
+            upsert.setObject(9, limit == null ? null : limit.burst());
+            upsert.setString(
+                10,
+                limit == null || limit.domains().isEmpty() ? null : writeLimits(limit.domains()));
             upsert.executeUpdate();
           }
           return null;
@@ -161,7 +178,8 @@ public class DefaultChannelSettings implements ChannelSettings {
           List<ChannelSettingView> views = new ArrayList<>();
           try (PreparedStatement q =
               c.prepareStatement(
-                  "SELECT name, channel, provider, settings, secrets, is_default, updated_at"
+                  "SELECT name, channel, provider, settings, secrets, is_default, updated_at,"
+                      + " rate_per_second, burst, domain_limits"
                       + " FROM messaging_channel WHERE workspace_id = ? ORDER BY name")) {
             q.setLong(1, workspace.value());
             try (ResultSet rs = q.executeQuery()) {
@@ -177,6 +195,7 @@ public class DefaultChannelSettings implements ChannelSettings {
                             ? java.util.Set.of()
                             : read(cipher.decrypt(secrets)).keySet(),
                         rs.getBoolean(6),
+                        rateLimit(rs, 8),
                         DateTimes.instant(rs.getObject(7))));
               }
             }
@@ -224,7 +243,8 @@ public class DefaultChannelSettings implements ChannelSettings {
       throws SQLException {
     try (PreparedStatement q =
         c.prepareStatement(
-            "SELECT name, channel, provider, settings, secrets, version FROM messaging_channel"
+            "SELECT name, channel, provider, settings, secrets, version, rate_per_second, burst,"
+                + " domain_limits FROM messaging_channel"
                 + " WHERE "
                 + where
                 + " LIMIT 1")) {
@@ -246,8 +266,57 @@ public class DefaultChannelSettings implements ChannelSettings {
                 rs.getString(2),
                 rs.getString(3),
                 Map.copyOf(values),
+                rateLimit(rs, 7),
                 rs.getInt(6)));
       }
+    }
+  }
+
+  private static void checkRateLimit(SendRateLimit limit, List<String> problems) {
+    if (limit == null) {
+      return;
+    }
+    if (limit.perSecond() < 1 || limit.perSecond() > MAX_RATE) {
+      problems.add("rate_limit.per_second must be from 1 to " + MAX_RATE);
+    }
+    if (limit.burst() < 0 || limit.burst() > MAX_RATE) {
+      problems.add("rate_limit.burst must be from 0 to " + MAX_RATE);
+    }
+    limit
+        .domains()
+        .forEach(
+            (domain, rate) -> {
+              if (!DOMAIN.matcher(domain).matches()) {
+                problems.add("rate_limit.domains." + domain + " is not a lower-case domain name");
+              } else if (rate == null || rate < 1 || rate > MAX_RATE) {
+                problems.add("rate_limit.domains." + domain + " must be from 1 to " + MAX_RATE);
+              }
+            });
+  }
+
+  private static SendRateLimit rateLimit(ResultSet rs, int first) throws SQLException {
+    int perSecond = rs.getInt(first);
+    if (rs.wasNull()) {
+      return null;
+    }
+    String domains = rs.getString(first + 2);
+    return new SendRateLimit(
+        perSecond, rs.getInt(first + 1), domains == null ? Map.of() : readLimits(domains));
+  }
+
+  private static String writeLimits(Map<String, Integer> limits) {
+    try {
+      return JSON.writeValueAsString(new TreeMap<>(limits));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Map<String, Integer> readLimits(String json) {
+    try {
+      return JSON.readValue(json, LIMITS);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored domain limits are not JSON", e);
     }
   }
 

@@ -219,7 +219,7 @@ public class DefaultMessageService implements MessageService {
     Transactions.inTransaction(
         dataSource, "messaging", c -> DeliveryStore.insert(c, delivery, now));
     if (due != null && !due.isAfter(now)) {
-      workers.wake();
+      workers.wake(LANE_TRANSACTIONAL);
     }
     return new SendReceipt(deliveryId, now);
   }

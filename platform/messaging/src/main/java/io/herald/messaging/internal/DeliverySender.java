@@ -40,10 +40,20 @@ public class DeliverySender {
 
   @Inject Clock clock;
 
+  /** The node's send buckets; package-private so tests can give it a manual clock. */
+  SendLimiter limiter = new SendLimiter(io.github.bucket4j.TimeMeter.SYSTEM_NANOTIME);
+
+  /** Rate-limit waits up to this long are slept through; longer ones requeue the delivery. */
+  private static final Duration SLEEP_AT_MOST = Duration.ofSeconds(1);
+
   private record Outcome(DeliveryStore.Claimed delivery, String setting, DeliveryResult result) {}
 
-  /** Sends one batch; true when it found work. */
-  public boolean step() {
+  /**
+   * Sends one batch of a lane; true when it found work.
+   *
+   * @param lane {@code transactional} or {@code bulk}
+   */
+  public boolean step(String lane) {
     Instant now = clock.instant();
     List<DeliveryStore.Claimed> claimed =
         Transactions.inTransaction(
@@ -51,7 +61,7 @@ public class DeliverySender {
             "messaging",
             c ->
                 DeliveryStore.claim(
-                    c, now, now.plusSeconds(settings.leaseSeconds()), settings.batchSize()));
+                    c, lane, now, now.plusSeconds(settings.leaseSeconds()), settings.batchSize()));
     if (claimed.isEmpty()) {
       return false;
     }
@@ -103,6 +113,23 @@ public class DeliverySender {
               Duration.ofMinutes(1)));
     }
     ProviderRegistry.Resolved p = provider.get();
+    Optional<Duration> wait =
+        limiter.acquire(
+            d.workspaceId(), p.settingName(), p.version(), p.rateLimit(), d.recipient(), bulk(d));
+    while (wait.isPresent() && wait.get().compareTo(SLEEP_AT_MOST) <= 0) {
+      try {
+        Thread.sleep(Math.max(1, wait.get().toMillis()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new Outcome(d, p.settingName(), DeliveryResult.rateLimited(wait.get()));
+      }
+      wait =
+          limiter.acquire(
+              d.workspaceId(), p.settingName(), p.version(), p.rateLimit(), d.recipient(), bulk(d));
+    }
+    if (wait.isPresent()) {
+      return new Outcome(d, p.settingName(), DeliveryResult.rateLimited(wait.get()));
+    }
     try {
       DeliveryResult result =
           p.provider()
@@ -127,8 +154,7 @@ public class DeliverySender {
     } else if (result instanceof DeliveryResult.PermanentFailure f) {
       DeliveryStore.failed(c, d, f.reason(), now);
     } else if (result instanceof DeliveryResult.RateLimited r) {
-      DeliveryStore.retry(
-          c, d, "rate limited by the provider", now.plus(atLeast(r.retryAfter())), false, now);
+      DeliveryStore.retry(c, d, "rate limited", now.plus(atLeast(r.retryAfter())), false, now);
     } else if (result instanceof DeliveryResult.RetryableFailure f) {
       // d.attempts() is the count before this claim; the claim added one.
       int attempts = d.attempts() + 1;
@@ -140,6 +166,10 @@ public class DeliverySender {
         DeliveryStore.retry(c, d, f.reason(), now.plus(wait), true, now);
       }
     }
+  }
+
+  private static boolean bulk(DeliveryStore.Claimed d) {
+    return "bulk".equals(d.lane());
   }
 
   private static Duration atLeast(Duration d) {

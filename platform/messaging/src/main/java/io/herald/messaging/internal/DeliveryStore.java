@@ -38,6 +38,7 @@ final class DeliveryStore {
       long pk,
       String deliveryId,
       long workspaceId,
+      String lane,
       String channel,
       String channelSetting,
       String recipient,
@@ -95,13 +96,13 @@ final class DeliveryStore {
    * Claims due deliveries for this node until {@code leaseUntil}: queued ones whose time has come
    * and sending ones whose node's lease ran out (it stopped mid-send).
    */
-  static List<Claimed> claim(Connection c, Instant now, Instant leaseUntil, int limit)
+  static List<Claimed> claim(Connection c, String lane, Instant now, Instant leaseUntil, int limit)
       throws SQLException {
     // One query per state, each read in (state, due_at) order from the index, so the scan stops
     // after `limit` rows and locks only those (a filesort would lock every due row first).
-    List<Claimed> claimed = new ArrayList<>(due(c, "queued", now, limit));
+    List<Claimed> claimed = new ArrayList<>(due(c, lane, "queued", now, limit));
     if (claimed.size() < limit) {
-      claimed.addAll(due(c, "sending", now, limit - claimed.size()));
+      claimed.addAll(due(c, lane, "sending", now, limit - claimed.size()));
     }
     if (claimed.isEmpty()) {
       return claimed;
@@ -126,18 +127,20 @@ final class DeliveryStore {
     return claimed;
   }
 
-  private static List<Claimed> due(Connection c, String state, Instant now, int limit)
+  private static List<Claimed> due(Connection c, String lane, String state, Instant now, int limit)
       throws SQLException {
     List<Claimed> due = new ArrayList<>();
     try (PreparedStatement q =
         c.prepareStatement(
-            "SELECT id, delivery_id, workspace_id, channel, channel_setting, recipient, attempts,"
-                + " retain, content FROM messaging_delivery FORCE INDEX (ix_messaging_delivery_due)"
-                + " WHERE state = ? AND due_at <= ? ORDER BY due_at LIMIT ?"
+            "SELECT id, delivery_id, workspace_id, lane, channel, channel_setting, recipient,"
+                + " attempts, retain, content FROM messaging_delivery"
+                + " FORCE INDEX (ix_messaging_delivery_due)"
+                + " WHERE lane = ? AND state = ? AND due_at <= ? ORDER BY due_at LIMIT ?"
                 + " FOR UPDATE SKIP LOCKED")) {
-      q.setString(1, state);
-      DateTimes.bind(q, 2, now);
-      q.setInt(3, limit);
+      q.setString(1, lane);
+      q.setString(2, state);
+      DateTimes.bind(q, 3, now);
+      q.setInt(4, limit);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
           due.add(
@@ -148,9 +151,10 @@ final class DeliveryStore {
                   rs.getString(4),
                   rs.getString(5),
                   rs.getString(6),
-                  rs.getInt(7),
-                  rs.getBoolean(8),
-                  rs.getString(9)));
+                  rs.getString(7),
+                  rs.getInt(8),
+                  rs.getBoolean(9),
+                  rs.getString(10)));
         }
       }
     }

@@ -17,6 +17,14 @@ public class MessagingSettings {
   long idleMillis;
 
   @Inject
+  @ConfigProperty(name = "herald.messaging.sender.transactional-threads", defaultValue = "2")
+  int transactionalThreads;
+
+  @Inject
+  @ConfigProperty(name = "herald.messaging.sender.bulk-threads", defaultValue = "4")
+  int bulkThreads;
+
+  @Inject
   @ConfigProperty(name = "herald.messaging.sender.batch-size", defaultValue = "100")
   int batchSize;
 
@@ -36,6 +44,16 @@ public class MessagingSettings {
   /** Pause of an idle worker before it looks again. */
   public long idleMillis() {
     return idleMillis;
+  }
+
+  /** Sending loops of the transactional lane on this node. */
+  public int transactionalThreads() {
+    return transactionalThreads;
+  }
+
+  /** Sending loops of the bulk lane on this node. */
+  public int bulkThreads() {
+    return bulkThreads;
   }
 
   /** Deliveries claimed per transaction. */

@@ -31,6 +31,9 @@ public class MessagingWorkers {
 
   @Inject MessagingSettings settings;
 
+  static final String TRANSACTIONAL = "transactional";
+  static final String BULK = "bulk";
+
   private volatile ScheduledExecutorService executor;
 
   void start(@Observes DatabaseReady ready) {
@@ -38,23 +41,32 @@ public class MessagingWorkers {
       LOG.info("message sending workers are off (herald.messaging.sender.enabled=false)");
       return;
     }
-    executor = Executors.newScheduledThreadPool(1, threads);
+    int transactional = Math.max(1, settings.transactionalThreads());
+    int bulk = Math.max(1, settings.bulkThreads());
+    executor = Executors.newScheduledThreadPool(transactional + bulk, threads);
     long idle = settings.idleMillis();
-    executor.scheduleWithFixedDelay(this::drain, idle, idle, TimeUnit.MILLISECONDS);
-    LOG.info("message sending workers started");
+    for (int i = 0; i < transactional; i++) {
+      executor.scheduleWithFixedDelay(
+          () -> drain(TRANSACTIONAL), idle, idle, TimeUnit.MILLISECONDS);
+    }
+    for (int i = 0; i < bulk; i++) {
+      executor.scheduleWithFixedDelay(() -> drain(BULK), idle, idle, TimeUnit.MILLISECONDS);
+    }
+    LOG.info(
+        "message sending workers started: " + transactional + " transactional, " + bulk + " bulk");
   }
 
-  /** Sends now instead of at the loop's next turn. */
-  void wake() {
+  /** Sends a lane's due deliveries now instead of at the loop's next turn. */
+  void wake(String lane) {
     ScheduledExecutorService running = executor;
     if (running != null && !running.isShutdown()) {
-      running.execute(this::drain);
+      running.execute(() -> drain(lane));
     }
   }
 
-  private void drain() {
+  private void drain(String lane) {
     try {
-      while (!Thread.currentThread().isInterrupted() && sender.step()) {
+      while (!Thread.currentThread().isInterrupted() && sender.step(lane)) {
         // found work: go on at once
       }
     } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.herald.messaging.internal;
 
+import io.herald.messaging.api.SendRateLimit;
 import io.herald.plugin.api.ChannelConfig;
 import io.herald.plugin.api.ChannelProvider;
 import io.herald.plugin.api.InvalidConfigException;
@@ -32,8 +33,19 @@ public class ProviderRegistry {
 
   private final Map<Key, Live> live = new ConcurrentHashMap<>();
 
-  /** A provider and the setting it was made from. */
-  record Resolved(String settingName, ChannelProvider provider) {}
+  /**
+   * A provider and the setting it was made from.
+   *
+   * @param rateLimit the setting's send rate limit, null for none
+   * @param version the setting's version (its rate-limit buckets start fresh when it changes)
+   */
+  record Resolved(
+      String settingName, ChannelProvider provider, SendRateLimit rateLimit, int version) {
+
+    Resolved(String settingName, ChannelProvider provider) {
+      this(settingName, provider, null, 0);
+    }
+  }
 
   /**
    * The provider for a named setting, or the channel's default when {@code settingName} is null.
@@ -54,12 +66,12 @@ public class ProviderRegistry {
     Key key = new Key(workspaceId, s.name());
     Live current = live.get(key);
     if (current != null && current.version() == s.version()) {
-      return Optional.of(new Resolved(s.name(), current.provider()));
+      return Optional.of(new Resolved(s.name(), current.provider(), s.rateLimit(), s.version()));
     }
     synchronized (this) {
       current = live.get(key);
       if (current != null && current.version() == s.version()) {
-        return Optional.of(new Resolved(s.name(), current.provider()));
+        return Optional.of(new Resolved(s.name(), current.provider(), s.rateLimit(), s.version()));
       }
       ChannelProvider provider =
           plugins.createProvider(s.provider(), new ChannelConfig(s.values()));
@@ -67,7 +79,7 @@ public class ProviderRegistry {
       if (current != null) {
         close(current.provider());
       }
-      return Optional.of(new Resolved(s.name(), provider));
+      return Optional.of(new Resolved(s.name(), provider, s.rateLimit(), s.version()));
     }
   }
 

@@ -3,6 +3,7 @@ package io.herald.messaging.rest;
 import io.herald.messaging.api.ChannelSettingInput;
 import io.herald.messaging.api.ChannelSettings;
 import io.herald.messaging.api.InvalidMessageException;
+import io.herald.messaging.api.SendRateLimit;
 import io.herald.shared.json.Jsons;
 import io.herald.shared.rest.ApiErrors;
 import io.herald.workspace.api.CurrentActor;
@@ -64,6 +65,7 @@ public class ChannelSettingsResource {
       String provider = f.string("provider", 64);
       Boolean isDefault = f.bool("default");
       Map<String, String> values = f.strings("settings");
+      SendRateLimit rateLimit = rateLimit(f.object("rate_limit"), problems);
       if (channel == null && !json.containsKey("channel")) {
         problems.add("channel is required");
       }
@@ -81,13 +83,55 @@ public class ChannelSettingsResource {
                       settings.save(
                           actor.workspaceId(),
                           new ChannelSettingInput(
-                              name, channel, provider, values, Boolean.TRUE.equals(isDefault)))))
+                              name,
+                              channel,
+                              provider,
+                              values,
+                              Boolean.TRUE.equals(isDefault),
+                              rateLimit))))
               .build());
     } catch (MessagingJson.Refused e) {
       return e.response();
     } catch (InvalidMessageException e) {
       return ApiErrors.app(Status.BAD_REQUEST, e.getMessage());
     }
+  }
+
+  /** {@code {"per_second": 50, "burst": 10, "domains": {"gmail.com": 20}}}, null when absent. */
+  private static SendRateLimit rateLimit(JsonObject json, List<String> problems) {
+    if (json == null) {
+      return null;
+    }
+    List<String> own = new ArrayList<>();
+    Fields f = new Fields(json, own);
+    Long perSecond = f.integer("per_second");
+    Long burst = f.integer("burst");
+    JsonObject domains = f.object("domains");
+    Map<String, Integer> perDomain = new java.util.TreeMap<>();
+    if (domains != null) {
+      List<String> domainProblems = new ArrayList<>();
+      Fields d = new Fields(domains, domainProblems);
+      for (String domain : domains.keySet()) {
+        Long rate = d.integer(domain);
+        if (rate != null) {
+          perDomain.put(domain, clamp(rate));
+        }
+      }
+      domainProblems.forEach(p -> own.add("domains." + p));
+    }
+    if (perSecond == null && !json.containsKey("per_second")) {
+      own.add("per_second is required");
+    }
+    own.forEach(p -> problems.add("rate_limit." + p));
+    if (!own.isEmpty()) {
+      return null;
+    }
+    return new SendRateLimit(clamp(perSecond), burst == null ? 0 : clamp(burst), perDomain);
+  }
+
+  /** Out-of-range values stay out of range (and are refused with the field) instead of wrapping. */
+  private static int clamp(long value) {
+    return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
   }
 
   /** 204, or 404 for a name the workspace does not have. */

@@ -91,15 +91,28 @@ final class MessagingJson {
   static JsonObject channelSetting(ChannelSettingView v) {
     JsonObjectBuilder settings = Jsons.createObjectBuilder();
     v.settings().forEach(settings::add);
-    return Jsons.createObjectBuilder()
-        .add("name", v.name())
-        .add("channel", v.channel())
-        .add("provider", v.provider())
-        .add("default", v.isDefault())
-        .add("settings", settings)
-        .add("secrets_set", Jsons.createArrayBuilder(v.secretsSet().stream().sorted().toList()))
-        .add("updated_at", seconds(v.updatedAt()))
-        .build();
+    JsonObjectBuilder b =
+        Jsons.createObjectBuilder()
+            .add("name", v.name())
+            .add("channel", v.channel())
+            .add("provider", v.provider())
+            .add("default", v.isDefault())
+            .add("settings", settings)
+            .add("secrets_set", Jsons.createArrayBuilder(v.secretsSet().stream().sorted().toList()))
+            .add("updated_at", seconds(v.updatedAt()));
+    if (v.rateLimit() == null) {
+      b.addNull("rate_limit");
+    } else {
+      JsonObjectBuilder domains = Jsons.createObjectBuilder();
+      v.rateLimit().domains().forEach(domains::add);
+      b.add(
+          "rate_limit",
+          Jsons.createObjectBuilder()
+              .add("per_second", v.rateLimit().perSecond())
+              .add("burst", v.rateLimit().burst())
+              .add("domains", domains));
+    }
+    return b.build();
   }
 
   /** Customer.io's message object ({@code GET /v1/messages/{id}}). */

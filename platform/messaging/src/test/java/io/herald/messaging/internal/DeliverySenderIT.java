@@ -98,6 +98,10 @@ class DeliverySenderIT {
   }
 
   private String queue(Instant due) {
+    return queue(due, "transactional");
+  }
+
+  private String queue(Instant due, String lane) {
     String id = "d" + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE);
     Composed content = new Composed("a@x.io", "", "Subject", "<p>Hi</p>", "Hi", null, null);
     Transactions.inTransaction(
@@ -111,7 +115,7 @@ class DeliverySenderIT {
                     workspace,
                     "cio-1",
                     "email",
-                    "transactional",
+                    lane,
                     null,
                     "ada@x.io",
                     "Subject",
@@ -131,7 +135,7 @@ class DeliverySenderIT {
 
   /** Runs the loop until it finds nothing due. */
   private void drain() {
-    while (sender.step()) {
+    while (sender.step("transactional")) {
       // keep going
     }
   }
@@ -150,6 +154,23 @@ class DeliverySenderIT {
     assertThat(v.metrics()).containsKeys("created", "attempted", "sent");
     assertThat(provider.sent).extracting(OutboundMessage::idempotencyKey).containsExactly(id);
     assertThat(provider.sent.get(0).recipient()).isEqualTo("ada@x.io");
+  }
+
+  @Test
+  void eachLaneHasItsOwnSenders() {
+    provider.script.add(DeliveryResult.accepted("t"));
+    provider.script.add(DeliveryResult.accepted("b"));
+    String bulk = queue(clock.instant().minusSeconds(10), "bulk");
+    String transactional = queue(clock.instant(), "transactional");
+
+    drain();
+    assertThat(view(transactional).state()).isEqualTo("sent");
+    assertThat(view(bulk).state()).isEqualTo("queued");
+
+    while (sender.step("bulk")) {
+      // keep going
+    }
+    assertThat(view(bulk).state()).isEqualTo("sent");
   }
 
   @Test
@@ -232,7 +253,9 @@ class DeliverySenderIT {
         Transactions.inTransaction(
             dataSource,
             "test",
-            c -> DeliveryStore.claim(c, clock.instant(), clock.instant().plusSeconds(60), 100));
+            c ->
+                DeliveryStore.claim(
+                    c, "transactional", clock.instant(), clock.instant().plusSeconds(60), 100));
     assertThat(claimed).extracting(DeliveryStore.Claimed::deliveryId).contains(id);
     assertThat(view(id).state()).isEqualTo("sending");
 
@@ -257,13 +280,17 @@ class DeliverySenderIT {
     try (var c = dataSource.getConnection()) {
       c.setTransactionIsolation(java.sql.Connection.TRANSACTION_READ_COMMITTED);
       c.setAutoCommit(false);
-      first.addAll(DeliveryStore.claim(c, clock.instant(), clock.instant().plusSeconds(60), 25));
+      first.addAll(
+          DeliveryStore.claim(
+              c, "transactional", clock.instant(), clock.instant().plusSeconds(60), 25));
       // The first node's transaction is still open: the second skips its locked rows.
       List<DeliveryStore.Claimed> second =
           Transactions.inTransaction(
               dataSource,
               "test",
-              c2 -> DeliveryStore.claim(c2, clock.instant(), clock.instant().plusSeconds(60), 100));
+              c2 ->
+                  DeliveryStore.claim(
+                      c2, "transactional", clock.instant(), clock.instant().plusSeconds(60), 100));
       c.commit();
       List<String> a = first.stream().map(DeliveryStore.Claimed::deliveryId).toList();
       List<String> b = second.stream().map(DeliveryStore.Claimed::deliveryId).toList();
@@ -278,7 +305,7 @@ class DeliverySenderIT {
     DeliverySender unconfigured = senderFor(-1);
     String id = queue(clock.instant());
 
-    while (unconfigured.step()) {
+    while (unconfigured.step("transactional")) {
       // keep going
     }
 
