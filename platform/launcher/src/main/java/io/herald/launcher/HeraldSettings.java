@@ -31,6 +31,7 @@ final class HeraldSettings {
     keys.put("HERALD_DB_URL", "herald.db.url");
     keys.put("HERALD_DB_USER", "herald.db.user");
     keys.put("HERALD_DB_PASSWORD", "herald.db.password");
+    keys.put("HERALD_DB_EMBEDDED", "herald.db.embedded");
     keys.put("HERALD_DATA_DIR", "herald.data-dir");
     keys.put("HERALD_PLUGINS_DIR", "herald.plugins-dir");
     keys.put("HERALD_SECRET_KEY", "herald.secret-key");

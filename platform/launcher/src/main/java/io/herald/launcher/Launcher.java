@@ -21,6 +21,9 @@ public final class Launcher {
 
   static final String EMBEDDED_DATABASE = "herald";
 
+  /** The distribution's folder of plugin zips installed into the plugins directory at start. */
+  static final String BUNDLED_PLUGINS = "plugins";
+
   private Launcher() {}
 
   public static void main(String[] args) throws Exception {
@@ -35,6 +38,7 @@ public final class Launcher {
     Path dist = distributionDirectory();
     Files.createDirectories(settings.pluginsDir());
     Files.createDirectories(settings.dataDir());
+    installBundledPlugins(dist.resolve(BUNDLED_PLUGINS), settings.pluginsDir());
 
     Map<String, String> env = new HashMap<>(System.getenv());
     env.put("HERALD_DATA_DIR", settings.dataDir().toString());
@@ -60,8 +64,10 @@ public final class Launcher {
       env.put("HERALD_DB_URL", db.jdbcUrl(EMBEDDED_DATABASE));
       env.put("HERALD_DB_USER", "herald");
       env.put("HERALD_DB_PASSWORD", "embedded");
+      env.put("HERALD_DB_EMBEDDED", "true");
     } else {
       System.out.println("herald: using the database at " + redact(settings.externalDbUrl().get()));
+      env.put("HERALD_DB_EMBEDDED", "false");
     }
 
     PayaraWorkDirectory.recreate(settings.dataDir().resolve("payara"));
@@ -74,6 +80,22 @@ public final class Launcher {
     ReadinessWatcher.start(settings.httpPort(), payara);
     int exit = payara.waitFor();
     System.exit(exit);
+  }
+
+  /**
+   * Installs the distribution's plugins; a failure is reported and Herald starts with whatever the
+   * plugins directory holds.
+   */
+  private static void installBundledPlugins(Path bundled, Path pluginsDir) {
+    try {
+      for (BundledPlugins.Change change : BundledPlugins.install(bundled, pluginsDir)) {
+        if (change.installed()) {
+          System.out.println("herald: " + change.describe() + " in " + pluginsDir);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      System.err.println("herald: could not install the bundled plugins: " + e.getMessage());
+    }
   }
 
   static List<String> command(LaunchSettings settings, Path dist, Path systemProperties) {

@@ -31,8 +31,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Quick start as a newcomer runs it: the built distribution started with no configuration
- * starts the embedded MariaDB, prints the first-start credentials once, gets ready, serves the APIs
- * with those credentials, and keeps its data across a restart.
+ * starts the embedded MariaDB, installs its bundled plugins, prints the first-start credentials
+ * once, gets ready, serves the APIs with those credentials, sends transactional email through the
+ * development outbox out of the box, and keeps its data across a restart.
  */
 class QuickStartIT {
 
@@ -75,6 +76,9 @@ class QuickStartIT {
                             "{\"email\":\"quick@example.com\",\"plan\":\"trial\"}")))
                 .statusCode())
         .isEqualTo(200);
+    String bearer = "Bearer " + appKey;
+    assertBundledPluginsStarted(data, base, bearer, output);
+    sendsEmailThroughTheDevOutbox(base, bearer);
     assertThat(
             send(HttpRequest.newBuilder(URI.create(base + "api/v1/customers/quick-1"))
                     .header(
@@ -87,7 +91,8 @@ class QuickStartIT {
     stop();
 
     List<String> secondRun = start(dist, data, port);
-    assertThat(String.join("\n", secondRun)).doesNotContain("first start", trackKey, appKey);
+    assertThat(String.join("\n", secondRun))
+        .doesNotContain("first start", trackKey, appKey, "installed plugin");
     HttpResponse<String> person =
         send(
             HttpRequest.newBuilder(URI.create(base + "v1/customers/quick-1/attributes"))
@@ -96,6 +101,97 @@ class QuickStartIT {
     JsonNode customer = JSON.readTree(person.body()).path("customer");
     assertThat(customer.at("/attributes/plan").asText()).isEqualTo("trial");
     assertThat(customer.at("/identifiers/email").asText()).isEqualTo("quick@example.com");
+  }
+
+  /**
+   * The launcher installed the distribution's zips into the (default) plugins directory, and the
+   * node started both plugins.
+   */
+  private void assertBundledPluginsStarted(Path data, String base, String bearer, String output)
+      throws Exception {
+    Path plugins = data.resolve("plugins");
+    for (String id : List.of("channel-dev-outbox", "channel-email-smtp")) {
+      assertThat(output).contains("herald: installed plugin " + id);
+      try (var bundled = Files.list(Path.of(System.getProperty("herald.dist.dir"), "plugins"))) {
+        Path zip =
+            bundled
+                .filter(p -> p.getFileName().toString().startsWith(id + "-"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(plugins.resolve(zip.getFileName())).hasSameBinaryContentAs(zip);
+      }
+    }
+    HttpResponse<String> listed =
+        send(
+            HttpRequest.newBuilder(URI.create(base + "v1/plugins"))
+                .header("Authorization", bearer));
+    assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+    assertThat(JSON.readTree(listed.body()).path("plugins"))
+        .extracting(p -> p.path("id").asText() + " " + p.path("status").asText())
+        .contains("channel-dev-outbox STARTED", "channel-email-smtp STARTED");
+  }
+
+  /**
+   * The ready workspace's default email channel is the development outbox: a transactional email to
+   * a person identified through the Track API is sent (and nothing leaves the machine).
+   */
+  private void sendsEmailThroughTheDevOutbox(String base, String bearer) throws Exception {
+    HttpResponse<String> channels =
+        send(
+            HttpRequest.newBuilder(URI.create(base + "v1/channel_settings"))
+                .header("Authorization", bearer));
+    assertThat(channels.statusCode()).as(channels.body()).isEqualTo(200);
+    JsonNode setting = JSON.readTree(channels.body()).path("channel_settings").path(0);
+    assertThat(setting.path("name").asText()).isEqualTo("dev-outbox");
+    assertThat(setting.path("provider").asText()).isEqualTo("dev-outbox");
+    assertThat(setting.path("channel").asText()).isEqualTo("email");
+    assertThat(setting.path("default").asBoolean()).isTrue();
+
+    await("the person identified through the Track API")
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(
+            () ->
+                JSON.readTree(
+                        send(HttpRequest.newBuilder(
+                                    URI.create(base + "v1/customers/quick-1/attributes"))
+                                .header("Authorization", bearer))
+                            .body())
+                    .at("/customer/identifiers/email")
+                    .asText()
+                    .equals("quick@example.com"));
+    HttpResponse<String> queued =
+        send(
+            HttpRequest.newBuilder(URI.create(base + "v1/send/email"))
+                .header("Authorization", bearer)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"identifiers\":{\"id\":\"quick-1\"},"
+                            + "\"from\":\"Quick Start <hello@example.com>\","
+                            + "\"subject\":\"Welcome to the {{customer.plan}} plan\","
+                            + "\"body\":\"<p>Hello {{customer.email}}</p>\"}")));
+    assertThat(queued.statusCode()).as(queued.body()).isEqualTo(200);
+    String deliveryId = JSON.readTree(queued.body()).path("delivery_id").asText();
+    assertThat(deliveryId).isNotBlank();
+
+    JsonNode message =
+        await("delivery " + deliveryId + " sent")
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(500))
+            .until(
+                () -> {
+                  HttpResponse<String> r =
+                      send(
+                          HttpRequest.newBuilder(URI.create(base + "v1/messages/" + deliveryId))
+                              .header("Authorization", bearer));
+                  return JSON.readTree(r.body()).path("message");
+                },
+                m -> m.path("state").asText().equals("sent"));
+    assertThat(message.path("recipient").asText()).isEqualTo("quick@example.com");
+    assertThat(message.path("subject").asText()).isEqualTo("Welcome to the trial plan");
+    assertThat(message.path("provider_message_id").asText())
+        .isEqualTo("<outbox-" + deliveryId + ">");
   }
 
   /** Starts the distribution and returns its output up to the launcher's "ready" line. */

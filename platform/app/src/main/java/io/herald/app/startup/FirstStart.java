@@ -48,7 +48,12 @@ public class FirstStart {
   @ConfigProperty(name = "herald.bootstrap.admin-password")
   Optional<String> adminPassword;
 
-  void run() {
+  /**
+   * Bootstraps the installation if nobody has.
+   *
+   * @return what this start created, empty when the installation existed already
+   */
+  Optional<BootstrapResult> run() {
     Optional<BootstrapResult> created;
     try {
       created =
@@ -60,11 +65,12 @@ public class FirstStart {
     } catch (RuntimeException e) {
       if (workspaces.defaultWorkspace().isPresent()) {
         LOG.info("another node bootstrapped the installation first");
-        return;
+        return Optional.empty();
       }
       throw e;
     }
     created.ifPresent(this::announce);
+    return created;
   }
 
   private void announce(BootstrapResult result) {

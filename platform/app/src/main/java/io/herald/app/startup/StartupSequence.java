@@ -17,8 +17,9 @@ import javax.sql.DataSource;
 
 /**
  * Brings a node up in order: secret key, migrations, then {@link DatabaseReady} (modules start:
- * scheduler), then the first-start bootstrap. Any failure is recorded in {@link StartupState}, so
- * readiness stays DOWN; Payara keeps running a failed startup bean's app (STACK-NOTES pitfall 8).
+ * scheduler), then the first-start bootstrap (with the embedded database, its workspace also gets
+ * the {@link DevOutboxChannel}). Any failure is recorded in {@link StartupState}, so readiness
+ * stays DOWN; Payara keeps running a failed startup bean's app (STACK-NOTES pitfall 8).
  *
  * <p>Connection settings come from MicroProfile Config ({@code herald.db.*}, or {@code HERALD_DB_*}
  * in the environment). The launcher sets them to the embedded MariaDB when no external database is
@@ -74,6 +75,8 @@ public class StartupSequence {
 
   @Inject FirstStart firstStart;
 
+  @Inject DevOutboxChannel devOutbox;
+
   @PostConstruct
   void start() {
     try {
@@ -81,7 +84,7 @@ public class StartupSequence {
       String vendor = migrations.migrate(nonTransactional);
       state.migrated(vendor);
       databaseReady.fire(new DatabaseReady(vendor));
-      firstStart.run();
+      firstStart.run().ifPresent(created -> devOutbox.setUp(created.workspace().id()));
       state.started();
       LOG.info("Herald started (database: " + vendor + ")");
     } catch (RuntimeException e) {
