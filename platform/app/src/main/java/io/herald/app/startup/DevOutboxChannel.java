@@ -83,7 +83,8 @@ public class DevOutboxChannel {
       return false;
     }
     try {
-      settings.save(workspace, new ChannelSettingInput(NAME, CHANNEL, PROVIDER, Map.of(), true));
+      settings.save(
+          workspace, new ChannelSettingInput(NAME, CHANNEL, PROVIDER, Map.of(), true, null));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "could not create the " + NAME + " email channel setting", e);
       return false;

@@ -71,7 +71,7 @@ class DevOutboxChannelTest {
 
     assertThat(settings.saved)
         .containsExactly(
-            new ChannelSettingInput("dev-outbox", "email", "dev-outbox", Map.of(), true));
+            new ChannelSettingInput("dev-outbox", "email", "dev-outbox", Map.of(), true, null));
     assertThat(logged)
         .singleElement()
         .satisfies(
@@ -121,7 +121,7 @@ class DevOutboxChannelTest {
   @Test
   void aWorkspaceThatAlreadyHasAnEmailChannelKeepsIt() {
     settings.save(
-        WORKSPACE, new ChannelSettingInput("smtp", "email", "email-smtp", Map.of(), true));
+        WORKSPACE, new ChannelSettingInput("smtp", "email", "email-smtp", Map.of(), true, null));
     DevOutboxChannel channel = new DevOutboxChannel(settings, host(true, SMTP, OUTBOX), true);
 
     assertThat(channel.setUp(WORKSPACE)).isFalse();
@@ -210,6 +210,7 @@ class DevOutboxChannelTest {
           input.settings(),
           Set.of(),
           input.isDefault(),
+          input.rateLimit(),
           Instant.EPOCH);
     }
   }
