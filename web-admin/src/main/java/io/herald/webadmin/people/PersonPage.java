@@ -2,6 +2,9 @@ package io.herald.webadmin.people;
 
 import io.herald.events.api.EventService;
 import io.herald.events.api.RecordedEvent;
+import io.herald.messaging.api.DeliveryView;
+import io.herald.messaging.api.MessageService;
+import io.herald.messaging.api.NotFoundException;
 import io.herald.objects.api.ObjectService;
 import io.herald.objects.api.ObjectTypeView;
 import io.herald.objects.api.Page;
@@ -29,8 +32,9 @@ import java.util.stream.Collectors;
 
 /**
  * A person ({@code ?cio=}): identifiers, attributes with the time each was set, the objects they
- * are related to, and their activity newest first, {@value #EVENTS_PER_PAGE} events at a time
- * ({@code &from=} skips the newer ones). Devices are not shown: the people API has none yet.
+ * are related to, their activity newest first, {@value #EVENTS_PER_PAGE} events at a time ({@code
+ * &from=} skips the newer ones), and the messages sent to them newest first, {@value
+ * #DELIVERIES_PER_PAGE} at a time ({@code &sent=} is the last delivery id of the newer page).
  */
 @Named
 @RequestScoped
@@ -38,6 +42,9 @@ public class PersonPage {
 
   /** Events per timeline page. */
   public static final int EVENTS_PER_PAGE = 20;
+
+  /** Deliveries per page of the messages section. */
+  public static final int DELIVERIES_PER_PAGE = 20;
 
   /** Relationships listed; a note says when a person has more. */
   public static final int RELATIONSHIPS_SHOWN = 100;
@@ -58,6 +65,7 @@ public class PersonPage {
   @Inject PeopleService people;
   @Inject EventService events;
   @Inject ObjectService objects;
+  @Inject MessageService messaging;
   @Inject WorkspaceService workspaces;
   @Inject ConsoleUser user;
   @Inject ConsoleMessages messages;
@@ -72,6 +80,9 @@ public class PersonPage {
   private boolean moreRelationships;
   private List<EventRow> timeline = List.of();
   private boolean older;
+  private String sent;
+  private List<DeliveryView> deliveries = List.of();
+  private boolean olderDeliveries;
 
   /** Loads the person named by {@code cio} (the view's {@code f:viewAction}). */
   public void load() {
@@ -110,6 +121,22 @@ public class PersonPage {
             .limit(EVENTS_PER_PAGE)
             .map(e -> new EventRow(e, AttributeRow.compact(e.data(), DATA_CHARS)))
             .toList();
+    loadDeliveries(ws);
+  }
+
+  private void loadDeliveries(WorkspaceId ws) {
+    try {
+      List<DeliveryView> page =
+          messaging.deliveriesOf(ws, cio, blankToNull(sent), DELIVERIES_PER_PAGE + 1);
+      olderDeliveries = page.size() > DELIVERIES_PER_PAGE;
+      deliveries = page.stream().limit(DELIVERIES_PER_PAGE).toList();
+    } catch (NotFoundException e) {
+      messages.error("Messages not listed: " + e.getMessage() + ".");
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 
   private List<String> suppressed(WorkspaceId ws) {
@@ -195,6 +222,29 @@ public class PersonPage {
   /** Whether older events follow this timeline page. */
   public boolean isOlder() {
     return older;
+  }
+
+  public String getSent() {
+    return sent;
+  }
+
+  public void setSent(String sent) {
+    this.sent = sent;
+  }
+
+  /** The messages sent to the person, newest first (older than {@code sent}). */
+  public List<DeliveryView> getDeliveries() {
+    return deliveries;
+  }
+
+  /** Whether older deliveries follow. */
+  public boolean isOlderDeliveries() {
+    return olderDeliveries;
+  }
+
+  /** The {@code sent} of the older deliveries page: the last delivery shown. */
+  public String getOlderSent() {
+    return deliveries.isEmpty() ? null : deliveries.get(deliveries.size() - 1).deliveryId();
   }
 
   /** Whether newer events precede this timeline page. */

@@ -7,6 +7,7 @@ import io.herald.people.api.IdType;
 import io.herald.people.api.PersonRef;
 import io.herald.webadmin.AttributeRow;
 import io.herald.webadmin.fakes.FakeEvents;
+import io.herald.webadmin.fakes.FakeMessaging;
 import io.herald.webadmin.fakes.FakeObjects;
 import io.herald.webadmin.fakes.FakePeople;
 import io.herald.webadmin.fakes.FakeRoleUser;
@@ -22,6 +23,7 @@ class PersonPageTest {
   private final FakePeople people = new FakePeople();
   private final FakeEvents events = new FakeEvents();
   private final FakeObjects objects = new FakeObjects();
+  private final FakeMessaging messaging = new FakeMessaging();
   private final Messages messages = new Messages();
 
   PersonPageTest() {
@@ -40,6 +42,7 @@ class PersonPageTest {
     page.people = people;
     page.events = events;
     page.objects = objects;
+    page.messaging = messaging;
     page.workspaces = new OneWorkspace();
     page.user = user;
     page.messages = messages;
@@ -156,5 +159,46 @@ class PersonPageTest {
     assertThat(page.getPerson()).isNull();
     assertThat(page.getTimeline()).isEmpty();
     assertThat(messages.errors).containsExactly("Sign in with a console role to see people.");
+  }
+
+  @Test
+  void listsTheMessagesSentToThePersonNewestFirstTwentyAPage() {
+    for (int i = 1; i <= 25; i++) {
+      messaging.add(i, i % 2 == 0 ? "c1" : "c2", null, i == 24 ? "failed" : "sent");
+    }
+
+    PersonPage page = page(FakeRoleUser.viewer(), "c1", 0);
+
+    assertThat(page.getDeliveries())
+        .extracting(io.herald.messaging.api.DeliveryView::deliveryId)
+        .startsWith("d24", "d22")
+        .hasSize(12);
+    assertThat(page.getDeliveries().get(0).reason()).isEqualTo("550 no such mailbox");
+    assertThat(page.isOlderDeliveries()).isFalse();
+
+    for (int i = 26; i <= 60; i++) {
+      messaging.add(i, "c1", null, "sent");
+    }
+    PersonPage newest = page(FakeRoleUser.viewer(), "c1", 0);
+    assertThat(newest.getDeliveries()).hasSize(PersonPage.DELIVERIES_PER_PAGE);
+    assertThat(newest.isOlderDeliveries()).isTrue();
+    assertThat(newest.getOlderSent()).isEqualTo("d41");
+    PersonPage older = pageSent("c1", newest.getOlderSent());
+    assertThat(older.getDeliveries().get(0).deliveryId()).isEqualTo("d40");
+  }
+
+  private PersonPage pageSent(String cio, String sent) {
+    PersonPage page = new PersonPage();
+    page.people = people;
+    page.events = events;
+    page.objects = objects;
+    page.messaging = messaging;
+    page.workspaces = new OneWorkspace();
+    page.user = FakeRoleUser.viewer();
+    page.messages = messages;
+    page.setCio(cio);
+    page.setSent(sent);
+    page.load();
+    return page;
   }
 }

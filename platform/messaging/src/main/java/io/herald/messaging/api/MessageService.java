@@ -40,4 +40,15 @@ public interface MessageService {
    * @param limit at most this many
    */
   List<DeliveryView> deliveriesOf(WorkspaceId workspace, String cioId, String before, int limit);
+
+  /**
+   * The deliveries of a transactional message (its sends), newest first.
+   *
+   * @param transactionalId the message's id
+   * @param before a delivery id to page after (older than it), null for the newest
+   * @param limit at most this many
+   * @throws NotFoundException when {@code before} names no delivery of the workspace
+   */
+  List<DeliveryView> deliveriesOfMessage(
+      WorkspaceId workspace, long transactionalId, String before, int limit);
 }

@@ -24,6 +24,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -285,14 +287,28 @@ public class DefaultMessageService implements MessageService {
     return Transactions.autoCommit(
         dataSource,
         "messaging",
-        c -> {
-          Long beforePk = null;
-          if (before != null && !before.isBlank()) {
-            beforePk =
-                DeliveryStore.pk(c, workspace.value(), before)
-                    .orElseThrow(() -> new NotFoundException("delivery " + before + " not found"));
-          }
-          return DeliveryStore.ofPerson(c, workspace.value(), cioId, beforePk, limit);
-        });
+        c ->
+            DeliveryStore.ofPerson(
+                c, workspace.value(), cioId, beforePk(c, workspace, before), limit));
+  }
+
+  @Override
+  public List<DeliveryView> deliveriesOfMessage(
+      WorkspaceId workspace, long transactionalId, String before, int limit) {
+    return Transactions.autoCommit(
+        dataSource,
+        "messaging",
+        c ->
+            DeliveryStore.ofMessage(
+                c, workspace.value(), transactionalId, beforePk(c, workspace, before), limit));
+  }
+
+  private static Long beforePk(Connection c, WorkspaceId workspace, String before)
+      throws SQLException {
+    if (before == null || before.isBlank()) {
+      return null;
+    }
+    return DeliveryStore.pk(c, workspace.value(), before)
+        .orElseThrow(() -> new NotFoundException("delivery " + before + " not found"));
   }
 }

@@ -227,6 +227,16 @@ final class DeliveryStore {
     return views(c, where, workspaceId, cioId, limit);
   }
 
+  static List<DeliveryView> ofMessage(
+      Connection c, long workspaceId, long transactionalId, Long beforePk, int limit)
+      throws SQLException {
+    String where = "d.workspace_id = ? AND d.transactional_id = ?";
+    if (beforePk != null) {
+      where += " AND d.id < " + beforePk;
+    }
+    return views(c, where, workspaceId, transactionalId, limit);
+  }
+
   static Optional<Long> pk(Connection c, long workspaceId, String deliveryId) throws SQLException {
     try (PreparedStatement q =
         c.prepareStatement(
@@ -240,7 +250,7 @@ final class DeliveryStore {
   }
 
   private static List<DeliveryView> views(
-      Connection c, String where, long workspaceId, String value, int limit) throws SQLException {
+      Connection c, String where, long workspaceId, Object value, int limit) throws SQLException {
     Map<Long, Object[]> rows = new LinkedHashMap<>();
     try (PreparedStatement q =
         c.prepareStatement(
@@ -250,7 +260,7 @@ final class DeliveryStore {
                 + where
                 + " ORDER BY d.id DESC LIMIT ?")) {
       q.setLong(1, workspaceId);
-      q.setString(2, value);
+      q.setObject(2, value);
       q.setInt(3, limit);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {

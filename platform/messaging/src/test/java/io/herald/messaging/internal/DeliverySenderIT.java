@@ -98,10 +98,18 @@ class DeliverySenderIT {
   }
 
   private String queue(Instant due) {
-    return queue(due, "transactional");
+    return queue(due, "transactional", null);
   }
 
   private String queue(Instant due, String lane) {
+    return queue(due, lane, null);
+  }
+
+  private String queue(Instant due, Long transactionalId) {
+    return queue(due, "transactional", transactionalId);
+  }
+
+  private String queue(Instant due, String lane, Long transactionalId) {
     String id = "d" + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE);
     Composed content = new Composed("a@x.io", "", "Subject", "<p>Hi</p>", "Hi", null, null);
     Transactions.inTransaction(
@@ -116,7 +124,7 @@ class DeliverySenderIT {
                     "cio-1",
                     "email",
                     lane,
-                    null,
+                    transactionalId,
                     "ada@x.io",
                     "Subject",
                     "queued",
@@ -334,6 +342,36 @@ class DeliverySenderIT {
         .extracting(DeliveryView::deliveryId)
         .containsExactly(ids.get(4), ids.get(3), ids.get(2));
     assertThat(second).extracting(DeliveryView::deliveryId).containsExactly(ids.get(1), ids.get(0));
+  }
+
+  @Test
+  void aMessagesDeliveriesPageNewestFirstWithoutOtherMessagesSends() {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      ids.add(queue(clock.instant(), 7L));
+      queue(clock.instant(), 8L);
+    }
+    queue(clock.instant());
+    List<DeliveryView> first =
+        Transactions.autoCommit(
+            dataSource, "test", c -> DeliveryStore.ofMessage(c, workspace, 7L, null, 3));
+    Long before =
+        Transactions.autoCommit(
+                dataSource, "test", c -> DeliveryStore.pk(c, workspace, first.get(2).deliveryId()))
+            .orElseThrow();
+    List<DeliveryView> second =
+        Transactions.autoCommit(
+            dataSource, "test", c -> DeliveryStore.ofMessage(c, workspace, 7L, before, 3));
+    List<DeliveryView> elsewhere =
+        Transactions.autoCommit(
+            dataSource, "test", c -> DeliveryStore.ofMessage(c, workspace + 1, 7L, null, 10));
+
+    assertThat(first)
+        .extracting(DeliveryView::deliveryId)
+        .containsExactly(ids.get(4), ids.get(3), ids.get(2));
+    assertThat(first).extracting(DeliveryView::transactionalId).containsOnly(7L);
+    assertThat(second).extracting(DeliveryView::deliveryId).containsExactly(ids.get(1), ids.get(0));
+    assertThat(elsewhere).isEmpty();
   }
 
   /** Answers each send with the next scripted result. */

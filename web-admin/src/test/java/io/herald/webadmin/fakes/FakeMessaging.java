@@ -1,0 +1,101 @@
+package io.herald.webadmin.fakes;
+
+import io.herald.messaging.api.DeliveryView;
+import io.herald.messaging.api.EmailPreview;
+import io.herald.messaging.api.EmailSend;
+import io.herald.messaging.api.MessageService;
+import io.herald.messaging.api.NotFoundException;
+import io.herald.messaging.api.SendReceipt;
+import io.herald.people.api.PersonRef;
+import io.herald.workspace.api.WorkspaceId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * A delivery log in a list (oldest first) that pages newest first as the real one does; records
+ * sends and previews, and answers previews with what the test sets.
+ */
+public final class FakeMessaging implements MessageService {
+
+  public final List<DeliveryView> deliveries = new ArrayList<>();
+  public final List<EmailSend> sent = new ArrayList<>();
+  public final List<Map<String, Object>> previewData = new ArrayList<>();
+  public final List<PersonRef> previewPeople = new ArrayList<>();
+  public EmailPreview preview = new EmailPreview("s", "", "", "<p>h</p>", "h", null);
+
+  /** Adds a delivery {@code d<n>} for person {@code cio} from message {@code messageId}. */
+  public DeliveryView add(int n, String cio, Long messageId, String state) {
+    DeliveryView d =
+        new DeliveryView(
+            "d" + n,
+            "email",
+            cio,
+            messageId,
+            "u@example.com",
+            "Subject " + n,
+            state,
+            "failed".equals(state) ? "550 no such mailbox" : null,
+            null,
+            0,
+            Map.of("created", Instant.ofEpochSecond(n)),
+            Instant.ofEpochSecond(n));
+    deliveries.add(d);
+    return d;
+  }
+
+  @Override
+  public SendReceipt sendEmail(WorkspaceId workspace, EmailSend send) {
+    sent.add(send);
+    return new SendReceipt("sent-" + sent.size(), Instant.EPOCH);
+  }
+
+  @Override
+  public EmailPreview previewEmail(
+      WorkspaceId workspace,
+      long transactionalId,
+      PersonRef person,
+      Map<String, Object> messageData) {
+    previewPeople.add(person);
+    previewData.add(messageData);
+    return preview;
+  }
+
+  @Override
+  public Optional<DeliveryView> delivery(WorkspaceId workspace, String deliveryId) {
+    return deliveries.stream().filter(d -> d.deliveryId().equals(deliveryId)).findFirst();
+  }
+
+  @Override
+  public List<DeliveryView> deliveriesOf(
+      WorkspaceId workspace, String cioId, String before, int limit) {
+    return page(d -> cioId.equals(d.cioId()), before, limit);
+  }
+
+  @Override
+  public List<DeliveryView> deliveriesOfMessage(
+      WorkspaceId workspace, long transactionalId, String before, int limit) {
+    return page(
+        d -> d.transactionalId() != null && d.transactionalId() == transactionalId, before, limit);
+  }
+
+  private List<DeliveryView> page(Predicate<DeliveryView> which, String before, int limit) {
+    int end = deliveries.size();
+    if (before != null) {
+      end =
+          deliveries.indexOf(
+              delivery(OneWorkspace.ID, before)
+                  .orElseThrow(() -> new NotFoundException("delivery " + before + " not found")));
+    }
+    List<DeliveryView> page = new ArrayList<>();
+    for (int i = end - 1; i >= 0 && page.size() < limit; i--) {
+      if (which.test(deliveries.get(i))) {
+        page.add(deliveries.get(i));
+      }
+    }
+    return page;
+  }
+}
