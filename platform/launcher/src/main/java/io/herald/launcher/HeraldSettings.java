@@ -51,6 +51,16 @@ final class HeraldSettings {
     keys.put(
         "HERALD_SCHEDULING_NODE_RETENTION_MINUTES", "herald.scheduling.node-retention-minutes");
     keys.put("HERALD_BENCH_NOOP_ENDPOINT", "herald.bench.noop-endpoint");
+    keys.put("HERALD_PUBLIC_URL", "herald.public-url");
+    keys.put("HERALD_MESSAGING_SENDER_ENABLED", "herald.messaging.sender.enabled");
+    keys.put("HERALD_MESSAGING_SENDER_IDLE_MILLIS", "herald.messaging.sender.idle-millis");
+    keys.put("HERALD_MESSAGING_SENDER_BATCH_SIZE", "herald.messaging.sender.batch-size");
+    keys.put("HERALD_MESSAGING_SENDER_LEASE_SECONDS", "herald.messaging.sender.lease-seconds");
+    keys.put("HERALD_MESSAGING_SENDER_MAX_ATTEMPTS", "herald.messaging.sender.max-attempts");
+    keys.put(
+        "HERALD_MESSAGING_SENDER_TRANSACTIONAL_THREADS",
+        "herald.messaging.sender.transactional-threads");
+    keys.put("HERALD_MESSAGING_SENDER_BULK_THREADS", "herald.messaging.sender.bulk-threads");
     return Map.copyOf(keys);
   }
 

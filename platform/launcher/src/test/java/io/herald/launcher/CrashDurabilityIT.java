@@ -5,10 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.herald.testing.TestDatabase;
 import io.herald.testing.TestDatabases;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,7 +40,7 @@ class CrashDurabilityIT {
 
   private static final String WRITE_KEY = "crash-write-key-0123456789";
 
-  private Process launcher;
+  private HeraldProcess herald;
   private TestDatabase database;
 
   @Test
@@ -51,8 +48,9 @@ class CrashDurabilityIT {
     Path work =
         Path.of(System.getProperty("herald.test.work-dir")).resolve("crash-" + System.nanoTime());
     database = TestDatabases.embedded(work.resolve("mariadb"));
-    int port = freePort();
-    start(work, port);
+    herald = new HeraldProcess(work, database, Map.of("HERALD_BOOTSTRAP_WRITE_KEY", WRITE_KEY));
+    herald.start();
+    int port = herald.port();
 
     Set<String> acknowledged = Collections.synchronizedSet(new HashSet<>());
     AtomicBoolean stop = new AtomicBoolean();
@@ -103,14 +101,7 @@ class CrashDurabilityIT {
           });
     }
     await().atMost(Duration.ofMinutes(2)).until(() -> acknowledged.size() >= 2_000);
-    ProcessHandle payara =
-        launcher
-            .descendants()
-            .filter(p -> p.info().commandLine().map(c -> c.contains("payara-micro")).orElse(false))
-            .findFirst()
-            .orElseThrow();
-    payara.destroyForcibly(); // SIGKILL, mid-ingest
-    assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    herald.killDashNine(); // SIGKILL, mid-ingest
     stop.set(true);
     clients.shutdown();
     assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
@@ -124,56 +115,13 @@ class CrashDurabilityIT {
     assertThat(lost).as("acknowledged but not stored").isEmpty();
 
     // And the node comes back on the same data.
-    start(work, port);
+    herald.start();
     HttpResponse<String> ready =
         http.send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(ready.statusCode()).isEqualTo(200);
-  }
-
-  private void start(Path work, int port) throws IOException {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                "java",
-                "-jar",
-                Path.of(System.getProperty("herald.dist.dir"))
-                    .resolve("herald-launcher.jar")
-                    .toString())
-            .redirectErrorStream(true);
-    Map<String, String> env = builder.environment();
-    env.keySet().removeIf(k -> k.startsWith("HERALD_"));
-    env.put("HERALD_DATA_DIR", work.resolve("data").toString());
-    env.put("HERALD_HTTP_PORT", Integer.toString(port));
-    env.put("HERALD_JAVA_HEAP", "512m");
-    env.put("HERALD_DB_URL", database.jdbcUrl());
-    env.put("HERALD_DB_USER", database.user());
-    env.put("HERALD_DB_PASSWORD", database.password());
-    env.put("HERALD_BOOTSTRAP_WRITE_KEY", WRITE_KEY);
-    launcher = builder.start();
-    List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    Process process = launcher;
-    Thread pump =
-        new Thread(
-            () -> {
-              try (BufferedReader reader =
-                  new BufferedReader(
-                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = reader.readLine()) != null; ) {
-                  lines.add(line);
-                }
-              } catch (IOException e) {
-                // process ended
-              }
-            });
-    pump.setDaemon(true);
-    pump.start();
-    await()
-        .atMost(Duration.ofMinutes(4))
-        .pollInterval(Duration.ofMillis(500))
-        .failFast("Herald exited: " + lines, () -> !process.isAlive())
-        .until(() -> lines.stream().anyMatch(l -> l.startsWith("herald: ready at")));
   }
 
   private Set<String> storedIds() throws Exception {
@@ -192,21 +140,11 @@ class CrashDurabilityIT {
 
   @AfterEach
   void stop() throws InterruptedException {
-    if (launcher != null && launcher.isAlive()) {
-      launcher.destroy();
-      if (!launcher.waitFor(90, TimeUnit.SECONDS)) {
-        launcher.descendants().forEach(ProcessHandle::destroyForcibly);
-        launcher.destroyForcibly();
-      }
+    if (herald != null) {
+      herald.close();
     }
     if (database != null) {
       database.close();
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

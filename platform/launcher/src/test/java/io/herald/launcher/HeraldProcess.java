@@ -1,0 +1,120 @@
+package io.herald.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.herald.testing.TestDatabase;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The built distribution's launcher as a child process on a test database, for tests that kill
+ * Herald with {@code kill -9} and start it again on the same data.
+ */
+final class HeraldProcess implements AutoCloseable {
+
+  private final Path work;
+  private final int port;
+  private final TestDatabase database;
+  private final Map<String, String> extraEnv;
+  private Process launcher;
+
+  HeraldProcess(Path work, TestDatabase database, Map<String, String> extraEnv) throws IOException {
+    this.work = work;
+    this.port = freePort();
+    this.database = database;
+    this.extraEnv = Map.copyOf(extraEnv);
+  }
+
+  int port() {
+    return port;
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + port + "/" + path;
+  }
+
+  /** Starts the launcher and waits until it prints that Herald is ready. */
+  void start() throws IOException {
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                "java",
+                "-jar",
+                Path.of(System.getProperty("herald.dist.dir"))
+                    .resolve("herald-launcher.jar")
+                    .toString())
+            .redirectErrorStream(true);
+    Map<String, String> env = builder.environment();
+    env.keySet().removeIf(k -> k.startsWith("HERALD_"));
+    env.put("HERALD_DATA_DIR", work.resolve("data").toString());
+    env.put("HERALD_HTTP_PORT", Integer.toString(port));
+    env.put("HERALD_JAVA_HEAP", "512m");
+    env.put("HERALD_DB_URL", database.jdbcUrl());
+    env.put("HERALD_DB_USER", database.user());
+    env.put("HERALD_DB_PASSWORD", database.password());
+    env.putAll(extraEnv);
+    launcher = builder.start();
+    List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    Process process = launcher;
+    Thread pump =
+        new Thread(
+            () -> {
+              try (BufferedReader reader =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = reader.readLine()) != null; ) {
+                  lines.add(line);
+                }
+              } catch (IOException e) {
+                // process ended
+              }
+            });
+    pump.setDaemon(true);
+    pump.start();
+    await()
+        .atMost(Duration.ofMinutes(4))
+        .pollInterval(Duration.ofMillis(500))
+        .failFast("Herald exited: " + lines, () -> !process.isAlive())
+        .until(() -> lines.stream().anyMatch(l -> l.startsWith("herald: ready at")));
+  }
+
+  /** SIGKILL of the Payara Micro process (the launcher then exits too). */
+  void killDashNine() throws InterruptedException {
+    ProcessHandle payara =
+        launcher
+            .descendants()
+            .filter(p -> p.info().commandLine().map(c -> c.contains("payara-micro")).orElse(false))
+            .findFirst()
+            .orElseThrow();
+    payara.destroyForcibly();
+    assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
+  }
+
+  /** Stops Herald if it runs. */
+  @Override
+  public void close() throws InterruptedException {
+    if (launcher != null && launcher.isAlive()) {
+      launcher.destroy();
+      if (!launcher.waitFor(90, TimeUnit.SECONDS)) {
+        launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+        launcher.destroyForcibly();
+      }
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
