@@ -1,7 +1,10 @@
 package io.herald.messaging.internal;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.herald.messaging.api.EmailPreview;
 import io.herald.messaging.api.EmailSend;
+import io.herald.messaging.internal.render.CompiledEmail;
 import io.herald.messaging.internal.render.EmailRenderer;
 import io.herald.messaging.internal.render.EmailTemplate;
 import io.herald.messaging.internal.render.LiquidRenderer;
@@ -32,6 +35,13 @@ public class EmailComposer {
   }
 
   private final EmailRenderer renderer = new EmailRenderer(new LiquidRenderer(Clock.systemUTC()));
+
+  /**
+   * Compiled templates by their sources: a message sent many times is parsed once. Keyed by the
+   * sources themselves, so an edited template is a new entry and the old one ages out.
+   */
+  private final LoadingCache<EmailParts, CompiledEmail> compiled =
+      Caffeine.newBuilder().maximumSize(1_000).build(this::compile);
 
   @Inject TrackingLinks links;
 
@@ -78,7 +88,11 @@ public class EmailComposer {
   }
 
   private RenderedEmail render(EmailParts parts, Map<String, Object> variables) {
-    return renderer.render(
+    return compiled.get(parts).render(variables);
+  }
+
+  private CompiledEmail compile(EmailParts parts) {
+    return renderer.compile(
         new EmailTemplate(
             parts.subject(),
             parts.from(),
@@ -87,8 +101,7 @@ public class EmailComposer {
             parts.body(),
             parts.bodyPlain()),
         null,
-        Map.of(),
-        variables);
+        Map.of());
   }
 
   private static String contentType(String filename) {
