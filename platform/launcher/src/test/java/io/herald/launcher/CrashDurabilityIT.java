@@ -12,10 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -125,17 +121,9 @@ class CrashDurabilityIT {
   }
 
   private Set<String> storedIds() throws Exception {
-    Set<String> ids = new HashSet<>();
-    try (Connection c =
-            DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
-        PreparedStatement q =
-            c.prepareStatement("SELECT dedupe_id FROM events_event WHERE name = 'crash_test'");
-        ResultSet rs = q.executeQuery()) {
-      while (rs.next()) {
-        ids.add(rs.getString(1));
-      }
-    }
-    return ids;
+    return new HashSet<>(
+        HeraldProcess.column(
+            database, "SELECT dedupe_id FROM events_event WHERE name = 'crash_test'"));
   }
 
   @AfterEach

@@ -112,6 +112,21 @@ final class HeraldProcess implements AutoCloseable {
     }
   }
 
+  /** The first column of every row {@code sql} selects on the test database. */
+  static List<String> column(TestDatabase database, String sql) throws java.sql.SQLException {
+    List<String> values = new ArrayList<>();
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection(
+                database.jdbcUrl(), database.user(), database.password());
+        java.sql.PreparedStatement q = c.prepareStatement(sql);
+        java.sql.ResultSet rs = q.executeQuery()) {
+      while (rs.next()) {
+        values.add(rs.getString(1));
+      }
+    }
+    return values;
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();

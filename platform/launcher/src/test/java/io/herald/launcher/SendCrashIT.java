@@ -14,10 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -144,30 +140,15 @@ class SendCrashIT {
   }
 
   private int state(String state) throws Exception {
-    try (Connection c =
-            DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
-        PreparedStatement q =
-            c.prepareStatement("SELECT COUNT(*) FROM messaging_delivery WHERE state = ?")) {
-      q.setString(1, state);
-      try (ResultSet rs = q.executeQuery()) {
-        rs.next();
-        return rs.getInt(1);
-      }
-    }
+    return HeraldProcess.column(
+            database, "SELECT COUNT(*) FROM messaging_delivery WHERE state = '" + state + "'")
+        .stream()
+        .mapToInt(Integer::parseInt)
+        .sum();
   }
 
   private List<String> providerIds() throws Exception {
-    List<String> ids = new ArrayList<>();
-    try (Connection c =
-            DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
-        PreparedStatement q =
-            c.prepareStatement("SELECT provider_message_id FROM messaging_delivery");
-        ResultSet rs = q.executeQuery()) {
-      while (rs.next()) {
-        ids.add(rs.getString(1));
-      }
-    }
-    return ids;
+    return HeraldProcess.column(database, "SELECT provider_message_id FROM messaging_delivery");
   }
 
   @AfterEach
