@@ -231,7 +231,9 @@ public class RebuildWorker {
               }
               RebuildChunks.apply(c, at, set, upto, now);
               done.addAll(reevaluate(c, ws, segment, moved, now));
-              if (!done.isEmpty() && !indexes.of(ws).readersOf(segment.id()).isEmpty()) {
+              // current(), not of(): the engine refreshes the index only when a feed has work, so a
+              // segment created since (reading this one) would be missed in a quiet workspace.
+              if (!done.isEmpty() && !indexes.current(ws).readersOf(segment.id()).isEmpty()) {
                 SortedMap<String, Instant> readers = new TreeMap<>();
                 done.forEach(a -> readers.put(a.cioId(), now));
                 PersonRows.scheduleAll(c, ws, readers, "segment");
