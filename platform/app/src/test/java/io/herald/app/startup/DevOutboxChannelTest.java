@@ -148,7 +148,7 @@ class DevOutboxChannelTest {
     return new PluginHost() {
       @Override
       public String pluginApiVersion() {
-        return "1.1.0";
+        return "1.2.0";
       }
 
       @Override
