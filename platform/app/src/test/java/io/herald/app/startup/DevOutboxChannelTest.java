@@ -211,7 +211,8 @@ class DevOutboxChannelTest {
           Set.of(),
           input.isDefault(),
           input.rateLimit(),
-          Instant.EPOCH);
+          Instant.EPOCH,
+          "http://localhost:8080/callbacks/test-token");
     }
   }
 }
