@@ -573,29 +573,31 @@ class TransactionalEmailIT extends ContainerTest {
 
   @Test
   void bouncesAndComplaintsArriveThroughTheCallbackUrl() throws Exception {
-    String before =
-        http()
-            .get("v1/channel_settings", Http.app())
-            .json()
-            .at("/channel_settings/0/callback_url")
-            .asText();
-    Answer saved =
-        http()
-            .put(
-                "v1/channel_settings/smtp",
-                Http.app(),
-                "{\"channel\":\"email\",\"provider\":\"email-smtp\",\"default\":true,"
-                    + "\"settings\":{\"host\":\"127.0.0.1\",\"port\":\""
-                    + smtp.getSmtp().getPort()
-                    + "\",\"security\":\"none\",\"username\":\""
-                    + SMTP_USER
-                    + "\",\"default_from\":\"Herald <noreply@herald.test>\","
-                    + "\"callback_secret\":\"cb-secret-for-the-it\"}}");
+    // A second setting of the workspace (sends still go through the default one): its callback
+    // URL matches deliveries of the whole workspace. Deleted at the end, so the other tests see
+    // the default setting alone.
+    String setting =
+        "{\"channel\":\"email\",\"provider\":\"email-smtp\",\"default\":false,"
+            + "\"settings\":{\"host\":\"127.0.0.1\",\"port\":\""
+            + smtp.getSmtp().getPort()
+            + "\",\"security\":\"none\",\"default_from\":\"Herald <noreply@herald.test>\","
+            + "\"callback_secret\":\"cb-secret-for-the-it\"}}";
+    Answer first = http().put("v1/channel_settings/bounce-intake", Http.app(), setting);
+    assertThat(first.status()).as(first.body()).isEqualTo(200);
+    try {
+      receiveReports(first.json().at("/channel_setting/callback_url").asText(), setting);
+    } finally {
+      http().delete("v1/channel_settings/bounce-intake", Http.app());
+    }
+  }
+
+  private void receiveReports(String firstUrl, String setting) throws Exception {
+    Answer saved = http().put("v1/channel_settings/bounce-intake", Http.app(), setting);
     assertThat(saved.status()).as(saved.body()).isEqualTo(200);
     String callbackUrl = saved.json().at("/channel_setting/callback_url").asText();
     assertThat(callbackUrl)
         .as("kept across saves")
-        .isEqualTo(before)
+        .isEqualTo(firstUrl)
         .matches("http://localhost:8080/callbacks/[A-Za-z0-9_-]{43}");
     assertThat(saved.json().at("/channel_setting/secrets_set").toString())
         .contains("callback_secret");

@@ -21,7 +21,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * Reads bounce and complaint reports with Jakarta Mail: delivery status notifications (RFC 3464,
@@ -53,8 +52,6 @@ final class MailReports {
    */
   record Report(Type type, String originalMessageId, List<DeliveryEvent> events) {}
 
-  private final Session session = Session.getInstance(new Properties());
-
   /**
    * Parses one RFC 822 message.
    *
@@ -64,7 +61,8 @@ final class MailReports {
    * @throws IOException when a part cannot be read
    */
   Report parse(byte[] raw, Instant received) throws MessagingException, IOException {
-    MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw));
+    // No Session: parsing needs no provider, and none is looked up through the caller's TCCL.
+    MimeMessage message = new MimeMessage((Session) null, new ByteArrayInputStream(raw));
     Optional<Part> report = findReport(message, 0);
     if (report.isEmpty()) {
       return new Report(Type.OTHER, "", List.of());

@@ -111,6 +111,24 @@ class BounceIntakeTest {
   }
 
   @Test
+  void createAndCallbacksWorkUnderAForeignContextClassLoader() throws Exception {
+    // In the host, request threads carry the application's TCCL, which cannot see this plugin's
+    // Jakarta Mail providers; nothing on the callback path may depend on the caller's TCCL.
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    try (java.net.URLClassLoader empty =
+        new java.net.URLClassLoader(new java.net.URL[0], ClassLoader.getPlatformClassLoader())) {
+      thread.setContextClassLoader(empty);
+      CallbackResult result =
+          provider(SECRET).handleCallback(post("exchange-dsn.eml", "message/rfc822", SECRET));
+
+      assertThat(result.events()).hasSize(1);
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+
+  @Test
   void anOrdinaryMessageIsTakenAndIgnored() throws Exception {
     CallbackResult result =
         provider(null).handleCallback(post("auto-reply.eml", "message/rfc822", null));
