@@ -571,6 +571,194 @@ class TransactionalEmailIT extends ContainerTest {
     assertThat(oversize.status()).isEqualTo(413);
   }
 
+  @Test
+  void bouncesAndComplaintsArriveThroughTheCallbackUrl() throws Exception {
+    // A second setting of the workspace (sends still go through the default one): its callback
+    // URL matches deliveries of the whole workspace. Deleted at the end, so the other tests see
+    // the default setting alone.
+    String setting =
+        "{\"channel\":\"email\",\"provider\":\"email-smtp\",\"default\":false,"
+            + "\"settings\":{\"host\":\"127.0.0.1\",\"port\":\""
+            + smtp.getSmtp().getPort()
+            + "\",\"security\":\"none\",\"default_from\":\"Herald <noreply@herald.test>\","
+            + "\"callback_secret\":\"cb-secret-for-the-it\"}}";
+    Answer first = http().put("v1/channel_settings/bounce-intake", Http.app(), setting);
+    assertThat(first.status()).as(first.body()).isEqualTo(200);
+    try {
+      receiveReports(first.json().at("/channel_setting/callback_url").asText(), setting);
+    } finally {
+      http().delete("v1/channel_settings/bounce-intake", Http.app());
+    }
+  }
+
+  private void receiveReports(String firstUrl, String setting) throws Exception {
+    Answer saved = http().put("v1/channel_settings/bounce-intake", Http.app(), setting);
+    assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+    String callbackUrl = saved.json().at("/channel_setting/callback_url").asText();
+    assertThat(callbackUrl)
+        .as("kept across saves")
+        .isEqualTo(firstUrl)
+        .matches("http://localhost:8080/callbacks/[A-Za-z0-9_-]{43}");
+    assertThat(saved.json().at("/channel_setting/secrets_set").toString())
+        .contains("callback_secret");
+    String callback = local(callbackUrl);
+    HttpClient client = HttpClient.newHttpClient();
+
+    String bounced = unique("tx-bounce");
+    identify(bounced, "{\"email\":\"" + bounced + "@example.com\"}");
+    String bouncedDelivery =
+        send(
+            "{\"identifiers\":{\"id\":\""
+                + bounced
+                + "\"},\"from\":\"a@herald.test\",\"subject\":\"S\",\"body\":\"B\"}");
+    String bouncedMessageId =
+        awaitState(bouncedDelivery, "sent").path("provider_message_id").asText();
+    assertThat(bouncedMessageId).startsWith("<").contains(bouncedDelivery);
+
+    HttpResponse<String> wrongSecret =
+        postReport(
+            client, callback, "wrong-secret", dsn(bounced + "@example.com", bouncedMessageId));
+    assertThat(wrongSecret.statusCode()).as(wrongSecret.body()).isEqualTo(401);
+    assertThat(message(bouncedDelivery).path("state").asText()).isEqualTo("sent");
+
+    HttpResponse<String> unknownToken =
+        postReport(
+            client,
+            callback.replaceAll("/callbacks/.*", "/callbacks/no-such-token"),
+            "cb-secret-for-the-it",
+            dsn(bounced + "@example.com", bouncedMessageId));
+    assertThat(unknownToken.statusCode()).isEqualTo(404);
+
+    HttpResponse<String> dsn =
+        postReport(
+            client,
+            callback,
+            "cb-secret-for-the-it",
+            dsn(bounced + "@example.com", bouncedMessageId));
+    assertThat(dsn.statusCode()).as(dsn.body()).isEqualTo(200);
+    assertThat(dsn.body()).contains("\"applied\":1").contains("\"unknown\":0");
+    JsonNode bouncedView = message(bouncedDelivery);
+    assertThat(bouncedView.path("state").asText()).isEqualTo("bounced");
+    assertThat(bouncedView.path("failure_message").asText())
+        .isEqualTo(
+            "550 5.1.1 <" + bounced + "@example.com>: Recipient address rejected: User unknown");
+    assertThat(bouncedView.path("metrics").has("bounced")).isTrue();
+
+    String complainer = unique("tx-complaint");
+    identify(complainer, "{\"email\":\"" + complainer + "@example.com\"}");
+    String complained =
+        send(
+            "{\"identifiers\":{\"id\":\""
+                + complainer
+                + "\"},\"from\":\"a@herald.test\",\"subject\":\"S\",\"body\":\"B\"}");
+    String complainedMessageId =
+        awaitState(complained, "sent").path("provider_message_id").asText();
+    HttpResponse<String> arf =
+        postReport(
+            client,
+            callback + "/fbl",
+            "cb-secret-for-the-it",
+            arf(complainer + "@example.com", complainedMessageId));
+    assertThat(arf.statusCode()).as(arf.body()).isEqualTo(200);
+    assertThat(message(complained).path("metrics").has("spammed")).isTrue();
+    Answer person = http().get("v1/customers/" + complainer + "/attributes", Http.app());
+    assertThat(person.json().at("/customer/unsubscribed").asBoolean()).isTrue();
+
+    HttpResponse<String> unknownId =
+        postReport(
+            client,
+            callback,
+            "cb-secret-for-the-it",
+            dsn("x@example.com", "<not-ours@herald.test>"));
+    assertThat(unknownId.body()).contains("\"unknown\":1");
+  }
+
+  private static HttpResponse<String> postReport(
+      HttpClient client, String url, String secret, String report) throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "message/rfc822")
+            .header("X-Herald-Callback-Secret", secret)
+            .POST(HttpRequest.BodyPublishers.ofString(report, StandardCharsets.UTF_8))
+            .build(),
+        BodyHandlers.ofString());
+  }
+
+  /** A Postfix-style RFC 3464 hard bounce of {@code messageId}. */
+  private static String dsn(String recipient, String messageId) {
+    return String.join(
+        "\r\n",
+        "From: MAILER-DAEMON@mx.herald.test (Mail Delivery System)",
+        "To: bounces@herald.test",
+        "Subject: Undelivered Mail Returned to Sender",
+        "MIME-Version: 1.0",
+        "Content-Type: multipart/report; report-type=delivery-status; boundary=\"dsn-b\"",
+        "",
+        "--dsn-b",
+        "Content-Type: text/plain; charset=us-ascii",
+        "",
+        "Your message could not be delivered.",
+        "",
+        "--dsn-b",
+        "Content-Type: message/delivery-status",
+        "",
+        "Reporting-MTA: dns; mx.herald.test",
+        "",
+        "Final-Recipient: rfc822; " + recipient,
+        "Action: failed",
+        "Status: 5.1.1",
+        "Diagnostic-Code: smtp; 550 5.1.1 <" + recipient + ">: Recipient address rejected:",
+        " User unknown",
+        "",
+        "--dsn-b",
+        "Content-Type: text/rfc822-headers",
+        "",
+        "From: Herald <noreply@herald.test>",
+        "To: " + recipient,
+        "Message-ID: " + messageId,
+        "Subject: S",
+        "",
+        "--dsn-b--",
+        "");
+  }
+
+  /** A Yahoo-style RFC 5965 abuse report about {@code messageId}. */
+  private static String arf(String recipient, String messageId) {
+    return String.join(
+        "\r\n",
+        "From: feedback@arf.mail.yahoo.test",
+        "To: fbl@herald.test",
+        "Subject: FW: S",
+        "MIME-Version: 1.0",
+        "Content-Type: multipart/report; report-type=feedback-report; boundary=\"arf-b\"",
+        "",
+        "--arf-b",
+        "Content-Type: text/plain",
+        "",
+        "This is an email abuse report.",
+        "",
+        "--arf-b",
+        "Content-Type: message/feedback-report",
+        "",
+        "Feedback-Type: abuse",
+        "User-Agent: Yahoo!-Mail-Feedback/2.0",
+        "Version: 1",
+        "Original-Rcpt-To: " + recipient,
+        "",
+        "--arf-b",
+        "Content-Type: message/rfc822",
+        "",
+        "From: Herald <noreply@herald.test>",
+        "To: " + recipient,
+        "Message-ID: " + messageId,
+        "Subject: S",
+        "",
+        "B",
+        "",
+        "--arf-b--",
+        "");
+  }
+
   /** A link in a mail, aimed at the deployment instead of the configured public URL. */
   private String local(String link) {
     return link.replace("http://localhost:8080/", base.toString());

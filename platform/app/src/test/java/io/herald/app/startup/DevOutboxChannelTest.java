@@ -148,7 +148,7 @@ class DevOutboxChannelTest {
     return new PluginHost() {
       @Override
       public String pluginApiVersion() {
-        return "1.1.0";
+        return "1.2.0";
       }
 
       @Override
@@ -211,7 +211,8 @@ class DevOutboxChannelTest {
           Set.of(),
           input.isDefault(),
           input.rateLimit(),
-          Instant.EPOCH);
+          Instant.EPOCH,
+          "http://localhost:8080/callbacks/test-token");
     }
   }
 }

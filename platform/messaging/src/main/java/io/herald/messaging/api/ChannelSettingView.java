@@ -16,6 +16,8 @@ import java.util.Set;
  * @param isDefault whether it is the channel's default
  * @param rateLimit how fast it may send, null for no limit
  * @param updatedAt the last change
+ * @param callbackUrl where the provider posts callbacks (bounces, complaints, delivery reports):
+ *     {@code herald.public-url} + {@code /callbacks/} + the setting's random token
  */
 public record ChannelSettingView(
     String name,
@@ -25,7 +27,8 @@ public record ChannelSettingView(
     Set<String> secretsSet,
     boolean isDefault,
     SendRateLimit rateLimit,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String callbackUrl) {
 
   /** Copies the collections. */
   public ChannelSettingView {

@@ -20,11 +20,13 @@ import io.herald.workspace.api.WorkspaceId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +38,8 @@ import javax.sql.DataSource;
 /**
  * Channel settings in {@code messaging_channel}: non-secret values as JSON, secret ones as JSON
  * encrypted with the node's key. A secret left out of a save keeps its stored value (write-only
- * secrets, as in the console form).
+ * secrets, as in the console form). Each setting has a random callback token, set on its first save
+ * and kept afterwards: the capability in its callback URL.
  */
 @ApplicationScoped
 public class DefaultChannelSettings implements ChannelSettings {
@@ -51,6 +54,14 @@ public class DefaultChannelSettings implements ChannelSettings {
   @Inject PluginHost plugins;
 
   @Inject SecretCipher cipher;
+
+  @Inject
+  @org.eclipse.microprofile.config.inject.ConfigProperty(
+      name = "herald.public-url",
+      defaultValue = "http://localhost:8080")
+  String publicUrl;
+
+  private final SecureRandom random = new SecureRandom();
 
   private static final TypeReference<TreeMap<String, Integer>> LIMITS = new TypeReference<>() {};
   private static final Pattern DOMAIN =
@@ -138,13 +149,14 @@ public class DefaultChannelSettings implements ChannelSettings {
               c.prepareStatement(
                   "INSERT INTO messaging_channel (workspace_id, name, channel, provider, settings,"
                       + " secrets, is_default, rate_per_second, burst, domain_limits, version,"
-                      + " created_at, updated_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, NOW(3), NOW(3))"
+                      + " callback_token, created_at, updated_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, NOW(3), NOW(3))"
                       + " ON DUPLICATE KEY UPDATE channel = VALUES(channel),"
                       + " provider = VALUES(provider), settings = VALUES(settings),"
                       + " secrets = VALUES(secrets), is_default = VALUES(is_default),"
                       + " rate_per_second = VALUES(rate_per_second), burst = VALUES(burst),"
                       + " domain_limits = VALUES(domain_limits),"
+                      + " callback_token = COALESCE(callback_token, VALUES(callback_token)),"
                       + " version = version + 1, updated_at = NOW(3)")) {
             upsert.setLong(1, workspace.value());
             upsert.setString(2, name);
@@ -159,6 +171,7 @@ public class DefaultChannelSettings implements ChannelSettings {
             upsert.setString(
                 10,
                 limit == null || limit.domains().isEmpty() ? null : writeLimits(limit.domains()));
+            upsert.setString(11, newToken());
             upsert.executeUpdate();
           }
           return null;
@@ -175,11 +188,12 @@ public class DefaultChannelSettings implements ChannelSettings {
         dataSource,
         "messaging",
         c -> {
+          fillMissingTokens(c, workspace.value());
           List<ChannelSettingView> views = new ArrayList<>();
           try (PreparedStatement q =
               c.prepareStatement(
                   "SELECT name, channel, provider, settings, secrets, is_default, updated_at,"
-                      + " rate_per_second, burst, domain_limits"
+                      + " rate_per_second, burst, domain_limits, callback_token"
                       + " FROM messaging_channel WHERE workspace_id = ? ORDER BY name")) {
             q.setLong(1, workspace.value());
             try (ResultSet rs = q.executeQuery()) {
@@ -196,7 +210,8 @@ public class DefaultChannelSettings implements ChannelSettings {
                             : read(cipher.decrypt(secrets)).keySet(),
                         rs.getBoolean(6),
                         rateLimit(rs, 8),
-                        DateTimes.instant(rs.getObject(7))));
+                        DateTimes.instant(rs.getObject(7)),
+                        callbackUrl(rs.getString(11))));
               }
             }
           }
@@ -218,6 +233,74 @@ public class DefaultChannelSettings implements ChannelSettings {
             return d.executeUpdate() > 0;
           }
         });
+  }
+
+  /**
+   * The setting whose callback URL carries {@code token}, with its secrets decrypted.
+   *
+   * @return empty for a token no setting has
+   */
+  Optional<Stored> byCallbackToken(String token) {
+    if (token == null || token.isEmpty() || token.length() > 64) {
+      return Optional.empty();
+    }
+    Optional<Object[]> owner =
+        Transactions.autoCommit(
+            dataSource,
+            "messaging",
+            c -> {
+              try (PreparedStatement q =
+                  c.prepareStatement(
+                      "SELECT workspace_id, name FROM messaging_channel WHERE callback_token = ?")) {
+                q.setString(1, token);
+                try (ResultSet rs = q.executeQuery()) {
+                  return rs.next()
+                      ? Optional.of(new Object[] {rs.getLong(1), rs.getString(2)})
+                      : Optional.empty();
+                }
+              }
+            });
+    return owner.flatMap(o -> stored((Long) o[0], (String) o[1]));
+  }
+
+  /** {@code herald.public-url/callbacks/{token}}. */
+  String callbackUrl(String token) {
+    String base =
+        publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    return base + "/callbacks/" + token;
+  }
+
+  /** 32 random bytes, URL-safe base64 without padding (43 characters). */
+  private String newToken() {
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /** Settings saved before callback tokens existed get one (once: a token is never replaced). */
+  private void fillMissingTokens(Connection c, long workspaceId) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT name FROM messaging_channel WHERE workspace_id = ? AND callback_token IS NULL")) {
+      q.setLong(1, workspaceId);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          names.add(rs.getString(1));
+        }
+      }
+    }
+    for (String name : names) {
+      try (PreparedStatement u =
+          c.prepareStatement(
+              "UPDATE messaging_channel SET callback_token = ?"
+                  + " WHERE workspace_id = ? AND name = ? AND callback_token IS NULL")) {
+        u.setString(1, newToken());
+        u.setLong(2, workspaceId);
+        u.setString(3, name);
+        u.executeUpdate();
+      }
+    }
   }
 
   /** A setting by name with its secrets decrypted. */

@@ -351,6 +351,56 @@ final class DeliveryStore {
   }
 
   /**
+   * The latest delivery of a workspace that a provider accepted under {@code providerMessageId}.
+   *
+   * @return the delivery's public id and its reference, empty when there is none
+   */
+  static Optional<Map.Entry<String, Ref>> byProviderId(
+      Connection c, long workspaceId, String providerMessageId) throws SQLException {
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT id, delivery_id, cio_id, transactional_id, recipient FROM messaging_delivery"
+                + " WHERE workspace_id = ? AND provider_message_id = ? ORDER BY id DESC LIMIT 1")) {
+      q.setLong(1, workspaceId);
+      q.setString(2, providerMessageId);
+      try (ResultSet rs = q.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        long tx = rs.getLong(4);
+        Long transactionalId = rs.wasNull() ? null : tx;
+        return Optional.of(
+            Map.entry(
+                rs.getString(2),
+                new Ref(
+                    rs.getLong(1),
+                    workspaceId,
+                    rs.getString(3),
+                    transactionalId,
+                    rs.getString(5))));
+      }
+    }
+  }
+
+  /**
+   * Ends a sent delivery as reported by its provider ({@code bounced} or {@code failed}); a
+   * delivery in another state keeps it.
+   */
+  static void reportedEnd(Connection c, long pk, String state, String reason, Instant now)
+      throws SQLException {
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE messaging_delivery SET state = ?, reason = ?, updated_at = ?"
+                + " WHERE id = ? AND state = 'sent'")) {
+      update.setString(1, state);
+      update.setString(2, truncate(reason));
+      DateTimes.bind(update, 3, now);
+      update.setLong(4, pk);
+      update.executeUpdate();
+    }
+  }
+
+  /**
    * Records a metric the first time it happens.
    *
    * @return whether this was the first time

@@ -27,6 +27,8 @@ import javax.sql.DataSource;
  * (the page, the RFC 8058 one-click POST or Customer.io's {@code POST /unsubscribe/{delivery_id}}).
  * The first of each per delivery becomes a delivery metric, an engagement for segments and a person
  * event ({@code email_opened}, {@code email_clicked}, {@code email_unsubscribed}) for journeys.
+ * Opens, clicks and complaints that providers report through callbacks ({@link ProviderEvents})
+ * come here too.
  */
 @ApplicationScoped
 public class Engagements {
@@ -57,7 +59,7 @@ public class Engagements {
   /** An open pixel was loaded; ignored unless its signature holds. */
   public void opened(String deliveryId, String signature) {
     if (links.validOpen(deliveryId, signature)) {
-      ref(deliveryId).ifPresent(r -> happened(r, deliveryId, "opened", null));
+      ref(deliveryId).ifPresent(r -> happened(r, deliveryId, "opened", null, clock.instant()));
     }
   }
 
@@ -70,7 +72,7 @@ public class Engagements {
     if (!links.validClick(deliveryId, url, signature)) {
       return Optional.empty();
     }
-    ref(deliveryId).ifPresent(r -> happened(r, deliveryId, "clicked", url));
+    ref(deliveryId).ifPresent(r -> happened(r, deliveryId, "clicked", url, clock.instant()));
     return Optional.of(url);
   }
 
@@ -86,14 +88,46 @@ public class Engagements {
       return false;
     }
     DeliveryStore.Ref r = ref.get();
+    unsubscribe(r);
+    happened(r, deliveryId, "unsubscribed", null, clock.instant());
+    return true;
+  }
+
+  /**
+   * A provider reported an open or a click ({@code metric} {@code opened} or {@code clicked}): as
+   * the pixel and the tracked link do, the first becomes a metric, an engagement and an event.
+   *
+   * @return whether it was the first of its kind for the delivery
+   */
+  boolean reported(DeliveryStore.Ref r, String deliveryId, String metric, String link, Instant at) {
+    return happened(r, deliveryId, metric, link, at);
+  }
+
+  /**
+   * A provider reported a complaint: the first becomes the {@code spammed} metric with the detail,
+   * and the person is unsubscribed as by the unsubscribe link.
+   *
+   * @return whether it was the first complaint about the delivery
+   */
+  boolean complained(DeliveryStore.Ref r, String detail, Instant at) {
+    boolean first =
+        Transactions.autoCommit(
+            dataSource,
+            "messaging",
+            c -> DeliveryStore.firstMetric(c, r.pk(), "spammed", at, detail));
+    if (first) {
+      unsubscribe(r);
+    }
+    return first;
+  }
+
+  private void unsubscribe(DeliveryStore.Ref r) {
     if (r.cioId() != null) {
       people.identify(
           new WorkspaceId(r.workspaceId()),
           new PersonRef(IdType.CIO_ID, r.cioId()),
           Jsons.createObjectBuilder().add("unsubscribed", true).build());
     }
-    happened(r, deliveryId, "unsubscribed", null);
-    return true;
   }
 
   private Optional<DeliveryStore.Ref> ref(String deliveryId) {
@@ -103,13 +137,13 @@ public class Engagements {
     return Transactions.autoCommit(dataSource, "messaging", c -> DeliveryStore.ref(c, deliveryId));
   }
 
-  private void happened(DeliveryStore.Ref r, String deliveryId, String metric, String link) {
-    Instant now = clock.instant();
+  private boolean happened(
+      DeliveryStore.Ref r, String deliveryId, String metric, String link, Instant now) {
     boolean first =
         Transactions.autoCommit(
             dataSource, "messaging", c -> DeliveryStore.firstMetric(c, r.pk(), metric, now, link));
     if (!first || r.cioId() == null) {
-      return;
+      return first;
     }
     WorkspaceId workspace = new WorkspaceId(r.workspaceId());
     String messageId = r.transactionalId() == null ? null : r.transactionalId().toString();
@@ -133,5 +167,6 @@ public class Engagements {
                 data.build(),
                 null,
                 "messaging")));
+    return true;
   }
 }

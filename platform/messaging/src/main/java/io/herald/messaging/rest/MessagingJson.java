@@ -99,7 +99,8 @@ final class MessagingJson {
             .add("default", v.isDefault())
             .add("settings", settings)
             .add("secrets_set", Jsons.createArrayBuilder(v.secretsSet().stream().sorted().toList()))
-            .add("updated_at", seconds(v.updatedAt()));
+            .add("updated_at", seconds(v.updatedAt()))
+            .add("callback_url", v.callbackUrl());
     if (v.rateLimit() == null) {
       b.addNull("rate_limit");
     } else {

@@ -40,6 +40,8 @@ class ApiFamilyTest {
     "admin/index.xhtml",
     "health/ready",
     "unsubscribe/abc",
+    "callbacks/AbC_-123",
+    "/callbacks/AbC_-123/fbl",
     "api/v3/x",
     "v10/x",
     "''",

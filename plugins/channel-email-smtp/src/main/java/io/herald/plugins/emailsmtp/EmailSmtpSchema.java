@@ -21,6 +21,7 @@ final class EmailSmtpSchema {
   static final String DKIM_DOMAIN = "dkim_domain";
   static final String DKIM_SELECTOR = "dkim_selector";
   static final String DKIM_PRIVATE_KEY = "dkim_private_key";
+  static final String CALLBACK_SECRET = "callback_secret";
 
   /** The schema; immutable. */
   static final ConfigSchema SCHEMA =
@@ -111,6 +112,17 @@ final class EmailSmtpSchema {
                   "DKIM private key",
                   "RSA private key, unencrypted PKCS#8 PEM (-----BEGIN PRIVATE KEY-----).",
                   Type.TEXT,
+                  false,
+                  true,
+                  null,
+                  List.of()))
+          .add(
+              new ConfigProperty(
+                  CALLBACK_SECRET,
+                  "Callback secret",
+                  "Bounce and complaint intake: when set, posts to the callback URL must carry it"
+                      + " in the X-Herald-Callback-Secret header.",
+                  Type.STRING,
                   false,
                   true,
                   null,

@@ -1,8 +1,10 @@
 package io.herald.plugins.emailsmtp;
 
+import io.herald.plugin.api.CallbackResult;
 import io.herald.plugin.api.ChannelPluginContext;
 import io.herald.plugin.api.ChannelProvider;
 import io.herald.plugin.api.DeliveryResult;
+import io.herald.plugin.api.InboundCallback;
 import io.herald.plugin.api.OutboundMessage;
 import io.herald.plugin.api.ProviderHealth;
 import jakarta.mail.MessagingException;
@@ -13,7 +15,8 @@ import java.util.Optional;
 /**
  * One SMTP server: composes each message, borrows a pooled connection, sends, and maps the server's
  * answer to a {@link DeliveryResult}. Safe for concurrent sends (up to {@code pool_size} at once;
- * further senders wait for a free connection).
+ * further senders wait for a free connection). Its callback takes bounce and complaint reports
+ * ({@link BounceIntake}).
  */
 final class SmtpEmailChannelProvider implements ChannelProvider {
 
@@ -22,10 +25,15 @@ final class SmtpEmailChannelProvider implements ChannelProvider {
   private final ChannelPluginContext context;
   private final MessageComposer composer;
   private final TransportPool pool;
+  private final BounceIntake intake;
 
   SmtpEmailChannelProvider(
-      SmtpSettings settings, Optional<DkimSettings> dkim, ChannelPluginContext context) {
+      SmtpSettings settings,
+      Optional<DkimSettings> dkim,
+      Optional<String> callbackSecret,
+      ChannelPluginContext context) {
     this.settings = settings;
+    this.intake = new BounceIntake(callbackSecret, context);
     this.dkim = dkim;
     this.context = context;
     Session session =
@@ -96,6 +104,14 @@ final class SmtpEmailChannelProvider implements ChannelProvider {
             result.getClass().getSimpleName(),
             code);
     return result;
+  }
+
+  /**
+   * Bounce (DSN) and complaint (ARF) reports posted as RFC 822 messages; see {@link BounceIntake}.
+   */
+  @Override
+  public CallbackResult handleCallback(InboundCallback callback) {
+    return intake.handle(callback);
   }
 
   @Override

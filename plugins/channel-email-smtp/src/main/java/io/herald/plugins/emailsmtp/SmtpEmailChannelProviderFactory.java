@@ -47,6 +47,8 @@ public class SmtpEmailChannelProviderFactory implements ChannelProviderFactory {
       throws InvalidConfigException {
     SmtpSettings settings = ContextClassLoader.ofPlugin(() -> SmtpSettings.from(config));
     Optional<DkimSettings> dkim = ContextClassLoader.ofPlugin(() -> DkimSettings.from(config));
-    return new SmtpEmailChannelProvider(settings, dkim, context);
+    Optional<String> callbackSecret =
+        config.get(EmailSmtpSchema.CALLBACK_SECRET).filter(s -> !s.isBlank());
+    return new SmtpEmailChannelProvider(settings, dkim, callbackSecret, context);
   }
 }

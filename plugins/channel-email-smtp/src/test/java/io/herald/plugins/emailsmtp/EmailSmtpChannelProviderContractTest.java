@@ -8,17 +8,25 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.herald.plugin.api.ChannelConfig;
 import io.herald.plugin.api.ChannelProviderFactory;
 import io.herald.plugin.api.DeliveryResult;
+import io.herald.plugin.api.InboundCallback;
 import io.herald.plugin.api.OutboundMessage;
 import io.herald.plugin.tck.ChannelProviderContractTest;
 import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The shared plugin contract, run against GreenMail with SMTP AUTH and DKIM on. */
+/**
+ * The shared plugin contract, run against GreenMail with SMTP AUTH, DKIM and a callback secret on.
+ * The junk callbacks are sent both without and with the right secret, so they reach the parser.
+ */
 class EmailSmtpChannelProviderContractTest extends ChannelProviderContractTest {
 
   private static final KeyPair DKIM_KEYS = TestSupport.rsaKeyPair();
+  private static final String CALLBACK_SECRET = "cb-tck-S3cret-2026";
 
   @RegisterExtension
   final GreenMailExtension greenMail =
@@ -37,7 +45,27 @@ class EmailSmtpChannelProviderContractTest extends ChannelProviderContractTest {
     values.put("dkim_domain", "herald.test");
     values.put("dkim_selector", "tck");
     values.put("dkim_private_key", TestSupport.pkcs8Pem(DKIM_KEYS));
+    values.put("callback_secret", CALLBACK_SECRET);
     return new ChannelConfig(values);
+  }
+
+  @Override
+  protected List<InboundCallback> junkCallbacks() {
+    List<InboundCallback> junk = new ArrayList<>(super.junkCallbacks());
+    for (InboundCallback c : super.junkCallbacks()) {
+      Map<String, List<String>> headers = new TreeMap<>(c.headers());
+      headers.put(BounceIntake.SECRET_HEADER, List.of(CALLBACK_SECRET));
+      junk.add(
+          new InboundCallback(
+              c.method(),
+              c.subPath(),
+              headers,
+              c.query(),
+              c.body(),
+              c.contentType(),
+              c.remoteAddress()));
+    }
+    return junk;
   }
 
   @Override

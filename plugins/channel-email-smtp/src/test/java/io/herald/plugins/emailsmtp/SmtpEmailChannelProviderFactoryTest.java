@@ -45,7 +45,8 @@ class SmtpEmailChannelProviderFactoryTest {
             tuple("trust_all_certificates", ConfigProperty.Type.BOOLEAN, false, false, "false"),
             tuple("dkim_domain", ConfigProperty.Type.STRING, false, false, null),
             tuple("dkim_selector", ConfigProperty.Type.STRING, false, false, null),
-            tuple("dkim_private_key", ConfigProperty.Type.TEXT, false, true, null));
+            tuple("dkim_private_key", ConfigProperty.Type.TEXT, false, true, null),
+            tuple("callback_secret", ConfigProperty.Type.STRING, false, true, null));
     assertThat(factory.configSchema().property("security").orElseThrow().options())
         .containsExactly("starttls", "tls", "none");
   }

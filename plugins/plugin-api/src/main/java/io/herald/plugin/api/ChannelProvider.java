@@ -17,6 +17,25 @@ public interface ChannelProvider extends AutoCloseable {
   /** Reports whether the provider can currently send; called by the host's health checks. */
   ProviderHealth health();
 
+  /**
+   * Turns an HTTP callback from the provider (delivery reports, bounces, complaints, opens, clicks)
+   * into delivery events. The host calls it for requests to the setting's callback URL ({@code
+   * …/callbacks/{token}[/{subPath}]}), possibly from many threads at once. Check the caller
+   * (signature, shared secret) here; answer {@link CallbackResult#rejected} when it fails. Never
+   * throw for a malformed body (answer 400 or accept it with no events), and never log a secret or
+   * a signature.
+   *
+   * <p>The default answers {@link CallbackResult#notHandled()}: a provider without callbacks needs
+   * nothing.
+   *
+   * @param callback the request as the host received it
+   * @return the answer and the events found
+   * @since 1.2.0
+   */
+  default CallbackResult handleCallback(InboundCallback callback) {
+    return CallbackResult.notHandled();
+  }
+
   /** Releases connections; called once. The default does nothing. */
   @Override
   default void close() {}

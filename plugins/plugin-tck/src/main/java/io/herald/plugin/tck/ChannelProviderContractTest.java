@@ -3,12 +3,15 @@ package io.herald.plugin.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.herald.plugin.api.CallbackResult;
 import io.herald.plugin.api.ChannelConfig;
 import io.herald.plugin.api.ChannelProvider;
 import io.herald.plugin.api.ChannelProviderFactory;
 import io.herald.plugin.api.ConfigProperty;
 import io.herald.plugin.api.ConfigSchema;
+import io.herald.plugin.api.DeliveryEvent;
 import io.herald.plugin.api.DeliveryResult;
+import io.herald.plugin.api.InboundCallback;
 import io.herald.plugin.api.InvalidConfigException;
 import io.herald.plugin.api.OutboundMessage;
 import java.io.BufferedReader;
@@ -289,6 +292,99 @@ public abstract class ChannelProviderContractTest {
               })
           .doesNotThrowAnyException();
     }
+  }
+
+  /**
+   * Callbacks come from the internet: whatever arrives, {@code handleCallback} answers without
+   * throwing, with a valid status, and never logs or echoes a secret. A provider without callbacks
+   * passes through the API's default ({@code notHandled()}).
+   */
+  @Nested
+  class Callbacks {
+
+    @Test
+    void junkCallbacksAreAnsweredWithoutThrowing() throws Exception {
+      ChannelProvider provider = createProvider();
+
+      for (InboundCallback junk : junkCallbacks()) {
+        List<CallbackResult> results = new ArrayList<>();
+        assertThatCode(() -> results.add(provider.handleCallback(junk)))
+            .as("handleCallback(%s)", junk)
+            .doesNotThrowAnyException();
+        assertThat(results).singleElement().isNotNull();
+        CallbackResult result = results.get(0);
+        assertThat(result.status()).as("status for %s", junk).isBetween(100, 599);
+        assertThat(result.events())
+            .as("events for %s", junk)
+            .allSatisfy(e -> assertThat(e.providerMessageId()).isNotNull());
+      }
+    }
+
+    @Test
+    void callbacksNeverLogOrEchoASecret() throws Exception {
+      ChannelProvider provider = createProvider();
+      StringBuilder answers = new StringBuilder();
+
+      for (InboundCallback junk : junkCallbacks()) {
+        CallbackResult result = provider.handleCallback(junk);
+        answers.append(result).append('\n');
+        for (DeliveryEvent event : result.events()) {
+          answers.append(event).append('\n');
+        }
+      }
+
+      assertThat(secretValues())
+          .allSatisfy(
+              secret -> {
+                assertThat(answers.toString()).doesNotContain(secret);
+                assertThat(context().loggedMessages())
+                    .allSatisfy(line -> assertThat(line).doesNotContain(secret));
+              });
+    }
+  }
+
+  /**
+   * Requests nobody should send: empty, binary, truncated MIME, huge headers, wrong methods, and
+   * each secret of {@link #validConfig()} in the wrong places (so leaks through echoes show).
+   */
+  protected List<InboundCallback> junkCallbacks() {
+    List<InboundCallback> junk = new ArrayList<>();
+    byte[] binary = new byte[4096];
+    for (int i = 0; i < binary.length; i++) {
+      binary[i] = (byte) (i * 31 + 7);
+    }
+    Map<String, List<String>> none = Map.of();
+    junk.add(new InboundCallback("POST", "", none, none, new byte[0], "", ""));
+    junk.add(new InboundCallback("GET", "", none, none, null, null, null));
+    junk.add(new InboundCallback("POST", "", none, none, binary, "application/octet-stream", ""));
+    junk.add(new InboundCallback("POST", "x/../../y", none, none, binary, "message/rfc822", ""));
+    junk.add(text("{", "application/json"));
+    junk.add(text("[1,2,{\"a\":null}]", "application/json"));
+    junk.add(text("not a report", "text/plain"));
+    junk.add(
+        text(
+            "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n\r\n"
+                + "--b\r\nContent-Type: message/delivery-status\r\n\r\nAction: failed\r\n",
+            "message/rfc822"));
+    junk.add(text("From: a\r\nContent-Type: multipart/mixed\r\n\r\n--", "message/rfc822"));
+    junk.add(text("x".repeat(100_000) + ":\r\n\r\n", "message/rfc822; charset=nonsense"));
+    for (String secret : secretValues()) {
+      junk.add(
+          new InboundCallback(
+              "POST",
+              secret,
+              Map.of("Authorization", List.of("Bearer " + secret)),
+              Map.of("secret", List.of(secret)),
+              ("Subject: " + secret + "\r\n\r\n" + secret).getBytes(StandardCharsets.UTF_8),
+              "message/rfc822",
+              ""));
+    }
+    return junk;
+  }
+
+  private static InboundCallback text(String body, String contentType) {
+    return new InboundCallback(
+        "POST", "", Map.of(), Map.of(), body.getBytes(StandardCharsets.UTF_8), contentType, "");
   }
 
   private static Set<String> extensionIndex(ClassLoader loader) {

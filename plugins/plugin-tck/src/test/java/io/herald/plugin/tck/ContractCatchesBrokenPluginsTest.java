@@ -39,6 +39,15 @@ class ContractCatchesBrokenPluginsTest {
   }
 
   @Test
+  void aProviderWhoseCallbacksThrowAndLogHeadersFailsOnlyTheCallbackChecks() {
+    Events events = run(BrokenCallbacksKit.class);
+
+    assertThat(failedMethods(events))
+        .containsExactly(
+            "callbacksNeverLogOrEchoASecret", "junkCallbacksAreAnsweredWithoutThrowing");
+  }
+
+  @Test
   void aShortSecretAndAnInvalidConfigAreReported() {
     Events events = run(ShortSecretKit.class);
 

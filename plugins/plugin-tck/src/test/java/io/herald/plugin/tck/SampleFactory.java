@@ -1,5 +1,6 @@
 package io.herald.plugin.tck;
 
+import io.herald.plugin.api.CallbackResult;
 import io.herald.plugin.api.ChannelConfig;
 import io.herald.plugin.api.ChannelDescriptor;
 import io.herald.plugin.api.ChannelKind;
@@ -8,14 +9,19 @@ import io.herald.plugin.api.ChannelProvider;
 import io.herald.plugin.api.ChannelProviderFactory;
 import io.herald.plugin.api.ConfigProperty;
 import io.herald.plugin.api.ConfigSchema;
+import io.herald.plugin.api.DeliveryEvent;
 import io.herald.plugin.api.DeliveryResult;
+import io.herald.plugin.api.InboundCallback;
 import io.herald.plugin.api.OutboundMessage;
 import io.herald.plugin.api.ProviderHealth;
+import java.util.List;
 import org.pf4j.Extension;
 
 /**
  * A well-behaved factory for the TCK's own tests. With {@code leakSecret} it logs the API key on
- * every send, which the contract must catch.
+ * every send, which the contract must catch; with {@code brokenCallbacks} it logs callback headers
+ * and throws on an empty callback body. Its callbacks take a plain-text body {@code
+ * delivered:<provider message id>}.
  */
 @Extension
 public class SampleFactory implements ChannelProviderFactory {
@@ -29,14 +35,20 @@ public class SampleFactory implements ChannelProviderFactory {
           .build();
 
   private final boolean leakSecret;
+  private final boolean brokenCallbacks;
 
   /** The well-behaved variant, as PF4J instantiates it. */
   public SampleFactory() {
-    this(false);
+    this(false, false);
   }
 
   SampleFactory(boolean leakSecret) {
+    this(leakSecret, false);
+  }
+
+  SampleFactory(boolean leakSecret, boolean brokenCallbacks) {
     this.leakSecret = leakSecret;
+    this.brokenCallbacks = brokenCallbacks;
   }
 
   @Override
@@ -62,6 +74,26 @@ public class SampleFactory implements ChannelProviderFactory {
           context.logger().log(System.Logger.Level.INFO, "sending {0}", message.idempotencyKey());
         }
         return DeliveryResult.accepted(sender + "-" + message.idempotencyKey());
+      }
+
+      @Override
+      public CallbackResult handleCallback(InboundCallback callback) {
+        if (brokenCallbacks) {
+          context
+              .logger()
+              .log(System.Logger.Level.INFO, "callback headers {0}", callback.headers());
+          if (callback.bodyLength() == 0) {
+            throw new IllegalArgumentException("empty body");
+          }
+        }
+        String body = callback.bodyText();
+        if (!body.startsWith("delivered:") || body.length() > 200) {
+          return CallbackResult.rejected(400, "expected delivered:<id>");
+        }
+        return CallbackResult.accepted(
+            List.of(
+                DeliveryEvent.delivered(
+                    body.substring("delivered:".length()).trim(), "", context.clock().instant())));
       }
 
       @Override
