@@ -76,6 +76,7 @@ public final class FakeChannelSettings implements ChannelSettings {
             .collect(java.util.stream.Collectors.toSet()),
         in.isDefault(),
         in.rateLimit(),
-        Instant.EPOCH);
+        Instant.EPOCH,
+        "http://localhost:8080/callbacks/fake-" + in.name());
   }
 }
