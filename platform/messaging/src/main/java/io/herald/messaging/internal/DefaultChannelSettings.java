@@ -63,11 +63,6 @@ public class DefaultChannelSettings implements ChannelSettings {
 
   private final SecureRandom random = new SecureRandom();
 
-  private static final TypeReference<TreeMap<String, Integer>> LIMITS = new TypeReference<>() {};
-  private static final Pattern DOMAIN =
-      Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
-  private static final int MAX_RATE = 100_000;
-
   /** A stored setting with its secrets decrypted, for the provider registry only. */
   record Stored(
       long workspaceId,
@@ -119,7 +114,7 @@ public class DefaultChannelSettings implements ChannelSettings {
     if (problems.isEmpty()) {
       schema.validate(merged).forEach(p -> problems.add("settings: " + p));
     }
-    checkRateLimit(input.rateLimit(), problems);
+    RateLimitColumns.check(input.rateLimit(), problems);
     if (!problems.isEmpty()) {
       throw new InvalidMessageException(problems);
     }
@@ -170,7 +165,9 @@ public class DefaultChannelSettings implements ChannelSettings {
             upsert.setObject(9, limit == null ? null : limit.burst());
             upsert.setString(
                 10,
-                limit == null || limit.domains().isEmpty() ? null : writeLimits(limit.domains()));
+                limit == null || limit.domains().isEmpty()
+                    ? null
+                    : RateLimitColumns.write(limit.domains()));
             upsert.setString(11, newToken());
             upsert.executeUpdate();
           }
@@ -209,7 +206,7 @@ public class DefaultChannelSettings implements ChannelSettings {
                             ? java.util.Set.of()
                             : read(cipher.decrypt(secrets)).keySet(),
                         rs.getBoolean(6),
-                        rateLimit(rs, 8),
+                        RateLimitColumns.read(rs, 8),
                         DateTimes.instant(rs.getObject(7)),
                         callbackUrl(rs.getString(11))));
               }
@@ -349,57 +346,9 @@ public class DefaultChannelSettings implements ChannelSettings {
                 rs.getString(2),
                 rs.getString(3),
                 Map.copyOf(values),
-                rateLimit(rs, 7),
+                RateLimitColumns.read(rs, 7),
                 rs.getInt(6)));
       }
-    }
-  }
-
-  private static void checkRateLimit(SendRateLimit limit, List<String> problems) {
-    if (limit == null) {
-      return;
-    }
-    if (limit.perSecond() < 1 || limit.perSecond() > MAX_RATE) {
-      problems.add("rate_limit.per_second must be from 1 to " + MAX_RATE);
-    }
-    if (limit.burst() < 0 || limit.burst() > MAX_RATE) {
-      problems.add("rate_limit.burst must be from 0 to " + MAX_RATE);
-    }
-    limit
-        .domains()
-        .forEach(
-            (domain, rate) -> {
-              if (!DOMAIN.matcher(domain).matches()) {
-                problems.add("rate_limit.domains." + domain + " is not a lower-case domain name");
-              } else if (rate == null || rate < 1 || rate > MAX_RATE) {
-                problems.add("rate_limit.domains." + domain + " must be from 1 to " + MAX_RATE);
-              }
-            });
-  }
-
-  private static SendRateLimit rateLimit(ResultSet rs, int first) throws SQLException {
-    int perSecond = rs.getInt(first);
-    if (rs.wasNull()) {
-      return null;
-    }
-    String domains = rs.getString(first + 2);
-    return new SendRateLimit(
-        perSecond, rs.getInt(first + 1), domains == null ? Map.of() : readLimits(domains));
-  }
-
-  private static String writeLimits(Map<String, Integer> limits) {
-    try {
-      return JSON.writeValueAsString(new TreeMap<>(limits));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static Map<String, Integer> readLimits(String json) {
-    try {
-      return JSON.readValue(json, LIMITS);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored domain limits are not JSON", e);
     }
   }
 

@@ -46,7 +46,7 @@ public class DeliverySender {
   /** Rate-limit waits up to this long are slept through; longer ones requeue the delivery. */
   private static final Duration SLEEP_AT_MOST = Duration.ofSeconds(1);
 
-  private record Outcome(DeliveryStore.Claimed delivery, String setting, DeliveryResult result) {}
+  private record Outcome(DeliveryQueue.Claimed delivery, String setting, DeliveryResult result) {}
 
   /**
    * Sends one batch of a lane; true when it found work.
@@ -55,18 +55,18 @@ public class DeliverySender {
    */
   public boolean step(String lane) {
     Instant now = clock.instant();
-    List<DeliveryStore.Claimed> claimed =
+    List<DeliveryQueue.Claimed> claimed =
         Transactions.inTransaction(
             dataSource,
             "messaging",
             c ->
-                DeliveryStore.claim(
+                DeliveryQueue.claim(
                     c, lane, now, now.plusSeconds(settings.leaseSeconds()), settings.batchSize()));
     if (claimed.isEmpty()) {
       return false;
     }
     List<Outcome> outcomes = new ArrayList<>(claimed.size());
-    for (DeliveryStore.Claimed d : claimed) {
+    for (DeliveryQueue.Claimed d : claimed) {
       outcomes.add(send(d));
     }
     Instant done = clock.instant();
@@ -82,7 +82,7 @@ public class DeliverySender {
     return true;
   }
 
-  private Outcome send(DeliveryStore.Claimed d) {
+  private Outcome send(DeliveryQueue.Claimed d) {
     if (d.content() == null) {
       return new Outcome(d, null, DeliveryResult.permanent("the message content was not kept"));
     }
@@ -147,28 +147,28 @@ public class DeliverySender {
   }
 
   private void record(java.sql.Connection c, Outcome o, Instant now) throws java.sql.SQLException {
-    DeliveryStore.Claimed d = o.delivery();
+    DeliveryQueue.Claimed d = o.delivery();
     DeliveryResult result = o.result();
     if (result instanceof DeliveryResult.Accepted a) {
-      DeliveryStore.sent(c, d, a.providerMessageId(), o.setting(), now);
+      DeliveryQueue.sent(c, d, a.providerMessageId(), o.setting(), now);
     } else if (result instanceof DeliveryResult.PermanentFailure f) {
-      DeliveryStore.failed(c, d, f.reason(), now);
+      DeliveryQueue.failed(c, d, f.reason(), now);
     } else if (result instanceof DeliveryResult.RateLimited r) {
-      DeliveryStore.retry(c, d, "rate limited", now.plus(atLeast(r.retryAfter())), false, now);
+      DeliveryQueue.retry(c, d, "rate limited", now.plus(atLeast(r.retryAfter())), false, now);
     } else if (result instanceof DeliveryResult.RetryableFailure f) {
       // d.attempts() is the count before this claim; the claim added one.
       int attempts = d.attempts() + 1;
       if (attempts >= settings.maxAttempts()) {
-        DeliveryStore.failed(c, d, f.reason() + " (gave up after " + attempts + " attempts)", now);
+        DeliveryQueue.failed(c, d, f.reason() + " (gave up after " + attempts + " attempts)", now);
       } else {
         Duration backoff = backoff(attempts);
         Duration wait = f.retryAfter().compareTo(backoff) > 0 ? f.retryAfter() : backoff;
-        DeliveryStore.retry(c, d, f.reason(), now.plus(wait), true, now);
+        DeliveryQueue.retry(c, d, f.reason(), now.plus(wait), true, now);
       }
     }
   }
 
-  private static boolean bulk(DeliveryStore.Claimed d) {
+  private static boolean bulk(DeliveryQueue.Claimed d) {
     return "bulk".equals(d.lane());
   }
 

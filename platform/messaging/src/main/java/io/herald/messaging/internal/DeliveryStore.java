@@ -33,19 +33,6 @@ final class DeliveryStore {
       boolean retain,
       String content) {}
 
-  /** A claimed delivery to hand to a provider. */
-  record Claimed(
-      long pk,
-      String deliveryId,
-      long workspaceId,
-      String lane,
-      String channel,
-      String channelSetting,
-      String recipient,
-      int attempts,
-      boolean retain,
-      String content) {}
-
   /** What tracking needs to know about a delivery found by its public id alone. */
   record Ref(long pk, long workspaceId, String cioId, Long transactionalId, String recipient) {}
 
@@ -90,125 +77,6 @@ final class DeliveryStore {
       metric(c, pk, d.state(), now, d.reason());
     }
     return pk;
-  }
-
-  /**
-   * Claims due deliveries for this node until {@code leaseUntil}: queued ones whose time has come
-   * and sending ones whose node's lease ran out (it stopped mid-send).
-   */
-  static List<Claimed> claim(Connection c, String lane, Instant now, Instant leaseUntil, int limit)
-      throws SQLException {
-    // One query per state, each read in (state, due_at) order from the index, so the scan stops
-    // after `limit` rows and locks only those (a filesort would lock every due row first).
-    List<Claimed> claimed = new ArrayList<>(due(c, lane, "queued", now, limit));
-    if (claimed.size() < limit) {
-      claimed.addAll(due(c, lane, "sending", now, limit - claimed.size()));
-    }
-    if (claimed.isEmpty()) {
-      return claimed;
-    }
-    // due_at doubles as the lease of a sending delivery: the time another node may take it over.
-    try (PreparedStatement update =
-        c.prepareStatement(
-            "UPDATE messaging_delivery SET state = 'sending', due_at = ?, lease_until = ?,"
-                + " attempts = attempts + 1, updated_at = ? WHERE id = ?")) {
-      for (Claimed d : claimed) {
-        DateTimes.bind(update, 1, leaseUntil);
-        DateTimes.bind(update, 2, leaseUntil);
-        DateTimes.bind(update, 3, now);
-        update.setLong(4, d.pk());
-        update.addBatch();
-      }
-      update.executeBatch();
-    }
-    for (Claimed d : claimed) {
-      metric(c, d.pk(), "attempted", now, null);
-    }
-    return claimed;
-  }
-
-  private static List<Claimed> due(Connection c, String lane, String state, Instant now, int limit)
-      throws SQLException {
-    List<Claimed> due = new ArrayList<>();
-    try (PreparedStatement q =
-        c.prepareStatement(
-            "SELECT id, delivery_id, workspace_id, lane, channel, channel_setting, recipient,"
-                + " attempts, retain, content FROM messaging_delivery"
-                + " FORCE INDEX (ix_messaging_delivery_due)"
-                + " WHERE lane = ? AND state = ? AND due_at <= ? ORDER BY due_at LIMIT ?"
-                + " FOR UPDATE SKIP LOCKED")) {
-      q.setString(1, lane);
-      q.setString(2, state);
-      DateTimes.bind(q, 3, now);
-      q.setInt(4, limit);
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          due.add(
-              new Claimed(
-                  rs.getLong(1),
-                  rs.getString(2),
-                  rs.getLong(3),
-                  rs.getString(4),
-                  rs.getString(5),
-                  rs.getString(6),
-                  rs.getString(7),
-                  rs.getInt(8),
-                  rs.getBoolean(9),
-                  rs.getString(10)));
-        }
-      }
-    }
-    return due;
-  }
-
-  /** Records that the provider accepted the message. */
-  static void sent(Connection c, Claimed d, String providerId, String settingName, Instant now)
-      throws SQLException {
-    try (PreparedStatement update =
-        c.prepareStatement(
-            "UPDATE messaging_delivery SET state = 'sent', reason = NULL, due_at = NULL,"
-                + " lease_until = NULL, provider_message_id = ?, channel_setting = ?,"
-                + " content = CASE WHEN retain THEN content ELSE NULL END,"
-                + " subject = CASE WHEN retain THEN subject ELSE NULL END, updated_at = ?"
-                + " WHERE id = ?")) {
-      update.setString(1, providerId);
-      update.setString(2, settingName);
-      DateTimes.bind(update, 3, now);
-      update.setLong(4, d.pk());
-      update.executeUpdate();
-    }
-    metric(c, d.pk(), "sent", now, null);
-  }
-
-  /** Puts a delivery back in the queue until {@code dueAt}. */
-  static void retry(
-      Connection c, Claimed d, String reason, Instant dueAt, boolean countAttempt, Instant now)
-      throws SQLException {
-    try (PreparedStatement update =
-        c.prepareStatement(
-            "UPDATE messaging_delivery SET state = 'queued', reason = ?, due_at = ?,"
-                + " lease_until = NULL, attempts = attempts - ?, updated_at = ? WHERE id = ?")) {
-      update.setString(1, truncate(reason));
-      DateTimes.bind(update, 2, dueAt);
-      update.setInt(3, countAttempt ? 0 : 1);
-      DateTimes.bind(update, 4, now);
-      update.setLong(5, d.pk());
-      update.executeUpdate();
-    }
-  }
-
-  /** Ends a delivery as failed. */
-  static void failed(Connection c, Claimed d, String reason, Instant now) throws SQLException {
-    try (PreparedStatement update =
-        c.prepareStatement(
-            "UPDATE messaging_delivery SET state = 'failed', reason = ?, due_at = NULL,"
-                + " lease_until = NULL, updated_at = ? WHERE id = ?")) {
-      update.setString(1, truncate(reason));
-      DateTimes.bind(update, 2, now);
-      update.setLong(3, d.pk());
-      update.executeUpdate();
-    }
-    metric(c, d.pk(), "failed", now, reason);
   }
 
   static Optional<DeliveryView> find(Connection c, long workspaceId, String deliveryId)
@@ -422,19 +290,10 @@ final class DeliveryStore {
   /** Records a metric the first time it happens. */
   static void metric(Connection c, long pk, String metric, Instant at, String detail)
       throws SQLException {
-    try (PreparedStatement insert =
-        c.prepareStatement(
-            "INSERT IGNORE INTO messaging_delivery_metric (delivery_pk, metric, at, detail)"
-                + " VALUES (?, ?, ?, ?)")) {
-      insert.setLong(1, pk);
-      insert.setString(2, metric);
-      DateTimes.bind(insert, 3, at);
-      insert.setString(4, truncate(detail));
-      insert.executeUpdate();
-    }
+    firstMetric(c, pk, metric, at, detail);
   }
 
-  private static String truncate(String s) {
+  static String truncate(String s) {
     return s == null || s.length() <= 1000 ? s : s.substring(0, 997) + "...";
   }
 }

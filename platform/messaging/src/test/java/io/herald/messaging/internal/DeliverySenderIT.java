@@ -1,16 +1,13 @@
 package io.herald.messaging.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.mysql.cj.jdbc.MysqlDataSource;
 import io.herald.messaging.api.DeliveryView;
 import io.herald.plugin.api.ChannelProvider;
 import io.herald.plugin.api.DeliveryResult;
 import io.herald.plugin.api.OutboundMessage;
 import io.herald.plugin.api.ProviderHealth;
 import io.herald.shared.persistence.Transactions;
-import io.herald.testing.TestDatabaseSessionListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +20,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,20 +41,12 @@ class DeliverySenderIT {
 
   @BeforeAll
   static void database() {
-    String skip = System.getProperty(TestDatabaseSessionListener.SKIP_PROPERTY);
-    assumeTrue(skip == null, skip);
-    assumeTrue(System.getProperty("herald.it.db.url") != null, "run through failsafe");
-    MysqlDataSource ds = new MysqlDataSource();
-    ds.setURL(System.getProperty("herald.it.db.url"));
-    ds.setUser(System.getProperty("herald.it.db.user"));
-    ds.setPassword(System.getProperty("herald.it.db.password"));
-    Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-    dataSource = ds;
+    dataSource = MessagingTestDatabase.dataSource();
   }
 
   @BeforeEach
   void sender() {
-    workspace = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
+    workspace = MessagingTestDatabase.freshWorkspace();
     sender = senderFor(workspace);
   }
 
@@ -257,14 +245,14 @@ class DeliverySenderIT {
   void aNodeThatStoppedMidSendLeavesItsDeliveriesToAnotherOnceTheLeaseRunsOut() {
     String id = queue(clock.instant());
     // A node claims it and stops before recording the outcome.
-    List<DeliveryStore.Claimed> claimed =
+    List<DeliveryQueue.Claimed> claimed =
         Transactions.inTransaction(
             dataSource,
             "test",
             c ->
-                DeliveryStore.claim(
+                DeliveryQueue.claim(
                     c, "transactional", clock.instant(), clock.instant().plusSeconds(60), 100));
-    assertThat(claimed).extracting(DeliveryStore.Claimed::deliveryId).contains(id);
+    assertThat(claimed).extracting(DeliveryQueue.Claimed::deliveryId).contains(id);
     assertThat(view(id).state()).isEqualTo("sending");
 
     provider.script.add(DeliveryResult.accepted("m"));
@@ -284,24 +272,24 @@ class DeliverySenderIT {
     for (int i = 0; i < 40; i++) {
       ids.add(queue(clock.instant()));
     }
-    List<DeliveryStore.Claimed> first = new ArrayList<>();
+    List<DeliveryQueue.Claimed> first = new ArrayList<>();
     try (var c = dataSource.getConnection()) {
       c.setTransactionIsolation(java.sql.Connection.TRANSACTION_READ_COMMITTED);
       c.setAutoCommit(false);
       first.addAll(
-          DeliveryStore.claim(
+          DeliveryQueue.claim(
               c, "transactional", clock.instant(), clock.instant().plusSeconds(60), 25));
       // The first node's transaction is still open: the second skips its locked rows.
-      List<DeliveryStore.Claimed> second =
+      List<DeliveryQueue.Claimed> second =
           Transactions.inTransaction(
               dataSource,
               "test",
               c2 ->
-                  DeliveryStore.claim(
+                  DeliveryQueue.claim(
                       c2, "transactional", clock.instant(), clock.instant().plusSeconds(60), 100));
       c.commit();
-      List<String> a = first.stream().map(DeliveryStore.Claimed::deliveryId).toList();
-      List<String> b = second.stream().map(DeliveryStore.Claimed::deliveryId).toList();
+      List<String> a = first.stream().map(DeliveryQueue.Claimed::deliveryId).toList();
+      List<String> b = second.stream().map(DeliveryQueue.Claimed::deliveryId).toList();
       assertThat(a).doesNotContainAnyElementsOf(b);
       assertThat(a.stream().filter(ids::contains)).hasSize(25);
       assertThat(b.stream().filter(ids::contains)).hasSize(15);

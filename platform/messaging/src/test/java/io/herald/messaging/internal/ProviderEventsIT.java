@@ -1,13 +1,10 @@
 package io.herald.messaging.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.mysql.cj.jdbc.MysqlDataSource;
 import io.herald.messaging.api.DeliveryView;
 import io.herald.plugin.api.DeliveryEvent;
 import io.herald.shared.persistence.Transactions;
-import io.herald.testing.TestDatabaseSessionListener;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,20 +35,12 @@ class ProviderEventsIT {
 
   @BeforeAll
   static void database() {
-    String skip = System.getProperty(TestDatabaseSessionListener.SKIP_PROPERTY);
-    assumeTrue(skip == null, skip);
-    assumeTrue(System.getProperty("herald.it.db.url") != null, "run through failsafe");
-    MysqlDataSource ds = new MysqlDataSource();
-    ds.setURL(System.getProperty("herald.it.db.url"));
-    ds.setUser(System.getProperty("herald.it.db.user"));
-    ds.setPassword(System.getProperty("herald.it.db.password"));
-    Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-    dataSource = ds;
+    dataSource = MessagingTestDatabase.dataSource();
   }
 
   @BeforeEach
   void events() {
-    workspace = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
+    workspace = MessagingTestDatabase.freshWorkspace();
     otherWorkspace = workspace + 1;
     Clock clock = Clock.fixed(now, ZoneOffset.UTC);
     Engagements engagements = new Engagements();
