@@ -85,7 +85,10 @@ final class HeraldProcess implements AutoCloseable {
         .atMost(Duration.ofMinutes(4))
         .pollInterval(Duration.ofMillis(500))
         .failFast("Herald exited: " + lines, () -> !process.isAlive())
-        .until(() -> lines.stream().anyMatch(l -> l.startsWith("herald: ready at")));
+        // A copy (toArray holds the list's lock): streaming the synchronized list itself while the
+        // pump adds to it throws ConcurrentModificationException.
+        .until(
+            () -> new ArrayList<>(lines).stream().anyMatch(l -> l.startsWith("herald: ready at")));
   }
 
   /** SIGKILL of the Payara Micro process (the launcher then exits too). */

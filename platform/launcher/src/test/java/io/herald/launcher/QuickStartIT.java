@@ -228,9 +228,12 @@ class QuickStartIT {
         .pollInterval(Duration.ofMillis(500))
         .failFast("Herald exited", () -> !herald.isAlive())
         .until(
+            // A copy (toArray holds the list's lock): streaming the synchronized list itself while
+            // the pump adds to it throws ConcurrentModificationException.
             () ->
-                lines.stream()
-                    .anyMatch(l -> l.startsWith("herald: ready at http://localhost:" + port)));
+                new ArrayList<>(lines)
+                    .stream()
+                        .anyMatch(l -> l.startsWith("herald: ready at http://localhost:" + port)));
     HttpResponse<String> ready =
         send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")));
     assertThat(ready.statusCode()).as("%s %s", ready.headers().map(), ready.body()).isEqualTo(200);
