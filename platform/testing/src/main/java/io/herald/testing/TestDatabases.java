@@ -4,8 +4,11 @@ import io.herald.embeddeddb.EmbeddedDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -97,14 +100,7 @@ public final class TestDatabases {
         user,
         password,
         "external server " + hostPart + ", schema " + schema,
-        () ->
-            admin(
-                serverUrl,
-                adminUser,
-                adminPassword,
-                "DROP DATABASE IF EXISTS `" + schema + "`",
-                "DROP USER IF EXISTS '" + user + "'@'localhost'",
-                "DROP USER IF EXISTS '" + user + "'@'127.0.0.1'"));
+        () -> drop(serverUrl, adminUser, adminPassword, schema, user));
   }
 
   /** The URL without a database name, for example {@code jdbc:mysql://127.0.0.1:3306/}. */
@@ -123,6 +119,46 @@ public final class TestDatabases {
     } catch (SQLException e) {
       throw new IllegalStateException(
           "test database setup failed on " + url + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Drops the run's schema and user. A container still shutting down may hold an open transaction
+   * on the schema, and DROP DATABASE would wait for its metadata lock forever (MariaDB's default
+   * lock_wait_timeout is a year) while every new query queues behind it: the run's own user's
+   * sessions are killed first, and the drop waits at most 30 s per try.
+   */
+  private static void drop(
+      String url, String adminUser, String adminPassword, String schema, String user) {
+    for (int attempt = 1; ; attempt++) {
+      try (Connection connection = DriverManager.getConnection(url, adminUser, adminPassword);
+          Statement statement = connection.createStatement()) {
+        statement.execute("SET SESSION lock_wait_timeout = 30");
+        List<Long> sessions = new ArrayList<>();
+        try (ResultSet rs =
+            statement.executeQuery(
+                "SELECT id FROM information_schema.processlist WHERE user = '" + user + "'")) {
+          while (rs.next()) {
+            sessions.add(rs.getLong(1));
+          }
+        }
+        for (long id : sessions) {
+          try {
+            statement.execute("KILL " + id);
+          } catch (SQLException gone) {
+            // ended meanwhile
+          }
+        }
+        statement.execute("DROP DATABASE IF EXISTS `" + schema + "`");
+        statement.execute("DROP USER IF EXISTS '" + user + "'@'localhost'");
+        statement.execute("DROP USER IF EXISTS '" + user + "'@'127.0.0.1'");
+        return;
+      } catch (SQLException e) {
+        if (attempt >= 3) {
+          throw new IllegalStateException(
+              "dropping test schema " + schema + " failed on " + url + ": " + e.getMessage(), e);
+        }
+      }
     }
   }
 
