@@ -213,6 +213,25 @@ class RebuildWorkerIT {
     assertThat(dueAt()).isEmpty();
   }
 
+  @Test
+  void peopleARebuildMovesAreReCheckedForASegmentCreatedSinceTheIndexWasCached() throws Exception {
+    long a = dataSegment(ws, PRO);
+    person(ws, "reader", "{\"plan\":\"pro\"}");
+    RebuildWorker worker = worker(10);
+    assertThat(worker.indexes.of(ws).readersOf(a)).as("cached while nobody reads A").isEmpty();
+    // B reads A; the workers' cached index does not know it yet (no feed had work since).
+    dataSegment(ws, "{\"version\":1,\"condition\":{\"segment\":{\"id\":" + a + "}}}");
+    request(a);
+
+    runAll(worker);
+
+    assertThat(members(a)).containsExactly("reader");
+    assertThat(dueAt())
+        .as("entering A through the rebuild re-checks the person for B at once")
+        .containsOnlyKeys("reader")
+        .containsValue(T);
+  }
+
   // --- helpers
 
   private RebuildWorker worker(int batchSize) {
