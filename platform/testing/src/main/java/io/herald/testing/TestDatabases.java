@@ -134,6 +134,7 @@ public final class TestDatabases {
       try (Connection connection = DriverManager.getConnection(url, adminUser, adminPassword);
           Statement statement = connection.createStatement()) {
         statement.execute("SET SESSION lock_wait_timeout = 30");
+        reportOpenTransactions(statement, user);
         List<Long> sessions = new ArrayList<>();
         try (ResultSet rs =
             statement.executeQuery(
@@ -159,6 +160,44 @@ public final class TestDatabases {
               "dropping test schema " + schema + " failed on " + url + ": " + e.getMessage(), e);
         }
       }
+    }
+  }
+
+  /**
+   * Prints the run user's sessions that still hold an open transaction when the schema is dropped:
+   * a node that stopped cleanly holds none, so a line here points at a transaction the application
+   * left open (what the drop would otherwise wait for).
+   */
+  private static void reportOpenTransactions(Statement statement, String user) {
+    try (ResultSet rs =
+        statement.executeQuery(
+            "SELECT p.id, p.command, p.time, p.state, t.trx_started, t.trx_rows_locked,"
+                + " t.trx_tables_locked, t.trx_query FROM information_schema.innodb_trx t"
+                + " JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id"
+                + " WHERE p.user = '"
+                + user
+                + "'")) {
+      while (rs.next()) {
+        System.out.println(
+            "[herald-test] open transaction at drop: session "
+                + rs.getLong(1)
+                + " "
+                + rs.getString(2)
+                + " for "
+                + rs.getLong(3)
+                + " s, state "
+                + rs.getString(4)
+                + ", started "
+                + rs.getString(5)
+                + ", rows locked "
+                + rs.getLong(6)
+                + ", tables locked "
+                + rs.getLong(7)
+                + ", query "
+                + rs.getString(8));
+      }
+    } catch (SQLException e) {
+      System.out.println("[herald-test] open transactions not readable: " + e.getMessage());
     }
   }
 
