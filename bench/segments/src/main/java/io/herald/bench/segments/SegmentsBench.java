@@ -125,13 +125,28 @@ public final class SegmentsBench {
       }
       print(report);
 
-      new FullRecompute(database, api, cpu, workspaceId, now).run(line -> add(report, line));
+      if (settings.measures("t4")) {
+        new FullRecompute(database, api, cpu, workspaceId, now).run(line -> add(report, line));
+      }
       RealTime realTime = new RealTime(database, api, cpu, workspaceId, settings, data, cursor);
-      realTime.createActive(line -> add(report, line));
-      realTime.steady(line -> add(report, line));
-      realTime.duringRebuild(line -> add(report, line));
-      on = new Throughput(api, cpu, settings, data, cursor).run("on", true);
-      add(report, throughputLine("on", on));
+      if (settings.measures("active")) {
+        realTime.createActive(line -> add(report, line));
+      }
+      if (settings.measures("t3")) {
+        realTime.steady(line -> add(report, line));
+        realTime.duringRebuild(line -> add(report, line));
+      }
+      on =
+          settings.measures("throughput")
+              ? new Throughput(api, cpu, settings, data, cursor).run("on", true)
+              : null;
+      if (on != null) {
+        add(report, throughputLine("on", on));
+      }
+    }
+    if (on == null) {
+      finish(settings, database, report);
+      return;
     }
     Map<String, String> off = new LinkedHashMap<>();
     String[] kv = settings.realtimeOff().split("=", 2);
@@ -155,9 +170,21 @@ public final class SegmentsBench {
               evaluatedShare >= Throughput.TARGET_SHARE ? "ok" : "UNDER TARGET"));
     }
 
+    finish(settings, database, report);
+  }
+
+  private static void finish(Settings settings, Database database, List<String> report)
+      throws Exception {
     System.out.println();
     System.out.println(
-        "=== bench/segments results" + (settings.small() ? " (--small)" : "") + " ===");
+        "=== bench/segments results"
+            + (settings.small() ? " (--small)" : "")
+            + (settings.phases().size() < Settings.PHASES.size()
+                ? " (BENCH_PHASES "
+                    + String.join(",", new java.util.TreeSet<>(settings.phases()))
+                    + ")"
+                : "")
+            + " ===");
     report.forEach(System.out::println);
     if (!settings.keep()) {
       database.drop();

@@ -3,6 +3,7 @@ package io.herald.bench.segments;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What one run does, from the command line ({@code --small}) and the environment (see
@@ -29,6 +30,8 @@ import java.util.Map;
  *     of generating one
  * @param realtimeOff the Herald environment that turns real-time evaluation off ({@code KEY=value})
  * @param passThrough {@code HERALD_*} variables handed to Herald
+ * @param phases what is measured after the data is ready ({@code BENCH_PHASES}, a comma-separated
+ *     subset of {@link #PHASES}; default all, {@code none} only prepares the data)
  */
 record Settings(
     boolean small,
@@ -49,7 +52,15 @@ record Settings(
     boolean keep,
     boolean reuse,
     String realtimeOff,
-    Map<String, String> passThrough) {
+    Map<String, String> passThrough,
+    Set<String> phases) {
+
+  /**
+   * The phases in the order they run: {@code t4} (five representatives beside hand SQL), {@code
+   * active} (the 50 active segments), {@code t3} (real-time delay, also during a rebuild; needs the
+   * active segments), {@code throughput} (ingestion with evaluation on versus off).
+   */
+  static final List<String> PHASES = List.of("t4", "active", "t3", "throughput");
 
   /** The schema every run creates afresh. */
   static final String SCHEMA = "herald_bench_segments";
@@ -88,7 +99,32 @@ record Settings(
         "1".equals(env.get("BENCH_KEEP")),
         "1".equals(env.get("BENCH_REUSE")),
         env.getOrDefault("BENCH_REALTIME_OFF", "HERALD_SEGMENTS_REALTIME_ENABLED=false"),
-        Map.copyOf(passThrough));
+        Map.copyOf(passThrough),
+        phases(env.getOrDefault("BENCH_PHASES", String.join(",", PHASES))));
+  }
+
+  /** Whether the run measures {@code phase}. */
+  boolean measures(String phase) {
+    return phases.contains(phase);
+  }
+
+  private static Set<String> phases(String value) {
+    Set<String> chosen = new java.util.LinkedHashSet<>();
+    for (String part : value.split(",")) {
+      String phase = part.trim().toLowerCase(java.util.Locale.ROOT);
+      if (phase.isEmpty() || phase.equals("none")) {
+        continue;
+      }
+      if (!PHASES.contains(phase)) {
+        throw new IllegalArgumentException(
+            "BENCH_PHASES: unknown phase " + phase + " (known: " + PHASES + ", or none)");
+      }
+      chosen.add(phase);
+    }
+    if (chosen.contains("t3")) {
+      chosen.add("active"); // its load evaluates against the 50 active segments
+    }
+    return Set.copyOf(chosen);
   }
 
   /** The schema's JDBC URL. */
