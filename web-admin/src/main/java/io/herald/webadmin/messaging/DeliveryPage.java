@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * A delivery ({@code delivery.xhtml?id=}): state and reason, channel, recipient, subject, the
  * person and message it belongs to, the provider's id and attempts, and its metrics as a timeline
- * (created, attempted, sent, failed, …) oldest first. Read-only.
+ * (created, attempted, sent, delivered, opened, clicked, bounced, spammed, …) oldest first.
+ * Read-only.
  */
 @Named
 @RequestScoped
@@ -63,7 +64,19 @@ public class DeliveryPage {
 
   /** The metrics oldest first; metrics at the same instant keep the pipeline's order. */
   static List<MetricRow> timeline(Map<String, Instant> metrics) {
-    List<String> order = List.of("created", "attempted", "sent", "delivered", "failed", "dropped");
+    List<String> order =
+        List.of(
+            "created",
+            "attempted",
+            "sent",
+            "delivered",
+            "opened",
+            "clicked",
+            "unsubscribed",
+            "bounced",
+            "spammed",
+            "failed",
+            "dropped");
     Comparator<MetricRow> byStep =
         Comparator.comparingInt(
             r -> order.contains(r.metric()) ? order.indexOf(r.metric()) : order.size());

@@ -7,6 +7,7 @@ import io.herald.webadmin.fakes.FakeRoleUser;
 import io.herald.webadmin.fakes.Messages;
 import io.herald.webadmin.fakes.OneWorkspace;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,19 @@ class DeliveryPageTest {
                     t.plusSeconds(60))))
         .extracting(DeliveryPage.MetricRow::metric)
         .containsExactly("created", "attempted", "sent", "opened");
+  }
+
+  @Test
+  void providerReportedMetricsAtOneInstantFollowTheDeliverysLife() {
+    Instant t = Instant.ofEpochSecond(100);
+    Map<String, Instant> metrics = new java.util.HashMap<>();
+    for (String m :
+        List.of("spammed", "bounced", "clicked", "opened", "delivered", "sent", "created")) {
+      metrics.put(m, t);
+    }
+    assertThat(DeliveryPage.timeline(metrics))
+        .extracting(DeliveryPage.MetricRow::metric)
+        .containsExactly("created", "sent", "delivered", "opened", "clicked", "bounced", "spammed");
   }
 
   @Test

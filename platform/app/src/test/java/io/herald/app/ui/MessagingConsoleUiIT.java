@@ -33,7 +33,8 @@ import org.openqa.selenium.support.ui.Select;
  * previewed for a person identified through the Track API (HTML in a sandboxed iframe), previewed
  * without its data (the strict-mode error names the field, line and variable), and sent as a test;
  * the mail arrives, and the delivery shows in the message's sends, on its own page and on the
- * person's page.
+ * person's page. The suppression list is changed by an admin (a bad address refused beside its
+ * field) and only read by a viewer.
  */
 class MessagingConsoleUiIT extends ContainerTest {
 
@@ -123,6 +124,60 @@ class MessagingConsoleUiIT extends ContainerTest {
     assertThat(delivered.findElement(By.className("delivery-recipient")).getText())
         .isEqualTo(email);
     console.screenshot("person-messages");
+  }
+
+  @Test
+  void suppressionsAreAddedAndRemovedByAnAdminAndOnlyReadByAViewer() {
+    String run = "su" + shortId();
+    String address = run + "@example.com";
+    console.signIn(ItConfig.adminEmail(), ItConfig.adminPassword());
+    navigate("navSuppressions", "/admin/settings/suppressions.xhtml");
+
+    fill(By.id("suppressForm:address"), "not an address");
+    console.driver().findElement(By.id("suppressForm:suppress")).click();
+    console
+        .waitFor()
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("suppressForm:addressProblem")));
+    assertThat(text("suppressForm:addressProblem")).startsWith("address must be an email address");
+
+    fill(By.id("suppressForm:address"), " " + run + "@EXAMPLE.com");
+    console.driver().findElement(By.id("suppressForm:suppress")).click();
+    WebElement row = console.rowWith("suppression-row", "suppression-address", address);
+    assertThat(row.findElement(By.className("suppression-reason")).getText())
+        .isEqualTo("added by hand");
+    assertThat(messages()).contains(address + " is suppressed");
+    console.screenshot("suppressions");
+    // The App API sees the console's suppression.
+    assertThat(http().get("v1/suppressions?limit=1000", Http.app()).body()).contains(address);
+
+    // A viewer reads the list but has nothing to change it with.
+    String viewer = "mc-viewer-" + shortId() + "@example.test";
+    String viewerPassword = "viewer-password-" + shortId();
+    UsersScreen users = new UsersScreen(console).open();
+    users.submit(viewer, viewerPassword, "VIEWER");
+    assertThat(users.role(viewer)).isEqualTo("viewer");
+    console.signIn(viewer, viewerPassword);
+    navigate("navSuppressions", "/admin/settings/suppressions.xhtml");
+    console.rowWith("suppression-row", "suppression-address", address);
+    assertThat(console.absent(By.id("suppressForm"))).isTrue();
+    assertThat(console.absent(By.className("remove-button"))).isTrue();
+    console.screenshot("suppressions-viewer");
+
+    console.signIn(ItConfig.adminEmail(), ItConfig.adminPassword());
+    navigate("navSuppressions", "/admin/settings/suppressions.xhtml");
+    console
+        .rowWith("suppression-row", "suppression-address", address)
+        .findElement(By.className("remove-button"))
+        .click();
+    console
+        .waitFor()
+        .until(ExpectedConditions.elementToBeClickable(By.id("suppressionsForm:confirmYes")))
+        .click();
+    console
+        .waitFor()
+        .until(d -> console.rows("suppression-row", "suppression-address", address).isEmpty());
+    assertThat(messages()).contains(address + " gets email again.");
+    assertThat(http().get("v1/suppressions?limit=1000", Http.app()).body()).doesNotContain(address);
   }
 
   // --- channel settings -----------------------------------------------------------------------

@@ -12,11 +12,13 @@ import java.util.Map;
  * @param transactionalId the transactional message it came from, null for inline content
  * @param recipient the address
  * @param subject the rendered subject, null when not retained
- * @param state queued, sending, sent, failed, dropped or draft
- * @param reason why it failed or was dropped, null otherwise
+ * @param state queued, sending, sent, delivered (the provider reported it delivered), bounced,
+ *     failed, dropped or draft
+ * @param reason why it failed, bounced or was dropped, null otherwise
  * @param providerMessageId the provider's id once sent
  * @param attempts how many times a provider was called
- * @param metrics when each metric (created, sent, failed, dropped, …) happened
+ * @param metrics when each metric happened, the first time: created (queued), attempted, sent,
+ *     delivered, opened, clicked, bounced, spammed, unsubscribed, failed, dropped
  * @param createdAt when it was created
  */
 public record DeliveryView(

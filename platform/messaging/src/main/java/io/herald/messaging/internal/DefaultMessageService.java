@@ -7,6 +7,7 @@ import io.herald.messaging.api.InvalidMessageException;
 import io.herald.messaging.api.MessageService;
 import io.herald.messaging.api.NotFoundException;
 import io.herald.messaging.api.SendReceipt;
+import io.herald.messaging.api.SuppressionView;
 import io.herald.messaging.api.TransactionalView;
 import io.herald.messaging.api.Transactionals;
 import io.herald.messaging.internal.render.RenderVariables;
@@ -34,9 +35,10 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Transactional sends: find or create the person, check whether they may get the message, render
- * it, and queue the delivery (the sending loop hands it to the channel's plugin). Every outcome is
- * a delivery in the log, so the API's answer always carries an id the admin can look up.
+ * Transactional sends: find or create the person, check whether the address is suppressed and
+ * whether they may get the message, render it, and queue the delivery (the sending loop hands it to
+ * the channel's plugin). Every outcome is a delivery in the log, so the API's answer always carries
+ * an id the admin can look up.
  */
 @ApplicationScoped
 public class DefaultMessageService implements MessageService {
@@ -130,6 +132,26 @@ public class DefaultMessageService implements MessageService {
     if (recipient == null || recipient.isBlank()) {
       throw new InvalidMessageException(
           List.of("to is required: the person " + person.cioId() + " has no email"));
+    }
+    // Before consent: a suppressed address is dropped even for send_to_unsubscribed messages.
+    Optional<SuppressionView> suppressed =
+        Transactions.autoCommit(
+            dataSource,
+            "messaging",
+            c -> SuppressionStore.find(c, workspace.value(), "email", recipient));
+    if (suppressed.isPresent()) {
+      return record(
+          deliveryId,
+          workspace,
+          person.cioId(),
+          transactionalId,
+          recipient,
+          null,
+          "dropped",
+          suppressed.get().describe(),
+          null,
+          send,
+          now);
     }
     if (person.unsubscribed() && !sendToUnsubscribed) {
       return record(

@@ -26,7 +26,15 @@ final class DeliveryQueue {
       String recipient,
       int attempts,
       boolean retain,
-      String content) {}
+      String content,
+      String cioId,
+      Long transactionalId) {
+
+    /** What tracking needs to know about it. */
+    DeliveryStore.Ref ref() {
+      return new DeliveryStore.Ref(pk, workspaceId, cioId, transactionalId, recipient, channel);
+    }
+  }
 
   private DeliveryQueue() {}
 
@@ -71,7 +79,7 @@ final class DeliveryQueue {
     try (PreparedStatement q =
         c.prepareStatement(
             "SELECT id, delivery_id, workspace_id, lane, channel, channel_setting, recipient,"
-                + " attempts, retain, content FROM messaging_delivery"
+                + " attempts, retain, content, cio_id, transactional_id FROM messaging_delivery"
                 + " FORCE INDEX (ix_messaging_delivery_due)"
                 + " WHERE lane = ? AND state = ? AND due_at <= ? ORDER BY due_at LIMIT ?"
                 + " FOR UPDATE SKIP LOCKED")) {
@@ -81,6 +89,8 @@ final class DeliveryQueue {
       q.setInt(4, limit);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
+          long tx = rs.getLong(12);
+          Long transactionalId = rs.wasNull() ? null : tx;
           due.add(
               new Claimed(
                   rs.getLong(1),
@@ -92,15 +102,22 @@ final class DeliveryQueue {
                   rs.getString(7),
                   rs.getInt(8),
                   rs.getBoolean(9),
-                  rs.getString(10)));
+                  rs.getString(10),
+                  rs.getString(11),
+                  transactionalId));
         }
       }
     }
     return due;
   }
 
-  /** Records that the provider accepted the message. */
-  static void sent(Connection c, Claimed d, String providerId, String settingName, Instant now)
+  /**
+   * Records that the provider accepted the message.
+   *
+   * @return whether it is the delivery's first {@code sent} (a node that stopped after sending
+   *     makes another send it again)
+   */
+  static boolean sent(Connection c, Claimed d, String providerId, String settingName, Instant now)
       throws SQLException {
     try (PreparedStatement update =
         c.prepareStatement(
@@ -115,7 +132,7 @@ final class DeliveryQueue {
       update.setLong(4, d.pk());
       update.executeUpdate();
     }
-    DeliveryStore.metric(c, d.pk(), "sent", now, null);
+    return DeliveryStore.firstMetric(c, d.pk(), "sent", now, null);
   }
 
   /** Puts a delivery back in the queue until {@code dueAt}. */
@@ -133,6 +150,20 @@ final class DeliveryQueue {
       update.setLong(5, d.pk());
       update.executeUpdate();
     }
+  }
+
+  /** Ends a delivery as dropped (its address was suppressed after it was queued). */
+  static void dropped(Connection c, Claimed d, String reason, Instant now) throws SQLException {
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE messaging_delivery SET state = 'dropped', reason = ?, due_at = NULL,"
+                + " lease_until = NULL, attempts = attempts - 1, updated_at = ? WHERE id = ?")) {
+      update.setString(1, DeliveryStore.truncate(reason));
+      DateTimes.bind(update, 2, now);
+      update.setLong(3, d.pk());
+      update.executeUpdate();
+    }
+    DeliveryStore.metric(c, d.pk(), "dropped", now, reason);
   }
 
   /** Ends a delivery as failed. */

@@ -1,5 +1,6 @@
 package io.herald.messaging.internal;
 
+import io.herald.messaging.api.SuppressionView;
 import io.herald.plugin.api.DeliveryResult;
 import io.herald.plugin.api.InvalidConfigException;
 import io.herald.shared.persistence.DataSources;
@@ -22,7 +23,8 @@ import javax.sql.DataSource;
  * channel's provider, record the outcomes (one commit). A node that stops mid-batch leaves its
  * deliveries in {@code sending} until their lease runs out; another node then sends them again with
  * the same idempotency key (the delivery id, which the email plugin turns into the same
- * Message-ID).
+ * Message-ID). A delivery whose address was suppressed after it was queued is dropped instead of
+ * sent; a delivery sent for the first time becomes the person's {@code received} engagement.
  */
 @ApplicationScoped
 public class DeliverySender {
@@ -46,7 +48,19 @@ public class DeliverySender {
   /** Rate-limit waits up to this long are slept through; longer ones requeue the delivery. */
   private static final Duration SLEEP_AT_MOST = Duration.ofSeconds(1);
 
-  private record Outcome(DeliveryQueue.Claimed delivery, String setting, DeliveryResult result) {}
+  @Inject Engagements engagements;
+
+  /**
+   * What became of a claimed delivery: the provider's result, or (result null) the suppression that
+   * dropped it before any provider saw it.
+   */
+  private record Outcome(
+      DeliveryQueue.Claimed delivery, String setting, DeliveryResult result, String dropped) {
+
+    Outcome(DeliveryQueue.Claimed delivery, String setting, DeliveryResult result) {
+      this(delivery, setting, result, null);
+    }
+  }
 
   /**
    * Sends one batch of a lane; true when it found work.
@@ -70,19 +84,38 @@ public class DeliverySender {
       outcomes.add(send(d));
     }
     Instant done = clock.instant();
-    Transactions.inTransaction(
-        dataSource,
-        "messaging",
-        c -> {
-          for (Outcome o : outcomes) {
-            record(c, o, done);
-          }
-          return null;
-        });
+    List<DeliveryQueue.Claimed> firstSent =
+        Transactions.inTransaction(
+            dataSource,
+            "messaging",
+            c -> {
+              List<DeliveryQueue.Claimed> first = new ArrayList<>();
+              for (Outcome o : outcomes) {
+                if (record(c, o, done)) {
+                  first.add(o.delivery());
+                }
+              }
+              return first;
+            });
+    for (DeliveryQueue.Claimed d : firstSent) {
+      try {
+        engagements.received(d.ref(), done);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "recording the received engagement of a delivery failed", e);
+      }
+    }
     return true;
   }
 
   private Outcome send(DeliveryQueue.Claimed d) {
+    Optional<SuppressionView> suppressed =
+        Transactions.autoCommit(
+            dataSource,
+            "messaging",
+            c -> SuppressionStore.find(c, d.workspaceId(), d.channel(), d.recipient()));
+    if (suppressed.isPresent()) {
+      return new Outcome(d, null, null, suppressed.get().describe());
+    }
     if (d.content() == null) {
       return new Outcome(d, null, DeliveryResult.permanent("the message content was not kept"));
     }
@@ -146,11 +179,15 @@ public class DeliverySender {
     }
   }
 
-  private void record(java.sql.Connection c, Outcome o, Instant now) throws java.sql.SQLException {
+  /** Records an outcome; true for a delivery sent for the first time. */
+  private boolean record(java.sql.Connection c, Outcome o, Instant now)
+      throws java.sql.SQLException {
     DeliveryQueue.Claimed d = o.delivery();
     DeliveryResult result = o.result();
-    if (result instanceof DeliveryResult.Accepted a) {
-      DeliveryQueue.sent(c, d, a.providerMessageId(), o.setting(), now);
+    if (o.dropped() != null) {
+      DeliveryQueue.dropped(c, d, o.dropped(), now);
+    } else if (result instanceof DeliveryResult.Accepted a) {
+      return DeliveryQueue.sent(c, d, a.providerMessageId(), o.setting(), now);
     } else if (result instanceof DeliveryResult.PermanentFailure f) {
       DeliveryQueue.failed(c, d, f.reason(), now);
     } else if (result instanceof DeliveryResult.RateLimited r) {
@@ -166,6 +203,7 @@ public class DeliverySender {
         DeliveryQueue.retry(c, d, f.reason(), now.plus(wait), true, now);
       }
     }
+    return false;
   }
 
   private static boolean bulk(DeliveryQueue.Claimed d) {

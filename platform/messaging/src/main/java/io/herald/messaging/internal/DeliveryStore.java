@@ -34,7 +34,13 @@ final class DeliveryStore {
       String content) {}
 
   /** What tracking needs to know about a delivery found by its public id alone. */
-  record Ref(long pk, long workspaceId, String cioId, Long transactionalId, String recipient) {}
+  record Ref(
+      long pk,
+      long workspaceId,
+      String cioId,
+      Long transactionalId,
+      String recipient,
+      String channel) {}
 
   private static final String VIEW_COLUMNS =
       "d.id, d.delivery_id, d.channel, d.cio_id, d.transactional_id, d.recipient, d.subject,"
@@ -202,8 +208,8 @@ final class DeliveryStore {
   static Optional<Ref> ref(Connection c, String deliveryId) throws SQLException {
     try (PreparedStatement q =
         c.prepareStatement(
-            "SELECT id, workspace_id, cio_id, transactional_id, recipient FROM messaging_delivery"
-                + " WHERE delivery_id = ?")) {
+            "SELECT id, workspace_id, cio_id, transactional_id, recipient, channel"
+                + " FROM messaging_delivery WHERE delivery_id = ?")) {
       q.setString(1, deliveryId);
       try (ResultSet rs = q.executeQuery()) {
         if (!rs.next()) {
@@ -213,7 +219,12 @@ final class DeliveryStore {
         Long transactionalId = rs.wasNull() ? null : tx;
         return Optional.of(
             new Ref(
-                rs.getLong(1), rs.getLong(2), rs.getString(3), transactionalId, rs.getString(5)));
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getString(3),
+                transactionalId,
+                rs.getString(5),
+                rs.getString(6)));
       }
     }
   }
@@ -227,8 +238,9 @@ final class DeliveryStore {
       Connection c, long workspaceId, String providerMessageId) throws SQLException {
     try (PreparedStatement q =
         c.prepareStatement(
-            "SELECT id, delivery_id, cio_id, transactional_id, recipient FROM messaging_delivery"
-                + " WHERE workspace_id = ? AND provider_message_id = ? ORDER BY id DESC LIMIT 1")) {
+            "SELECT id, delivery_id, cio_id, transactional_id, recipient, channel"
+                + " FROM messaging_delivery WHERE workspace_id = ? AND provider_message_id = ?"
+                + " ORDER BY id DESC LIMIT 1")) {
       q.setLong(1, workspaceId);
       q.setString(2, providerMessageId);
       try (ResultSet rs = q.executeQuery()) {
@@ -245,25 +257,38 @@ final class DeliveryStore {
                     workspaceId,
                     rs.getString(3),
                     transactionalId,
-                    rs.getString(5))));
+                    rs.getString(5),
+                    rs.getString(6))));
       }
     }
   }
 
   /**
-   * Ends a sent delivery as reported by its provider ({@code bounced} or {@code failed}); a
-   * delivery in another state keeps it.
+   * Ends a sent (or delivered: bounces can come after a delivery report) delivery as reported by
+   * its provider ({@code bounced} or {@code failed}); a delivery in another state keeps it.
    */
   static void reportedEnd(Connection c, long pk, String state, String reason, Instant now)
       throws SQLException {
     try (PreparedStatement update =
         c.prepareStatement(
             "UPDATE messaging_delivery SET state = ?, reason = ?, updated_at = ?"
-                + " WHERE id = ? AND state = 'sent'")) {
+                + " WHERE id = ? AND state IN ('sent', 'delivered')")) {
       update.setString(1, state);
       update.setString(2, truncate(reason));
       DateTimes.bind(update, 3, now);
       update.setLong(4, pk);
+      update.executeUpdate();
+    }
+  }
+
+  /** A sent delivery that its provider reports delivered becomes {@code delivered}. */
+  static void reportedDelivered(Connection c, long pk, Instant now) throws SQLException {
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE messaging_delivery SET state = 'delivered', updated_at = ?"
+                + " WHERE id = ? AND state = 'sent'")) {
+      DateTimes.bind(update, 1, now);
+      update.setLong(2, pk);
       update.executeUpdate();
     }
   }

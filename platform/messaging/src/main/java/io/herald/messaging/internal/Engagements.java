@@ -4,6 +4,7 @@ import io.herald.events.api.EventService;
 import io.herald.events.api.EventSubject;
 import io.herald.events.api.EventType;
 import io.herald.events.api.NewEvent;
+import io.herald.messaging.api.SuppressionView;
 import io.herald.people.api.IdType;
 import io.herald.people.api.PeopleService;
 import io.herald.people.api.PersonRef;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -27,8 +29,9 @@ import javax.sql.DataSource;
  * (the page, the RFC 8058 one-click POST or Customer.io's {@code POST /unsubscribe/{delivery_id}}).
  * The first of each per delivery becomes a delivery metric, an engagement for segments and a person
  * event ({@code email_opened}, {@code email_clicked}, {@code email_unsubscribed}) for journeys.
- * Opens, clicks and complaints that providers report through callbacks ({@link ProviderEvents})
- * come here too.
+ * Opens, clicks, complaints and bounces that providers report through callbacks ({@link
+ * ProviderEvents}) come here too ({@code email_marked_as_spam}, {@code email_bounced}), and the
+ * {@code received} engagement of a delivery a provider accepted ({@link DeliverySender}).
  */
 @ApplicationScoped
 public class Engagements {
@@ -104,21 +107,62 @@ public class Engagements {
   }
 
   /**
-   * A provider reported a complaint: the first becomes the {@code spammed} metric with the detail,
-   * and the person is unsubscribed as by the unsubscribe link.
+   * A provider reported a complaint: the first becomes the {@code spammed} metric with the detail
+   * and puts the recipient's address on the suppression list (one commit); then the person is
+   * unsubscribed as by the unsubscribe link and gets an {@code email_marked_as_spam} event.
    *
    * @return whether it was the first complaint about the delivery
    */
-  boolean complained(DeliveryStore.Ref r, String detail, Instant at) {
+  boolean complained(DeliveryStore.Ref r, String deliveryId, String detail, Instant at) {
     boolean first =
-        Transactions.autoCommit(
+        Transactions.inTransaction(
             dataSource,
             "messaging",
-            c -> DeliveryStore.firstMetric(c, r.pk(), "spammed", at, detail));
+            c -> {
+              boolean f = DeliveryStore.firstMetric(c, r.pk(), "spammed", at, detail);
+              if (f) {
+                SuppressionStore.add(
+                    c,
+                    r.workspaceId(),
+                    r.channel(),
+                    r.recipient(),
+                    SuppressionView.COMPLAINT,
+                    deliveryId,
+                    clock.instant());
+              }
+              return f;
+            });
     if (first) {
       unsubscribe(r);
+      event(r, deliveryId, "email_marked_as_spam", at, data -> data.add("reason", detail));
     }
     return first;
+  }
+
+  /**
+   * A delivery's first bounce (its metric is recorded by {@link ProviderEvents}): the {@code
+   * email_bounced} person event with the diagnostic and whether it was permanent. Segments have no
+   * bounce engagement.
+   */
+  void bounced(
+      DeliveryStore.Ref r, String deliveryId, String detail, boolean permanent, Instant at) {
+    event(
+        r,
+        deliveryId,
+        "email_bounced",
+        at,
+        data -> data.add("reason", detail).add("permanent", permanent));
+  }
+
+  /**
+   * A provider accepted the delivery for the first time (its {@code sent} metric is new): the
+   * {@code received} engagement, so "received a message" segment conditions see it.
+   */
+  void received(DeliveryStore.Ref r, Instant at) {
+    if (r.cioId() != null) {
+      engagements.record(
+          new WorkspaceId(r.workspaceId()), r.cioId(), "received", messageId(r), null, at);
+    }
   }
 
   private void unsubscribe(DeliveryStore.Ref r) {
@@ -145,28 +189,55 @@ public class Engagements {
     if (!first || r.cioId() == null) {
       return first;
     }
-    WorkspaceId workspace = new WorkspaceId(r.workspaceId());
-    String messageId = r.transactionalId() == null ? null : r.transactionalId().toString();
-    engagements.record(workspace, r.cioId(), metric, messageId, null, now);
+    engagements.record(
+        new WorkspaceId(r.workspaceId()), r.cioId(), metric, messageId(r), null, now);
+    event(
+        r,
+        deliveryId,
+        "email_" + metric,
+        now,
+        data -> {
+          if (link != null) {
+            data.add("href", link);
+          }
+        });
+    return true;
+  }
+
+  private static String messageId(DeliveryStore.Ref r) {
+    return r.transactionalId() == null ? null : r.transactionalId().toString();
+  }
+
+  /**
+   * The person event {@code name} about a delivery ({@code delivery_id}, {@code
+   * transactional_message_id} and what {@code more} adds), once per delivery and name; nothing for
+   * a delivery to an address alone.
+   */
+  private void event(
+      DeliveryStore.Ref r,
+      String deliveryId,
+      String name,
+      Instant at,
+      Consumer<JsonObjectBuilder> more) {
+    if (r.cioId() == null) {
+      return;
+    }
     JsonObjectBuilder data = Jsons.createObjectBuilder().add("delivery_id", deliveryId);
-    if (messageId != null) {
+    if (r.transactionalId() != null) {
       data.add("transactional_message_id", r.transactionalId());
     }
-    if (link != null) {
-      data.add("href", link);
-    }
+    more.accept(data);
     events.record(
-        workspace,
+        new WorkspaceId(r.workspaceId()),
         List.of(
             new NewEvent(
                 new EventSubject.Person(r.cioId()),
-                "email_" + metric,
+                name,
                 EventType.EVENT,
-                deliveryId + ":" + metric,
-                now,
+                deliveryId + ":" + name.substring("email_".length()),
+                at,
                 data.build(),
                 null,
                 "messaging")));
-    return true;
   }
 }

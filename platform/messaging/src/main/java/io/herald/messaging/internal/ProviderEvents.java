@@ -1,5 +1,6 @@
 package io.herald.messaging.internal;
 
+import io.herald.messaging.api.SuppressionView;
 import io.herald.plugin.api.DeliveryEvent;
 import io.herald.shared.persistence.DataSources;
 import io.herald.shared.persistence.Transactions;
@@ -7,6 +8,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,9 +17,12 @@ import javax.sql.DataSource;
 /**
  * Applies the {@link DeliveryEvent}s a provider reported to the delivery log of one workspace. Each
  * kind is recorded once per delivery as a metric ({@code delivered}, {@code bounced}, {@code
- * spammed}, {@code failed}, {@code opened}, {@code clicked}); the first bounce or failure ends a
- * {@code sent} delivery in that state with the detail as reason; a complaint unsubscribes the
- * person; opens and clicks go through {@link Engagements} so segments and journeys see them.
+ * spammed}, {@code failed}, {@code opened}, {@code clicked}); a delivery report moves a {@code
+ * sent} delivery to {@code delivered}; the first bounce or failure ends a {@code sent} or {@code
+ * delivered} delivery in that state with the detail as reason; a permanent bounce and a complaint
+ * put the recipient's address on the workspace's suppression list; a complaint unsubscribes the
+ * person; bounces, complaints, opens and clicks go through {@link Engagements} so segments and
+ * journeys see them.
  */
 @ApplicationScoped
 public class ProviderEvents {
@@ -74,10 +79,10 @@ public class ProviderEvents {
 
   private boolean apply(String deliveryId, DeliveryStore.Ref r, DeliveryEvent e) {
     return switch (e.kind()) {
-      case DELIVERED -> metric(r, "delivered", null, e);
-      case BOUNCED -> end(r, "bounced", e);
-      case FAILED -> end(r, "failed", e);
-      case COMPLAINED -> engagements.complained(r, detail(e), e.occurredAt());
+      case DELIVERED -> delivered(r, e);
+      case BOUNCED -> bounced(deliveryId, r, e);
+      case FAILED -> end(deliveryId, r, "failed", e);
+      case COMPLAINED -> engagements.complained(r, deliveryId, detail(e), e.occurredAt());
       case OPENED -> engagements.reported(r, deliveryId, "opened", null, e.occurredAt());
       case CLICKED ->
           engagements.reported(
@@ -85,15 +90,37 @@ public class ProviderEvents {
     };
   }
 
-  private boolean metric(DeliveryStore.Ref r, String metric, String detail, DeliveryEvent e) {
-    return Transactions.autoCommit(
+  /** The first delivery report: the metric and, for a sent delivery, the delivered state. */
+  private boolean delivered(DeliveryStore.Ref r, DeliveryEvent e) {
+    return Transactions.inTransaction(
         dataSource,
         "messaging",
-        c -> DeliveryStore.firstMetric(c, r.pk(), metric, e.occurredAt(), detail));
+        c -> {
+          boolean first = DeliveryStore.firstMetric(c, r.pk(), "delivered", e.occurredAt(), null);
+          if (first) {
+            DeliveryStore.reportedDelivered(c, r.pk(), clock.instant());
+          }
+          return first;
+        });
   }
 
-  /** The first bounce or failure: the metric and, for a sent delivery, the end state. */
-  private boolean end(DeliveryStore.Ref r, String state, DeliveryEvent e) {
+  /**
+   * The first bounce: ends the delivery, suppresses the address when the bounce is permanent (a
+   * soft bounce may go away), then the {@code email_bounced} person event.
+   */
+  private boolean bounced(String deliveryId, DeliveryStore.Ref r, DeliveryEvent e) {
+    boolean first = end(deliveryId, r, "bounced", e);
+    if (first) {
+      engagements.bounced(r, deliveryId, detail(e), e.permanent(), e.occurredAt());
+    }
+    return first;
+  }
+
+  /**
+   * The first bounce or failure: the metric and, for a sent or delivered delivery, the end state;
+   * for a permanent bounce the address's suppression, in the same commit.
+   */
+  private boolean end(String deliveryId, DeliveryStore.Ref r, String state, DeliveryEvent e) {
     String reason = detail(e);
     return Transactions.inTransaction(
         dataSource,
@@ -101,7 +128,18 @@ public class ProviderEvents {
         c -> {
           boolean first = DeliveryStore.firstMetric(c, r.pk(), state, e.occurredAt(), reason);
           if (first) {
-            DeliveryStore.reportedEnd(c, r.pk(), state, reason, clock.instant());
+            Instant now = clock.instant();
+            DeliveryStore.reportedEnd(c, r.pk(), state, reason, now);
+            if (e.permanent()) {
+              SuppressionStore.add(
+                  c,
+                  r.workspaceId(),
+                  r.channel(),
+                  r.recipient(),
+                  SuppressionView.HARD_BOUNCE,
+                  deliveryId,
+                  now);
+            }
           }
           return first;
         });

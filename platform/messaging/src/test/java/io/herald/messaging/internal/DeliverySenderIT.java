@@ -36,6 +36,7 @@ class DeliverySenderIT {
 
   private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
   private final ScriptedProvider provider = new ScriptedProvider();
+  private final RecordingCollaborators others = new RecordingCollaborators();
   private long workspace;
   private DeliverySender sender;
 
@@ -57,11 +58,13 @@ class DeliverySenderIT {
         dataSource,
         "test",
         c -> {
-          try (var d =
-              c.prepareStatement("DELETE FROM messaging_delivery WHERE workspace_id = ?")) {
-            d.setLong(1, workspace);
-            return d.executeUpdate();
+          for (String table : List.of("messaging_delivery", "messaging_suppression")) {
+            try (var d = c.prepareStatement("DELETE FROM " + table + " WHERE workspace_id = ?")) {
+              d.setLong(1, workspace);
+              d.executeUpdate();
+            }
           }
+          return null;
         });
   }
 
@@ -73,6 +76,11 @@ class DeliverySenderIT {
     s.settings.batchSize = 100;
     s.settings.leaseSeconds = 60;
     s.settings.maxAttempts = 3;
+    s.engagements = new Engagements();
+    s.engagements.dataSource = dataSource;
+    s.engagements.clock = clock;
+    s.engagements.engagements = others.engagementRecorder();
+    s.engagements.events = others.eventService();
     s.providers =
         new ProviderRegistry() {
           @Override
@@ -150,6 +158,67 @@ class DeliverySenderIT {
     assertThat(v.metrics()).containsKeys("created", "attempted", "sent");
     assertThat(provider.sent).extracting(OutboundMessage::idempotencyKey).containsExactly(id);
     assertThat(provider.sent.get(0).recipient()).isEqualTo("ada@x.io");
+  }
+
+  @Test
+  void aSentDeliveryIsTheRecipientsReceivedEngagementOnce() {
+    provider.script.add(DeliveryResult.accepted("<m-2@x.io>"));
+    String id = queue(clock.instant(), 7L);
+
+    drain();
+
+    assertThat(view(id).state()).isEqualTo("sent");
+    assertThat(others.engagements)
+        .containsExactly(
+            new RecordingCollaborators.Engagement(
+                workspace, "cio-1", "received", "7", clock.instant()));
+    assertThat(others.events).as("no person event for a send").isEmpty();
+    // A second node recording the same send (it outlived its lease) is not a second one.
+    DeliveryQueue.Claimed again =
+        new DeliveryQueue.Claimed(
+            Transactions.autoCommit(dataSource, "test", c -> DeliveryStore.pk(c, workspace, id))
+                .orElseThrow(),
+            id,
+            workspace,
+            "transactional",
+            "email",
+            null,
+            "ada@x.io",
+            1,
+            true,
+            null,
+            "cio-1",
+            7L);
+    boolean sentAgain =
+        Transactions.inTransaction(
+            dataSource,
+            "test",
+            c -> DeliveryQueue.sent(c, again, "<m-2@x.io>", "scripted", clock.instant()));
+    assertThat(sentAgain).isFalse();
+  }
+
+  @Test
+  void aQueuedDeliveryWhoseAddressWasSuppressedSinceIsDroppedUnsent() {
+    String id = queue(clock.instant().plusSeconds(60));
+    Instant suppressedAt = clock.instant();
+    Transactions.inTransaction(
+        dataSource,
+        "test",
+        c ->
+            SuppressionStore.add(
+                c, workspace, "email", "ADA@x.io", "hard_bounce", "d-earlier", suppressedAt));
+    clock.advance(Duration.ofSeconds(60));
+
+    drain();
+
+    assertThat(provider.sent).isEmpty();
+    DeliveryView v = view(id);
+    assertThat(v.state()).isEqualTo("dropped");
+    assertThat(v.reason())
+        .isEqualTo("address suppressed: hard bounce (delivery d-earlier) at " + suppressedAt);
+    assertThat(v.attempts()).isZero();
+    assertThat(v.metrics()).containsKey("dropped").doesNotContainKey("sent");
+    assertThat(others.engagements).isEmpty();
   }
 
   @Test

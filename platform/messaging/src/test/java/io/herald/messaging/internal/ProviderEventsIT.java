@@ -2,7 +2,10 @@ package io.herald.messaging.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herald.events.api.EventSubject;
+import io.herald.events.api.NewEvent;
 import io.herald.messaging.api.DeliveryView;
+import io.herald.messaging.api.SuppressionView;
 import io.herald.plugin.api.DeliveryEvent;
 import io.herald.shared.persistence.Transactions;
 import java.time.Clock;
@@ -10,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -19,9 +23,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Provider-reported events on a real database: matched by provider message id within the workspace,
- * each kind recorded once, bounces and failures ending sent deliveries, unknown ids counted. The
- * deliveries belong to no person, so {@link Engagements} needs only the database (unsubscribing a
- * complaining person is covered by TransactionalEmailIT).
+ * each kind recorded once, delivery reports and bounces and failures moving sent deliveries on,
+ * hard bounces and complaints suppressing the address, unknown ids counted. What goes to other
+ * modules (person events, identify calls) is recorded by {@link RecordingCollaborators}; the
+ * container test TransactionalEmailIT covers the real modules.
  */
 class ProviderEventsIT {
 
@@ -32,6 +37,7 @@ class ProviderEventsIT {
   private long workspace;
   private long otherWorkspace;
   private ProviderEvents events;
+  private RecordingCollaborators others;
 
   @BeforeAll
   static void database() {
@@ -43,9 +49,13 @@ class ProviderEventsIT {
     workspace = MessagingTestDatabase.freshWorkspace();
     otherWorkspace = workspace + 1;
     Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+    others = new RecordingCollaborators();
     Engagements engagements = new Engagements();
     engagements.dataSource = dataSource;
     engagements.clock = clock;
+    engagements.events = others.eventService();
+    engagements.engagements = others.engagementRecorder();
+    engagements.people = others.people();
     events = new ProviderEvents();
     events.dataSource = dataSource;
     events.engagements = engagements;
@@ -58,17 +68,25 @@ class ProviderEventsIT {
         dataSource,
         "test",
         c -> {
-          try (var d =
-              c.prepareStatement("DELETE FROM messaging_delivery WHERE workspace_id IN (?, ?)")) {
-            d.setLong(1, workspace);
-            d.setLong(2, otherWorkspace);
-            return d.executeUpdate();
+          for (String table : List.of("messaging_delivery", "messaging_suppression")) {
+            try (var d =
+                c.prepareStatement("DELETE FROM " + table + " WHERE workspace_id IN (?, ?)")) {
+              d.setLong(1, workspace);
+              d.setLong(2, otherWorkspace);
+              d.executeUpdate();
+            }
           }
+          return null;
         });
   }
 
-  /** A delivery the provider accepted as {@code providerId}. */
+  /** A delivery to nobody's ada@x.io that the provider accepted as {@code providerId}. */
   private String sent(long ws, String providerId) {
+    return sent(ws, providerId, null, "ada@x.io");
+  }
+
+  /** A delivery to a person's address that the provider accepted as {@code providerId}. */
+  private String sent(long ws, String providerId, String cioId, String recipient) {
     String id = "d" + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE);
     Transactions.inTransaction(
         dataSource,
@@ -80,11 +98,11 @@ class ProviderEventsIT {
                   new DeliveryStore.NewDelivery(
                       id,
                       ws,
-                      null,
+                      cioId,
                       "email",
                       "transactional",
-                      null,
-                      "ada@x.io",
+                      7L,
+                      recipient,
                       "Subject",
                       "queued",
                       null,
@@ -134,15 +152,136 @@ class ProviderEventsIT {
   }
 
   @Test
-  void aDeliveryReportIsAMetricOnly() {
+  void aDeliveryReportMovesASentDeliveryToDeliveredAndALaterBounceEndsIt() {
     String pid = providerId();
     String id = sent(workspace, pid);
 
-    events.apply(workspace, List.of(DeliveryEvent.delivered(pid, "ada@x.io", reported)));
+    ProviderEvents.Applied first =
+        events.apply(workspace, List.of(DeliveryEvent.delivered(pid, "ada@x.io", reported)));
+    ProviderEvents.Applied again =
+        events.apply(workspace, List.of(DeliveryEvent.delivered(pid, "ada@x.io", now)));
 
+    assertThat(first.applied()).isEqualTo(1);
+    assertThat(again.duplicates()).isEqualTo(1);
     DeliveryView view = view(workspace, id);
-    assertThat(view.state()).isEqualTo("sent");
-    assertThat(view.metrics()).containsEntry("delivered", reported).containsKey("created");
+    assertThat(view.state()).isEqualTo("delivered");
+    assertThat(view.metrics())
+        .containsEntry("delivered", reported)
+        .containsKey("created")
+        .doesNotContainKey("bounced");
+
+    // An asynchronous bounce after the receiving server's acceptance still ends it.
+    events.apply(workspace, List.of(DeliveryEvent.bounced(pid, "", true, "550 5.1.1", now)));
+    assertThat(view(workspace, id).state()).isEqualTo("bounced");
+    assertThat(view(workspace, id).metrics())
+        .containsEntry("delivered", reported)
+        .containsEntry("bounced", now);
+  }
+
+  @Test
+  void aDeliveryReportLeavesADeliveryThatEndedAlone() {
+    String pid = providerId();
+    String id = sent(workspace, pid);
+    events.apply(workspace, List.of(DeliveryEvent.failed(pid, "", "rejected", reported)));
+
+    events.apply(workspace, List.of(DeliveryEvent.delivered(pid, "", now)));
+
+    assertThat(view(workspace, id).state()).isEqualTo("failed");
+    assertThat(view(workspace, id).metrics()).containsEntry("delivered", now);
+  }
+
+  private Optional<SuppressionView> suppression(long ws, String address) {
+    return Transactions.autoCommit(
+        dataSource, "test", c -> SuppressionStore.find(c, ws, "email", address));
+  }
+
+  @Test
+  void aHardBounceSuppressesTheAddressAndBecomesAPersonEvent() {
+    String pid = providerId();
+    String id = sent(workspace, pid, "cio-bounce", "Ada Lovelace <Ada@X.io>");
+
+    events.apply(
+        workspace,
+        List.of(DeliveryEvent.bounced(pid, "ada@x.io", true, "550 5.1.1 unknown", reported)));
+    events.apply(workspace, List.of(DeliveryEvent.bounced(pid, "ada@x.io", true, "again", now)));
+
+    SuppressionView s = suppression(workspace, " ADA@x.io ").orElseThrow();
+    assertThat(s.address()).isEqualTo("ada@x.io");
+    assertThat(s.reason()).isEqualTo(SuppressionView.HARD_BOUNCE);
+    assertThat(s.deliveryId()).isEqualTo(id);
+    assertThat(s.createdAt()).isEqualTo(now);
+    assertThat(s.describe())
+        .isEqualTo("address suppressed: hard bounce (delivery " + id + ") at " + now);
+    assertThat(suppression(otherWorkspace, "ada@x.io")).isEmpty();
+    assertThat(others.eventNames()).containsExactly("email_bounced");
+    NewEvent bounced = others.events.get(0);
+    assertThat(bounced.subject()).isEqualTo(new EventSubject.Person("cio-bounce"));
+    assertThat(bounced.occurredAt()).isEqualTo(reported);
+    assertThat(bounced.dedupeId()).isEqualTo(id + ":bounced");
+    assertThat(bounced.data().getString("delivery_id")).isEqualTo(id);
+    assertThat(bounced.data().getInt("transactional_message_id")).isEqualTo(7);
+    assertThat(bounced.data().getString("reason")).isEqualTo("550 5.1.1 unknown");
+    assertThat(bounced.data().getBoolean("permanent")).isTrue();
+    assertThat(others.engagements).as("segments have no bounce engagement").isEmpty();
+  }
+
+  @Test
+  void aSoftBounceEndsTheDeliveryButDoesNotSuppress() {
+    String pid = providerId();
+    String id = sent(workspace, pid, "cio-soft", "soft@x.io");
+
+    events.apply(
+        workspace,
+        List.of(DeliveryEvent.bounced(pid, "soft@x.io", false, "452 4.2.2 mailbox full", now)));
+
+    assertThat(view(workspace, id).state()).isEqualTo("bounced");
+    assertThat(suppression(workspace, "soft@x.io")).isEmpty();
+    assertThat(others.eventNames()).containsExactly("email_bounced");
+    assertThat(others.events.get(0).data().getBoolean("permanent")).isFalse();
+  }
+
+  @Test
+  void aComplaintSuppressesUnsubscribesAndBecomesAPersonEventOnce() {
+    String pid = providerId();
+    String id = sent(workspace, pid, "cio-spam", "spam@x.io");
+
+    events.apply(
+        workspace,
+        List.of(
+            DeliveryEvent.complained(pid, "", "abuse", reported),
+            DeliveryEvent.complained(pid, "", "abuse", now)));
+
+    SuppressionView s = suppression(workspace, "spam@x.io").orElseThrow();
+    assertThat(s.reason()).isEqualTo(SuppressionView.COMPLAINT);
+    assertThat(s.deliveryId()).isEqualTo(id);
+    assertThat(others.identifies).hasSize(1);
+    assertThat(others.identifies.get(0).ref().value()).isEqualTo("cio-spam");
+    assertThat(others.identifies.get(0).body()).isEqualTo("{\"unsubscribed\":true}");
+    assertThat(others.eventNames()).containsExactly("email_marked_as_spam");
+    assertThat(others.events.get(0).data().getString("reason")).isEqualTo("abuse");
+    assertThat(others.events.get(0).dedupeId()).isEqualTo(id + ":marked_as_spam");
+    assertThat(view(workspace, id).state()).isEqualTo("sent");
+  }
+
+  @Test
+  void providerOpensAndClicksBecomeEngagementsAndEvents() {
+    String pid = providerId();
+    String id = sent(workspace, pid, "cio-open", "open@x.io");
+
+    events.apply(
+        workspace,
+        List.of(
+            DeliveryEvent.opened(pid, "", reported),
+            DeliveryEvent.clicked(pid, "", "https://x.io/a", now),
+            DeliveryEvent.opened(pid, "", now)));
+
+    assertThat(others.eventNames()).containsExactly("email_opened", "email_clicked");
+    assertThat(others.events.get(0).dedupeId()).isEqualTo(id + ":opened");
+    assertThat(others.events.get(1).data().getString("href")).isEqualTo("https://x.io/a");
+    assertThat(others.engagements)
+        .containsExactly(
+            new RecordingCollaborators.Engagement(workspace, "cio-open", "opened", "7", reported),
+            new RecordingCollaborators.Engagement(workspace, "cio-open", "clicked", "7", now));
   }
 
   @Test
