@@ -99,8 +99,15 @@ final class TransactionalCalls {
 
   /** A JSON string literal. */
   static String json(String text) {
-    return jakarta.json.Json.createValue(text).toString();
+    try {
+      return JSON.writeValueAsString(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   static HttpResponse<String> postReport(
       HttpClient client, String url, String secret, String report) throws Exception {
