@@ -69,7 +69,13 @@ class ContentStoresIT {
         "test",
         c -> {
           for (String table :
-              new String[] {"messaging_transactional", "messaging_layout", "messaging_snippet"}) {
+              new String[] {
+                "messaging_delivery",
+                "messaging_channel",
+                "messaging_transactional",
+                "messaging_layout",
+                "messaging_snippet"
+              }) {
             try (var d =
                 c.prepareStatement("DELETE FROM " + table + " WHERE workspace_id IN (?, ?)")) {
               d.setLong(1, workspace.value());
@@ -246,6 +252,109 @@ class ContentStoresIT {
     assertThat(failed.error().field()).isEqualTo("body");
     assertThat(failed.error().line()).isEqualTo(2);
     assertThat(failed.error().variable()).isEqualTo("snippets.gone");
+  }
+
+  @Test
+  void theDevOutboxHoldsWhatWentThroughADevOutboxSettingOfTheWorkspace() {
+    java.time.Instant now =
+        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    Composed email =
+        new Composed("", "", "Hi", "<p>Hi Ada</p>", "Hi Ada", Map.of(), java.util.List.of());
+    Transactions.inTransaction(
+        dataSource,
+        "test",
+        c -> {
+          channel(c, workspace, "outbox", "dev-outbox");
+          channel(c, workspace, "smtp", "email-smtp");
+          channel(c, other, "outbox", "dev-outbox");
+          delivered(c, workspace, "ob1", "outbox", email.toJson(), now);
+          delivered(c, workspace, "sm1", "smtp", email.toJson(), now);
+          delivered(c, workspace, "ob2", "outbox", null, now);
+          delivered(c, other, "ob3", "outbox", email.toJson(), now);
+          delivered(c, workspace, "q1", null, email.toJson(), now);
+          return null;
+        });
+
+    java.util.List<io.herald.messaging.api.DeliveryView> page =
+        Transactions.autoCommit(
+            dataSource, "test", c -> DeliveryStore.ofOutbox(c, workspace.value(), null, 10));
+    assertThat(page).extracting(d -> d.deliveryId()).containsExactly(id("ob2"), id("ob1"));
+    long newestPk =
+        Transactions.autoCommit(
+            dataSource,
+            "test",
+            c -> DeliveryStore.pk(c, workspace.value(), id("ob2")).orElseThrow());
+    java.util.List<io.herald.messaging.api.DeliveryView> older =
+        Transactions.autoCommit(
+            dataSource, "test", c -> DeliveryStore.ofOutbox(c, workspace.value(), newestPk, 10));
+    assertThat(older).extracting(d -> d.deliveryId()).containsExactly(id("ob1"));
+
+    DeliveryStore.OutboxRow kept = outboxRow("ob1").orElseThrow();
+    assertThat(kept.setting()).isEqualTo("outbox");
+    assertThat(Composed.fromJson(kept.content()).html()).isEqualTo("<p>Hi Ada</p>");
+    assertThat(outboxRow("ob2").orElseThrow().content()).as("not retained").isNull();
+    for (String notOutbox : new String[] {"sm1", "q1", "ob3"}) {
+      assertThat(outboxRow(notOutbox)).as(notOutbox).isEmpty();
+    }
+  }
+
+  private java.util.Optional<DeliveryStore.OutboxRow> outboxRow(String name) {
+    return Transactions.autoCommit(
+        dataSource, "test", c -> DeliveryStore.outboxContent(c, workspace.value(), id(name)));
+  }
+
+  private String id(String name) {
+    return name + "-" + workspace.value();
+  }
+
+  private static void channel(java.sql.Connection c, WorkspaceId ws, String name, String provider)
+      throws java.sql.SQLException {
+    try (var insert =
+        c.prepareStatement(
+            "INSERT INTO messaging_channel (workspace_id, name, channel, provider, settings,"
+                + " created_at, updated_at) VALUES (?, ?, 'email', ?, '{}', NOW(3), NOW(3))")) {
+      insert.setLong(1, ws.value());
+      insert.setString(2, name);
+      insert.setString(3, provider);
+      insert.executeUpdate();
+    }
+  }
+
+  private void delivered(
+      java.sql.Connection c,
+      WorkspaceId ws,
+      String name,
+      String setting,
+      String content,
+      java.time.Instant now)
+      throws java.sql.SQLException {
+    DeliveryStore.insert(
+        c,
+        new DeliveryStore.NewDelivery(
+            name + "-" + workspace.value(),
+            ws.value(),
+            null,
+            "email",
+            "transactional",
+            null,
+            "ada@example.com",
+            "Hi",
+            "queued",
+            null,
+            now,
+            content != null,
+            content),
+        now);
+    if (setting != null) {
+      try (var sent =
+          c.prepareStatement(
+              "UPDATE messaging_delivery SET state = 'sent', channel_setting = ?"
+                  + " WHERE delivery_id = ?")) {
+        sent.setString(1, setting);
+        sent.setString(2, name + "-" + workspace.value());
+        sent.executeUpdate();
+      }
+    }
   }
 
   private static TransactionalInput message(String name, String body, Long layoutId) {
