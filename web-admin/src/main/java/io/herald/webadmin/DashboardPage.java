@@ -1,5 +1,6 @@
 package io.herald.webadmin;
 
+import io.herald.messaging.api.ChannelSettings;
 import io.herald.pluginhost.api.PluginHost;
 import io.herald.pluginhost.api.PluginInfo;
 import io.herald.pluginhost.api.PluginStatus;
@@ -24,17 +25,22 @@ import java.util.Optional;
 @RequestScoped
 public class DashboardPage {
 
+  /** The provider id of the development outbox plugin's email channel. */
+  static final String DEV_OUTBOX = "dev-outbox";
+
   /** Active credentials of one kind. */
   public record KindCount(CredentialKind kind, long active) {}
 
   @Inject WorkspaceService workspaces;
   @Inject PluginHost pluginHost;
   @Inject SchedulingService scheduling;
+  @Inject ChannelSettings channelSettings;
 
   private Optional<WorkspaceView> workspace = Optional.empty();
   private List<KindCount> activeCredentials = List.of();
   private List<PluginInfo> plugins = List.of();
   private List<NodeView> nodes = List.of();
+  private boolean devOutbox;
 
   @PostConstruct
   void load() {
@@ -47,6 +53,21 @@ public class DashboardPage {
             .toList();
     plugins = pluginHost.plugins();
     nodes = scheduling.nodes();
+    devOutbox =
+        workspace.map(w -> channelSettings.list(w.id())).orElse(List.of()).stream()
+            .anyMatch(
+                s ->
+                    s.isDefault()
+                        && "email".equals(s.channel())
+                        && DEV_OUTBOX.equals(s.provider()));
+  }
+
+  /**
+   * Whether the workspace's default email channel is the dev outbox (nothing leaves the machine;
+   * the dashboard links to the outbox page).
+   */
+  public boolean isDevOutbox() {
+    return devOutbox;
   }
 
   private static long countActive(List<CredentialView> credentials, CredentialKind kind) {

@@ -73,4 +73,21 @@ public class DisplayFormat {
   public String orDash(String value) {
     return value == null || value.isBlank() ? NONE : value;
   }
+
+  /** At most {@code max} characters of a value on one line, with an ellipsis when cut. */
+  public String abbreviate(String value, int max) {
+    if (value == null) {
+      return NONE;
+    }
+    String line = value.replaceAll("\\s+", " ").strip();
+    return line.length() <= max ? line : line.substring(0, Math.max(0, max - 1)) + "\u2026";
+  }
+
+  /**
+   * An email's HTML as the {@code srcdoc} of a sandboxed iframe, under a Content Security Policy
+   * that loads nothing remote ({@link io.herald.webadmin.messaging.SandboxedHtml}).
+   */
+  public String sandboxed(String html) {
+    return io.herald.webadmin.messaging.SandboxedHtml.of(html);
+  }
 }

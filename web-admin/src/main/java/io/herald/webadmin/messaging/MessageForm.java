@@ -26,7 +26,8 @@ public class MessageForm implements Serializable {
           "body",
           "body_plain",
           "topic_id",
-          "send_to_unsubscribed");
+          "send_to_unsubscribed",
+          "layout_id");
 
   private String name;
   private String triggerName;
@@ -39,6 +40,7 @@ public class MessageForm implements Serializable {
   private String bodyPlain;
   private String topicId;
   private boolean sendToUnsubscribed = true;
+  private Long layoutId;
 
   /** A form holding {@code input}. */
   public static MessageForm of(TransactionalInput input) {
@@ -54,6 +56,7 @@ public class MessageForm implements Serializable {
     form.bodyPlain = input.bodyPlain();
     form.topicId = input.topicId();
     form.sendToUnsubscribed = input.sendToUnsubscribed();
+    form.layoutId = input.layoutId();
     return form;
   }
 
@@ -70,7 +73,8 @@ public class MessageForm implements Serializable {
         orEmpty(body),
         orEmpty(bodyPlain),
         blankToNull(topicId),
-        sendToUnsubscribed);
+        sendToUnsubscribed,
+        layoutId);
   }
 
   private static String trim(String s) {
@@ -171,5 +175,14 @@ public class MessageForm implements Serializable {
 
   public void setSendToUnsubscribed(boolean sendToUnsubscribed) {
     this.sendToUnsubscribed = sendToUnsubscribed;
+  }
+
+  /** The layout the body is wrapped in, null for none. */
+  public Long getLayoutId() {
+    return layoutId;
+  }
+
+  public void setLayoutId(Long layoutId) {
+    this.layoutId = layoutId;
   }
 }

@@ -2,6 +2,8 @@ package io.herald.webadmin.messaging;
 
 import io.herald.messaging.api.DeliveryView;
 import io.herald.messaging.api.InvalidMessageException;
+import io.herald.messaging.api.LayoutView;
+import io.herald.messaging.api.Layouts;
 import io.herald.messaging.api.MessageService;
 import io.herald.messaging.api.NotFoundException;
 import io.herald.messaging.api.TransactionalView;
@@ -39,6 +41,7 @@ public class MessagesPage implements Serializable {
   public static final int SENDS_PER_PAGE = 25;
 
   @Inject Transactionals transactionals;
+  @Inject Layouts layouts;
   @Inject MessageService messaging;
   @Inject WorkspaceService workspaces;
   @Inject ConsoleUser user;
@@ -50,6 +53,7 @@ public class MessagesPage implements Serializable {
   private MessageForm form = new MessageForm();
   private FieldProblems problems = FieldProblems.NONE;
   private transient List<TransactionalView> list;
+  private transient List<LayoutView> layoutChoices;
   private transient List<DeliveryView> sends;
   private transient boolean olderSends;
 
@@ -123,6 +127,14 @@ public class MessagesPage implements Serializable {
       list = user.mayRead() ? workspace().map(transactionals::list).orElse(List.of()) : List.of();
     }
     return list;
+  }
+
+  /** The workspace's layouts, for the form's layout picker. */
+  public List<LayoutView> getLayouts() {
+    if (layoutChoices == null) {
+      layoutChoices = user.mayRead() ? workspace().map(layouts::list).orElse(List.of()) : List.of();
+    }
+    return layoutChoices;
   }
 
   /** The newest sends of the message (older than {@code before}), empty without a message. */

@@ -5,6 +5,7 @@ import io.herald.messaging.api.EmailPreview;
 import io.herald.messaging.api.EmailSend;
 import io.herald.messaging.api.MessageService;
 import io.herald.messaging.api.NotFoundException;
+import io.herald.messaging.api.OutboxEmail;
 import io.herald.messaging.api.SendReceipt;
 import io.herald.people.api.PersonRef;
 import io.herald.workspace.api.WorkspaceId;
@@ -26,6 +27,17 @@ public final class FakeMessaging implements MessageService {
   public final List<Map<String, Object>> previewData = new ArrayList<>();
   public final List<PersonRef> previewPeople = new ArrayList<>();
   public EmailPreview preview = new EmailPreview("s", "", "", "<p>h</p>", "h", null);
+  public final List<String> previewedLayouts = new ArrayList<>();
+
+  /** Delivery ids that went through a dev-outbox setting, with their stored emails. */
+  public final Map<String, OutboxEmail> outbox = new java.util.LinkedHashMap<>();
+
+  /** Adds delivery {@code d<n>} as sent through the dev outbox with its parts. */
+  public DeliveryView addOutbox(int n, String html, String text) {
+    DeliveryView d = add(n, "cio" + n, null, "sent");
+    outbox.put(d.deliveryId(), new OutboxEmail(d, "dev-outbox", "", "", html, text, html != null));
+    return d;
+  }
 
   /** Adds a delivery {@code d<n>} for person {@code cio} from message {@code messageId}. */
   public DeliveryView add(int n, String cio, Long messageId, String state) {
@@ -80,6 +92,23 @@ public final class FakeMessaging implements MessageService {
       WorkspaceId workspace, long transactionalId, String before, int limit) {
     return page(
         d -> d.transactionalId() != null && d.transactionalId() == transactionalId, before, limit);
+  }
+
+  @Override
+  public EmailPreview previewLayout(WorkspaceId workspace, String html, PersonRef person) {
+    previewedLayouts.add(html);
+    previewPeople.add(person);
+    return preview;
+  }
+
+  @Override
+  public List<DeliveryView> outbox(WorkspaceId workspace, String before, int limit) {
+    return page(d -> outbox.containsKey(d.deliveryId()), before, limit);
+  }
+
+  @Override
+  public Optional<OutboxEmail> outboxEmail(WorkspaceId workspace, String deliveryId) {
+    return Optional.ofNullable(outbox.get(deliveryId));
   }
 
   private List<DeliveryView> page(Predicate<DeliveryView> which, String before, int limit) {

@@ -25,7 +25,7 @@ public final class FakeTransactionals implements Transactionals {
   public TransactionalView add(String name, String subject, String body) {
     return create(
         OneWorkspace.ID,
-        new TransactionalInput(name, null, "", subject, "", "", "", body, "", null, true));
+        new TransactionalInput(name, null, "", subject, "", "", "", body, "", null, true, null));
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.herald.messaging.api.DeliveryView;
 import io.herald.messaging.api.TransactionalInput;
 import io.herald.messaging.api.TransactionalView;
+import io.herald.webadmin.fakes.FakeLayouts;
 import io.herald.webadmin.fakes.FakeMessaging;
 import io.herald.webadmin.fakes.FakeRoleUser;
 import io.herald.webadmin.fakes.FakeTransactionals;
@@ -17,12 +18,14 @@ import org.junit.jupiter.api.Test;
 class MessagesPageTest {
 
   private final FakeTransactionals transactionals = new FakeTransactionals();
+  private final FakeLayouts layouts = new FakeLayouts();
   private final FakeMessaging messaging = new FakeMessaging();
   private final Messages messages = new Messages();
 
   private MessagesPage page(FakeRoleUser user, Long id, String before) {
     MessagesPage page = new MessagesPage();
     page.transactionals = transactionals;
+    page.layouts = layouts;
     page.messaging = messaging;
     page.workspaces = new OneWorkspace();
     page.user = user;
@@ -75,7 +78,8 @@ class MessagesPageTest {
                 "<p>Hello</p>",
                 "",
                 null,
-                true));
+                true,
+                null));
     assertThat(outcome).isEqualTo("/messages?faces-redirect=true&id=" + created.id());
     assertThat(messages.infos).containsExactly("Message “Welcome” created.");
     assertThat(messages.keptForRedirect).isTrue();

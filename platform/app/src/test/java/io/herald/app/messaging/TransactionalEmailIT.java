@@ -1,5 +1,12 @@
 package io.herald.app.messaging;
 
+import static io.herald.app.it.ApiAssertions.assertAppError;
+import static io.herald.app.messaging.TransactionalCalls.arf;
+import static io.herald.app.messaging.TransactionalCalls.dsn;
+import static io.herald.app.messaging.TransactionalCalls.find;
+import static io.herald.app.messaging.TransactionalCalls.parts;
+import static io.herald.app.messaging.TransactionalCalls.postReport;
+import static io.herald.app.messaging.TransactionalCalls.q;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,10 +17,7 @@ import io.herald.app.it.ContainerTest;
 import io.herald.app.it.Db;
 import io.herald.app.it.Http;
 import io.herald.app.it.Http.Answer;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,7 +29,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -65,8 +68,11 @@ class TransactionalEmailIT extends ContainerTest {
     smtp.stop();
   }
 
+  private TransactionalCalls calls;
+
   @BeforeEach
   void configureChannel() throws Exception {
+    calls = new TransactionalCalls(http());
     smtp.purgeEmailFromAllMailboxes();
     Answer saved =
         http()
@@ -92,38 +98,6 @@ class TransactionalEmailIT extends ContainerTest {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
-  private void identify(String id, String attributes) {
-    Answer answer = http().put("api/v1/customers/" + id, Http.track(), attributes);
-    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-  }
-
-  private long createMessage(String json) {
-    Answer created = http().post("v1/transactional", Http.app(), json);
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    return created.json().at("/message/id").asLong();
-  }
-
-  private String send(String json) {
-    Answer sent = http().post("v1/send/email", Http.app(), json);
-    assertThat(sent.status()).as(sent.body()).isEqualTo(200);
-    assertThat(sent.json().path("queued_at").asLong()).isPositive();
-    return sent.json().path("delivery_id").asText();
-  }
-
-  private JsonNode message(String deliveryId) {
-    Answer answer = http().get("v1/messages/" + deliveryId, Http.app());
-    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-    return answer.json().path("message");
-  }
-
-  private JsonNode awaitState(String deliveryId, String state) {
-    await()
-        .atMost(PATIENCE)
-        .untilAsserted(
-            () -> assertThat(message(deliveryId).path("state").asText()).isEqualTo(state));
-    return message(deliveryId);
-  }
-
   private List<MimeMessage> received(int count) {
     await().atMost(PATIENCE).until(() -> smtp.getReceivedMessages().length >= count);
     return Arrays.asList(smtp.getReceivedMessages());
@@ -133,10 +107,10 @@ class TransactionalEmailIT extends ContainerTest {
   void aTransactionalMessageIsRenderedSentOverSmtpAndLogged() throws Exception {
     String id = unique("tx-ada");
     String email = id + "@example.com";
-    identify(id, "{\"email\":\"" + email + "\",\"first_name\":\"Ada\"}");
+    calls.identify(id, "{\"email\":\"" + email + "\",\"first_name\":\"Ada\"}");
     String trigger = unique("welcome");
     long messageId =
-        createMessage(
+        calls.createMessage(
             "{\"name\":\"Welcome\",\"trigger_name\":\""
                 + trigger
                 + "\",\"subject\":\"Hi {{customer.first_name}}\","
@@ -147,7 +121,7 @@ class TransactionalEmailIT extends ContainerTest {
     String pdf =
         Base64.getEncoder().encodeToString("%PDF-1.4 test".getBytes(StandardCharsets.US_ASCII));
     String deliveryId =
-        send(
+        calls.send(
             "{\"transactional_message_id\":\""
                 + trigger
                 + "\",\"identifiers\":{\"id\":\""
@@ -168,7 +142,7 @@ class TransactionalEmailIT extends ContainerTest {
     assertThat(all).contains("Hello Ada, order A-1").contains("Your order A-1");
     assertThat(all).contains("text/plain").contains("text/html").contains("receipt.pdf");
 
-    JsonNode logged = awaitState(deliveryId, "sent");
+    JsonNode logged = calls.awaitState(deliveryId, "sent");
     assertThat(logged.path("type").asText()).isEqualTo("email");
     assertThat(logged.path("recipient").asText()).isEqualTo(email);
     assertThat(logged.path("subject").asText()).isEqualTo("Hi Ada");
@@ -184,9 +158,9 @@ class TransactionalEmailIT extends ContainerTest {
   @Test
   void inlineContentNeedsNoTemplateAndByIdWorksToo() throws Exception {
     String id = unique("tx-inline");
-    identify(id, "{\"email\":\"" + id + "@example.com\"}");
+    calls.identify(id, "{\"email\":\"" + id + "@example.com\"}");
     String deliveryId =
-        send(
+        calls.send(
             "{\"identifiers\":{\"email\":\""
                 + id
                 + "@example.com\"},\"from\":\"Shop <shop@herald.test>\",\"reply_to\":"
@@ -199,27 +173,27 @@ class TransactionalEmailIT extends ContainerTest {
     assertThat(mail.getFrom()[0].toString()).contains("shop@herald.test");
     assertThat(mail.getReplyTo()[0].toString()).contains("help@herald.test");
     assertThat(parts(mail).toString()).contains("Code: 4711").contains("Your code is 4711");
-    awaitState(deliveryId, "sent");
+    calls.awaitState(deliveryId, "sent");
   }
 
   @Test
   void aMissingVariableFailsTheDeliveryWithTheFieldLineAndVariable() {
     String id = unique("tx-missing");
-    identify(id, "{\"email\":\"" + id + "@example.com\"}");
+    calls.identify(id, "{\"email\":\"" + id + "@example.com\"}");
     long messageId =
-        createMessage(
+        calls.createMessage(
             "{\"name\":\"Strict\",\"subject\":\"Hello\",\"body\":\"<p>Hi</p>\\n<p>"
                 + "{{customer.nickname}}</p>\"}");
 
     String deliveryId =
-        send(
+        calls.send(
             "{\"transactional_message_id\":"
                 + messageId
                 + ",\"identifiers\":{\"id\":\""
                 + id
                 + "\"}}");
 
-    JsonNode logged = message(deliveryId);
+    JsonNode logged = calls.message(deliveryId);
     assertThat(logged.path("state").asText()).isEqualTo("failed");
     assertThat(logged.path("failure_message").asText())
         .contains("body")
@@ -233,7 +207,7 @@ class TransactionalEmailIT extends ContainerTest {
   void unsubscribedAndOptedOutPeopleGetNothingAndTheLogSaysWhy() {
     String topic = "topic_" + UUID.randomUUID().toString().substring(0, 6);
     String id = unique("tx-unsub");
-    identify(
+    calls.identify(
         id,
         "{\"email\":\""
             + id
@@ -242,20 +216,20 @@ class TransactionalEmailIT extends ContainerTest {
             + topic
             + "\":false}}}");
     long plain =
-        createMessage(
+        calls.createMessage(
             "{\"name\":\"News\",\"subject\":\"News\",\"body\":\"<p>News</p>\","
                 + "\"send_to_unsubscribed\":false}");
     long topical =
-        createMessage(
+        calls.createMessage(
             "{\"name\":\"Topical\",\"subject\":\"T\",\"body\":\"<p>T</p>\",\"topic_id\":\""
                 + topic
                 + "\"}");
 
     String unsubscribed =
-        send(
+        calls.send(
             "{\"transactional_message_id\":" + plain + ",\"identifiers\":{\"id\":\"" + id + "\"}}");
     String optedOut =
-        send(
+        calls.send(
             "{\"transactional_message_id\":"
                 + topical
                 + ",\"identifiers\":{\"id\":\""
@@ -263,38 +237,39 @@ class TransactionalEmailIT extends ContainerTest {
                 + "\"}}");
     // Customer.io's default for transactional messages: they still reach unsubscribed people.
     String overridden =
-        send(
+        calls.send(
             "{\"transactional_message_id\":"
                 + plain
                 + ",\"send_to_unsubscribed\":true,\"identifiers\":{\"id\":\""
                 + id
                 + "\"}}");
 
-    assertThat(message(unsubscribed).path("state").asText()).isEqualTo("dropped");
-    assertThat(message(unsubscribed).path("failure_message").asText()).isEqualTo("unsubscribed");
-    assertThat(message(optedOut).path("state").asText()).isEqualTo("dropped");
-    assertThat(message(optedOut).path("failure_message").asText()).contains(topic);
-    awaitState(overridden, "sent");
+    assertThat(calls.message(unsubscribed).path("state").asText()).isEqualTo("dropped");
+    assertThat(calls.message(unsubscribed).path("failure_message").asText())
+        .isEqualTo("unsubscribed");
+    assertThat(calls.message(optedOut).path("state").asText()).isEqualTo("dropped");
+    assertThat(calls.message(optedOut).path("failure_message").asText()).contains(topic);
+    calls.awaitState(overridden, "sent");
     assertThat(received(1)).hasSize(1);
   }
 
   @Test
   void aSuppressedIdentifierGetsADroppedDelivery() {
     String id = unique("tx-supp");
-    identify(id, "{\"email\":\"" + id + "@example.com\"}");
+    calls.identify(id, "{\"email\":\"" + id + "@example.com\"}");
     Answer suppressed = http().post("api/v1/customers/" + id + "/suppress", Http.track(), "");
     assertThat(suppressed.status()).as(suppressed.body()).isEqualTo(200);
 
     String deliveryId =
-        send(
+        calls.send(
             "{\"identifiers\":{\"id\":\""
                 + id
                 + "\"},\"to\":\""
                 + id
                 + "@example.com\",\"from\":\"a@herald.test\",\"subject\":\"S\",\"body\":\"B\"}");
 
-    assertThat(message(deliveryId).path("state").asText()).isEqualTo("dropped");
-    assertThat(message(deliveryId).path("failure_message").asText()).isEqualTo("suppressed");
+    assertThat(calls.message(deliveryId).path("state").asText()).isEqualTo("dropped");
+    assertThat(calls.message(deliveryId).path("failure_message").asText()).isEqualTo("suppressed");
   }
 
   @Test
@@ -333,13 +308,13 @@ class TransactionalEmailIT extends ContainerTest {
     }
 
     String id = unique("tx-resaved");
-    identify(id, "{\"email\":\"" + id + "@example.com\"}");
+    calls.identify(id, "{\"email\":\"" + id + "@example.com\"}");
     String deliveryId =
-        send(
+        calls.send(
             "{\"identifiers\":{\"id\":\""
                 + id
                 + "\"},\"from\":\"a@herald.test\",\"subject\":\"S\",\"body\":\"B\"}");
-    awaitState(deliveryId, "sent");
+    calls.awaitState(deliveryId, "sent");
   }
 
   @Test
@@ -447,9 +422,9 @@ class TransactionalEmailIT extends ContainerTest {
   void opensClicksAndUnsubscribesAreTrackedAndSegmentsSeeThem() throws Exception {
     String id = unique("tx-track");
     String email = id + "@example.com";
-    identify(id, "{\"email\":\"" + email + "\"}");
+    calls.identify(id, "{\"email\":\"" + email + "\"}");
     long messageId =
-        createMessage(
+        calls.createMessage(
             "{\"name\":\"Offer\",\"subject\":\"Offer\",\"body\":\"<html><body><p><a"
                 + " href='https://shop.example/offer?id=7&amp;s=1'>Offer</a> <a"
                 + " href='mailto:help@shop.example'>Help</a></p></body></html>\"}");
@@ -481,7 +456,7 @@ class TransactionalEmailIT extends ContainerTest {
     long receivedSegmentId = receivedSegment.json().at("/segment/id").asLong();
 
     String deliveryId =
-        send(
+        calls.send(
             "{\"transactional_message_id\":"
                 + messageId
                 + ",\"identifiers\":{\"id\":\""
@@ -517,7 +492,7 @@ class TransactionalEmailIT extends ContainerTest {
     assertThat(forged.statusCode()).isEqualTo(404);
     assertThat(forged.headers().firstValue("Location")).isEmpty();
 
-    JsonNode metrics = awaitState(deliveryId, "sent").path("metrics");
+    JsonNode metrics = calls.awaitState(deliveryId, "sent").path("metrics");
     assertThat(metrics.has("opened")).isTrue();
     assertThat(metrics.has("clicked")).isTrue();
     await()
@@ -558,15 +533,179 @@ class TransactionalEmailIT extends ContainerTest {
     assertThat(oneClick.body()).contains("You are unsubscribed");
     Answer person = http().get("v1/customers/" + id + "/attributes", Http.app());
     assertThat(person.json().at("/customer/unsubscribed").asBoolean()).isTrue();
-    assertThat(message(deliveryId).path("metrics").has("unsubscribed")).isTrue();
+    assertThat(calls.message(deliveryId).path("metrics").has("unsubscribed")).isTrue();
+  }
+
+  @Test
+  void storedLayoutsAndSnippetsWrapSendsAndAnEditShowsOnTheNextSend() throws Exception {
+    String run = unique("content").replace("-", "_");
+    String person = unique("lay");
+    calls.identify(person, "{\"email\":\"" + person + "@example.com\",\"first_name\":\"Ada\"}");
+    calls.snippet("sig_" + run, "  Bye {{ customer.first_name }}  ");
+    calls.snippet("addr " + run, "1 Main St");
+    long layout =
+        calls.layout(
+            "Brand " + run,
+            "<html><body><h1>Acme</h1>{{ content }}<footer>{{ snippets[\"addr "
+                + run
+                + "\"] }}</footer></body></html>");
+    long id =
+        calls.createMessage(
+            q(
+                "{'name':'Layout "
+                    + run
+                    + "','subject':'Hi','layout_id':"
+                    + layout
+                    + ",'body':'<p>Hello</p><p>{{ snippets.sig_"
+                    + run
+                    + " }}</p>'}"));
+    assertThat(
+            http()
+                .get("v1/transactional/" + id, Http.app())
+                .json()
+                .at("/message/layout_id")
+                .asLong())
+        .isEqualTo(layout);
+    String sendBody =
+        q("{'transactional_message_id':" + id + ",'identifiers':{'id':'" + person + "'}}");
+
+    calls.awaitState(calls.send(sendBody), "sent");
+    String first = parts(received(1).get(0)).toString();
+    assertThat(first).contains("<h1>Acme</h1><p>Hello</p><p>Bye Ada</p><footer>1 Main St</footer>");
+
+    // Edits show on the next send (compiled templates are cached by their sources).
+    calls.snippet("sig_" + run, "Cheers {{ customer.first_name }}");
+    assertThat(
+            calls.updateLayout(layout, "Brand", "<div class=\"v2\">{{ content }}</div>").status())
+        .isEqualTo(200);
+    calls.awaitState(calls.send(sendBody), "sent");
+    assertThat(parts(received(2).get(1)).toString())
+        .contains("<div class=\"v2\"><p>Hello</p><p>Cheers Ada</p></div>");
+
+    // In use: the layout is a 409 naming the message, the snippet a 400 (as Customer.io).
+    assertAppError(
+        http().delete("v1/layouts/" + layout, Http.app()),
+        409,
+        "layout " + layout + " is used by transactional message " + id);
+    assertAppError(
+        http().delete("v1/snippets/sig_" + run, Http.app()),
+        400,
+        "snippet sig_" + run + " is used by transactional message " + id);
+    assertAppError(
+        http()
+            .put(
+                "v1/transactional/" + id,
+                Http.app(),
+                q("{'name':'L','subject':'s','body':'b','layout_id':987654321}")),
+        400,
+        "layout_id 987654321 is not a layout of this workspace");
+
+    // A snippet that does not exist fails the delivery strictly, with the line and variable.
+    long missing =
+        calls.createMessage(
+            q(
+                "{'name':'Missing "
+                    + run
+                    + "','subject':'s','body':'x\\n{{ snippets.gone_"
+                    + run
+                    + " }}'}"));
+    JsonNode failed =
+        calls.awaitState(
+            calls.send(
+                q(
+                    "{'transactional_message_id':"
+                        + missing
+                        + ",'identifiers':{'id':'"
+                        + person
+                        + "'}}")),
+            "failed");
+    assertThat(failed.path("failure_message").asText())
+        .isEqualTo("body line 2: snippets.gone_" + run + " is not defined");
+
+    // Unused again: both go.
+    Answer detached =
+        http()
+            .put(
+                "v1/transactional/" + id,
+                Http.app(),
+                q("{'name':'Layout " + run + "','subject':'Hi','body':'<p>Hello</p>'}"));
+    assertThat(detached.json().at("/message/layout_id").isNull()).isTrue();
+    assertThat(http().delete("v1/layouts/" + layout, Http.app()).status()).isEqualTo(204);
+    assertThat(http().delete("v1/snippets/sig_" + run, Http.app()).status()).isEqualTo(204);
+    assertAppError(
+        http().get("v1/layouts/" + layout, Http.app()), 404, "layout " + layout + " not found");
+    assertThat(
+            http().get("v1/snippets", Http.app()).json().path("snippets").findValuesAsText("name"))
+        .contains("addr " + run)
+        .doesNotContain("sig_" + run);
+  }
+
+  @Test
+  void badSnippetAndLayoutRequestsGetAppErrors() {
+    assertAppError(http().put("v1/snippets", Http.app(), "{\"name\":"), 400, "malformed JSON");
+    assertAppError(http().put("v1/snippets", Http.app(), "[1]"), 400, "must be a JSON object");
+    Answer wrongTypes = http().put("v1/snippets", Http.app(), q("{'name':1,'value':true}"));
+    assertAppError(wrongTypes, 400, "name must be a string");
+    assertAppError(wrongTypes, 400, "value must be a string");
+    assertAppError(http().put("v1/snippets", Http.app(), "{}"), 400, "name is required");
+    assertAppError(
+        http().put("v1/snippets", Http.app(), q("{'name':'a.b','value':'x'}")),
+        400,
+        "name may hold only letters");
+    assertAppError(
+        http().put("v1/snippets", Http.app(), q("{'name':'ok','value':'{% if %}'}")),
+        400,
+        "value line 1");
+    assertAppError(
+        http().delete("v1/snippets/no-such-snippet-" + UUID.randomUUID(), Http.app()),
+        404,
+        "not found");
+
+    assertAppError(http().post("v1/layouts", Http.app(), "{"), 400, "malformed JSON");
+    assertAppError(
+        http().post("v1/layouts", Http.app(), q("{'name':['x'],'html':7}")),
+        400,
+        "name must be a string");
+    assertAppError(
+        http().post("v1/layouts", Http.app(), q("{'name':'x','html':'<p>no placeholder</p>'}")),
+        400,
+        "html must have exactly one {{ content }} placeholder (it has 0)");
+    assertAppError(
+        http().get("v1/layouts/987654321", Http.app()), 404, "layout 987654321 not found");
+    assertAppError(http().get("v1/layouts/abc", Http.app()), 404, "layout abc not found");
+    assertAppError(
+        http().put("v1/layouts/987654321", Http.app(), q("{'name':'x','html':'{{content}}'}")),
+        404,
+        "layout 987654321 not found");
+    assertAppError(http().delete("v1/layouts/987654321", Http.app()), 404, "not found");
+    assertAppError(
+        http()
+            .post(
+                "v1/transactional",
+                Http.app(),
+                q("{'name':'x','subject':'s','body':'b','layout_id':'one'}")),
+        400,
+        "layout_id must be an integer");
+
+    assertThat(http().get("v1/snippets", null).status()).isEqualTo(401);
+    assertThat(http().put("v1/snippets", null, "{}").status()).isEqualTo(401);
+    assertThat(http().delete("v1/snippets/x", null).status()).isEqualTo(401);
+    assertThat(http().get("v1/layouts", null).status()).isEqualTo(401);
+    assertThat(http().post("v1/layouts", null, "{}").status()).isEqualTo(401);
+
+    byte[] big = new byte[2048 * 1024 + 10];
+    Arrays.fill(big, (byte) ' ');
+    String oversize = new String(big, StandardCharsets.US_ASCII);
+    assertThat(http().post("v1/layouts", Http.app(), oversize).status()).isEqualTo(413);
+    assertThat(http().put("v1/snippets", Http.app(), oversize).status()).isEqualTo(413);
   }
 
   @Test
   void customerIoClientsUnsubscribeThroughTheDelivery() {
     String id = unique("tx-cio-unsub");
-    identify(id, "{\"email\":\"" + id + "@example.com\"}");
+    calls.identify(id, "{\"email\":\"" + id + "@example.com\"}");
     String deliveryId =
-        send(
+        calls.send(
             "{\"identifiers\":{\"id\":\""
                 + id
                 + "\"},\"from\":\"a@herald.test\",\"subject\":\"S\",\"body\":\"B\"}");
@@ -628,21 +767,21 @@ class TransactionalEmailIT extends ContainerTest {
     HttpClient client = HttpClient.newHttpClient();
 
     String bounced = unique("tx-bounce");
-    identify(bounced, "{\"email\":\"" + bounced + "@example.com\"}");
+    calls.identify(bounced, "{\"email\":\"" + bounced + "@example.com\"}");
     String bouncedDelivery =
-        send(
+        calls.send(
             "{\"identifiers\":{\"id\":\""
                 + bounced
                 + "\"},\"from\":\"a@herald.test\",\"subject\":\"S\",\"body\":\"B\"}");
     String bouncedMessageId =
-        awaitState(bouncedDelivery, "sent").path("provider_message_id").asText();
+        calls.awaitState(bouncedDelivery, "sent").path("provider_message_id").asText();
     assertThat(bouncedMessageId).startsWith("<").contains(bouncedDelivery);
 
     HttpResponse<String> wrongSecret =
         postReport(
             client, callback, "wrong-secret", dsn(bounced + "@example.com", bouncedMessageId));
     assertThat(wrongSecret.statusCode()).as(wrongSecret.body()).isEqualTo(401);
-    assertThat(message(bouncedDelivery).path("state").asText()).isEqualTo("sent");
+    assertThat(calls.message(bouncedDelivery).path("state").asText()).isEqualTo("sent");
 
     HttpResponse<String> unknownToken =
         postReport(
@@ -660,7 +799,7 @@ class TransactionalEmailIT extends ContainerTest {
             "cb-secret-for-the-it",
             dsn(bounced + "@example.com", bouncedMessageId, "delivered", "2.0.0"));
     assertThat(delivered.statusCode()).as(delivered.body()).isEqualTo(200);
-    JsonNode deliveredView = message(bouncedDelivery);
+    JsonNode deliveredView = calls.message(bouncedDelivery);
     assertThat(deliveredView.path("state").asText()).isEqualTo("delivered");
     assertThat(deliveredView.path("metrics").path("delivered").asLong())
         .isGreaterThanOrEqualTo(deliveredView.path("metrics").path("sent").asLong())
@@ -674,7 +813,7 @@ class TransactionalEmailIT extends ContainerTest {
             dsn(bounced + "@example.com", bouncedMessageId));
     assertThat(dsn.statusCode()).as(dsn.body()).isEqualTo(200);
     assertThat(dsn.body()).contains("\"applied\":1").contains("\"unknown\":0");
-    JsonNode bouncedView = message(bouncedDelivery);
+    JsonNode bouncedView = calls.message(bouncedDelivery);
     assertThat(bouncedView.path("state").asText()).isEqualTo("bounced");
     assertThat(bouncedView.path("failure_message").asText())
         .isEqualTo(
@@ -688,14 +827,14 @@ class TransactionalEmailIT extends ContainerTest {
     assertThat(mailsTo(bounced + "@example.com")).isEqualTo(1);
 
     String complainer = unique("tx-complaint");
-    identify(complainer, "{\"email\":\"" + complainer + "@example.com\"}");
+    calls.identify(complainer, "{\"email\":\"" + complainer + "@example.com\"}");
     String complained =
-        send(
+        calls.send(
             "{\"identifiers\":{\"id\":\""
                 + complainer
                 + "\"},\"from\":\"a@herald.test\",\"subject\":\"S\",\"body\":\"B\"}");
     String complainedMessageId =
-        awaitState(complained, "sent").path("provider_message_id").asText();
+        calls.awaitState(complained, "sent").path("provider_message_id").asText();
     HttpResponse<String> arf =
         postReport(
             client,
@@ -703,7 +842,7 @@ class TransactionalEmailIT extends ContainerTest {
             "cb-secret-for-the-it",
             arf(complainer + "@example.com", complainedMessageId));
     assertThat(arf.statusCode()).as(arf.body()).isEqualTo(200);
-    assertThat(message(complained).path("metrics").has("spammed")).isTrue();
+    assertThat(calls.message(complained).path("metrics").has("spammed")).isTrue();
     Answer person = http().get("v1/customers/" + complainer + "/attributes", Http.app());
     assertThat(person.json().at("/customer/unsubscribed").asBoolean()).isTrue();
     JsonNode complaint = suppression(complainer + "@example.com");
@@ -730,13 +869,13 @@ class TransactionalEmailIT extends ContainerTest {
 
     // Suppression is about deliverability: even a message for unsubscribed people is dropped.
     String again =
-        send(
+        calls.send(
             "{\"identifiers\":{\"id\":\""
                 + person
                 + "\"},\"send_to_unsubscribed\":true,\"to\":\""
                 + address.toUpperCase(java.util.Locale.ROOT)
                 + "\",\"from\":\"a@herald.test\",\"subject\":\"Again\",\"body\":\"B\"}");
-    JsonNode dropped = message(again);
+    JsonNode dropped = calls.message(again);
     assertThat(dropped.path("state").asText()).isEqualTo("dropped");
     assertThat(dropped.path("failure_message").asText())
         .startsWith("address suppressed: hard bounce (delivery " + bouncedDelivery + ") at 20");
@@ -747,26 +886,26 @@ class TransactionalEmailIT extends ContainerTest {
   private void softBounceDoesNotSuppress(HttpClient client, String callback) throws Exception {
     String person = unique("tx-soft");
     String address = person + "@example.com";
-    identify(person, "{\"email\":\"" + address + "\"}");
+    calls.identify(person, "{\"email\":\"" + address + "\"}");
     String first =
-        send(
+        calls.send(
             "{\"identifiers\":{\"id\":\""
                 + person
                 + "\"},\"from\":\"a@herald.test\",\"subject\":\"S\",\"body\":\"B\"}");
-    String messageId = awaitState(first, "sent").path("provider_message_id").asText();
+    String messageId = calls.awaitState(first, "sent").path("provider_message_id").asText();
     HttpResponse<String> soft =
         postReport(
             client, callback, "cb-secret-for-the-it", dsn(address, messageId, "failed", "4.2.2"));
     assertThat(soft.statusCode()).as(soft.body()).isEqualTo(200);
-    assertThat(message(first).path("state").asText()).isEqualTo("bounced");
+    assertThat(calls.message(first).path("state").asText()).isEqualTo("bounced");
     assertThat(suppressions()).doesNotContain(address);
 
     String second =
-        send(
+        calls.send(
             "{\"identifiers\":{\"id\":\""
                 + person
                 + "\"},\"from\":\"a@herald.test\",\"subject\":\"S2\",\"body\":\"B\"}");
-    awaitState(second, "sent");
+    calls.awaitState(second, "sent");
   }
 
   private static long mailsTo(String address) throws Exception {
@@ -785,7 +924,7 @@ class TransactionalEmailIT extends ContainerTest {
   void suppressionsAreListedAddedAndLiftedThroughTheAppApi() {
     String person = unique("tx-manual");
     String address = person + "@example.com";
-    identify(person, "{\"email\":\"" + address + "\"}");
+    calls.identify(person, "{\"email\":\"" + address + "\"}");
 
     Answer added =
         http()
@@ -807,12 +946,12 @@ class TransactionalEmailIT extends ContainerTest {
     assertThat(suppression(address).path("created_at").asLong()).isPositive();
 
     String dropped =
-        send(
+        calls.send(
             "{\"identifiers\":{\"id\":\""
                 + person
                 + "\"},\"from\":\"a@herald.test\",\"subject\":\"S\",\"body\":\"B\"}");
-    assertThat(message(dropped).path("state").asText()).isEqualTo("dropped");
-    assertThat(message(dropped).path("failure_message").asText())
+    assertThat(calls.message(dropped).path("state").asText()).isEqualTo("dropped");
+    assertThat(calls.message(dropped).path("failure_message").asText())
         .startsWith("address suppressed: added manually at ");
 
     // Paging: newest first, next names where the following page starts.
@@ -836,11 +975,11 @@ class TransactionalEmailIT extends ContainerTest {
     assertThat(liftedAgain.json().at("/meta/error").asText()).contains(address);
     http().delete("v1/suppressions/email/newer-" + address, Http.app());
     String sent =
-        send(
+        calls.send(
             "{\"identifiers\":{\"id\":\""
                 + person
                 + "\"},\"from\":\"a@herald.test\",\"subject\":\"S\",\"body\":\"B\"}");
-    awaitState(sent, "sent");
+    calls.awaitState(sent, "sent");
   }
 
   @Test
@@ -939,128 +1078,8 @@ class TransactionalEmailIT extends ContainerTest {
                     .contains(eventName));
   }
 
-  private static HttpResponse<String> postReport(
-      HttpClient client, String url, String secret, String report) throws Exception {
-    return client.send(
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Content-Type", "message/rfc822")
-            .header("X-Herald-Callback-Secret", secret)
-            .POST(HttpRequest.BodyPublishers.ofString(report, StandardCharsets.UTF_8))
-            .build(),
-        BodyHandlers.ofString());
-  }
-
-  /** A Postfix-style RFC 3464 hard bounce of {@code messageId}. */
-  private static String dsn(String recipient, String messageId) {
-    return dsn(recipient, messageId, "failed", "5.1.1");
-  }
-
-  /** A Postfix-style RFC 3464 report about {@code messageId} with that action and status. */
-  private static String dsn(String recipient, String messageId, String action, String status) {
-    return String.join(
-        "\r\n",
-        "From: MAILER-DAEMON@mx.herald.test (Mail Delivery System)",
-        "To: bounces@herald.test",
-        "Subject: Undelivered Mail Returned to Sender",
-        "MIME-Version: 1.0",
-        "Content-Type: multipart/report; report-type=delivery-status; boundary=\"dsn-b\"",
-        "",
-        "--dsn-b",
-        "Content-Type: text/plain; charset=us-ascii",
-        "",
-        "Your message could not be delivered.",
-        "",
-        "--dsn-b",
-        "Content-Type: message/delivery-status",
-        "",
-        "Reporting-MTA: dns; mx.herald.test",
-        "",
-        "Final-Recipient: rfc822; " + recipient,
-        "Action: " + action,
-        "Status: " + status,
-        "Diagnostic-Code: smtp; 550 5.1.1 <" + recipient + ">: Recipient address rejected:",
-        " User unknown",
-        "",
-        "--dsn-b",
-        "Content-Type: text/rfc822-headers",
-        "",
-        "From: Herald <noreply@herald.test>",
-        "To: " + recipient,
-        "Message-ID: " + messageId,
-        "Subject: S",
-        "",
-        "--dsn-b--",
-        "");
-  }
-
-  /** A Yahoo-style RFC 5965 abuse report about {@code messageId}. */
-  private static String arf(String recipient, String messageId) {
-    return String.join(
-        "\r\n",
-        "From: feedback@arf.mail.yahoo.test",
-        "To: fbl@herald.test",
-        "Subject: FW: S",
-        "MIME-Version: 1.0",
-        "Content-Type: multipart/report; report-type=feedback-report; boundary=\"arf-b\"",
-        "",
-        "--arf-b",
-        "Content-Type: text/plain",
-        "",
-        "This is an email abuse report.",
-        "",
-        "--arf-b",
-        "Content-Type: message/feedback-report",
-        "",
-        "Feedback-Type: abuse",
-        "User-Agent: Yahoo!-Mail-Feedback/2.0",
-        "Version: 1",
-        "Original-Rcpt-To: " + recipient,
-        "",
-        "--arf-b",
-        "Content-Type: message/rfc822",
-        "",
-        "From: Herald <noreply@herald.test>",
-        "To: " + recipient,
-        "Message-ID: " + messageId,
-        "Subject: S",
-        "",
-        "B",
-        "",
-        "--arf-b--",
-        "");
-  }
-
   /** A link in a mail, aimed at the deployment instead of the configured public URL. */
   private String local(String link) {
     return link.replace("http://localhost:8080/", base.toString());
-  }
-
-  private static String find(String text, String regex) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(text);
-    assertThat(m.find()).as(regex + " in " + text).isTrue();
-    return m.group(1);
-  }
-
-  /** Every part's content type, file name and text, depth first. */
-  private static List<String> parts(jakarta.mail.Part part) throws Exception {
-    List<String> out = new ArrayList<>();
-    out.add(part.getContentType());
-    if (part.getFileName() != null) {
-      out.add(part.getFileName());
-    }
-    Object content = part.getContent();
-    if (content instanceof Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        BodyPart child = multipart.getBodyPart(i);
-        out.addAll(parts(child));
-      }
-    } else if (content instanceof String text) {
-      out.add(text);
-    } else {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      part.getDataHandler().writeTo(bytes);
-      out.add(bytes.size() + " bytes");
-    }
-    return out;
   }
 }

@@ -51,4 +51,32 @@ public interface MessageService {
    */
   List<DeliveryView> deliveriesOfMessage(
       WorkspaceId workspace, long transactionalId, String before, int limit);
+
+  /**
+   * Renders a layout (saved or not) around a sample body, with the workspace's snippets, for the
+   * console's live preview.
+   *
+   * @param html the layout's Liquid HTML
+   * @param person whose {@code customer} variables to use, or null for none (then only {@code
+   *     content} and {@code snippets} are defined)
+   * @throws NotFoundException when the person does not exist
+   */
+  EmailPreview previewLayout(
+      WorkspaceId workspace, String html, io.herald.people.api.PersonRef person);
+
+  /**
+   * The emails sent through the workspace's {@code dev-outbox} channel settings (the local mail
+   * catcher), newest first.
+   *
+   * @param before a delivery id to page after (older than it), null for the newest
+   * @param limit at most this many
+   * @throws NotFoundException when {@code before} names no delivery of the workspace
+   */
+  List<DeliveryView> outbox(WorkspaceId workspace, String before, int limit);
+
+  /**
+   * One email of the dev outbox with its stored content; empty when the delivery did not go through
+   * a {@code dev-outbox} setting.
+   */
+  Optional<OutboxEmail> outboxEmail(WorkspaceId workspace, String deliveryId);
 }

@@ -15,6 +15,7 @@ package io.herald.messaging.api;
  * @param topicId the subscription topic it belongs to ({@code topic_1}), or null
  * @param sendToUnsubscribed whether it still goes to unsubscribed people (Customer.io's default for
  *     transactional messages is yes)
+ * @param layoutId the {@link LayoutView layout} the body is wrapped in, or null for none
  */
 public record TransactionalInput(
     String name,
@@ -27,4 +28,5 @@ public record TransactionalInput(
     String body,
     String bodyPlain,
     String topicId,
-    boolean sendToUnsubscribed) {}
+    boolean sendToUnsubscribed,
+    Long layoutId) {}

@@ -6,6 +6,7 @@ import io.herald.messaging.api.EmailSend;
 import io.herald.messaging.api.InvalidMessageException;
 import io.herald.messaging.api.MessageService;
 import io.herald.messaging.api.NotFoundException;
+import io.herald.messaging.api.OutboxEmail;
 import io.herald.messaging.api.SendReceipt;
 import io.herald.messaging.api.SuppressionView;
 import io.herald.messaging.api.TransactionalView;
@@ -54,6 +55,8 @@ public class DefaultMessageService implements MessageService {
 
   @Inject EmailComposer composer;
 
+  @Inject StoredContent content;
+
   @Inject MessagingWorkers workers;
 
   @Inject Clock clock;
@@ -61,6 +64,7 @@ public class DefaultMessageService implements MessageService {
   @Override
   public SendReceipt sendEmail(WorkspaceId workspace, EmailSend send) {
     EmailParts parts;
+    Long layoutId = null;
     Long transactionalId = null;
     String topic = null;
     boolean sendToUnsubscribed = true;
@@ -73,6 +77,7 @@ public class DefaultMessageService implements MessageService {
                       new NotFoundException(
                           "transactional message " + send.transactionalMessageId() + " not found"));
       transactionalId = message.id();
+      layoutId = message.content().layoutId();
       topic = message.content().topicId();
       sendToUnsubscribed = message.content().sendToUnsubscribed();
       parts =
@@ -183,7 +188,12 @@ public class DefaultMessageService implements MessageService {
     }
     Composed composed;
     try {
-      composed = composer.compose(parts, variables(person, send.messageData()), send, deliveryId);
+      composed =
+          composer.compose(
+              content.template(workspace, parts, layoutId),
+              variables(person, send.messageData()),
+              send,
+              deliveryId);
     } catch (EmailComposer.RenderFailure e) {
       return record(
           deliveryId,
@@ -284,7 +294,53 @@ public class DefaultMessageService implements MessageService {
         people
             .find(workspace, ref)
             .orElseThrow(() -> new NotFoundException("person " + ref.value() + " not found"));
-    return composer.preview(partsOf(message), variables(person, messageData));
+    return composer.preview(
+        content.template(workspace, partsOf(message), message.content().layoutId()),
+        variables(person, messageData));
+  }
+
+  @Override
+  public EmailPreview previewLayout(WorkspaceId workspace, String html, PersonRef ref) {
+    Map<String, Object> vars = Map.of();
+    if (ref != null) {
+      PersonView person =
+          people
+              .find(workspace, ref)
+              .orElseThrow(() -> new NotFoundException("person " + ref.value() + " not found"));
+      vars = variables(person, null);
+    }
+    return composer.previewLayout(html, content.snippetsOf(workspace, html), vars);
+  }
+
+  @Override
+  public List<DeliveryView> outbox(WorkspaceId workspace, String before, int limit) {
+    return Transactions.autoCommit(
+        dataSource,
+        "messaging",
+        c -> DeliveryStore.ofOutbox(c, workspace.value(), beforePk(c, workspace, before), limit));
+  }
+
+  @Override
+  public Optional<OutboxEmail> outboxEmail(WorkspaceId workspace, String deliveryId) {
+    return Transactions.autoCommit(
+            dataSource,
+            "messaging",
+            c -> DeliveryStore.outboxContent(c, workspace.value(), deliveryId))
+        .map(
+            row -> {
+              if (row.content() == null) {
+                return new OutboxEmail(row.view(), row.setting(), "", "", "", "", false);
+              }
+              Composed composed = Composed.fromJson(row.content());
+              return new OutboxEmail(
+                  row.view(),
+                  row.setting(),
+                  composed.from(),
+                  composed.replyTo(),
+                  composed.html(),
+                  composed.text(),
+                  true);
+            });
   }
 
   private static EmailParts partsOf(TransactionalView message) {

@@ -11,6 +11,7 @@ import io.herald.shared.persistence.Transactions;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,7 +28,7 @@ public class DefaultTransactionals implements Transactionals {
 
   private static final String COLUMNS =
       "id, name, trigger_name, description, subject, from_address, reply_to, preheader, body,"
-          + " body_plain, topic_id, send_to_unsubscribed, created_at, updated_at";
+          + " body_plain, topic_id, send_to_unsubscribed, created_at, updated_at, layout_id";
 
   @Resource(lookup = DataSources.NON_TRANSACTIONAL)
   DataSource dataSource;
@@ -39,13 +40,14 @@ public class DefaultTransactionals implements Transactionals {
         write(
             input,
             c -> {
+              checkLayout(c, workspace, input);
               try (PreparedStatement insert =
                   c.prepareStatement(
                       "INSERT INTO messaging_transactional (workspace_id, name, trigger_name,"
                           + " description, channel, subject, from_address, reply_to, preheader,"
-                          + " body, body_plain, topic_id, send_to_unsubscribed, created_at,"
-                          + " updated_at) VALUES (?, ?, ?, ?, 'email', ?, ?, ?, ?, ?, ?, ?, ?,"
-                          + " NOW(3), NOW(3))",
+                          + " body, body_plain, topic_id, send_to_unsubscribed, layout_id,"
+                          + " created_at, updated_at) VALUES (?, ?, ?, ?, 'email', ?, ?, ?, ?,"
+                          + " ?, ?, ?, ?, ?, NOW(3), NOW(3))",
                       Statement.RETURN_GENERATED_KEYS)) {
                 insert.setLong(1, workspace.value());
                 bind(insert, 2, input);
@@ -66,12 +68,13 @@ public class DefaultTransactionals implements Transactionals {
         write(
             input,
             c -> {
+              checkLayout(c, workspace, input);
               try (PreparedStatement update =
                   c.prepareStatement(
                       "UPDATE messaging_transactional SET name = ?, trigger_name = ?,"
                           + " description = ?, subject = ?, from_address = ?, reply_to = ?,"
                           + " preheader = ?, body = ?, body_plain = ?, topic_id = ?,"
-                          + " send_to_unsubscribed = ?, updated_at = NOW(3)"
+                          + " send_to_unsubscribed = ?, layout_id = ?, updated_at = NOW(3)"
                           + " WHERE workspace_id = ? AND id = ?")) {
                 int p = bind(update, 1, input);
                 update.setLong(p++, workspace.value());
@@ -137,7 +140,8 @@ public class DefaultTransactionals implements Transactionals {
                             rs.getString(9),
                             rs.getString(10),
                             rs.getString(11),
-                            rs.getBoolean(12)),
+                            rs.getBoolean(12),
+                            layoutId(rs)),
                         DateTimes.instant(rs.getObject(13)),
                         DateTimes.instant(rs.getObject(14))));
               }
@@ -151,7 +155,12 @@ public class DefaultTransactionals implements Transactionals {
     try {
       return Transactions.inTransaction(dataSource, "messaging", work);
     } catch (IllegalStateException e) {
-      if (e.getCause() instanceof SQLIntegrityConstraintViolationException) {
+      if (e.getCause() instanceof SQLIntegrityConstraintViolationException violation) {
+        if (violation.getMessage() != null
+            && violation.getMessage().contains("fk_messaging_transactional_layout")) {
+          throw new InvalidMessageException(
+              List.of("layout_id " + input.layoutId() + " is not a layout of this workspace"));
+        }
         throw new InvalidMessageException(
             List.of("trigger_name " + input.triggerName() + " is already used by another message"));
       }
@@ -173,7 +182,33 @@ public class DefaultTransactionals implements Transactionals {
     s.setString(p++, orEmpty(in.bodyPlain()));
     s.setString(p++, blankToNull(in.topicId()));
     s.setBoolean(p++, in.sendToUnsubscribed());
+    s.setObject(p++, in.layoutId());
     return p;
+  }
+
+  private static Long layoutId(ResultSet rs) throws SQLException {
+    long id = rs.getLong(15);
+    return rs.wasNull() ? null : id;
+  }
+
+  /** A {@code layout_id} must name a layout of the workspace (the row is share-locked). */
+  private static void checkLayout(Connection c, WorkspaceId workspace, TransactionalInput input)
+      throws SQLException {
+    if (input.layoutId() == null) {
+      return;
+    }
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT id FROM messaging_layout WHERE workspace_id = ? AND id = ? LOCK IN SHARE MODE")) {
+      q.setLong(1, workspace.value());
+      q.setLong(2, input.layoutId());
+      try (ResultSet rs = q.executeQuery()) {
+        if (!rs.next()) {
+          throw new InvalidMessageException(
+              List.of("layout_id " + input.layoutId() + " is not a layout of this workspace"));
+        }
+      }
+    }
   }
 
   private static void check(TransactionalInput input) {

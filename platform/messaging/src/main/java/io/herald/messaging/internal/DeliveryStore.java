@@ -33,6 +33,9 @@ final class DeliveryStore {
       boolean retain,
       String content) {}
 
+  /** A dev outbox delivery, the setting it went through and its stored content (or null). */
+  record OutboxRow(DeliveryView view, String setting, String content) {}
+
   /** What tracking needs to know about a delivery found by its public id alone. */
   record Ref(
       long pk,
@@ -45,6 +48,16 @@ final class DeliveryStore {
   private static final String VIEW_COLUMNS =
       "d.id, d.delivery_id, d.channel, d.cio_id, d.transactional_id, d.recipient, d.subject,"
           + " d.state, d.reason, d.provider_message_id, d.attempts, d.created_at";
+
+  /** The provider id of the development outbox plugin's channel. */
+  static final String DEV_OUTBOX = "dev-outbox";
+
+  /** The delivery went through a setting of the workspace ({@code ?}) whose provider is it. */
+  private static final String OUTBOX_SETTING =
+      "d.channel_setting IN (SELECT ch.name FROM messaging_channel ch WHERE ch.workspace_id = ?"
+          + " AND ch.provider = '"
+          + DEV_OUTBOX
+          + "')";
 
   private DeliveryStore() {}
 
@@ -109,6 +122,44 @@ final class DeliveryStore {
       where += " AND d.id < " + beforePk;
     }
     return views(c, where, workspaceId, transactionalId, limit);
+  }
+
+  /**
+   * Deliveries a {@code dev-outbox} setting of the workspace accepted (or refused), newest first.
+   */
+  static List<DeliveryView> ofOutbox(Connection c, long workspaceId, Long beforePk, int limit)
+      throws SQLException {
+    String where = "d.workspace_id = ? AND " + OUTBOX_SETTING;
+    if (beforePk != null) {
+      where += " AND d.id < " + beforePk;
+    }
+    return views(c, where, workspaceId, workspaceId, limit);
+  }
+
+  /**
+   * One delivery of the dev outbox with its setting name and stored content (null when not
+   * retained).
+   */
+  static Optional<OutboxRow> outboxContent(Connection c, long workspaceId, String deliveryId)
+      throws SQLException {
+    Optional<DeliveryView> view = find(c, workspaceId, deliveryId);
+    if (view.isEmpty()) {
+      return Optional.empty();
+    }
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT d.channel_setting, d.content FROM messaging_delivery d"
+                + " WHERE d.workspace_id = ? AND d.delivery_id = ? AND "
+                + OUTBOX_SETTING.replace("?", Long.toString(workspaceId)))) {
+      q.setLong(1, workspaceId);
+      q.setString(2, deliveryId);
+      try (ResultSet rs = q.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new OutboxRow(view.get(), rs.getString(1), rs.getString(2)));
+      }
+    }
   }
 
   static Optional<Long> pk(Connection c, long workspaceId, String deliveryId) throws SQLException {

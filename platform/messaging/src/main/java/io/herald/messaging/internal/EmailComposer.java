@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.herald.messaging.api.EmailPreview;
 import io.herald.messaging.api.EmailSend;
+import io.herald.messaging.api.TemplateError;
 import io.herald.messaging.internal.render.CompiledEmail;
 import io.herald.messaging.internal.render.EmailRenderer;
 import io.herald.messaging.internal.render.EmailTemplate;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns an email's Liquid sources and a person's variables into the message the plugin sends:
@@ -34,13 +36,34 @@ public class EmailComposer {
     }
   }
 
-  private final EmailRenderer renderer = new EmailRenderer(new LiquidRenderer(Clock.systemUTC()));
+  /**
+   * An email's sources with the stored content it uses.
+   *
+   * @param parts the message's fields
+   * @param layout the layout's HTML, or null for none
+   * @param snippets the values of the snippets the sources name (absent ones stay undefined, so
+   *     strict mode reports them)
+   */
+  record Template(EmailParts parts, String layout, Map<String, String> snippets) {
+    Template {
+      snippets = snippets == null ? Map.of() : Map.copyOf(snippets);
+    }
+  }
+
+  /** The body a layout preview wraps. */
+  static final String SAMPLE_BODY =
+      "<p data-herald-sample>This is where a message's body goes.</p>";
+
+  private final LiquidRenderer liquid = new LiquidRenderer(Clock.systemUTC());
+
+  private final EmailRenderer renderer = new EmailRenderer(liquid);
 
   /**
-   * Compiled templates by their sources: a message sent many times is parsed once. Keyed by the
-   * sources themselves, so an edited template is a new entry and the old one ages out.
+   * Compiled templates by their sources, layout and snippet values: a message sent many times is
+   * parsed once. Keyed by the sources themselves, so an edited template, layout or snippet is a new
+   * entry (the next send uses it) and the old one ages out.
    */
-  private final LoadingCache<EmailParts, CompiledEmail> compiled =
+  private final LoadingCache<Template, CompiledEmail> compiled =
       Caffeine.newBuilder().maximumSize(1_000).build(this::compile);
 
   @Inject TrackingLinks links;
@@ -50,10 +73,10 @@ public class EmailComposer {
    * for tracking, and RFC 8058 one-click unsubscribe headers unless the send sets its own.
    */
   Composed compose(
-      EmailParts parts, Map<String, Object> variables, EmailSend send, String deliveryId) {
+      Template template, Map<String, Object> variables, EmailSend send, String deliveryId) {
     RenderedEmail email;
     try {
-      email = render(parts, variables);
+      email = render(template, variables);
     } catch (TemplateException e) {
       throw new RenderFailure(e.error().describe());
     }
@@ -77,21 +100,49 @@ public class EmailComposer {
   }
 
   /** The email as it would go out, or the error that stops it. */
-  EmailPreview preview(EmailParts parts, Map<String, Object> variables) {
+  EmailPreview preview(Template template, Map<String, Object> variables) {
     try {
-      RenderedEmail email = render(parts, variables);
-      return new EmailPreview(
-          email.subject(), email.from(), email.replyTo(), email.html(), email.text(), null);
+      return preview(render(template, variables));
     } catch (TemplateException e) {
       return new EmailPreview("", "", "", "", "", e.error());
     }
   }
 
-  private RenderedEmail render(EmailParts parts, Map<String, Object> variables) {
-    return compiled.get(parts).render(variables);
+  /** A layout around {@link #SAMPLE_BODY}, not cached (it is being edited). */
+  EmailPreview previewLayout(
+      String layout, Map<String, String> snippets, Map<String, Object> variables) {
+    try {
+      return preview(
+          renderer.render(
+              new EmailTemplate("", "", "", "", SAMPLE_BODY, ""), layout, snippets, variables));
+    } catch (TemplateException e) {
+      return new EmailPreview("", "", "", "", "", e.error());
+    }
   }
 
-  private CompiledEmail compile(EmailParts parts) {
+  /**
+   * Why {@code source} does not compile as Liquid, reported as {@code field}; empty when it does.
+   */
+  Optional<TemplateError> compileError(String field, String source) {
+    try {
+      liquid.compile(field, source);
+      return Optional.empty();
+    } catch (TemplateException e) {
+      return Optional.of(e.error());
+    }
+  }
+
+  private static EmailPreview preview(RenderedEmail email) {
+    return new EmailPreview(
+        email.subject(), email.from(), email.replyTo(), email.html(), email.text(), null);
+  }
+
+  private RenderedEmail render(Template template, Map<String, Object> variables) {
+    return compiled.get(template).render(variables);
+  }
+
+  private CompiledEmail compile(Template template) {
+    EmailParts parts = template.parts();
     return renderer.compile(
         new EmailTemplate(
             parts.subject(),
@@ -100,8 +151,8 @@ public class EmailComposer {
             parts.preheader(),
             parts.body(),
             parts.bodyPlain()),
-        null,
-        Map.of());
+        template.layout(),
+        template.snippets());
   }
 
   private static String contentType(String filename) {

@@ -2,6 +2,8 @@ package io.herald.messaging.rest;
 
 import io.herald.messaging.api.ChannelSettingView;
 import io.herald.messaging.api.DeliveryView;
+import io.herald.messaging.api.LayoutView;
+import io.herald.messaging.api.SnippetView;
 import io.herald.messaging.api.TransactionalView;
 import io.herald.shared.json.Jsons;
 import io.herald.shared.rest.ApiErrors;
@@ -85,7 +87,31 @@ final class MessagingJson {
             .add("updated_at", seconds(v.updatedAt()));
     addOrNull(b, "trigger_name", c.triggerName());
     addOrNull(b, "topic_id", c.topicId());
+    if (c.layoutId() == null) {
+      b.addNull("layout_id");
+    } else {
+      b.add("layout_id", c.layoutId());
+    }
     return b.build();
+  }
+
+  /** Customer.io's snippet object. */
+  static JsonObject snippet(SnippetView v) {
+    return Jsons.createObjectBuilder()
+        .add("name", v.name())
+        .add("value", v.value())
+        .add("updated_at", seconds(v.updatedAt()))
+        .build();
+  }
+
+  static JsonObject layout(LayoutView v) {
+    return Jsons.createObjectBuilder()
+        .add("id", v.id())
+        .add("name", v.content().name())
+        .add("html", v.content().html())
+        .add("created_at", seconds(v.createdAt()))
+        .add("updated_at", seconds(v.updatedAt()))
+        .build();
   }
 
   static JsonObject channelSetting(ChannelSettingView v) {
