@@ -7,6 +7,7 @@ import io.herald.messaging.api.EmailSend;
 import io.herald.messaging.internal.render.CompiledEmail;
 import io.herald.messaging.internal.render.EmailRenderer;
 import io.herald.messaging.internal.render.EmailTemplate;
+import io.herald.messaging.internal.render.LinkTags;
 import io.herald.messaging.internal.render.LiquidRenderer;
 import io.herald.messaging.internal.render.RenderedEmail;
 import io.herald.messaging.internal.render.TemplateException;
@@ -52,8 +53,15 @@ public class EmailComposer {
   Composed compose(
       EmailParts parts, Map<String, Object> variables, EmailSend send, String deliveryId) {
     RenderedEmail email;
+    Map<String, Object> scope = new LinkedHashMap<>(variables);
+    scope.put(
+        LinkTags.VARIABLE,
+        Map.of(
+            LinkTags.UNSUBSCRIBE, links.unsubscribe(deliveryId),
+            LinkTags.PREFERENCES, links.preferences(deliveryId),
+            LinkTags.VIEW_IN_BROWSER, links.view(deliveryId)));
     try {
-      email = render(parts, variables);
+      email = render(parts, scope);
     } catch (TemplateException e) {
       throw new RenderFailure(e.error().describe());
     }
@@ -76,7 +84,10 @@ public class EmailComposer {
         email.from(), email.replyTo(), email.subject(), html, email.text(), headers, files);
   }
 
-  /** The email as it would go out, or the error that stops it. */
+  /**
+   * The email as it would go out, or the error that stops it. There is no delivery yet, so the link
+   * tags print {@code #}.
+   */
   EmailPreview preview(EmailParts parts, Map<String, Object> variables) {
     try {
       RenderedEmail email = render(parts, variables);
