@@ -221,8 +221,37 @@ public class DefaultMessageService implements MessageService {
             due,
             !send.disableMessageRetention(),
             content == null ? null : content.toJson());
+    List<DeliveryStore.NewDelivery> copies = new java.util.ArrayList<>();
+    if (content != null && send.fakeBcc()) {
+      String copyJson = content.fakeBccCopy().toJson();
+      for (String address : send.bcc()) {
+        copies.add(
+            new DeliveryStore.NewDelivery(
+                Tokens.randomAlphanumeric(28),
+                workspace.value(),
+                null,
+                "email",
+                LANE_TRANSACTIONAL,
+                transactionalId,
+                address,
+                subject,
+                state,
+                null,
+                due,
+                !send.disableMessageRetention(),
+                copyJson));
+      }
+    }
     Transactions.inTransaction(
-        dataSource, "messaging", c -> DeliveryStore.insert(c, delivery, now));
+        dataSource,
+        "messaging",
+        c -> {
+          DeliveryStore.insert(c, delivery, now);
+          for (DeliveryStore.NewDelivery copy : copies) {
+            DeliveryStore.insert(c, copy, now);
+          }
+          return null;
+        });
     if (due != null && !due.isAfter(now)) {
       workers.wake(LANE_TRANSACTIONAL);
     }

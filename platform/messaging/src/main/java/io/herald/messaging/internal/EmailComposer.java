@@ -81,7 +81,15 @@ public class EmailComposer {
     String html =
         send.tracked() ? LinkTracker.track(email.html(), deliveryId, links) : email.html();
     return new Composed(
-        email.from(), email.replyTo(), email.subject(), html, email.text(), headers, files);
+        email.from(),
+        email.replyTo(),
+        email.subject(),
+        html,
+        email.text(),
+        headers,
+        files,
+        send.cc(),
+        send.fakeBcc() ? List.of() : send.bcc());
   }
 
   /**
