@@ -988,6 +988,10 @@ class TransactionalEmailIT extends ContainerTest {
             HttpRequest.newBuilder(URI.create(base + "preferences/" + deliveryId)).build(),
             BodyHandlers.ofString());
     String token = find(page.body(), "name=\"token\" value=\"([^\"]+)\"");
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
+        .contains("frame-ancestors 'none'")
+        .contains("form-action 'self'");
+    assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
 
     // A form from elsewhere (no or a wrong token) changes nothing.
     HttpResponse<String> forged =

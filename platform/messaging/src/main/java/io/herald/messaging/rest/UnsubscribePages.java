@@ -8,6 +8,14 @@ import jakarta.ws.rs.core.Response.Status;
 /** The small self-contained HTML pages of the unsubscribe flow. */
 final class UnsubscribePages {
 
+  /**
+   * Only the page's own inline style, forms that post back to Herald, and no framing (a framed
+   * preferences form could be clicked through by another site).
+   */
+  static final String POLICY =
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none';"
+          + " base-uri 'none'";
+
   private UnsubscribePages() {}
 
   static Response html(Status status, String title, String body) {
@@ -25,6 +33,8 @@ final class UnsubscribePages {
         .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
         .header("Cache-Control", "no-store")
         .header("Referrer-Policy", "no-referrer")
+        .header("X-Frame-Options", "DENY")
+        .header("Content-Security-Policy", POLICY)
         .entity(page)
         .build();
   }
