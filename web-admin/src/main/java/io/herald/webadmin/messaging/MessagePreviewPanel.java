@@ -102,7 +102,10 @@ public class MessagePreviewPanel implements Serializable {
                   false,
                   null,
                   false,
-                  true));
+                  true,
+                  null,
+                  null,
+                  false));
       deliveryId = receipt.deliveryId();
       messages.info("Test message queued for " + describe(r.person()) + ": delivery " + deliveryId);
       page.refreshSends();

@@ -148,7 +148,7 @@ class DevOutboxChannelTest {
     return new PluginHost() {
       @Override
       public String pluginApiVersion() {
-        return "1.2.0";
+        return "1.3.0";
       }
 
       @Override

@@ -28,6 +28,10 @@ import java.util.Map;
  * @param sendToUnsubscribed null for the message's setting
  * @param disableMessageRetention drop the rendered content once sent
  * @param tracked rewrite links for click tracking and add the open pixel (default true)
+ * @param cc visible copy recipients, each one address ({@code Name <a@b.c>} allowed)
+ * @param bcc hidden copy recipients, each one address
+ * @param fakeBcc send each {@code bcc} address a separate copy of the message instead of a real Bcc
+ *     (Customer.io's {@code fake_bcc})
  */
 public record EmailSend(
     String transactionalMessageId,
@@ -46,7 +50,10 @@ public record EmailSend(
     boolean queueDraft,
     Boolean sendToUnsubscribed,
     boolean disableMessageRetention,
-    boolean tracked) {
+    boolean tracked,
+    List<String> cc,
+    List<String> bcc,
+    boolean fakeBcc) {
 
   /** Copies the collections. */
   public EmailSend {
@@ -56,6 +63,8 @@ public record EmailSend(
             : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(messageData));
     headers = headers == null ? Map.of() : Map.copyOf(headers);
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    cc = cc == null ? List.of() : List.copyOf(cc);
+    bcc = bcc == null ? List.of() : List.copyOf(bcc);
   }
 
   /**

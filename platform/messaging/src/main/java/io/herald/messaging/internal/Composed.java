@@ -18,6 +18,8 @@ import java.util.Map;
  * @param text the plain body
  * @param headers extra headers
  * @param attachments files
+ * @param cc visible copy recipients
+ * @param bcc hidden copy recipients (envelope only)
  */
 record Composed(
     String from,
@@ -26,7 +28,9 @@ record Composed(
     String html,
     String text,
     Map<String, String> headers,
-    List<File> attachments) {
+    List<File> attachments,
+    List<String> cc,
+    List<String> bcc) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,6 +46,32 @@ record Composed(
   Composed {
     headers = headers == null ? Map.of() : Map.copyOf(headers);
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    cc = cc == null ? List.of() : List.copyOf(cc);
+    bcc = bcc == null ? List.of() : List.copyOf(bcc);
+  }
+
+  /** Without copy recipients. */
+  Composed(
+      String from,
+      String replyTo,
+      String subject,
+      String html,
+      String text,
+      Map<String, String> headers,
+      List<File> attachments) {
+    this(from, replyTo, subject, html, text, headers, attachments, null, null);
+  }
+
+  /**
+   * A {@code fake_bcc} copy: the same message to one more address, without copy recipients and
+   * without the List-Unsubscribe headers, whose one click would unsubscribe the person the message
+   * was for.
+   */
+  Composed fakeBccCopy() {
+    Map<String, String> kept = new java.util.LinkedHashMap<>(headers);
+    kept.keySet()
+        .removeIf(name -> name.toLowerCase(java.util.Locale.ROOT).startsWith("list-unsubscribe"));
+    return new Composed(from, replyTo, subject, html, text, kept, attachments, null, null);
   }
 
   String toJson() {
@@ -70,6 +100,8 @@ record Composed(
         .text(text)
         .headers(headers)
         .metadata(Map.of("delivery_id", deliveryId))
+        .cc(cc)
+        .bcc(bcc)
         .attachments(
             attachments.stream()
                 .map(

@@ -8,7 +8,9 @@ import io.herald.messaging.api.MessageService;
 import io.herald.messaging.api.NotFoundException;
 import io.herald.messaging.api.OutboxEmail;
 import io.herald.messaging.api.SendReceipt;
+import io.herald.messaging.api.SubscriptionTopics;
 import io.herald.messaging.api.SuppressionView;
+import io.herald.messaging.api.TopicView;
 import io.herald.messaging.api.TransactionalView;
 import io.herald.messaging.api.Transactionals;
 import io.herald.messaging.internal.render.RenderVariables;
@@ -24,8 +26,6 @@ import io.herald.workspace.api.WorkspaceId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -52,6 +52,8 @@ public class DefaultMessageService implements MessageService {
   @Inject PeopleService people;
 
   @Inject Transactionals transactionals;
+
+  @Inject SubscriptionTopics topics;
 
   @Inject EmailComposer composer;
 
@@ -172,7 +174,8 @@ public class DefaultMessageService implements MessageService {
           send,
           now);
     }
-    if (topic != null && optedOut(person.attributes(), topic)) {
+    String notSubscribed = topic == null ? null : topicRefusal(workspace, person, topic);
+    if (notSubscribed != null) {
       return record(
           deliveryId,
           workspace,
@@ -181,7 +184,7 @@ public class DefaultMessageService implements MessageService {
           recipient,
           null,
           "dropped",
-          "unsubscribed from topic " + topic,
+          notSubscribed,
           null,
           send,
           now);
@@ -250,25 +253,56 @@ public class DefaultMessageService implements MessageService {
             due,
             !send.disableMessageRetention(),
             content == null ? null : content.toJson());
+    List<DeliveryStore.NewDelivery> copies = new java.util.ArrayList<>();
+    if (content != null && send.fakeBcc()) {
+      String copyJson = content.fakeBccCopy().toJson();
+      for (String address : send.bcc()) {
+        copies.add(
+            new DeliveryStore.NewDelivery(
+                Tokens.randomAlphanumeric(28),
+                workspace.value(),
+                null,
+                "email",
+                LANE_TRANSACTIONAL,
+                transactionalId,
+                address,
+                subject,
+                state,
+                null,
+                due,
+                !send.disableMessageRetention(),
+                copyJson));
+      }
+    }
     Transactions.inTransaction(
-        dataSource, "messaging", c -> DeliveryStore.insert(c, delivery, now));
+        dataSource,
+        "messaging",
+        c -> {
+          DeliveryStore.insert(c, delivery, now);
+          for (DeliveryStore.NewDelivery copy : copies) {
+            DeliveryStore.insert(c, copy, now);
+          }
+          return null;
+        });
     if (due != null && !due.isAfter(now)) {
       workers.wake(LANE_TRANSACTIONAL);
     }
     return new SendReceipt(deliveryId, now);
   }
 
-  /** {@code cio_subscription_preferences.topics.<topic>} is false. */
-  private static boolean optedOut(JsonObject attributes, String topic) {
-    JsonValue prefs = attributes.get("cio_subscription_preferences");
-    if (prefs == null || prefs.getValueType() != JsonValue.ValueType.OBJECT) {
-      return false;
+  /**
+   * Why the person does not get a message of {@code topic}, null when they do. A topic deleted
+   * since the message named it no longer has a default: only an explicit false stops the send.
+   */
+  private String topicRefusal(WorkspaceId workspace, PersonView person, String topic) {
+    Optional<TopicView> found = topics.resolve(workspace, topic);
+    boolean byDefault = found.map(t -> t.content().subscribedByDefault()).orElse(true);
+    if (TopicRules.subscribed(person.attributes(), topic, byDefault)) {
+      return null;
     }
-    JsonValue topics = prefs.asJsonObject().get("topics");
-    if (topics == null || topics.getValueType() != JsonValue.ValueType.OBJECT) {
-      return false;
-    }
-    return topics.asJsonObject().get(topic) == JsonValue.FALSE;
+    return TopicRules.choice(person.attributes(), topic).isPresent()
+        ? "unsubscribed from topic " + topic
+        : "not subscribed to opt-in topic " + topic;
   }
 
   /** Liquid's {@code customer} (attributes with id, email, cio_id) and {@code trigger}. */

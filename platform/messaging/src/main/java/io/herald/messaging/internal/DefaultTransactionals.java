@@ -2,6 +2,8 @@ package io.herald.messaging.internal;
 
 import io.herald.messaging.api.InvalidMessageException;
 import io.herald.messaging.api.NotFoundException;
+import io.herald.messaging.api.SubscriptionTopics;
+import io.herald.messaging.api.TopicView;
 import io.herald.messaging.api.TransactionalInput;
 import io.herald.messaging.api.TransactionalView;
 import io.herald.messaging.api.Transactionals;
@@ -11,6 +13,7 @@ import io.herald.shared.persistence.Transactions;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,9 +36,11 @@ public class DefaultTransactionals implements Transactionals {
   @Resource(lookup = DataSources.NON_TRANSACTIONAL)
   DataSource dataSource;
 
+  @Inject SubscriptionTopics topics;
+
   @Override
-  public TransactionalView create(WorkspaceId workspace, TransactionalInput input) {
-    check(input);
+  public TransactionalView create(WorkspaceId workspace, TransactionalInput given) {
+    TransactionalInput input = check(workspace, given);
     long id =
         write(
             input,
@@ -62,8 +67,8 @@ public class DefaultTransactionals implements Transactionals {
   }
 
   @Override
-  public TransactionalView update(WorkspaceId workspace, long id, TransactionalInput input) {
-    check(input);
+  public TransactionalView update(WorkspaceId workspace, long id, TransactionalInput given) {
+    TransactionalInput input = check(workspace, given);
     long changed =
         write(
             input,
@@ -211,8 +216,43 @@ public class DefaultTransactionals implements Transactionals {
     }
   }
 
-  private static void check(TransactionalInput input) {
+  /**
+   * The input with its topic as the topic's identifier ({@code topic_<n>}; {@code n} alone is
+   * accepted too).
+   *
+   * @throws InvalidMessageException naming each bad field, including a topic that does not exist
+   */
+  private TransactionalInput check(WorkspaceId workspace, TransactionalInput input) {
     List<String> problems = new ArrayList<>();
+    String topic = blankToNull(input.topicId());
+    if (topic != null) {
+      Optional<TopicView> found = topics.resolve(workspace, topic);
+      if (found.isEmpty()) {
+        problems.add(
+            "topic_id "
+                + topic
+                + " names no subscription topic (create it with POST /v1/subscription_topics)");
+      } else {
+        topic = found.get().identifier();
+      }
+    }
+    check(input, problems);
+    return new TransactionalInput(
+        input.name(),
+        input.triggerName(),
+        input.description(),
+        input.subject(),
+        input.from(),
+        input.replyTo(),
+        input.preheader(),
+        input.body(),
+        input.bodyPlain(),
+        topic,
+        input.sendToUnsubscribed(),
+        input.layoutId());
+  }
+
+  private static void check(TransactionalInput input, List<String> problems) {
     if (input.name() == null || input.name().isBlank() || input.name().length() > 255) {
       problems.add("name must be 1 to 255 characters");
     }

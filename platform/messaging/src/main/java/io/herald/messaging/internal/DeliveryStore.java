@@ -369,6 +369,21 @@ final class DeliveryStore {
     firstMetric(c, pk, metric, at, detail);
   }
 
+  /**
+   * The rendered content kept for a delivery, empty when the send asked for no retention (even
+   * before it went out) or there is none.
+   */
+  static Optional<String> retainedContent(Connection c, String deliveryId) throws SQLException {
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT content FROM messaging_delivery WHERE delivery_id = ? AND retain = 1")) {
+      q.setString(1, deliveryId);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
   static String truncate(String s) {
     return s == null || s.length() <= 1000 ? s : s.substring(0, 997) + "...";
   }

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.herald.messaging.api.EmailPreview;
 import io.herald.messaging.api.EmailSend;
 import io.herald.messaging.api.TemplateError;
+import io.herald.messaging.internal.render.LinkTags;
 import io.herald.messaging.internal.render.CompiledEmail;
 import io.herald.messaging.internal.render.EmailRenderer;
 import io.herald.messaging.internal.render.EmailTemplate;
@@ -75,8 +76,16 @@ public class EmailComposer {
   Composed compose(
       Template template, Map<String, Object> variables, EmailSend send, String deliveryId) {
     RenderedEmail email;
+    Map<String, Object> scope = new LinkedHashMap<>(variables);
+    scope.put(
+        LinkTags.VARIABLE,
+        Map.of(
+            LinkTags.UNSUBSCRIBE, links.unsubscribe(deliveryId),
+            LinkTags.PREFERENCES, links.preferences(deliveryId),
+            LinkTags.VIEW_IN_BROWSER, links.view(deliveryId)));
     try {
-      email = render(template, variables);
+    try {
+      email = render(template, scope);
     } catch (TemplateException e) {
       throw new RenderFailure(e.error().describe());
     }
@@ -96,10 +105,21 @@ public class EmailComposer {
     String html =
         send.tracked() ? LinkTracker.track(email.html(), deliveryId, links) : email.html();
     return new Composed(
-        email.from(), email.replyTo(), email.subject(), html, email.text(), headers, files);
+        email.from(),
+        email.replyTo(),
+        email.subject(),
+        html,
+        email.text(),
+        headers,
+        files,
+        send.cc(),
+        send.fakeBcc() ? List.of() : send.bcc());
   }
 
-  /** The email as it would go out, or the error that stops it. */
+  /**
+   * The email as it would go out, or the error that stops it. There is no delivery yet, so the link
+   * tags print {@code #}.
+   */
   EmailPreview preview(Template template, Map<String, Object> variables) {
     try {
       return preview(render(template, variables));

@@ -174,7 +174,7 @@ public class Engagements {
     }
   }
 
-  private Optional<DeliveryStore.Ref> ref(String deliveryId) {
+  Optional<DeliveryStore.Ref> ref(String deliveryId) {
     if (deliveryId == null || deliveryId.length() > 32) {
       return Optional.empty();
     }

@@ -7,8 +7,9 @@ import org.jsoup.nodes.Element;
 
 /**
  * Rewrites an HTML body for tracking: every http(s) link goes through a click redirect, and an open
- * pixel goes at the end of the body. Links marked {@code data-herald-untracked} and non-web links
- * (mailto:, tel:, anchors) stay as they are.
+ * pixel goes at the end of the body. Links marked {@code data-herald-untracked}, non-web links
+ * (mailto:, tel:, anchors) and Herald's own pages (unsubscribe, preferences, view in browser) stay
+ * as they are.
  */
 final class LinkTracker {
 
@@ -28,7 +29,7 @@ final class LinkTracker {
         a.removeAttr("data-herald-untracked");
         continue;
       }
-      if (lower.startsWith("http://") || lower.startsWith("https://")) {
+      if ((lower.startsWith("http://") || lower.startsWith("https://")) && !links.isOwnPage(href)) {
         a.attr("href", links.click(deliveryId, href));
       }
     }

@@ -66,6 +66,39 @@ public class TrackingLinks {
     return publicUrl + "/unsubscribe/" + deliveryId;
   }
 
+  /** The hosted subscription-preferences page. */
+  String preferences(String deliveryId) {
+    return publicUrl + "/preferences/" + deliveryId;
+  }
+
+  /** The delivery's stored HTML, readable by whoever has the link. */
+  String view(String deliveryId) {
+    return publicUrl + "/v/" + deliveryId + "/" + signer.sign("view:" + deliveryId);
+  }
+
+  /**
+   * The token the preferences form carries, so that a POST that changes preferences comes from the
+   * page Herald served for this delivery and not from a form on another site.
+   */
+  public String preferencesToken(String deliveryId) {
+    return signer.sign("preferences:" + deliveryId);
+  }
+
+  public boolean validPreferencesToken(String deliveryId, String token) {
+    return token != null && signer.verify("preferences:" + deliveryId, token);
+  }
+
+  boolean validView(String deliveryId, String signature) {
+    return signer.verify("view:" + deliveryId, signature);
+  }
+
+  /** Herald's own pages (unsubscribe, preferences, view in browser): never click-tracked. */
+  boolean isOwnPage(String url) {
+    return url.startsWith(publicUrl + "/unsubscribe/")
+        || url.startsWith(publicUrl + "/preferences/")
+        || url.startsWith(publicUrl + "/v/");
+  }
+
   boolean validOpen(String deliveryId, String signature) {
     return signer.verify("open:" + deliveryId, signature);
   }

@@ -20,7 +20,7 @@ import java.util.Set;
 final class EmailSendRequest {
 
   /** Fields Customer.io accepts that Herald does not act on yet; refused rather than ignored. */
-  private static final Set<String> REFUSED = Set.of("cc", "bcc", "fake_bcc", "body_amp");
+  private static final Set<String> REFUSED = Set.of("body_amp");
 
   private static final int MAX_TEXT = 1_000_000;
   private static final int MAX_ADDRESS = 998;
@@ -60,6 +60,11 @@ final class EmailSendRequest {
     Boolean sendToUnsubscribed = f.bool("send_to_unsubscribed");
     Boolean noRetention = f.bool("disable_message_retention");
     Boolean tracked = f.bool("tracked");
+    String ccText = f.string("cc", 50_000);
+    String bccText = f.string("bcc", 50_000);
+    Boolean fakeBcc = f.bool("fake_bcc");
+    List<String> cc = AddressList.parse("cc", ccText, problems);
+    List<String> bcc = AddressList.parse("bcc", bccText, problems);
     f.bool("disable_css_preprocessing");
     f.string("language", 64);
 
@@ -117,6 +122,9 @@ final class EmailSendRequest {
         Boolean.TRUE.equals(queueDraft),
         sendToUnsubscribed,
         Boolean.TRUE.equals(noRetention),
-        !Boolean.FALSE.equals(tracked));
+        !Boolean.FALSE.equals(tracked),
+        cc,
+        bcc,
+        Boolean.TRUE.equals(fakeBcc));
   }
 }

@@ -128,7 +128,7 @@ public class TransactionalResource {
             f.string("preheader", 10_000),
             f.string("body", 1_000_000),
             f.string("body_plain", 1_000_000),
-            f.string("topic_id", 64),
+            f.stringOrInteger("topic_id", 64),
             !Boolean.FALSE.equals(f.bool("send_to_unsubscribed")),
             f.integer("layout_id"));
     if (!problems.isEmpty()) {

@@ -1,6 +1,7 @@
 package io.herald.messaging.rest;
 
 import io.herald.messaging.internal.Engagements;
+import io.herald.messaging.internal.SubscriptionPages;
 import io.herald.shared.rest.ApiErrors;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -13,18 +14,23 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import java.io.InputStream;
+import java.util.HashSet;
+import java.util.List;
 
 /**
  * Unsubscribing through a delivery (no credential: the delivery id is the capability):
  *
  * <ul>
  *   <li>{@code GET /unsubscribe/{delivery_id}}: the landing page the List-Unsubscribe link and
- *       Liquid's unsubscribe link open, with a confirm button;
- *   <li>{@code POST /unsubscribe/{delivery_id}} with a form body: the page's button and the RFC
- *       8058 one-click POST mail clients send ({@code List-Unsubscribe=One-Click});
+ *       Liquid's {@code {% unsubscribe_url %}} open: the subscription-preferences form when the
+ *       workspace has topics ({@link PreferencesResource}), otherwise a confirm button;
+ *   <li>{@code POST /unsubscribe/{delivery_id}} with a form body: the preferences form (it carries
+ *       a {@code token}), or the confirm button and the RFC 8058 one-click POST mail clients send
+ *       ({@code List-Unsubscribe=One-Click}), which unsubscribe from everything;
  *   <li>{@code POST /unsubscribe/{delivery_id}} with {@code {"unsubscribe": true}}: Customer.io's
  *       Track API call (customerio-node's {@code unsubscribe()}), answered {@code 200 {}}.
  * </ul>
@@ -35,35 +41,52 @@ public class UnsubscribeResource {
 
   @Inject Engagements engagements;
 
-  /** The confirm page. */
+  @Inject SubscriptionPages pages;
+
+  /** The preferences form, or the confirm page when the workspace has no topics. */
   @GET
   @Produces(MediaType.TEXT_HTML)
   public Response page(@PathParam("delivery_id") String deliveryId) {
-    return engagements
-        .recipient(deliveryId)
+    return pages
+        .form(deliveryId)
         .map(
-            recipient ->
-                UnsubscribePages.html(
-                    Status.OK,
-                    "Unsubscribe",
-                    "<p>Stop emails to <strong>"
-                        + UnsubscribePages.escape(UnsubscribePages.mask(recipient))
-                        + "</strong>?</p><form method=\"post\"><input type=\"hidden\""
-                        + " name=\"List-Unsubscribe\" value=\"One-Click\"><button"
-                        + " type=\"submit\">Unsubscribe</button></form>"))
+            form ->
+                form.choices().isEmpty()
+                    ? UnsubscribePages.confirm(form.recipient())
+                    : UnsubscribePages.preferences(form))
         .orElseGet(UnsubscribePages::unknown);
   }
 
-  /** The page's button and RFC 8058 one-click unsubscribes. */
+  /** The preferences form, the page's button and RFC 8058 one-click unsubscribes. */
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.TEXT_HTML)
-  public Response form(@PathParam("delivery_id") String deliveryId) {
+  public Response form(
+      @PathParam("delivery_id") String deliveryId, MultivaluedMap<String, String> form) {
+    if (form != null && form.containsKey("token")) {
+      return save(pages, deliveryId, form);
+    }
     if (!engagements.unsubscribed(deliveryId)) {
       return UnsubscribePages.unknown();
     }
     return UnsubscribePages.html(
         Status.OK, "Unsubscribed", "<p>You are unsubscribed and will get no more emails.</p>");
+  }
+
+  /** Saves a submitted preferences form and answers the confirmation page. */
+  static Response save(
+      SubscriptionPages pages, String deliveryId, MultivaluedMap<String, String> form) {
+    List<String> topics = form.get("topic");
+    boolean all = "true".equals(form.getFirst("unsubscribe_all"));
+    return switch (pages.save(
+        deliveryId,
+        form.getFirst("token"),
+        topics == null ? java.util.Set.of() : new HashSet<>(topics),
+        all)) {
+      case SAVED -> UnsubscribePages.saved(all);
+      case BAD_TOKEN -> UnsubscribePages.badToken();
+      case UNKNOWN_DELIVERY -> UnsubscribePages.unknown();
+    };
   }
 
   /** Customer.io's {@code POST /unsubscribe/{delivery_id}} with {@code {"unsubscribe": true}}. */

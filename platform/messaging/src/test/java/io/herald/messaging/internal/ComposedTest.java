@@ -45,6 +45,42 @@ class ComposedTest {
   }
 
   @Test
+  void copyRecipientsSurviveStorageAndFakeBccCopiesLoseThemAndTheUnsubscribeHeaders() {
+    Composed composed =
+        new Composed(
+            "shop@x.io",
+            "",
+            "Hi",
+            "<p>Hi</p>",
+            "Hi",
+            Map.of(
+                "List-Unsubscribe", "<https://h.test/unsubscribe/d-1>",
+                "List-Unsubscribe-Post", "List-Unsubscribe=One-Click",
+                "X-Tag", "t"),
+            null,
+            List.of("boss@x.io"),
+            List.of("audit@x.io"));
+
+    OutboundMessage message = Composed.fromJson(composed.toJson()).toOutbound("d-1", "ada@x.io");
+    assertThat(message.cc()).containsExactly("boss@x.io");
+    assertThat(message.bcc()).containsExactly("audit@x.io");
+
+    OutboundMessage copy = composed.fakeBccCopy().toOutbound("d-2", "audit@x.io");
+    assertThat(copy.cc()).isEmpty();
+    assertThat(copy.bcc()).isEmpty();
+    assertThat(copy.headers()).containsExactly(Map.entry("X-Tag", "t"));
+    assertThat(copy.body()).isEqualTo("<p>Hi</p>");
+
+    // Content stored before cc/bcc existed reads back with none.
+    assertThat(
+            Composed.fromJson(
+                    "{\"from\":\"a@x.io\",\"replyTo\":\"\",\"subject\":\"s\",\"html\":\"h\","
+                        + "\"text\":\"t\",\"headers\":{},\"attachments\":[]}")
+                .cc())
+        .isEmpty();
+  }
+
+  @Test
   void retriesBackOffExponentiallyUpToAnHour() {
     assertThat(DeliverySender.backoff(1)).isEqualTo(Duration.ofSeconds(30));
     assertThat(DeliverySender.backoff(2)).isEqualTo(Duration.ofMinutes(1));

@@ -80,4 +80,33 @@ class LinkTrackerTest {
 
     assertThat(tracked).startsWith("<p>Hi</p><img").doesNotContain("<html").doesNotContain("<body");
   }
+
+  @Test
+  void heraldsOwnPagesAreNotTracked() {
+    String html =
+        "<a href=\""
+            + links.unsubscribe("d1")
+            + "\">U</a><a href=\""
+            + links.preferences("d1")
+            + "\">P</a><a href=\""
+            + links.view("d1")
+            + "\">V</a><a href=\"https://h.test/elsewhere\">E</a>";
+
+    List<String> hrefs = hrefs(LinkTracker.track(html, "d1", links));
+
+    assertThat(hrefs.subList(0, 3))
+        .containsExactly(links.unsubscribe("d1"), links.preferences("d1"), links.view("d1"));
+    assertThat(hrefs.get(3)).startsWith("https://h.test/t/c/d1/");
+    assertThat(
+            links.validView(
+                "d1", links.view("d1").substring(links.view("d1").lastIndexOf('/') + 1)))
+        .isTrue();
+    assertThat(
+            links.validView(
+                "d2", links.view("d1").substring(links.view("d1").lastIndexOf('/') + 1)))
+        .isFalse();
+    assertThat(links.validPreferencesToken("d1", links.preferencesToken("d1"))).isTrue();
+    assertThat(links.validPreferencesToken("d2", links.preferencesToken("d1"))).isFalse();
+    assertThat(links.validPreferencesToken("d1", null)).isFalse();
+  }
 }

@@ -85,7 +85,8 @@ class EmailSendRequestTest {
                 "{'identifiers':{'id':'1','email':'x'},'transactional_message_id':1.5,"
                     + "'message_data':[],'headers':{'Bad Header':'x','X-N':1},"
                     + "'attachments':{'../etc':'aGk=','b.pdf':'%%%'},'send_at':'soon',"
-                    + "'queue_draft':'yes','bcc':'b@x.io'}"))
+                    + "'queue_draft':'yes','bcc':['b@x.io'],'cc':'a@x.io, nope','fake_bcc':1,"
+                    + "'body_amp':'<html amp>'}"))
         .contains(
             "identifiers must have exactly one of id, email, cio_id",
             "transactional_message_id must be a string or an integer",
@@ -96,7 +97,10 @@ class EmailSendRequestTest {
             "attachments.b.pdf must be base64",
             "send_at must be an integer",
             "queue_draft must be true or false",
-            "bcc is not supported by Herald yet");
+            "bcc must be a string",
+            "cc address 2 is not a valid email address (use a@b.c or Name <a@b.c>, comma-separated)",
+            "fake_bcc must be true or false",
+            "body_amp is not supported by Herald yet");
   }
 
   @Test
@@ -106,5 +110,53 @@ class EmailSendRequestTest {
     assertThatThrownBy(() -> EmailSendRequest.parse(json("{'identifiers':'42'}")))
         .isInstanceOf(InvalidMessageException.class)
         .hasMessageContaining("identifiers must be an object");
+  }
+
+  @Test
+  void ccAndBccAreCommaSeparatedAddresses() {
+    EmailSend send =
+        EmailSendRequest.parse(
+            json(
+                "{'transactional_message_id':1,'identifiers':{'id':'1'},"
+                    + "'cc':'Boss <boss@x.io>, \\\"Doe, Jane\\\" <jane@x.io>','bcc':' audit@x.io ',"
+                    + "'fake_bcc':true}"));
+
+    assertThat(send.cc()).containsExactly("Boss <boss@x.io>", "\"Doe, Jane\" <jane@x.io>");
+    assertThat(send.bcc()).containsExactly("audit@x.io");
+    assertThat(send.fakeBcc()).isTrue();
+
+    EmailSend plain =
+        EmailSendRequest.parse(
+            json("{'transactional_message_id':1,'identifiers':{'id':'1'},'cc':'','bcc':null}"));
+    assertThat(plain.cc()).isEmpty();
+    assertThat(plain.bcc()).isEmpty();
+    assertThat(plain.fakeBcc()).isFalse();
+  }
+
+  @Test
+  void malformedCopyAddressesAreRefusedNamingTheField() {
+    for (String bad :
+        List.of(
+            "a@x.io,",
+            "a@x.io b@x.io",
+            "<a@x.io",
+            "Name <a@x.io> trailing",
+            "a@localhost",
+            "a@x.io\\r\\nBcc: c@x.io",
+            "Evil <a@x.io>, <b@x.io>\\n")) {
+      assertThat(
+              problems(
+                  "{'transactional_message_id':1,'identifiers':{'id':'1'},'bcc':'"
+                      + bad.replace("'", "\\'")
+                      + "'}"))
+          .as(bad)
+          .singleElement()
+          .asString()
+          .startsWith("bcc address ");
+    }
+    String many = String.join(",", java.util.Collections.nCopies(51, "a@x.io"));
+    assertThat(
+            problems("{'transactional_message_id':1,'identifiers':{'id':'1'},'cc':'" + many + "'}"))
+        .containsExactly("cc names more than 50 addresses");
   }
 }

@@ -28,6 +28,16 @@ final class MessageChecks {
     if (!message.replyTo().isBlank() && EmailAddresses.parse(message.replyTo()).isEmpty()) {
       return Optional.of("replyTo: not a valid email address");
     }
+    for (String cc : message.cc()) {
+      if (EmailAddresses.parse(cc).isEmpty()) {
+        return Optional.of("cc: not a valid email address");
+      }
+    }
+    for (String bcc : message.bcc()) {
+      if (EmailAddresses.parse(bcc).isEmpty()) {
+        return Optional.of("bcc: not a valid email address");
+      }
+    }
     if (hasLineBreak(message.subject())) {
       return Optional.of("subject: contains a line break");
     }

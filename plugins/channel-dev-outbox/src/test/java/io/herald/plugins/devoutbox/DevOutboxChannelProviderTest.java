@@ -103,6 +103,24 @@ class DevOutboxChannelProviderTest {
   }
 
   @Test
+  void acceptsCopyRecipientsAndRefusesMalformedOnes() throws Exception {
+    ChannelProvider provider = create(Map.of());
+
+    assertThat(
+            provider.send(
+                email("k-ok", "r@example.test")
+                    .cc(List.of("Boss <boss@example.test>"))
+                    .bcc(List.of("audit@example.test"))
+                    .build()))
+        .isInstanceOf(DeliveryResult.Accepted.class);
+    assertThat(
+            provider.send(email("k", "r@example.test").cc(List.of("a@x.test, b@x.test")).build()))
+        .isEqualTo(DeliveryResult.permanent("cc: not a valid email address"));
+    assertThat(provider.send(email("k", "r@example.test").bcc(List.of("nope")).build()))
+        .isEqualTo(DeliveryResult.permanent("bcc: not a valid email address"));
+  }
+
+  @Test
   void refusesABadSenderReplyAddressSubjectOrHeader() throws Exception {
     ChannelProvider provider = create(Map.of());
 

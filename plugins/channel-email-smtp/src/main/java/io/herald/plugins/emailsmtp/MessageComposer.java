@@ -28,10 +28,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Turns an {@link OutboundMessage} into a MIME message: From, To, Reply-To, UTF-8 Subject, a
+ * Turns an {@link OutboundMessage} into a MIME message: From, To, Cc, Reply-To, UTF-8 Subject, a
  * Message-ID derived from the idempotency key, the HTML and plain-text parts as
  * multipart/alternative, attachments in multipart/mixed, the message's own headers, and a DKIM
- * signature when configured.
+ * signature when configured. The envelope recipients are To, Cc and Bcc; Bcc is in no header.
  */
 final class MessageComposer {
 
@@ -74,11 +74,16 @@ final class MessageComposer {
       throw new RejectedMessageException("subject: contains a line break");
     }
     Map<String, String> headers = checkedHeaders(message.headers());
+    List<InternetAddress> cc = addresses(message.cc(), "cc");
+    List<InternetAddress> bcc = addresses(message.bcc(), "bcc");
 
     String messageId = MessageIds.of(message.idempotencyKey(), Addresses.domain(from));
     MimeMessage mime = new StableIdMessage(session, messageId);
     mime.setFrom(from);
     mime.setRecipient(Message.RecipientType.TO, to);
+    if (!cc.isEmpty()) {
+      mime.setRecipients(Message.RecipientType.CC, cc.toArray(new Address[0]));
+    }
     if (replyTo.isPresent()) {
       mime.setReplyTo(new Address[] {replyTo.get()});
     }
@@ -90,7 +95,21 @@ final class MessageComposer {
     setContent(mime, message);
     mime.saveChanges();
     MimeMessage toSend = dkim.isPresent() ? dkim.get().sign(mime) : mime;
-    return new Composed(toSend, messageId, new Address[] {to});
+    List<Address> envelope = new ArrayList<>();
+    envelope.add(to);
+    envelope.addAll(cc);
+    // Bcc addresses are envelope recipients only: never a header, so no recipient sees them.
+    envelope.addAll(bcc);
+    return new Composed(toSend, messageId, envelope.toArray(new Address[0]));
+  }
+
+  private static List<InternetAddress> addresses(List<String> texts, String field)
+      throws RejectedMessageException {
+    List<InternetAddress> parsed = new ArrayList<>(texts.size());
+    for (String text : texts) {
+      parsed.add(address(text, field));
+    }
+    return parsed;
   }
 
   private static InternetAddress address(String text, String field)

@@ -253,6 +253,48 @@ class SmtpDeliveryTest {
   }
 
   @Test
+  void ccIsAHeaderAndARecipientWhileBccIsARecipientOnly() throws Exception {
+    assertThat(
+            provider()
+                .send(
+                    TestSupport.email("k-cc", "a@example.test")
+                        .cc(List.of("Boss <boss@example.test>", "c2@example.test"))
+                        .bcc(List.of("audit@example.test"))
+                        .build()))
+        .isInstanceOf(DeliveryResult.Accepted.class);
+
+    MimeMessage[] received = greenMail.getReceivedMessages();
+    // GreenMail keeps one copy per envelope recipient: To, both Cc and the Bcc.
+    assertThat(received).hasSize(4);
+    for (String mailbox :
+        List.of("a@example.test", "boss@example.test", "c2@example.test", "audit@example.test")) {
+      assertThat(greenMail.getUserManager().getUserByEmail(mailbox)).as(mailbox).isNotNull();
+    }
+    for (MimeMessage copy : received) {
+      assertThat(copy.getHeader("Cc")).hasSize(1);
+      assertThat(copy.getHeader("Cc")[0]).contains("boss@example.test").contains("c2@example.test");
+      assertThat(copy.getHeader("Bcc")).isNull();
+      String allHeaders = String.join("\n", java.util.Collections.list(copy.getAllHeaderLines()));
+      assertThat(allHeaders).doesNotContain("audit@");
+    }
+  }
+
+  @Test
+  void invalidCopyAddressesArePermanentFailuresNamingTheField() throws Exception {
+    ChannelProvider smtp = provider();
+
+    assertThat(smtp.send(TestSupport.email("k-1", "a@example.test").cc(List.of("nope")).build()))
+        .isEqualTo(DeliveryResult.permanent("cc: not a valid email address"));
+    assertThat(
+            smtp.send(
+                TestSupport.email("k-2", "a@example.test")
+                    .bcc(List.of("a@example.test, b@example.test"))
+                    .build()))
+        .isEqualTo(DeliveryResult.permanent("bcc: not a valid email address"));
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
   void invalidAddressesArePermanentFailuresNamingTheField() throws Exception {
     ChannelProvider smtp = provider();
 

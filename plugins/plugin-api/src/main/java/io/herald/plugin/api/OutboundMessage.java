@@ -21,6 +21,10 @@ import java.util.Objects;
  *     <hello@acme.test>"}; empty means the provider's configured default (since 1.1.0)
  * @param replyTo reply address for email, empty for none (since 1.1.0)
  * @param attachments files to attach, in order, may be empty (since 1.1.0)
+ * @param cc email: further visible recipients, each one RFC 5322 address; the provider puts them in
+ *     the {@code Cc} header and delivers to them; may be empty (since 1.3.0)
+ * @param bcc email: hidden recipients, each one RFC 5322 address; the provider delivers to them
+ *     (envelope recipients) and never names them in any header; may be empty (since 1.3.0)
  */
 public record OutboundMessage(
     String idempotencyKey,
@@ -33,7 +37,9 @@ public record OutboundMessage(
     String text,
     String from,
     String replyTo,
-    List<Attachment> attachments) {
+    List<Attachment> attachments,
+    List<String> cc,
+    List<String> bcc) {
 
   /** Validates required fields and copies the collections. */
   public OutboundMessage {
@@ -48,6 +54,42 @@ public record OutboundMessage(
     from = from == null ? "" : from;
     replyTo = replyTo == null ? "" : replyTo;
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    cc = cc == null ? List.of() : List.copyOf(cc);
+    bcc = bcc == null ? List.of() : List.copyOf(bcc);
+  }
+
+  /**
+   * The 1.1.0 constructor: no cc, no bcc.
+   *
+   * @deprecated since 1.3.0; use {@link #builder}
+   */
+  @Deprecated(since = "1.3.0")
+  public OutboundMessage(
+      String idempotencyKey,
+      ChannelKind channel,
+      String recipient,
+      String subject,
+      String body,
+      Map<String, String> headers,
+      Map<String, String> metadata,
+      String text,
+      String from,
+      String replyTo,
+      List<Attachment> attachments) {
+    this(
+        idempotencyKey,
+        channel,
+        recipient,
+        subject,
+        body,
+        headers,
+        metadata,
+        text,
+        from,
+        replyTo,
+        attachments,
+        null,
+        null);
   }
 
   /**
@@ -64,7 +106,20 @@ public record OutboundMessage(
       String body,
       Map<String, String> headers,
       Map<String, String> metadata) {
-    this(idempotencyKey, channel, recipient, subject, body, headers, metadata, "", "", "", null);
+    this(
+        idempotencyKey,
+        channel,
+        recipient,
+        subject,
+        body,
+        headers,
+        metadata,
+        "",
+        "",
+        "",
+        null,
+        null,
+        null);
   }
 
   /**
@@ -139,6 +194,8 @@ public record OutboundMessage(
     private String from = "";
     private String replyTo = "";
     private List<Attachment> attachments = List.of();
+    private List<String> cc = List.of();
+    private List<String> bcc = List.of();
 
     private Builder(String idempotencyKey, ChannelKind channel, String recipient) {
       this.idempotencyKey = idempotencyKey;
@@ -194,6 +251,26 @@ public record OutboundMessage(
       return this;
     }
 
+    /**
+     * Sets the visible copy recipients (email).
+     *
+     * @since 1.3.0
+     */
+    public Builder cc(List<String> value) {
+      this.cc = value;
+      return this;
+    }
+
+    /**
+     * Sets the hidden copy recipients (email).
+     *
+     * @since 1.3.0
+     */
+    public Builder bcc(List<String> value) {
+      this.bcc = value;
+      return this;
+    }
+
     /** The message; validates the required fields. */
     public OutboundMessage build() {
       return new OutboundMessage(
@@ -207,7 +284,9 @@ public record OutboundMessage(
           text,
           from,
           replyTo,
-          attachments);
+          attachments,
+          cc,
+          bcc);
     }
   }
 }

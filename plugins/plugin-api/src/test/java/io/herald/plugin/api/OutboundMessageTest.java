@@ -52,6 +52,34 @@ class OutboundMessageTest {
   }
 
   @Test
+  void ccAndBccArriveThroughTheBuilderAndAreCopied() {
+    List<String> cc = new java.util.ArrayList<>(List.of("boss@acme.test"));
+    OutboundMessage message =
+        OutboundMessage.builder("d-1", ChannelKind.EMAIL, "ada@example.com")
+            .cc(cc)
+            .bcc(List.of("audit@acme.test", "Archive <archive@acme.test>"))
+            .build();
+    cc.add("later@acme.test");
+
+    assertThat(message.cc()).containsExactly("boss@acme.test");
+    assertThat(message.bcc()).containsExactly("audit@acme.test", "Archive <archive@acme.test>");
+    assertThat(OutboundMessage.builder("d-1", ChannelKind.EMAIL, "a@b.test").build().cc())
+        .isEmpty();
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void theOneOneConstructorLeavesCcAndBccEmpty() {
+    OutboundMessage message =
+        new OutboundMessage(
+            "d-1", ChannelKind.EMAIL, "a@b.test", "s", "b", null, null, "t", "", "", null);
+
+    assertThat(message.text()).isEqualTo("t");
+    assertThat(message.cc()).isEmpty();
+    assertThat(message.bcc()).isEmpty();
+  }
+
+  @Test
   void requiredFieldsAreChecked() {
     assertThatThrownBy(() -> OutboundMessage.builder(null, ChannelKind.SMS, "+1").build())
         .isInstanceOf(NullPointerException.class)

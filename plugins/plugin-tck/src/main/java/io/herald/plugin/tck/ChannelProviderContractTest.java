@@ -259,6 +259,38 @@ public abstract class ChannelProviderContractTest {
       assertThat(results).singleElement().isNotNull();
     }
 
+    /**
+     * Plugin API 1.3.0: a message with copy recipients is handled (sent, or refused with a result)
+     * without throwing, whatever the channel, and no copy address reaches the log.
+     */
+    @Test
+    void aMessageWithCcAndBccIsHandledWithoutThrowingOrLoggingTheAddresses() throws Exception {
+      ChannelProvider provider = createProvider();
+      OutboundMessage sample = sampleMessage();
+      String bcc = "tck-hidden-copy-7f3a@example.test";
+      String cc = "tck-visible-copy-7f3a@example.test";
+      OutboundMessage withCopies =
+          OutboundMessage.builder(
+                  sample.idempotencyKey() + "-copies", sample.channel(), sample.recipient())
+              .subject(sample.subject())
+              .body(sample.body())
+              .text(sample.text())
+              .from(sample.from())
+              .replyTo(sample.replyTo())
+              .headers(sample.headers())
+              .metadata(sample.metadata())
+              .attachments(sample.attachments())
+              .cc(List.of(cc))
+              .bcc(List.of(bcc))
+              .build();
+      List<DeliveryResult> results = new ArrayList<>();
+
+      assertThatCode(() -> results.add(provider.send(withCopies))).doesNotThrowAnyException();
+      assertThat(results).singleElement().isNotNull();
+      assertThat(context().loggedMessages())
+          .allSatisfy(line -> assertThat(line).doesNotContain(bcc).doesNotContain(cc));
+    }
+
     @Test
     void sendingTheSameIdempotencyKeyTwiceDoesNotThrow() throws Exception {
       ChannelProvider provider = createProvider();

@@ -15,6 +15,7 @@ import liqp.filters.Filter;
 import liqp.filters.Filters;
 import liqp.org.antlr.v4.runtime.tree.ParseTree;
 import liqp.parser.Flavor;
+import liqp.tags.Tag;
 
 /**
  * Compiles Liquid templates the way Customer.io renders them: strict variables (see {@link
@@ -60,6 +61,9 @@ public final class LiquidRenderer {
     }
     for (Filter filter : CustomerIoFilters.all(clock)) {
       builder.withFilter(filter);
+    }
+    for (Tag tag : LinkTags.all()) {
+      builder.withTag(tag);
     }
     this.parser = builder.build();
   }
