@@ -5,10 +5,10 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.herald.messaging.api.EmailPreview;
 import io.herald.messaging.api.EmailSend;
 import io.herald.messaging.api.TemplateError;
-import io.herald.messaging.internal.render.LinkTags;
 import io.herald.messaging.internal.render.CompiledEmail;
 import io.herald.messaging.internal.render.EmailRenderer;
 import io.herald.messaging.internal.render.EmailTemplate;
+import io.herald.messaging.internal.render.LinkTags;
 import io.herald.messaging.internal.render.LiquidRenderer;
 import io.herald.messaging.internal.render.RenderedEmail;
 import io.herald.messaging.internal.render.TemplateException;
@@ -83,7 +83,6 @@ public class EmailComposer {
             LinkTags.UNSUBSCRIBE, links.unsubscribe(deliveryId),
             LinkTags.PREFERENCES, links.preferences(deliveryId),
             LinkTags.VIEW_IN_BROWSER, links.view(deliveryId)));
-    try {
     try {
       email = render(template, scope);
     } catch (TemplateException e) {
