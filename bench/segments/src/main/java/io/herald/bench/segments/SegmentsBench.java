@@ -181,7 +181,9 @@ public final class SegmentsBench {
             + (settings.small() ? " (--small)" : "")
             + (settings.phases().size() < Settings.PHASES.size()
                 ? " (BENCH_PHASES "
-                    + String.join(",", new java.util.TreeSet<>(settings.phases()))
+                    + (settings.phases().isEmpty()
+                        ? "none"
+                        : String.join(",", new java.util.TreeSet<>(settings.phases())))
                     + ")"
                 : "")
             + " ===");
