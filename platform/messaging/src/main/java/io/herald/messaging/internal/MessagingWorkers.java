@@ -66,9 +66,11 @@ public class MessagingWorkers {
 
   private void drain(String lane) {
     try {
-      while (!Thread.currentThread().isInterrupted() && sender.step(lane)) {
-        // found work: go on at once
+      DeliverySender.Loop loop = sender.loop(lane);
+      while (!Thread.currentThread().isInterrupted() && loop.step()) {
+        // found work: go on at once (the next step records this batch's outcomes)
       }
+      loop.finish();
     } catch (RuntimeException e) {
       // Logged, then tried again after the pause: claimed deliveries come back when their lease
       // runs out.
