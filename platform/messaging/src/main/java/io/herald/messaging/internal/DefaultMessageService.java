@@ -1,5 +1,6 @@
 package io.herald.messaging.internal;
 
+import io.herald.messaging.api.BulkSendResult;
 import io.herald.messaging.api.DeliveryView;
 import io.herald.messaging.api.EmailPreview;
 import io.herald.messaging.api.EmailSend;
@@ -61,8 +62,31 @@ public class DefaultMessageService implements MessageService {
 
   @Inject Clock clock;
 
+  @Inject DeliveryWriter writer;
+
   @Override
   public SendReceipt sendEmail(WorkspaceId workspace, EmailSend send) {
+    PreparedSend prepared = prepare(workspace, send);
+    // Group-committed: concurrent sends share one commit; this returns once the row is committed.
+    writer.insert(List.of(prepared.row()));
+    if (prepared.dueNow()) {
+      workers.wake(LANE_TRANSACTIONAL);
+    }
+    return prepared.receipt();
+  }
+
+  @Override
+  public List<BulkSendResult> enqueueBulk(WorkspaceId workspace, List<EmailSend> sends) {
+    return BulkSends.enqueue(sends, send -> prepare(workspace, send), writer, workers);
+  }
+
+  /**
+   * Checks and renders a send into the delivery to insert (on lane {@code transactional}).
+   *
+   * @throws InvalidMessageException naming each bad field
+   * @throws NotFoundException when the message or the person does not exist
+   */
+  PreparedSend prepare(WorkspaceId workspace, EmailSend send) {
     EmailParts parts;
     Long layoutId = null;
     Long transactionalId = null;
@@ -222,7 +246,7 @@ public class DefaultMessageService implements MessageService {
         now);
   }
 
-  private SendReceipt record(
+  private PreparedSend record(
       String deliveryId,
       WorkspaceId workspace,
       String cioId,
@@ -250,12 +274,8 @@ public class DefaultMessageService implements MessageService {
             due,
             !send.disableMessageRetention(),
             content == null ? null : content.toJson());
-    Transactions.inTransaction(
-        dataSource, "messaging", c -> DeliveryStore.insert(c, delivery, now));
-    if (due != null && !due.isAfter(now)) {
-      workers.wake(LANE_TRANSACTIONAL);
-    }
-    return new SendReceipt(deliveryId, now);
+    return new PreparedSend(
+        new DeliveryWriter.Row(delivery, now), new SendReceipt(deliveryId, now));
   }
 
   /** {@code cio_subscription_preferences.topics.<topic>} is false. */
