@@ -172,12 +172,23 @@ public class DeliverySender {
     return first;
   }
 
+  /** The received engagements of a batch's first sends, in one transaction. */
   private void received(List<DeliveryQueue.Claimed> firstSent, Instant at) {
-    for (DeliveryQueue.Claimed d : firstSent) {
-      try {
-        engagements.received(d.ref(), at);
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "recording the received engagement of a delivery failed", e);
+    if (firstSent.isEmpty()) {
+      return;
+    }
+    List<DeliveryStore.Ref> refs = new ArrayList<>(firstSent.size());
+    firstSent.forEach(d -> refs.add(d.ref()));
+    try {
+      engagements.received(refs, at);
+    } catch (RuntimeException shared) {
+      // One at a time, so one bad engagement does not lose the batch's others.
+      for (DeliveryStore.Ref r : refs) {
+        try {
+          engagements.received(r, at);
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "recording the received engagement of a delivery failed", e);
+        }
       }
     }
   }

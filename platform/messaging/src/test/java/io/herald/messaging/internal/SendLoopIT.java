@@ -73,6 +73,10 @@ class SendLoopIT {
       };
 
   private final RecordingCollaborators others = new RecordingCollaborators();
+
+  /** The size of each {@code recordAll} call: one per batch of first sends. */
+  private final List<Integer> engagementBatches = new CopyOnWriteArrayList<>();
+
   private CountingDataSource dataSource;
   private long workspace;
   private DeliverySender sender;
@@ -97,7 +101,27 @@ class SendLoopIT {
     sender.engagements = new Engagements();
     sender.engagements.dataSource = database;
     sender.engagements.clock = clock;
-    sender.engagements.engagements = others.engagementRecorder();
+    sender.engagements.engagements =
+        new io.herald.segments.api.EngagementRecorder() {
+          @Override
+          public void record(
+              io.herald.workspace.api.WorkspaceId ws,
+              String cioId,
+              String metric,
+              String messageId,
+              String campaignId,
+              Instant occurredAt) {
+            others
+                .engagementRecorder()
+                .record(ws, cioId, metric, messageId, campaignId, occurredAt);
+          }
+
+          @Override
+          public void recordAll(List<Engagement> all) {
+            engagementBatches.add(all.size());
+            io.herald.segments.api.EngagementRecorder.super.recordAll(all);
+          }
+        };
     sender.engagements.events = others.eventService();
     long ws = workspace;
     sender.providers =
@@ -177,6 +201,10 @@ class SendLoopIT {
     assertThat(states(ids)).containsOnly("sent");
     assertThat(sentKeys).hasSize(450);
     assertThat(dataSource.commits.get()).isEqualTo(4).isLessThanOrEqualTo(450 / 100);
+    assertThat(engagementBatches)
+        .as("received engagements: one call per batch")
+        .containsExactly(200, 200, 50);
+    assertThat(others.engagements).hasSize(450);
   }
 
   @Test
