@@ -34,6 +34,7 @@ final class SmtpSink implements AutoCloseable {
   private final Map<String, AtomicLong> lastArrival = new ConcurrentHashMap<>();
   private final Map<String, Long> timed = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Long> logged = new ConcurrentLinkedQueue<>();
+  private volatile boolean logAll;
   private final Thread acceptor;
 
   /**
@@ -74,7 +75,15 @@ final class SmtpSink implements AutoCloseable {
     return timed.get(tag);
   }
 
-  /** The arrival times of {@link #LOGGED} messages, in arrival order. */
+  /**
+   * From now on, keeps the arrival time of every message (whatever its tag): the limiter counts
+   * everything the channel sends, including a backlog of earlier phases.
+   */
+  void logEverything() {
+    logAll = true;
+  }
+
+  /** The arrival times of {@link #LOGGED} messages (of all, after {@link #logEverything}). */
   List<Long> logged() {
     return List.copyOf(logged);
   }
@@ -132,7 +141,8 @@ final class SmtpSink implements AutoCloseable {
     }
     if (TIMED.equals(phase)) {
       timed.put(tag, now);
-    } else if (LOGGED.equals(phase)) {
+    }
+    if (logAll || LOGGED.equals(phase)) {
       logged.add(now);
     }
     lastArrival.computeIfAbsent(phase, p -> new AtomicLong()).accumulateAndGet(now, Math::max);
