@@ -1135,6 +1135,27 @@ class TransactionalEmailIT extends ContainerTest {
         assertThat(rows).isEqualTo(2);
       }
     }
+    // The sending loop records a batch's received engagements together (recordAll, one JTA
+    // transaction, right after the outcomes' commit): segments see each once.
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(() -> assertThat(receivedEngagements(first, last)).isEqualTo(2));
+  }
+
+  private static int receivedEngagements(String... deliveryIds) throws Exception {
+    try (Connection c = Db.connect();
+        PreparedStatement q =
+            c.prepareStatement(
+                "SELECT COUNT(*) FROM segments_engagement e JOIN messaging_delivery d ON"
+                    + " d.workspace_id = e.workspace_id AND d.cio_id = e.cio_id"
+                    + " WHERE e.metric = 'received' AND d.delivery_id IN (?, ?)")) {
+      q.setString(1, deliveryIds[0]);
+      q.setString(2, deliveryIds[1]);
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
   }
 
   @Test
