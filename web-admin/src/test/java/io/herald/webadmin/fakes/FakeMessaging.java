@@ -66,6 +66,16 @@ public final class FakeMessaging implements MessageService {
   }
 
   @Override
+  public List<io.herald.messaging.api.BulkSendResult> enqueueBulk(
+      WorkspaceId workspace, List<EmailSend> sends) {
+    List<io.herald.messaging.api.BulkSendResult> results = new ArrayList<>();
+    for (EmailSend send : sends) {
+      results.add(io.herald.messaging.api.BulkSendResult.queued(sendEmail(workspace, send)));
+    }
+    return results;
+  }
+
+  @Override
   public EmailPreview previewEmail(
       WorkspaceId workspace,
       long transactionalId,

@@ -51,6 +51,22 @@ final class TransactionalCalls {
     return sent.json().path("delivery_id").asText();
   }
 
+  /** {@code POST /v1/send/email/batch}, expected to answer 200; its {@code results}. */
+  JsonNode sendBatch(String json) {
+    Answer sent = http.post("v1/send/email/batch", Http.app(), json);
+    assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+    return sent.json().path("results");
+  }
+
+  /** {@code POST /v1/send/email/batch} with {@code count} copies of {@code entry}. */
+  Answer sendBatchOf(int count, String entry) {
+    StringBuilder body = new StringBuilder("{\"messages\":[");
+    for (int i = 0; i < count; i++) {
+      body.append(i == 0 ? "" : ",").append(entry);
+    }
+    return http.post("v1/send/email/batch", Http.app(), body.append("]}").toString());
+  }
+
   JsonNode message(String deliveryId) {
     Answer answer = http.get("v1/messages/" + deliveryId, Http.app());
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);

@@ -19,6 +19,17 @@ public interface MessageService {
   SendReceipt sendEmail(WorkspaceId workspace, EmailSend send);
 
   /**
+   * Checks, renders and queues many emails on the {@code bulk} lane (which never holds up
+   * transactional sends), inserted group-committed: at most one database commit per 100 entries.
+   * Each entry is checked as {@link #sendEmail} checks it; an entry that {@code sendEmail} would
+   * refuse is reported at its index while the others are queued. For broadcasts, journeys and
+   * {@code POST /v1/send/email/batch}.
+   *
+   * @return one result per entry, in entry order
+   */
+  List<BulkSendResult> enqueueBulk(WorkspaceId workspace, List<EmailSend> sends);
+
+  /**
    * Renders a transactional message for a person without sending it.
    *
    * @param messageData the {@code trigger} variables

@@ -1,5 +1,6 @@
 package io.herald.messaging.internal;
 
+import io.herald.messaging.api.BulkSendResult;
 import io.herald.messaging.api.DeliveryView;
 import io.herald.messaging.api.EmailPreview;
 import io.herald.messaging.api.EmailSend;
@@ -63,8 +64,31 @@ public class DefaultMessageService implements MessageService {
 
   @Inject Clock clock;
 
+  @Inject DeliveryWriter writer;
+
   @Override
   public SendReceipt sendEmail(WorkspaceId workspace, EmailSend send) {
+    PreparedSend prepared = prepare(workspace, send);
+    // Group-committed: concurrent sends share one commit; this returns once the row is committed.
+    writer.insert(prepared.rows());
+    if (prepared.dueNow()) {
+      workers.wake(LANE_TRANSACTIONAL);
+    }
+    return prepared.receipt();
+  }
+
+  @Override
+  public List<BulkSendResult> enqueueBulk(WorkspaceId workspace, List<EmailSend> sends) {
+    return BulkSends.enqueue(sends, send -> prepare(workspace, send), writer, workers);
+  }
+
+  /**
+   * Checks and renders a send into the delivery to insert (on lane {@code transactional}).
+   *
+   * @throws InvalidMessageException naming each bad field
+   * @throws NotFoundException when the message or the person does not exist
+   */
+  PreparedSend prepare(WorkspaceId workspace, EmailSend send) {
     EmailParts parts;
     Long layoutId = null;
     Long transactionalId = null;
@@ -225,7 +249,7 @@ public class DefaultMessageService implements MessageService {
         now);
   }
 
-  private SendReceipt record(
+  private PreparedSend record(
       String deliveryId,
       WorkspaceId workspace,
       String cioId,
@@ -253,41 +277,31 @@ public class DefaultMessageService implements MessageService {
             due,
             !send.disableMessageRetention(),
             content == null ? null : content.toJson());
-    List<DeliveryStore.NewDelivery> copies = new java.util.ArrayList<>();
+    List<DeliveryWriter.Row> rows = new java.util.ArrayList<>();
+    rows.add(new DeliveryWriter.Row(delivery, now));
     if (content != null && send.fakeBcc()) {
       String copyJson = content.fakeBccCopy().toJson();
       for (String address : send.bcc()) {
-        copies.add(
-            new DeliveryStore.NewDelivery(
-                Tokens.randomAlphanumeric(28),
-                workspace.value(),
-                null,
-                "email",
-                LANE_TRANSACTIONAL,
-                transactionalId,
-                address,
-                subject,
-                state,
-                null,
-                due,
-                !send.disableMessageRetention(),
-                copyJson));
+        rows.add(
+            new DeliveryWriter.Row(
+                new DeliveryStore.NewDelivery(
+                    Tokens.randomAlphanumeric(28),
+                    workspace.value(),
+                    null,
+                    "email",
+                    LANE_TRANSACTIONAL,
+                    transactionalId,
+                    address,
+                    subject,
+                    state,
+                    null,
+                    due,
+                    !send.disableMessageRetention(),
+                    copyJson),
+                now));
       }
     }
-    Transactions.inTransaction(
-        dataSource,
-        "messaging",
-        c -> {
-          DeliveryStore.insert(c, delivery, now);
-          for (DeliveryStore.NewDelivery copy : copies) {
-            DeliveryStore.insert(c, copy, now);
-          }
-          return null;
-        });
-    if (due != null && !due.isAfter(now)) {
-      workers.wake(LANE_TRANSACTIONAL);
-    }
-    return new SendReceipt(deliveryId, now);
+    return new PreparedSend(rows, new SendReceipt(deliveryId, now));
   }
 
   /**

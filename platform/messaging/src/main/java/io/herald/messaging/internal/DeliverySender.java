@@ -19,12 +19,13 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * One step of the sending loop: claim a batch of due deliveries (one commit), hand each to its
- * channel's provider, record the outcomes (one commit). A node that stops mid-batch leaves its
- * deliveries in {@code sending} until their lease runs out; another node then sends them again with
- * the same idempotency key (the delivery id, which the email plugin turns into the same
- * Message-ID). A delivery whose address was suppressed after it was queued is dropped instead of
- * sent; a delivery sent for the first time becomes the person's {@code received} engagement.
+ * The sending loop: claim a batch of due deliveries, hand each to its channel's provider, and
+ * record the outcomes in the transaction that claims the next batch (one commit per batch). A node
+ * that stops mid-batch leaves its deliveries in {@code sending} until their lease runs out; another
+ * node then sends them again with the same idempotency key (the delivery id, which the email plugin
+ * turns into the same Message-ID). A delivery whose address was suppressed after it was queued is
+ * dropped instead of sent; a delivery sent for the first time becomes the person's {@code received}
+ * engagement.
  */
 @ApplicationScoped
 public class DeliverySender {
@@ -62,49 +63,134 @@ public class DeliverySender {
     }
   }
 
+  /** What one transaction of a loop did: the first-time sends it recorded, the batch it claimed. */
+  private record Turn(List<DeliveryQueue.Claimed> firstSent, List<DeliveryQueue.Claimed> claimed) {}
+
   /**
-   * Sends one batch of a lane; true when it found work.
+   * A lane's sending loop. Each step records the outcomes of the previous batch and claims the next
+   * one in one transaction (one commit per batch instead of two), then sends the batch. The
+   * outcomes of the last batch are recorded by the step that finds nothing more to claim, or by
+   * {@link #finish}. Not thread-safe: one per sending thread.
+   */
+  public final class Loop {
+
+    private final String lane;
+    private List<Outcome> pending = List.of();
+
+    private Loop(String lane) {
+      this.lane = lane;
+    }
+
+    /**
+     * Records the previous batch's outcomes, claims the next batch and sends it; true when it found
+     * work. If the shared transaction fails, the outcomes are recorded on their own before the
+     * failure is thrown; if that fails too, their deliveries stay {@code sending} until their lease
+     * runs out and are then sent again with the same idempotency key.
+     */
+    public boolean step() {
+      List<Outcome> previous = pending;
+      pending = List.of();
+      Instant now = clock.instant();
+      Turn turn;
+      try {
+        turn =
+            Transactions.inTransaction(
+                dataSource,
+                "messaging",
+                c ->
+                    new Turn(
+                        recordAll(c, previous, now),
+                        DeliveryQueue.claim(
+                            c,
+                            lane,
+                            now,
+                            now.plusSeconds(settings.leaseSeconds()),
+                            settings.batchSize(lane))));
+      } catch (RuntimeException e) {
+        if (!previous.isEmpty()) {
+          LOG.log(Level.WARNING, "claiming the next batch failed; recording outcomes alone", e);
+          received(
+              Transactions.inTransaction(dataSource, "messaging", c -> recordAll(c, previous, now)),
+              now);
+        }
+        throw e;
+      }
+      received(turn.firstSent(), now);
+      if (turn.claimed().isEmpty()) {
+        return false;
+      }
+      List<Outcome> outcomes = new ArrayList<>(turn.claimed().size());
+      for (DeliveryQueue.Claimed d : turn.claimed()) {
+        outcomes.add(send(d));
+      }
+      pending = outcomes;
+      return true;
+    }
+
+    /** Records the outcomes of the last batch, if any are still unrecorded (one commit). */
+    public void finish() {
+      if (pending.isEmpty()) {
+        return;
+      }
+      List<Outcome> last = pending;
+      pending = List.of();
+      Instant now = clock.instant();
+      received(
+          Transactions.inTransaction(dataSource, "messaging", c -> recordAll(c, last, now)), now);
+    }
+  }
+
+  /**
+   * A sending loop for a lane.
+   *
+   * @param lane {@code transactional} or {@code bulk}
+   */
+  public Loop loop(String lane) {
+    return new Loop(lane);
+  }
+
+  /**
+   * Sends one batch of a lane and records its outcomes (two commits); true when it found work.
    *
    * @param lane {@code transactional} or {@code bulk}
    */
   public boolean step(String lane) {
-    Instant now = clock.instant();
-    List<DeliveryQueue.Claimed> claimed =
-        Transactions.inTransaction(
-            dataSource,
-            "messaging",
-            c ->
-                DeliveryQueue.claim(
-                    c, lane, now, now.plusSeconds(settings.leaseSeconds()), settings.batchSize()));
-    if (claimed.isEmpty()) {
-      return false;
-    }
-    List<Outcome> outcomes = new ArrayList<>(claimed.size());
-    for (DeliveryQueue.Claimed d : claimed) {
-      outcomes.add(send(d));
-    }
-    Instant done = clock.instant();
-    List<DeliveryQueue.Claimed> firstSent =
-        Transactions.inTransaction(
-            dataSource,
-            "messaging",
-            c -> {
-              List<DeliveryQueue.Claimed> first = new ArrayList<>();
-              for (Outcome o : outcomes) {
-                if (record(c, o, done)) {
-                  first.add(o.delivery());
-                }
-              }
-              return first;
-            });
-    for (DeliveryQueue.Claimed d : firstSent) {
-      try {
-        engagements.received(d.ref(), done);
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "recording the received engagement of a delivery failed", e);
+    Loop loop = loop(lane);
+    boolean found = loop.step();
+    loop.finish();
+    return found;
+  }
+
+  private List<DeliveryQueue.Claimed> recordAll(
+      java.sql.Connection c, List<Outcome> outcomes, Instant now) throws java.sql.SQLException {
+    List<DeliveryQueue.Claimed> first = new ArrayList<>();
+    for (Outcome o : outcomes) {
+      if (record(c, o, now)) {
+        first.add(o.delivery());
       }
     }
-    return true;
+    return first;
+  }
+
+  /** The received engagements of a batch's first sends, in one transaction. */
+  private void received(List<DeliveryQueue.Claimed> firstSent, Instant at) {
+    if (firstSent.isEmpty()) {
+      return;
+    }
+    List<DeliveryStore.Ref> refs = new ArrayList<>(firstSent.size());
+    firstSent.forEach(d -> refs.add(d.ref()));
+    try {
+      engagements.received(refs, at);
+    } catch (RuntimeException shared) {
+      // One at a time, so one bad engagement does not lose the batch's others.
+      for (DeliveryStore.Ref r : refs) {
+        try {
+          engagements.received(r, at);
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "recording the received engagement of a delivery failed", e);
+        }
+      }
+    }
   }
 
   private Outcome send(DeliveryQueue.Claimed d) {

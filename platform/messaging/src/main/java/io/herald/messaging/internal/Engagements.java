@@ -159,9 +159,21 @@ public class Engagements {
    * {@code received} engagement, so "received a message" segment conditions see it.
    */
   void received(DeliveryStore.Ref r, Instant at) {
-    if (r.cioId() != null) {
-      engagements.record(
-          new WorkspaceId(r.workspaceId()), r.cioId(), "received", messageId(r), null, at);
+    received(java.util.List.of(r), at);
+  }
+
+  /** {@link #received} for a sending loop's batch, in one transaction. */
+  void received(java.util.List<DeliveryStore.Ref> refs, Instant at) {
+    java.util.List<EngagementRecorder.Engagement> all = new java.util.ArrayList<>(refs.size());
+    for (DeliveryStore.Ref r : refs) {
+      if (r.cioId() != null) {
+        all.add(
+            new EngagementRecorder.Engagement(
+                new WorkspaceId(r.workspaceId()), r.cioId(), "received", messageId(r), null, at));
+      }
+    }
+    if (!all.isEmpty()) {
+      engagements.recordAll(all);
     }
   }
 

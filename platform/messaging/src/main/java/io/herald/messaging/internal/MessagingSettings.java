@@ -28,6 +28,11 @@ public class MessagingSettings {
   @ConfigProperty(name = "herald.messaging.sender.batch-size", defaultValue = "100")
   int batchSize;
 
+  /** Initialised for tests that build the settings by hand; injection overrides it. */
+  @Inject
+  @ConfigProperty(name = "herald.messaging.sender.bulk-batch-size", defaultValue = "200")
+  int bulkBatchSize = 200;
+
   @Inject
   @ConfigProperty(name = "herald.messaging.sender.lease-seconds", defaultValue = "120")
   int leaseSeconds;
@@ -59,6 +64,15 @@ public class MessagingSettings {
   /** Deliveries claimed per transaction. */
   public int batchSize() {
     return batchSize;
+  }
+
+  /**
+   * Deliveries a loop of {@code lane} claims per transaction: {@code bulk-batch-size} for the bulk
+   * lane (a busy bulk loop then commits once per that many messages), {@code batch-size} otherwise
+   * (small batches keep transactional latency low).
+   */
+  public int batchSize(String lane) {
+    return MessagingWorkers.BULK.equals(lane) ? bulkBatchSize : batchSize;
   }
 
   /** How long a claimed delivery stays with its node before another node may send it. */

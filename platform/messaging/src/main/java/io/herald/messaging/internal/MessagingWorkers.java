@@ -7,9 +7,12 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,7 +37,12 @@ public class MessagingWorkers {
   static final String TRANSACTIONAL = "transactional";
   static final String BULK = "bulk";
 
-  private volatile ScheduledExecutorService executor;
+  /** One pool per lane, so woken drains of one lane never take the other lane's threads. */
+  private final Map<String, ScheduledExecutorService> executors = new ConcurrentHashMap<>();
+
+  /** Per lane: a woken drain is queued and has not started yet (wakes coalesce into it). */
+  private final Map<String, AtomicBoolean> woken =
+      Map.of(TRANSACTIONAL, new AtomicBoolean(), BULK, new AtomicBoolean());
 
   void start(@Observes DatabaseReady ready) {
     if (!settings.enabled()) {
@@ -43,32 +51,48 @@ public class MessagingWorkers {
     }
     int transactional = Math.max(1, settings.transactionalThreads());
     int bulk = Math.max(1, settings.bulkThreads());
-    executor = Executors.newScheduledThreadPool(transactional + bulk, threads);
-    long idle = settings.idleMillis();
-    for (int i = 0; i < transactional; i++) {
-      executor.scheduleWithFixedDelay(
-          () -> drain(TRANSACTIONAL), idle, idle, TimeUnit.MILLISECONDS);
-    }
-    for (int i = 0; i < bulk; i++) {
-      executor.scheduleWithFixedDelay(() -> drain(BULK), idle, idle, TimeUnit.MILLISECONDS);
-    }
+    startLane(TRANSACTIONAL, transactional);
+    startLane(BULK, bulk);
     LOG.info(
         "message sending workers started: " + transactional + " transactional, " + bulk + " bulk");
   }
 
-  /** Sends a lane's due deliveries now instead of at the loop's next turn. */
+  private void startLane(String lane, int loops) {
+    ScheduledExecutorService executor = Executors.newScheduledThreadPool(loops, threads);
+    executors.put(lane, executor);
+    long idle = settings.idleMillis();
+    for (int i = 0; i < loops; i++) {
+      executor.scheduleWithFixedDelay(() -> drain(lane), idle, idle, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /**
+   * Sends a lane's due deliveries now instead of at the loop's next turn. Wakes coalesce: while a
+   * woken drain of the lane waits to start, further wakes add nothing (it will see their
+   * deliveries), so a burst of sends never queues a drain per send.
+   */
   void wake(String lane) {
-    ScheduledExecutorService running = executor;
-    if (running != null && !running.isShutdown()) {
-      running.execute(() -> drain(lane));
+    ScheduledExecutorService running = executors.get(lane);
+    AtomicBoolean pending = woken.get(lane);
+    if (running != null
+        && pending != null
+        && !running.isShutdown()
+        && pending.compareAndSet(false, true)) {
+      running.execute(
+          () -> {
+            pending.set(false);
+            drain(lane);
+          });
     }
   }
 
   private void drain(String lane) {
     try {
-      while (!Thread.currentThread().isInterrupted() && sender.step(lane)) {
-        // found work: go on at once
+      DeliverySender.Loop loop = sender.loop(lane);
+      while (!Thread.currentThread().isInterrupted() && loop.step()) {
+        // found work: go on at once (the next step records this batch's outcomes)
       }
+      loop.finish();
     } catch (RuntimeException e) {
       // Logged, then tried again after the pause: claimed deliveries come back when their lease
       // runs out.
@@ -78,12 +102,13 @@ public class MessagingWorkers {
 
   @PreDestroy
   void stop() {
-    if (executor != null) {
-      executor.shutdownNow();
+    executors.values().forEach(ScheduledExecutorService::shutdownNow);
+    for (ScheduledExecutorService executor : executors.values()) {
       try {
         executor.awaitTermination(10, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        return;
       }
     }
   }

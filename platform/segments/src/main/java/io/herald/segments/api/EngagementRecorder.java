@@ -2,6 +2,7 @@ package io.herald.segments.api;
 
 import io.herald.workspace.api.WorkspaceId;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Where messaging reports a person's engagement with a message (received, opened, clicked,
@@ -26,4 +27,30 @@ public interface EngagementRecorder {
       String messageId,
       String campaignId,
       Instant occurredAt);
+
+  /**
+   * One engagement for {@link #recordAll}.
+   *
+   * @param metric {@code received}, {@code opened}, {@code clicked}, {@code converted} or {@code
+   *     unsubscribed}
+   */
+  record Engagement(
+      WorkspaceId workspace,
+      String cioId,
+      String metric,
+      String messageId,
+      String campaignId,
+      Instant occurredAt) {}
+
+  /**
+   * Records many engagements and asks for their people's re-evaluation, all in one transaction (a
+   * sending loop's batch: one commit instead of one per message).
+   *
+   * @throws IllegalArgumentException for another metric (nothing is recorded)
+   */
+  default void recordAll(List<Engagement> engagements) {
+    for (Engagement e : engagements) {
+      record(e.workspace(), e.cioId(), e.metric(), e.messageId(), e.campaignId(), e.occurredAt());
+    }
+  }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -49,5 +50,14 @@ public class DefaultEngagementRecorder implements EngagementRecorder {
         .setParameter(6, DateTimes.text(occurredAt))
         .executeUpdate();
     rechecks.person(workspace.value(), cioId, "engagement");
+  }
+
+  /** One transaction for all of them (the calls to {@link #record} join it). */
+  @Override
+  @Transactional
+  public void recordAll(List<Engagement> engagements) {
+    for (Engagement e : engagements) {
+      record(e.workspace(), e.cioId(), e.metric(), e.messageId(), e.campaignId(), e.occurredAt());
+    }
   }
 }

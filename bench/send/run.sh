@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# bench/send: T6 (bulk sending beside a plain Angus Mail loop, commits per message) and T7
+# (transactional latency during the bulk send, rate-limiter accuracy). `--small` runs 5,000 messages
+# and a 10 s limiter phase. Needs a MySQL 8 / MariaDB 10.6+ server (default: 127.0.0.1:3306, root,
+# empty password); see README.md.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+if [[ "${BENCH_SKIP_BUILD:-}" != "1" ]]; then
+  # Always rebuilt: a stale distribution would measure another engine.
+  mvn -B -q -DskipTests package -pl platform/launcher,bench/send -am
+fi
+exec java -Xmx1g -jar bench/send/target/send-bench.jar platform/launcher/target/herald "$@"

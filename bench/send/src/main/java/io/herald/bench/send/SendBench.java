@@ -1,0 +1,383 @@
+package io.herald.bench.send;
+
+import io.herald.bench.support.HeraldProcess;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * bench/send (PERFORMANCE-NOTES T6, T7): a fresh schema, Herald from its distribution, a counting
+ * SMTP sink ({@link SmtpSink}); then (a) the plain Angus Mail loop ({@link PlainLoop}), (b) the
+ * same number of sends through {@code POST /v1/send/email/batch} (bulk lane) to the last 250 at the
+ * sink, with the server's {@code Com_commit} delta, (c) during (b), transactional sends at a fixed
+ * rate and their latency from the API call to the sink's 250, (d) the rate limiter at 50/s. Each
+ * figure is printed beside its baseline and target. Settings: see bench/send/README.md.
+ */
+public final class SendBench {
+
+  static final String SCHEMA = "herald_bench_send";
+  static final String USER = "herald_bench";
+  static final String PASSWORD = "bench";
+
+  private SendBench() {}
+
+  record Settings(
+      int messages,
+      int people,
+      int connections,
+      int clients,
+      int batch,
+      int t7Rate,
+      int limitRate,
+      int limitBurst,
+      int limitSeconds,
+      String server,
+      String rootUser,
+      String rootPassword,
+      String heap,
+      int sinkReceiveBuffer,
+      int calibrateSeconds) {
+
+    static Settings from(List<String> args, Map<String, String> env) {
+      boolean small = args.contains("--small");
+      for (String arg : args) {
+        if (!arg.equals("--small")) {
+          throw new IllegalArgumentException("unknown argument " + arg + " (only --small)");
+        }
+      }
+      return new Settings(
+          number(env, "BENCH_MESSAGES", small ? 5_000 : 100_000),
+          number(env, "BENCH_PEOPLE", small ? 1_000 : 10_000),
+          number(env, "BENCH_CONNECTIONS", 4),
+          number(env, "BENCH_CLIENTS", 4),
+          Math.min(1000, number(env, "BENCH_BATCH", 1000)),
+          number(env, "BENCH_T7_RATE", 100),
+          number(env, "BENCH_LIMIT_RATE", 50),
+          number(env, "BENCH_LIMIT_BURST", 10),
+          number(env, "BENCH_LIMIT_SECONDS", small ? 10 : 60),
+          env.getOrDefault("BENCH_DB_URL", "jdbc:mysql://127.0.0.1:3306/"),
+          env.getOrDefault("BENCH_DB_USER", "root"),
+          env.getOrDefault("BENCH_DB_PASSWORD", ""),
+          env.getOrDefault("BENCH_HEAP", "1g"),
+          number(env, "BENCH_SINK_RCVBUF", 4096),
+          number(env, "BENCH_T7_ALONE_SECONDS", small ? 5 : 15));
+    }
+
+    private static int number(Map<String, String> env, String key, int fallback) {
+      String value = env.get(key);
+      return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    List<String> arguments = new ArrayList<>(Arrays.asList(args));
+    Path distribution =
+        Path.of(
+            !arguments.isEmpty() && !arguments.get(0).startsWith("--")
+                ? arguments.remove(0)
+                : "platform/launcher/target/herald");
+    Settings s = Settings.from(arguments, System.getenv());
+    recreateSchema(s);
+    Path dir = Files.createTempDirectory("herald-bench-send-");
+    int port = freePort();
+    List<String> report = new ArrayList<>();
+    try (SmtpSink sink = new SmtpSink(s.sinkReceiveBuffer());
+        HeraldProcess herald = start(s, distribution, port, dir)) {
+      Api api = new Api(port);
+      api.channel(sink.port(), s.connections(), null);
+      api.template();
+      for (int from = 0; from < s.people(); from += 500) {
+        api.people(from, Math.min(s.people(), from + 500));
+      }
+      say(
+          "setup: %,d people, template of %,d characters with 5 merge fields, sink on port %d,"
+              + " %d connections",
+          s.people(), Template.BODY.length(), sink.port(), s.connections());
+
+      double plainSeconds = PlainLoop.run(sink.port(), s.connections(), s.messages(), s.people());
+      double plainRate = s.messages() / plainSeconds;
+      add(
+          report,
+          "T6 baseline: plain Angus Mail loop, %d reused connections: %,d messages in %.1f s = %,.0f"
+              + " msg/s",
+          s.connections(),
+          s.messages(),
+          plainSeconds,
+          plainRate);
+
+      Calibration calibration = calibrate(s, api, sink);
+      add(report, "%s", calibration.latency());
+      Bulk bulk = bulk(s, api, sink);
+      double heraldRate = s.messages() / bulk.seconds();
+      add(
+          report,
+          "T6 Herald: %,d sends via /v1/send/email/batch (bulk lane), first request to last 250:"
+              + " %.1f s = %,.0f msg/s = %.0f%% of the plain loop (target >= 70%%); enqueue took"
+              + " %.1f s; refused entries %d",
+          s.messages(),
+          bulk.seconds(),
+          heraldRate,
+          100 * heraldRate / plainRate,
+          bulk.enqueueSeconds(),
+          bulk.refused());
+      double net = bulk.commits() - calibration.commitsPerSend() * bulk.t7Sends();
+      add(
+          report,
+          "T6 commits (%s): %,d over the bulk phase; less the T7 sends' (%,d x %.2f, measured"
+              + " alone) = %,.0f = %.2f per 100 messages (target <= 1)",
+          commitSource(s),
+          bulk.commits(),
+          bulk.t7Sends(),
+          calibration.commitsPerSend(),
+          net,
+          100.0 * net / s.messages());
+      add(report, "%s", bulk.t7());
+
+      api.channel(
+          sink.port(),
+          s.connections(),
+          "{\"per_second\":" + s.limitRate() + ",\"burst\":" + s.limitBurst() + "}");
+      add(report, "%s", limiter(s, api, sink));
+    }
+    System.out.println();
+    report.forEach(line -> System.out.println("bench: " + line));
+    System.out.println("bench: Herald logs in " + dir);
+  }
+
+  record Bulk(
+      double seconds, double enqueueSeconds, int refused, long commits, int t7Sends, String t7) {}
+
+  /** T7 alone for a few seconds: its latency without bulk load, and its commits per send. */
+  record Calibration(String latency, double commitsPerSend) {}
+
+  private static Calibration calibrate(Settings s, Api api, SmtpSink sink) throws Exception {
+    long before = commits(s);
+    TransactionalLoad alone = new TransactionalLoad(api, sink, s.t7Rate(), s.people(), "c");
+    alone.start();
+    Thread.sleep(TimeUnit.SECONDS.toMillis(s.calibrateSeconds()));
+    int sends = alone.stop();
+    alone.awaitArrivals(30);
+    long commits = commits(s) - before;
+    return new Calibration(
+        alone.report("T7 baseline, no bulk load (" + s.calibrateSeconds() + " s)"),
+        sends == 0 ? 0 : (double) commits / sends);
+  }
+
+  private static Bulk bulk(Settings s, Api api, SmtpSink sink) throws Exception {
+    long commitsBefore = commits(s);
+    TransactionalLoad t7 = new TransactionalLoad(api, sink, s.t7Rate(), s.people(), "");
+    ExecutorService clients = Executors.newFixedThreadPool(s.clients());
+    AtomicInteger nextBatch = new AtomicInteger();
+    AtomicInteger refused = new AtomicInteger();
+    long start = System.nanoTime();
+    t7.start();
+    List<Future<?>> posting = new ArrayList<>();
+    for (int c = 0; c < s.clients(); c++) {
+      posting.add(
+          clients.submit(
+              () -> {
+                for (int b; (b = nextBatch.getAndIncrement()) * s.batch() < s.messages(); ) {
+                  StringBuilder entries = new StringBuilder();
+                  int to = Math.min(s.messages(), (b + 1) * s.batch());
+                  for (int n = b * s.batch(); n < to; n++) {
+                    entries.append(entries.length() == 0 ? "" : ",");
+                    entries.append(Api.entry(n, s.people(), "bulk"));
+                  }
+                  refused.addAndGet(api.batch(entries.toString()));
+                }
+                return null;
+              }));
+    }
+    for (Future<?> f : posting) {
+      f.get();
+    }
+    clients.shutdown();
+    double enqueueSeconds = (System.nanoTime() - start) / 1e9;
+    long expected = s.messages() - refused.get();
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(60);
+    while (sink.count("bulk") < expected && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    int t7Sends = t7.stop();
+    double seconds = (sink.lastArrival("bulk") - start) / 1e9;
+    Thread.sleep(5_000); // the last transactional sends
+    long commits = commits(s) - commitsBefore;
+    return new Bulk(
+        seconds,
+        enqueueSeconds,
+        refused.get(),
+        commits,
+        t7Sends,
+        t7.report("T7 latency during the bulk send"));
+  }
+
+  private static String limiter(Settings s, Api api, SmtpSink sink) throws Exception {
+    sink.logEverything();
+    int total = s.limitRate() * (s.limitSeconds() + 3) + s.limitBurst();
+    for (int from = 0; from < total; from += s.batch()) {
+      StringBuilder entries = new StringBuilder();
+      for (int n = from; n < Math.min(total, from + s.batch()); n++) {
+        entries.append(entries.length() == 0 ? "" : ",");
+        entries.append(Api.entry(n, s.people(), SmtpSink.LOGGED));
+      }
+      api.batch(entries.toString());
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(s.limitSeconds() + 30);
+    while (System.nanoTime() < deadline) {
+      List<Long> seen = sink.logged();
+      if (!seen.isEmpty()
+          && System.nanoTime() - seen.get(0) > TimeUnit.SECONDS.toNanos(s.limitSeconds() + 1)) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    List<Long> arrivals = new ArrayList<>(sink.logged());
+    arrivals.sort(null);
+    if (arrivals.isEmpty()) {
+      return "T7 limiter: *** nothing arrived ***";
+    }
+    long t0 = arrivals.get(0);
+    long second = TimeUnit.SECONDS.toNanos(1);
+    // Mean over whole seconds after the first (which may hold the burst).
+    long from = t0 + second;
+    long to = from + s.limitSeconds() * second;
+    long inWindow = arrivals.stream().filter(t -> t >= from && t < to).count();
+    double mean = (double) inWindow / s.limitSeconds();
+    // The busiest one-second window starting at any arrival within the measured time.
+    int worst = 0;
+    int j = 0;
+    for (int i = 0; i < arrivals.size() && arrivals.get(i) < to; i++) {
+      while (j < arrivals.size() && arrivals.get(j) < arrivals.get(i) + second) {
+        j++;
+      }
+      worst = Math.max(worst, j - i);
+    }
+    return String.format(
+        "T7 limiter: channel at %d/s burst %d for %d s, every message the sink got: mean %.2f/s = %+.1f%% (target within 2%%),"
+            + " busiest one-second window %d (target <= %d)",
+        s.limitRate(),
+        s.limitBurst(),
+        s.limitSeconds(),
+        mean,
+        100 * (mean - s.limitRate()) / s.limitRate(),
+        worst,
+        s.limitRate() + s.limitBurst());
+  }
+
+  private static void recreateSchema(Settings s) throws Exception {
+    try (Connection c = DriverManager.getConnection(s.server(), s.rootUser(), s.rootPassword());
+        Statement st = c.createStatement()) {
+      st.execute("DROP DATABASE IF EXISTS " + SCHEMA);
+      st.execute("CREATE DATABASE " + SCHEMA + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+      for (String host : List.of("localhost", "127.0.0.1", "%")) {
+        st.execute(
+            "CREATE USER IF NOT EXISTS '"
+                + USER
+                + "'@'"
+                + host
+                + "' IDENTIFIED BY '"
+                + PASSWORD
+                + "'");
+        st.execute("GRANT ALL ON " + SCHEMA + ".* TO '" + USER + "'@'" + host + "'");
+      }
+    }
+  }
+
+  /**
+   * Commits so far: Herald's user's {@code COMMIT_TRANSACTIONS} when the server keeps user
+   * statistics (MariaDB with {@code userstat=1}), else the server's global {@code Com_commit}
+   * (which counts every client of the server).
+   */
+  private static long commits(Settings s) throws Exception {
+    try (Connection c = DriverManager.getConnection(s.server(), s.rootUser(), s.rootPassword());
+        Statement st = c.createStatement()) {
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT COMMIT_TRANSACTIONS FROM information_schema.USER_STATISTICS WHERE USER = '"
+                  + USER
+                  + "'")) {
+        if (rs.next()) {
+          return rs.getLong(1);
+        }
+      } catch (java.sql.SQLException notMariaDb) {
+        // no user statistics on this server
+      }
+      try (ResultSet rs = st.executeQuery("SHOW GLOBAL STATUS LIKE 'Com_commit'")) {
+        return rs.next() ? rs.getLong(2) : -1;
+      }
+    }
+  }
+
+  /** Which counter {@link #commits} reads. */
+  private static String commitSource(Settings s) throws Exception {
+    try (Connection c = DriverManager.getConnection(s.server(), s.rootUser(), s.rootPassword());
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT COUNT(*) FROM information_schema.USER_STATISTICS WHERE USER = '"
+                    + USER
+                    + "'")) {
+      return rs.next() && rs.getLong(1) > 0
+          ? "Herald's database user's COMMIT_TRANSACTIONS"
+          : "server-wide Com_commit (every client of the server; userstat=1 gives Herald's own)";
+    } catch (java.sql.SQLException e) {
+      return "server-wide Com_commit (every client of the server)";
+    }
+  }
+
+  private static HeraldProcess start(Settings s, Path distribution, int port, Path dir)
+      throws Exception {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("HERALD_DB_URL", s.server() + SCHEMA);
+    env.put("HERALD_DB_USER", USER);
+    env.put("HERALD_DB_PASSWORD", PASSWORD);
+    env.put("HERALD_HTTP_PORT", Integer.toString(port));
+    env.put("HERALD_DATA_DIR", dir.resolve("data").toString());
+    env.put("HERALD_JAVA_HEAP", s.heap());
+    env.put("HERALD_BOOTSTRAP_SITE_ID", Api.SITE_ID);
+    env.put("HERALD_BOOTSTRAP_TRACK_API_KEY", Api.TRACK_KEY);
+    env.put("HERALD_BOOTSTRAP_APP_API_KEY", Api.APP_KEY);
+    env.put("HERALD_BOOTSTRAP_WRITE_KEY", Api.WRITE_KEY);
+    env.put("HERALD_BOOTSTRAP_ADMIN_PASSWORD", "bench-admin-password");
+    System.getenv()
+        .forEach(
+            (k, v) -> {
+              if (k.startsWith("HERALD_")) {
+                env.putIfAbsent(k, v);
+              }
+            });
+    Path log = dir.resolve("herald.log");
+    say("starting Herald on port %d (log: %s)", port, log);
+    return HeraldProcess.start(distribution, env, log);
+  }
+
+  private static void add(List<String> report, String format, Object... args) {
+    String line = String.format(format, args);
+    report.add(line);
+    System.out.println("bench: " + line);
+  }
+
+  private static void say(String format, Object... args) {
+    System.out.println("bench: " + String.format(format, args));
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package io.herald.bench.send;
+
+/**
+ * The benchmark's email: about 10 KB of HTML with five merge fields (two of the person's
+ * attributes, three of the send's data), as Liquid for Herald and rendered by plain string
+ * replacement for the baseline loop.
+ */
+final class Template {
+
+  static final String SUBJECT = "Your order {{trigger.order_id}}, {{customer.first_name}}";
+
+  static final String BODY = body();
+
+  private Template() {}
+
+  private static String body() {
+    StringBuilder b =
+        new StringBuilder(
+            "<html><body><h1>Hello {{customer.first_name}}</h1>"
+                + "<p>Your {{customer.plan}} plan order {{trigger.order_id}} of"
+                + " {{trigger.amount}} ships to {{trigger.city}}.</p>");
+    int i = 0;
+    while (b.length() < 10_000) {
+      b.append("<p>Paragraph ")
+          .append(i++)
+          .append(
+              ": Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor"
+                  + " incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam.</p>");
+    }
+    return b.append("</body></html>").toString();
+  }
+
+  /** The person and send data of message {@code n}. */
+  static String firstName(int n) {
+    return "Ann" + n;
+  }
+
+  static String plan(int n) {
+    return n % 3 == 0 ? "pro" : "basic";
+  }
+
+  static String orderId(int n) {
+    return "A-" + n;
+  }
+
+  static String amount(int n) {
+    return (n % 500) + ".99";
+  }
+
+  static String city(int n) {
+    return n % 2 == 0 ? "Lisbon" : "Oslo";
+  }
+
+  /** {@code text} with message {@code n}'s values in place of the merge fields. */
+  static String render(String text, int n) {
+    return text.replace("{{customer.first_name}}", firstName(n))
+        .replace("{{customer.plan}}", plan(n))
+        .replace("{{trigger.order_id}}", orderId(n))
+        .replace("{{trigger.amount}}", amount(n))
+        .replace("{{trigger.city}}", city(n));
+  }
+
+  /** {@code message_data} of message {@code n}, as JSON. */
+  static String messageData(int n) {
+    return "{\"order_id\":\""
+        + orderId(n)
+        + "\",\"amount\":\""
+        + amount(n)
+        + "\",\"city\":\""
+        + city(n)
+        + "\"}";
+  }
+
+  /** The recipient of message {@code n} (people are reused round robin). */
+  static int person(int n, int people) {
+    return n % people;
+  }
+}

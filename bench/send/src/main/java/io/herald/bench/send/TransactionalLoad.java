@@ -1,0 +1,103 @@
+package io.herald.bench.send;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * T7's transactional sends: {@code POST /v1/send/email} at a fixed rate (open loop), each tagged
+ * {@code X-Bench: t7-<prefix><n>}, latency from the call to the sink's 250 for that message.
+ */
+final class TransactionalLoad {
+
+  private final Api api;
+  private final SmtpSink sink;
+  private final int rate;
+  private final int people;
+  private final String prefix;
+  private final Map<String, Long> started = new ConcurrentHashMap<>();
+  private final AtomicInteger failures = new AtomicInteger();
+  private final AtomicInteger count = new AtomicInteger();
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+  TransactionalLoad(Api api, SmtpSink sink, int rate, int people, String prefix) {
+    this.api = api;
+    this.sink = sink;
+    this.rate = rate;
+    this.people = people;
+    this.prefix = prefix;
+  }
+
+  void start() {
+    timer.scheduleAtFixedRate(
+        () -> {
+          int i = count.getAndIncrement();
+          String tag = SmtpSink.TIMED + "-" + prefix + i;
+          started.put(tag, System.nanoTime());
+          api.sendAsync(Api.entry(i, people, tag))
+              .whenComplete(
+                  (r, e) -> {
+                    if (e != null || r.statusCode() != 200) {
+                      failures.incrementAndGet();
+                    }
+                  });
+        },
+        0,
+        1_000_000_000L / rate,
+        TimeUnit.NANOSECONDS);
+  }
+
+  /** Stops calling; the calls made so far. */
+  int stop() throws InterruptedException {
+    timer.shutdown();
+    timer.awaitTermination(10, TimeUnit.SECONDS);
+    return started.size();
+  }
+
+  /** Waits until every send so far arrived at the sink, at most {@code seconds}. */
+  void awaitArrivals(int seconds) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (System.nanoTime() < deadline
+        && !started.keySet().stream().allMatch(tag -> sink.arrival(tag) != null)) {
+      Thread.sleep(100);
+    }
+  }
+
+  /** The latency figures, once the sends had time to arrive. */
+  String report(String label) {
+    List<Double> millis = new ArrayList<>();
+    int missing = 0;
+    for (Map.Entry<String, Long> e : started.entrySet()) {
+      Long arrived = sink.arrival(e.getKey());
+      if (arrived == null) {
+        missing++;
+      } else {
+        millis.add((arrived - e.getValue()) / 1e6);
+      }
+    }
+    millis.sort(null);
+    return String.format(
+        "%s: %,d transactional sends at %d/s, API call to the sink's 250 (of those that arrived): p50 %.1f ms (target <="
+            + " 10), p99 %.1f ms (target <= 50), max %.1f ms; not arrived %d, API failures %d",
+        label,
+        started.size(),
+        rate,
+        percentile(millis, 0.50),
+        percentile(millis, 0.99),
+        millis.isEmpty() ? Double.NaN : millis.get(millis.size() - 1),
+        missing,
+        failures.get());
+  }
+
+  private static double percentile(List<Double> sorted, double p) {
+    if (sorted.isEmpty()) {
+      return Double.NaN;
+    }
+    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+  }
+}

@@ -1,0 +1,62 @@
+package io.herald.messaging.internal;
+
+import io.herald.messaging.api.BulkSendResult;
+import io.herald.messaging.api.EmailSend;
+import io.herald.messaging.api.InvalidMessageException;
+import io.herald.messaging.api.NotFoundException;
+import io.herald.shared.ingest.GroupCommit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The bulk enqueue path: every entry checked and rendered like a transactional send, then all the
+ * deliveries inserted on the {@code bulk} lane through the group commit (one commit for up to
+ * {@code herald.messaging.enqueue.max-rows-per-commit} rows). If that shared insert fails, the rows
+ * are inserted one by one so a bad row is reported at its index and the others are still queued.
+ */
+final class BulkSends {
+
+  static final String LANE_BULK = "bulk";
+
+  private BulkSends() {}
+
+  static List<BulkSendResult> enqueue(
+      List<EmailSend> sends,
+      Function<EmailSend, PreparedSend> prepare,
+      DeliveryWriter writer,
+      MessagingWorkers workers) {
+    BulkSendResult[] results = new BulkSendResult[sends.size()];
+    List<PreparedSend> prepared = new ArrayList<>(sends.size());
+    List<Integer> indexes = new ArrayList<>(sends.size());
+    for (int i = 0; i < sends.size(); i++) {
+      try {
+        prepared.add(prepare.apply(sends.get(i)).onLane(LANE_BULK));
+        indexes.add(i);
+      } catch (InvalidMessageException | NotFoundException e) {
+        results[i] = BulkSendResult.refused(e.getMessage());
+      }
+    }
+    List<DeliveryWriter.Row> rows = new ArrayList<>(prepared.size());
+    prepared.forEach(p -> rows.addAll(p.rows()));
+    try {
+      writer.insert(rows);
+      for (int k = 0; k < prepared.size(); k++) {
+        results[indexes.get(k)] = BulkSendResult.queued(prepared.get(k).receipt());
+      }
+    } catch (GroupCommit.CommitFailedException shared) {
+      for (int k = 0; k < prepared.size(); k++) {
+        try {
+          writer.insert(prepared.get(k).rows());
+          results[indexes.get(k)] = BulkSendResult.queued(prepared.get(k).receipt());
+        } catch (GroupCommit.CommitFailedException own) {
+          results[indexes.get(k)] = BulkSendResult.refused("could not be queued");
+        }
+      }
+    }
+    if (prepared.stream().anyMatch(PreparedSend::dueNow)) {
+      workers.wake(LANE_BULK);
+    }
+    return List.of(results);
+  }
+}

@@ -1,0 +1,297 @@
+package io.herald.messaging.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.herald.messaging.api.BulkSendResult;
+import io.herald.messaging.api.DeliveryView;
+import io.herald.messaging.api.EmailSend;
+import io.herald.messaging.api.SendReceipt;
+import io.herald.people.api.IdType;
+import io.herald.people.api.PeopleService;
+import io.herald.people.api.PersonRef;
+import io.herald.people.api.PersonView;
+import io.herald.shared.ingest.GroupCommit;
+import io.herald.shared.json.Jsons;
+import io.herald.shared.persistence.Transactions;
+import io.herald.workspace.api.WorkspaceId;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The enqueue side on a real database: sends group-committed through {@link DeliveryWriter} (each
+ * caller answered only once its row is committed, a bad row failing only its own caller), and
+ * {@code enqueueBulk} queuing many sends on the bulk lane in one commit, refused entries reported
+ * at their index.
+ */
+class BulkEnqueueIT {
+
+  private static DataSource database;
+
+  private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+  private CountingDataSource dataSource;
+  private WorkspaceId workspace;
+  private DeliveryWriter writer;
+  private DefaultMessageService service;
+
+  @BeforeAll
+  static void open() {
+    database = MessagingTestDatabase.dataSource();
+  }
+
+  @BeforeEach
+  void service() {
+    workspace = new WorkspaceId(MessagingTestDatabase.freshWorkspace());
+    dataSource = new CountingDataSource(database);
+    writer = new DeliveryWriter();
+    writer.dataSource = dataSource;
+    writer.writers = 2;
+    writer.maxRowsPerCommit = 1000;
+    writer.start();
+    EmailComposer composer = new EmailComposer();
+    composer.links =
+        TrackingLinks.of("k".repeat(32).getBytes(StandardCharsets.UTF_8), "http://h.test");
+    StoredContent content = new StoredContent();
+    content.snippets = new DefaultSnippets();
+    content.snippets.dataSource = dataSource;
+    content.snippets.composer = composer;
+    content.layouts = new DefaultLayouts();
+    content.layouts.dataSource = dataSource;
+    content.layouts.composer = composer;
+    DefaultTransactionals transactionals = new DefaultTransactionals();
+    transactionals.dataSource = dataSource;
+    service = new DefaultMessageService();
+    service.dataSource = dataSource;
+    service.people = people();
+    service.transactionals = transactionals;
+    service.composer = composer;
+    service.content = content;
+    service.workers = new MessagingWorkers(); // not started: wake does nothing
+    service.clock = Clock.fixed(now, ZoneOffset.UTC);
+    service.writer = writer;
+  }
+
+  @AfterEach
+  void forget() {
+    Transactions.inTransaction(
+        database,
+        "test",
+        c -> {
+          try (var d =
+              c.prepareStatement("DELETE FROM messaging_delivery WHERE workspace_id = ?")) {
+            d.setLong(1, workspace.value());
+            d.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  /** People who exist with {@code <id>@x.io}, except ids starting with "nomail" (no email). */
+  private static PeopleService people() {
+    return (PeopleService)
+        Proxy.newProxyInstance(
+            PeopleService.class.getClassLoader(),
+            new Class<?>[] {PeopleService.class},
+            (proxy, method, args) -> {
+              if (!method.getName().equals("findOrCreate")) {
+                throw new AssertionError("unexpected PeopleService." + method.getName());
+              }
+              String id = ((PersonRef) args[1]).value();
+              return Optional.of(
+                  new PersonView(
+                      "cio" + id,
+                      id,
+                      id.startsWith("nomail") ? null : id + "@x.io",
+                      Jsons.createObjectBuilder().build(),
+                      Map.of(),
+                      false,
+                      Instant.EPOCH,
+                      Instant.EPOCH));
+            });
+  }
+
+  private static EmailSend inline(String personId, String messageId) {
+    return new EmailSend(
+        messageId,
+        new PersonRef(IdType.ID, personId),
+        null,
+        Map.of("n", personId),
+        messageId == null ? "shop@x.io" : null,
+        null,
+        messageId == null ? "Hi {{ customer.id }}" : null,
+        null,
+        messageId == null ? "<p>Order {{ trigger.n }}</p>" : null,
+        null,
+        Map.of(),
+        List.of(),
+        null,
+        false,
+        null,
+        false,
+        false);
+  }
+
+  @Test
+  void concurrentSendsAnswerOnlyOnceTheirRowIsCommitted() throws Exception {
+    int senders = 16;
+    ExecutorService pool = Executors.newFixedThreadPool(senders);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<DeliveryView>> answers = new ArrayList<>();
+    for (int i = 0; i < senders; i++) {
+      String person = "p" + i;
+      answers.add(
+          pool.submit(
+              () -> {
+                go.await();
+                SendReceipt r = service.sendEmail(workspace, inline(person, null));
+                // Committed when the call returns: another connection sees it at once.
+                return service.delivery(workspace, r.deliveryId()).orElseThrow();
+              }));
+    }
+    go.countDown();
+    List<DeliveryView> views = new ArrayList<>();
+    for (Future<DeliveryView> a : answers) {
+      views.add(a.get(30, TimeUnit.SECONDS));
+    }
+    pool.shutdown();
+
+    assertThat(views).extracting(DeliveryView::state).containsOnly("queued");
+    assertThat(views).extracting(DeliveryView::subject).contains("Hi p0", "Hi p15");
+    assertThat(lanes()).containsOnly("transactional").hasSize(senders);
+    assertThat(writer.commits()).isBetween(1L, (long) senders);
+    assertThat(dataSource.commits.get()).isEqualTo((int) writer.commits());
+  }
+
+  @Test
+  void aBadRowInASharedCommitFailsOnlyItsOwnCaller() throws Exception {
+    writer.writers = 1;
+    writer.start();
+    String taken = service.sendEmail(workspace, inline("first", null)).deliveryId();
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    dataSource.gate = new CountDownLatch(1);
+    // A takes the only writer slot and waits for a connection; B and C queue behind it.
+    Future<List<Long>> a =
+        pool.submit(() -> writer.insert(List.of(row("ga" + now.toEpochMilli()))));
+    await(() -> dataSource.waiting.get() == 1);
+    Future<List<Long>> b = pool.submit(() -> writer.insert(List.of(row(taken))));
+    Future<List<Long>> c =
+        pool.submit(() -> writer.insert(List.of(row("gc" + now.toEpochMilli()))));
+    await(() -> writer.queued() == 2);
+    long before = writer.commits();
+    dataSource.gate.countDown();
+
+    assertThat(a.get(30, TimeUnit.SECONDS)).hasSize(1);
+    assertThat(c.get(30, TimeUnit.SECONDS)).as("written again on its own").hasSize(1);
+    assertThatThrownBy(() -> b.get(30, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(GroupCommit.CommitFailedException.class);
+    pool.shutdown();
+    assertThat(writer.commits() - before).as("A alone, then C alone after B+C failed").isEqualTo(2);
+    assertThat(service.delivery(workspace, "ga" + now.toEpochMilli())).isPresent();
+    assertThat(service.delivery(workspace, "gc" + now.toEpochMilli())).isPresent();
+  }
+
+  @Test
+  void enqueueBulkQueuesOnTheBulkLaneInOneCommitAndReportsRefusedEntriesAtTheirIndex() {
+    List<EmailSend> sends = new ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      if (i == 7) {
+        sends.add(inline("p7", "no-such-message"));
+      } else if (i == 100) {
+        sends.add(inline("nomail100", null));
+      } else {
+        sends.add(inline("p" + i, null));
+      }
+    }
+    int commitsBefore = dataSource.commits.get();
+
+    List<BulkSendResult> results = service.enqueueBulk(workspace, sends);
+
+    assertThat(results).hasSize(250);
+    assertThat(results.get(7).ok()).isFalse();
+    assertThat(results.get(7).error()).contains("no-such-message").contains("not found");
+    assertThat(results.get(100).ok()).isFalse();
+    assertThat(results.get(100).error()).contains("to is required");
+    assertThat(results.stream().filter(BulkSendResult::ok)).hasSize(248);
+    DeliveryView v =
+        service.delivery(workspace, results.get(0).receipt().deliveryId()).orElseThrow();
+    assertThat(v.state()).isEqualTo("queued");
+    assertThat(v.subject()).isEqualTo("Hi p0");
+    assertThat(
+            service
+                .delivery(workspace, results.get(249).receipt().deliveryId())
+                .orElseThrow()
+                .subject())
+        .isEqualTo("Hi p249");
+    assertThat(lanes()).hasSize(248).containsOnly("bulk");
+    assertThat(dataSource.commits.get() - commitsBefore)
+        .as("at most one commit per 100 entries")
+        .isEqualTo(1);
+  }
+
+  private DeliveryWriter.Row row(String deliveryId) {
+    return new DeliveryWriter.Row(
+        new DeliveryStore.NewDelivery(
+            deliveryId,
+            workspace.value(),
+            null,
+            "email",
+            "transactional",
+            null,
+            "a@x.io",
+            "S",
+            "queued",
+            null,
+            now.plusSeconds(3600),
+            true,
+            null),
+        now);
+  }
+
+  private List<String> lanes() {
+    return Transactions.autoCommit(
+        database,
+        "test",
+        c -> {
+          List<String> lanes = new ArrayList<>();
+          try (var q =
+              c.prepareStatement("SELECT lane FROM messaging_delivery WHERE workspace_id = ?")) {
+            q.setLong(1, workspace.value());
+            try (ResultSet rs = q.executeQuery()) {
+              while (rs.next()) {
+                lanes.add(rs.getString(1));
+              }
+            }
+          }
+          return lanes;
+        });
+  }
+
+  private static void await(java.util.function.BooleanSupplier condition) throws Exception {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > until) {
+        throw new AssertionError("timed out waiting");
+      }
+      Thread.sleep(5);
+    }
+  }
+}

@@ -1,0 +1,298 @@
+package io.herald.messaging.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.herald.messaging.api.DeliveryView;
+import io.herald.plugin.api.ChannelProvider;
+import io.herald.plugin.api.DeliveryResult;
+import io.herald.plugin.api.OutboundMessage;
+import io.herald.plugin.api.ProviderHealth;
+import io.herald.shared.persistence.Transactions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sending loop's merged commit on a real database: a step records the previous batch's outcomes
+ * and claims the next batch in one transaction, a busy bulk loop commits at most once per 100
+ * messages, and a failure while recording leaves the claimed deliveries to their lease (sent again,
+ * with the same key, once it runs out) without losing the next batch.
+ */
+class SendLoopIT {
+
+  private static DataSource database;
+
+  private final Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+  private Instant now = start;
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public Instant instant() {
+          return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+          return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+          return this;
+        }
+      };
+
+  /** Accepts every message; records each idempotency key it was given. */
+  private final List<String> sentKeys = new CopyOnWriteArrayList<>();
+
+  private final ChannelProvider provider =
+      new ChannelProvider() {
+        @Override
+        public DeliveryResult send(OutboundMessage message) {
+          sentKeys.add(message.idempotencyKey());
+          return DeliveryResult.accepted("<" + message.idempotencyKey() + "@x.io>");
+        }
+
+        @Override
+        public ProviderHealth health() {
+          return ProviderHealth.up("accepting");
+        }
+      };
+
+  private final RecordingCollaborators others = new RecordingCollaborators();
+
+  /** The size of each {@code recordAll} call: one per batch of first sends. */
+  private final List<Integer> engagementBatches = new CopyOnWriteArrayList<>();
+
+  private CountingDataSource dataSource;
+  private long workspace;
+  private DeliverySender sender;
+
+  @BeforeAll
+  static void open() {
+    database = MessagingTestDatabase.dataSource();
+  }
+
+  @BeforeEach
+  void sender() {
+    workspace = MessagingTestDatabase.freshWorkspace();
+    dataSource = new CountingDataSource(database);
+    sender = new DeliverySender();
+    sender.dataSource = dataSource;
+    sender.clock = clock;
+    sender.settings = new MessagingSettings();
+    sender.settings.batchSize = 2;
+    sender.settings.bulkBatchSize = 200;
+    sender.settings.leaseSeconds = 60;
+    sender.settings.maxAttempts = 3;
+    sender.engagements = new Engagements();
+    sender.engagements.dataSource = database;
+    sender.engagements.clock = clock;
+    sender.engagements.engagements =
+        new io.herald.segments.api.EngagementRecorder() {
+          @Override
+          public void record(
+              io.herald.workspace.api.WorkspaceId ws,
+              String cioId,
+              String metric,
+              String messageId,
+              String campaignId,
+              Instant occurredAt) {
+            others
+                .engagementRecorder()
+                .record(ws, cioId, metric, messageId, campaignId, occurredAt);
+          }
+
+          @Override
+          public void recordAll(List<Engagement> all) {
+            engagementBatches.add(all.size());
+            io.herald.segments.api.EngagementRecorder.super.recordAll(all);
+          }
+        };
+    sender.engagements.events = others.eventService();
+    long ws = workspace;
+    sender.providers =
+        new ProviderRegistry() {
+          @Override
+          Optional<Resolved> resolve(long workspaceId, String channel, String settingName) {
+            return workspaceId == ws
+                ? Optional.of(new Resolved("accepting", provider))
+                : Optional.empty();
+          }
+        };
+  }
+
+  @AfterEach
+  void forget() {
+    Transactions.inTransaction(
+        database,
+        "test",
+        c -> {
+          try (var d =
+              c.prepareStatement("DELETE FROM messaging_delivery WHERE workspace_id = ?")) {
+            d.setLong(1, workspace);
+            d.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Test
+  void aStepRecordsThePreviousBatchAndClaimsTheNextInOneCommit() {
+    List<String> ids = queue(3, "transactional");
+    DeliverySender.Loop loop = sender.loop("transactional");
+
+    assertThat(loop.step()).isTrue();
+    assertThat(sentKeys).containsExactly(ids.get(0), ids.get(1));
+    assertThat(states(ids)).containsExactly("sending", "sending", "queued");
+    assertThat(dataSource.commits.get()).isEqualTo(1);
+
+    assertThat(loop.step()).isTrue();
+    assertThat(states(ids)).containsExactly("sent", "sent", "sending");
+    assertThat(dataSource.commits.get())
+        .as("outcomes and the next claim share a commit")
+        .isEqualTo(2);
+    assertThat(view(ids.get(0)).providerMessageId()).isEqualTo("<" + ids.get(0) + "@x.io>");
+    assertThat(others.engagements).hasSize(2);
+
+    assertThat(loop.step()).as("nothing more to claim").isFalse();
+    assertThat(states(ids)).containsExactly("sent", "sent", "sent");
+    assertThat(dataSource.commits.get()).isEqualTo(3);
+    loop.finish();
+    assertThat(dataSource.commits.get()).as("nothing left to record").isEqualTo(3);
+    assertThat(sentKeys).containsExactlyElementsOf(ids);
+  }
+
+  @Test
+  void finishRecordsTheLastBatchOfAStoppedLoop() {
+    List<String> ids = queue(2, "transactional");
+    DeliverySender.Loop loop = sender.loop("transactional");
+    assertThat(loop.step()).isTrue();
+    assertThat(states(ids)).containsOnly("sending");
+
+    loop.finish();
+
+    assertThat(states(ids)).containsOnly("sent");
+    assertThat(dataSource.commits.get()).isEqualTo(2);
+  }
+
+  @Test
+  void aBusyBulkLoopCommitsAtMostOncePerHundredMessages() {
+    List<String> ids = queue(450, "bulk");
+    DeliverySender.Loop loop = sender.loop("bulk");
+    int steps = 0;
+    while (loop.step()) {
+      steps++;
+    }
+    assertThat(steps).as("batches of 200").isEqualTo(3);
+    assertThat(states(ids)).containsOnly("sent");
+    assertThat(sentKeys).hasSize(450);
+    assertThat(dataSource.commits.get()).isEqualTo(4).isLessThanOrEqualTo(450 / 100);
+    assertThat(engagementBatches)
+        .as("received engagements: one call per batch")
+        .containsExactly(200, 200, 50);
+    assertThat(others.engagements).hasSize(450);
+  }
+
+  @Test
+  void aFailureRecordingOutcomesLeavesThemToTheLeaseAndKeepsTheNextBatchQueued() {
+    List<String> ids = queue(4, "transactional");
+    DeliverySender.Loop loop = sender.loop("transactional");
+    assertThat(loop.step()).isTrue();
+    assertThat(sentKeys).containsExactly(ids.get(0), ids.get(1));
+
+    dataSource.failing = sql -> sql.contains("SET state = 'sent'");
+    assertThatThrownBy(loop::step).isInstanceOf(IllegalStateException.class);
+    dataSource.failing = sql -> false;
+
+    // Nothing of the failed transaction stays: the batch keeps its lease, the next is not claimed.
+    assertThat(states(ids)).containsExactly("sending", "sending", "queued", "queued");
+    DeliverySender.Loop another = sender.loop("transactional");
+    while (another.step()) {
+      // sends the two still queued
+    }
+    assertThat(states(ids)).containsExactly("sending", "sending", "sent", "sent");
+    assertThat(sentKeys).hasSize(4);
+
+    now = now.plus(Duration.ofSeconds(60));
+    DeliverySender.Loop afterLease = sender.loop("transactional");
+    while (afterLease.step()) {
+      // takes the first batch over
+    }
+    assertThat(states(ids)).containsOnly("sent");
+    assertThat(sentKeys)
+        .as("sent again with the same idempotency keys")
+        .containsExactly(ids.get(0), ids.get(1), ids.get(2), ids.get(3), ids.get(0), ids.get(1));
+    assertThat(view(ids.get(0)).attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void aFailingClaimStillRecordsTheOutcomes() {
+    List<String> ids = queue(3, "transactional");
+    DeliverySender.Loop loop = sender.loop("transactional");
+    assertThat(loop.step()).isTrue();
+
+    dataSource.failing = sql -> sql.contains("FOR UPDATE SKIP LOCKED");
+    assertThatThrownBy(loop::step).isInstanceOf(IllegalStateException.class);
+    dataSource.failing = sql -> false;
+
+    assertThat(states(ids)).containsExactly("sent", "sent", "queued");
+    assertThat(sentKeys).containsExactly(ids.get(0), ids.get(1));
+  }
+
+  private List<String> queue(int count, String lane) {
+    List<String> ids = new ArrayList<>();
+    String content = new Composed("a@x.io", "", "Subject", "<p>Hi</p>", "Hi", null, null).toJson();
+    Transactions.inTransaction(
+        database,
+        "test",
+        c -> {
+          for (int i = 0; i < count; i++) {
+            String id = "l" + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE);
+            ids.add(id);
+            DeliveryStore.insert(
+                c,
+                new DeliveryStore.NewDelivery(
+                    id,
+                    workspace,
+                    "cio-1",
+                    "email",
+                    lane,
+                    null,
+                    "ada@x.io",
+                    "Subject",
+                    "queued",
+                    null,
+                    // distinct due times keep the claim order the queue order
+                    start.minusSeconds(count - i),
+                    true,
+                    content),
+                start);
+          }
+          return null;
+        });
+    return ids;
+  }
+
+  private List<String> states(List<String> ids) {
+    return ids.stream().map(id -> view(id).state()).toList();
+  }
+
+  private DeliveryView view(String id) {
+    return Transactions.autoCommit(database, "test", c -> DeliveryStore.find(c, workspace, id))
+        .orElseThrow();
+  }
+}
