@@ -3,6 +3,7 @@ package io.herald.app.messaging;
 import static io.herald.app.messaging.TransactionalCalls.parts;
 import static io.herald.app.messaging.TransactionalCalls.q;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.app.it.Db;

@@ -147,6 +147,9 @@ class BulkEnqueueIT {
         false,
         null,
         false,
+        false,
+        List.of(),
+        List.of(),
         false);
   }
 
