@@ -201,6 +201,12 @@ record SmtpSettings(
         props.setProperty(p + "ssl.checkserveridentity", "true");
       }
     }
+    if (security != Security.TLS) {
+      // TCP_NODELAY (see NoDelaySocketFactory); implicit TLS keeps Angus's own SSL factory, whose
+      // trust settings above a custom one would bypass.
+      props.put(p + "socketFactory", new NoDelaySocketFactory());
+      props.setProperty(p + "socketFactory.fallback", "false");
+    }
     // UTF-8 for encoded words and RFC 2231 file names, whatever the JVM's default charset is.
     props.setProperty("mail.mime.charset", "UTF-8");
     return props;
