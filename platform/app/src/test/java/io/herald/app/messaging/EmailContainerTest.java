@@ -7,11 +7,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.herald.app.it.ContainerTest;
+import io.herald.app.it.Db;
 import io.herald.app.it.Http;
 import io.herald.app.it.Http.Answer;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -85,6 +91,30 @@ abstract class EmailContainerTest extends ContainerTest {
 
   /** Topics this test created; deleted after it so other tests see a workspace without topics. */
   protected final List<Long> topics = new ArrayList<>();
+
+  /**
+   * Waits until no delivery is due or being sent, so a mail a test queued and did not wait for
+   * never lands in the next test's mailbox (the tests share the node and its queue).
+   */
+  @org.junit.jupiter.api.AfterEach
+  void settleQueue() {
+    await().atMost(PATIENCE).until(() -> pendingDeliveries() == 0);
+  }
+
+  private static long pendingDeliveries() throws Exception {
+    try (Connection c = Db.connect();
+        PreparedStatement q =
+            c.prepareStatement(
+                "SELECT COUNT(*) FROM messaging_delivery WHERE state = 'sending'"
+                    + " OR (state = 'queued' AND due_at <= ?)")) {
+      // Herald stores UTC DATETIMEs: compare with a UTC value, whatever the server's zone.
+      q.setString(1, LocalDateTime.now(ZoneOffset.UTC).plusSeconds(1).toString().replace('T', ' '));
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
 
   @org.junit.jupiter.api.AfterEach
   void deleteTopics() {
