@@ -30,14 +30,7 @@ public class PreferencesResource {
   @GET
   @Produces(MediaType.TEXT_HTML)
   public Response page(@PathParam("delivery_id") String deliveryId) {
-    return pages
-        .form(deliveryId)
-        .map(
-            form ->
-                form.choices().isEmpty()
-                    ? UnsubscribePages.confirm(form.recipient())
-                    : UnsubscribePages.preferences(form))
-        .orElseGet(UnsubscribePages::unknown);
+    return UnsubscribeResource.page(pages, deliveryId);
   }
 
   /** Saves the form (a POST without a token is refused; use /unsubscribe for one-click). */

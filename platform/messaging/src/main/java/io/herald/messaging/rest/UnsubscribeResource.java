@@ -47,14 +47,7 @@ public class UnsubscribeResource {
   @GET
   @Produces(MediaType.TEXT_HTML)
   public Response page(@PathParam("delivery_id") String deliveryId) {
-    return pages
-        .form(deliveryId)
-        .map(
-            form ->
-                form.choices().isEmpty()
-                    ? UnsubscribePages.confirm(form.recipient())
-                    : UnsubscribePages.preferences(form))
-        .orElseGet(UnsubscribePages::unknown);
+    return page(pages, deliveryId);
   }
 
   /** The preferences form, the page's button and RFC 8058 one-click unsubscribes. */
@@ -71,6 +64,18 @@ public class UnsubscribeResource {
     }
     return UnsubscribePages.html(
         Status.OK, "Unsubscribed", "<p>You are unsubscribed and will get no more emails.</p>");
+  }
+
+  /** The preferences form, or the confirm page when the workspace has no topics. */
+  static Response page(SubscriptionPages pages, String deliveryId) {
+    return pages
+        .form(deliveryId)
+        .map(
+            form ->
+                form.choices().isEmpty()
+                    ? UnsubscribePages.confirm(form.recipient())
+                    : UnsubscribePages.preferences(form))
+        .orElseGet(UnsubscribePages::unknown);
   }
 
   /** Saves a submitted preferences form and answers the confirmation page. */
