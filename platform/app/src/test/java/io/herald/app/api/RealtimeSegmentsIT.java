@@ -167,6 +167,10 @@ class RealtimeSegmentsIT extends ContainerTest {
     String outside = unique("rt-out");
     identify(inside, "{\"city\":\"" + city + "\"}");
     identify(outside, "{\"city\":\"elsewhere\"}");
+    // Otherwise the engine may read the identify after the segment exists and enter the person
+    // itself (cause "attribute") before the rebuild gets there: right, but not what this tests.
+    peopleFeedPassed(cioIdOf(inside));
+    peopleFeedPassed(cioIdOf(outside));
 
     long segment =
         createDataSegment(
@@ -375,6 +379,27 @@ class RealtimeSegmentsIT extends ContainerTest {
                 try (ResultSet rs = q.executeQuery()) {
                   rs.next();
                   assertThat(rs.getInt(1)).as("evaluations of " + cio).isEqualTo(1);
+                }
+              }
+            });
+  }
+
+  /** Waits until the segments engine has read every people change of the person. */
+  private static void peopleFeedPassed(String cio) {
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              try (Connection c = Db.connect();
+                  PreparedStatement q =
+                      c.prepareStatement(
+                          "SELECT (SELECT MAX(id) FROM people_change WHERE person_cio_id = ?)"
+                              + " <= (SELECT position FROM people_change_cursor"
+                              + " WHERE consumer = 'segments')")) {
+                q.setString(1, cio);
+                try (ResultSet rs = q.executeQuery()) {
+                  rs.next();
+                  assertThat(rs.getBoolean(1)).as("people feed past " + cio).isTrue();
                 }
               }
             });
