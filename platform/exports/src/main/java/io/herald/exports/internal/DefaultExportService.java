@@ -13,10 +13,14 @@ import io.herald.exports.api.LinkCheck;
 import io.herald.segments.api.SegmentService;
 import io.herald.shared.crypto.SecretCipher;
 import io.herald.shared.json.Jsons;
+import io.herald.shared.lifecycle.DatabaseReady;
 import io.herald.workspace.api.WorkspaceId;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import java.io.IOException;
@@ -30,13 +34,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Creates export rows and hands them to the node's managed executor (the job runs on the node that
+ * Creates export rows and hands them to this node's export threads (the job runs on the node that
  * accepted the request), reads them, and signs and serves their files.
+ *
+ * <p>The threads come from the container's managed thread factory, not the managed executor: a task
+ * on the default managed executor carries the submitting request's invocation, and Payara closed
+ * the request's non-transactional entity managers (those of reads before the submit, in any module)
+ * when the task ended, so the request's own end failed with "closed EntityManager" (a 500 seen once
+ * in CI).
  */
 @ApplicationScoped
 public class DefaultExportService implements ExportService {
@@ -58,8 +71,40 @@ public class DefaultExportService implements ExportService {
 
   @Inject Clock clock;
 
-  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-  ManagedExecutorService executor;
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  ManagedThreadFactory threads;
+
+  /** Export jobs at once on this node; more wait in a bounded queue. */
+  private static final int EXPORT_THREADS = 2;
+
+  private static final int WAITING_EXPORTS = 100;
+
+  private ThreadPoolExecutor executor;
+
+  @PostConstruct
+  void createThreads() {
+    executor =
+        new ThreadPoolExecutor(
+            EXPORT_THREADS,
+            EXPORT_THREADS,
+            0,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(WAITING_EXPORTS),
+            threads);
+  }
+
+  /**
+   * Starts the threads when the node starts: a managed thread keeps the context of where it was
+   * made, which must be the application's, not the first export request's.
+   */
+  void startThreads(@Observes DatabaseReady ready) {
+    executor.prestartAllCoreThreads();
+  }
+
+  @PreDestroy
+  void stopThreads() {
+    executor.shutdownNow();
+  }
 
   private volatile LinkSignature signature;
 

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +14,12 @@ import java.util.Optional;
  * Stores exports and their chunks. Every change the job makes is conditional on the export still
  * being pending, so once a sweep has failed an export a late job can neither revive nor extend it:
  * its next write reports {@code false} and the job stops.
+ *
+ * <p>Reads run in a transaction too. Outside one, Payara hands out a non-transactional entity
+ * manager registered on the current invocation, and the export job started from that request on the
+ * managed executor carries the same invocation: whichever thread ended it first closed the manager,
+ * and the request's own end then failed with "closed EntityManager" (a 500 on {@code POST
+ * /v1/exports/customers}, seen once in CI on the external database).
  */
 @ApplicationScoped
 public class ExportRepository {
@@ -31,12 +36,12 @@ public class ExportRepository {
     return export;
   }
 
-  @Transactional(TxType.SUPPORTS)
+  @Transactional
   Optional<Export> find(long workspaceId, long id) {
     return find(id).filter(e -> e.workspaceId() == workspaceId);
   }
 
-  @Transactional(TxType.SUPPORTS)
+  @Transactional
   Optional<Export> find(long id) {
     return em.createQuery("SELECT e FROM Export e WHERE e.id = :id", Export.class)
         .setParameter("id", id)
@@ -45,7 +50,7 @@ public class ExportRepository {
   }
 
   /** The workspace's exports, newest first. */
-  @Transactional(TxType.SUPPORTS)
+  @Transactional
   List<Export> list(long workspaceId) {
     return em.createQuery(
             "SELECT e FROM Export e WHERE e.workspaceId = :ws ORDER BY e.id DESC", Export.class)
@@ -165,7 +170,7 @@ public class ExportRepository {
   }
 
   /** Pending exports whose last progress is older than {@code cutoff} (any workspace). */
-  @Transactional(TxType.SUPPORTS)
+  @Transactional
   List<Long> stale(Instant cutoff) {
     List<?> ids =
         em.createNativeQuery(
