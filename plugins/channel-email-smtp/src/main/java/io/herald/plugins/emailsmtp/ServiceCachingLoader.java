@@ -29,6 +29,16 @@ final class ServiceCachingLoader extends ClassLoader {
     super("herald-email-smtp-services", plugin);
   }
 
+  /**
+   * Through the plugin loader's public {@code loadClass}, the one PF4J overrides to look in the
+   * plugin first: {@link ClassLoader}'s default would call the parent's protected {@code
+   * loadClass(String, boolean)}, which looks in the host first and finds the host's mail classes.
+   */
+  @Override
+  protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+    return getParent().loadClass(name);
+  }
+
   @Override
   public Enumeration<URL> getResources(String name) throws IOException {
     if (!name.startsWith(SERVICES)) {

@@ -6,6 +6,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.StreamProvider;
 import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
@@ -33,6 +34,55 @@ class ServiceCachingLoaderTest {
     assertThat(loader.loadClass(Session.class.getName())).isSameAs(Session.class);
     assertThat(loader.getResource("META-INF/services/" + StreamProvider.class.getName()))
         .isNotNull();
+  }
+
+  /** Like PF4J's plugin loader: only the public loadClass looks in the plugin's jars first. */
+  private static final class PluginFirst extends URLClassLoader {
+    PluginFirst(URL[] urls, ClassLoader parent) {
+      super(urls, parent);
+    }
+
+    @Override
+    public Class<?> loadClass(String name) throws ClassNotFoundException {
+      synchronized (getClassLoadingLock(name)) {
+        Class<?> c = findLoadedClass(name);
+        if (c == null && !name.startsWith("java.")) {
+          try {
+            c = findClass(name);
+          } catch (ClassNotFoundException e) {
+            c = null;
+          }
+        }
+        return c != null ? c : super.loadClass(name);
+      }
+    }
+  }
+
+  @Test
+  void classesAndServicesComeFromThePluginFirstLikeInTheHost() throws Exception {
+    URL[] jars = {
+      Session.class.getProtectionDomain().getCodeSource().getLocation(),
+      Class.forName("org.eclipse.angus.mail.util.MailStreamProvider")
+          .getProtectionDomain()
+          .getCodeSource()
+          .getLocation()
+    };
+    try (PluginFirst pluginFirst = new PluginFirst(jars, plugin)) {
+      ServiceCachingLoader loader = new ServiceCachingLoader(pluginFirst);
+      Class<?> providerType = loader.loadClass(StreamProvider.class.getName());
+      assertThat(providerType).isNotSameAs(StreamProvider.class);
+      assertThat(providerType.getClassLoader()).isSameAs(pluginFirst);
+      Thread thread = Thread.currentThread();
+      ClassLoader previous = thread.getContextClassLoader();
+      thread.setContextClassLoader(loader);
+      try {
+        Object provider = providerType.getMethod("provider").invoke(null);
+        assertThat(providerType.isInstance(provider)).isTrue();
+        assertThat(provider.getClass().getClassLoader()).isSameAs(pluginFirst);
+      } finally {
+        thread.setContextClassLoader(previous);
+      }
+    }
   }
 
   @Test
