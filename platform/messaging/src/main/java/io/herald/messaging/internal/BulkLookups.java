@@ -11,6 +11,7 @@ import io.herald.shared.persistence.Transactions;
 import io.herald.workspace.api.WorkspaceId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,15 +47,25 @@ final class BulkLookups implements SendLookups {
    */
   static BulkLookups readAhead(Direct direct, List<EmailSend> sends) {
     BulkLookups lookups = new BulkLookups(direct);
-    List<String> recipients = new ArrayList<>(sends.size());
+    List<EmailSend> reaching = new ArrayList<>(sends.size());
+    Set<PersonRef> refs = new LinkedHashSet<>();
     for (EmailSend send : sends) {
       if (send.transactionalMessageId() != null
           && lookups.message(send.transactionalMessageId()).isEmpty()) {
         continue; // refused before its person is looked up (or created)
       }
-      if (send.identifiers() == null) {
-        continue;
+      if (send.identifiers() != null) {
+        reaching.add(send);
+        refs.add(send.identifiers());
       }
+    }
+    // The people who exist in one query per identifier type; the others are created one by one.
+    direct
+        .people()
+        .findAll(direct.workspace(), refs)
+        .forEach((ref, person) -> lookups.people.put(ref, Optional.of(person)));
+    List<String> recipients = new ArrayList<>(reaching.size());
+    for (EmailSend send : reaching) {
       Optional<PersonView> person;
       try {
         person = lookups.person(send.identifiers());
