@@ -8,7 +8,6 @@ import io.herald.messaging.api.MessageService;
 import io.herald.messaging.api.NotFoundException;
 import io.herald.messaging.api.OutboxEmail;
 import io.herald.messaging.api.SendReceipt;
-import io.herald.messaging.api.SubscriptionTopics;
 import io.herald.messaging.api.TransactionalView;
 import io.herald.messaging.api.Transactionals;
 import io.herald.people.api.PeopleService;
@@ -45,8 +44,6 @@ public class DefaultMessageService implements MessageService {
   @Inject PeopleService people;
 
   @Inject Transactionals transactionals;
-
-  @Inject SubscriptionTopics topics;
 
   @Inject EmailComposer composer;
 
