@@ -12,7 +12,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -63,8 +66,14 @@ public class DeliverySender {
     }
   }
 
-  /** What one transaction of a loop did: the first-time sends it recorded, the batch it claimed. */
-  private record Turn(List<DeliveryQueue.Claimed> firstSent, List<DeliveryQueue.Claimed> claimed) {}
+  /**
+   * What one transaction of a loop did: the first-time sends it recorded, the batch it claimed and
+   * the suppressions of that batch's recipients (by delivery pk).
+   */
+  private record Turn(
+      List<DeliveryQueue.Claimed> firstSent,
+      List<DeliveryQueue.Claimed> claimed,
+      Map<Long, SuppressionView> suppressed) {}
 
   /**
    * A lane's sending loop. Each step records the outcomes of the previous batch and claims the next
@@ -97,15 +106,17 @@ public class DeliverySender {
             Transactions.inTransaction(
                 dataSource,
                 "messaging",
-                c ->
-                    new Turn(
-                        recordAll(c, previous, now),
-                        DeliveryQueue.claim(
-                            c,
-                            lane,
-                            now,
-                            now.plusSeconds(settings.leaseSeconds()),
-                            settings.batchSize(lane))));
+                c -> {
+                  List<DeliveryQueue.Claimed> first = recordAll(c, previous, now);
+                  List<DeliveryQueue.Claimed> claimed =
+                      DeliveryQueue.claim(
+                          c,
+                          lane,
+                          now,
+                          now.plusSeconds(settings.leaseSeconds()),
+                          settings.batchSize(lane));
+                  return new Turn(first, claimed, suppressions(c, claimed));
+                });
       } catch (RuntimeException e) {
         if (!previous.isEmpty()) {
           LOG.log(Level.WARNING, "claiming the next batch failed; recording outcomes alone", e);
@@ -121,7 +132,7 @@ public class DeliverySender {
       }
       List<Outcome> outcomes = new ArrayList<>(turn.claimed().size());
       for (DeliveryQueue.Claimed d : turn.claimed()) {
-        outcomes.add(send(d));
+        outcomes.add(send(d, turn.suppressed().get(d.pk())));
       }
       pending = outcomes;
       return true;
@@ -193,14 +204,41 @@ public class DeliverySender {
     }
   }
 
-  private Outcome send(DeliveryQueue.Claimed d) {
-    Optional<SuppressionView> suppressed =
-        Transactions.autoCommit(
-            dataSource,
-            "messaging",
-            c -> SuppressionStore.find(c, d.workspaceId(), d.channel(), d.recipient()));
-    if (suppressed.isPresent()) {
-      return new Outcome(d, null, null, suppressed.get().describe());
+  /**
+   * The suppressions of a claimed batch's recipients, read with the claim (one query per workspace
+   * and channel instead of one per delivery): an address suppressed after its delivery was queued
+   * is dropped, unless the suppression comes while its batch is being sent.
+   */
+  private static Map<Long, SuppressionView> suppressions(
+      java.sql.Connection c, List<DeliveryQueue.Claimed> claimed) throws java.sql.SQLException {
+    Map<List<Object>, List<DeliveryQueue.Claimed>> groups = new LinkedHashMap<>();
+    for (DeliveryQueue.Claimed d : claimed) {
+      groups.computeIfAbsent(List.of(d.workspaceId(), d.channel()), k -> new ArrayList<>()).add(d);
+    }
+    Map<Long, SuppressionView> byPk = new HashMap<>();
+    for (List<DeliveryQueue.Claimed> group : groups.values()) {
+      DeliveryQueue.Claimed first = group.get(0);
+      List<String> recipients = new ArrayList<>(group.size());
+      group.forEach(d -> recipients.add(d.recipient() == null ? "" : d.recipient()));
+      Map<String, SuppressionView> found =
+          SuppressionStore.findAll(c, first.workspaceId(), first.channel(), recipients);
+      if (found.isEmpty()) {
+        continue;
+      }
+      for (DeliveryQueue.Claimed d : group) {
+        List<String> key = SuppressionStore.normalisedKeys(List.of(recipients.get(0)));
+        recipients.remove(0);
+        if (!key.isEmpty() && found.containsKey(key.get(0))) {
+          byPk.put(d.pk(), found.get(key.get(0)));
+        }
+      }
+    }
+    return byPk;
+  }
+
+  private Outcome send(DeliveryQueue.Claimed d, SuppressionView suppressed) {
+    if (suppressed != null) {
+      return new Outcome(d, null, null, suppressed.describe());
     }
     if (d.content() == null) {
       return new Outcome(d, null, DeliveryResult.permanent("the message content was not kept"));

@@ -9,7 +9,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** SQL of the suppression list ({@code messaging_suppression}). Addresses are normalised here. */
@@ -70,6 +75,53 @@ final class SuppressionStore {
         return rs.next() ? Optional.of(view(rs)) : Optional.empty();
       }
     }
+  }
+
+  /**
+   * The suppressions of many addresses in one query per 500, by normalised address; addresses not
+   * suppressed (or not valid suppression keys) are absent.
+   */
+  static Map<String, SuppressionView> findAll(
+      Connection c, long workspaceId, String channel, Collection<String> addresses)
+      throws SQLException {
+    List<String> keys = new ArrayList<>(new LinkedHashSet<>(normalisedKeys(addresses)));
+    Map<String, SuppressionView> found = new HashMap<>();
+    for (int from = 0; from < keys.size(); from += 500) {
+      List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
+      try (PreparedStatement q =
+          c.prepareStatement(
+              "SELECT "
+                  + COLUMNS
+                  + " FROM messaging_suppression WHERE workspace_id = ? AND channel = ?"
+                  + " AND address IN ("
+                  + String.join(",", Collections.nCopies(chunk.size(), "?"))
+                  + ")")) {
+        q.setLong(1, workspaceId);
+        q.setString(2, channel);
+        for (int i = 0; i < chunk.size(); i++) {
+          q.setString(3 + i, chunk.get(i));
+        }
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            SuppressionView view = view(rs);
+            found.put(rs.getString("address"), view);
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The keys {@link #find} would look up, without the addresses it would not look up. */
+  static List<String> normalisedKeys(Collection<String> addresses) {
+    List<String> keys = new ArrayList<>(addresses.size());
+    for (String address : addresses) {
+      String key = address == null ? "" : Suppressions.normalise(address);
+      if (!key.isEmpty() && key.length() <= Suppressions.MAX_ADDRESS) {
+        keys.add(key);
+      }
+    }
+    return keys;
   }
 
   static List<SuppressionView> list(

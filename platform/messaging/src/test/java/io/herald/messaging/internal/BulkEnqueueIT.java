@@ -79,15 +79,23 @@ class BulkEnqueueIT {
     content.layouts.composer = composer;
     DefaultTransactionals transactionals = new DefaultTransactionals();
     transactionals.dataSource = dataSource;
+    SendPreparer preparer = new SendPreparer();
+    preparer.dataSource = dataSource;
+    preparer.people = people();
+    preparer.transactionals = transactionals;
+    preparer.composer = composer;
+    preparer.content = content;
+    preparer.clock = Clock.fixed(now, ZoneOffset.UTC);
     service = new DefaultMessageService();
     service.dataSource = dataSource;
-    service.people = people();
+    service.people = preparer.people;
     service.transactionals = transactionals;
     service.composer = composer;
     service.content = content;
     service.workers = new MessagingWorkers(); // not started: wake does nothing
-    service.clock = Clock.fixed(now, ZoneOffset.UTC);
+    service.clock = preparer.clock;
     service.writer = writer;
+    service.preparer = preparer;
   }
 
   @AfterEach
@@ -112,6 +120,9 @@ class BulkEnqueueIT {
             PeopleService.class.getClassLoader(),
             new Class<?>[] {PeopleService.class},
             (proxy, method, args) -> {
+              if (method.getName().equals("findAll")) {
+                return Map.of(); // nobody found at once: each entry's person is findOrCreate'd
+              }
               if (!method.getName().equals("findOrCreate")) {
                 throw new AssertionError("unexpected PeopleService." + method.getName());
               }
@@ -248,6 +259,43 @@ class BulkEnqueueIT {
     assertThat(dataSource.commits.get() - commitsBefore)
         .as("at most one commit per 100 entries")
         .isEqualTo(1);
+  }
+
+  @Test
+  void enqueueBulkReadsTheSuppressionsOfABatchInOneQueryAndDropsSuppressedEntries() {
+    Transactions.inTransaction(
+        database,
+        "test",
+        c -> SuppressionStore.add(c, workspace.value(), "email", " P3@X.io ", "manual", null, now));
+    List<String> statements = java.util.Collections.synchronizedList(new ArrayList<>());
+    dataSource.failing =
+        sql -> {
+          statements.add(sql);
+          return false;
+        };
+    List<EmailSend> sends = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      sends.add(inline("p" + (i % 60), null)); // every person twice
+    }
+
+    List<BulkSendResult> results = service.enqueueBulk(workspace, sends);
+
+    assertThat(results).allMatch(BulkSendResult::ok);
+    assertThat(statements.stream().filter(sql -> sql.contains("messaging_suppression")))
+        .as("one suppression query for the batch")
+        .hasSize(1);
+    for (int i : new int[] {3, 63}) {
+      DeliveryView dropped =
+          service.delivery(workspace, results.get(i).receipt().deliveryId()).orElseThrow();
+      assertThat(dropped.state()).isEqualTo("dropped");
+      assertThat(dropped.reason()).contains("manual");
+    }
+    assertThat(
+            service
+                .delivery(workspace, results.get(4).receipt().deliveryId())
+                .orElseThrow()
+                .state())
+        .isEqualTo("queued");
   }
 
   private DeliveryWriter.Row row(String deliveryId) {

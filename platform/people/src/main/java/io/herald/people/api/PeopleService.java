@@ -3,6 +3,7 @@ package io.herald.people.api;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.json.JsonObject;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,18 @@ public interface PeopleService {
    * merges), newest first, skipping {@code start} and returning at most {@code limit}.
    */
   List<PersonChange> changes(WorkspaceId workspace, String cioId, int start, int limit);
+
+  /**
+   * The people {@code refs} point at who exist, by ref (refs naming nobody are absent; nobody is
+   * created): what {@link #find} gives for each ref, in one query per identifier type.
+   */
+  default Map<PersonRef, PersonView> findAll(WorkspaceId workspace, Collection<PersonRef> refs) {
+    Map<PersonRef, PersonView> found = new HashMap<>();
+    for (PersonRef ref : refs) {
+      find(workspace, ref).ifPresent(person -> found.put(ref, person));
+    }
+    return found;
+  }
 
   /**
    * The person {@code ref} points at, created (with no attributes) when an {@code id} or {@code

@@ -25,6 +25,7 @@ import jakarta.transaction.RollbackException;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +99,38 @@ public class DefaultPeopleService implements PeopleService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<PersonView> find(WorkspaceId workspace, PersonRef ref) {
     return people.find(workspace.value(), ref).map(Person::view);
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<PersonRef, PersonView> findAll(WorkspaceId workspace, Collection<PersonRef> refs) {
+    Map<IdType, Map<String, List<PersonRef>>> byType = new EnumMap<>(IdType.class);
+    for (PersonRef ref : refs) {
+      String key = ref.type() == IdType.EMAIL ? Person.emailKey(ref.value()) : ref.value();
+      byType
+          .computeIfAbsent(ref.type(), t -> new HashMap<>())
+          .computeIfAbsent(key, k -> new ArrayList<>())
+          .add(ref);
+    }
+    Map<PersonRef, PersonView> found = new HashMap<>();
+    byType.forEach(
+        (type, keys) -> {
+          for (Person person : people.findAll(workspace.value(), type, keys.keySet())) {
+            String key =
+                switch (type) {
+                  case ID -> person.customerId();
+                  case EMAIL -> Person.emailKey(person.email());
+                  case CIO_ID -> person.cioId();
+                  case PHONE -> person.phone();
+                };
+            List<PersonRef> named = key == null ? null : keys.get(key);
+            if (named != null) {
+              PersonView view = person.view();
+              named.forEach(ref -> found.put(ref, view));
+            }
+          }
+        });
+    return found;
   }
 
   @Override

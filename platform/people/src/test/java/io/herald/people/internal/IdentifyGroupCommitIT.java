@@ -137,6 +137,39 @@ class IdentifyGroupCommitIT {
   }
 
   @Test
+  void findAllGivesWhatFindGivesForEachRefInOneQueryPerIdentifierType() throws Exception {
+    writer.gate.countDown();
+    for (int i = 1; i <= 3; i++) {
+      identify("f" + i, Json.createObjectBuilder().add("email", "F" + i + "@Example.com").build())
+          .get(10, TimeUnit.SECONDS);
+    }
+    EntityManager em = emf.createEntityManager();
+    try {
+      service.people = new PersonRepository();
+      service.people.em = em;
+      WorkspaceId ws = new WorkspaceId(workspace);
+      PersonRef byId = new PersonRef(IdType.ID, "f1");
+      PersonRef byEmail = new PersonRef(IdType.EMAIL, "f2@EXAMPLE.com");
+      String cioOf3 = service.find(ws, new PersonRef(IdType.ID, "f3")).orElseThrow().cioId();
+      PersonRef byCioId = new PersonRef(IdType.CIO_ID, cioOf3);
+      PersonRef missing = new PersonRef(IdType.ID, "nobody");
+      PersonRef alsoF1 = new PersonRef(IdType.EMAIL, "f1@example.com");
+
+      var found = service.findAll(ws, List.of(byId, byEmail, byCioId, missing, alsoF1));
+
+      assertThat(found).containsOnlyKeys(byId, byEmail, byCioId, alsoF1);
+      for (PersonRef ref : found.keySet()) {
+        assertThat(found.get(ref)).isEqualTo(service.find(ws, ref).orElseThrow());
+      }
+      assertThat(found.get(byId).cioId()).isEqualTo(found.get(alsoF1).cioId());
+      assertThat(found.get(byEmail).email()).isEqualTo("F2@Example.com");
+      assertThat(service.findAll(ws, List.of())).isEmpty();
+    } finally {
+      em.close();
+    }
+  }
+
+  @Test
   void identifiesOfOnePersonInOneGroupAreAppliedInArrivalOrder() throws Exception {
     Future<IdentifyResult> first = holdFirstGroup();
     List<Future<IdentifyResult>> calls = new ArrayList<>();

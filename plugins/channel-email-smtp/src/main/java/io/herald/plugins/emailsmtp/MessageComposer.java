@@ -194,7 +194,7 @@ final class MessageComposer {
 
   private static MimeBodyPart textPart(String text, String subtype) throws MessagingException {
     MimeBodyPart part = new MimeBodyPart();
-    part.setText(text, StandardCharsets.UTF_8.name(), subtype);
+    setText(part, text, subtype);
     return part;
   }
 
@@ -204,6 +204,8 @@ final class MessageComposer {
     } else {
       ((MimeBodyPart) part).setText(text, StandardCharsets.UTF_8.name(), subtype);
     }
+    // What saveChanges would choose, without streaming the text through it byte by byte.
+    part.setHeader("Content-Transfer-Encoding", TransferEncoding.ofText(text));
   }
 
   private static MimeBodyPart attachmentPart(Attachment attachment, int index)

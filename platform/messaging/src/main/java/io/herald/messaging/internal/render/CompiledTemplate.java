@@ -3,6 +3,8 @@ package io.herald.messaging.internal.render;
 import io.herald.messaging.api.TemplateError;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import liqp.TemplateParser;
@@ -11,8 +13,11 @@ import liqp.nodes.LNode;
 import liqp.org.antlr.v4.runtime.tree.ParseTree;
 
 /**
- * One field's template, parsed once and rendered many times. Immutable and safe to render from many
- * threads at once: each render builds its own node tree and context from the shared parse tree.
+ * One field's template, parsed once and rendered many times. Safe to render from many threads at
+ * once: a node tree holds per-render state (Liqp's index lookups keep the key they computed), so a
+ * render borrows a tree no other render is using, built from the shared, read-only parse tree when
+ * none is idle, and gives it back when it succeeded. Building the tree walks the whole source (for
+ * a 10 KB email it cost about as much as rendering), so trees are kept instead of built per render.
  */
 public final class CompiledTemplate {
 
@@ -25,13 +30,26 @@ public final class CompiledTemplate {
   private final TemplateParser parser;
   private final RenderLimits limits;
 
+  /** Node trees no render is using; at most {@link #MAX_IDLE_TREES}, roughly one per thread. */
+  private final ConcurrentLinkedQueue<LNode> idle = new ConcurrentLinkedQueue<>();
+
+  private final AtomicInteger idleCount = new AtomicInteger();
+
+  private static final int MAX_IDLE_TREES = 16;
+
   CompiledTemplate(
-      String field, String source, ParseTree root, TemplateParser parser, RenderLimits limits) {
+      String field,
+      String source,
+      ParseTree root,
+      TemplateParser parser,
+      RenderLimits limits,
+      LNode firstTree) {
     this.field = field;
     this.source = source;
     this.root = root;
     this.parser = parser;
     this.limits = limits;
+    giveBack(firstTree);
   }
 
   /** The field this template was compiled for ({@code subject}, {@code body}, ...). */
@@ -51,9 +69,11 @@ public final class CompiledTemplate {
         new GuardedContext(parser, variables, limits.maxRenderTime().toMillis());
     String output;
     try {
-      LNode node = newVisitor(parser, source).visit(root);
+      LNode node = borrow();
       Object rendered = node.render(context);
       output = String.valueOf(parser.getRenderTransformer().transformObject(context, rendered));
+      // Only a tree whose render completed goes back: a failed one is dropped, whatever it holds.
+      giveBack(node);
     } catch (RuntimeException | StackOverflowError e) {
       throw new TemplateException(toError(field, e), e);
     }
@@ -62,6 +82,28 @@ public final class CompiledTemplate {
     }
     context.checkDeadline();
     return output;
+  }
+
+  private LNode borrow() {
+    LNode node = idle.poll();
+    if (node == null) {
+      return newVisitor(parser, source).visit(root);
+    }
+    idleCount.decrementAndGet();
+    return node;
+  }
+
+  private void giveBack(LNode node) {
+    if (node != null && idleCount.incrementAndGet() <= MAX_IDLE_TREES) {
+      idle.offer(node);
+    } else {
+      idleCount.decrementAndGet();
+    }
+  }
+
+  /** Node trees kept for the next renders (for tests). */
+  int idleTrees() {
+    return idleCount.get();
   }
 
   static StrictNodeVisitor newVisitor(TemplateParser parser, String source) {

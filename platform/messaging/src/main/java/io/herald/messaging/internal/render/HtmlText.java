@@ -1,6 +1,7 @@
 package io.herald.messaging.internal.render;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -51,11 +52,15 @@ final class HtmlText {
           "ul");
   private static final Set<String> SKIPPED = Set.of("head", "style", "script", "title", "template");
 
+  private static final String SKIPPED_SELECTOR = String.join(",", SKIPPED);
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern SPACES = Pattern.compile(" {2,}");
+
   private HtmlText() {}
 
   static String of(String html) {
     Document document = Jsoup.parse(html);
-    document.select(String.join(",", SKIPPED)).remove();
+    document.select(SKIPPED_SELECTOR).remove();
     document.select("[data-herald-preheader]").remove();
     StringBuilder out = new StringBuilder();
     NodeTraversor.traverse(new Writer(out), document.body());
@@ -73,7 +78,7 @@ final class HtmlText {
     @Override
     public void head(Node node, int depth) {
       if (node instanceof TextNode text) {
-        out.append(text.getWholeText().replaceAll("\\s+", " "));
+        out.append(WHITESPACE.matcher(text.getWholeText()).replaceAll(" "));
       } else if (node instanceof Element element) {
         String tag = element.normalName();
         if (tag.equals("br")) {
@@ -118,7 +123,7 @@ final class HtmlText {
     StringBuilder out = new StringBuilder();
     int blankRun = 0;
     for (String line : raw.split("\n", -1)) {
-      String clean = line.replace('\u00a0', ' ').replaceAll(" {2,}", " ").strip();
+      String clean = SPACES.matcher(line.replace('\u00a0', ' ')).replaceAll(" ").strip();
       if (clean.isEmpty()) {
         blankRun++;
         continue;

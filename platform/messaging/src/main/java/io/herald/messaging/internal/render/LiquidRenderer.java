@@ -13,6 +13,7 @@ import liqp.TemplateParser;
 import liqp.exceptions.LiquidException;
 import liqp.filters.Filter;
 import liqp.filters.Filters;
+import liqp.nodes.LNode;
 import liqp.org.antlr.v4.runtime.tree.ParseTree;
 import liqp.parser.Flavor;
 import liqp.tags.Tag;
@@ -111,15 +112,16 @@ public final class LiquidRenderer {
     } catch (RuntimeException e) {
       throw new TemplateException(syntaxError(field, e), e);
     }
+    LNode tree;
     try {
-      CompiledTemplate.newVisitor(parser, text).visit(root);
+      tree = CompiledTemplate.newVisitor(parser, text).visit(root);
     } catch (RenderFailure e) {
       throw new TemplateException(
           new TemplateError(field, e.line(), e.column(), null, e.getMessage()), e);
     } catch (RuntimeException e) {
       throw new TemplateException(new TemplateError(field, 0, 0, null, e.getMessage()), e);
     }
-    return new CompiledTemplate(field, text, root, parser, limits);
+    return new CompiledTemplate(field, text, root, parser, limits, tree);
   }
 
   private static TemplateError syntaxError(String field, RuntimeException thrown) {

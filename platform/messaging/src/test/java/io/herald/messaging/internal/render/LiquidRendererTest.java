@@ -209,6 +209,58 @@ class LiquidRendererTest {
   }
 
   @Test
+  void reusedNodeTreesKeepIndexLookupsApartAcrossThreads() throws Exception {
+    // Liqp's index lookups keep the key they computed in the node: a tree shared by two renders at
+    // once would read the other's key. Each thread must still see its own items.
+    CompiledTemplate template =
+        renderer.compile(
+            "body",
+            "{% for i in (0..9) %}{{ customer.items[i] }}{{ customer.items[customer.k] }}"
+                + "{% endfor %}");
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Callable<Boolean>> jobs = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+          items.add("t" + t + "i" + i + ";");
+        }
+        int k = t % 10;
+        jobs.add(
+            () -> {
+              StringBuilder expected = new StringBuilder();
+              for (int i = 0; i < 10; i++) {
+                expected.append(items.get(i)).append(items.get(k));
+              }
+              for (int round = 0; round < 300; round++) {
+                String out = template.render(Map.of("customer", Map.of("items", items, "k", k)));
+                if (!out.equals(expected.toString())) {
+                  return false;
+                }
+              }
+              return true;
+            });
+      }
+      for (Future<Boolean> result : pool.invokeAll(jobs)) {
+        assertThat(result.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(template.idleTrees()).isBetween(1, 16);
+  }
+
+  @Test
+  void aTemplateRendersAgainAfterAFailedRender() {
+    CompiledTemplate template = renderer.compile("body", "Hi {{ customer.first_name }}");
+    assertThat(template.render(ada())).isEqualTo("Hi Ada");
+    assertThatThrownBy(() -> template.render(Map.of("customer", Map.of())))
+        .isInstanceOf(TemplateException.class);
+    assertThat(template.render(Map.of("customer", Map.of("first_name", "Bo")))).isEqualTo("Hi Bo");
+    assertThat(template.render(ada())).isEqualTo("Hi Ada");
+  }
+
+  @Test
   void iterationLimitStopsRunawayLoops() {
     LiquidRenderer limited =
         new LiquidRenderer(
