@@ -336,13 +336,10 @@ class BulkEnqueueIT {
         });
   }
 
-  private static void await(java.util.function.BooleanSupplier condition) throws Exception {
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > until) {
-        throw new AssertionError("timed out waiting");
-      }
-      Thread.sleep(5);
-    }
+  private static void await(java.util.function.BooleanSupplier condition) {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .pollInterval(java.time.Duration.ofMillis(5))
+        .until(condition::getAsBoolean);
   }
 }
