@@ -61,6 +61,20 @@ final class HeraldSettings {
         "HERALD_MESSAGING_SENDER_TRANSACTIONAL_THREADS",
         "herald.messaging.sender.transactional-threads");
     keys.put("HERALD_MESSAGING_SENDER_BULK_THREADS", "herald.messaging.sender.bulk-threads");
+    keys.put("HERALD_MESSAGING_SENDER_BULK_BATCH_SIZE", "herald.messaging.sender.bulk-batch-size");
+    keys.put("HERALD_MESSAGING_ENQUEUE_WRITERS", "herald.messaging.enqueue.writers");
+    keys.put(
+        "HERALD_MESSAGING_ENQUEUE_MAX_ROWS_PER_COMMIT",
+        "herald.messaging.enqueue.max-rows-per-commit");
+    keys.put("HERALD_EVENTS_ANONYMOUS_RETENTION_DAYS", "herald.events.anonymous-retention-days");
+    keys.put(
+        "HERALD_EVENTS_ANONYMOUS_RETENTION_INTERVAL_MINUTES",
+        "herald.events.anonymous-retention-interval-minutes");
+    keys.put("HERALD_PEOPLE_FEED_SETTLE_SECONDS", "herald.people.feed-settle-seconds");
+    keys.put("HERALD_SEGMENTS_REALTIME_ENABLED", "herald.segments.realtime.enabled");
+    keys.put("HERALD_SEGMENTS_REALTIME_IDLE_MILLIS", "herald.segments.realtime.idle-millis");
+    keys.put("HERALD_SEGMENTS_REALTIME_BATCH_SIZE", "herald.segments.realtime.batch-size");
+    keys.put("HERALD_SEGMENTS_REBUILD_BATCH_SIZE", "herald.segments.rebuild.batch-size");
     return Map.copyOf(keys);
   }
 

@@ -31,6 +31,21 @@ class HeraldSettingsTest {
         .hasSize(3);
   }
 
+  /** The README's configuration table is what the launcher hands to Herald, row for row. */
+  @Test
+  void everyConfigKeyOfTheReadmeIsPassedOn() throws Exception {
+    String readme = Files.readString(Path.of("../../README.md"));
+    java.util.regex.Matcher row =
+        java.util.regex.Pattern.compile("(?m)^\\| `(HERALD_[A-Z_]+)` \\| `([a-z0-9.\\-]+)` \\|")
+            .matcher(readme);
+    Map<String, String> documented = new java.util.LinkedHashMap<>();
+    while (row.find()) {
+      documented.put(row.group(1), row.group(2));
+    }
+    assertThat(documented).hasSizeGreaterThan(30);
+    assertThat(HeraldSettings.KEYS).containsAllEntriesOf(documented);
+  }
+
   @Test
   void theFileIsPrivateAndRoundTripsAwkwardValues(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("sys.properties");
