@@ -47,7 +47,7 @@ class HeraldNodeIT extends ContainerTest {
     Answer plugins = http().get("v1/plugins", Http.app());
     assertThat(plugins.status()).as(plugins.body()).isEqualTo(200);
     JsonNode body = plugins.json();
-    assertThat(body.path("plugin_api_version").asText()).isEqualTo("1.3.0");
+    assertThat(body.path("plugin_api_version").asText()).isEqualTo("1.4.0");
     JsonNode echo = null;
     for (JsonNode plugin : body.path("plugins")) {
       if (plugin.path("id").asText().equals("channel-test-echo")) {

@@ -314,6 +314,8 @@ public class DeliverySender {
       return DeliveryQueue.sent(c, d, a.providerMessageId(), o.setting(), now);
     } else if (result instanceof DeliveryResult.PermanentFailure f) {
       DeliveryQueue.failed(c, d, f.reason(), now);
+    } else if (result instanceof DeliveryResult.InvalidRecipient f) {
+      DeliveryQueue.failed(c, d, "invalid recipient: " + f.reason(), now);
     } else if (result instanceof DeliveryResult.RateLimited r) {
       DeliveryQueue.retry(c, d, "rate limited", now.plus(atLeast(r.retryAfter())), false, now);
     } else if (result instanceof DeliveryResult.RetryableFailure f) {

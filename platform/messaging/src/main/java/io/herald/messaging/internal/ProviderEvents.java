@@ -87,6 +87,8 @@ public class ProviderEvents {
       case CLICKED ->
           engagements.reported(
               r, deliveryId, "clicked", e.url().isEmpty() ? null : e.url(), e.occurredAt());
+      // What a sender did on the channel is about a person, not a delivery: never a match here.
+      case UNSUBSCRIBED, RESUBSCRIBED, REPLIED -> false;
     };
   }
 

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,12 +24,16 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Provider callbacks ({@code POST /callbacks/{token}[/{sub-path}]}, no API credential: the random
- * token of a channel setting is the capability). The body (at most 1 MB) goes to the setting's
- * provider; the answer is the provider's status with {@code {"events","applied","duplicates",
- * "unknown"}} (plus {@code "message"}), or the provider's own body where it gives one.
+ * Provider callbacks ({@code POST /callbacks/{token}[/{sub-path}]}, and {@code GET} for providers'
+ * verification handshakes; no API credential: the random token of a channel setting is the
+ * capability). The request, with the absolute URL the provider called ({@code herald.public-url},
+ * the path and the raw query; what providers such as Twilio sign) and the body (at most 1 MB), goes
+ * to the setting's provider; the answer is the provider's status with {@code
+ * {"events","applied","duplicates", "unknown"}} (plus {@code "message"}), or the provider's own
+ * body where it gives one.
  */
 @Path("/callbacks/{token}")
 @RequestScoped
@@ -43,6 +48,25 @@ public class CallbackResource {
   @Context UriInfo uri;
 
   @Context HttpServletRequest request;
+
+  @Inject
+  @ConfigProperty(name = "herald.public-url", defaultValue = "http://localhost:8080")
+  String publicUrl;
+
+  /** A provider's verification handshake at the setting's URL (Meta's {@code hub.challenge}). */
+  @GET
+  @Produces(MediaType.WILDCARD)
+  public Response get(@PathParam("token") String token) {
+    return receive("GET", token, "", new byte[0]);
+  }
+
+  /** A verification handshake below the setting's URL. */
+  @GET
+  @Path("/{sub: .+}")
+  @Produces(MediaType.WILDCARD)
+  public Response getBelow(@PathParam("token") String token, @PathParam("sub") String sub) {
+    return receive("GET", token, sub, new byte[0]);
+  }
 
   /** A callback to the setting's URL itself. */
   @POST
@@ -72,21 +96,41 @@ public class CallbackResource {
     if (body.length > MAX_BODY_BYTES) {
       return ApiErrors.app(Status.REQUEST_ENTITY_TOO_LARGE, "the body is over 1 MB");
     }
+    return receive("POST", token, subPath, body);
+  }
+
+  private Response receive(String method, String token, String subPath, byte[] body) {
     String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
     InboundCallback callback =
         new InboundCallback(
-            "POST",
+            method,
             subPath,
             Map.copyOf(headers.getRequestHeaders()),
             Map.copyOf(uri.getQueryParameters()),
             body,
             contentType,
-            request == null ? "" : request.getRemoteAddr());
+            request == null ? "" : request.getRemoteAddr(),
+            calledUrl(token, subPath));
     return callbacks
         .receive(token, callback)
         .map(CallbackResource::answer)
         .orElseGet(
             () -> ApiErrors.app(Status.NOT_FOUND, "no channel setting has this callback URL"));
+  }
+
+  /** {@code herald.public-url/callbacks/{token}[/{sub}][?raw query]}, as the provider called it. */
+  private String calledUrl(String token, String subPath) {
+    String base =
+        publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    StringBuilder url = new StringBuilder(base).append("/callbacks/").append(token);
+    if (!subPath.isEmpty()) {
+      url.append('/').append(subPath);
+    }
+    String query = uri.getRequestUri().getRawQuery();
+    if (query != null) {
+      url.append('?').append(query);
+    }
+    return url.toString();
   }
 
   private static Response answer(ProviderCallbacks.Answer a) {

@@ -10,6 +10,13 @@ import java.util.Objects;
  * the event once per delivery and kind, and ignores ids it does not know. Build one with the
  * factories below.
  *
+ * <p>Since 1.4.0 a provider can also report what a recipient did on the channel itself, with no
+ * message involved ({@link Kind#UNSUBSCRIBED}, {@link Kind#RESUBSCRIBED}, {@link Kind#REPLIED}: an
+ * SMS "STOP", "START" or any other reply, an inbound WhatsApp message). Those carry an empty
+ * provider message id (or the id of the inbound message) and the sender's address as {@link
+ * #recipient()}; the host finds the person by that address on the callback's channel (a phone
+ * number for SMS and WhatsApp).
+ *
  * @param providerMessageId the provider's message id, as returned by {@link ChannelProvider#send}
  * @param kind what happened
  * @param permanent for {@link Kind#BOUNCED}: whether the address will never accept mail (a hard
@@ -43,7 +50,22 @@ public record DeliveryEvent(
     /** The recipient opened the message (the provider's own open tracking). */
     OPENED,
     /** The recipient followed a link (the provider's own click tracking). */
-    CLICKED
+    CLICKED,
+    /**
+     * The recipient asked to receive nothing more on this channel (an SMS "STOP"): the host turns
+     * the person's subscription for the channel off (since 1.4.0).
+     */
+    UNSUBSCRIBED,
+    /**
+     * The recipient asked to receive messages again (an SMS "START"): the host turns the person's
+     * subscription for the channel back on (since 1.4.0).
+     */
+    RESUBSCRIBED,
+    /**
+     * The recipient sent a message; {@link DeliveryEvent#detail()} is its text: the host records it
+     * as a person event (since 1.4.0).
+     */
+    REPLIED
   }
 
   /** Requires the id, the kind and the time; other nulls become empty values. */
@@ -94,5 +116,46 @@ public record DeliveryEvent(
   public static DeliveryEvent clicked(
       String providerMessageId, String recipient, String url, Instant at) {
     return new DeliveryEvent(providerMessageId, Kind.CLICKED, false, recipient, "", url, at);
+  }
+
+  /**
+   * The sender asked to receive nothing more on this channel (an SMS "STOP").
+   *
+   * @param sender the address the request came from (an E.164 number)
+   * @param detail what they sent, for example {@code "STOP"}
+   * @param at when it arrived
+   * @return the event
+   * @since 1.4.0
+   */
+  public static DeliveryEvent unsubscribed(String sender, String detail, Instant at) {
+    return new DeliveryEvent("", Kind.UNSUBSCRIBED, false, sender, detail, "", at);
+  }
+
+  /**
+   * The sender asked to receive messages again (an SMS "START").
+   *
+   * @param sender the address the request came from
+   * @param detail what they sent
+   * @param at when it arrived
+   * @return the event
+   * @since 1.4.0
+   */
+  public static DeliveryEvent resubscribed(String sender, String detail, Instant at) {
+    return new DeliveryEvent("", Kind.RESUBSCRIBED, false, sender, detail, "", at);
+  }
+
+  /**
+   * The sender sent a message on the channel.
+   *
+   * @param inboundMessageId the provider's id of the inbound message, empty when it has none
+   * @param sender the address the message came from
+   * @param text the message's text (a media message: its caption or a word about its kind)
+   * @param at when it arrived
+   * @return the event
+   * @since 1.4.0
+   */
+  public static DeliveryEvent replied(
+      String inboundMessageId, String sender, String text, Instant at) {
+    return new DeliveryEvent(inboundMessageId, Kind.REPLIED, false, sender, text, "", at);
   }
 }

@@ -28,6 +28,10 @@ import java.util.TreeMap;
  * @param body the request body, possibly empty; a copy is kept and {@link #body()} returns a copy
  * @param contentType the {@code Content-Type} header, empty when absent
  * @param remoteAddress the client's IP address as the host saw it, empty when unknown
+ * @param url the absolute URL the provider called, as it knows it: Herald's public URL ({@code
+ *     herald.public-url}), the callback path and the query string exactly as received; what
+ *     providers sign (Twilio's {@code X-Twilio-Signature}); empty when the host does not know it
+ *     (since 1.4.0)
  * @since 1.2.0
  */
 public record InboundCallback(
@@ -37,7 +41,8 @@ public record InboundCallback(
     Map<String, List<String>> query,
     byte[] body,
     String contentType,
-    String remoteAddress) {
+    String remoteAddress,
+    String url) {
 
   /** Normalises nulls to empty values and copies everything; header names ignore case. */
   public InboundCallback {
@@ -48,6 +53,31 @@ public record InboundCallback(
     body = body == null ? new byte[0] : body.clone();
     contentType = contentType == null ? "" : contentType;
     remoteAddress = remoteAddress == null ? "" : remoteAddress;
+    url = url == null ? "" : url;
+  }
+
+  /**
+   * The 1.2.0 constructor: no URL.
+   *
+   * @param method see the record
+   * @param subPath see the record
+   * @param headers see the record
+   * @param query see the record
+   * @param body see the record
+   * @param contentType see the record
+   * @param remoteAddress see the record
+   * @deprecated since 1.4.0; the host passes the URL
+   */
+  @Deprecated(since = "1.4.0")
+  public InboundCallback(
+      String method,
+      String subPath,
+      Map<String, List<String>> headers,
+      Map<String, List<String>> query,
+      byte[] body,
+      String contentType,
+      String remoteAddress) {
+    this(method, subPath, headers, query, body, contentType, remoteAddress, "");
   }
 
   /** A copy of the body (the record keeps its own). */
@@ -112,7 +142,8 @@ public record InboundCallback(
         && query.equals(c.query)
         && java.util.Arrays.equals(body, c.body)
         && contentType.equals(c.contentType)
-        && remoteAddress.equals(c.remoteAddress);
+        && remoteAddress.equals(c.remoteAddress)
+        && url.equals(c.url);
   }
 
   @Override

@@ -25,6 +25,14 @@ import java.util.Objects;
  *     the {@code Cc} header and delivers to them; may be empty (since 1.3.0)
  * @param bcc email: hidden recipients, each one RFC 5322 address; the provider delivers to them
  *     (envelope recipients) and never names them in any header; may be empty (since 1.3.0)
+ * @param payload channel-specific structured content, a JSON-like tree of {@code String}, {@code
+ *     Number}, {@code Boolean}, {@code List} and {@code Map<String, ?>} values (null values are
+ *     dropped), deeply immutable; may be empty. The keys each channel uses are listed in the plugin
+ *     API README ("Channel payloads"): push options (title is {@code subject}, message is {@code
+ *     body}; {@code platform}, {@code data}, {@code image_url}, {@code link}, {@code sound}, {@code
+ *     badge}, {@code category}, {@code mutable_content}, {@code collapse_id}, {@code android},
+ *     {@code ios}), WhatsApp templates and media, webhook method and timeout, in-app content (since
+ *     1.4.0)
  */
 public record OutboundMessage(
     String idempotencyKey,
@@ -39,7 +47,8 @@ public record OutboundMessage(
     String replyTo,
     List<Attachment> attachments,
     List<String> cc,
-    List<String> bcc) {
+    List<String> bcc,
+    Map<String, Object> payload) {
 
   /** Validates required fields and copies the collections. */
   public OutboundMessage {
@@ -56,6 +65,57 @@ public record OutboundMessage(
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
     cc = cc == null ? List.of() : List.copyOf(cc);
     bcc = bcc == null ? List.of() : List.copyOf(bcc);
+    payload = JsonTree.copyObject(payload, "payload");
+  }
+
+  /**
+   * The 1.3.0 constructor: no payload.
+   *
+   * @param idempotencyKey see the record
+   * @param channel see the record
+   * @param recipient see the record
+   * @param subject see the record
+   * @param body see the record
+   * @param headers see the record
+   * @param metadata see the record
+   * @param text see the record
+   * @param from see the record
+   * @param replyTo see the record
+   * @param attachments see the record
+   * @param cc see the record
+   * @param bcc see the record
+   * @deprecated since 1.4.0; use {@link #builder}
+   */
+  @Deprecated(since = "1.4.0")
+  public OutboundMessage(
+      String idempotencyKey,
+      ChannelKind channel,
+      String recipient,
+      String subject,
+      String body,
+      Map<String, String> headers,
+      Map<String, String> metadata,
+      String text,
+      String from,
+      String replyTo,
+      List<Attachment> attachments,
+      List<String> cc,
+      List<String> bcc) {
+    this(
+        idempotencyKey,
+        channel,
+        recipient,
+        subject,
+        body,
+        headers,
+        metadata,
+        text,
+        from,
+        replyTo,
+        attachments,
+        cc,
+        bcc,
+        null);
   }
 
   /**
@@ -89,6 +149,7 @@ public record OutboundMessage(
         replyTo,
         attachments,
         null,
+        null,
         null);
   }
 
@@ -117,6 +178,7 @@ public record OutboundMessage(
         "",
         "",
         "",
+        null,
         null,
         null,
         null);
@@ -196,6 +258,7 @@ public record OutboundMessage(
     private List<Attachment> attachments = List.of();
     private List<String> cc = List.of();
     private List<String> bcc = List.of();
+    private Map<String, ?> payload = Map.of();
 
     private Builder(String idempotencyKey, ChannelKind channel, String recipient) {
       this.idempotencyKey = idempotencyKey;
@@ -271,6 +334,16 @@ public record OutboundMessage(
       return this;
     }
 
+    /**
+     * Sets the channel-specific structured content (see the record's {@code payload}).
+     *
+     * @since 1.4.0
+     */
+    public Builder payload(Map<String, ?> value) {
+      this.payload = value;
+      return this;
+    }
+
     /** The message; validates the required fields. */
     public OutboundMessage build() {
       return new OutboundMessage(
@@ -286,7 +359,8 @@ public record OutboundMessage(
           replyTo,
           attachments,
           cc,
-          bcc);
+          bcc,
+          JsonTree.copyObject(payload, "payload"));
     }
   }
 }

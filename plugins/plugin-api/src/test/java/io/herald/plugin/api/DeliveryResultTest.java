@@ -64,13 +64,14 @@ class DeliveryResultTest {
   }
 
   @Test
-  void theFourOutcomesAreTheOnlyPermittedSubtypes() {
+  void theFiveOutcomesAreTheOnlyPermittedSubtypes() {
     assertThat(DeliveryResult.class.isSealed()).isTrue();
     assertThat(DeliveryResult.class.getPermittedSubclasses())
         .containsExactlyInAnyOrder(
             DeliveryResult.Accepted.class,
             DeliveryResult.RetryableFailure.class,
             DeliveryResult.PermanentFailure.class,
-            DeliveryResult.RateLimited.class);
+            DeliveryResult.RateLimited.class,
+            DeliveryResult.InvalidRecipient.class);
   }
 }

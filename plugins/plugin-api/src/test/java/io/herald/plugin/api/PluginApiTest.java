@@ -11,7 +11,7 @@ class PluginApiTest {
     String pomVersion = System.getProperty("herald.test.pom-version");
 
     assertThat(pomVersion).as("surefire passes the POM version").isNotBlank();
-    assertThat(PluginApi.VERSION).isEqualTo(pomVersion).isEqualTo("1.3.0");
+    assertThat(PluginApi.VERSION).isEqualTo(pomVersion).isEqualTo("1.4.0");
   }
 
   @Test
