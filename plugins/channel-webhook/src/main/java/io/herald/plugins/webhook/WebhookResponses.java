@@ -22,6 +22,7 @@ final class WebhookResponses {
   static final Duration DEFAULT_RATE_LIMIT_DELAY = Duration.ofSeconds(60);
   static final Duration DEFAULT_RETRY_DELAY = Duration.ofSeconds(30);
   private static final int EXCERPT = 300;
+  private static final int MAX_HEADER = 2048;
 
   private final ObjectMapper json;
   private final Clock clock;
@@ -61,7 +62,7 @@ final class WebhookResponses {
     captured.put("status", response.status());
     Map<String, Object> headers = new LinkedHashMap<>();
     for (String name : KEPT_HEADERS) {
-      response.header(name).ifPresent(value -> headers.put(name, value));
+      response.header(name).ifPresent(value -> headers.put(name, cap(value, MAX_HEADER)));
     }
     captured.put("headers", headers);
     captured.put("body", body(response));
@@ -91,6 +92,10 @@ final class WebhookResponses {
   private static String describe(HttpResponse response) {
     String body = response.bodyText().strip();
     return "HTTP " + response.status() + (body.isEmpty() ? "" : ": " + excerpt(body));
+  }
+
+  private static String cap(String value, int length) {
+    return value.length() <= length ? value : value.substring(0, length);
   }
 
   private static String excerpt(String text) {
