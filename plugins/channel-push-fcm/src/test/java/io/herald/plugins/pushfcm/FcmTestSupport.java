@@ -96,12 +96,12 @@ final class FcmTestSupport {
    * /oauth2/service-account, "Handling the response").
    */
   static MappingBuilder tokenStub(String accessToken) {
-    return post(urlPathEqualTo(TOKEN_PATH))
-        .willReturn(
-            okJson(
-                "{\"access_token\":\""
-                    + accessToken
-                    + "\",\"expires_in\":3599,\"token_type\":\"Bearer\"}"));
+    return post(urlPathEqualTo(TOKEN_PATH)).willReturn(tokenResponse(accessToken));
+  }
+
+  static ResponseDefinitionBuilder tokenResponse(String accessToken) {
+    return okJson(
+        "{\"access_token\":\"" + accessToken + "\",\"expires_in\":3599,\"token_type\":\"Bearer\"}");
   }
 
   static MappingBuilder sendStub(ResponseDefinitionBuilder response) {
