@@ -26,7 +26,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * OAuth2 access tokens for FCM from a service account (Google's "Using OAuth 2.0 for Server to
  * Server Applications": an RS256-signed JWT exchanged at {@code token_uri} with the {@code
  * jwt-bearer} grant). A token is reused until {@link #REFRESH_MARGIN} before it expires by the
- * context's clock; only one thread fetches at a time, the others wait for its token.
+ * context's clock; only one thread fetches at a time, the others wait for its token. A failed fetch
+ * is remembered for {@link #FAILURE_HOLD}: sends and health checks in that time get the same
+ * failure without asking the token endpoint again (wrong credentials do not turn every send into a
+ * token request).
  */
 final class AccessTokens {
 
@@ -38,6 +41,9 @@ final class AccessTokens {
 
   /** A token is replaced this long before it expires (or at half its life, if that is sooner). */
   static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
+
+  /** How long a failed token fetch is answered from memory. */
+  static final Duration FAILURE_HOLD = Duration.ofSeconds(30);
 
   private static final Duration ASSERTION_LIFETIME = Duration.ofHours(1);
   private static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
@@ -51,6 +57,7 @@ final class AccessTokens {
   private final System.Logger logger;
   private final ReentrantLock refresh = new ReentrantLock();
   private volatile Token current;
+  private volatile HeldFailure failure;
 
   AccessTokens(
       FcmSettings settings,
@@ -80,12 +87,25 @@ final class AccessTokens {
     refresh.lock();
     try {
       token = current;
-      if (token != null && token.freshAt(clock.instant())) {
+      Instant now = clock.instant();
+      if (token != null && token.freshAt(now)) {
         return token.value();
       }
-      Token fetched = fetch();
-      current = fetched;
-      return fetched.value();
+      HeldFailure held = failure;
+      if (held != null && now.isBefore(held.until())) {
+        throw held.failure();
+      }
+      try {
+        Token fetched = fetch();
+        current = fetched;
+        failure = null;
+        return fetched.value();
+      } catch (TokenFailure e) {
+        if (!Thread.currentThread().isInterrupted()) {
+          failure = new HeldFailure(e, now.plus(FAILURE_HOLD));
+        }
+        throw e;
+      }
     } finally {
       refresh.unlock();
     }
@@ -226,6 +246,9 @@ final class AccessTokens {
   private static String base64Url(byte[] bytes) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
+
+  /** A failed fetch and until when it is answered from memory. */
+  private record HeldFailure(TokenFailure failure, Instant until) {}
 
   /** A token and when to stop using it. */
   private record Token(String value, Instant refreshAt) {

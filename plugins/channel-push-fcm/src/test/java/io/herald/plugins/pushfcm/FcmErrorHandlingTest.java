@@ -44,8 +44,8 @@ class FcmErrorHandlingTest {
   static final WireMockExtension FCM =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  private final TestPluginContext context =
-      new TestPluginContext("channel-push-fcm", new MutableClock(NOW));
+  private final MutableClock clock = new MutableClock(NOW);
+  private final TestPluginContext context = new TestPluginContext("channel-push-fcm", clock);
   private ChannelProvider provider;
 
   @BeforeEach
@@ -301,6 +301,36 @@ class FcmErrorHandlingTest {
     ProviderHealth health = provider.health();
     assertThat(health.status()).isEqualTo(ProviderHealth.Status.DOWN);
     assertThat(health.detail()).contains("invalid_grant");
+  }
+
+  @Test
+  void aFailedTokenFetchIsAnsweredFromMemoryFor30SecondsThenTriedAgain() {
+    FCM.stubFor(
+        post(urlPathEqualTo(TOKEN_PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withHeader("Content-Type", "application/json; charset=utf-8")
+                    .withBody(
+                        "{\"error\":\"invalid_client\",\"error_description\":\"The OAuth"
+                            + " client was not found.\"}")));
+    DeliveryResult refused =
+        DeliveryResult.permanent(
+            "OAuth token request answered HTTP 401 invalid_client: The OAuth client was not"
+                + " found.");
+
+    assertThat(provider.send(FcmTestSupport.push("e-9").build())).isEqualTo(refused);
+    clock.advance(Duration.ofSeconds(29));
+    assertThat(provider.send(FcmTestSupport.push("e-10").build())).isEqualTo(refused);
+    assertThat(provider.health().status()).isEqualTo(ProviderHealth.Status.DOWN);
+    FCM.verify(1, postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
+
+    FCM.stubFor(FcmTestSupport.tokenStub(ACCESS_TOKEN));
+    FCM.stubFor(FcmTestSupport.sendStub(FcmTestSupport.sent()));
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(provider.send(FcmTestSupport.push("e-11").build()))
+        .isEqualTo(DeliveryResult.accepted(MESSAGE_NAME));
+    FCM.verify(2, postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
   }
 
   @Test
