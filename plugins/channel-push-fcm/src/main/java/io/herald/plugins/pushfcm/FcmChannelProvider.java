@@ -77,7 +77,7 @@ final class FcmChannelProvider implements ChannelProvider {
       String token = tokens.get();
       HttpResponse<String> response = post(body, token);
       if (response.statusCode() == 401
-          && FcmErrors.Error.read(401, readTree(response.body())).staleAccessToken()) {
+          && FcmErrors.ErrorAnswer.read(401, readTree(response.body())).staleAccessToken()) {
         context
             .logger()
             .log(
@@ -127,7 +127,7 @@ final class FcmChannelProvider implements ChannelProvider {
       }
       return DeliveryResult.accepted(name);
     }
-    FcmErrors.Error error = FcmErrors.Error.read(response.statusCode(), body);
+    FcmErrors.ErrorAnswer error = FcmErrors.ErrorAnswer.read(response.statusCode(), body);
     return logged(message, FcmErrors.result(error, response.headers(), context.clock().instant()));
   }
 

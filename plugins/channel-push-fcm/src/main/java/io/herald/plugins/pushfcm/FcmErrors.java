@@ -37,9 +37,9 @@ final class FcmErrors {
    * @param message {@code error.message}, else empty
    * @param tokenField whether a BadRequest detail names {@code message.token}
    */
-  record Error(int httpStatus, String errorCode, String message, boolean tokenField) {
+  record ErrorAnswer(int httpStatus, String errorCode, String message, boolean tokenField) {
 
-    static Error read(int httpStatus, JsonNode body) {
+    static ErrorAnswer read(int httpStatus, JsonNode body) {
       JsonNode error = body.path("error");
       String code = "";
       boolean tokenField = false;
@@ -56,7 +56,7 @@ final class FcmErrors {
       if (code.isEmpty()) {
         code = error.path("status").asText("");
       }
-      return new Error(httpStatus, code, error.path("message").asText(""), tokenField);
+      return new ErrorAnswer(httpStatus, code, error.path("message").asText(""), tokenField);
     }
 
     /** A 401 that a fresh access token may cure (not a rejected APNs credential). */
@@ -74,7 +74,7 @@ final class FcmErrors {
   }
 
   /** The result for an error answer. */
-  static DeliveryResult result(Error error, HttpHeaders headers, Instant now) {
+  static DeliveryResult result(ErrorAnswer error, HttpHeaders headers, Instant now) {
     String code = error.errorCode().toUpperCase(Locale.ROOT);
     int status = error.httpStatus();
     if (code.equals("UNREGISTERED")) {
@@ -97,7 +97,7 @@ final class FcmErrors {
    * Whether an INVALID_ARGUMENT is about the registration token: FCM says "The registration token
    * is not a valid FCM registration token", or a BadRequest detail names {@code message.token}.
    */
-  private static boolean aboutTheToken(Error error) {
+  private static boolean aboutTheToken(ErrorAnswer error) {
     return error.tokenField()
         || error.message().toLowerCase(Locale.ROOT).contains("registration token");
   }
