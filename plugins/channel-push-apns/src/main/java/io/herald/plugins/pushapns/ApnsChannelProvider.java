@@ -36,6 +36,9 @@ final class ApnsChannelProvider implements ChannelProvider {
   /** Apple's limit for a regular notification payload. */
   static final int MAX_PAYLOAD_BYTES = 4096;
 
+  /** Requests in flight once APNs has answered once (it allows up to 1000 streams then). */
+  static final int MAX_IN_FLIGHT = 500;
+
   private static final Pattern DEVICE_TOKEN = Pattern.compile("[0-9A-Fa-f]{16,200}");
 
   private final ApnsSettings settings;
@@ -45,6 +48,7 @@ final class ApnsChannelProvider implements ChannelProvider {
   private final HttpClient http;
   private final ProviderTokens tokens;
   private final ApnsPayloads payloads;
+  private final StreamGate gate = new StreamGate(1, MAX_IN_FLIGHT);
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile String authProblem;
 
@@ -133,6 +137,26 @@ final class ApnsChannelProvider implements ChannelProvider {
   }
 
   private HttpResponse<String> post(
+      OutboundMessage message,
+      ApnsPayloads.Request request,
+      byte[] body,
+      String apnsId,
+      String token)
+      throws IOException, InterruptedException {
+    if (!gate.enter(settings.timeout())) {
+      throw new HttpTimeoutException("no free HTTP/2 stream to APNs");
+    }
+    boolean answered = false;
+    try {
+      HttpResponse<String> response = exchange(message, request, body, apnsId, token);
+      answered = true;
+      return response;
+    } finally {
+      gate.leave(answered);
+    }
+  }
+
+  private HttpResponse<String> exchange(
       OutboundMessage message,
       ApnsPayloads.Request request,
       byte[] body,

@@ -13,6 +13,7 @@ import java.lang.System.Logger.Level;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FcmChannelProvider implements ChannelProvider {
 
+  /** Sends in flight at once; FCM's HTTP/2 servers allow 100 concurrent streams. */
+  static final int MAX_IN_FLIGHT = 64;
+
   private final FcmSettings settings;
   private final ChannelPluginContext context;
   private final ObjectMapper mapper;
@@ -34,6 +38,7 @@ final class FcmChannelProvider implements ChannelProvider {
   private final HttpClient http;
   private final AccessTokens tokens;
   private final FcmMessages messages;
+  private final StreamGate gate = new StreamGate(MAX_IN_FLIGHT, MAX_IN_FLIGHT);
   private final AtomicBoolean closed = new AtomicBoolean();
 
   FcmChannelProvider(FcmSettings settings, ChannelPluginContext context, ObjectMapper mapper) {
@@ -102,6 +107,21 @@ final class FcmChannelProvider implements ChannelProvider {
   }
 
   private HttpResponse<String> post(byte[] body, String token)
+      throws IOException, InterruptedException {
+    if (!gate.enter(settings.timeout())) {
+      throw new HttpTimeoutException("no free HTTP/2 stream to FCM");
+    }
+    boolean answered = false;
+    try {
+      HttpResponse<String> response = exchange(body, token);
+      answered = true;
+      return response;
+    } finally {
+      gate.leave(answered);
+    }
+  }
+
+  private HttpResponse<String> exchange(byte[] body, String token)
       throws IOException, InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(settings.sendUrl())
