@@ -102,9 +102,10 @@ final class TwilioSmsChannelProvider implements ChannelProvider {
   }
 
   /**
-   * {@code To}, the sender, {@code Body} and {@code StatusCallback}. The sender is the message's
-   * own {@code from} when it has one (a messaging service SID, else a number or sender ID), else
-   * the setting's messaging service, else its sender number.
+   * {@code To}, the sender, {@code Body} (the message's body, else its text part) and {@code
+   * StatusCallback}. The sender is the message's own {@code from} when it has one (a messaging
+   * service SID, else a number or sender ID), else the setting's messaging service, else its sender
+   * number.
    */
   FormParams form(OutboundMessage message, String to) {
     FormParams form = FormParams.empty().add("To", to);
@@ -120,7 +121,7 @@ final class TwilioSmsChannelProvider implements ChannelProvider {
     } else {
       form.add("From", from);
     }
-    form.add("Body", message.body());
+    form.add("Body", message.body().isEmpty() ? message.text() : message.body());
     if (!settings.statusCallbackUrl().isEmpty()) {
       form.add("StatusCallback", settings.statusCallbackUrl());
     }

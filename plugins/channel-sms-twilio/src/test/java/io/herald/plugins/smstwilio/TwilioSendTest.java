@@ -157,7 +157,7 @@ class TwilioSendTest {
   }
 
   @Test
-  void theMessagesOwnSenderWins() throws Exception {
+  void theMessagesOwnSenderWinsAndATextPartServesAsBody() throws Exception {
     answer(201, "message-created.json");
     ChannelProvider p = provider(TestSupport.config(TWILIO.baseUrl()));
 
@@ -168,7 +168,7 @@ class TwilioSendTest {
             .build());
     p.send(
         OutboundMessage.builder("k-6", ChannelKind.SMS, TestSupport.TO)
-            .body("Hi")
+            .text("Hi")
             .from("MGcccccccccccccccccccccccccccccccc")
             .build());
 
