@@ -105,12 +105,12 @@ class QuickStartIT {
 
   /**
    * The launcher installed the distribution's zips into the (default) plugins directory, and the
-   * node started both plugins.
+   * node started every one of them.
    */
   private void assertBundledPluginsStarted(Path data, String base, String bearer, String output)
       throws Exception {
     Path plugins = data.resolve("plugins");
-    for (String id : List.of("channel-dev-outbox", "channel-email-smtp")) {
+    for (String id : List.of("channel-dev-outbox", "channel-email-smtp", "channel-sms-twilio")) {
       assertThat(output).contains("herald: installed plugin " + id);
       try (var bundled = Files.list(Path.of(System.getProperty("herald.dist.dir"), "plugins"))) {
         Path zip =
@@ -128,7 +128,10 @@ class QuickStartIT {
     assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
     assertThat(JSON.readTree(listed.body()).path("plugins"))
         .extracting(p -> p.path("id").asText() + " " + p.path("status").asText())
-        .contains("channel-dev-outbox STARTED", "channel-email-smtp STARTED");
+        .contains(
+            "channel-dev-outbox STARTED",
+            "channel-email-smtp STARTED",
+            "channel-sms-twilio STARTED");
   }
 
   /**
