@@ -127,7 +127,8 @@ class QuickStartIT {
             "channel-push-apns",
             "channel-webhook",
             "channel-whatsapp-cloud",
-            "channel-slack")
+            "channel-slack",
+            "channel-sms-twilio")
         .doesNotContain("channel-test-echo", "channel-example-http-sms");
     for (int i = 0; i < zips.size(); i++) {
       assertThat(output).contains("herald: installed plugin " + ids.get(i));
