@@ -49,7 +49,8 @@ class InAppDemoUiIT extends ContainerTest {
   private String person() {
     String id = unique("inapp-ui");
     Http.Answer put =
-        http().put("api/v1/customers/" + id, Http.track(), "{\"email\":\"" + id + "@example.com\"}");
+        http()
+            .put("api/v1/customers/" + id, Http.track(), "{\"email\":\"" + id + "@example.com\"}");
     assertThat(put.status()).as(put.body()).isEqualTo(200);
     return id;
   }
@@ -61,8 +62,7 @@ class InAppDemoUiIT extends ContainerTest {
     fill("demoForm:title", title);
     fill("demoForm:buttonLabel", label);
     fill("demoForm:buttonUrl", url);
-    new Select(console.driver().findElement(By.id("demoForm:type_input")))
-        .selectByValue(type);
+    new Select(console.driver().findElement(By.id("demoForm:type_input"))).selectByValue(type);
     console.clickAndLoad(By.id("demoForm:send"));
     console.waitFor().until(ExpectedConditions.urlContains("person="));
     assertThat(console.bodyText()).contains("queued for " + person);
@@ -92,7 +92,8 @@ class InAppDemoUiIT extends ContainerTest {
         console
             .waitFor()
             .until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".herald-inapp-modal")));
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector(".herald-inapp-modal")));
     assertThat(modal.findElement(By.className("herald-inapp-title")).getText()).isEqualTo(title);
     assertThat(modal.findElement(By.className("herald-inapp-text")).getText())
         .isEqualTo("This message came through the in-app SDK.");
@@ -105,7 +106,8 @@ class InAppDemoUiIT extends ContainerTest {
     console.driver().switchTo().window(page);
     console
         .waitFor()
-        .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".herald-inapp-modal")));
+        .until(
+            ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".herald-inapp-modal")));
     console
         .waitFor()
         .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".sdk-event-clicked")));
@@ -141,8 +143,7 @@ class InAppDemoUiIT extends ContainerTest {
 
     console
         .waitFor()
-        .until(
-            ExpectedConditions.presenceOfElementLocated(By.cssSelector(".sdk-event-dismissed")));
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".sdk-event-dismissed")));
     console.waitFor().until(d -> "dismissed".equals(listedState(person, title)));
   }
 }
