@@ -1,6 +1,8 @@
 package io.herald.inapp.rest;
 
+import io.herald.inapp.api.SdkOrigins;
 import io.herald.inapp.internal.InAppSettings;
+import io.herald.inapp.internal.SiteDirectory;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -14,9 +16,12 @@ import java.util.List;
 
 /**
  * CORS for the SDK paths only ({@code /sdk/…}): browsers on the customer's site call them from
- * another origin. Allowed origins are {@code herald.inapp.allowed-origins} ({@code *} by default;
- * the SDK sends no cookies, its token is a header). A preflight ({@code OPTIONS} with {@code
- * Access-Control-Request-Method}) is answered 204 here, before resource matching.
+ * another origin. Allowed origins are the workspace's (App API {@code PUT /v1/inapp/settings}; the
+ * workspace is the one of the site id in the {@code X-Herald-Site-Id} header or the {@code site_id}
+ * query parameter, which the SDK adds so preflights carry it too), else the node's {@code
+ * herald.inapp.allowed-origins} ({@code *} by default; the SDK sends no cookies, its token is a
+ * header). A preflight ({@code OPTIONS} with {@code Access-Control-Request-Method}) is answered 204
+ * here, before resource matching.
  */
 @Provider
 @PreMatching
@@ -25,6 +30,10 @@ public class SdkCors implements ContainerRequestFilter, ContainerResponseFilter 
   static final String ALLOWED_HEADERS = "Authorization, Content-Type, " + SdkCaller.SITE_HEADER;
 
   @Inject InAppSettings settings;
+
+  @Inject SiteDirectory sites;
+
+  @Inject SdkOrigins origins;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -42,7 +51,7 @@ public class SdkCors implements ContainerRequestFilter, ContainerResponseFilter 
     }
     String origin = request.getHeaderString("Origin");
     MultivaluedMap<String, Object> headers = response.getHeaders();
-    List<String> allowed = settings.allowedOrigins();
+    List<String> allowed = allowed(request);
     if (allowed.contains("*")) {
       headers.putSingle("Access-Control-Allow-Origin", "*");
     } else {
@@ -57,6 +66,15 @@ public class SdkCors implements ContainerRequestFilter, ContainerResponseFilter 
       headers.putSingle("Access-Control-Allow-Headers", ALLOWED_HEADERS);
       headers.putSingle("Access-Control-Max-Age", "600");
     }
+  }
+
+  /** The site's workspace's origins, else the node default. */
+  private List<String> allowed(ContainerRequestContext request) {
+    String site = request.getHeaderString(SdkCaller.SITE_HEADER);
+    if (site == null) {
+      site = request.getUriInfo().getQueryParameters().getFirst("site_id");
+    }
+    return sites.workspaceOf(site).map(origins::allowed).orElseGet(settings::allowedOrigins);
   }
 
   private static boolean sdkPath(ContainerRequestContext request) {

@@ -85,7 +85,7 @@
     while (!s.stopped) {
       try {
         s.controller = typeof AbortController === 'function' ? new AbortController() : null;
-        var response = await fetch(s.baseUrl + '/sdk/v1/inapp/messages?wait=25', {
+        var response = await fetch(s.baseUrl + '/sdk/v1/inapp/messages?wait=25&site_id=' + encodeURIComponent(s.siteId), {
           method: 'GET',
           headers: headers(s, false),
           cache: 'no-store',
@@ -146,7 +146,10 @@
     if (s.onEvent) {
       s.onEvent({ id: message.id, event: event, url: url || null });
     }
-    return fetch(s.baseUrl + '/sdk/v1/inapp/messages/' + encodeURIComponent(message.id) + '/events', {
+    var path = '/sdk/v1/inapp/messages/' + encodeURIComponent(message.id) + '/events';
+    // site_id in the URL too: a CORS preflight carries no header values, and the workspace's
+    // allowed origins depend on it.
+    return fetch(s.baseUrl + path + '?site_id=' + encodeURIComponent(s.siteId), {
       method: 'POST',
       headers: headers(s, true),
       body: JSON.stringify(body),

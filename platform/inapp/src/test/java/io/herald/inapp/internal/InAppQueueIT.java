@@ -280,6 +280,35 @@ class InAppQueueIT {
     assertThat(polls.waiting()).isZero();
   }
 
+  @Test
+  void aWorkspacesAllowedOriginsReplaceTheNodeDefaultUntilCleared() {
+    InAppSettings settings = new InAppSettings();
+    settings.allowedOrigins = "*";
+    DefaultSdkOrigins origins = new DefaultSdkOrigins();
+    origins.dataSource = dataSource;
+    origins.settings = settings;
+    origins.clock = clock;
+    try {
+      assertThat(origins.allowed(ws)).containsExactly("*");
+      assertThat(origins.isDefault(ws)).isTrue();
+
+      origins.set(ws, List.of("https://App.example.com", "http://localhost:3000"));
+      assertThat(origins.allowed(ws))
+          .containsExactly("https://app.example.com", "http://localhost:3000");
+      assertThat(origins.isDefault(ws)).isFalse();
+      assertThat(origins.allowed(new WorkspaceId(ws.value() + 1))).containsExactly("*");
+      assertThatThrownBy(() -> origins.set(ws, List.of("https://a.test/x")))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThat(origins.allowed(ws)).hasSize(2);
+
+      origins.set(ws, List.of());
+      assertThat(origins.allowed(ws)).containsExactly("*");
+      assertThat(origins.isDefault(ws)).isTrue();
+    } finally {
+      origins.set(ws, List.of());
+    }
+  }
+
   private static OutboundMessage message(String key, String recipient, String title) {
     return OutboundMessage.builder(key, ChannelKind.IN_APP, recipient)
         .subject(title)
