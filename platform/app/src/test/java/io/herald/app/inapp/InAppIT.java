@@ -339,6 +339,84 @@ class InAppIT extends ContainerTest {
   }
 
   @Test
+  void aWorkspacesOwnOriginsDecideWhichBrowsersMayCall() {
+    String site = ItConfig.siteId();
+    Answer initial = http().get("v1/inapp/settings", Http.app());
+    assertThat(initial.status()).as(initial.body()).isEqualTo(200);
+    assertThat(initial.json().get("default").asBoolean()).isTrue();
+    assertThat(initial.json().get("allowed_origins").get(0).asText()).isEqualTo("*");
+    try {
+      Answer set =
+          http()
+              .put(
+                  "v1/inapp/settings",
+                  Http.app(),
+                  "{\"allowed_origins\":[\"HTTPS://Shop.Example.com\",\"http://localhost:3000\"]}");
+      assertThat(set.status()).as(set.body()).isEqualTo(200);
+      assertThat(set.json().get("default").asBoolean()).isFalse();
+      assertThat(set.json().get("allowed_origins").toString())
+          .isEqualTo("[\"https://shop.example.com\",\"http://localhost:3000\"]");
+
+      // A listed origin is echoed (with Vary: Origin), on preflights that name the site in the URL
+      // as the SDK does, and on calls with the header.
+      SdkClient.Reply preflight =
+          sdk()
+              .method(
+                  "sdk/v1/inapp/messages?wait=25&site_id=" + site,
+                  "OPTIONS",
+                  Map.of("Origin", SdkClient.ORIGIN, "Access-Control-Request-Method", "GET"));
+      assertThat(preflight.status()).isEqualTo(204);
+      assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo(SdkClient.ORIGIN);
+      assertThat(preflight.header("Vary")).contains("Origin");
+      SdkClient.Reply call = sdk().poll(site, "not-a-token", 0);
+      assertThat(call.header("Access-Control-Allow-Origin")).isEqualTo(SdkClient.ORIGIN);
+      // Another origin gets no CORS grant: the browser keeps the answer from the page.
+      SdkClient.Reply foreign =
+          sdk()
+              .method(
+                  "sdk/v1/inapp/messages?site_id=" + site,
+                  "OPTIONS",
+                  Map.of(
+                      "Origin",
+                      "https://evil.example.net",
+                      "Access-Control-Request-Method",
+                      "GET"));
+      assertThat(foreign.header("Access-Control-Allow-Origin")).isNull();
+
+      assertAppError(
+          http()
+              .put("v1/inapp/settings", Http.app(), "{\"allowed_origins\":[\"https://a.test/x\"]}"),
+          400,
+          "allowed_origins[0] must be * or an origin");
+      assertAppError(
+          http().put("v1/inapp/settings", Http.app(), "{\"allowed_origins\":\"*\"}"),
+          400,
+          "must be a list of strings");
+      assertAppError(
+          http().put("v1/inapp/settings", Http.app(), "{\"allowed_origins\":[1]}"),
+          400,
+          "must be a list of strings");
+      assertAppError(http().put("v1/inapp/settings", Http.app(), "{}"), 400, "is required");
+      assertAppError(http().put("v1/inapp/settings", Http.app(), "{"), 400, "malformed JSON");
+      assertAppError(
+          http()
+              .put(
+                  "v1/inapp/settings",
+                  Http.app(),
+                  "{\"allowed_origins\":[\"" + "x".repeat(9000) + "\"]}"),
+          413,
+          "larger than");
+      assertAppError(http().get("v1/inapp/settings", null), 401, "Authorization header missing");
+      assertThat(http().get("v1/inapp/settings", Http.app()).json().get("allowed_origins"))
+          .hasSize(2);
+    } finally {
+      Answer reset = http().put("v1/inapp/settings", Http.app(), "{\"allowed_origins\":null}");
+      assertThat(reset.status()).as(reset.body()).isEqualTo(200);
+      assertThat(reset.json().get("default").asBoolean()).isTrue();
+    }
+  }
+
+  @Test
   void theSdkScriptIsServedAsCacheableJavaScript() {
     SdkClient.Reply script = sdk().method("sdk/herald-inapp.js", "GET", Map.of());
     assertThat(script.status()).isEqualTo(200);
