@@ -95,18 +95,16 @@ public class SdkMessagesResource {
       async.resume(SdkJson.ok(SdkJson.messages(now)));
       return;
     }
+    // The timeout first: a waiter may answer (on another thread) as soon as it is registered.
+    async.setTimeoutHandler(r -> r.resume(SdkJson.ok(SdkJson.messages(List.of()))));
+    async.setTimeout(wait, TimeUnit.SECONDS);
     LongPolls.Registration waiting =
         polls.await(
             workspace,
             cioId,
             () -> async.resume(SdkJson.ok(SdkJson.messages(queue.pending(workspace, cioId)))));
+    // However the request ends (answered, timed out, failed), it stops waiting.
     async.register((jakarta.ws.rs.container.CompletionCallback) failure -> waiting.cancel());
-    async.setTimeoutHandler(
-        r -> {
-          waiting.cancel();
-          r.resume(SdkJson.ok(SdkJson.messages(List.of())));
-        });
-    async.setTimeout(wait, TimeUnit.SECONDS);
   }
 
   @POST
