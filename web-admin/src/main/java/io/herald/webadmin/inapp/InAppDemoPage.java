@@ -53,6 +53,7 @@ public class InAppDemoPage {
   private String type = InAppContent.MODAL;
   private String buttonLabel = "Take a look";
   private String buttonUrl = "https://example.com/";
+  private String transport = "poll";
 
   private PersonView found;
   private String siteId;
@@ -116,7 +117,9 @@ public class InAppDemoPage {
     messages.info("Test message " + deliveryId + " queued for " + person.strip() + ".");
     messages.keepForRedirect();
     return "/inapp-demo?faces-redirect=true&person="
-        + URLEncoder.encode(person.strip(), StandardCharsets.UTF_8);
+        + URLEncoder.encode(person.strip(), StandardCharsets.UTF_8)
+        + "&transport="
+        + getTransport();
   }
 
   private Map<String, Object> payload() {
@@ -162,6 +165,19 @@ public class InAppDemoPage {
 
   public List<String> getTypes() {
     return List.of(InAppContent.MODAL, InAppContent.BANNER);
+  }
+
+  /** How the embedded SDK receives messages: {@code poll} (long poll) or {@code sse}. */
+  public String getTransport() {
+    return "sse".equals(transport) ? "sse" : "poll";
+  }
+
+  public void setTransport(String transport) {
+    this.transport = transport;
+  }
+
+  public List<String> getTransports() {
+    return List.of("poll", "sse");
   }
 
   public String getPerson() {

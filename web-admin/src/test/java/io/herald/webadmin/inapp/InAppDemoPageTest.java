@@ -103,7 +103,8 @@ class InAppDemoPageTest {
 
     String outcome = page.send();
 
-    assertThat(outcome).isEqualTo("/inapp-demo?faces-redirect=true&person=u1%40example.com");
+    assertThat(outcome)
+        .isEqualTo("/inapp-demo?faces-redirect=true&person=u1%40example.com&transport=poll");
     assertThat(queued).hasSize(1);
     InAppMessage m = queued.get(0);
     assertThat(m.deliveryId()).matches("demo_[0-9a-f]{32}");
@@ -118,7 +119,8 @@ class InAppDemoPageTest {
   void anEmptyUrlMakesADismissButtonAndBadContentIsRefused() {
     InAppDemoPage page = page(FakeRoleUser.admin(), "u1");
     page.setButtonUrl("");
-    page.send();
+    page.setTransport("sse");
+    assertThat(page.send()).endsWith("&transport=sse");
     assertThat(queued.get(0).content().buttons().get(0).action()).isEqualTo("dismiss");
 
     InAppDemoPage bad = page(FakeRoleUser.admin(), "u1");

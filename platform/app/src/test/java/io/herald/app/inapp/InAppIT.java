@@ -182,6 +182,59 @@ class InAppIT extends ContainerTest {
     assertThat(empty.json().get("messages")).isEmpty();
   }
 
+  @Test
+  void theEventStreamSendsPendingAndNewMessagesOnce() throws Exception {
+    String id = unique("inapp");
+    String cioId = person(id);
+    String token = tokenFor(id);
+    long ws = workspaceId();
+    String first = unique("dlv");
+    queue(ws, cioId, first);
+
+    java.net.http.HttpResponse<java.util.stream.Stream<String>> response =
+        sdk().stream(ItConfig.siteId(), token).get(40, TimeUnit.SECONDS);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("text/event-stream");
+    assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+    java.util.Iterator<String> lines = response.body().iterator();
+    String second = unique("dlv");
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    java.util.List<String> data = new java.util.ArrayList<>();
+    try {
+      while (ids.size() < 2 && lines.hasNext()) {
+        String line = lines.next();
+        if (line.startsWith("id:")) {
+          ids.add(line.substring(3).strip());
+          if (ids.size() == 1) {
+            // The first message arrived: queue another, which the open stream must deliver too.
+            queue(ws, cioId, second);
+          }
+        } else if (line.startsWith("data:")) {
+          data.add(line.substring(5).strip());
+        } else if (line.startsWith("event:")) {
+          assertThat(line.substring(6).strip()).isEqualTo("message");
+        }
+      }
+    } finally {
+      response.body().close();
+    }
+    assertThat(ids).containsExactly(first, second);
+    assertThat(data.get(0)).contains("\"id\":\"" + first + "\"").contains("\"title\":\"Welcome\"");
+
+    SdkClient.Reply refused =
+        sdk()
+            .send(
+                sdk()
+                    .request(
+                        "sdk/v1/inapp/stream?site_id=" + ItConfig.siteId() + "&token=forged",
+                        null,
+                        null)
+                    .header("Accept", "text/event-stream")
+                    .GET());
+    assertReplyError(refused, 401, "invalid token");
+  }
+
   // ---- authentication ---------------------------------------------------------------------
 
   @Test

@@ -83,6 +83,19 @@ final class SdkClient {
         .thenApply(r -> new Reply(r.statusCode(), r.body(), r));
   }
 
+  /** Opens the event stream as EventSource does: site id and token in the URL. */
+  CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> stream(
+      String siteId, String token) {
+    return client.sendAsync(
+        HttpRequest.newBuilder(
+                URI.create(base + "sdk/v1/inapp/stream?site_id=" + siteId + "&token=" + token))
+            .header("Accept", "text/event-stream")
+            .header("Origin", ORIGIN)
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofLines());
+  }
+
   Reply event(String siteId, String token, String messageId, String body) {
     return send(
         request("sdk/v1/inapp/messages/" + messageId + "/events", siteId, token)

@@ -18,9 +18,9 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The console's in-app demo page in headless Chromium: a test message sent to a person appears in
- * the page through the embedded JavaScript SDK (long poll), as a modal or a banner; clicking its
- * button or closing it is reported and the person's message list shows {@code clicked} or {@code
- * dismissed}.
+ * the page through the embedded JavaScript SDK (long poll, or Server-Sent Events), as a modal or a
+ * banner; clicking its button or closing it is reported and the person's message list shows {@code
+ * clicked} or {@code dismissed}.
  */
 class InAppDemoUiIT extends ContainerTest {
 
@@ -55,7 +55,8 @@ class InAppDemoUiIT extends ContainerTest {
     return id;
   }
 
-  private void send(String person, String title, String type, String label, String url) {
+  private void send(
+      String person, String title, String type, String label, String url, String transport) {
     console.signIn(ItConfig.adminEmail(), ItConfig.adminPassword());
     console.navigate("navInAppDemo", "/admin/inapp-demo.xhtml");
     fill("demoForm:person", person);
@@ -86,7 +87,7 @@ class InAppDemoUiIT extends ContainerTest {
     String person = person();
     String title = unique("Hello");
     String target = base.toString() + (base.toString().endsWith("/") ? "" : "/") + "health/ready";
-    send(person, title, "modal", "Open docs", target);
+    send(person, title, "modal", "Open docs", target, "poll");
 
     WebElement modal =
         console
@@ -117,10 +118,10 @@ class InAppDemoUiIT extends ContainerTest {
   }
 
   @Test
-  void aBannerClosedWithItsCloseButtonIsDismissed() {
+  void aBannerReceivedOverServerSentEventsAndClosedIsDismissed() {
     String person = person();
     String title = unique("Banner");
-    send(person, title, "banner", "Got it", "");
+    send(person, title, "banner", "Got it", "", "sse");
 
     WebElement banner =
         console

@@ -72,6 +72,17 @@ public class LongPolls {
     wake(new Key(workspace.value(), cioId));
   }
 
+  /**
+   * Runs {@code task} once after {@code delay} on this node's long-poll thread (event streams'
+   * heartbeats and ends).
+   *
+   * @return a handle to cancel it
+   */
+  public java.util.concurrent.Future<?> later(Runnable task, java.time.Duration delay) {
+    startChecks();
+    return checker.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   /** How many requests wait on this node (for tests and health). */
   int waiting() {
     return waiting.values().stream().mapToInt(Set::size).sum();

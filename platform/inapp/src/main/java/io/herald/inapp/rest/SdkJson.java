@@ -69,15 +69,20 @@ final class SdkJson {
   static JsonObject messages(List<InAppMessage> messages) {
     JsonArrayBuilder list = Jsons.createArrayBuilder();
     for (InAppMessage m : messages) {
-      JsonObjectBuilder b = Jsons.createObjectBuilder().add("id", m.deliveryId());
-      for (Map.Entry<String, JsonValue> e : ContentJson.write(m.content()).entrySet()) {
-        b.add(e.getKey(), e.getValue());
-      }
-      b.add("created_at", m.createdAt().getEpochSecond());
-      b.add("expires_at", m.expiresAt().getEpochSecond());
-      list.add(b);
+      list.add(message(m));
     }
     return Jsons.createObjectBuilder().add("messages", list).build();
+  }
+
+  /** One message as the SDK receives it. */
+  static JsonObject message(InAppMessage m) {
+    JsonObjectBuilder b = Jsons.createObjectBuilder().add("id", m.deliveryId());
+    for (Map.Entry<String, JsonValue> e : ContentJson.write(m.content()).entrySet()) {
+      b.add(e.getKey(), e.getValue());
+    }
+    b.add("created_at", m.createdAt().getEpochSecond());
+    b.add("expires_at", m.expiresAt().getEpochSecond());
+    return b.build();
   }
 
   /** A JSON answer never stored by caches (it is one person's). */

@@ -19,6 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
@@ -26,6 +27,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.io.InputStream;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +41,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code GET /sdk/v1/inapp/messages?wait=25}: the person's pending messages at once, or, when
  *       there are none, as soon as one is queued within {@code wait} seconds (long poll; 0 to 25,
  *       default 25); {@code {"messages":[]}} when none came.
+ *   <li>{@code GET /sdk/v1/inapp/stream}: the same as Server-Sent Events.
  *   <li>{@code POST /sdk/v1/inapp/messages/{id}/events} {@code {"event":"opened|clicked|dismissed",
  *       "url":…}}: the message's new state.
  * </ul>
@@ -105,6 +109,29 @@ public class SdkMessagesResource {
             () -> async.resume(SdkJson.ok(SdkJson.messages(queue.pending(workspace, cioId)))));
     // However the request ends (answered, timed out, failed), it stops waiting.
     async.register((jakarta.ws.rs.container.CompletionCallback) failure -> waiting.cancel());
+  }
+
+  /**
+   * The person's messages as Server-Sent Events (for {@code EventSource}, which sends no headers:
+   * {@code ?site_id=…&token=…}): every pending message once as an event {@code message}, then each
+   * new one as it is queued; the stream ends after five minutes and the client reconnects.
+   */
+  @GET
+  @Path("/stream")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  public void stream(
+      @Context HttpHeaders headers,
+      @QueryParam("site_id") String siteId,
+      @QueryParam("token") String token,
+      @Context SseEventSink sink,
+      @Context Sse sse) {
+    SdkCaller caller;
+    try {
+      caller = SdkCaller.of(headers, siteId, token, sites, tokens);
+    } catch (SdkCaller.Unauthorized e) {
+      throw new WebApplicationException(e.response());
+    }
+    new SdkStream(caller.workspace(), caller.cioId(), sink, sse, inbox, polls).start();
   }
 
   @POST

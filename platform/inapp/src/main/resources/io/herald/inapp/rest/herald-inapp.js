@@ -7,6 +7,9 @@
  *                         baseUrl: 'https://herald.example.com' });
  *   </script>
  *
+ * Options: onEvent(e), onError(e), openUrl(url), transport: 'poll' (default, fetch long poll) or 'sse'
+ * (EventSource; the token then travels in the URL).
+ *
  * The token comes from your backend (POST /v1/inapp/tokens with the App API key); it names the person.
  */
 (function (root) {
@@ -54,10 +57,42 @@
       showing: null,
       controller: null,
       stopped: false,
-      backoff: 1000
+      backoff: 1000,
+      source: null
     };
-    poll(state);
+    if (options.transport === 'sse' && typeof root.EventSource === 'function') {
+      stream(state);
+    } else {
+      poll(state);
+    }
     return api;
+  }
+
+  // Server-Sent Events: EventSource sends no headers, so the site id and token go in the URL.
+  function stream(s) {
+    var url = s.baseUrl + '/sdk/v1/inapp/stream?site_id=' + encodeURIComponent(s.siteId) +
+      '&token=' + encodeURIComponent(s.token);
+    var source = new root.EventSource(url);
+    s.source = source;
+    source.addEventListener('message', function (e) {
+      var m;
+      try {
+        m = JSON.parse(e.data);
+      } catch (err) {
+        return;
+      }
+      if (!s.seen[m.id]) {
+        s.seen[m.id] = true;
+        s.queue.push(m);
+        showNext(s);
+      }
+    });
+    source.addEventListener('error', function () {
+      // The browser reconnects by itself unless the server refused the stream (401).
+      if (source.readyState === 2 && !s.stopped) {
+        fail(s, 'stream closed', 'the event stream was refused; check the site id and token');
+      }
+    });
   }
 
   function stop() {
@@ -65,6 +100,9 @@
       state.stopped = true;
       if (state.controller) {
         state.controller.abort();
+      }
+      if (state.source) {
+        state.source.close();
       }
       if (state.showing) {
         state.showing.remove();
