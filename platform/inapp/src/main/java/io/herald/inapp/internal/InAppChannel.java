@@ -56,8 +56,16 @@ public class InAppChannel implements HostChannelProvider {
     return new Provider(workspace);
   }
 
-  /** The person a delivery's recipient names: a cio_id, else as the Track API reads it. */
-  Optional<PersonView> person(WorkspaceId workspace, String recipient) {
+  /**
+   * The person a delivery is for: its metadata {@code cio_id} when messaging passes one, else the
+   * recipient as a cio_id, else the recipient read as the Track API reads an identifier (an id).
+   */
+  Optional<PersonView> person(WorkspaceId workspace, OutboundMessage message) {
+    String cioId = message.metadata().get("cio_id");
+    if (cioId != null && !cioId.isBlank()) {
+      return people.find(workspace, new PersonRef(IdType.CIO_ID, cioId));
+    }
+    String recipient = message.recipient();
     if (recipient.isBlank() || !new PersonRef(IdType.CIO_ID, recipient).wellFormed()) {
       return Optional.empty();
     }
@@ -84,7 +92,7 @@ public class InAppChannel implements HostChannelProvider {
         return DeliveryResult.permanent("in-app content: " + e.getMessage());
       }
       try {
-        Optional<PersonView> person = person(workspace, message.recipient());
+        Optional<PersonView> person = person(workspace, message);
         if (person.isEmpty()) {
           return DeliveryResult.invalidRecipient("no person " + message.recipient());
         }

@@ -17,8 +17,7 @@ import java.util.Optional;
  * What the SDK reports about a message it showed: {@code opened} (shown), {@code clicked} (a URL
  * button) and {@code dismissed}. Each moves the message's state (once: a clicked or dismissed
  * message stays so), and opens and clicks go to messaging's delivery log as a provider's callbacks
- * do (metric, engagement for segments, person event {@code in_app_opened} / {@code
- * in_app_clicked}), once per delivery.
+ * do (metric, engagement for segments, person event), once per delivery.
  */
 @ApplicationScoped
 public class SdkEvents {

@@ -143,6 +143,27 @@ class InAppQueueIT {
   }
 
   @Test
+  void theMetadataCioIdNamesThePersonWhenMessagingPassesOne() {
+    OutboundMessage m =
+        OutboundMessage.builder("d-meta", ChannelKind.IN_APP, "42")
+            .subject("By metadata")
+            .metadata(Map.of("delivery_id", "d-meta", "cio_id", "cio42"))
+            .build();
+    OutboundMessage unknown =
+        OutboundMessage.builder("d-meta-2", ChannelKind.IN_APP, "42")
+            .subject("Nobody")
+            .metadata(Map.of("cio_id", "cio-gone"))
+            .build();
+
+    assertThat(channel.create(ws).send(m)).isEqualTo(DeliveryResult.accepted("d-meta"));
+    assertThat(channel.create(ws).send(unknown))
+        .isInstanceOf(DeliveryResult.InvalidRecipient.class);
+    assertThat(inbox.recent(ws, "cio42", 10))
+        .extracting(InAppMessage::deliveryId)
+        .containsExactly("d-meta");
+  }
+
+  @Test
   void contentThatCannotBeShownFailsPermanently() {
     OutboundMessage bad =
         OutboundMessage.builder("d-bad", ChannelKind.IN_APP, "42")

@@ -206,7 +206,7 @@ public class Engagements {
     event(
         r,
         deliveryId,
-        eventPrefix(r) + metric,
+        "email_" + metric,
         now,
         data -> {
           if (link != null) {
@@ -214,14 +214,6 @@ public class Engagements {
           }
         });
     return true;
-  }
-
-  /**
-   * Person events about opens and clicks carry the delivery's channel: {@code email_opened}, {@code
-   * in_app_clicked}.
-   */
-  private static String eventPrefix(DeliveryStore.Ref r) {
-    return r.channel() == null || r.channel().isEmpty() ? "email_" : r.channel() + "_";
   }
 
   private static String messageId(DeliveryStore.Ref r) {
@@ -254,7 +246,7 @@ public class Engagements {
                 new EventSubject.Person(r.cioId()),
                 name,
                 EventType.EVENT,
-                deliveryId + ":" + name.substring(name.startsWith("email_") ? 6 : 0),
+                deliveryId + ":" + name.substring("email_".length()),
                 at,
                 data.build(),
                 null,
