@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.messaging.api.ChannelSettingInput;
 import io.herald.messaging.api.ChannelSettingView;
 import io.herald.messaging.api.ChannelSettings;
+import io.herald.messaging.api.HostChannelProvider;
 import io.herald.messaging.api.InvalidMessageException;
 import io.herald.messaging.api.SendRateLimit;
 import io.herald.plugin.api.ConfigProperty;
@@ -19,6 +20,7 @@ import io.herald.shared.persistence.Transactions;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -55,6 +57,8 @@ public class DefaultChannelSettings implements ChannelSettings {
 
   @Inject SecretCipher cipher;
 
+  @Inject Instance<HostChannelProvider> hosts;
+
   @Inject
   @org.eclipse.microprofile.config.inject.ConfigProperty(
       name = "herald.public-url",
@@ -84,7 +88,8 @@ public class DefaultChannelSettings implements ChannelSettings {
     Optional<ChannelProviderInfo> info =
         plugins.channelProviders().stream()
             .filter(p -> p.descriptor().id().equals(input.provider()))
-            .findFirst();
+            .findFirst()
+            .or(() -> hostProvider(input.provider()));
     if (info.isEmpty()) {
       problems.add("provider " + input.provider() + " is not a started channel plugin");
       throw new InvalidMessageException(problems);
@@ -258,6 +263,14 @@ public class DefaultChannelSettings implements ChannelSettings {
               }
             });
     return owner.flatMap(o -> stored((Long) o[0], (String) o[1]));
+  }
+
+  /** A provider built into Herald ({@link HostChannelProvider}): no settings of its own. */
+  private Optional<ChannelProviderInfo> hostProvider(String id) {
+    return hosts.stream()
+        .filter(h -> h.descriptor().id().equals(id))
+        .findFirst()
+        .map(h -> new ChannelProviderInfo("herald", h.descriptor(), new ConfigSchema(List.of())));
   }
 
   /** {@code herald.public-url/callbacks/{token}}. */

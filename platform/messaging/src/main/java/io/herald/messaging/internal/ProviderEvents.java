@@ -1,9 +1,11 @@
 package io.herald.messaging.internal;
 
+import io.herald.messaging.api.DeliveryReports;
 import io.herald.messaging.api.SuppressionView;
 import io.herald.plugin.api.DeliveryEvent;
 import io.herald.shared.persistence.DataSources;
 import io.herald.shared.persistence.Transactions;
+import io.herald.workspace.api.WorkspaceId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +27,7 @@ import javax.sql.DataSource;
  * journeys see them.
  */
 @ApplicationScoped
-public class ProviderEvents {
+public class ProviderEvents implements DeliveryReports {
 
   private static final int MAX_PROVIDER_ID = 255;
 
@@ -48,6 +50,12 @@ public class ProviderEvents {
 
     /** Nothing applied. */
     public static final Applied NONE = new Applied(0, 0, 0, 0);
+  }
+
+  /** What host providers report ({@link DeliveryReports}): applied as a callback's events. */
+  @Override
+  public int report(WorkspaceId workspace, List<DeliveryEvent> events) {
+    return apply(workspace.value(), events).applied();
   }
 
   /** Applies the events in order, each in its own commit. */

@@ -1,13 +1,17 @@
 package io.herald.messaging.internal;
 
+import io.herald.messaging.api.HostChannelProvider;
 import io.herald.messaging.api.SendRateLimit;
 import io.herald.plugin.api.ChannelConfig;
 import io.herald.plugin.api.ChannelProvider;
 import io.herald.plugin.api.InvalidConfigException;
 import io.herald.pluginhost.api.PluginHost;
+import io.herald.workspace.api.WorkspaceId;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,8 +19,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The node's providers, one per channel setting, created from the plugin host and replaced when the
- * setting's version changes (the old one is closed).
+ * The node's providers, one per channel setting, created from the plugin host (or a {@link
+ * HostChannelProvider} the setting names) and replaced when the setting's version changes (the old
+ * one is closed). A channel with no setting in the workspace goes to the host provider serving it,
+ * if there is one.
  */
 @ApplicationScoped
 public class ProviderRegistry {
@@ -26,6 +32,8 @@ public class ProviderRegistry {
   @Inject PluginHost plugins;
 
   @Inject DefaultChannelSettings settings;
+
+  @Inject Instance<HostChannelProvider> hosts;
 
   private record Key(long workspaceId, String name) {}
 
@@ -60,7 +68,7 @@ public class ProviderRegistry {
             ? settings.defaultFor(workspaceId, channel)
             : settings.stored(workspaceId, settingName);
     if (stored.isEmpty()) {
-      return Optional.empty();
+      return settingName == null ? hostDefault(workspaceId, channel) : Optional.empty();
     }
     DefaultChannelSettings.Stored s = stored.get();
     Key key = new Key(workspaceId, s.name());
@@ -73,14 +81,39 @@ public class ProviderRegistry {
       if (current != null && current.version() == s.version()) {
         return Optional.of(new Resolved(s.name(), current.provider(), s.rateLimit(), s.version()));
       }
+      Optional<HostChannelProvider> host = host(s.provider());
       ChannelProvider provider =
-          plugins.createProvider(s.provider(), new ChannelConfig(s.values()));
+          host.isPresent()
+              ? host.get().create(new WorkspaceId(workspaceId))
+              : plugins.createProvider(s.provider(), new ChannelConfig(s.values()));
       live.put(key, new Live(s.version(), provider));
       if (current != null) {
         close(current.provider());
       }
       return Optional.of(new Resolved(s.name(), provider, s.rateLimit(), s.version()));
     }
+  }
+
+  /** The host provider with descriptor id {@code id}. */
+  Optional<HostChannelProvider> host(String id) {
+    return hosts.stream().filter(h -> h.descriptor().id().equals(id)).findFirst();
+  }
+
+  /** The workspace's provider from the host provider serving {@code channel}, if one does. */
+  private Optional<Resolved> hostDefault(long workspaceId, String channel) {
+    Optional<HostChannelProvider> host =
+        hosts.stream()
+            .filter(h -> h.descriptor().kind().name().toLowerCase(Locale.ROOT).equals(channel))
+            .findFirst();
+    if (host.isEmpty()) {
+      return Optional.empty();
+    }
+    String id = host.get().descriptor().id();
+    Live live =
+        this.live.computeIfAbsent(
+            new Key(workspaceId, "\0host:" + id),
+            k -> new Live(0, host.get().create(new WorkspaceId(workspaceId))));
+    return Optional.of(new Resolved(id, live.provider()));
   }
 
   @PreDestroy

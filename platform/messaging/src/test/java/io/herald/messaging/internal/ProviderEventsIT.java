@@ -87,6 +87,11 @@ class ProviderEventsIT {
 
   /** A delivery to a person's address that the provider accepted as {@code providerId}. */
   private String sent(long ws, String providerId, String cioId, String recipient) {
+    return sent(ws, providerId, cioId, recipient, "email");
+  }
+
+  /** A delivery on {@code channel} that the provider accepted as {@code providerId}. */
+  private String sent(long ws, String providerId, String cioId, String recipient, String channel) {
     String id = "d" + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE);
     Transactions.inTransaction(
         dataSource,
@@ -99,7 +104,7 @@ class ProviderEventsIT {
                       id,
                       ws,
                       cioId,
-                      "email",
+                      channel,
                       "transactional",
                       7L,
                       recipient,
@@ -282,6 +287,49 @@ class ProviderEventsIT {
         .containsExactly(
             new RecordingCollaborators.Engagement(workspace, "cio-open", "opened", "7", reported),
             new RecordingCollaborators.Engagement(workspace, "cio-open", "clicked", "7", now));
+  }
+
+  @Test
+  void aHostProvidersReportsAreAppliedAsCallbackEvents() {
+    // The in-app module reports through DeliveryReports with the delivery id it was accepted as.
+    String id = "d" + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE);
+    String delivery = sent(workspace, id, "cio-inapp", "cio-inapp", "in_app");
+    Transactions.inTransaction(
+        dataSource,
+        "test",
+        c -> {
+          try (var u =
+              c.prepareStatement(
+                  "UPDATE messaging_delivery SET provider_message_id = delivery_id"
+                      + " WHERE delivery_id = ?")) {
+            u.setString(1, delivery);
+            return u.executeUpdate();
+          }
+        });
+
+    int applied =
+        events.report(
+            new io.herald.workspace.api.WorkspaceId(workspace),
+            List.of(
+                DeliveryEvent.opened(delivery, "cio-inapp", reported),
+                DeliveryEvent.opened(delivery, "cio-inapp", now),
+                DeliveryEvent.clicked(delivery, "cio-inapp", "https://x.io/b", now)));
+
+    assertThat(applied).isEqualTo(2);
+    // One person event per kind (how they are named per channel is Engagements' business).
+    assertThat(others.eventNames()).hasSize(2);
+    assertThat(others.engagements)
+        .containsExactly(
+            new RecordingCollaborators.Engagement(workspace, "cio-inapp", "opened", "7", reported),
+            new RecordingCollaborators.Engagement(workspace, "cio-inapp", "clicked", "7", now));
+    assertThat(view(workspace, delivery).metrics())
+        .containsEntry("opened", reported)
+        .containsEntry("clicked", now);
+    assertThat(
+            events.report(
+                new io.herald.workspace.api.WorkspaceId(otherWorkspace),
+                List.of(DeliveryEvent.opened(delivery, "", now))))
+        .isZero();
   }
 
   @Test

@@ -1,0 +1,98 @@
+package io.herald.app.inapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.herald.app.it.ContainerTest;
+import io.herald.app.it.Db;
+import io.herald.app.it.Http;
+import io.herald.app.it.Http.Answer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Base of the in-app container tests: people and tokens through the public APIs, the SDK client,
+ * and messages queued by writing the module's row straight into {@code inapp_message}, as the
+ * in-app provider of another node does: this branch has no {@code /v1/send/in_app} yet (another
+ * helper builds it), and the row is exactly what the provider writes ({@code InAppQueueIT} checks
+ * the provider's writes). A node learns of another node's message through its once-a-second check,
+ * which this also exercises.
+ */
+abstract class InAppContainerTest extends ContainerTest {
+
+  static final String CONTENT =
+      "{\"title\":\"Welcome\",\"message\":\"Try the editor\",\"type\":\"modal\","
+          + "\"buttons\":[{\"label\":\"Open\",\"action\":\"url\",\"url\":\"https://example.com/editor\"},"
+          + "{\"label\":\"Later\",\"action\":\"dismiss\",\"url\":\"\"}],\"image_url\":\"\"}";
+
+  SdkClient sdk() {
+    return new SdkClient(base);
+  }
+
+  /** A new person through the Track API; their cio_id. */
+  String person(String id) {
+    Answer put =
+        http()
+            .put(
+                "api/v1/customers/" + id,
+                Http.track(),
+                "{\"email\":\"" + id + "@example.com\",\"plan\":\"pro\"}");
+    assertThat(put.status()).as(put.body()).isEqualTo(200);
+    Answer read = http().get("v1/customers/" + id + "/attributes", Http.app());
+    assertThat(read.status()).as(read.body()).isEqualTo(200);
+    return read.json().at("/customer/identifiers/cio_id").asText();
+  }
+
+  Answer token(String body) {
+    return http().post("v1/inapp/tokens", Http.app(), body);
+  }
+
+  String tokenFor(String id) {
+    Answer answer = token("{\"identifiers\":{\"id\":\"" + id + "\"}}");
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    return answer.json().get("token").asText();
+  }
+
+  long workspaceId() {
+    Answer region = http().get("api/v1/accounts/region", Http.track());
+    assertThat(region.status()).as(region.body()).isEqualTo(200);
+    return region.json().get("environment_id").asLong();
+  }
+
+  /** Queues a message as another node's in-app provider writes it (see the class comment). */
+  static void queue(long workspace, String cioId, String deliveryId) throws SQLException {
+    try (Connection c = Db.connect();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO inapp_message (workspace_id, cio_id, delivery_id, content, state,"
+                    + " created_at, expires_at) VALUES (?, ?, ?, ?, 'pending', UTC_TIMESTAMP(3),"
+                    + " UTC_TIMESTAMP(3) + INTERVAL 1 DAY)")) {
+      insert.setLong(1, workspace);
+      insert.setString(2, cioId);
+      insert.setString(3, deliveryId);
+      insert.setString(4, CONTENT);
+      insert.executeUpdate();
+    }
+  }
+
+  static String[] stored(long workspace, String deliveryId) throws SQLException {
+    try (Connection c = Db.connect();
+        PreparedStatement q =
+            c.prepareStatement(
+                "SELECT state, clicked_url FROM inapp_message"
+                    + " WHERE workspace_id = ? AND delivery_id = ?")) {
+      q.setLong(1, workspace);
+      q.setString(2, deliveryId);
+      try (ResultSet rs = q.executeQuery()) {
+        assertThat(rs.next()).as("message " + deliveryId + " stored").isTrue();
+        return new String[] {rs.getString(1), rs.getString(2)};
+      }
+    }
+  }
+
+  static void assertReplyError(SdkClient.Reply reply, int status, String fragment) {
+    assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+    assertThat(reply.json().at("/meta/error").asText()).contains(fragment);
+  }
+}

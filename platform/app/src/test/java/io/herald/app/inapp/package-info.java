@@ -1,0 +1,2 @@
+/** Container tests of in-app messages: the SDK endpoints, tokens, CORS and the served SDK. */
+package io.herald.app.inapp;
