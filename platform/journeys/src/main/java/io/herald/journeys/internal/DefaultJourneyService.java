@@ -86,65 +86,8 @@ public class DefaultJourneyService implements JourneyService {
 
   @Override
   public JourneyView changeState(WorkspaceId workspace, long id, JourneyState target) {
-    // Archiving exits the runs in chunks after the state change (new steps see "archived").
-    JourneyView changed =
-        tx(
-            c -> {
-              StoredJourney j = locked(c, workspace, id);
-              JourneyState from = j.state();
-              boolean allowed =
-                  switch (target) {
-                    case ACTIVE -> from == JourneyState.DRAFT || from == JourneyState.PAUSED;
-                    case PAUSED -> from == JourneyState.ACTIVE;
-                    case ARCHIVED -> from != JourneyState.ARCHIVED;
-                    default -> false;
-                  };
-              if (!allowed) {
-                throw new InvalidJourneyException(
-                    "campaign "
-                        + id
-                        + " is "
-                        + from.wire()
-                        + "; it cannot become "
-                        + target.wire());
-              }
-              store().state(c, id, target, engine.clock().instant());
-              if (target == JourneyState.PAUSED) {
-                RunStore.holdJourney(c, id, true);
-              } else if (target == JourneyState.ACTIVE && from == JourneyState.PAUSED) {
-                RunStore.holdJourney(c, id, false);
-              }
-              return store().find(c, workspace.value(), id, false).orElseThrow().view();
-            });
-    if (target == JourneyState.ARCHIVED) {
-      exitAll(id);
-    }
-    return changed;
-  }
-
-  private void exitAll(long id) {
-    long after = 0;
-    while (true) {
-      long from = after;
-      List<Long> runs = tx(c -> RunStore.activeIds(c, id, from, PAGE));
-      if (runs.isEmpty()) {
-        return;
-      }
-      tx(
-          c -> {
-            for (long runId : runs) {
-              Optional<StoredRun> run = RunStore.run(c, runId, true);
-              if (run.isPresent() && run.get().active()) {
-                engine
-                    .engine()
-                    .steps
-                    .exit(c, run.get(), run.get().node(), "archived", engine.clock().instant());
-              }
-            }
-            return null;
-          });
-      after = runs.get(runs.size() - 1);
-    }
+    engine.engine().lifecycle.change(workspace.value(), id, target);
+    return find(workspace, id);
   }
 
   @Override

@@ -13,6 +13,7 @@ final class Engine {
   final Triggers triggers;
   final TimerPoller poller;
   final SegmentFeed segmentFeed;
+  final Lifecycle lifecycle;
 
   Engine(
       DataSource dataSource,
@@ -28,5 +29,6 @@ final class Engine {
     triggers = new Triggers(dataSource, clock, journeys, entries, steps, effects, eventWindow);
     poller = new TimerPoller(dataSource, clock, journeys, steps, batchSize, lease);
     segmentFeed = new SegmentFeed(dataSource, triggers, feedSettleSeconds);
+    lifecycle = new Lifecycle(dataSource, clock, journeys, steps);
   }
 }
