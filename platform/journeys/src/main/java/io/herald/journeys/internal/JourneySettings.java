@@ -1,11 +1,14 @@
 package io.herald.journeys.internal;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Configuration of the journeys engine (keys {@code herald.journeys.*}, see the root README). */
-@ApplicationScoped
+/**
+ * Configuration of the journeys engine (keys {@code herald.journeys.*}, see the root README).
+ * Dependent, not a client proxy: its fields are read directly.
+ */
+@Dependent
 class JourneySettings {
 
   @Inject

@@ -359,4 +359,101 @@ class JourneyScenariosIT {
         .extracting(RecordingEffects.Sent::subject)
         .containsExactly("First", "Not opened");
   }
+
+  @Test
+  void aStepRetriedAfterACrashSendsOnceAndGoesOn() throws Exception {
+    Scenario s = new Scenario(T0);
+    long journey =
+        s.activeJourney(
+            "{'name':'Retry','trigger':{'type':'api'},'nodes':["
+                + email("e", "Once", "d")
+                + ","
+                + delay("d", 1, "e2")
+                + ","
+                + email("e2", "Twice", null)
+                + "]}");
+    s.effects.failAfterSend(1);
+    s.enter(journey, "crash", Json.object("{}"));
+    s.engine.poller.drain();
+    // The step's transaction rolled back: the run still waits at the send, its timer leased.
+    assertThat(s.runOf(journey, "crash").steps())
+        .extracting(RunView.Step::outcome)
+        .containsExactly("entered");
+    s.advance(Duration.ofSeconds(61)); // the lease ends at 60 s: a poller runs the step again
+    s.advance(Duration.ofDays(2));
+
+    assertThat(s.effects.sentTo("crash"))
+        .extracting(RecordingEffects.Sent::subject, RecordingEffects.Sent::at)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("Once", T0),
+            org.assertj.core.groups.Tuple.tuple("Twice", T0.plusSeconds(60).plus(DAY)));
+    assertThat(s.runOf(journey, "crash").steps())
+        .filteredOn(st -> st.outcome().equals("sent"))
+        .extracting(RunView.Step::node, RunView.Step::detail)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("e", s.effects.sentTo("crash").get(0).deliveryId()),
+            org.assertj.core.groups.Tuple.tuple(
+                "e2", s.effects.sentTo("crash").get(1).deliveryId()));
+  }
+
+  @Test
+  void theFrequencyLimitCapsEntriesPerWindow() throws Exception {
+    Scenario s = new Scenario(T0);
+    long journey =
+        s.activeJourney(
+            "{'name':'Capped','trigger':{'type':'event','event':'viewed'},'entry':{'rule':"
+                + "'every_time','frequency':{'max':2,'within':{'value':1,'unit':'days'}}},"
+                + "'nodes':["
+                + email("e", "Seen", null)
+                + "]}");
+    s.person("fan", "{}");
+    for (int i = 0; i < 4; i++) {
+      s.event("fan", "viewed", "{}");
+      s.advance(Duration.ofHours(1));
+    }
+    assertThat(s.effects.sentTo("fan")).hasSize(2);
+    s.advance(DAY);
+    s.event("fan", "viewed", "{}");
+    assertThat(s.effects.sentTo("fan")).hasSize(3);
+    assertThat(s.runs(journey)).hasSize(3);
+  }
+
+  @Test
+  void aGoalAfterANodeCountsOnlyFromThatNodeAndCanEndTheRun() throws Exception {
+    Scenario s = new Scenario(T0);
+    long journey =
+        s.activeJourney(
+            "{'name':'Goal','trigger':{'type':'api'},'entry':{'rule':'every_time'},'nodes':["
+                + delay("d", 1, "offer")
+                + ","
+                + email("offer", "Offer", "d2")
+                + ","
+                + delay("d2", 3, "last")
+                + ","
+                + email("last", "Last chance", null)
+                + "],'goal':{'event':'bought','where':[{'property':'sku','operator':'exists'}],"
+                + "'within':{'value':2,'unit':'days'},'after':'offer'},"
+                + "'exit':{'on_goal':true}}");
+    s.person("early", "{}");
+    s.person("buyer", "{}");
+    s.enter(journey, "early", Json.object("{}"));
+    s.enter(journey, "buyer", Json.object("{}"));
+    s.advance(Duration.ofHours(12));
+    s.event("early", "bought", "{'sku':'a'}"); // before the offer: does not count
+    s.advance(DAY);
+    s.event("buyer", "bought", "{}"); // no sku: filtered out
+    s.event("buyer", "bought", "{'sku':'b'}");
+    s.advance(Duration.ofDays(5));
+
+    assertThat(s.runOf(journey, "early").convertedAt()).isNull();
+    assertThat(s.effects.sentTo("early"))
+        .extracting(RecordingEffects.Sent::subject)
+        .containsExactly("Offer", "Last chance");
+    RunView buyer = s.runOf(journey, "buyer");
+    assertThat(buyer.convertedAt()).isEqualTo(T0.plus(Duration.ofHours(36)));
+    assertThat(buyer.exitReason()).isEqualTo("goal");
+    assertThat(s.effects.sentTo("buyer"))
+        .extracting(RecordingEffects.Sent::subject)
+        .containsExactly("Offer");
+  }
 }

@@ -32,10 +32,19 @@ final class RecordingEffects implements Effects {
   private final Map<String, Map<String, Instant>> metrics = new ConcurrentHashMap<>();
   private final Map<String, ZoneId> zones = new ConcurrentHashMap<>();
   private final List<String> updates = new ArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger failAfterSend =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   RecordingEffects(DataSource dataSource, Clock clock) {
     this.clock = clock;
     this.matcher = new DefaultConditionMatcher(dataSource, ws -> ZoneOffset.UTC);
+  }
+
+  private int attempts;
+
+  /** Sends that queued a new delivery. */
+  synchronized int attempts() {
+    return attempts;
   }
 
   synchronized List<Sent> sent() {
@@ -48,6 +57,14 @@ final class RecordingEffects implements Effects {
 
   synchronized List<String> updates() {
     return List.copyOf(updates);
+  }
+
+  /**
+   * The next {@code times} sends are queued and then fail as if the node died before the step's
+   * transaction committed.
+   */
+  void failAfterSend(int times) {
+    failAfterSend.set(times);
   }
 
   void zone(String cioId, ZoneId zone) {
@@ -67,6 +84,7 @@ final class RecordingEffects implements Effects {
     if (earlier != null) {
       return earlier;
     }
+    attempts++;
     String subject =
         settings.containsKey("subject")
             ? settings.getString("subject")
@@ -78,6 +96,9 @@ final class RecordingEffects implements Effects {
     sent.add(new Sent(cioId, subject, clock.instant(), delivery));
     keys.put(key, delivery);
     metric(delivery, "sent");
+    if (failAfterSend.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw new IllegalStateException("the node died after queueing " + delivery);
+    }
     return delivery;
   }
 
