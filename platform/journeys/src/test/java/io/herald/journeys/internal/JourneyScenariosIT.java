@@ -456,4 +456,49 @@ class JourneyScenariosIT {
         .extracting(RecordingEffects.Sent::subject)
         .containsExactly("Offer");
   }
+
+  @Test
+  void runsStayOnTheirVersionWhenAnActiveJourneyIsEdited() throws Exception {
+    Scenario s = new Scenario(T0);
+    long journey =
+        s.activeJourney(
+            "{'name':'V','trigger':{'type':'api'},'entry':{'rule':'every_time'},'nodes':["
+                + delay("d", 1, "e")
+                + ","
+                + email("e", "Version 1", null)
+                + "]}");
+    s.enter(journey, "early", Json.object("{}"));
+    s.advance(Duration.ofHours(1));
+    String v2 =
+        "{'name':'V','trigger':{'type':'api'},'entry':{'rule':'every_time'},'nodes':["
+            + delay("d", 2, "e")
+            + ","
+            + email("e", "Version 2", null)
+            + "]}";
+    io.herald.shared.persistence.Transactions.inTransaction(
+        JourneyTestDatabase.dataSource(),
+        "test",
+        c -> {
+          s.engine.journeys.replace(
+              c,
+              s.journey(journey),
+              io.herald.journeys.api.JourneyJson.parse(Json.value(v2)),
+              s.clock.instant());
+          return null;
+        });
+    assertThat(s.journey(journey).version()).isEqualTo(2);
+    s.enter(journey, "late", Json.object("{}"));
+    s.advance(Duration.ofDays(3));
+
+    assertThat(s.effects.sentTo("early"))
+        .extracting(RecordingEffects.Sent::subject, RecordingEffects.Sent::at)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("Version 1", T0.plus(DAY)));
+    assertThat(s.effects.sentTo("late"))
+        .extracting(RecordingEffects.Sent::subject, RecordingEffects.Sent::at)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "Version 2", T0.plus(Duration.ofHours(1)).plus(DAY.multipliedBy(2))));
+    assertThat(s.runOf(journey, "early").version()).isEqualTo(1);
+    assertThat(s.runOf(journey, "late").version()).isEqualTo(2);
+  }
 }
