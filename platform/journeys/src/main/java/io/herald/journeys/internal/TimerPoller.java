@@ -57,7 +57,8 @@ final class TimerPoller {
             dataSource,
             "journeys step",
             c -> {
-              if (journeys.stateOf(c, t.journeyId()) == JourneyState.PAUSED) {
+              JourneyState state = journeys.stateOf(c, t.journeyId());
+              if (state == JourneyState.PAUSED) {
                 RunStore.hold(c, t);
                 return null;
               }
@@ -65,7 +66,13 @@ final class TimerPoller {
                 return null;
               }
               StoredRun run = RunStore.run(c, t.runId(), true).orElse(null);
-              if (run != null && run.active()) {
+              if (run == null || !run.active()) {
+                return null;
+              }
+              if (state == JourneyState.ARCHIVED) {
+                // Archiving exits every run in chunks; a step that falls due meanwhile ends too.
+                steps.exit(c, run, run.node(), "archived", clock.instant());
+              } else {
                 steps.fire(c, run, t, clock.instant());
               }
               return null;

@@ -131,7 +131,10 @@ final class Triggers {
     Instant now = clock.instant();
     for (StoredRun run : RunStore.activeOf(c, m.workspaceId(), m.cioId())) {
       JourneyDefinition d = journeys.version(c, run.journeyId(), run.version());
-      if (!m.entered() && d.exitSegment() != null && d.exitSegment() == m.segmentId()) {
+      if (!m.entered()
+          && d.exitSegment() != null
+          && d.exitSegment() == m.segmentId()
+          && !m.at().isBefore(run.enteredAt())) {
         steps.exit(c, run, run.node(), "segment", now);
       } else if (run.waitingCondition()) {
         recheck(c, run, now);
