@@ -240,6 +240,43 @@ class JourneysIT extends ContainerTest {
                     .anyMatch(m -> subjectOf(m).equals(subject + " SPRING")));
     assertThat(awaitCompletedRun(campaign).path("cio_id").asText()).isEqualTo(cio);
 
+    // Customer.io's recipients form: every member of a segment.
+    Answer segment =
+        http()
+            .post(
+                "v1/segments", Http.app(), q("{'segment':{'name':'" + unique("audience") + "'}}"));
+    assertThat(segment.status()).as(segment.body()).isEqualTo(200);
+    long segmentId = segment.json().at("/segment/id").asLong();
+    assertThat(
+            http()
+                .post(
+                    "api/v1/segments/" + segmentId + "/add_customers",
+                    Http.track(),
+                    q("{'ids':['" + id + "']}"))
+                .status())
+        .isEqualTo(200);
+    Answer toSegment =
+        http()
+            .post(
+                "v1/campaigns/" + campaign + "/triggers",
+                Http.app(),
+                q("{'recipients':{'segment':{'id':" + segmentId + "}},'data':{'coupon':'SEG'}}"));
+    assertThat(toSegment.status()).as(toSegment.body()).isEqualTo(200);
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                Arrays.stream(smtp.getReceivedMessages())
+                    .anyMatch(m -> subjectOf(m).equals(subject + " SEG")));
+    assertAppError(
+        http()
+            .post(
+                "v1/campaigns/" + campaign + "/triggers",
+                Http.app(),
+                q("{'recipients':{'segment':{'id':999999999}}}")),
+        400,
+        "segment 999999999 does not exist");
+
     assertThat(
             http()
                 .post("v1/campaigns/" + campaign + "/pause", Http.app(), "")
