@@ -75,6 +75,14 @@ final class HeraldSettings {
     keys.put("HERALD_SEGMENTS_REALTIME_IDLE_MILLIS", "herald.segments.realtime.idle-millis");
     keys.put("HERALD_SEGMENTS_REALTIME_BATCH_SIZE", "herald.segments.realtime.batch-size");
     keys.put("HERALD_SEGMENTS_REBUILD_BATCH_SIZE", "herald.segments.rebuild.batch-size");
+    keys.put("HERALD_JOURNEYS_ENABLED", "herald.journeys.enabled");
+    keys.put("HERALD_JOURNEYS_POLLERS", "herald.journeys.pollers");
+    keys.put("HERALD_JOURNEYS_POLL_MILLIS", "herald.journeys.poll-millis");
+    keys.put("HERALD_JOURNEYS_BATCH_SIZE", "herald.journeys.batch-size");
+    keys.put("HERALD_JOURNEYS_LEASE_SECONDS", "herald.journeys.lease-seconds");
+    keys.put("HERALD_JOURNEYS_EVENT_WINDOW_HOURS", "herald.journeys.event-window-hours");
+    keys.put("HERALD_JOURNEYS_FEED_BATCH_SIZE", "herald.journeys.feed-batch-size");
+    keys.put("HERALD_JOURNEYS_FEED_SETTLE_SECONDS", "herald.journeys.feed-settle-seconds");
     return Map.copyOf(keys);
   }
 

@@ -66,6 +66,11 @@ public final class FakeMessaging implements MessageService {
   }
 
   @Override
+  public SendReceipt sendEmail(WorkspaceId workspace, EmailSend send, String idempotencyKey) {
+    throw new AssertionError("the console never sends with an idempotency key");
+  }
+
+  @Override
   public List<io.herald.messaging.api.BulkSendResult> enqueueBulk(
       WorkspaceId workspace, List<EmailSend> sends) {
     List<io.herald.messaging.api.BulkSendResult> results = new ArrayList<>();

@@ -19,6 +19,18 @@ public interface MessageService {
   SendReceipt sendEmail(WorkspaceId workspace, EmailSend send);
 
   /**
+   * Like {@link #sendEmail}, on the {@code bulk} lane, at most once per {@code idempotencyKey} in
+   * the workspace: when a delivery was already queued with the key (by an earlier attempt, on any
+   * node) its receipt is returned and nothing is sent again. For journeys, whose key is the run and
+   * the step.
+   *
+   * @param idempotencyKey 1 to 100 characters
+   * @throws InvalidMessageException naming each bad field of the request
+   * @throws NotFoundException when the transactional message does not exist
+   */
+  SendReceipt sendEmail(WorkspaceId workspace, EmailSend send, String idempotencyKey);
+
+  /**
    * Checks, renders and queues many emails on the {@code bulk} lane (which never holds up
    * transactional sends), inserted group-committed: at most one database commit per 100 entries.
    * Each entry is checked as {@link #sendEmail} checks it; an entry that {@code sendEmail} would

@@ -69,6 +69,36 @@ public class DefaultMessageService implements MessageService {
   }
 
   @Override
+  public SendReceipt sendEmail(WorkspaceId workspace, EmailSend send, String idempotencyKey) {
+    if (idempotencyKey == null
+        || idempotencyKey.isEmpty()
+        || idempotencyKey.length() > IdempotentSends.MAX_KEY_CHARS) {
+      throw new IllegalArgumentException("idempotency key must be 1 to 100 characters");
+    }
+    Optional<SendReceipt> earlier = sentWith(workspace, idempotencyKey);
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    PreparedSend prepared =
+        preparer.prepare(workspace, send, preparer.direct(workspace)).onLane(BulkSends.LANE_BULK);
+    try {
+      writer.insert(IdempotentSends.keyed(prepared.rows(), idempotencyKey));
+    } catch (RuntimeException e) {
+      // Another attempt with the same key committed first: the unique index refused this one.
+      return sentWith(workspace, idempotencyKey).orElseThrow(() -> e);
+    }
+    if (prepared.dueNow()) {
+      workers.wake(BulkSends.LANE_BULK);
+    }
+    return prepared.receipt();
+  }
+
+  private Optional<SendReceipt> sentWith(WorkspaceId workspace, String key) {
+    return Transactions.autoCommit(
+        dataSource, "messaging", c -> IdempotentSends.find(c, workspace.value(), key));
+  }
+
+  @Override
   public List<BulkSendResult> enqueueBulk(WorkspaceId workspace, List<EmailSend> sends) {
     // The message, its layout and snippets, the people and their suppressions: once per batch.
     SendLookups lookups = preparer.bulk(workspace, sends);

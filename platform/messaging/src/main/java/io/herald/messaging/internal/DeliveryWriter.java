@@ -21,8 +21,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class DeliveryWriter {
 
-  /** A delivery to insert and the time it was queued. */
-  record Row(DeliveryStore.NewDelivery delivery, Instant now) {}
+  /**
+   * A delivery to insert, the time it was queued and its idempotency key (null for none: a send
+   * with a key the workspace already used fails the insert, see {@link IdempotentSends}).
+   */
+  record Row(DeliveryStore.NewDelivery delivery, Instant now, String idempotencyKey) {
+
+    /** A delivery without an idempotency key. */
+    Row(DeliveryStore.NewDelivery delivery, Instant now) {
+      this(delivery, now, null);
+    }
+  }
 
   @Resource(lookup = DataSources.NON_TRANSACTIONAL)
   DataSource dataSource;
@@ -70,7 +79,11 @@ public class DeliveryWriter {
         c -> {
           List<Long> keys = new ArrayList<>(rows.size());
           for (Row row : rows) {
-            keys.add(DeliveryStore.insert(c, row.delivery(), row.now()));
+            long pk = DeliveryStore.insert(c, row.delivery(), row.now());
+            if (row.idempotencyKey() != null) {
+              IdempotentSends.keep(c, pk, row.idempotencyKey());
+            }
+            keys.add(pk);
           }
           return keys;
         });

@@ -196,6 +196,40 @@ class BulkEnqueueIT {
   }
 
   @Test
+  void aSendWithAKnownIdempotencyKeyAnswersTheEarlierDeliveryAndQueuesNothing() throws Exception {
+    SendReceipt first = service.sendEmail(workspace, inline("keyed", null), "journey-run-1-e1");
+    SendReceipt again = service.sendEmail(workspace, inline("keyed", null), "journey-run-1-e1");
+    SendReceipt other = service.sendEmail(workspace, inline("keyed", null), "journey-run-1-e2");
+
+    assertThat(again.deliveryId()).isEqualTo(first.deliveryId());
+    assertThat(other.deliveryId()).isNotEqualTo(first.deliveryId());
+    assertThat(lanes()).containsOnly("bulk").hasSize(2);
+
+    // Concurrent retries of one key (two nodes): one delivery, both answered with it.
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<SendReceipt>> answers = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      answers.add(
+          pool.submit(
+              () -> {
+                go.await();
+                return service.sendEmail(workspace, inline("raced", null), "journey-run-2-e1");
+              }));
+    }
+    go.countDown();
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (Future<SendReceipt> a : answers) {
+      ids.add(a.get(30, TimeUnit.SECONDS).deliveryId());
+    }
+    pool.shutdown();
+    assertThat(ids).hasSize(1);
+    assertThat(lanes()).hasSize(3);
+    assertThatThrownBy(() -> service.sendEmail(workspace, inline("keyed", null), ""))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void aBadRowInASharedCommitFailsOnlyItsOwnCaller() throws Exception {
     writer.writers = 1;
     writer.start();

@@ -1,0 +1,11 @@
+package io.herald.journeys.api;
+
+/** No journey has this id in the workspace. */
+public class JourneyNotFoundException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** The journey that is not there. */
+  public JourneyNotFoundException(long id) {
+    super("campaign " + id + " not found");
+  }
+}

@@ -1,0 +1,67 @@
+package io.herald.journeys.api;
+
+import io.herald.workspace.api.WorkspaceId;
+import jakarta.json.JsonObject;
+import java.util.List;
+
+/** Journeys: definitions, their lifecycle, runs and API triggers. */
+public interface JourneyService {
+
+  /**
+   * Creates a draft journey from a document (also how an exported file is imported).
+   *
+   * @throws InvalidJourneyException naming each problem's JSON path
+   */
+  JourneyView create(WorkspaceId workspace, JsonObject document);
+
+  /**
+   * Replaces a journey's definition. A draft's single version is overwritten; an active or paused
+   * journey gets a new version (new runs enter it, running ones stay on theirs).
+   *
+   * @throws InvalidJourneyException for a bad document or an archived journey
+   * @throws JourneyNotFoundException for an unknown id
+   */
+  JourneyView update(WorkspaceId workspace, long id, JsonObject document);
+
+  /** A journey; throws {@link JourneyNotFoundException} for an unknown id. */
+  JourneyView find(WorkspaceId workspace, long id);
+
+  /** The workspace's journeys, oldest first. */
+  List<JourneyView> list(WorkspaceId workspace);
+
+  /**
+   * Moves a journey to {@code target}: draft → active, active → paused (runs hold), paused → active
+   * (runs continue), any but archived → archived (every run exits).
+   *
+   * @throws InvalidJourneyException for a move the lifecycle does not allow
+   * @throws JourneyNotFoundException for an unknown id
+   */
+  JourneyView changeState(WorkspaceId workspace, long id, JourneyState target);
+
+  /**
+   * A journey's runs, newest first.
+   *
+   * @param state active, completed, exited or null for all
+   * @param before a run id to page after (older than it), 0 for the newest
+   * @param limit 1 to 1000
+   */
+  List<RunView> runs(WorkspaceId workspace, long id, String state, long before, int limit);
+
+  /** A run with its step log; throws {@link JourneyNotFoundException} when not in the journey. */
+  RunView run(WorkspaceId workspace, long journeyId, long runId);
+
+  /** A person's runs of every journey, newest first, each with its step log. */
+  List<RunView> runsOf(WorkspaceId workspace, String cioId, int limit);
+
+  /** A journey's counts. */
+  JourneyMetrics metrics(WorkspaceId workspace, long id);
+
+  /**
+   * Starts runs of an active API-triggered journey for the people {@code trigger} names.
+   *
+   * @return the trigger's id
+   * @throws InvalidJourneyException when the journey is not API-triggered or not active
+   * @throws JourneyNotFoundException for an unknown id
+   */
+  long trigger(WorkspaceId workspace, long id, ApiTrigger trigger);
+}

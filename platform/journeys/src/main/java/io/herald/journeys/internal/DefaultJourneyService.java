@@ -1,0 +1,242 @@
+package io.herald.journeys.internal;
+
+import io.herald.journeys.api.ApiTrigger;
+import io.herald.journeys.api.InvalidJourneyException;
+import io.herald.journeys.api.JourneyDefinition;
+import io.herald.journeys.api.JourneyJson;
+import io.herald.journeys.api.JourneyMetrics;
+import io.herald.journeys.api.JourneyNotFoundException;
+import io.herald.journeys.api.JourneyService;
+import io.herald.journeys.api.JourneyState;
+import io.herald.journeys.api.JourneyView;
+import io.herald.journeys.api.RunView;
+import io.herald.journeys.api.Trigger;
+import io.herald.people.api.PeopleService;
+import io.herald.people.api.PersonView;
+import io.herald.segments.api.MemberPage;
+import io.herald.segments.api.SegmentService;
+import io.herald.shared.json.Jsons;
+import io.herald.shared.persistence.Transactions;
+import io.herald.workspace.api.WorkspaceId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Journeys through the engine's stores; each call is one or a few short transactions. */
+@ApplicationScoped
+public class DefaultJourneyService implements JourneyService {
+
+  /** Segment members entered per page of an API trigger to a segment. */
+  private static final int PAGE = 500;
+
+  @Inject JourneyEngine engine;
+
+  @Inject PeopleService people;
+
+  @Inject SegmentService segments;
+
+  @Inject RunMetrics runMetrics;
+
+  @Override
+  public JourneyView create(WorkspaceId workspace, JsonObject document) {
+    JourneyDefinition d = JourneyJson.parse(document);
+    return tx(
+        c -> {
+          long id = store().create(c, workspace.value(), d, engine.clock().instant());
+          return store().find(c, workspace.value(), id, false).orElseThrow().view();
+        });
+  }
+
+  @Override
+  public JourneyView update(WorkspaceId workspace, long id, JsonObject document) {
+    JourneyDefinition d = JourneyJson.parse(document);
+    return tx(
+        c -> {
+          StoredJourney j = locked(c, workspace, id);
+          if (j.state() == JourneyState.ARCHIVED) {
+            throw new InvalidJourneyException("campaign " + id + " is archived");
+          }
+          store().replace(c, j, d, engine.clock().instant());
+          return store().find(c, workspace.value(), id, false).orElseThrow().view();
+        });
+  }
+
+  @Override
+  public JourneyView find(WorkspaceId workspace, long id) {
+    return tx(
+        c ->
+            store()
+                .find(c, workspace.value(), id, false)
+                .orElseThrow(() -> new JourneyNotFoundException(id))
+                .view());
+  }
+
+  @Override
+  public List<JourneyView> list(WorkspaceId workspace) {
+    return tx(c -> store().list(c, workspace.value()).stream().map(StoredJourney::view).toList());
+  }
+
+  @Override
+  public JourneyView changeState(WorkspaceId workspace, long id, JourneyState target) {
+    engine.engine().lifecycle.change(workspace.value(), id, target);
+    return find(workspace, id);
+  }
+
+  @Override
+  public List<RunView> runs(WorkspaceId workspace, long id, String state, long before, int limit) {
+    return tx(
+        c -> {
+          locked(c, workspace, id);
+          return RunStore.ofJourney(c, id, state, before, limit).stream()
+              .map(r -> r.view(List.of()))
+              .toList();
+        });
+  }
+
+  @Override
+  public RunView run(WorkspaceId workspace, long journeyId, long runId) {
+    return tx(
+        c -> {
+          locked(c, workspace, journeyId);
+          StoredRun run =
+              RunStore.run(c, runId, false)
+                  .filter(r -> r.journeyId() == journeyId)
+                  .orElseThrow(() -> new JourneyNotFoundException(journeyId));
+          return run.view(RunStore.steps(c, runId));
+        });
+  }
+
+  @Override
+  public List<RunView> runsOf(WorkspaceId workspace, String cioId, int limit) {
+    return tx(
+        c -> {
+          List<RunView> found = new ArrayList<>();
+          for (StoredRun r : RunStore.ofPerson(c, workspace.value(), cioId, limit)) {
+            found.add(r.view(RunStore.steps(c, r.id())));
+          }
+          return found;
+        });
+  }
+
+  @Override
+  public JourneyMetrics metrics(WorkspaceId workspace, long id) {
+    tx(c -> locked(c, workspace, id));
+    return runMetrics.of(workspace, id);
+  }
+
+  @Override
+  public long trigger(WorkspaceId workspace, long id, ApiTrigger trigger) {
+    StoredJourney j = tx(c -> locked(c, workspace, id));
+    if (j.definition().trigger().type() != Trigger.TriggerType.API) {
+      throw new InvalidJourneyException("campaign " + id + " is not triggered by the API");
+    }
+    if (j.state() != JourneyState.ACTIVE) {
+      throw new InvalidJourneyException(
+          "campaign " + id + " is " + j.state().wire() + ", not active");
+    }
+    // Resolve everyone first: a missing person fails the whole call unless told to ignore it.
+    Map<String, JsonObject> audience = new LinkedHashMap<>();
+    List<String> missing = new ArrayList<>();
+    for (ApiTrigger.Recipient r : trigger.people()) {
+      Optional<PersonView> person = people.find(workspace, r.ref());
+      if (person.isEmpty()) {
+        missing.add(r.ref().value());
+        continue;
+      }
+      audience.put(person.get().cioId(), merged(trigger.data(), r.data()));
+    }
+    if (!missing.isEmpty() && !trigger.ignoreMissing()) {
+      throw new InvalidJourneyException(
+          "no person with "
+              + String.join(", ", missing.subList(0, Math.min(10, missing.size())))
+              + (missing.size() > 10 ? " (and " + (missing.size() - 10) + " more)" : "")
+              + "; set id_ignore_missing / email_ignore_missing to skip them");
+    }
+    if (trigger.segmentId() != null && segments.find(workspace, trigger.segmentId()).isEmpty()) {
+      throw new InvalidJourneyException("segment " + trigger.segmentId() + " does not exist");
+    }
+    long[] entered = {0};
+    enterAll(j, audience, entered);
+    if (trigger.segmentId() != null) {
+      long after = 0;
+      while (true) {
+        MemberPage page =
+            segments.members(workspace, trigger.segmentId(), after, PAGE).orElse(null);
+        if (page == null || page.cioIds().isEmpty()) {
+          break;
+        }
+        Map<String, JsonObject> members = new LinkedHashMap<>();
+        page.cioIds().forEach(cio -> members.put(cio, trigger.data()));
+        enterAll(j, members, entered);
+        if (page.next().isEmpty()) {
+          break;
+        }
+        after = page.next().getAsLong();
+      }
+    }
+    int people = audience.size();
+    return tx(
+        c ->
+            Sql.insert(
+                c,
+                "INSERT INTO journeys_api_trigger (workspace_id, journey_id, people, entered,"
+                    + " created_at) VALUES (?, ?, ?, ?, ?)",
+                workspace.value(),
+                id,
+                people,
+                entered[0],
+                engine.clock().instant()));
+  }
+
+  private void enterAll(StoredJourney j, Map<String, JsonObject> audience, long[] entered) {
+    for (Map.Entry<String, JsonObject> person : audience.entrySet()) {
+      long run =
+          tx(
+              c ->
+                  engine
+                      .engine()
+                      .entries
+                      .enter(
+                          c,
+                          j,
+                          person.getKey(),
+                          person.getValue(),
+                          "api trigger",
+                          engine.clock().instant()));
+      if (run != 0) {
+        entered[0]++;
+      }
+    }
+  }
+
+  private static JsonObject merged(JsonObject data, JsonObject own) {
+    if (own == null) {
+      return data;
+    }
+    JsonObjectBuilder b = Jsons.createObjectBuilder(data);
+    own.forEach(b::add);
+    return b.build();
+  }
+
+  private StoredJourney locked(Connection c, WorkspaceId workspace, long id) throws SQLException {
+    return store()
+        .find(c, workspace.value(), id, true)
+        .orElseThrow(() -> new JourneyNotFoundException(id));
+  }
+
+  private JourneyStore store() {
+    return engine.engine().journeys;
+  }
+
+  private <T> T tx(Transactions.Work<T> work) {
+    return Transactions.inTransaction(engine.dataSource(), "journeys", work);
+  }
+}

@@ -1,0 +1,54 @@
+package io.herald.journeys.internal;
+
+import io.herald.segments.api.condition.ConditionDocument;
+import io.herald.workspace.api.WorkspaceId;
+import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What steps do outside the journeys tables, through the other modules' apis ({@link
+ * ServiceEffects}); tests give the engine their own.
+ */
+interface Effects {
+
+  /**
+   * Sends a journey email at most once per key; returns the delivery id.
+   *
+   * @param settings the send step's settings
+   * @param data the run's trigger data ({@code {{trigger.*}}})
+   * @throws StepFailure when the message cannot be sent (bad content, unknown message)
+   */
+  String sendEmail(
+      WorkspaceId ws, String cioId, JsonObject settings, JsonObject data, String idempotencyKey);
+
+  /** A delivery's metrics (sent, delivered, opened, …) by when they happened; empty if unknown. */
+  Optional<Map<String, Instant>> deliveryMetrics(WorkspaceId ws, String deliveryId);
+
+  /** Sets attributes of the person. */
+  void updateAttributes(WorkspaceId ws, String cioId, JsonObject attributes);
+
+  /**
+   * Adds the person to (or removes them from) a manual segment.
+   *
+   * @throws StepFailure when the segment is not a manual segment of the workspace
+   */
+  void segment(WorkspaceId ws, long segmentId, String cioId, boolean add);
+
+  /** Whether the person matches the condition tree now. */
+  boolean matches(WorkspaceId ws, String cioId, ConditionDocument conditions, Instant now);
+
+  /** The person's time zone attribute, or else the workspace's zone. */
+  ZoneId zoneOf(WorkspaceId ws, String cioId);
+
+  /** A step's effect was refused for good: the run records it and goes on. */
+  final class StepFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StepFailure(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package io.herald.journeys.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
+
+/** The engine's parts, wired once (by {@link JourneyEngine} in the app, by hand in tests). */
+final class Engine {
+
+  final JourneyStore journeys;
+  final Entries entries;
+  final StepRunner steps;
+  final Triggers triggers;
+  final TimerPoller poller;
+  final SegmentFeed segmentFeed;
+  final Lifecycle lifecycle;
+
+  Engine(
+      DataSource dataSource,
+      Clock clock,
+      Effects effects,
+      int batchSize,
+      Duration lease,
+      Duration eventWindow,
+      int feedSettleSeconds) {
+    journeys = new JourneyStore();
+    entries = new Entries(effects);
+    steps = new StepRunner(journeys, effects);
+    triggers = new Triggers(dataSource, clock, journeys, entries, steps, effects, eventWindow);
+    poller = new TimerPoller(dataSource, clock, journeys, steps, batchSize, lease);
+    segmentFeed = new SegmentFeed(dataSource, triggers, feedSettleSeconds);
+    lifecycle = new Lifecycle(dataSource, clock, journeys, steps);
+  }
+}

@@ -1,0 +1,106 @@
+package io.herald.journeys.internal;
+
+import io.herald.events.api.ChangeFeed;
+import io.herald.events.api.FeedBatch;
+import io.herald.shared.lifecycle.DatabaseReady;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The node's journey loops, started once the database is migrated, on container-managed threads:
+ * {@code herald.journeys.pollers} timer pollers, one reader of the events change feed (consumer
+ * {@code journeys}) and one of the segment membership journal. Every node runs them; {@code SKIP
+ * LOCKED} claims share the timers, and the feeds' positions are shared (at least once).
+ */
+@ApplicationScoped
+public class JourneyWorkers {
+
+  static final String EVENTS_CONSUMER = "journeys";
+
+  private static final Logger LOG = Logger.getLogger(JourneyWorkers.class.getName());
+
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  ManagedThreadFactory threads;
+
+  @Inject JourneyEngine engine;
+
+  @Inject JourneySettings settings;
+
+  @Inject ChangeFeed events;
+
+  private ScheduledExecutorService executor;
+
+  void start(@Observes DatabaseReady ready) {
+    if (!settings.enabled) {
+      LOG.info("journey workers are off (herald.journeys.enabled=false)");
+      return;
+    }
+    int pollers = Math.max(1, settings.pollers);
+    executor = Executors.newScheduledThreadPool(pollers + 2, threads);
+    long pause = Math.max(10, settings.pollMillis);
+    for (int i = 0; i < pollers; i++) {
+      executor.scheduleWithFixedDelay(
+          () -> guarded("timer poller", () -> engine.engine().poller.drain()),
+          pause,
+          pause,
+          TimeUnit.MILLISECONDS);
+    }
+    executor.scheduleWithFixedDelay(
+        () -> guarded("event feed", this::drainEvents), pause, pause, TimeUnit.MILLISECONDS);
+    executor.scheduleWithFixedDelay(
+        () ->
+            guarded(
+                "segment feed",
+                () -> {
+                  while (engine.engine().segmentFeed.step(settings.feedBatchSize) > 0) {
+                    // more may be waiting
+                  }
+                }),
+        pause,
+        pause,
+        TimeUnit.MILLISECONDS);
+    LOG.info("journey workers started: " + pollers + " timer pollers, 2 feed readers");
+  }
+
+  private void drainEvents() {
+    while (!Thread.currentThread().isInterrupted()) {
+      FeedBatch batch = events.read(EVENTS_CONSUMER, settings.feedBatchSize);
+      if (batch.events().isEmpty()) {
+        return;
+      }
+      engine.engine().triggers.onEvents(batch.events());
+      events.acknowledge(EVENTS_CONSUMER, batch);
+    }
+  }
+
+  private static void guarded(String what, Runnable work) {
+    try {
+      work.run();
+    } catch (RuntimeException e) {
+      // Logged, then tried again after the pause: nothing was acknowledged or taken.
+      LOG.log(Level.WARNING, "journey " + what + " failed; retrying", e);
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    if (executor == null) {
+      return;
+    }
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package io.herald.journeys.internal;
+
+import io.herald.messaging.api.DeliveryView;
+import io.herald.messaging.api.EmailSend;
+import io.herald.messaging.api.InvalidMessageException;
+import io.herald.messaging.api.MessageService;
+import io.herald.messaging.api.NotFoundException;
+import io.herald.people.api.IdType;
+import io.herald.people.api.InvalidPersonDataException;
+import io.herald.people.api.PeopleService;
+import io.herald.people.api.PersonRef;
+import io.herald.segments.api.ConditionMatcher;
+import io.herald.segments.api.MembershipResult;
+import io.herald.segments.api.SegmentService;
+import io.herald.segments.api.WriteOutcome;
+import io.herald.segments.api.condition.ConditionDocument;
+import io.herald.shared.json.JsonJava;
+import io.herald.workspace.api.WorkspaceId;
+import io.herald.workspace.api.WorkspaceService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Steps' effects through the messaging, people and segments apis. */
+@ApplicationScoped
+class ServiceEffects implements Effects {
+
+  @Inject MessageService messages;
+
+  @Inject PeopleService people;
+
+  @Inject SegmentService segments;
+
+  @Inject ConditionMatcher matcher;
+
+  @Inject WorkspaceService workspaces;
+
+  @Override
+  public String sendEmail(
+      WorkspaceId ws, String cioId, JsonObject settings, JsonObject data, String key) {
+    JsonValue messageId = settings.get("message_id");
+    EmailSend send =
+        new EmailSend(
+            messageId == null
+                ? null
+                : messageId instanceof JsonString s ? s.getString() : messageId.toString(),
+            new PersonRef(IdType.CIO_ID, cioId),
+            text(settings, "to"),
+            JsonJava.toMap(data),
+            text(settings, "from"),
+            text(settings, "reply_to"),
+            text(settings, "subject"),
+            null,
+            text(settings, "body"),
+            text(settings, "body_plain"),
+            null,
+            null,
+            null,
+            false,
+            // Journeys are not transactional: people who unsubscribed do not get them.
+            Boolean.FALSE,
+            false,
+            true,
+            null,
+            null,
+            false);
+    try {
+      return messages.sendEmail(ws, send, key).deliveryId();
+    } catch (InvalidMessageException e) {
+      throw new StepFailure(String.join("; ", e.problems()));
+    } catch (NotFoundException e) {
+      throw new StepFailure(e.getMessage());
+    }
+  }
+
+  @Override
+  public Optional<Map<String, Instant>> deliveryMetrics(WorkspaceId ws, String deliveryId) {
+    return messages.delivery(ws, deliveryId).map(DeliveryView::metrics);
+  }
+
+  @Override
+  public void updateAttributes(WorkspaceId ws, String cioId, JsonObject attributes) {
+    try {
+      people.identify(ws, new PersonRef(IdType.CIO_ID, cioId), attributes);
+    } catch (InvalidPersonDataException e) {
+      throw new StepFailure(e.getMessage());
+    }
+  }
+
+  @Override
+  public void segment(WorkspaceId ws, long segmentId, String cioId, boolean add) {
+    List<PersonRef> refs = List.of(new PersonRef(IdType.CIO_ID, cioId));
+    MembershipResult result =
+        add
+            ? segments.addMembers(ws, segmentId, refs)
+            : segments.removeMembers(ws, segmentId, refs);
+    if (result.outcome() == WriteOutcome.NO_SUCH_SEGMENT) {
+      throw new StepFailure("segment " + segmentId + " does not exist");
+    }
+    if (result.outcome() != WriteOutcome.DONE) {
+      throw new StepFailure("segment " + segmentId + " is not a manual segment");
+    }
+  }
+
+  @Override
+  public boolean matches(WorkspaceId ws, String cioId, ConditionDocument conditions, Instant now) {
+    return matcher.matches(ws, cioId, conditions, now);
+  }
+
+  @Override
+  public ZoneId zoneOf(WorkspaceId ws, String cioId) {
+    return people
+        .find(ws, new PersonRef(IdType.CIO_ID, cioId))
+        .map(p -> p.attributes().get("timezone"))
+        .filter(
+            v -> v instanceof JsonString s && ZoneId.getAvailableZoneIds().contains(s.getString()))
+        .map(v -> ZoneId.of(((JsonString) v).getString()))
+        .orElseGet(() -> workspaces.timeZone(ws));
+  }
+
+  private static String text(JsonObject settings, String key) {
+    return settings.get(key) instanceof JsonString s ? s.getString() : null;
+  }
+}

@@ -1,0 +1,293 @@
+package io.herald.journeys.internal;
+
+import io.herald.journeys.api.DataFilter;
+import io.herald.journeys.api.JourneyDefinition;
+import io.herald.journeys.api.JourneyJson;
+import io.herald.journeys.api.JourneyState;
+import io.herald.journeys.api.Node;
+import io.herald.journeys.api.NodeType;
+import io.herald.segments.api.condition.ConditionJson;
+import io.herald.workspace.api.WorkspaceId;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Executes steps. Every method runs inside the caller's transaction, which records the step's
+ * outcome in the step log and the run's next step (a timer, or the run's end) together.
+ */
+final class StepRunner {
+
+  private final JourneyStore journeys;
+  private final Effects effects;
+
+  StepRunner(JourneyStore journeys, Effects effects) {
+    this.journeys = journeys;
+    this.effects = effects;
+  }
+
+  /** Handles a claimed timer of a locked, active run. */
+  void fire(Connection c, StoredRun run, RunStore.Timer t, Instant now) throws SQLException {
+    JourneyDefinition d = journeys.version(c, run.journeyId(), run.version());
+    Optional<Node> node = d.node(t.node());
+    if (node.isEmpty()) {
+      exit(c, run, t.node(), "missing_node", now);
+      return;
+    }
+    switch (t.kind()) {
+      case RunStore.RESUME:
+        RunStore.step(c, run.id(), t.node(), "resumed", null, now);
+        go(c, d, run, node.get(), Node.NEXT, now);
+        break;
+      case RunStore.TIMEOUT:
+        if (!t.node().equals(run.node())) {
+          return;
+        }
+        RunStore.stopWaiting(c, run.id());
+        RunStore.step(c, run.id(), t.node(), "timeout", null, now);
+        go(c, d, run, node.get(), "timeout", now);
+        break;
+      default:
+        arrive(c, d, run, node.get(), now);
+    }
+  }
+
+  /** A run reaches a node. */
+  private void arrive(Connection c, JourneyDefinition d, StoredRun run, Node node, Instant now)
+      throws SQLException {
+    RunStore.moveTo(c, run.id(), node.id());
+    JsonObject s = node.settings();
+    WorkspaceId ws = new WorkspaceId(run.workspaceId());
+    switch (node.type()) {
+      case DELAY:
+        {
+          Duration wait;
+          if (s.containsKey("duration")) {
+            wait = JourneyJson.duration(s.getJsonObject("duration"));
+          } else {
+            JsonObject b = s.getJsonObject("between");
+            wait =
+                Splits.between(
+                    run.id(),
+                    node.id(),
+                    JourneyJson.duration(b.getJsonObject("min")),
+                    JourneyJson.duration(b.getJsonObject("max")));
+          }
+          Instant due = now.plus(wait);
+          RunStore.timer(
+              c, run.workspaceId(), run.journeyId(), run.id(), node.id(), RunStore.RESUME, due);
+          RunStore.step(c, run.id(), node.id(), "waiting", "until " + due, now);
+          return;
+        }
+      case WAIT_UNTIL:
+        {
+          Instant timeout = now.plus(JourneyJson.duration(s.getJsonObject("timeout")));
+          if (s.containsKey("event")) {
+            RunStore.waitFor(c, run.id(), s.getJsonObject("event").getString("name"), false, now);
+          } else if (effects.matches(
+              ws, run.cioId(), ConditionJson.parse(s.get("condition")), now)) {
+            RunStore.step(c, run.id(), node.id(), "met", null, now);
+            go(c, d, run, node, "met", now);
+            return;
+          } else {
+            RunStore.waitFor(c, run.id(), null, true, now);
+          }
+          RunStore.timer(
+              c,
+              run.workspaceId(),
+              run.journeyId(),
+              run.id(),
+              node.id(),
+              RunStore.TIMEOUT,
+              timeout);
+          RunStore.step(c, run.id(), node.id(), "waiting", "timeout at " + timeout, now);
+          return;
+        }
+      case TIME_WINDOW:
+        {
+          String tz = s.getString("timezone", "person");
+          ZoneId zone = "person".equals(tz) ? effects.zoneOf(ws, run.cioId()) : ZoneId.of(tz);
+          Instant open = window(s).nextOpen(now, zone);
+          if (open.equals(now)) {
+            RunStore.step(c, run.id(), node.id(), "in_window", zone.getId(), now);
+            go(c, d, run, node, Node.NEXT, now);
+          } else {
+            RunStore.timer(
+                c, run.workspaceId(), run.journeyId(), run.id(), node.id(), RunStore.RESUME, open);
+            RunStore.step(
+                c, run.id(), node.id(), "waiting", "until " + open + " " + zone.getId(), now);
+          }
+          return;
+        }
+      case BRANCH:
+        {
+          String label = test(c, run, s, now) ? "true" : "false";
+          RunStore.step(c, run.id(), node.id(), label, null, now);
+          go(c, d, run, node, label, now);
+          return;
+        }
+      case MULTI_SPLIT:
+        {
+          String label = "else";
+          for (JsonValue b : s.getJsonArray("branches")) {
+            if (test(c, run, b.asJsonObject(), now)) {
+              label = b.asJsonObject().getString("label");
+              break;
+            }
+          }
+          RunStore.step(c, run.id(), node.id(), label, null, now);
+          go(c, d, run, node, label, now);
+          return;
+        }
+      case RANDOM_SPLIT:
+        {
+          JsonArray branches = s.getJsonArray("branches");
+          List<Integer> percents = new ArrayList<>();
+          branches.forEach(b -> percents.add(b.asJsonObject().getInt("percent")));
+          String label =
+              branches
+                  .getJsonObject(Splits.pick(run.journeyId(), node.id(), run.cioId(), percents))
+                  .getString("label");
+          RunStore.step(c, run.id(), node.id(), label, null, now);
+          go(c, d, run, node, label, now);
+          return;
+        }
+      case SEND_EMAIL:
+        try {
+          String delivery =
+              effects.sendEmail(ws, run.cioId(), s, run.triggerData(), sendKey(run, node));
+          RunStore.step(c, run.id(), node.id(), "sent", delivery, now);
+        } catch (Effects.StepFailure e) {
+          RunStore.step(c, run.id(), node.id(), "failed", e.getMessage(), now);
+        }
+        go(c, d, run, node, Node.NEXT, now);
+        return;
+      case UPDATE_ATTRIBUTE:
+        try {
+          effects.updateAttributes(ws, run.cioId(), s.getJsonObject("attributes"));
+          RunStore.step(c, run.id(), node.id(), "updated", null, now);
+        } catch (Effects.StepFailure e) {
+          RunStore.step(c, run.id(), node.id(), "failed", e.getMessage(), now);
+        }
+        go(c, d, run, node, Node.NEXT, now);
+        return;
+      case ADD_TO_SEGMENT:
+      case REMOVE_FROM_SEGMENT:
+        {
+          boolean add = node.type() == NodeType.ADD_TO_SEGMENT;
+          try {
+            effects.segment(ws, s.getJsonNumber("segment_id").longValueExact(), run.cioId(), add);
+            RunStore.step(c, run.id(), node.id(), add ? "added" : "removed", null, now);
+          } catch (Effects.StepFailure e) {
+            RunStore.step(c, run.id(), node.id(), "failed", e.getMessage(), now);
+          }
+          go(c, d, run, node, Node.NEXT, now);
+          return;
+        }
+      default:
+        exit(c, run, node.id(), "exit_step", now);
+    }
+  }
+
+  /** The idempotency key of a send step: the run and the node. */
+  static String sendKey(StoredRun run, Node node) {
+    return "journey-run-" + run.id() + "-" + node.id();
+  }
+
+  /** A wait-until step of a locked run was satisfied (its event arrived, its condition holds). */
+  void met(Connection c, StoredRun run, Instant now) throws SQLException {
+    JourneyDefinition d = journeys.version(c, run.journeyId(), run.version());
+    Optional<Node> node = d.node(run.node());
+    if (node.isEmpty() || node.get().type() != NodeType.WAIT_UNTIL) {
+      return;
+    }
+    RunStore.deleteTimers(c, run.id(), RunStore.TIMEOUT);
+    RunStore.stopWaiting(c, run.id());
+    RunStore.step(c, run.id(), run.node(), "met", null, now);
+    go(c, d, run, node.get(), "met", now);
+  }
+
+  /** Whether a waiting run's journey is active (a paused journey holds its runs). */
+  boolean running(Connection c, StoredRun run) throws SQLException {
+    return journeys.stateOf(c, run.journeyId()) == JourneyState.ACTIVE;
+  }
+
+  /** Ends a locked run early. */
+  void exit(Connection c, StoredRun run, String node, String reason, Instant now)
+      throws SQLException {
+    RunStore.step(c, run.id(), node == null ? "" : node, "exited", reason, now);
+    RunStore.end(c, run.id(), StoredRun.EXITED, reason, now);
+  }
+
+  /**
+   * Follows the edge {@code label} out of {@code node}: the next step is due now, or the run ends.
+   */
+  private void go(
+      Connection c, JourneyDefinition d, StoredRun run, Node node, String label, Instant now)
+      throws SQLException {
+    if (d.goal() != null && node.id().equals(d.goal().after())) {
+      RunStore.goalWindow(c, run.id(), now, now.plus(d.goal().within()));
+    }
+    Optional<String> target = node.after(label);
+    if (target.isEmpty()) {
+      RunStore.step(c, run.id(), node.id(), "completed", null, now);
+      RunStore.end(c, run.id(), StoredRun.COMPLETED, null, now);
+      return;
+    }
+    RunStore.moveTo(c, run.id(), target.get());
+    RunStore.timer(
+        c, run.workspaceId(), run.journeyId(), run.id(), target.get(), RunStore.STEP, now);
+  }
+
+  /** A branch test: a condition tree, the trigger data, or an earlier message's engagement. */
+  private boolean test(Connection c, StoredRun run, JsonObject s, Instant now) throws SQLException {
+    WorkspaceId ws = new WorkspaceId(run.workspaceId());
+    if (s.containsKey("condition")) {
+      return effects.matches(ws, run.cioId(), ConditionJson.parse(s.get("condition")), now);
+    }
+    if (s.containsKey("trigger_data")) {
+      return DataFilter.all(JourneyJson.filters(s.getJsonArray("trigger_data")), run.triggerData());
+    }
+    JsonObject m = s.getJsonObject("message");
+    List<String> deliveries =
+        Sql.list(
+            c,
+            "SELECT detail FROM journeys_step WHERE run_id = ? AND node = ? AND outcome = 'sent'",
+            rs -> rs.getString(1),
+            run.id(),
+            m.getString("node"));
+    String metric = m.getString("metric");
+    for (String delivery : deliveries) {
+      if (effects
+          .deliveryMetrics(ws, delivery)
+          .map(metrics -> metrics.containsKey(metric))
+          .orElse(false)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static TimeWindows window(JsonObject s) {
+    Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+    for (JsonValue d : s.getJsonArray("days")) {
+      days.add(DayOfWeek.valueOf(((JsonString) d).getString().toUpperCase(Locale.ROOT)));
+    }
+    return new TimeWindows(
+        days, LocalTime.parse(s.getString("from")), LocalTime.parse(s.getString("to")));
+  }
+}

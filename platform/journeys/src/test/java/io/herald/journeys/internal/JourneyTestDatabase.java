@@ -1,0 +1,131 @@
+package io.herald.journeys.internal;
+
+import com.mysql.cj.jdbc.MysqlDataSource;
+import io.herald.events.api.EventSubject;
+import io.herald.events.api.EventType;
+import io.herald.events.api.RecordedEvent;
+import io.herald.shared.persistence.DateTimes;
+import io.herald.testing.TestDatabaseSessionListener;
+import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The run's database for the engine's scenario tests (herald-testing's session listener provides
+ * it), migrated once per JVM, with helpers that write other modules' rows as those modules do.
+ * Tests keep apart by using a workspace of their own.
+ */
+final class JourneyTestDatabase {
+
+  private JourneyTestDatabase() {}
+
+  /** Why there is no database for this run, if there is none. */
+  static Optional<String> unavailable() {
+    String skip = System.getProperty(TestDatabaseSessionListener.SKIP_PROPERTY);
+    if (skip != null) {
+      return Optional.of(skip);
+    }
+    if (System.getProperty("herald.it.db.url") == null) {
+      return Optional.of("no test database: run through failsafe (herald.test.database)");
+    }
+    return Optional.empty();
+  }
+
+  static DataSource dataSource() {
+    return Holder.DATA_SOURCE;
+  }
+
+  static long freshWorkspace() {
+    return ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
+  }
+
+  static void person(long ws, String cioId, String attributesJson) throws SQLException {
+    try (Connection c = dataSource().getConnection();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO people_person (workspace_id, cio_id, attributes,"
+                    + " attribute_timestamps, created_at, updated_at)"
+                    + " VALUES (?, ?, ?, '{}', NOW(3), NOW(3))")) {
+      insert.setLong(1, ws);
+      insert.setString(2, cioId);
+      insert.setString(3, attributesJson);
+      insert.executeUpdate();
+    }
+  }
+
+  /** An event as the events module stores it, and as its change feed hands it over. */
+  static RecordedEvent event(long ws, String cioId, String name, Instant at, JsonObject data)
+      throws SQLException {
+    try (Connection c = dataSource().getConnection();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO events_event (workspace_id, person_cio_id, name, type, source,"
+                    + " occurred_at, received_at, data) VALUES (?, ?, ?, 'event', 'test', ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+      insert.setLong(1, ws);
+      insert.setString(2, cioId);
+      insert.setString(3, name);
+      DateTimes.bind(insert, 4, at);
+      DateTimes.bind(insert, 5, at);
+      insert.setString(6, data.toString());
+      insert.executeUpdate();
+      try (ResultSet keys = insert.getGeneratedKeys()) {
+        keys.next();
+        return new RecordedEvent(
+            keys.getLong(1),
+            ws,
+            new EventSubject.Person(cioId),
+            name,
+            EventType.EVENT,
+            null,
+            at,
+            at,
+            data,
+            null,
+            "test");
+      }
+    }
+  }
+
+  /** A segment enter or exit as the segments module journals it. */
+  static void membershipChange(long ws, long segment, String cioId, boolean entered, Instant at)
+      throws SQLException {
+    try (Connection c = dataSource().getConnection();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO segments_membership_change (workspace_id, segment_id, cio_id,"
+                    + " entered, cause, changed_at) VALUES (?, ?, ?, ?, 'api', ?)")) {
+      insert.setLong(1, ws);
+      insert.setLong(2, segment);
+      insert.setString(3, cioId);
+      insert.setBoolean(4, entered);
+      DateTimes.bind(insert, 5, at);
+      insert.executeUpdate();
+    }
+  }
+
+  private static final class Holder {
+    static final DataSource DATA_SOURCE = open();
+
+    private static DataSource open() {
+      MysqlDataSource dataSource = new MysqlDataSource();
+      dataSource.setURL(System.getProperty("herald.it.db.url"));
+      dataSource.setUser(System.getProperty("herald.it.db.user"));
+      dataSource.setPassword(System.getProperty("herald.it.db.password"));
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
+      return dataSource;
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package io.herald.journeys.internal;
+
+import io.herald.segments.api.condition.ConditionDocument;
+import io.herald.segments.internal.realtime.DefaultConditionMatcher;
+import io.herald.workspace.api.WorkspaceId;
+import jakarta.json.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+
+/**
+ * Effects for the engine's scenario tests: sends and attribute updates are recorded (a send key
+ * seen before answers the earlier delivery, as messaging does), conditions are evaluated by the
+ * segments module's real matcher on the test database, zones come from the test.
+ */
+final class RecordingEffects implements Effects {
+
+  /** A recorded send. */
+  record Sent(String cioId, String subject, Instant at, String deliveryId) {}
+
+  private final Clock clock;
+  private final DefaultConditionMatcher matcher;
+  private final List<Sent> sent = new ArrayList<>();
+  private final Map<String, String> keys = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Instant>> metrics = new ConcurrentHashMap<>();
+  private final Map<String, ZoneId> zones = new ConcurrentHashMap<>();
+  private final List<String> updates = new ArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger failAfterSend =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  RecordingEffects(DataSource dataSource, Clock clock) {
+    this.clock = clock;
+    this.matcher = new DefaultConditionMatcher(dataSource, ws -> ZoneOffset.UTC);
+  }
+
+  private int attempts;
+
+  /** Sends that queued a new delivery. */
+  synchronized int attempts() {
+    return attempts;
+  }
+
+  synchronized List<Sent> sent() {
+    return List.copyOf(sent);
+  }
+
+  synchronized List<Sent> sentTo(String cioId) {
+    return sent.stream().filter(s -> s.cioId().equals(cioId)).toList();
+  }
+
+  synchronized List<String> updates() {
+    return List.copyOf(updates);
+  }
+
+  /**
+   * The next {@code times} sends are queued and then fail as if the node died before the step's
+   * transaction committed.
+   */
+  void failAfterSend(int times) {
+    failAfterSend.set(times);
+  }
+
+  void zone(String cioId, ZoneId zone) {
+    zones.put(cioId, zone);
+  }
+
+  void metric(String deliveryId, String metric) {
+    metrics
+        .computeIfAbsent(deliveryId, k -> new ConcurrentHashMap<>())
+        .put(metric, clock.instant());
+  }
+
+  @Override
+  public synchronized String sendEmail(
+      WorkspaceId ws, String cioId, JsonObject settings, JsonObject data, String key) {
+    String earlier = keys.get(key);
+    if (earlier != null) {
+      return earlier;
+    }
+    attempts++;
+    String subject =
+        settings.containsKey("subject")
+            ? settings.getString("subject")
+            : "message " + settings.get("message_id");
+    if (subject.equals("refuse")) {
+      throw new StepFailure("subject: refused by the test");
+    }
+    String delivery = "d" + (sent.size() + 1) + "-" + cioId;
+    sent.add(new Sent(cioId, subject, clock.instant(), delivery));
+    keys.put(key, delivery);
+    metric(delivery, "sent");
+    if (failAfterSend.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw new IllegalStateException("the node died after queueing " + delivery);
+    }
+    return delivery;
+  }
+
+  @Override
+  public Optional<Map<String, Instant>> deliveryMetrics(WorkspaceId ws, String deliveryId) {
+    return Optional.ofNullable(metrics.get(deliveryId)).map(Map::copyOf);
+  }
+
+  @Override
+  public synchronized void updateAttributes(WorkspaceId ws, String cioId, JsonObject attributes) {
+    updates.add(cioId + " " + attributes);
+  }
+
+  @Override
+  public void segment(WorkspaceId ws, long segmentId, String cioId, boolean add) {
+    synchronized (this) {
+      updates.add(cioId + (add ? " +" : " -") + segmentId);
+    }
+  }
+
+  @Override
+  public boolean matches(WorkspaceId ws, String cioId, ConditionDocument conditions, Instant now) {
+    return matcher.matches(ws, cioId, conditions, now);
+  }
+
+  @Override
+  public ZoneId zoneOf(WorkspaceId ws, String cioId) {
+    return zones.getOrDefault(cioId, ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,133 @@
+package io.herald.journeys.internal;
+
+import io.herald.events.api.RecordedEvent;
+import io.herald.journeys.api.JourneyJson;
+import io.herald.journeys.api.JourneyState;
+import io.herald.journeys.api.Json;
+import io.herald.journeys.api.RunView;
+import io.herald.shared.persistence.Transactions;
+import jakarta.json.JsonObject;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * One scenario: a workspace of its own, the engine wired to the test database, a virtual clock and
+ * recorded effects. {@link #advanceTo} moves the clock from one due timer to the next, running what
+ * is due at each, so steps happen exactly at their due times.
+ */
+final class Scenario {
+
+  final long ws = JourneyTestDatabase.freshWorkspace();
+  final TestClock clock;
+  final RecordingEffects effects;
+  final Engine engine;
+  private final DataSource dataSource = JourneyTestDatabase.dataSource();
+
+  Scenario(Instant start) {
+    clock = new TestClock(start);
+    effects = new RecordingEffects(dataSource, clock);
+    engine =
+        new Engine(
+            dataSource, clock, effects, 50, Duration.ofSeconds(60), Duration.ofHours(72), 30);
+  }
+
+  /** Creates and activates a journey; returns its id. */
+  long activeJourney(String json) {
+    long id =
+        Transactions.inTransaction(
+            dataSource,
+            "test",
+            c ->
+                engine.journeys.create(
+                    c, ws, JourneyJson.parse(Json.value(json)), clock.instant()));
+    engine.lifecycle.change(ws, id, JourneyState.ACTIVE);
+    return id;
+  }
+
+  StoredJourney journey(long id) {
+    return Transactions.autoCommit(
+        dataSource, "test", c -> engine.journeys.find(c, ws, id, false).orElseThrow());
+  }
+
+  /** Starts a run for the person as an API trigger does; returns its id (0 when refused). */
+  long enter(long journeyId, String cioId, JsonObject data) {
+    StoredJourney j = journey(journeyId);
+    return Transactions.inTransaction(
+        dataSource, "test", c -> engine.entries.enter(c, j, cioId, data, "test", clock.instant()));
+  }
+
+  void person(String cioId, String attributes) throws SQLException {
+    JourneyTestDatabase.person(ws, cioId, attributes);
+  }
+
+  /** The person performs an event now: stored, then handed to the engine as the feed would. */
+  void event(String cioId, String name, String data) throws SQLException {
+    RecordedEvent e =
+        JourneyTestDatabase.event(ws, cioId, name, clock.instant(), Json.object(data));
+    engine.triggers.onEvents(List.of(e));
+    engine.poller.drain();
+  }
+
+  /** Runs what is due, then moves the clock to each next due timer up to {@code until}. */
+  void advanceTo(Instant until) {
+    while (true) {
+      engine.poller.drain();
+      Instant next = nextDue();
+      if (next == null || next.isAfter(until) || !next.isAfter(clock.instant())) {
+        break;
+      }
+      clock.set(next);
+    }
+    if (clock.instant().isBefore(until)) {
+      clock.set(until);
+    }
+    engine.poller.drain();
+  }
+
+  void advance(Duration by) {
+    advanceTo(clock.instant().plus(by));
+  }
+
+  private Instant nextDue() {
+    return Transactions.autoCommit(
+        dataSource,
+        "test",
+        c ->
+            Sql.list(
+                    c,
+                    "SELECT MIN(GREATEST(due_at, COALESCE(lease_until, due_at))) FROM journeys_timer"
+                        + " WHERE workspace_id = ? AND held = 0",
+                    rs -> Sql.instant(rs, 1),
+                    ws)
+                .get(0));
+  }
+
+  List<RunView> runs(long journeyId) {
+    return Transactions.autoCommit(
+        dataSource,
+        "test",
+        c -> {
+          List<StoredRun> runs = RunStore.ofJourney(c, journeyId, null, 0, 100_000);
+          return runs.stream()
+              .map(
+                  r -> {
+                    try {
+                      return r.view(RunStore.steps(c, r.id()));
+                    } catch (SQLException e) {
+                      throw new IllegalStateException(e);
+                    }
+                  })
+              .toList();
+        });
+  }
+
+  RunView runOf(long journeyId, String cioId) {
+    return runs(journeyId).stream()
+        .filter(r -> r.cioId().equals(cioId))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no run for " + cioId));
+  }
+}
