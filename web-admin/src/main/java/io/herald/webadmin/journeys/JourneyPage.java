@@ -6,6 +6,7 @@ import io.herald.journeys.api.JourneyNotFoundException;
 import io.herald.journeys.api.JourneyService;
 import io.herald.journeys.api.JourneyState;
 import io.herald.journeys.api.JourneyView;
+import io.herald.journeys.api.NodeType;
 import io.herald.journeys.api.RunView;
 import io.herald.webadmin.ConsoleMessages;
 import io.herald.webadmin.security.ConsoleUser;
@@ -16,14 +17,16 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A journey ({@code ?id=&state=}): its state, version, trigger and counts; who is where (its runs,
- * newest first, {@value #RUNS_SHOWN} at most, optionally only active, completed or exited ones: the
- * node each run is at or ended on, and why it left); and, for admins and editors, activate, pause,
- * resume and archive (confirmed).
+ * One journey ({@code journey.xhtml?id=&runs=&run=}): its state with the moves the lifecycle allows
+ * (activate, pause, resume, archive), its counts, the structured step editor and the whole JSON
+ * document (both save a new version when the journey has started; its runs stay on theirs), and its
+ * runs: who is where and why they left, one run's step log. Changes need {@code admin} or {@code
+ * editor}.
  */
 @Named
 @ViewScoped
@@ -31,95 +34,193 @@ public class JourneyPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  /** Runs listed. */
-  static final int RUNS_SHOWN = 100;
+  /** Runs shown per page. */
+  static final int RUNS_PER_PAGE = 50;
 
   @Inject JourneyService journeys;
   @Inject WorkspaceService workspaces;
   @Inject ConsoleUser user;
   @Inject ConsoleMessages messages;
 
-  private Long id;
-  private String state;
+  private long id;
+  private String runs;
+  private long run;
   private transient JourneyView journey;
   private transient JourneyMetrics metrics;
-  private transient List<RunView> runs = List.of();
+  private StepEditor steps;
+  private String json;
+  private String newStepType = NodeType.DELAY.wire();
+  private List<String> problems = List.of();
 
-  /** Loads the journey and its runs (the view's action). */
+  /** Reads the journey {@code id} names (the view's {@code f:viewAction}). */
   public void load() {
     journey = null;
-    metrics = null;
-    runs = List.of();
     if (!user.mayRead()) {
       messages.error("Sign in with a console role to see journeys.");
       return;
     }
     Optional<WorkspaceId> ws = workspace();
-    if (id == null || ws.isEmpty()) {
-      messages.error("Name a journey: journey.xhtml?id=<journey id>.");
+    if (ws.isEmpty()) {
       return;
     }
-    String filter =
-        state == null || !List.of("active", "completed", "exited").contains(state) ? null : state;
     try {
       journey = journeys.find(ws.get(), id);
       metrics = journeys.metrics(ws.get(), id);
-      runs = journeys.runs(ws.get(), id, filter, 0, RUNS_SHOWN);
+      json = JourneyDocuments.pretty(journey);
+      steps = StepEditor.of(json);
     } catch (JourneyNotFoundException e) {
-      journey = null;
       messages.error("There is no journey " + id + ".");
     }
   }
 
-  public void activate() {
-    change(JourneyState.ACTIVE, "activated");
+  /** Activates a draft or resumes a paused journey. */
+  public String activate() {
+    return move(JourneyState.ACTIVE);
   }
 
-  public void pause() {
-    change(JourneyState.PAUSED, "paused: its runs hold where they are");
+  /** Pauses an active journey: its runs wait until it is resumed. */
+  public String pause() {
+    return move(JourneyState.PAUSED);
   }
 
-  public void archive() {
-    change(JourneyState.ARCHIVED, "archived: its runs exited");
+  /** Archives the journey: its runs exit. */
+  public String archive() {
+    return move(JourneyState.ARCHIVED);
   }
 
-  private void change(JourneyState target, String done) {
-    Optional<WorkspaceId> ws = workspace();
-    if (!user.mayEdit()) {
-      messages.error("Only admins and editors may change journeys.");
-      return;
-    }
-    if (ws.isEmpty() || id == null) {
-      messages.error("Name a journey: journey.xhtml?id=<journey id>.");
-      return;
+  private String move(JourneyState target) {
+    Optional<WorkspaceId> ws = editable("change journeys");
+    if (ws.isEmpty() || journey == null) {
+      return null;
     }
     try {
-      JourneyView changed = journeys.changeState(ws.get(), id, target);
-      messages.info("Journey “" + changed.name() + "” " + done + ".");
-    } catch (InvalidJourneyException | JourneyNotFoundException e) {
-      messages.error("Not changed: " + e.getMessage() + ".");
+      JourneyView moved = journeys.changeState(ws.get(), id, target);
+      messages.info("Journey “" + moved.name() + "” is " + moved.state().wire() + ".");
+      return reopen();
+    } catch (InvalidJourneyException e) {
+      messages.error("Journey not changed: " + e.getMessage() + ".");
+      return null;
     }
-    load();
+  }
+
+  /** Saves the step editor's steps as the journey's document. */
+  public String saveSteps() {
+    if (steps == null) {
+      return null;
+    }
+    String document;
+    try {
+      document = steps.document();
+    } catch (IllegalArgumentException e) {
+      problems = List.of(e.getMessage());
+      messages.error("Steps not saved: " + e.getMessage() + ".");
+      return null;
+    }
+    return save(document, "Steps");
+  }
+
+  /** Saves the JSON editor's document. */
+  public String saveJson() {
+    return save(json, "Document");
+  }
+
+  private String save(String document, String what) {
+    Optional<WorkspaceId> ws = editable("change journeys");
+    if (ws.isEmpty() || journey == null) {
+      return null;
+    }
+    problems = List.of();
+    try {
+      JourneyView saved = journeys.update(ws.get(), id, JourneyDocuments.parse(document));
+      messages.info(
+          what + " saved: journey “" + saved.name() + "” is at version " + saved.version() + ".");
+      return reopen();
+    } catch (InvalidJourneyException e) {
+      problems = e.problems();
+    } catch (IllegalArgumentException e) {
+      problems = List.of(e.getMessage());
+    }
+    messages.error(what + " not saved: " + String.join("; ", problems) + ".");
+    return null;
+  }
+
+  private String reopen() {
+    messages.keepForRedirect();
+    return "/journey?faces-redirect=true&id=" + id;
+  }
+
+  /** Adds a step of {@link #getNewStepType()} at the end of the editor. */
+  public void addStep() {
+    steps.add(newStepType);
+  }
+
+  /** Removes the editor's step at the index (saved with the next save). */
+  public void removeStep(int index) {
+    steps.remove(index);
+  }
+
+  /** Moves the editor's step at the index up (the first step is where runs start). */
+  public void moveStepUp(int index) {
+    steps.moveUp(index);
+  }
+
+  private Optional<WorkspaceId> editable(String what) {
+    if (!user.mayEdit()) {
+      messages.error("Only admins and editors may " + what + ".");
+      return Optional.empty();
+    }
+    return workspace();
   }
 
   private Optional<WorkspaceId> workspace() {
     return workspaces.defaultWorkspace().map(WorkspaceView::id);
   }
 
-  public Long getId() {
-    return id;
+  /** The journey's runs, newest first, of the state {@code runs} names (all when empty). */
+  public List<RunView> getRunList() {
+    Optional<WorkspaceId> ws = workspace();
+    if (journey == null || ws.isEmpty()) {
+      return List.of();
+    }
+    String state = runs == null || runs.isBlank() ? null : runs;
+    return journeys.runs(ws.get(), id, state, Long.MAX_VALUE, RUNS_PER_PAGE);
   }
 
-  public void setId(Long id) {
-    this.id = id;
+  /** The run {@code run} names, with its step log; null when none is chosen or it is not here. */
+  public RunView getSelectedRun() {
+    Optional<WorkspaceId> ws = workspace();
+    if (journey == null || run <= 0 || ws.isEmpty()) {
+      return null;
+    }
+    try {
+      return journeys.run(ws.get(), id, run);
+    } catch (JourneyNotFoundException e) {
+      return null;
+    }
   }
 
-  public String getState() {
-    return state;
+  /** Whether the lifecycle allows activating (or resuming). */
+  public boolean isActivatable() {
+    return journey != null
+        && (journey.state() == JourneyState.DRAFT || journey.state() == JourneyState.PAUSED);
   }
 
-  public void setState(String state) {
-    this.state = state;
+  public boolean isPausable() {
+    return journey != null && journey.state() == JourneyState.ACTIVE;
+  }
+
+  public boolean isArchivable() {
+    return journey != null && journey.state() != JourneyState.ARCHIVED;
+  }
+
+  /** The step types the editor offers. */
+  public List<String> getStepTypes() {
+    return Arrays.stream(NodeType.values()).map(NodeType::wire).toList();
+  }
+
+  /** What starts the journey. */
+  public String getTrigger() {
+    return journey == null ? "" : JourneyDocuments.trigger(journey);
   }
 
   public JourneyView getJourney() {
@@ -130,17 +231,52 @@ public class JourneyPage implements Serializable {
     return metrics;
   }
 
-  public List<RunView> getRuns() {
+  public StepEditor getSteps() {
+    return steps;
+  }
+
+  public long getId() {
+    return id;
+  }
+
+  public void setId(long id) {
+    this.id = id;
+  }
+
+  public String getRuns() {
     return runs;
   }
 
-  /** The journey's trigger as the list shows it. */
-  public String getTrigger() {
-    return journey == null ? "" : JourneysPage.trigger(journey);
+  public void setRuns(String runs) {
+    this.runs = runs;
   }
 
-  /** The journey's state's wire name. */
-  public String getJourneyState() {
-    return journey == null ? "" : JourneysPage.state(journey);
+  public long getRun() {
+    return run;
+  }
+
+  public void setRun(long run) {
+    this.run = run;
+  }
+
+  public String getJson() {
+    return json;
+  }
+
+  public void setJson(String json) {
+    this.json = json;
+  }
+
+  public String getNewStepType() {
+    return newStepType;
+  }
+
+  public void setNewStepType(String newStepType) {
+    this.newStepType = newStepType;
+  }
+
+  /** Why the last save was refused, one line per problem (with its JSON path). */
+  public List<String> getProblems() {
+    return problems;
   }
 }

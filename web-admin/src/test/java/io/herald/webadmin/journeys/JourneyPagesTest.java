@@ -4,148 +4,155 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.journeys.api.JourneyState;
 import io.herald.journeys.api.RunView;
-import io.herald.webadmin.fakes.FakePeople;
+import io.herald.webadmin.fakes.FakeJourneys;
 import io.herald.webadmin.fakes.FakeRoleUser;
 import io.herald.webadmin.fakes.Messages;
 import io.herald.webadmin.fakes.OneWorkspace;
-import jakarta.json.Json;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JourneyPagesTest {
 
-  private static final String WELCOME =
-      "{'name':'Welcome','trigger':{'type':'event','event':'signed_up'},'nodes':["
-          + "{'id':'hi','type':'send_email','settings':{'from':'a@x.io','subject':'Hi','body':'b'}}]}";
-  private static final String OFFER =
-      "{'name':'Offer','trigger':{'type':'segment','segment_id':4,'on':'exited'},'nodes':["
-          + "{'id':'x','type':'exit'}]}";
-
   private final FakeJourneys journeys = new FakeJourneys();
   private final Messages messages = new Messages();
 
-  private static RunView run(long id, long journey, String cio, String state, String reason) {
-    return new RunView(
-        id,
-        journey,
-        1,
-        cio,
-        state,
-        "hi",
-        reason,
-        FakeJourneys.T,
-        state.equals("active") ? null : FakeJourneys.T,
-        null,
-        List.of(
-            new RunView.Step("hi", "entered", null, FakeJourneys.T),
-            new RunView.Step("hi", "sent", "d-1", FakeJourneys.T)));
+  private JourneysPage list(FakeRoleUser user) {
+    JourneysPage page = new JourneysPage();
+    page.journeys = journeys;
+    page.workspaces = new OneWorkspace();
+    page.user = user;
+    page.messages = messages;
+    return page;
   }
 
-  private JourneyPage journeyPage(FakeRoleUser user, long id, String state) {
+  private JourneyPage open(FakeRoleUser user, long id, long run) {
     JourneyPage page = new JourneyPage();
     page.journeys = journeys;
     page.workspaces = new OneWorkspace();
     page.user = user;
     page.messages = messages;
     page.setId(id);
-    page.setState(state);
+    page.setRun(run);
     page.load();
     return page;
   }
 
   @Test
-  void theListShowsEveryJourneyWithItsStateAndTrigger() {
-    journeys.add(1, WELCOME, JourneyState.ACTIVE);
-    journeys.add(2, OFFER, JourneyState.DRAFT);
-    JourneysPage page = new JourneysPage();
-    page.journeys = journeys;
-    page.workspaces = new OneWorkspace();
-    page.user = FakeRoleUser.viewer();
-    page.messages = messages;
-    page.load();
+  void importCreatesADraftAndRefusalsNameTheJsonPath() {
+    JourneysPage page = list(FakeRoleUser.editor());
+    page.setDocument(StepEditorTest.DOCUMENT.replace("\"type\":\"delay\"", "\"type\":\"sleep\""));
+    assertThat(page.importDocument()).isNull();
+    assertThat(page.getProblems()).startsWith("$.nodes[1].type: unknown node type 'sleep'");
+    assertThat(journeys.journeys).isEmpty();
 
-    assertThat(page.getRows()).extracting(j -> j.name()).containsExactly("Welcome", "Offer");
-    assertThat(page.triggerOf(page.getRows().get(0))).isEqualTo("event signed_up");
-    assertThat(page.triggerOf(page.getRows().get(1))).isEqualTo("leaves segment 4");
-    assertThat(page.stateOf(page.getRows().get(1))).isEqualTo("draft");
-  }
+    page.setDocument("{not json");
+    assertThat(page.importDocument()).isNull();
+    assertThat(page.getProblems().get(0)).startsWith("the journey document is not JSON");
 
-  @Test
-  void aJourneyShowsWhoIsWhereAndWhyTheyLeft() {
-    journeys.add(1, WELCOME, JourneyState.ACTIVE);
-    journeys.runs.add(run(10, 1, "c1", "active", null));
-    journeys.runs.add(run(11, 1, "c2", "exited", "segment"));
-
-    JourneyPage page = journeyPage(FakeRoleUser.viewer(), 1, null);
-    assertThat(page.getRuns()).extracting(RunView::cioId).containsExactly("c1", "c2");
-    assertThat(page.getMetrics().exited()).isEqualTo(1);
-    assertThat(page.getTrigger()).isEqualTo("event signed_up");
-
-    JourneyPage exited = journeyPage(FakeRoleUser.viewer(), 1, "exited");
-    assertThat(exited.getRuns()).extracting(RunView::exitReason).containsExactly("segment");
-    assertThat(journeyPage(FakeRoleUser.viewer(), 1, "bogus").getRuns()).hasSize(2);
-    assertThat(journeys.askedState).isNull();
-  }
-
-  @Test
-  void editorsPauseAndArchiveViewersMayNot() {
-    journeys.add(1, WELCOME, JourneyState.ACTIVE);
-    JourneyPage viewer = journeyPage(FakeRoleUser.viewer(), 1, null);
-    viewer.pause();
-    assertThat(messages.errors).containsExactly("Only admins and editors may change journeys.");
-    assertThat(journeys.journeys.get(1L).state()).isEqualTo(JourneyState.ACTIVE);
-
-    messages.errors.clear();
-    JourneyPage editor = journeyPage(FakeRoleUser.editor(), 1, null);
-    editor.pause();
-    assertThat(editor.getJourneyState()).isEqualTo("paused");
-    editor.archive();
-    assertThat(journeys.journeys.get(1L).state()).isEqualTo(JourneyState.ARCHIVED);
-    editor.activate();
-    assertThat(messages.errors).singleElement().asString().contains("cannot become active");
-  }
-
-  @Test
-  void anUnknownJourneyIsReported() {
-    assertThat(journeyPage(FakeRoleUser.viewer(), 99, null).getJourney()).isNull();
-    assertThat(messages.errors).containsExactly("There is no journey 99.");
-  }
-
-  @Test
-  void aPersonsJourneysListEachRunWithItsJourneyAndSteps() {
-    FakePeople people = new FakePeople();
-    String cio = people.add(1, Json.createObjectBuilder().build(), Map.of()).cioId();
-    journeys.add(1, WELCOME, JourneyState.ACTIVE);
-    journeys.runs.add(run(10, 1, cio, "completed", null));
-    journeys.runs.add(run(11, 1, "someone-else", "active", null));
-    PersonJourneysPage page = new PersonJourneysPage();
-    page.journeys = journeys;
-    page.people = people;
-    page.workspaces = new OneWorkspace();
-    page.user = FakeRoleUser.viewer();
-    page.messages = messages;
-    page.setCio(cio);
-    page.load();
-
-    assertThat(page.getRows())
+    page.setDocument(StepEditorTest.DOCUMENT);
+    assertThat(page.importDocument()).isEqualTo("/journey?faces-redirect=true&id=1");
+    assertThat(messages.infos).containsExactly("Journey “Onboarding” imported as a draft.");
+    assertThat(list(FakeRoleUser.viewer()).getList())
         .singleElement()
         .satisfies(
             r -> {
-              assertThat(r.journey()).isEqualTo("Welcome");
-              assertThat(r.run().steps())
-                  .extracting(RunView.Step::outcome)
-                  .containsExactly("entered", "sent");
+              assertThat(r.journey().state()).isEqualTo(JourneyState.DRAFT);
+              assertThat(r.trigger()).isEqualTo("event “signed_up”");
             });
+  }
 
-    PersonJourneysPage nobody = new PersonJourneysPage();
-    nobody.journeys = journeys;
-    nobody.people = people;
-    nobody.workspaces = new OneWorkspace();
-    nobody.user = FakeRoleUser.viewer();
-    nobody.messages = messages;
-    nobody.setCio("nope");
-    nobody.load();
-    assertThat(messages.errors).containsExactly("There is no person with cio_id nope.");
+  @Test
+  void viewersNeitherImportNorChange() {
+    JourneysPage page = list(FakeRoleUser.viewer());
+    page.setDocument(StepEditorTest.DOCUMENT);
+    assertThat(page.importDocument()).isNull();
+    JourneysPage editor = list(FakeRoleUser.editor());
+    editor.setDocument(StepEditorTest.DOCUMENT);
+    editor.importDocument();
+
+    JourneyPage journey = open(FakeRoleUser.viewer(), 1, 0);
+    assertThat(journey.activate()).isNull();
+    assertThat(journey.saveSteps()).isNull();
+    assertThat(messages.errors)
+        .contains(
+            "Only admins and editors may import journeys.",
+            "Only admins and editors may change journeys.");
+  }
+
+  @Test
+  void theLifecycleButtonsFollowTheStateAndSavingAStartedJourneyAddsAVersion() {
+    JourneysPage importer = list(FakeRoleUser.editor());
+    importer.setDocument(StepEditorTest.DOCUMENT);
+    importer.importDocument();
+
+    JourneyPage page = open(FakeRoleUser.editor(), 1, 0);
+    assertThat(page.isActivatable()).isTrue();
+    assertThat(page.isPausable()).isFalse();
+    assertThat(page.getSteps().getRows()).hasSize(5);
+    assertThat(page.getJson()).contains("\"signed_up\"");
+
+    assertThat(page.activate()).isEqualTo("/journey?faces-redirect=true&id=1");
+    page = open(FakeRoleUser.editor(), 1, 0);
+    assertThat(page.isActivatable()).isFalse();
+    assertThat(page.isPausable()).isTrue();
+
+    page.getSteps().getRows().get(1).setSettings("{\"duration\":{\"value\":2,\"unit\":\"days\"}}");
+    assertThat(page.saveSteps()).isEqualTo("/journey?faces-redirect=true&id=1");
+    assertThat(journeys.journeys.get(1L).version()).isEqualTo(2);
+    assertThat(messages.infos).contains("Steps saved: journey “Onboarding” is at version 2.");
+
+    page = open(FakeRoleUser.editor(), 1, 0);
+    page.getSteps().getRows().get(2).setNext("true=nowhere, false=nudge");
+    assertThat(page.saveSteps()).isNull();
+    assertThat(page.getProblems())
+        .containsExactly("$.nodes[2].next.true: no node has id 'nowhere' (dangling edge)");
+
+    page.setJson("[]");
+    assertThat(page.saveJson()).isNull();
+    assertThat(page.getProblems()).containsExactly("the journey document must be a JSON object");
+
+    assertThat(page.pause()).isNotNull();
+    assertThat(open(FakeRoleUser.editor(), 1, 0).getJourney().state())
+        .isEqualTo(JourneyState.PAUSED);
+  }
+
+  @Test
+  void runsAreListedAndOneShowsItsSteps() {
+    JourneysPage importer = list(FakeRoleUser.editor());
+    importer.setDocument(StepEditorTest.DOCUMENT);
+    importer.importDocument();
+    RunView.Step step = new RunView.Step("e1", "sent", "delivery d-1", FakeJourneys.T);
+    journeys.runs.add(
+        new RunView(
+            7, 1, 1, "cio_a", "active", "d1", null, FakeJourneys.T, null, null, List.of(step)));
+    journeys.runs.add(
+        new RunView(
+            6,
+            1,
+            1,
+            "cio_b",
+            "exited",
+            "b",
+            "goal met",
+            FakeJourneys.T,
+            FakeJourneys.T,
+            FakeJourneys.T,
+            List.of()));
+
+    JourneyPage page = open(FakeRoleUser.viewer(), 1, 7);
+    assertThat(page.getRunList()).extracting(RunView::id).containsExactly(7L, 6L);
+    page.setRuns("exited");
+    assertThat(page.getRunList()).extracting(RunView::cioId).containsExactly("cio_b");
+    assertThat(page.getSelectedRun().steps()).containsExactly(step);
+    assertThat(open(FakeRoleUser.viewer(), 1, 99).getSelectedRun()).isNull();
+    assertThat(page.getMetrics().entered()).isEqualTo(2);
+  }
+
+  @Test
+  void anUnknownJourneySaysSo() {
+    JourneyPage page = open(FakeRoleUser.viewer(), 42, 0);
+    assertThat(page.getJourney()).isNull();
+    assertThat(page.getRunList()).isEmpty();
+    assertThat(messages.errors).containsExactly("There is no journey 42.");
   }
 }

@@ -1,0 +1,125 @@
+package io.herald.webadmin.fakes;
+
+import io.herald.journeys.api.ApiTrigger;
+import io.herald.journeys.api.InvalidJourneyException;
+import io.herald.journeys.api.JourneyDefinition;
+import io.herald.journeys.api.JourneyJson;
+import io.herald.journeys.api.JourneyMetrics;
+import io.herald.journeys.api.JourneyNotFoundException;
+import io.herald.journeys.api.JourneyService;
+import io.herald.journeys.api.JourneyState;
+import io.herald.journeys.api.JourneyView;
+import io.herald.journeys.api.RunView;
+import io.herald.workspace.api.WorkspaceId;
+import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Journeys in memory for the console's page tests: documents are checked by the real {@link
+ * JourneyJson} reader, versions grow on every update of a journey that has started, state moves
+ * follow the real lifecycle's rules, runs are what the test adds.
+ */
+public final class FakeJourneys implements JourneyService {
+
+  public static final Instant T = Instant.parse("2026-11-30T10:00:00Z");
+
+  public final Map<Long, JourneyView> journeys = new LinkedHashMap<>();
+  public final List<RunView> runs = new ArrayList<>();
+  private long next = 1;
+
+  @Override
+  public JourneyView create(WorkspaceId workspace, JsonObject document) {
+    JourneyDefinition d = JourneyJson.parse(document);
+    JourneyView view = new JourneyView(next++, d.name(), JourneyState.DRAFT, 1, d, null, T, T);
+    journeys.put(view.id(), view);
+    return view;
+  }
+
+  @Override
+  public JourneyView update(WorkspaceId workspace, long id, JsonObject document) {
+    JourneyView old = find(workspace, id);
+    JourneyDefinition d = JourneyJson.parse(document);
+    int version = old.firstStartedAt() == null ? old.version() : old.version() + 1;
+    JourneyView view =
+        new JourneyView(id, d.name(), old.state(), version, d, old.firstStartedAt(), T, T);
+    journeys.put(id, view);
+    return view;
+  }
+
+  @Override
+  public JourneyView find(WorkspaceId workspace, long id) {
+    JourneyView view = journeys.get(id);
+    if (view == null) {
+      throw new JourneyNotFoundException(id);
+    }
+    return view;
+  }
+
+  @Override
+  public List<JourneyView> list(WorkspaceId workspace) {
+    return List.copyOf(journeys.values());
+  }
+
+  @Override
+  public JourneyView changeState(WorkspaceId workspace, long id, JourneyState target) {
+    JourneyView old = find(workspace, id);
+    JourneyState from = old.state();
+    boolean allowed =
+        switch (target) {
+          case ACTIVE -> from == JourneyState.DRAFT || from == JourneyState.PAUSED;
+          case PAUSED -> from == JourneyState.ACTIVE;
+          case ARCHIVED -> from != JourneyState.ARCHIVED;
+          case DRAFT -> false;
+        };
+    if (!allowed) {
+      throw new InvalidJourneyException(
+          "a " + from.wire() + " journey cannot become " + target.wire());
+    }
+    Instant started =
+        old.firstStartedAt() == null && target == JourneyState.ACTIVE ? T : old.firstStartedAt();
+    JourneyView view =
+        new JourneyView(
+            id, old.name(), target, old.version(), old.definition(), started, old.createdAt(), T);
+    journeys.put(id, view);
+    return view;
+  }
+
+  @Override
+  public List<RunView> runs(WorkspaceId workspace, long id, String state, long before, int limit) {
+    return runs.stream()
+        .filter(r -> r.journeyId() == id && (state == null || state.equals(r.state())))
+        .filter(r -> r.id() < before)
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public RunView run(WorkspaceId workspace, long journeyId, long runId) {
+    return runs.stream()
+        .filter(r -> r.journeyId() == journeyId && r.id() == runId)
+        .findFirst()
+        .orElseThrow(() -> new JourneyNotFoundException(journeyId));
+  }
+
+  @Override
+  public List<RunView> runsOf(WorkspaceId workspace, String cioId, int limit) {
+    return runs.stream().filter(r -> r.cioId().equals(cioId)).limit(limit).toList();
+  }
+
+  @Override
+  public JourneyMetrics metrics(WorkspaceId workspace, long id) {
+    long entered = runs.stream().filter(r -> r.journeyId() == id).count();
+    long active =
+        runs.stream().filter(r -> r.journeyId() == id && r.state().equals("active")).count();
+    return new JourneyMetrics(entered, active, 0, 0, 0, Map.of());
+  }
+
+  @Override
+  public long trigger(WorkspaceId workspace, long id, ApiTrigger trigger) {
+    throw new IllegalStateException("the console never triggers journeys");
+  }
+}
