@@ -65,6 +65,15 @@ public final class FakeMessaging implements MessageService {
     return new SendReceipt("sent-" + sent.size(), Instant.EPOCH);
   }
 
+  /** The channel sends made, in order. */
+  public final List<io.herald.messaging.api.ChannelSend> channelSends = new ArrayList<>();
+
+  @Override
+  public SendReceipt send(WorkspaceId workspace, io.herald.messaging.api.ChannelSend send) {
+    channelSends.add(send);
+    return new SendReceipt("channel-" + channelSends.size(), Instant.EPOCH);
+  }
+
   @Override
   public List<io.herald.messaging.api.BulkSendResult> enqueueBulk(
       WorkspaceId workspace, List<EmailSend> sends) {

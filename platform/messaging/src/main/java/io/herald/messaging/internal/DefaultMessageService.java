@@ -57,6 +57,18 @@ public class DefaultMessageService implements MessageService {
 
   @Inject SendPreparer preparer;
 
+  @Inject ChannelSendPreparer channelPreparer;
+
+  @Override
+  public SendReceipt send(WorkspaceId workspace, io.herald.messaging.api.ChannelSend send) {
+    PreparedSend prepared = channelPreparer.prepare(workspace, send);
+    writer.insert(prepared.rows());
+    if (prepared.dueNow()) {
+      workers.wake(LANE_TRANSACTIONAL);
+    }
+    return prepared.receipt();
+  }
+
   @Override
   public SendReceipt sendEmail(WorkspaceId workspace, EmailSend send) {
     PreparedSend prepared = preparer.prepare(workspace, send, preparer.direct(workspace));
