@@ -65,6 +65,16 @@ public final class FakeMessaging implements MessageService {
     return new SendReceipt("sent-" + sent.size(), Instant.EPOCH);
   }
 
+  @Override
+  public io.herald.messaging.api.ChannelPreview previewChannel(
+      WorkspaceId workspace,
+      long transactionalId,
+      io.herald.people.api.PersonRef person,
+      Map<String, Object> messageData) {
+    return new io.herald.messaging.api.ChannelPreview(
+        "sms", "", "preview of " + transactionalId, "", Map.of(), null);
+  }
+
   /** The channel sends made, in order. */
   public final List<io.herald.messaging.api.ChannelSend> channelSends = new ArrayList<>();
 

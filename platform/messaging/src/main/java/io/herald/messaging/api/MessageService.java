@@ -54,6 +54,19 @@ public interface MessageService {
       io.herald.people.api.PersonRef person,
       java.util.Map<String, Object> messageData);
 
+  /**
+   * Renders a transactional SMS, push, WhatsApp or in-app message for a person without sending it.
+   *
+   * @param messageData the {@code trigger} variables
+   * @throws NotFoundException when the message or the person does not exist
+   * @throws InvalidMessageException when the message is an email (use {@link #previewEmail})
+   */
+  ChannelPreview previewChannel(
+      WorkspaceId workspace,
+      long transactionalId,
+      io.herald.people.api.PersonRef person,
+      java.util.Map<String, Object> messageData);
+
   /** A delivery by its public id. */
   Optional<DeliveryView> delivery(WorkspaceId workspace, String deliveryId);
 

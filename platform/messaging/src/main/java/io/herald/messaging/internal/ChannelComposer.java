@@ -27,8 +27,16 @@ public class ChannelComposer {
   static final class RenderFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    RenderFailure(String message) {
-      super(message);
+    private final transient io.herald.messaging.api.TemplateError error;
+
+    RenderFailure(io.herald.messaging.api.TemplateError error) {
+      super(error.describe());
+      this.error = error;
+    }
+
+    /** The field, line and variable. */
+    io.herald.messaging.api.TemplateError error() {
+      return error;
     }
   }
 
@@ -153,7 +161,7 @@ public class ChannelComposer {
     try {
       return compiled.get(new Source(field, source)).render(variables);
     } catch (TemplateException e) {
-      throw new RenderFailure(e.error().describe());
+      throw new RenderFailure(e.error());
     }
   }
 

@@ -49,6 +49,8 @@ public class ChannelSendPreparer {
 
   @Inject ChannelComposer composer;
 
+  @Inject io.herald.people.api.PeopleService people;
+
   @Inject Clock clock;
 
   /**
@@ -110,7 +112,7 @@ public class ChannelSendPreparer {
     Optional<PersonView> found = lookups.person(send.identifiers());
     Rows rows = new Rows(workspace, channel, transactionalId, send, now);
     if (found.isEmpty()) {
-      if (!lookups.people().suppressed(workspace, send.identifiers())) {
+      if (!people.suppressed(workspace, send.identifiers())) {
         throw new NotFoundException(
             "identifiers."
                 + send.identifiers().type().name().toLowerCase(Locale.ROOT)
@@ -192,7 +194,7 @@ public class ChannelSendPreparer {
       }
       case "push" -> {
         List<DeviceView> devices =
-            lookups.people().devices(workspace, new PersonRef(IdType.CIO_ID, person.cioId()));
+            people.devices(workspace, new PersonRef(IdType.CIO_ID, person.cioId()));
         String to = send.to() == null ? "last_used" : send.to();
         if (to.equals("all")) {
           return devices.stream()
@@ -242,7 +244,7 @@ public class ChannelSendPreparer {
 
   private void addDevice(WorkspaceId workspace, ChannelSend send) {
     try {
-      email.people.addDevice(workspace, send.identifiers(), send.customDevice());
+      people.addDevice(workspace, send.identifiers(), send.customDevice());
     } catch (InvalidPersonDataException e) {
       throw new InvalidMessageException(List.of("custom_device: " + e.getMessage()));
     }

@@ -27,6 +27,9 @@ public class ProviderRegistry {
 
   @Inject DefaultChannelSettings settings;
 
+  /** Providers Herald's own modules supply (in-app), used when no setting names the channel. */
+  @Inject jakarta.enterprise.inject.Instance<io.herald.messaging.api.BuiltInChannel> builtIns;
+
   private record Key(long workspaceId, String name) {}
 
   private record Live(int version, ChannelProvider provider) {}
@@ -60,7 +63,7 @@ public class ProviderRegistry {
             ? settings.defaultFor(workspaceId, channel)
             : settings.stored(workspaceId, settingName);
     if (stored.isEmpty()) {
-      return Optional.empty();
+      return settingName == null ? builtIn(channel) : Optional.empty();
     }
     DefaultChannelSettings.Stored s = stored.get();
     Key key = new Key(workspaceId, s.name());
@@ -81,6 +84,19 @@ public class ProviderRegistry {
       }
       return Optional.of(new Resolved(s.name(), provider, s.rateLimit(), s.version()));
     }
+  }
+
+  /** A module's own provider of the channel ({@code built-in:<channel>}), if one is deployed. */
+  private Optional<Resolved> builtIn(String channel) {
+    if (builtIns == null) {
+      return Optional.empty();
+    }
+    for (io.herald.messaging.api.BuiltInChannel b : builtIns) {
+      if (b.channel().equals(channel)) {
+        return Optional.of(new Resolved("built-in:" + channel, b.provider()));
+      }
+    }
+    return Optional.empty();
   }
 
   @PreDestroy

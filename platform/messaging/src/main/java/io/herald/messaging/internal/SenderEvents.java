@@ -5,7 +5,6 @@ import io.herald.events.api.EventSubject;
 import io.herald.events.api.EventType;
 import io.herald.events.api.NewEvent;
 import io.herald.people.api.IdType;
-import io.herald.people.api.PeopleQuery;
 import io.herald.people.api.PeopleService;
 import io.herald.people.api.PersonRef;
 import io.herald.people.api.PersonView;
@@ -14,10 +13,7 @@ import io.herald.shared.json.Jsons;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +31,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class SenderEvents {
-
-  /** People one sender address may match. */
-  static final int MAX_MATCHES = 20;
 
   private static final int MAX_TEXT = 10_000;
 
@@ -83,50 +76,38 @@ public class SenderEvents {
     return changed ? Result.APPLIED : Result.DUPLICATE;
   }
 
-  /** The people whose {@code phone} is the sender's address. */
+  /**
+   * The people whose {@code phone} is the sender's address (the phone identifier's index), as given
+   * and with or without a leading {@code +}.
+   */
   private List<PersonView> senders(WorkspaceId workspace, String address) {
     String a = address == null ? "" : address.trim();
     if (a.isEmpty() || a.length() > 64) {
       return List.of();
     }
-    List<String> forms = new ArrayList<>();
-    forms.add(a);
-    forms.add(a.startsWith("+") ? a.substring(1) : "+" + a);
     Map<String, PersonView> found = new LinkedHashMap<>();
-    for (String form : forms) {
+    for (String form : List.of(a, a.startsWith("+") ? a.substring(1) : "+" + a)) {
       people
-          .search(workspace, new PeopleQuery.AttributeEquals("phone", form), "", MAX_MATCHES)
-          .people()
-          .forEach(p -> found.putIfAbsent(p.cioId(), p));
+          .find(workspace, new PersonRef(IdType.PHONE, form))
+          .ifPresent(p -> found.putIfAbsent(p.cioId(), p));
     }
     return List.copyOf(found.values());
   }
 
-  /** Writes {@code channels.<channel>} into the preferences, keeping their other keys. */
+  /**
+   * Sets {@code channels.<channel>} in the person's preferences; the people module merges it
+   * channel by channel, keeping {@code topics} and the other channels.
+   */
   private void setChannel(WorkspaceId workspace, PersonView person, String channel, boolean on) {
-    JsonValue prefs =
-        person.attributes() == null ? null : person.attributes().get(ChannelPreferences.ATTRIBUTE);
-    JsonObjectBuilder next = Jsons.createObjectBuilder();
-    JsonObjectBuilder channels = Jsons.createObjectBuilder();
-    if (prefs != null && prefs.getValueType() == JsonValue.ValueType.OBJECT) {
-      JsonObject old = prefs.asJsonObject();
-      old.forEach(
-          (k, v) -> {
-            if (!k.equals(ChannelPreferences.CHANNELS)) {
-              next.add(k, v);
-            }
-          });
-      JsonValue oldChannels = old.get(ChannelPreferences.CHANNELS);
-      if (oldChannels != null && oldChannels.getValueType() == JsonValue.ValueType.OBJECT) {
-        oldChannels.asJsonObject().forEach(channels::add);
-      }
-    }
-    channels.add(channel, on);
-    next.add(ChannelPreferences.CHANNELS, channels);
     people.identify(
         workspace,
         new PersonRef(IdType.CIO_ID, person.cioId()),
-        Jsons.createObjectBuilder().add(ChannelPreferences.ATTRIBUTE, next).build());
+        Jsons.createObjectBuilder()
+            .add(
+                ChannelPreferences.ATTRIBUTE,
+                Jsons.createObjectBuilder()
+                    .add(ChannelPreferences.CHANNELS, Jsons.createObjectBuilder().add(channel, on)))
+            .build());
   }
 
   private void event(
