@@ -126,6 +126,11 @@ class ChannelSendsIT extends ContainerTest {
     assertThat(sent.at("/metadata/cio_id").asText()).isEqualTo(view.path("cio_id").asText());
     assertThat(sent.path("payload").size()).isZero();
 
+    // The provider's delivery report, keyed by its message id.
+    HttpResponse<String> delivered = event("sms", "DELIVERED", phone, "", "sms-" + delivery);
+    assertThat(delivered.body()).contains("\"applied\":1");
+    assertThat(calls.message(delivery).path("state").asText()).isEqualTo("delivered");
+
     // Inline content to another number with a sender override.
     String other = phone();
     String inline =
@@ -137,6 +142,13 @@ class ChannelSendsIT extends ContainerTest {
                 + other
                 + "\",\"from\":\"+15005550006\",\"body\":\"Plan {{customer.first_name}}\"}");
     calls.awaitState(inline, "sent");
+    HttpResponse<String> undelivered =
+        event("sms", "FAILED", other, "30003 Unreachable destination handset", "sms-" + inline);
+    assertThat(undelivered.body()).contains("\"applied\":1");
+    JsonNode failedReport = calls.message(inline);
+    assertThat(failedReport.path("state").asText()).isEqualTo("failed");
+    assertThat(failedReport.path("failure_message").asText())
+        .isEqualTo("30003 Unreachable destination handset");
     JsonNode inlineSent = sentMessage("sms", inline);
     assertThat(inlineSent.path("recipient").asText()).isEqualTo(other);
     assertThat(inlineSent.path("from").asText()).isEqualTo("+15005550006");
@@ -221,6 +233,9 @@ class ChannelSendsIT extends ContainerTest {
                 + id
                 + "\"},\"message_data\":{\"order\":\"7\"},\"image_url\":\"https://cdn.test/i.png\"}");
     calls.awaitState(lastUsed, "sent");
+    HttpResponse<String> opened = event("push", "OPENED", newer, "", "push-" + lastUsed);
+    assertThat(opened.body()).contains("\"applied\":1");
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(events(id)).contains("push_opened"));
     JsonNode sent = sentMessage("push", lastUsed);
     assertThat(sent.path("channel").asText()).isEqualTo("PUSH");
     assertThat(sent.path("recipient").asText()).isEqualTo(newer);

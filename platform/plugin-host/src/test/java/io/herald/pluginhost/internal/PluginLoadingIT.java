@@ -192,7 +192,12 @@ class PluginLoadingIT {
     assertThat(plugin("no-descriptor").reason()).startsWith("No PluginDescriptorFinder for plugin");
     assertThat(host.channelProviders())
         .extracting(info -> info.descriptor().id())
-        .containsExactly("test-echo");
+        .containsExactly(
+            "test-echo",
+            "test-echo-in-app",
+            "test-echo-push",
+            "test-echo-sms",
+            "test-echo-whatsapp");
   }
 
   @Test

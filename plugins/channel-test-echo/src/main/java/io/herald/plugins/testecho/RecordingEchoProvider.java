@@ -120,6 +120,7 @@ final class RecordingEchoProvider implements ChannelProvider {
         case "RESUBSCRIBED" -> event = DeliveryEvent.resubscribed(from, text, at);
         case "REPLIED" -> event = DeliveryEvent.replied(id, from, text, at);
         case "DELIVERED" -> event = DeliveryEvent.delivered(id, from, at);
+        case "OPENED" -> event = DeliveryEvent.opened(id, from, at);
         case "FAILED" -> event = DeliveryEvent.failed(id, from, text, at);
         default -> {
           return CallbackResult.rejected(400, "kind must be an event kind the echo knows");
