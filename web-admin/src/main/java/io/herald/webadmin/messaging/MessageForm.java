@@ -27,7 +27,25 @@ public class MessageForm implements Serializable {
           "body_plain",
           "topic_id",
           "send_to_unsubscribed",
-          "layout_id");
+          "layout_id",
+          "channel",
+          "title",
+          "message",
+          "image_url",
+          "link",
+          "sound",
+          "type",
+          "custom_data",
+          "custom_payload",
+          "template",
+          "buttons");
+
+  /** The channels a message may be for, in the order the form offers them. */
+  public static final java.util.List<String> CHANNELS =
+      java.util.List.of("email", "sms", "push", "whatsapp", "in_app");
+
+  private String channel = "email";
+  private ChannelContentForm content = new ChannelContentForm();
 
   private String name;
   private String triggerName;
@@ -57,11 +75,37 @@ public class MessageForm implements Serializable {
     form.topicId = input.topicId();
     form.sendToUnsubscribed = input.sendToUnsubscribed();
     form.layoutId = input.layoutId();
+    form.channel = input.channel();
+    form.content = ChannelContentForm.of(input.channelContent());
+    if (!input.email() && input.channelContent().get("body") instanceof String text) {
+      form.body = text;
+    }
     return form;
   }
 
-  /** What the form holds, names trimmed and blank optional fields as empty or null. */
+  /**
+   * What the form holds, names trimmed and blank optional fields as empty or null.
+   *
+   * @throws io.herald.messaging.api.InvalidMessageException when a JSON field does not parse
+   */
   public TransactionalInput toInput() {
+    if (!isEmail()) {
+      return new TransactionalInput(
+          trim(name),
+          blankToNull(triggerName),
+          orEmpty(description),
+          "",
+          "",
+          "",
+          "",
+          "",
+          "",
+          blankToNull(topicId),
+          sendToUnsubscribed,
+          null,
+          channel,
+          content.toContent(channel, body));
+    }
     return new TransactionalInput(
         trim(name),
         blankToNull(triggerName),
@@ -184,5 +228,24 @@ public class MessageForm implements Serializable {
 
   public void setLayoutId(Long layoutId) {
     this.layoutId = layoutId;
+  }
+
+  /** {@code email}, {@code sms}, {@code push}, {@code whatsapp} or {@code in_app}. */
+  public String getChannel() {
+    return channel;
+  }
+
+  public void setChannel(String channel) {
+    this.channel = channel == null || channel.isBlank() ? "email" : channel;
+  }
+
+  /** Whether it is an email message (the email fields apply). */
+  public boolean isEmail() {
+    return "email".equals(channel);
+  }
+
+  /** The fields of a message of another channel. */
+  public ChannelContentForm getContent() {
+    return content;
   }
 }

@@ -43,11 +43,13 @@ public class MessagePreviewPanel implements Serializable {
   private String person;
   private String messageData;
   private transient EmailPreview preview;
+  private transient io.herald.messaging.api.ChannelPreview channelPreview;
   private String deliveryId;
 
   /** Renders message {@code messageId} for the person. */
   public void preview(Long messageId) {
     preview = null;
+    channelPreview = null;
     if (!user.mayRead()) {
       messages.error("Sign in with a console role to preview messages.");
       return;
@@ -58,9 +60,15 @@ public class MessagePreviewPanel implements Serializable {
     }
     Request r = request.get();
     try {
-      preview = messaging.previewEmail(r.workspace(), messageId, r.person(), r.data());
+      if (page.getForm().isEmail()) {
+        preview = messaging.previewEmail(r.workspace(), messageId, r.person(), r.data());
+      } else {
+        channelPreview = messaging.previewChannel(r.workspace(), messageId, r.person(), r.data());
+      }
     } catch (NotFoundException e) {
       messages.error("Not previewed: " + e.getMessage() + ".");
+    } catch (InvalidMessageException e) {
+      messages.error("Not previewed: " + String.join("; ", e.problems()) + ".");
     }
   }
 
@@ -83,29 +91,23 @@ public class MessagePreviewPanel implements Serializable {
     }
     try {
       SendReceipt receipt =
-          messaging.sendEmail(
-              r.workspace(),
-              new EmailSend(
-                  Long.toString(messageId),
-                  r.person(),
-                  null,
-                  r.data(),
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  false,
-                  null,
-                  false,
-                  true,
-                  null,
-                  null,
-                  false));
+          page.getForm().isEmail()
+              ? sendEmail(r, messageId)
+              : messaging.send(
+                  r.workspace(),
+                  new io.herald.messaging.api.ChannelSend(
+                      page.getForm().getChannel(),
+                      Long.toString(messageId),
+                      r.person(),
+                      null,
+                      r.data(),
+                      null,
+                      null,
+                      null,
+                      null,
+                      false,
+                      null,
+                      false));
       deliveryId = receipt.deliveryId();
       messages.info("Test message queued for " + describe(r.person()) + ": delivery " + deliveryId);
       page.refreshSends();
@@ -114,6 +116,32 @@ public class MessagePreviewPanel implements Serializable {
     } catch (NotFoundException e) {
       messages.error("Not sent: " + e.getMessage() + ".");
     }
+  }
+
+  private SendReceipt sendEmail(Request r, Long messageId) {
+    return messaging.sendEmail(
+        r.workspace(),
+        new EmailSend(
+            Long.toString(messageId),
+            r.person(),
+            null,
+            r.data(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            false,
+            null,
+            false,
+            true,
+            null,
+            null,
+            false));
   }
 
   /** The workspace, person and data, or empty after reporting what is missing. */
@@ -149,6 +177,25 @@ public class MessagePreviewPanel implements Serializable {
   }
 
   private record Request(WorkspaceId workspace, PersonRef person, Map<String, Object> data) {}
+
+  /** The last preview of a non-email message, null before the first or when it failed. */
+  public io.herald.messaging.api.ChannelPreview getChannelPreview() {
+    return channelPreview;
+  }
+
+  /** The last channel preview's payload as indented JSON, empty without one. */
+  public String getChannelPayload() {
+    if (channelPreview == null || channelPreview.payload().isEmpty()) {
+      return "";
+    }
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper()
+          .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+          .writeValueAsString(channelPreview.payload());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   /** The last preview, null before the first or when it failed. */
   public EmailPreview getPreview() {

@@ -194,6 +194,11 @@ public class MessagesPage implements Serializable {
     this.before = before;
   }
 
+  /** The channels a new message may be for. */
+  public List<String> getChannels() {
+    return MessageForm.CHANNELS;
+  }
+
   public MessageForm getForm() {
     return form;
   }

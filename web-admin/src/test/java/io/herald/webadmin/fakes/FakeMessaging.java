@@ -71,6 +71,25 @@ public final class FakeMessaging implements MessageService {
   }
 
   @Override
+  public io.herald.messaging.api.ChannelPreview previewChannel(
+      WorkspaceId workspace,
+      long transactionalId,
+      io.herald.people.api.PersonRef person,
+      Map<String, Object> messageData) {
+    return new io.herald.messaging.api.ChannelPreview(
+        "sms", "", "preview of " + transactionalId, "", Map.of(), null);
+  }
+
+  /** The channel sends made, in order. */
+  public final List<io.herald.messaging.api.ChannelSend> channelSends = new ArrayList<>();
+
+  @Override
+  public SendReceipt send(WorkspaceId workspace, io.herald.messaging.api.ChannelSend send) {
+    channelSends.add(send);
+    return new SendReceipt("channel-" + channelSends.size(), Instant.EPOCH);
+  }
+
+  @Override
   public List<io.herald.messaging.api.BulkSendResult> enqueueBulk(
       WorkspaceId workspace, List<EmailSend> sends) {
     List<io.herald.messaging.api.BulkSendResult> results = new ArrayList<>();

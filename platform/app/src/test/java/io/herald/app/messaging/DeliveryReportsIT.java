@@ -295,10 +295,15 @@ class DeliveryReportsIT extends EmailContainerTest {
         .contains("channel is required")
         .contains("address is required");
     Answer badChannel =
-        http().post("v1/suppressions", Http.app(), "{\"channel\":\"sms\",\"address\":\"a@b.io\"}");
+        http().post("v1/suppressions", Http.app(), "{\"channel\":\"fax\",\"address\":\"a@b.io\"}");
     assertThat(badChannel.status()).isEqualTo(400);
     assertThat(badChannel.json().at("/meta/error").asText())
-        .isEqualTo("channel must be one of email");
+        .isEqualTo("channel must be one of email, sms, whatsapp, push");
+    Answer emailAsSms =
+        http().post("v1/suppressions", Http.app(), "{\"channel\":\"sms\",\"address\":\"a@b.io\"}");
+    assertThat(emailAsSms.status()).isEqualTo(400);
+    assertThat(emailAsSms.json().at("/meta/error").asText())
+        .isEqualTo("address must be an E.164 phone number such as +15555550100");
     Answer badAddress =
         http()
             .post(
@@ -331,7 +336,7 @@ class DeliveryReportsIT extends EmailContainerTest {
     Answer badStart = http().get("v1/suppressions?start=abc", Http.app());
     assertThat(badStart.status()).isEqualTo(400);
     assertThat(badStart.json().at("/meta/error").asText()).contains("start");
-    assertThat(http().get("v1/suppressions?channel=sms", Http.app()).status()).isEqualTo(400);
+    assertThat(http().get("v1/suppressions?channel=fax", Http.app()).status()).isEqualTo(400);
     Answer unknown = http().delete("v1/suppressions/email/nobody@nowhere.example", Http.app());
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.json().at("/meta/error").asText()).contains("nobody@nowhere.example");

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param metrics when each metric happened, the first time: created (queued), attempted, sent,
  *     delivered, opened, clicked, bounced, spammed, unsubscribed, failed, dropped
  * @param createdAt when it was created
+ * @param response fields of the provider's answer when it accepted the message (plugin API 1.4.0
+ *     {@code DeliveryResult.Accepted.response()}: a webhook's status and body), empty otherwise
  */
 public record DeliveryView(
     String deliveryId,
@@ -33,10 +35,45 @@ public record DeliveryView(
     String providerMessageId,
     int attempts,
     Map<String, Instant> metrics,
-    Instant createdAt) {
+    Instant createdAt,
+    Map<String, Object> response) {
 
-  /** Copies the map. */
+  /** Copies the maps. */
   public DeliveryView {
     metrics = Map.copyOf(metrics);
+    response =
+        response == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(response));
+  }
+
+  /** Without a provider response. */
+  public DeliveryView(
+      String deliveryId,
+      String channel,
+      String cioId,
+      Long transactionalId,
+      String recipient,
+      String subject,
+      String state,
+      String reason,
+      String providerMessageId,
+      int attempts,
+      Map<String, Instant> metrics,
+      Instant createdAt) {
+    this(
+        deliveryId,
+        channel,
+        cioId,
+        transactionalId,
+        recipient,
+        subject,
+        state,
+        reason,
+        providerMessageId,
+        attempts,
+        metrics,
+        createdAt,
+        null);
   }
 }

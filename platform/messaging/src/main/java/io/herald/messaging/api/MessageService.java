@@ -31,6 +31,19 @@ public interface MessageService {
   SendReceipt sendEmail(WorkspaceId workspace, EmailSend send, String idempotencyKey);
 
   /**
+   * Renders and queues one transactional SMS, push, WhatsApp or in-app message ({@link
+   * ChannelSend#channel()}). As for email, a person who must not get it gets a {@code dropped}
+   * delivery with the reason (also: the person turned the channel off, {@code
+   * cio_subscription_preferences.channels}), a template that fails to render a {@code failed} one.
+   * A push to {@code all} is one delivery per device of the person; the answer carries the first.
+   *
+   * @throws InvalidMessageException naming each bad field of the request (a phone number that is
+   *     not E.164, a device token that is not the person's, a message of another channel)
+   * @throws NotFoundException when the transactional message or the person does not exist
+   */
+  SendReceipt send(WorkspaceId workspace, ChannelSend send);
+
+  /**
    * Checks, renders and queues many emails on the {@code bulk} lane (which never holds up
    * transactional sends), inserted group-committed: at most one database commit per 100 entries.
    * Each entry is checked as {@link #sendEmail} checks it; an entry that {@code sendEmail} would
@@ -48,6 +61,19 @@ public interface MessageService {
    * @throws NotFoundException when the message or the person does not exist
    */
   EmailPreview previewEmail(
+      WorkspaceId workspace,
+      long transactionalId,
+      io.herald.people.api.PersonRef person,
+      java.util.Map<String, Object> messageData);
+
+  /**
+   * Renders a transactional SMS, push, WhatsApp or in-app message for a person without sending it.
+   *
+   * @param messageData the {@code trigger} variables
+   * @throws NotFoundException when the message or the person does not exist
+   * @throws InvalidMessageException when the message is an email (use {@link #previewEmail})
+   */
+  ChannelPreview previewChannel(
       WorkspaceId workspace,
       long transactionalId,
       io.herald.people.api.PersonRef person,

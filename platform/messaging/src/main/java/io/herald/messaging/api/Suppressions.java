@@ -8,12 +8,14 @@ import java.util.Optional;
 /**
  * A workspace's suppression list: addresses that permanently bounced, complained or were added by
  * an admin. Sends to them are dropped before rendering, whatever the person's subscription says
- * (suppression is about deliverability, not consent). Channels: {@code email}.
+ * (suppression is about deliverability, not consent). Each channel has its own list, keyed by the
+ * channel's address: {@code email} (email addresses), {@code sms} and {@code whatsapp} (E.164
+ * numbers), {@code push} (device tokens).
  */
 public interface Suppressions {
 
   /** The channels that have a suppression list. */
-  List<String> CHANNELS = List.of("email");
+  List<String> CHANNELS = List.of("email", "sms", "whatsapp", "push");
 
   /** Longest address kept (RFC 5321: 64 + 1 + 255, rounded up). */
   int MAX_ADDRESS = 320;
@@ -75,6 +77,16 @@ public interface Suppressions {
       return Optional.of("channel must be one of " + String.join(", ", CHANNELS));
     }
     String a = normalise(address);
+    if (channel.equals("sms") || channel.equals("whatsapp")) {
+      return a.matches("\\+[1-9][0-9]{1,14}")
+          ? Optional.empty()
+          : Optional.of("address must be an E.164 phone number such as +15555550100");
+    }
+    if (channel.equals("push")) {
+      return !a.isEmpty() && a.length() <= MAX_ADDRESS && a.matches("[^\\s]+")
+          ? Optional.empty()
+          : Optional.of("address must be a device token of at most " + MAX_ADDRESS + " characters");
+    }
     int at = a.indexOf('@');
     if (a.isEmpty()
         || a.length() > MAX_ADDRESS

@@ -1,7 +1,8 @@
 package io.herald.messaging.api;
 
 /**
- * A transactional email message as an admin writes it. Every text may use Liquid.
+ * A transactional message as an admin writes it: an email (the email fields) or a message of
+ * another channel ({@code channelContent}, see {@link ChannelFields}). Every text may use Liquid.
  *
  * @param name shown in the console
  * @param triggerName optional name the API can send it by instead of its id
@@ -16,6 +17,9 @@ package io.herald.messaging.api;
  * @param sendToUnsubscribed whether it still goes to unsubscribed people (Customer.io's default for
  *     transactional messages is yes)
  * @param layoutId the {@link LayoutView layout} the body is wrapped in, or null for none
+ * @param channel {@code email}, {@code sms}, {@code push}, {@code whatsapp} or {@code in_app}
+ * @param channelContent the fields of a message that is not an email ({@link ChannelFields}), empty
+ *     for email
  */
 public record TransactionalInput(
     String name,
@@ -29,4 +33,52 @@ public record TransactionalInput(
     String bodyPlain,
     String topicId,
     boolean sendToUnsubscribed,
-    Long layoutId) {}
+    Long layoutId,
+    String channel,
+    java.util.Map<String, Object> channelContent) {
+
+  /** Defaults the channel to email and copies the content. */
+  public TransactionalInput {
+    channel = channel == null || channel.isBlank() ? "email" : channel;
+    channelContent =
+        channelContent == null
+            ? java.util.Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(channelContent));
+  }
+
+  /** An email message. */
+  public TransactionalInput(
+      String name,
+      String triggerName,
+      String description,
+      String subject,
+      String from,
+      String replyTo,
+      String preheader,
+      String body,
+      String bodyPlain,
+      String topicId,
+      boolean sendToUnsubscribed,
+      Long layoutId) {
+    this(
+        name,
+        triggerName,
+        description,
+        subject,
+        from,
+        replyTo,
+        preheader,
+        body,
+        bodyPlain,
+        topicId,
+        sendToUnsubscribed,
+        layoutId,
+        "email",
+        null);
+  }
+
+  /** Whether it is an email message. */
+  public boolean email() {
+    return "email".equals(channel);
+  }
+}

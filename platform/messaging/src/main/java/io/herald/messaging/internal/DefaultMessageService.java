@@ -57,6 +57,18 @@ public class DefaultMessageService implements MessageService {
 
   @Inject SendPreparer preparer;
 
+  @Inject ChannelSendPreparer channelPreparer;
+
+  @Override
+  public SendReceipt send(WorkspaceId workspace, io.herald.messaging.api.ChannelSend send) {
+    PreparedSend prepared = channelPreparer.prepare(workspace, send);
+    writer.insert(prepared.rows());
+    if (prepared.dueNow()) {
+      workers.wake(LANE_TRANSACTIONAL);
+    }
+    return prepared.receipt();
+  }
+
   @Override
   public SendReceipt sendEmail(WorkspaceId workspace, EmailSend send) {
     PreparedSend prepared = preparer.prepare(workspace, send, preparer.direct(workspace));
@@ -123,6 +135,41 @@ public class DefaultMessageService implements MessageService {
     return composer.preview(
         content.template(workspace, SendPreparer.partsOf(message), message.content().layoutId()),
         SendPreparer.variables(person, messageData));
+  }
+
+  @Inject ChannelComposer channelComposer;
+
+  @Override
+  public io.herald.messaging.api.ChannelPreview previewChannel(
+      WorkspaceId workspace, long transactionalId, PersonRef ref, Map<String, Object> messageData) {
+    TransactionalView message =
+        transactionals
+            .find(workspace, Long.toString(transactionalId))
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "transactional message " + transactionalId + " not found"));
+    if (message.content().email()) {
+      throw new io.herald.messaging.api.InvalidMessageException(
+          List.of("transactional message " + transactionalId + " is an email message"));
+    }
+    PersonView person =
+        people
+            .find(workspace, ref)
+            .orElseThrow(() -> new NotFoundException("person " + ref.value() + " not found"));
+    String channel = message.content().channel();
+    try {
+      ChannelComposed c =
+          channelComposer.compose(
+              channel,
+              message.content().channelContent(),
+              null,
+              SendPreparer.variables(person, messageData));
+      return new io.herald.messaging.api.ChannelPreview(
+          channel, c.subject(), c.body(), c.from(), c.payload(), null);
+    } catch (ChannelComposer.RenderFailure e) {
+      return new io.herald.messaging.api.ChannelPreview(channel, "", "", "", null, e.error());
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.herald.messaging.internal;
 
+import io.herald.messaging.api.ChannelFields;
 import io.herald.messaging.api.InvalidMessageException;
 import io.herald.messaging.api.NotFoundException;
 import io.herald.messaging.api.SubscriptionTopics;
@@ -31,7 +32,8 @@ public class DefaultTransactionals implements Transactionals {
 
   private static final String COLUMNS =
       "id, name, trigger_name, description, subject, from_address, reply_to, preheader, body,"
-          + " body_plain, topic_id, send_to_unsubscribed, created_at, updated_at, layout_id";
+          + " body_plain, topic_id, send_to_unsubscribed, created_at, updated_at, layout_id, channel,"
+          + " channel_content";
 
   @Resource(lookup = DataSources.NON_TRANSACTIONAL)
   DataSource dataSource;
@@ -51,11 +53,15 @@ public class DefaultTransactionals implements Transactionals {
                       "INSERT INTO messaging_transactional (workspace_id, name, trigger_name,"
                           + " description, channel, subject, from_address, reply_to, preheader,"
                           + " body, body_plain, topic_id, send_to_unsubscribed, layout_id,"
-                          + " created_at, updated_at) VALUES (?, ?, ?, ?, 'email', ?, ?, ?, ?,"
-                          + " ?, ?, ?, ?, ?, NOW(3), NOW(3))",
+                          + " channel_content, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?,"
+                          + " ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3), NOW(3))",
                       Statement.RETURN_GENERATED_KEYS)) {
                 insert.setLong(1, workspace.value());
-                bind(insert, 2, input);
+                insert.setString(2, input.name());
+                insert.setString(3, blankToNull(input.triggerName()));
+                insert.setString(4, orEmpty(input.description()));
+                insert.setString(5, input.channel());
+                bind(insert, 6, input, false);
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                   keys.next();
@@ -79,15 +85,26 @@ public class DefaultTransactionals implements Transactionals {
                       "UPDATE messaging_transactional SET name = ?, trigger_name = ?,"
                           + " description = ?, subject = ?, from_address = ?, reply_to = ?,"
                           + " preheader = ?, body = ?, body_plain = ?, topic_id = ?,"
-                          + " send_to_unsubscribed = ?, layout_id = ?, updated_at = NOW(3)"
-                          + " WHERE workspace_id = ? AND id = ?")) {
-                int p = bind(update, 1, input);
+                          + " send_to_unsubscribed = ?, layout_id = ?, channel_content = ?,"
+                          + " updated_at = NOW(3) WHERE workspace_id = ? AND id = ? AND channel = ?")) {
+                int p = bind(update, 1, input, true);
                 update.setLong(p++, workspace.value());
-                update.setLong(p, id);
+                update.setLong(p++, id);
+                update.setString(p, input.channel());
                 return (long) update.executeUpdate();
               }
             });
     if (changed == 0) {
+      Optional<TransactionalView> other = find(workspace, Long.toString(id));
+      if (other.isPresent()) {
+        throw new InvalidMessageException(
+            List.of(
+                "channel is "
+                    + other.get().content().channel()
+                    + " for message "
+                    + id
+                    + "; a message's channel cannot change"));
+      }
       throw new NotFoundException("transactional message " + id + " not found");
     }
     return find(workspace, Long.toString(id)).orElseThrow();
@@ -146,7 +163,9 @@ public class DefaultTransactionals implements Transactionals {
                             rs.getString(10),
                             rs.getString(11),
                             rs.getBoolean(12),
-                            layoutId(rs)),
+                            layoutId(rs),
+                            rs.getString(16),
+                            Responses.fromJson(rs.getString(17))),
                         DateTimes.instant(rs.getObject(13)),
                         DateTimes.instant(rs.getObject(14))));
               }
@@ -173,12 +192,14 @@ public class DefaultTransactionals implements Transactionals {
     }
   }
 
-  private static int bind(PreparedStatement s, int first, TransactionalInput in)
+  private static int bind(PreparedStatement s, int first, TransactionalInput in, boolean names)
       throws SQLException {
     int p = first;
-    s.setString(p++, in.name());
-    s.setString(p++, blankToNull(in.triggerName()));
-    s.setString(p++, orEmpty(in.description()));
+    if (names) {
+      s.setString(p++, in.name());
+      s.setString(p++, blankToNull(in.triggerName()));
+      s.setString(p++, orEmpty(in.description()));
+    }
     s.setString(p++, orEmpty(in.subject()));
     s.setString(p++, orEmpty(in.from()));
     s.setString(p++, orEmpty(in.replyTo()));
@@ -188,6 +209,7 @@ public class DefaultTransactionals implements Transactionals {
     s.setString(p++, blankToNull(in.topicId()));
     s.setBoolean(p++, in.sendToUnsubscribed());
     s.setObject(p++, in.layoutId());
+    s.setString(p++, in.email() ? null : Responses.toJson(in.channelContent()));
     return p;
   }
 
@@ -249,7 +271,9 @@ public class DefaultTransactionals implements Transactionals {
         input.bodyPlain(),
         topic,
         input.sendToUnsubscribed(),
-        input.layoutId());
+        input.layoutId(),
+        input.channel(),
+        input.channelContent());
   }
 
   private static void check(TransactionalInput input, List<String> problems) {
@@ -264,11 +288,20 @@ public class DefaultTransactionals implements Transactionals {
         problems.add("trigger_name must not be a number (numbers are message ids)");
       }
     }
-    if (input.body() == null || input.body().isBlank()) {
-      problems.add("body must not be empty");
-    }
-    if (input.subject() == null || input.subject().isBlank()) {
-      problems.add("subject must not be empty");
+    if (input.email()) {
+      if (input.body() == null || input.body().isBlank()) {
+        problems.add("body must not be empty");
+      }
+      if (input.subject() == null || input.subject().isBlank()) {
+        problems.add("subject must not be empty");
+      }
+    } else if (!ChannelFields.CHANNELS.contains(input.channel())) {
+      problems.add("channel must be email, " + String.join(", ", ChannelFields.CHANNELS));
+    } else {
+      if (input.layoutId() != null) {
+        problems.add("layout_id is for email messages only");
+      }
+      problems.addAll(ChannelFields.problems(input.channel(), input.channelContent()));
     }
     if (!problems.isEmpty()) {
       throw new InvalidMessageException(problems);

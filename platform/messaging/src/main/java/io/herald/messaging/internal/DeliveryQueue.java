@@ -119,17 +119,30 @@ final class DeliveryQueue {
    */
   static boolean sent(Connection c, Claimed d, String providerId, String settingName, Instant now)
       throws SQLException {
+    return sent(c, d, providerId, settingName, null, now);
+  }
+
+  /**
+   * Records that the provider accepted the message, with the fields of its answer it kept (JSON
+   * object, null for none).
+   *
+   * @return whether it is the delivery's first {@code sent}
+   */
+  static boolean sent(
+      Connection c, Claimed d, String providerId, String settingName, String response, Instant now)
+      throws SQLException {
     try (PreparedStatement update =
         c.prepareStatement(
             "UPDATE messaging_delivery SET state = 'sent', reason = NULL, due_at = NULL,"
                 + " lease_until = NULL, provider_message_id = ?, channel_setting = ?,"
                 + " content = CASE WHEN retain THEN content ELSE NULL END,"
-                + " subject = CASE WHEN retain THEN subject ELSE NULL END, updated_at = ?"
-                + " WHERE id = ?")) {
+                + " subject = CASE WHEN retain THEN subject ELSE NULL END, response = ?,"
+                + " updated_at = ? WHERE id = ?")) {
       update.setString(1, providerId);
       update.setString(2, settingName);
-      DateTimes.bind(update, 3, now);
-      update.setLong(4, d.pk());
+      update.setString(3, response);
+      DateTimes.bind(update, 4, now);
+      update.setLong(5, d.pk());
       update.executeUpdate();
     }
     return DeliveryStore.firstMetric(c, d.pk(), "sent", now, null);

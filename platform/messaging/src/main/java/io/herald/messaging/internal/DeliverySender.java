@@ -54,6 +54,9 @@ public class DeliverySender {
 
   @Inject Engagements engagements;
 
+  /** Forgets push devices a provider reports gone ({@code DeliveryResult.InvalidRecipient}). */
+  @Inject InvalidRecipients invalidRecipients;
+
   /**
    * What became of a claimed delivery: the provider's result, or (result null) the suppression that
    * dropped it before any provider saw it.
@@ -288,9 +291,10 @@ public class DeliverySender {
       return new Outcome(d, p.settingName(), DeliveryResult.rateLimited(wait.get()));
     }
     try {
-      DeliveryResult result =
-          p.provider()
-              .send(Composed.fromJson(d.content()).toOutbound(d.deliveryId(), d.recipient()));
+      DeliveryResult result = p.provider().send(outbound(d));
+      if (result instanceof DeliveryResult.InvalidRecipient && invalidRecipients != null) {
+        invalidRecipients.forget(d);
+      }
       return new Outcome(d, p.settingName(), result);
     } catch (RuntimeException e) {
       // The API says plugins return vendor errors; a thrown exception is a plugin bug.
@@ -303,6 +307,15 @@ public class DeliverySender {
     }
   }
 
+  /** The message a claimed delivery hands to its provider, by its channel. */
+  static io.herald.plugin.api.OutboundMessage outbound(DeliveryQueue.Claimed d) {
+    if ("email".equals(d.channel())) {
+      return Composed.fromJson(d.content()).toOutbound(d.deliveryId(), d.recipient());
+    }
+    return ChannelComposed.fromJson(d.content())
+        .toOutbound(d.deliveryId(), d.recipient(), d.cioId());
+  }
+
   /** Records an outcome; true for a delivery sent for the first time. */
   private boolean record(java.sql.Connection c, Outcome o, Instant now)
       throws java.sql.SQLException {
@@ -311,7 +324,8 @@ public class DeliverySender {
     if (o.dropped() != null) {
       DeliveryQueue.dropped(c, d, o.dropped(), now);
     } else if (result instanceof DeliveryResult.Accepted a) {
-      return DeliveryQueue.sent(c, d, a.providerMessageId(), o.setting(), now);
+      return DeliveryQueue.sent(
+          c, d, a.providerMessageId(), o.setting(), Responses.toJson(a.response()), now);
     } else if (result instanceof DeliveryResult.PermanentFailure f) {
       DeliveryQueue.failed(c, d, f.reason(), now);
     } else if (result instanceof DeliveryResult.InvalidRecipient f) {

@@ -47,7 +47,7 @@ final class DeliveryStore {
 
   private static final String VIEW_COLUMNS =
       "d.id, d.delivery_id, d.channel, d.cio_id, d.transactional_id, d.recipient, d.subject,"
-          + " d.state, d.reason, d.provider_message_id, d.attempts, d.created_at";
+          + " d.state, d.reason, d.provider_message_id, d.attempts, d.created_at, d.response";
 
   /** The provider id of the development outbox plugin's channel. */
   static final String DEV_OUTBOX = "dev-outbox";
@@ -203,7 +203,8 @@ final class DeliveryStore {
                 rs.getString(9),
                 rs.getString(10),
                 rs.getInt(11),
-                DateTimes.instant(rs.getObject(12))
+                DateTimes.instant(rs.getObject(12)),
+                rs.getString(13)
               });
         }
       }
@@ -225,7 +226,8 @@ final class DeliveryStore {
                     (String) r[8],
                     (Integer) r[9],
                     metrics.getOrDefault(pk, Map.of()),
-                    (Instant) r[10])));
+                    (Instant) r[10],
+                    Responses.fromJson((String) r[11]))));
     return views;
   }
 

@@ -28,10 +28,11 @@ import javax.sql.DataSource;
  * What a recipient does with a message: opens (the pixel), clicks (a tracked link) and unsubscribes
  * (the page, the RFC 8058 one-click POST or Customer.io's {@code POST /unsubscribe/{delivery_id}}).
  * The first of each per delivery becomes a delivery metric, an engagement for segments and a person
- * event ({@code email_opened}, {@code email_clicked}, {@code email_unsubscribed}) for journeys.
- * Opens, clicks, complaints and bounces that providers report through callbacks ({@link
- * ProviderEvents}) come here too ({@code email_marked_as_spam}, {@code email_bounced}), and the
- * {@code received} engagement of a delivery a provider accepted ({@link DeliverySender}).
+ * event ({@code email_opened}, {@code email_clicked}, {@code email_unsubscribed}; for deliveries of
+ * other channels the channel instead of {@code email}: {@code sms_bounced}, {@code push_opened})
+ * for journeys. Opens, clicks, complaints and bounces that providers report through callbacks
+ * ({@link ProviderEvents}) come here too ({@code email_marked_as_spam}, {@code email_bounced}), and
+ * the {@code received} engagement of a delivery a provider accepted ({@link DeliverySender}).
  */
 @ApplicationScoped
 public class Engagements {
@@ -239,14 +240,17 @@ public class Engagements {
       data.add("transactional_message_id", r.transactionalId());
     }
     more.accept(data);
+    // The events of other channels' deliveries carry their channel: sms_bounced, push_opened.
+    String kind = name.substring("email_".length());
+    String channel = r.channel() == null ? "email" : r.channel();
     events.record(
         new WorkspaceId(r.workspaceId()),
         List.of(
             new NewEvent(
                 new EventSubject.Person(r.cioId()),
-                name,
+                channel + "_" + kind,
                 EventType.EVENT,
-                deliveryId + ":" + name.substring("email_".length()),
+                deliveryId + ":" + kind,
                 at,
                 data.build(),
                 null,

@@ -80,7 +80,7 @@ public class ProviderCallbacks {
     }
     ProviderEvents.Applied applied =
         result.handled()
-            ? events.apply(s.workspaceId(), result.events())
+            ? events.apply(s.workspaceId(), s.channel(), result.events())
             : ProviderEvents.Applied.NONE;
     if (applied.events() > 0) {
       LOG.log(

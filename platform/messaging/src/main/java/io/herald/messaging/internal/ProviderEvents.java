@@ -38,6 +38,8 @@ public class ProviderEvents implements DeliveryReports {
 
   @Inject Clock clock;
 
+  @Inject SenderEvents senders;
+
   /**
    * What became of a callback's events.
    *
@@ -58,12 +60,33 @@ public class ProviderEvents implements DeliveryReports {
     return apply(workspace.value(), events).applied();
   }
 
-  /** Applies the events in order, each in its own commit. */
+  /** Applies the events of an email setting's callback. */
   Applied apply(long workspaceId, List<DeliveryEvent> events) {
+    return apply(workspaceId, "email", events);
+  }
+
+  /**
+   * Applies the events in order, each in its own commit. What a sender did ({@code UNSUBSCRIBED},
+   * {@code RESUBSCRIBED}, {@code REPLIED}) goes to {@link SenderEvents} for the setting's channel;
+   * the others are matched to deliveries by the provider's message id.
+   */
+  Applied apply(long workspaceId, String channel, List<DeliveryEvent> events) {
     int applied = 0;
     int duplicates = 0;
     int unknown = 0;
     for (DeliveryEvent event : events) {
+      if (sender(event.kind())) {
+        SenderEvents.Result r =
+            senders == null
+                ? SenderEvents.Result.UNKNOWN
+                : senders.apply(workspaceId, channel, event);
+        switch (r) {
+          case APPLIED -> applied++;
+          case DUPLICATE -> duplicates++;
+          default -> unknown++;
+        }
+        continue;
+      }
       Optional<Map.Entry<String, DeliveryStore.Ref>> target = find(workspaceId, event);
       if (target.isEmpty()) {
         unknown++;
@@ -74,6 +97,12 @@ public class ProviderEvents implements DeliveryReports {
       }
     }
     return new Applied(events.size(), applied, duplicates, unknown);
+  }
+
+  private static boolean sender(DeliveryEvent.Kind kind) {
+    return kind == DeliveryEvent.Kind.UNSUBSCRIBED
+        || kind == DeliveryEvent.Kind.RESUBSCRIBED
+        || kind == DeliveryEvent.Kind.REPLIED;
   }
 
   private Optional<Map.Entry<String, DeliveryStore.Ref>> find(long workspaceId, DeliveryEvent e) {
@@ -95,8 +124,9 @@ public class ProviderEvents implements DeliveryReports {
       case CLICKED ->
           engagements.reported(
               r, deliveryId, "clicked", e.url().isEmpty() ? null : e.url(), e.occurredAt());
-      // What a sender did on the channel is about a person, not a delivery: never a match here.
-      case UNSUBSCRIBED, RESUBSCRIBED, REPLIED -> false;
+      // What a sender did is about a person, not a delivery: apply(…) hands it to SenderEvents.
+      case UNSUBSCRIBED, RESUBSCRIBED, REPLIED ->
+          throw new IllegalStateException("sender events are not matched to deliveries");
     };
   }
 

@@ -83,6 +83,16 @@ public class SendPreparer {
                   () ->
                       new NotFoundException(
                           "transactional message " + send.transactionalMessageId() + " not found"));
+      if (!message.content().email()) {
+        throw new InvalidMessageException(
+            List.of(
+                "transactional_message_id "
+                    + send.transactionalMessageId()
+                    + " is a "
+                    + message.content().channel()
+                    + " message; send it with POST /v1/send/"
+                    + message.content().channel()));
+      }
       transactionalId = message.id();
       layoutId = message.content().layoutId();
       topic = message.content().topicId();

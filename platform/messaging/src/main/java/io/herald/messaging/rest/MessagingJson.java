@@ -92,6 +92,8 @@ final class MessagingJson {
     } else {
       b.add("layout_id", c.layoutId());
     }
+    b.add("channel", c.channel());
+    c.channelContent().forEach((k, value) -> b.add(k, fromJava(value)));
     return b.build();
   }
 
@@ -166,7 +168,17 @@ final class MessagingJson {
     } else {
       b.add("transactional_message_id", v.transactionalId());
     }
+    if (!v.response().isEmpty()) {
+      b.add("response", fromJava(v.response()));
+    }
     return b.build();
+  }
+
+  /** A Java JSON value (maps, lists, strings, numbers, booleans, null) as JSON-P. */
+  static jakarta.json.JsonValue fromJava(Object value) {
+    Map<String, Object> box = new java.util.HashMap<>();
+    box.put("v", value);
+    return Jsons.createObjectBuilder(box).build().get("v");
   }
 
   private static void addOrNull(JsonObjectBuilder b, String name, String value) {

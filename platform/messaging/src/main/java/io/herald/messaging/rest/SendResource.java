@@ -27,8 +27,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Customer.io's Transactional API ({@code POST /v1/send/email}, App API key): answers {@code
- * {"delivery_id","queued_at"}}, errors as {@code {"meta":{"error":"…"}}}.
+ * Customer.io's Transactional API ({@code POST /v1/send/email}, {@code /sms}, {@code /push}, {@code
+ * /whatsapp}, {@code /in_app}, App API key): answers {@code {"delivery_id","queued_at"}}, errors as
+ * {@code {"meta":{"error":"…"}}}.
  */
 @Path("/v1/send")
 @RequestScoped
@@ -58,6 +59,58 @@ public class SendResource {
           messages.sendEmail(
               actor.workspaceId(),
               EmailSendRequest.parse(MessagingJson.object(body, MAX_BODY_BYTES)));
+      return MessagingJson.ok(
+          Jsons.createObjectBuilder()
+              .add("delivery_id", receipt.deliveryId())
+              .add("queued_at", receipt.queuedAt().getEpochSecond())
+              .build());
+    } catch (MessagingJson.Refused e) {
+      return e.response();
+    } catch (InvalidMessageException e) {
+      return ApiErrors.app(Status.BAD_REQUEST, e.getMessage());
+    } catch (NotFoundException e) {
+      return ApiErrors.app(Status.NOT_FOUND, e.getMessage());
+    }
+  }
+
+  /** Renders and queues one SMS (Customer.io's body; {@code to} E.164 or the person's phone). */
+  @POST
+  @Path("/sms")
+  @Consumes(MediaType.WILDCARD)
+  public Response sms(InputStream body) {
+    return channel("sms", body);
+  }
+
+  /** Renders and queues a push to the person's devices ({@code to}: all, last_used or a token). */
+  @POST
+  @Path("/push")
+  @Consumes(MediaType.WILDCARD)
+  public Response push(InputStream body) {
+    return channel("push", body);
+  }
+
+  /** Renders and queues one WhatsApp message (text or template). */
+  @POST
+  @Path("/whatsapp")
+  @Consumes(MediaType.WILDCARD)
+  public Response whatsapp(InputStream body) {
+    return channel("whatsapp", body);
+  }
+
+  /** Renders and queues one in-app message for the person. */
+  @POST
+  @Path("/in_app")
+  @Consumes(MediaType.WILDCARD)
+  public Response inApp(InputStream body) {
+    return channel("in_app", body);
+  }
+
+  private Response channel(String channel, InputStream body) {
+    try {
+      SendReceipt receipt =
+          messages.send(
+              actor.workspaceId(),
+              ChannelSendRequest.parse(channel, MessagingJson.object(body, MAX_BODY_BYTES)));
       return MessagingJson.ok(
           Jsons.createObjectBuilder()
               .add("delivery_id", receipt.deliveryId())

@@ -117,20 +117,35 @@ public class TransactionalResource {
   private static TransactionalInput input(JsonObject body) {
     List<String> problems = new ArrayList<>();
     Fields f = new Fields(body, problems);
+    String channel = f.string("channel", 16);
+    channel = channel == null ? "email" : channel;
+    java.util.Map<String, Object> content = java.util.Map.of();
+    if (!channel.equals("email")) {
+      if (!io.herald.messaging.api.ChannelFields.CHANNELS.contains(channel)) {
+        problems.add(
+            "channel must be email, "
+                + String.join(", ", io.herald.messaging.api.ChannelFields.CHANNELS));
+      } else {
+        content = ChannelSendRequest.content(channel, body, f, problems);
+      }
+    }
+    boolean email = channel.equals("email");
     TransactionalInput input =
         new TransactionalInput(
             f.string("name", 255),
             f.string("trigger_name", 255),
             f.string("description", 1000),
-            f.string("subject", 10_000),
-            f.string("from", 998),
-            f.string("reply_to", 998),
-            f.string("preheader", 10_000),
-            f.string("body", 1_000_000),
-            f.string("body_plain", 1_000_000),
+            email ? f.string("subject", 10_000) : null,
+            email ? f.string("from", 998) : null,
+            email ? f.string("reply_to", 998) : null,
+            email ? f.string("preheader", 10_000) : null,
+            email ? f.string("body", 1_000_000) : null,
+            email ? f.string("body_plain", 1_000_000) : null,
             f.stringOrInteger("topic_id", 64),
             !Boolean.FALSE.equals(f.bool("send_to_unsubscribed")),
-            f.integer("layout_id"));
+            f.integer("layout_id"),
+            channel,
+            content);
     if (!problems.isEmpty()) {
       throw new InvalidMessageException(problems);
     }

@@ -19,8 +19,17 @@ class SuppressionsTest {
   void onlyPlausibleEmailAddressesOfKnownChannelsMayBeAdded() {
     assertThat(Suppressions.problem("email", "ada@example.com")).isEmpty();
     assertThat(Suppressions.problem("email", "Ada <ada@example.com>")).isEmpty();
-    assertThat(Suppressions.problem("sms", "ada@example.com"))
-        .hasValue("channel must be one of email");
+    assertThat(Suppressions.problem("fax", "ada@example.com"))
+        .hasValue("channel must be one of email, sms, whatsapp, push");
+    assertThat(Suppressions.problem("sms", "+15555550100")).isEmpty();
+    assertThat(Suppressions.problem("whatsapp", "+15555550100")).isEmpty();
+    for (String bad : new String[] {"ada@example.com", "15555550100", "+0555", "+1 555 0100"}) {
+      assertThat(Suppressions.problem("sms", bad))
+          .as(bad)
+          .hasValue("address must be an E.164 phone number such as +15555550100");
+    }
+    assertThat(Suppressions.problem("push", "fcm-token:APA91b")).isEmpty();
+    assertThat(Suppressions.problem("push", "two words")).isPresent();
     for (String bad :
         new String[] {"", " ", "ada", "@example.com", "ada@", "a@b@c", "a b@c.io", "a,b@c.io"}) {
       assertThat(Suppressions.problem("email", bad))

@@ -95,9 +95,17 @@ class SuppressionsIT {
 
   @Test
   void badChannelsAndAddressesAreRefused() {
+    assertThatThrownBy(() -> suppressions.add(ws, "fax", "a@b.io"))
+        .isInstanceOf(InvalidMessageException.class)
+        .hasMessage("channel must be one of email, sms, whatsapp, push");
     assertThatThrownBy(() -> suppressions.add(ws, "sms", "a@b.io"))
         .isInstanceOf(InvalidMessageException.class)
-        .hasMessage("channel must be one of email");
+        .hasMessage("address must be an E.164 phone number such as +15555550100");
+    // Each channel has its own list: a number suppressed for SMS is not suppressed for WhatsApp.
+    assertThat(suppressions.add(ws, "sms", " +15555550100 ").created()).isTrue();
+    assertThat(suppressions.find(ws, "sms", "+15555550100")).isPresent();
+    assertThat(suppressions.find(ws, "whatsapp", "+15555550100")).isEmpty();
+    assertThat(suppressions.remove(ws, "sms", "+15555550100")).isTrue();
     assertThatThrownBy(() -> suppressions.add(ws, "email", "not an address"))
         .isInstanceOf(InvalidMessageException.class);
     assertThatThrownBy(() -> suppressions.add(ws, "email", null))

@@ -122,7 +122,8 @@ record AttributeChanges(
             writes.put(name, value);
           } else {
             problems.add(
-                "cio_subscription_preferences must be {\"topics\":{\"<topic>\": true|false, …}}");
+                "cio_subscription_preferences must be {\"topics\":{\"<topic>\": true|false, …},"
+                    + " \"channels\":{\"<channel>\": true|false, …}} (either may be left out)");
           }
         }
         case "cio_id" -> {
@@ -176,18 +177,30 @@ record AttributeChanges(
         id, email, updateOnly, unsubscribed, writes, anonymousId, timestamp);
   }
 
-  /** Customer.io's subscription preferences: {@code {"topics":{"topic_1":true,…}}}. */
+  /**
+   * Customer.io's subscription preferences {@code {"topics":{"topic_1":true,…}}}, and Herald's
+   * per-channel choices beside them {@code {"channels":{"sms":false,…}}} (the messaging module's
+   * SMS STOP / START and its sends read them).
+   */
   private static boolean subscriptionPreferencesValid(JsonValue value) {
     if (value == JsonValue.NULL) {
       return true;
     }
-    if (!(value instanceof JsonObject prefs) || prefs.size() != 1) {
+    if (!(value instanceof JsonObject prefs) || prefs.isEmpty()) {
       return false;
     }
-    if (!(prefs.get("topics") instanceof JsonObject topics)) {
-      return false;
+    for (Map.Entry<String, JsonValue> e : prefs.entrySet()) {
+      if (!(e.getKey().equals("topics") || e.getKey().equals("channels"))
+          || !(e.getValue() instanceof JsonObject choices)
+          || !booleans(choices)) {
+        return false;
+      }
     }
-    return topics.values().stream()
+    return true;
+  }
+
+  private static boolean booleans(JsonObject choices) {
+    return choices.values().stream()
         .allMatch(
             v ->
                 v.getValueType() == JsonValue.ValueType.TRUE

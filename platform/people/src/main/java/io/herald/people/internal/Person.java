@@ -19,6 +19,7 @@ import jakarta.persistence.Version;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -249,29 +250,35 @@ public class Person {
 
   /**
    * Customer.io merges subscription preferences topic by topic: a call naming topic_1 leaves
-   * topic_2 as it was; a topic set to null is removed.
+   * topic_2 as it was; a topic set to null is removed. Herald's per-channel choices ({@code
+   * channels}, beside {@code topics}) merge the same way, channel by channel.
    */
   static JsonValue mergedPreferences(JsonValue current, JsonValue update) {
     if (update == JsonValue.NULL || !(current instanceof JsonObject old)) {
       return update;
     }
-    var topics =
-        Jsons.createObjectBuilder(
-            old.getJsonObject("topics") == null
-                ? JsonValue.EMPTY_JSON_OBJECT
-                : old.getJsonObject("topics"));
-    update
-        .asJsonObject()
-        .getJsonObject("topics")
-        .forEach(
-            (topic, on) -> {
+    var merged = Jsons.createObjectBuilder();
+    for (String part : List.of("topics", "channels")) {
+      JsonObject before = old.get(part) instanceof JsonObject o ? o : null;
+      JsonObject given = update.asJsonObject().get(part) instanceof JsonObject o ? o : null;
+      if (before == null && given == null) {
+        continue;
+      }
+      var choices =
+          Jsons.createObjectBuilder(before == null ? JsonValue.EMPTY_JSON_OBJECT : before);
+      if (given != null) {
+        given.forEach(
+            (name, on) -> {
               if (on == JsonValue.NULL) {
-                topics.remove(topic);
+                choices.remove(name);
               } else {
-                topics.add(topic, on);
+                choices.add(name, on);
               }
             });
-    return Jsons.createObjectBuilder().add("topics", topics).build();
+      }
+      merged.add(part, choices);
+    }
+    return merged.build();
   }
 
   private static void set(

@@ -130,6 +130,35 @@ class PersonTest {
   }
 
   @Test
+  void channelPreferencesMergeChannelByChannelBesideTopics() {
+    Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+    Person person = new Person(1, "c22", t0);
+    person.apply(changes("{\"cio_subscription_preferences\":{\"topics\":{\"topic_1\":true}}}"), t0);
+    person.apply(
+        changes("{\"cio_subscription_preferences\":{\"channels\":{\"sms\":false}}}"),
+        t0.plusSeconds(1));
+    person.apply(
+        changes(
+            "{\"cio_subscription_preferences\":{\"channels\":{\"whatsapp\":false},"
+                + "\"topics\":{\"topic_2\":false}}}"),
+        t0.plusSeconds(2));
+    person.apply(
+        changes("{\"cio_subscription_preferences\":{\"channels\":{\"sms\":true}}}"),
+        t0.plusSeconds(3));
+
+    assertThat(person.view().attributes().getJsonObject("cio_subscription_preferences").toString())
+        .isEqualTo(
+            "{\"topics\":{\"topic_1\":true,\"topic_2\":false},"
+                + "\"channels\":{\"sms\":true,\"whatsapp\":false}}");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> changes("{\"cio_subscription_preferences\":{\"channels\":{\"sms\":\"no\"}}}"))
+        .hasMessageContaining("cio_subscription_preferences must be");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> changes("{\"cio_subscription_preferences\":{\"other\":{}}}"))
+        .hasMessageContaining("cio_subscription_preferences must be");
+  }
+
+  @Test
   void badTimestampsAndPreferencesAreRefused() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->

@@ -102,10 +102,17 @@ class PluginLoadingIT {
     assertThat(echo.status()).isEqualTo(PluginStatus.STARTED);
     assertThat(echo.reason()).isEmpty();
     assertThat(echo.provider()).isEqualTo("Herald");
-    assertThat(echo.requires()).isEqualTo(">=1.0.0 & <2.0.0");
+    assertThat(echo.requires()).isEqualTo(">=1.4.0 & <2.0.0");
     assertThat(echo.version()).isNotBlank();
-    assertThat(echo.channelProviders()).containsExactly("test-echo");
+    assertThat(echo.channelProviders())
+        .containsExactlyInAnyOrder(
+            "test-echo",
+            "test-echo-sms",
+            "test-echo-push",
+            "test-echo-whatsapp",
+            "test-echo-in-app");
     assertThat(host.channelProviders())
+        .filteredOn(info -> info.descriptor().id().equals("test-echo"))
         .singleElement()
         .satisfies(
             info -> {
@@ -185,7 +192,12 @@ class PluginLoadingIT {
     assertThat(plugin("no-descriptor").reason()).startsWith("No PluginDescriptorFinder for plugin");
     assertThat(host.channelProviders())
         .extracting(info -> info.descriptor().id())
-        .containsExactly("test-echo");
+        .containsExactly(
+            "test-echo",
+            "test-echo-in-app",
+            "test-echo-push",
+            "test-echo-sms",
+            "test-echo-whatsapp");
   }
 
   @Test

@@ -1,0 +1,158 @@
+package io.herald.messaging.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The fields of a message on each channel other than email: what a transactional message of the
+ * channel stores ({@link TransactionalInput#channelContent()}) and what a send may give inline
+ * ({@link ChannelSend#content()}). Every text in them is Liquid.
+ *
+ * <table>
+ *   <caption>Fields per channel</caption>
+ *   <tr><th>Channel</th><th>Fields</th></tr>
+ *   <tr><td>{@code sms}</td><td>{@code body} (required)</td></tr>
+ *   <tr><td>{@code push}</td><td>{@code title}, {@code message} (required), {@code image_url},
+ *       {@code link}, {@code sound}, {@code custom_data} (object of strings), {@code
+ *       custom_payload} (object: {@code ios}, {@code android})</td></tr>
+ *   <tr><td>{@code whatsapp}</td><td>{@code body} (free-form text) or {@code template} ({@code
+ *       name}, {@code language}, {@code components} as in Meta's Cloud API)</td></tr>
+ *   <tr><td>{@code in_app}</td><td>{@code title}, {@code message} (required), {@code type}
+ *       ({@code modal} or {@code banner}), {@code image_url}, {@code buttons} (list of {@code
+ *       {label, action, url}})</td></tr>
+ * </table>
+ */
+public final class ChannelFields {
+
+  /** The channels besides email that Herald sends transactional messages on. */
+  public static final List<String> CHANNELS = List.of("sms", "push", "whatsapp", "in_app");
+
+  /** What a field holds. */
+  public enum Kind {
+    /** A string. */
+    TEXT,
+    /** An object whose values are strings. */
+    STRING_MAP,
+    /** An object. */
+    OBJECT,
+    /** A list of objects. */
+    OBJECT_LIST
+  }
+
+  /**
+   * A field of a channel's messages.
+   *
+   * @param name its JSON name
+   * @param kind what it holds
+   * @param maxLength the longest text it takes (TEXT), in characters
+   */
+  public record Field(String name, Kind kind, int maxLength) {}
+
+  private static final int TEXT = 100_000;
+  private static final int URL = 2_000;
+
+  private static final Map<String, List<Field>> FIELDS =
+      Map.of(
+          "sms",
+          List.of(new Field("body", Kind.TEXT, TEXT)),
+          "push",
+          List.of(
+              new Field("title", Kind.TEXT, TEXT),
+              new Field("message", Kind.TEXT, TEXT),
+              new Field("image_url", Kind.TEXT, URL),
+              new Field("link", Kind.TEXT, URL),
+              new Field("sound", Kind.TEXT, 255),
+              new Field("custom_data", Kind.STRING_MAP, 0),
+              new Field("custom_payload", Kind.OBJECT, 0)),
+          "whatsapp",
+          List.of(new Field("body", Kind.TEXT, TEXT), new Field("template", Kind.OBJECT, 0)),
+          "in_app",
+          List.of(
+              new Field("title", Kind.TEXT, TEXT),
+              new Field("message", Kind.TEXT, TEXT),
+              new Field("type", Kind.TEXT, 16),
+              new Field("image_url", Kind.TEXT, URL),
+              new Field("buttons", Kind.OBJECT_LIST, 0)));
+
+  /** In-app message types. */
+  public static final Set<String> IN_APP_TYPES = Set.of("modal", "banner");
+
+  private ChannelFields() {}
+
+  /**
+   * The fields of a channel's messages.
+   *
+   * @throws IllegalArgumentException for a channel not in {@link #CHANNELS}
+   */
+  public static List<Field> of(String channel) {
+    List<Field> fields = FIELDS.get(channel);
+    if (fields == null) {
+      throw new IllegalArgumentException("no such channel: " + channel);
+    }
+    return fields;
+  }
+
+  /**
+   * What is missing or wrong in a complete message of the channel (after a send's fields are laid
+   * over its saved message's): the required text, the in-app type, the WhatsApp template's name and
+   * language, the buttons' labels. Field types are the caller's (the REST adapters) to check.
+   *
+   * @return one problem per field, empty when the message can be sent
+   */
+  public static List<String> problems(String channel, Map<String, Object> content) {
+    List<String> problems = new ArrayList<>();
+    switch (channel) {
+      case "sms" -> required(content, "body", problems);
+      case "push" -> required(content, "message", problems);
+      case "in_app" -> {
+        required(content, "message", problems);
+        Object type = content.get("type");
+        if (type != null && !IN_APP_TYPES.contains(type.toString())) {
+          problems.add("type must be modal or banner");
+        }
+        Object buttons = content.get("buttons");
+        if (buttons instanceof List<?> list) {
+          for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof Map<?, ?> b)
+                || !(b.get("label") instanceof String l)
+                || l.isBlank()) {
+              problems.add("buttons[" + i + "].label must be a non-empty string");
+            }
+          }
+        }
+      }
+      case "whatsapp" -> {
+        Object template = content.get("template");
+        boolean body = content.get("body") instanceof String s && !s.isBlank();
+        if (template == null && !body) {
+          problems.add("body or template is required for a WhatsApp message");
+        }
+        if (template != null && body) {
+          problems.add("give either body or template, not both");
+        }
+        if (template instanceof Map<?, ?> t) {
+          if (!(t.get("name") instanceof String n) || n.isBlank()) {
+            problems.add("template.name must be a non-empty string");
+          }
+          if (!(t.get("language") instanceof String l) || l.isBlank()) {
+            problems.add("template.language must be a language code such as en_US");
+          }
+          Object components = t.get("components");
+          if (components != null && !(components instanceof List<?>)) {
+            problems.add("template.components must be an array");
+          }
+        }
+      }
+      default -> throw new IllegalArgumentException("no such channel: " + channel);
+    }
+    return problems;
+  }
+
+  private static void required(Map<String, Object> content, String name, List<String> problems) {
+    if (!(content.get(name) instanceof String s) || s.isBlank()) {
+      problems.add(name + " must not be empty");
+    }
+  }
+}

@@ -1,0 +1,180 @@
+package io.herald.messaging.internal;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.herald.messaging.internal.render.CompiledTemplate;
+import io.herald.messaging.internal.render.LiquidRenderer;
+import io.herald.messaging.internal.render.TemplateException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders a message of a channel other than email (its {@link io.herald.messaging.api.ChannelFields
+ * fields}) with a person's variables into the {@link ChannelComposed} the plugin gets. Every string
+ * in the fields is Liquid, nested ones included (push {@code custom_data} values, in-app button
+ * labels and URLs, WhatsApp template parameters), rendered strictly as email is: an undefined
+ * variable fails the message with the field (its path, such as {@code buttons[0].label}), line and
+ * variable.
+ */
+@ApplicationScoped
+public class ChannelComposer {
+
+  /** The message could not be rendered; the message names the field, line and variable. */
+  static final class RenderFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient io.herald.messaging.api.TemplateError error;
+
+    RenderFailure(io.herald.messaging.api.TemplateError error) {
+      super(error.describe());
+      this.error = error;
+    }
+
+    /** The field, line and variable. */
+    io.herald.messaging.api.TemplateError error() {
+      return error;
+    }
+  }
+
+  private record Source(String field, String text) {}
+
+  private final LiquidRenderer liquid;
+
+  /** Compiled fields by field name and source: a message sent many times is parsed once. */
+  private final LoadingCache<Source, CompiledTemplate> compiled;
+
+  /** With its own renderer on the system clock. */
+  public ChannelComposer() {
+    this(new LiquidRenderer(Clock.systemUTC()));
+  }
+
+  ChannelComposer(LiquidRenderer liquid) {
+    this.liquid = liquid;
+    this.compiled =
+        Caffeine.newBuilder()
+            .maximumSize(2_000)
+            .build(source -> this.liquid.compile(source.field(), source.text()));
+  }
+
+  /**
+   * Renders the message.
+   *
+   * @param channel {@code sms}, {@code push}, {@code whatsapp} or {@code in_app}
+   * @param content the channel's fields (a saved message's with the send's laid over them)
+   * @param from the sender override (SMS, WhatsApp), null for none
+   * @param variables Liquid's variables
+   * @throws RenderFailure when a field does not render
+   */
+  ChannelComposed compose(
+      String channel, Map<String, Object> content, String from, Map<String, Object> variables) {
+    Map<String, Object> r = renderObject("", content, variables);
+    String sender = from == null || from.isEmpty() ? "" : render("from", from, variables);
+    Map<String, Object> payload = new LinkedHashMap<>();
+    switch (channel) {
+      case "sms" -> {
+        return new ChannelComposed(channel, "", text(r, "body"), sender.trim(), payload);
+      }
+      case "push" -> {
+        putText(payload, "image_url", r);
+        putText(payload, "link", r);
+        putText(payload, "sound", r);
+        if (r.get("custom_data") instanceof Map<?, ?> data && !data.isEmpty()) {
+          payload.put("data", data);
+        }
+        if (r.get("custom_payload") instanceof Map<?, ?> custom && !custom.isEmpty()) {
+          payload.put("custom_payload", custom);
+        }
+        return new ChannelComposed(channel, text(r, "title"), text(r, "message"), "", payload);
+      }
+      case "whatsapp" -> {
+        if (r.get("template") instanceof Map<?, ?> template) {
+          payload.put("type", "template");
+          Map<String, Object> t = new LinkedHashMap<>();
+          t.put("name", template.get("name"));
+          t.put("language", template.get("language"));
+          Object components = template.get("components");
+          t.put("components", components == null ? List.of() : components);
+          payload.put("template", t);
+          return new ChannelComposed(channel, "", "", sender.trim(), payload);
+        }
+        payload.put("type", "text");
+        return new ChannelComposed(channel, "", text(r, "body"), sender.trim(), payload);
+      }
+      case "in_app" -> {
+        Object type = r.get("type");
+        payload.put("type", type == null || type.toString().isBlank() ? "modal" : type);
+        putText(payload, "image_url", r);
+        if (r.get("buttons") instanceof List<?> buttons && !buttons.isEmpty()) {
+          payload.put("buttons", buttons);
+        }
+        return new ChannelComposed(channel, text(r, "title"), text(r, "message"), "", payload);
+      }
+      default -> throw new IllegalArgumentException("no such channel: " + channel);
+    }
+  }
+
+  /** Why {@code source} does not compile as Liquid, as {@code field}; null when it does. */
+  String compileError(String field, String source) {
+    try {
+      liquid.compile(field, source);
+      return null;
+    } catch (TemplateException e) {
+      return e.error().describe();
+    }
+  }
+
+  private Map<String, Object> renderObject(
+      String path, Map<?, ?> object, Map<String, Object> variables) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : object.entrySet()) {
+      String key = String.valueOf(e.getKey());
+      out.put(key, renderValue(path.isEmpty() ? key : path + "." + key, e.getValue(), variables));
+    }
+    return out;
+  }
+
+  private Object renderValue(String path, Object value, Map<String, Object> variables) {
+    if (value instanceof String s) {
+      return render(path, s, variables);
+    }
+    if (value instanceof Map<?, ?> m) {
+      return renderObject(path, m, variables);
+    }
+    if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>(list.size());
+      for (int i = 0; i < list.size(); i++) {
+        out.add(renderValue(path + "[" + i + "]", list.get(i), variables));
+      }
+      return out;
+    }
+    return value;
+  }
+
+  private String render(String field, String source, Map<String, Object> variables) {
+    if (source.indexOf('{') < 0) {
+      return source;
+    }
+    try {
+      return compiled.get(new Source(field, source)).render(variables);
+    } catch (TemplateException e) {
+      throw new RenderFailure(e.error());
+    }
+  }
+
+  private static String text(Map<String, Object> rendered, String name) {
+    Object v = rendered.get(name);
+    return v == null ? "" : v.toString();
+  }
+
+  private static void putText(
+      Map<String, Object> payload, String name, Map<String, Object> rendered) {
+    String v = text(rendered, name);
+    if (!v.isBlank()) {
+      payload.put(name, v.trim());
+    }
+  }
+}

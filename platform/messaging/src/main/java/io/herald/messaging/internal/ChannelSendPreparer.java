@@ -1,0 +1,346 @@
+package io.herald.messaging.internal;
+
+import static io.herald.messaging.internal.DefaultMessageService.LANE_TRANSACTIONAL;
+
+import io.herald.messaging.api.ChannelFields;
+import io.herald.messaging.api.ChannelSend;
+import io.herald.messaging.api.InvalidMessageException;
+import io.herald.messaging.api.NotFoundException;
+import io.herald.messaging.api.SendReceipt;
+import io.herald.messaging.api.SuppressionView;
+import io.herald.messaging.api.TopicView;
+import io.herald.messaging.api.TransactionalView;
+import io.herald.people.api.DeviceView;
+import io.herald.people.api.IdType;
+import io.herald.people.api.InvalidPersonDataException;
+import io.herald.people.api.PersonRef;
+import io.herald.people.api.PersonView;
+import io.herald.shared.crypto.Tokens;
+import io.herald.shared.persistence.Transactions;
+import io.herald.workspace.api.WorkspaceId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Checks and renders a send of a channel other than email ({@link ChannelSend}) into the deliveries
+ * to insert: the saved message (which must be of the send's channel) with the send's fields over
+ * it, the person found or created, the recipients (SMS and WhatsApp: {@code to} or the person's
+ * {@code phone} attribute, E.164; push: the person's devices by {@code to}; in-app: the person),
+ * then per recipient the checks email has (suppressed address, unsubscribed person, topic) and the
+ * channel preference ({@link ChannelPreferences}), each refusal a {@code dropped} delivery with the
+ * reason, and the rendering ({@link ChannelComposer}; a Liquid error is a {@code failed} delivery).
+ */
+@ApplicationScoped
+public class ChannelSendPreparer {
+
+  /** E.164: a plus, then 2 to 15 digits, the first not zero. */
+  static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
+
+  @Inject SendPreparer email;
+
+  @Inject ChannelComposer composer;
+
+  @Inject io.herald.people.api.PeopleService people;
+
+  @Inject Clock clock;
+
+  /**
+   * Checks and renders a send.
+   *
+   * @throws InvalidMessageException naming each bad field
+   * @throws NotFoundException when the message or the person does not exist
+   */
+  PreparedSend prepare(WorkspaceId workspace, ChannelSend send) {
+    String channel = send.channel();
+    if (!ChannelFields.CHANNELS.contains(channel)) {
+      throw new InvalidMessageException(
+          List.of("channel must be one of " + String.join(", ", ChannelFields.CHANNELS)));
+    }
+    SendLookups.Direct lookups = email.direct(workspace);
+    Map<String, Object> content = new LinkedHashMap<>();
+    Long transactionalId = null;
+    String topic = null;
+    boolean sendToUnsubscribed = true;
+    if (send.transactionalMessageId() != null) {
+      TransactionalView message =
+          lookups
+              .message(send.transactionalMessageId())
+              .orElseThrow(
+                  () ->
+                      new NotFoundException(
+                          "transactional message " + send.transactionalMessageId() + " not found"));
+      if (!channel.equals(message.content().channel())) {
+        throw new InvalidMessageException(
+            List.of(
+                "transactional_message_id "
+                    + send.transactionalMessageId()
+                    + " is a "
+                    + message.content().channel()
+                    + " message, not "
+                    + channel));
+      }
+      transactionalId = message.id();
+      topic = message.content().topicId();
+      sendToUnsubscribed = message.content().sendToUnsubscribed();
+      content.putAll(message.content().channelContent());
+    }
+    content.putAll(send.content());
+    List<String> problems = ChannelFields.problems(channel, content);
+    if (!problems.isEmpty()) {
+      throw new InvalidMessageException(
+          send.transactionalMessageId() == null
+              ? problems.stream().map(p -> p + " (no transactional_message_id names one)").toList()
+              : problems);
+    }
+    if (send.sendToUnsubscribed() != null) {
+      sendToUnsubscribed = send.sendToUnsubscribed();
+    }
+
+    Instant now = clock.instant();
+    if ("push".equals(channel) && send.customDevice() != null) {
+      addDevice(workspace, send);
+    }
+    Optional<PersonView> found = lookups.person(send.identifiers());
+    Rows rows = new Rows(workspace, channel, transactionalId, send, now);
+    if (found.isEmpty()) {
+      if (!people.suppressed(workspace, send.identifiers())) {
+        throw new NotFoundException(
+            "identifiers."
+                + send.identifiers().type().name().toLowerCase(Locale.ROOT)
+                + " "
+                + send.identifiers().value()
+                + " not found");
+      }
+      rows.add(null, send.to() == null ? "" : send.to(), null, "dropped", "suppressed");
+      return rows.prepared();
+    }
+    PersonView person = found.get();
+    List<Recipient> recipients = recipients(workspace, lookups, channel, send, person);
+    if (recipients.isEmpty()) {
+      rows.add(person.cioId(), "", null, "dropped", "the person has no push device");
+      return rows.prepared();
+    }
+    String refusal = refusal(lookups, channel, person, sendToUnsubscribed, topic);
+    Map<String, Object> variables = SendPreparer.variables(person, send.messageData());
+    ChannelComposed composed = null;
+    String failure = null;
+    if (refusal == null) {
+      try {
+        composed = composer.compose(channel, content, send.from(), variables);
+      } catch (ChannelComposer.RenderFailure e) {
+        failure = e.getMessage();
+      }
+    }
+    for (Recipient r : recipients) {
+      Optional<SuppressionView> suppressed = suppression(lookups, workspace, channel, r.address());
+      if (suppressed.isPresent()) {
+        rows.add(person.cioId(), r.address(), null, "dropped", suppressed.get().describe());
+      } else if (refusal != null) {
+        rows.add(person.cioId(), r.address(), null, "dropped", refusal);
+      } else if (failure != null) {
+        rows.add(person.cioId(), r.address(), null, "failed", failure);
+      } else {
+        ChannelComposed own =
+            r.platform() == null ? composed : composed.withPayload("platform", r.platform());
+        rows.add(person.cioId(), r.address(), own, send.queueDraft() ? "draft" : "queued", null);
+      }
+    }
+    return rows.prepared();
+  }
+
+  /** A recipient address, with the push device's platform (null for other channels). */
+  private record Recipient(String address, String platform) {}
+
+  private List<Recipient> recipients(
+      WorkspaceId workspace,
+      SendLookups.Direct lookups,
+      String channel,
+      ChannelSend send,
+      PersonView person) {
+    switch (channel) {
+      case "sms", "whatsapp" -> {
+        String number;
+        String what;
+        if (send.to() != null) {
+          number = send.to().trim();
+          what = "to";
+        } else {
+          number = phone(person);
+          if (number == null) {
+            throw new InvalidMessageException(
+                List.of(
+                    "to is required: the person " + person.cioId() + " has no phone attribute"));
+          }
+          what = "the person's phone attribute";
+        }
+        if (!E164.matcher(number).matches()) {
+          throw new InvalidMessageException(
+              List.of(
+                  what
+                      + " must be an E.164 phone number (+ and the country code, 2 to 15 digits,"
+                      + " no spaces), not "
+                      + number));
+        }
+        return List.of(new Recipient(number, null));
+      }
+      case "push" -> {
+        List<DeviceView> devices =
+            people.devices(workspace, new PersonRef(IdType.CIO_ID, person.cioId()));
+        String to = send.to() == null ? "last_used" : send.to();
+        if (to.equals("all")) {
+          return devices.stream()
+              .map(d -> new Recipient(d.token(), d.platform().wireName()))
+              .toList();
+        }
+        if (to.equals("last_used")) {
+          if (send.customDevice() != null && send.to() == null) {
+            String token = customToken(send);
+            return devices.stream()
+                .filter(d -> d.token().equals(token))
+                .map(d -> new Recipient(d.token(), d.platform().wireName()))
+                .toList();
+          }
+          return devices.stream()
+              .limit(1)
+              .map(d -> new Recipient(d.token(), d.platform().wireName()))
+              .toList();
+        }
+        for (DeviceView d : devices) {
+          if (d.token().equals(to)) {
+            return List.of(new Recipient(d.token(), d.platform().wireName()));
+          }
+        }
+        throw new InvalidMessageException(
+            List.of(
+                "to must be all, last_used or a device token of the person "
+                    + person.cioId()
+                    + "; "
+                    + to
+                    + " is not one of theirs"));
+      }
+      case "in_app" -> {
+        return List.of(new Recipient(person.id() != null ? person.id() : person.cioId(), null));
+      }
+      default -> throw new IllegalArgumentException(channel);
+    }
+  }
+
+  private static String customToken(ChannelSend send) {
+    var token = send.customDevice().get("token");
+    if (token == null) {
+      token = send.customDevice().get("id");
+    }
+    return token instanceof jakarta.json.JsonString s ? s.getString() : "";
+  }
+
+  private void addDevice(WorkspaceId workspace, ChannelSend send) {
+    try {
+      people.addDevice(workspace, send.identifiers(), send.customDevice());
+    } catch (InvalidPersonDataException e) {
+      throw new InvalidMessageException(List.of("custom_device: " + e.getMessage()));
+    }
+  }
+
+  /** The person's {@code phone} attribute as text, null when absent or blank. */
+  static String phone(PersonView person) {
+    var value = person.attributes() == null ? null : person.attributes().get("phone");
+    if (value instanceof jakarta.json.JsonString s && !s.getString().isBlank()) {
+      return s.getString().trim();
+    }
+    if (value instanceof jakarta.json.JsonNumber n) {
+      return "+" + n.bigIntegerValue();
+    }
+    return null;
+  }
+
+  /** Why the person does not get the message at all, null when they do. */
+  private static String refusal(
+      SendLookups lookups,
+      String channel,
+      PersonView person,
+      boolean sendToUnsubscribed,
+      String topic) {
+    if (ChannelPreferences.optedOut(person.attributes(), channel)) {
+      return "unsubscribed from " + channel;
+    }
+    if (person.unsubscribed() && !sendToUnsubscribed) {
+      return "unsubscribed";
+    }
+    if (topic == null) {
+      return null;
+    }
+    Optional<TopicView> found = lookups.topic(topic);
+    boolean byDefault = found.map(t -> t.content().subscribedByDefault()).orElse(true);
+    if (TopicRules.subscribed(person.attributes(), topic, byDefault)) {
+      return null;
+    }
+    return TopicRules.choice(person.attributes(), topic).isPresent()
+        ? "unsubscribed from topic " + topic
+        : "not subscribed to opt-in topic " + topic;
+  }
+
+  private static Optional<SuppressionView> suppression(
+      SendLookups.Direct lookups, WorkspaceId workspace, String channel, String address) {
+    return Transactions.autoCommit(
+        lookups.dataSource(),
+        "messaging",
+        c -> SuppressionStore.find(c, workspace.value(), channel, address));
+  }
+
+  /** The deliveries of one send; the first answers it. */
+  private static final class Rows {
+    private final WorkspaceId workspace;
+    private final String channel;
+    private final Long transactionalId;
+    private final ChannelSend send;
+    private final Instant now;
+    private final List<DeliveryWriter.Row> rows = new ArrayList<>();
+
+    Rows(
+        WorkspaceId workspace,
+        String channel,
+        Long transactionalId,
+        ChannelSend send,
+        Instant now) {
+      this.workspace = workspace;
+      this.channel = channel;
+      this.transactionalId = transactionalId;
+      this.send = send;
+      this.now = now;
+    }
+
+    void add(String cioId, String recipient, ChannelComposed content, String state, String reason) {
+      Instant due = "queued".equals(state) ? (send.sendAt() == null ? now : send.sendAt()) : null;
+      rows.add(
+          new DeliveryWriter.Row(
+              new DeliveryStore.NewDelivery(
+                  Tokens.randomAlphanumeric(28),
+                  workspace.value(),
+                  cioId,
+                  channel,
+                  LANE_TRANSACTIONAL,
+                  transactionalId,
+                  recipient,
+                  content == null || content.subject().isEmpty() ? null : content.subject(),
+                  state,
+                  reason,
+                  due,
+                  !send.disableMessageRetention(),
+                  content == null ? null : content.toJson()),
+              now));
+    }
+
+    PreparedSend prepared() {
+      return new PreparedSend(rows, new SendReceipt(rows.get(0).delivery().deliveryId(), now));
+    }
+  }
+}

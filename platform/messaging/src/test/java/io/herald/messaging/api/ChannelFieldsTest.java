@@ -1,0 +1,57 @@
+package io.herald.messaging.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ChannelFieldsTest {
+
+  @Test
+  void eachChannelNeedsItsText() {
+    assertThat(ChannelFields.problems("sms", Map.of("body", "hi"))).isEmpty();
+    assertThat(ChannelFields.problems("sms", Map.of("body", " ")))
+        .containsExactly("body must not be empty");
+    assertThat(ChannelFields.problems("push", Map.of("title", "t")))
+        .containsExactly("message must not be empty");
+    assertThat(ChannelFields.problems("in_app", Map.of("message", "m", "type", "modal"))).isEmpty();
+  }
+
+  @Test
+  void inAppTypesAndButtonsAreChecked() {
+    assertThat(
+            ChannelFields.problems(
+                "in_app",
+                Map.of("message", "m", "type", "popup", "buttons", List.of(Map.of("url", "u")))))
+        .containsExactly(
+            "type must be modal or banner", "buttons[0].label must be a non-empty string");
+  }
+
+  @Test
+  void whatsAppTakesTextOrATemplateWithNameAndLanguage() {
+    assertThat(ChannelFields.problems("whatsapp", Map.of()))
+        .containsExactly("body or template is required for a WhatsApp message");
+    assertThat(
+            ChannelFields.problems(
+                "whatsapp", Map.of("body", "b", "template", Map.of("name", "n", "language", "en"))))
+        .containsExactly("give either body or template, not both");
+    assertThat(
+            ChannelFields.problems(
+                "whatsapp", Map.of("template", Map.of("name", "", "components", "x"))))
+        .containsExactly(
+            "template.name must be a non-empty string",
+            "template.language must be a language code such as en_US",
+            "template.components must be an array");
+  }
+
+  @Test
+  void unknownChannelsAreRefused() {
+    assertThatThrownBy(() -> ChannelFields.of("fax")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(ChannelFields.of("push"))
+        .extracting(ChannelFields.Field::name)
+        .containsExactly(
+            "title", "message", "image_url", "link", "sound", "custom_data", "custom_payload");
+  }
+}

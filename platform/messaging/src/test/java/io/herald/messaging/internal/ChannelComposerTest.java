@@ -1,0 +1,175 @@
+package io.herald.messaging.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.herald.messaging.internal.render.LiquidRenderer;
+import io.herald.plugin.api.ChannelKind;
+import io.herald.plugin.api.OutboundMessage;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Rendering of SMS, push, WhatsApp and in-app messages into plugin API 1.4.0 payloads. */
+class ChannelComposerTest {
+
+  private final ChannelComposer composer =
+      new ChannelComposer(
+          new LiquidRenderer(Clock.fixed(Instant.parse("2026-11-30T12:00:00Z"), ZoneOffset.UTC)));
+
+  private static final Map<String, Object> VARS =
+      Map.of(
+          "customer", Map.of("id", "42", "first_name", "Ada", "plan", "pro"),
+          "trigger", Map.of("code", "1234", "order", Map.of("id", 7)));
+
+  private static Map<String, Object> map(Object... kv) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  @Test
+  void smsRendersTheBodyAndTheSender() {
+    ChannelComposed sms =
+        composer.compose(
+            "sms",
+            map("body", "Hi {{customer.first_name}}, your code is {{trigger.code}}"),
+            " {{ '+15555550199' }} ",
+            VARS);
+    assertThat(sms.body()).isEqualTo("Hi Ada, your code is 1234");
+    assertThat(sms.from()).isEqualTo("+15555550199");
+    assertThat(sms.subject()).isEmpty();
+    assertThat(sms.payload()).isEmpty();
+  }
+
+  @Test
+  void pushMapsCustomerIoFieldsToPayloadKeys() {
+    ChannelComposed push =
+        composer.compose(
+            "push",
+            map(
+                "title", "Order {{trigger.order.id}}",
+                "message", "Shipped, {{customer.first_name}}",
+                "image_url", "https://cdn.example.com/{{customer.plan}}.png",
+                "link", "app://orders/{{trigger.order.id}}",
+                "sound", "default",
+                "custom_data", map("order", "{{trigger.order.id}}", "kind", "shipping"),
+                "custom_payload", map("ios", map("aps", map("badge", 3)))),
+            null,
+            VARS);
+    assertThat(push.subject()).isEqualTo("Order 7");
+    assertThat(push.body()).isEqualTo("Shipped, Ada");
+    assertThat(push.payload())
+        .containsEntry("image_url", "https://cdn.example.com/pro.png")
+        .containsEntry("link", "app://orders/7")
+        .containsEntry("sound", "default")
+        .containsEntry("data", map("order", "7", "kind", "shipping"))
+        .containsEntry("custom_payload", map("ios", map("aps", map("badge", 3))));
+    OutboundMessage out =
+        ChannelComposed.fromJson(push.withPayload("platform", "ios").toJson())
+            .toOutbound("d1", "tok-1", "cio-9");
+    assertThat(out.channel()).isEqualTo(ChannelKind.PUSH);
+    assertThat(out.recipient()).isEqualTo("tok-1");
+    assertThat(out.subject()).isEqualTo("Order 7");
+    assertThat(out.body()).isEqualTo("Shipped, Ada");
+    assertThat(out.payload()).containsEntry("platform", "ios");
+    assertThat(out.metadata()).containsEntry("delivery_id", "d1").containsEntry("cio_id", "cio-9");
+  }
+
+  @Test
+  void whatsAppTemplatesRenderTheirParameters() {
+    ChannelComposed wa =
+        composer.compose(
+            "whatsapp",
+            map(
+                "template",
+                map(
+                    "name",
+                    "order_update",
+                    "language",
+                    "en_US",
+                    "components",
+                    List.of(
+                        map(
+                            "type",
+                            "body",
+                            "parameters",
+                            List.of(map("type", "text", "text", "{{customer.first_name}}")))))),
+            null,
+            VARS);
+    assertThat(wa.payload()).containsEntry("type", "template");
+    assertThat(wa.payload().get("template"))
+        .isEqualTo(
+            map(
+                "name",
+                "order_update",
+                "language",
+                "en_US",
+                "components",
+                List.of(
+                    map(
+                        "type",
+                        "body",
+                        "parameters",
+                        List.of(map("type", "text", "text", "Ada"))))));
+    ChannelComposed text =
+        composer.compose("whatsapp", map("body", "Hello {{customer.first_name}}"), null, VARS);
+    assertThat(text.body()).isEqualTo("Hello Ada");
+    assertThat(text.payload()).containsEntry("type", "text");
+  }
+
+  @Test
+  void inAppDefaultsToAModalAndRendersButtons() {
+    ChannelComposed inApp =
+        composer.compose(
+            "in_app",
+            map(
+                "title",
+                "Welcome {{customer.first_name}}",
+                "message",
+                "You are on {{customer.plan}}",
+                "buttons",
+                List.of(
+                    map(
+                        "label",
+                        "See {{customer.plan}}",
+                        "action",
+                        "open_url",
+                        "url",
+                        "https://x.io/{{customer.id}}"))),
+            null,
+            VARS);
+    assertThat(inApp.subject()).isEqualTo("Welcome Ada");
+    assertThat(inApp.body()).isEqualTo("You are on pro");
+    assertThat(inApp.payload())
+        .containsEntry("type", "modal")
+        .containsEntry(
+            "buttons",
+            List.of(map("label", "See pro", "action", "open_url", "url", "https://x.io/42")));
+  }
+
+  @Test
+  void anUndefinedVariableNamesTheFieldPathAndLine() {
+    assertThatThrownBy(
+            () ->
+                composer.compose(
+                    "in_app",
+                    map(
+                        "message",
+                        "ok",
+                        "buttons",
+                        List.of(map("label", "a\n{{customer.nickname}}"))),
+                    null,
+                    VARS))
+        .isInstanceOf(ChannelComposer.RenderFailure.class)
+        .hasMessage("buttons[0].label line 2: customer.nickname is not defined");
+    assertThatThrownBy(() -> composer.compose("sms", map("body", "{{trigger.nope}}"), null, VARS))
+        .hasMessageStartingWith("body line 1: trigger.nope");
+  }
+}
