@@ -84,6 +84,12 @@ public final class FakeMessaging implements MessageService {
   public final List<io.herald.messaging.api.ChannelSend> channelSends = new ArrayList<>();
 
   @Override
+  public SendReceipt send(
+      WorkspaceId workspace, io.herald.messaging.api.ChannelSend send, String idempotencyKey) {
+    throw new AssertionError("the console never sends with an idempotency key");
+  }
+
+  @Override
   public SendReceipt send(WorkspaceId workspace, io.herald.messaging.api.ChannelSend send) {
     channelSends.add(send);
     return new SendReceipt("channel-" + channelSends.size(), Instant.EPOCH);

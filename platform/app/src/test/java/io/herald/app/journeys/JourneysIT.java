@@ -357,7 +357,7 @@ class JourneysIT extends ContainerTest {
                     "{'name':'x','trigger':{'type':'api'},'nodes':[{'id':'s','type':'send_email',"
                         + "'settings':{'channel':'sms','message_id':1}}]}")),
         400,
-        "channel 'sms' is not available yet");
+        "use send_message for 'sms'");
     byte[] big = new byte[AppLimits.OVERSIZE];
     Arrays.fill(big, (byte) ' ');
     big[0] = '{';

@@ -47,6 +47,7 @@ public final class JourneyJson {
   private static final Pattern HOUR = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
   private static final List<String> DAYS =
       List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
+  private static final Set<String> MESSAGE_CHANNELS = Set.of("sms", "push", "whatsapp", "in_app");
   private static final Set<String> METRICS =
       Set.of("sent", "delivered", "opened", "clicked", "converted", "bounced", "unsubscribed");
 
@@ -297,7 +298,7 @@ public final class JourneyJson {
     return null;
   }
 
-  /** Branches on an earlier message name a send_email node. */
+  /** Branches on an earlier message name a send_email or send_message node. */
   private void checkReferences(Map<String, Node> nodes, List<String> paths) {
     int i = 0;
     for (Node node : nodes.values()) {
@@ -312,8 +313,10 @@ public final class JourneyJson {
       for (JsonObject test : tests) {
         if (test.get("message") instanceof JsonObject m && m.get("node") instanceof JsonString s) {
           Node target = nodes.get(s.getString());
-          if (target == null || target.type() != NodeType.SEND_EMAIL) {
-            problem(path, "message.node '" + s.getString() + "' is not a send_email node");
+          if (target == null || !target.type().sends()) {
+            problem(
+                path,
+                "message.node '" + s.getString() + "' is not a send_email or send_message node");
           }
         }
       }
@@ -462,25 +465,45 @@ public final class JourneyJson {
         if (channel != null && !channel.equals("email")) {
           problem(
               path + ".channel",
-              "channel '" + channel + "' is not available yet; only email is supported");
+              "a send_email step sends email; use send_message for '" + channel + "'");
         }
-        if (!s.containsKey("message_id")) {
-          text(s, path, "from", true);
-          text(s, path, "subject", true);
-          text(s, path, "body", true);
-        } else {
-          JsonValue id = s.get("message_id");
-          if (!(id instanceof JsonString) && !(id instanceof JsonNumber)) {
-            problem(path + ".message_id", "must be a transactional message id or trigger name");
-          }
-          for (String k : List.of("from", "subject", "body")) {
-            text(s, path, k, false);
-          }
-        }
-        for (String k : List.of("body_plain", "reply_to", "to")) {
-          text(s, path, k, false);
-        }
+        emailSettings(s, path);
         return null;
+      case SEND_MESSAGE:
+        {
+          String on = text(s, path, "channel", true);
+          if (on == null) {
+            return null;
+          }
+          if (on.equals("email")) {
+            keys(
+                s,
+                path,
+                "channel",
+                "message_id",
+                "from",
+                "subject",
+                "body",
+                "body_plain",
+                "reply_to",
+                "to");
+            emailSettings(s, path);
+          } else if (MESSAGE_CHANNELS.contains(on)) {
+            keys(s, path, "channel", "message_id", "to");
+            JsonValue id = s.get("message_id");
+            if (!(id instanceof JsonString) && !(id instanceof JsonNumber)) {
+              problem(
+                  path + ".message_id",
+                  "must be the id or trigger name of a transactional " + on + " message");
+            }
+            text(s, path, "to", false);
+          } else {
+            problem(
+                path + ".channel",
+                "unknown channel '" + on + "'; one of email, sms, push, whatsapp, in_app");
+          }
+          return null;
+        }
       case UPDATE_ATTRIBUTE:
         keys(s, path, "attributes");
         JsonObject attrs = optionalObject(s, path, "attributes");
@@ -697,6 +720,26 @@ public final class JourneyJson {
     } catch (ArithmeticException e) {
       problem(at, "is out of range");
       return null;
+    }
+  }
+
+  /** An email step's content: a transactional message, or inline from, subject and body. */
+  private void emailSettings(JsonObject s, String path) {
+    if (!s.containsKey("message_id")) {
+      text(s, path, "from", true);
+      text(s, path, "subject", true);
+      text(s, path, "body", true);
+    } else {
+      JsonValue id = s.get("message_id");
+      if (!(id instanceof JsonString) && !(id instanceof JsonNumber)) {
+        problem(path + ".message_id", "must be a transactional message id or trigger name");
+      }
+      for (String k : List.of("from", "subject", "body")) {
+        text(s, path, k, false);
+      }
+    }
+    for (String k : List.of("body_plain", "reply_to", "to")) {
+      text(s, path, k, false);
     }
   }
 

@@ -16,6 +16,7 @@ public enum NodeType {
   MULTI_SPLIT("multi_split", false),
   RANDOM_SPLIT("random_split", false),
   SEND_EMAIL("send_email", false),
+  SEND_MESSAGE("send_message", false),
   UPDATE_ATTRIBUTE("update_attribute", false),
   ADD_TO_SEGMENT("add_to_segment", false),
   REMOVE_FROM_SEGMENT("remove_from_segment", false),
@@ -47,6 +48,13 @@ public enum NodeType {
    */
   public List<String> labels() {
     return labels;
+  }
+
+  /**
+   * Whether the step sends a message ({@code send_email}, or {@code send_message} on a channel).
+   */
+  public boolean sends() {
+    return this == SEND_EMAIL || this == SEND_MESSAGE;
   }
 
   /** The type named by its wire form. */

@@ -24,6 +24,21 @@ interface Effects {
   String sendEmail(
       WorkspaceId ws, String cioId, JsonObject settings, JsonObject data, String idempotencyKey);
 
+  /**
+   * Sends a journey SMS, push, WhatsApp or in-app message (a transactional message of that channel,
+   * {@code settings.message_id}) at most once per key; returns the delivery id (a push to every
+   * device: the first).
+   *
+   * @throws StepFailure when the message cannot be sent (bad content, unknown message, no phone)
+   */
+  String send(
+      WorkspaceId ws,
+      String cioId,
+      String channel,
+      JsonObject settings,
+      JsonObject data,
+      String idempotencyKey);
+
   /** A delivery's metrics (sent, delivered, opened, …) by when they happened; empty if unknown. */
   Optional<Map<String, Instant>> deliveryMetrics(WorkspaceId ws, String deliveryId);
 

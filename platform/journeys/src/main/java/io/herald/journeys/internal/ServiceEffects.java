@@ -1,5 +1,6 @@
 package io.herald.journeys.internal;
 
+import io.herald.messaging.api.ChannelSend;
 import io.herald.messaging.api.DeliveryView;
 import io.herald.messaging.api.EmailSend;
 import io.herald.messaging.api.InvalidMessageException;
@@ -73,6 +74,39 @@ class ServiceEffects implements Effects {
             false);
     try {
       return messages.sendEmail(ws, send, key).deliveryId();
+    } catch (InvalidMessageException e) {
+      throw new StepFailure(String.join("; ", e.problems()));
+    } catch (NotFoundException e) {
+      throw new StepFailure(e.getMessage());
+    }
+  }
+
+  @Override
+  public String send(
+      WorkspaceId ws,
+      String cioId,
+      String channel,
+      JsonObject settings,
+      JsonObject data,
+      String key) {
+    JsonValue messageId = settings.get("message_id");
+    ChannelSend send =
+        new ChannelSend(
+            channel,
+            messageId instanceof JsonString s ? s.getString() : String.valueOf(messageId),
+            new PersonRef(IdType.CIO_ID, cioId),
+            text(settings, "to"),
+            JsonJava.toMap(data),
+            null,
+            null,
+            null,
+            null,
+            false,
+            // Journeys are not transactional: people who unsubscribed do not get them.
+            Boolean.FALSE,
+            false);
+    try {
+      return messages.send(ws, send, key).deliveryId();
     } catch (InvalidMessageException e) {
       throw new StepFailure(String.join("; ", e.problems()));
     } catch (NotFoundException e) {

@@ -167,9 +167,14 @@ final class StepRunner {
           return;
         }
       case SEND_EMAIL:
+      case SEND_MESSAGE:
         try {
+          String channel = s.getString("channel", "email");
           String delivery =
-              effects.sendEmail(ws, run.cioId(), s, run.triggerData(), sendKey(run, node));
+              channel.equals("email")
+                  ? effects.sendEmail(ws, run.cioId(), s, run.triggerData(), sendKey(run, node))
+                  : effects.send(
+                      ws, run.cioId(), channel, s, run.triggerData(), sendKey(run, node));
           RunStore.step(c, run.id(), node.id(), "sent", delivery, now);
         } catch (Effects.StepFailure e) {
           RunStore.step(c, run.id(), node.id(), "failed", e.getMessage(), now);

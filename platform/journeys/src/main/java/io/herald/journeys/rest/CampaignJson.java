@@ -5,7 +5,6 @@ import io.herald.journeys.api.JourneyMetrics;
 import io.herald.journeys.api.JourneyState;
 import io.herald.journeys.api.JourneyView;
 import io.herald.journeys.api.Node;
-import io.herald.journeys.api.NodeType;
 import io.herald.journeys.api.RunView;
 import io.herald.journeys.api.Trigger;
 import io.herald.shared.json.Jsons;
@@ -68,8 +67,8 @@ final class CampaignJson {
     JsonArrayBuilder templates = Jsons.createArrayBuilder();
     for (Node n : d.nodes().values()) {
       actions.add(Jsons.createObjectBuilder().add("id", n.id()).add("type", actionType(n)));
-      if (n.type() == NodeType.SEND_EMAIL) {
-        templates.add(Jsons.createObjectBuilder().add("id", n.id()).add("type", "email"));
+      if (n.type().sends()) {
+        templates.add(Jsons.createObjectBuilder().add("id", n.id()).add("type", actionType(n)));
       }
     }
     JsonArrayBuilder triggerSegments = Jsons.createArrayBuilder();
@@ -116,7 +115,7 @@ final class CampaignJson {
             .add("updated", j.updatedAt().getEpochSecond())
             .add("settings", s)
             .add("next", Jsons.createObjectBuilder(new java.util.LinkedHashMap<>(n.next())));
-    if (n.type() == NodeType.SEND_EMAIL) {
+    if (n.type().sends()) {
       b.add("sending_state", "automatic");
       for (String[] k :
           new String[][] {
@@ -197,6 +196,11 @@ final class CampaignJson {
   private static String actionType(Node n) {
     return switch (n.type()) {
       case SEND_EMAIL -> "email";
+      // Customer.io's action types: its SMS actions are "twilio".
+      case SEND_MESSAGE -> {
+        String channel = n.settings().getString("channel", "email");
+        yield channel.equals("sms") ? "twilio" : channel;
+      }
       case DELAY -> "delay";
       case UPDATE_ATTRIBUTE -> "attribute_update";
       default -> n.type().wire();

@@ -101,11 +101,30 @@ class JourneyJsonTest {
   }
 
   @Test
-  void refusesChannelsThatDoNotExistYet() {
+  void sendEmailSendsEmailAndSendMessageNamesAKnownChannel() {
     assertProblem(
         ONBOARDING.replace(
             "'settings':{'message_id':3}", "'settings':{'message_id':3,'channel':'sms'}"),
-        "$.nodes[4].settings.channel: channel 'sms' is not available yet; only email is supported");
+        "$.nodes[4].settings.channel: a send_email step sends email; use send_message for 'sms'");
+    assertProblem(
+        ONBOARDING.replace(
+            "{'id':'nudge','type':'send_email','settings':{'message_id':3}}",
+            "{'id':'nudge','type':'send_message','settings':{'message_id':3,'channel':'fax'}}"),
+        "$.nodes[4].settings.channel: unknown channel 'fax'; one of email, sms, push, whatsapp,"
+            + " in_app");
+    assertProblem(
+        ONBOARDING.replace(
+            "{'id':'nudge','type':'send_email','settings':{'message_id':3}}",
+            "{'id':'nudge','type':'send_message','settings':{'channel':'push','title':'x'}}"),
+        "$.nodes[4].settings.title: unknown field");
+    JourneyDefinition d =
+        JourneyJson.parse(
+            Json.value(
+                ONBOARDING.replace(
+                    "{'id':'nudge','type':'send_email','settings':{'message_id':3}}",
+                    "{'id':'nudge','type':'send_message',"
+                        + "'settings':{'message_id':'sms_nudge','channel':'sms','to':'+15005550006'}}")));
+    assertThat(d.node("nudge").orElseThrow().type()).isEqualTo(NodeType.SEND_MESSAGE);
   }
 
   @Test

@@ -102,6 +102,25 @@ final class RecordingEffects implements Effects {
     return delivery;
   }
 
+  /** Records an SMS, push, WhatsApp or in-app send as "<channel> message <message_id>". */
+  @Override
+  public synchronized String send(
+      WorkspaceId ws,
+      String cioId,
+      String channel,
+      JsonObject settings,
+      JsonObject data,
+      String key) {
+    return sendEmail(
+        ws,
+        cioId,
+        io.herald.shared.json.Jsons.createObjectBuilder()
+            .add("subject", channel + " message " + settings.get("message_id"))
+            .build(),
+        data,
+        key);
+  }
+
   @Override
   public Optional<Map<String, Instant>> deliveryMetrics(WorkspaceId ws, String deliveryId) {
     return Optional.ofNullable(metrics.get(deliveryId)).map(Map::copyOf);

@@ -44,6 +44,17 @@ public interface MessageService {
   SendReceipt send(WorkspaceId workspace, ChannelSend send);
 
   /**
+   * Like {@link #send(WorkspaceId, ChannelSend)}, on the {@code bulk} lane, at most once per {@code
+   * idempotencyKey} in the workspace, as {@link #sendEmail(WorkspaceId, EmailSend, String)} does:
+   * for journeys' SMS, push, WhatsApp and in-app steps.
+   *
+   * @param idempotencyKey 1 to 100 characters
+   * @throws InvalidMessageException naming each bad field of the request
+   * @throws NotFoundException when the transactional message or the person does not exist
+   */
+  SendReceipt send(WorkspaceId workspace, ChannelSend send, String idempotencyKey);
+
+  /**
    * Checks, renders and queues many emails on the {@code bulk} lane (which never holds up
    * transactional sends), inserted group-committed: at most one database commit per 100 entries.
    * Each entry is checked as {@link #sendEmail} checks it; an entry that {@code sendEmail} would

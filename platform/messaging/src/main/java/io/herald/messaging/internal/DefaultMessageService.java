@@ -82,27 +82,51 @@ public class DefaultMessageService implements MessageService {
 
   @Override
   public SendReceipt sendEmail(WorkspaceId workspace, EmailSend send, String idempotencyKey) {
+    checkKey(idempotencyKey);
+    Optional<SendReceipt> earlier = sentWith(workspace, idempotencyKey);
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    return insertKeyed(
+        workspace, preparer.prepare(workspace, send, preparer.direct(workspace)), idempotencyKey);
+  }
+
+  @Override
+  public SendReceipt send(
+      WorkspaceId workspace, io.herald.messaging.api.ChannelSend send, String idempotencyKey) {
+    checkKey(idempotencyKey);
+    Optional<SendReceipt> earlier = sentWith(workspace, idempotencyKey);
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    return insertKeyed(workspace, channelPreparer.prepare(workspace, send), idempotencyKey);
+  }
+
+  private static void checkKey(String idempotencyKey) {
     if (idempotencyKey == null
         || idempotencyKey.isEmpty()
         || idempotencyKey.length() > IdempotentSends.MAX_KEY_CHARS) {
       throw new IllegalArgumentException("idempotency key must be 1 to 100 characters");
     }
-    Optional<SendReceipt> earlier = sentWith(workspace, idempotencyKey);
-    if (earlier.isPresent()) {
-      return earlier.get();
-    }
-    PreparedSend prepared =
-        preparer.prepare(workspace, send, preparer.direct(workspace)).onLane(BulkSends.LANE_BULK);
+  }
+
+  /**
+   * Queues a keyed send's rows on the bulk lane in one commit, the key on the first row (a push to
+   * every device is several rows, all in that commit); a concurrent attempt with the same key that
+   * committed first wins, and its receipt is the answer.
+   */
+  private SendReceipt insertKeyed(WorkspaceId workspace, PreparedSend prepared, String key) {
+    PreparedSend bulk = prepared.onLane(BulkSends.LANE_BULK);
     try {
-      writer.insert(IdempotentSends.keyed(prepared.rows(), idempotencyKey));
+      writer.insert(IdempotentSends.keyed(bulk.rows(), key));
     } catch (RuntimeException e) {
       // Another attempt with the same key committed first: the unique index refused this one.
-      return sentWith(workspace, idempotencyKey).orElseThrow(() -> e);
+      return sentWith(workspace, key).orElseThrow(() -> e);
     }
-    if (prepared.dueNow()) {
+    if (bulk.dueNow()) {
       workers.wake(BulkSends.LANE_BULK);
     }
-    return prepared.receipt();
+    return bulk.receipt();
   }
 
   private Optional<SendReceipt> sentWith(WorkspaceId workspace, String key) {
