@@ -8,6 +8,7 @@ import io.herald.plugin.api.ChannelProvider;
 import io.herald.plugin.api.DeliveryResult;
 import io.herald.plugin.api.OutboundMessage;
 import io.herald.plugin.api.ProviderHealth;
+import io.herald.plugins.pushsupport.StreamGate;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.http.HttpClient;

@@ -1,6 +1,7 @@
 package io.herald.plugins.pushapns;
 
 import io.herald.plugin.api.DeliveryResult;
+import io.herald.plugins.pushsupport.RetryAfter;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.plugin.api.DeliveryResult;
+import io.herald.plugins.pushsupport.RetryAfter;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;

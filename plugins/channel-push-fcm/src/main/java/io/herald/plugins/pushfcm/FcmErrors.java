@@ -2,6 +2,7 @@ package io.herald.plugins.pushfcm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.plugin.api.DeliveryResult;
+import io.herald.plugins.pushsupport.RetryAfter;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;

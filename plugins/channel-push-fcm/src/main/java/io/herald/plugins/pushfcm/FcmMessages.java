@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.herald.plugin.api.OutboundMessage;
+import io.herald.plugins.pushsupport.Payloads;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.herald.plugins.pushfcm;
+package io.herald.plugins.pushsupport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Typed reads of an {@code OutboundMessage.payload()} tree, and JSON merging. */
-final class Payloads {
+public final class Payloads {
 
   private Payloads() {}
 
   /** A non-blank string value ({@code String}, or a number/boolean written as text). */
-  static Optional<String> string(Map<String, ?> map, String key) {
+  public static Optional<String> string(Map<String, ?> map, String key) {
     Object value = map.get(key);
     if (value instanceof String || value instanceof Number || value instanceof Boolean) {
       String text = value.toString();
@@ -25,7 +25,7 @@ final class Payloads {
   }
 
   /** A whole number, from a number or its text. */
-  static Optional<Long> number(Map<String, ?> map, String key) {
+  public static Optional<Long> number(Map<String, ?> map, String key) {
     Object value = map.get(key);
     if (value instanceof Number n) {
       return Optional.of(n.longValue());
@@ -41,7 +41,7 @@ final class Payloads {
   }
 
   /** {@code true} for a boolean true, the text {@code "true"} or a non-zero number. */
-  static boolean flag(Map<String, ?> map, String key) {
+  public static boolean flag(Map<String, ?> map, String key) {
     Object value = map.get(key);
     if (value instanceof Boolean b) {
       return b;
@@ -54,7 +54,7 @@ final class Payloads {
 
   /** A nested object, or an empty map. */
   @SuppressWarnings("unchecked")
-  static Map<String, Object> object(Map<String, ?> map, String key) {
+  public static Map<String, Object> object(Map<String, ?> map, String key) {
     Object value = map.get(key);
     return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
   }
@@ -63,7 +63,7 @@ final class Payloads {
    * A string map: every value written as text (objects and lists as JSON), as FCM's {@code data}
    * and APNs custom keys need.
    */
-  static Map<String, String> strings(Map<String, ?> map, ObjectMapper mapper) {
+  public static Map<String, String> strings(Map<String, ?> map, ObjectMapper mapper) {
     Map<String, String> out = new LinkedHashMap<>();
     map.forEach(
         (key, value) -> {
@@ -85,7 +85,7 @@ final class Payloads {
   /**
    * Copies {@code source} into {@code target}: objects merge key by key, anything else replaces.
    */
-  static void deepMerge(ObjectNode target, JsonNode source) {
+  public static void deepMerge(ObjectNode target, JsonNode source) {
     if (source == null || !source.isObject()) {
       return;
     }

@@ -1,4 +1,4 @@
-package io.herald.plugins.pushfcm;
+package io.herald.plugins.pushsupport;
 
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
@@ -9,15 +9,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Limits the requests one provider has in flight. The JDK's HTTP/2 client does not queue requests
  * beyond the server's {@code SETTINGS_MAX_CONCURRENT_STREAMS}: it fails them at once with "too many
  * concurrent streams" (JDK-8225647). The gate starts with {@code first} permits and opens to {@code
- * afterFirstAnswer} once an answer has come back (FCM uses one width throughout).
+ * afterFirstAnswer} once an answer has come back: APNs allows a single stream on a new
+ * token-authenticated connection until the first request has been answered, then many more; FCM
+ * uses one width throughout.
  */
-final class StreamGate {
+public final class StreamGate {
 
   private final Semaphore permits;
   private final int extra;
   private final AtomicBoolean opened = new AtomicBoolean();
 
-  StreamGate(int first, int afterFirstAnswer) {
+  public StreamGate(int first, int afterFirstAnswer) {
     if (first < 1 || afterFirstAnswer < first) {
       throw new IllegalArgumentException("need 1 <= first <= afterFirstAnswer");
     }
@@ -26,7 +28,7 @@ final class StreamGate {
   }
 
   /** Waits up to {@code wait} for a free stream; {@code false} when none came free. */
-  boolean enter(Duration wait) throws InterruptedException {
+  public boolean enter(Duration wait) throws InterruptedException {
     return permits.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -35,7 +37,7 @@ final class StreamGate {
    *
    * @param answered whether the server answered (any HTTP status): the connection is established
    */
-  void leave(boolean answered) {
+  public void leave(boolean answered) {
     if (answered && extra > 0 && opened.compareAndSet(false, true)) {
       permits.release(extra);
     }
@@ -43,7 +45,7 @@ final class StreamGate {
   }
 
   /** Streams free right now (for tests and health). */
-  int available() {
+  public int available() {
     return permits.availablePermits();
   }
 }

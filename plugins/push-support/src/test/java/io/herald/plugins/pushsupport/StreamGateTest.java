@@ -1,4 +1,4 @@
-package io.herald.plugins.pushapns;
+package io.herald.plugins.pushsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

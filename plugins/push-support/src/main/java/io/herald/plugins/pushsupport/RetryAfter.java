@@ -1,4 +1,4 @@
-package io.herald.plugins.pushapns;
+package io.herald.plugins.pushsupport;
 
 import java.net.http.HttpHeaders;
 import java.time.Duration;
@@ -9,7 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Reads an HTTP {@code Retry-After} header: delay seconds or an HTTP date (RFC 9110 10.2.3). */
-final class RetryAfter {
+public final class RetryAfter {
 
   private static final Duration MAX = Duration.ofHours(24);
 
@@ -22,7 +22,7 @@ final class RetryAfter {
    * @param now the current instant, for HTTP dates
    * @return the delay, or empty when the header is missing or unreadable
    */
-  static Optional<Duration> of(HttpHeaders headers, Instant now) {
+  public static Optional<Duration> of(HttpHeaders headers, Instant now) {
     Optional<String> value = headers.firstValue("Retry-After").map(String::trim);
     if (value.isEmpty() || value.get().isEmpty()) {
       return Optional.empty();
