@@ -14,10 +14,10 @@ import java.sql.SQLException;
 /**
  * Base of the in-app container tests: people and tokens through the public APIs, the SDK client,
  * and messages queued by writing the module's row straight into {@code inapp_message}, as the
- * in-app provider of another node does: this branch has no {@code /v1/send/in_app} yet (another
- * helper builds it), and the row is exactly what the provider writes ({@code InAppQueueIT} checks
- * the provider's writes). A node learns of another node's message through its once-a-second check,
- * which this also exercises.
+ * in-app provider of another node does (the row is exactly what the provider writes; {@code
+ * InAppQueueIT} checks the provider's writes): a node learns of another node's message through its
+ * once-a-second check, which this exercises. {@link InAppSendIT} goes through the real {@code POST
+ * /v1/send/in_app}.
  */
 abstract class InAppContainerTest extends ContainerTest {
 
