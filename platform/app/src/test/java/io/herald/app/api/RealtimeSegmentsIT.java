@@ -157,11 +157,18 @@ class RealtimeSegmentsIT extends ContainerTest {
 
   @Test
   void aDeviceAddedOrRemovedMakesAPersonEnterOrLeave() {
+    // Other classes add Android devices to their own people in the same database: the tag keeps
+    // this segment to this test's person.
+    String tag = unique("tag");
     long segment =
         calls.createDataSegment(
-            "Android push", "{\"device\":{\"platform\":\"android\",\"push_enabled\":true}}");
+            "Android push",
+            "{\"and\":[{\"device\":{\"platform\":\"android\",\"push_enabled\":true}},"
+                + "{\"attribute\":{\"name\":\"rt_tag\",\"operator\":\"equals\",\"value\":\""
+                + tag
+                + "\"}}]}");
     String id = unique("rt-device");
-    calls.identify(id, "{}");
+    calls.identify(id, "{\"rt_tag\":\"" + tag + "\"}");
     String cio = calls.cioIdOf(id);
     calls.evaluated(cio);
     String token = unique("TOKEN");

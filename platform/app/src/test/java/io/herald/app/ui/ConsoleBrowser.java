@@ -94,7 +94,7 @@ final class ConsoleBrowser {
   void clickAndLoad(By locator) {
     JavascriptExecutor js = (JavascriptExecutor) driver;
     js.executeScript("window.heraldOldPage = true;");
-    driver.findElement(locator).click();
+    click(driver.findElement(locator));
     new WebDriverWait(driver, WAIT)
         .ignoring(WebDriverException.class)
         .until(
@@ -103,6 +103,17 @@ final class ConsoleBrowser {
                     js.executeScript(
                         "return window.heraldOldPage === undefined"
                             + " && document.readyState === 'complete';")));
+  }
+
+  /**
+   * Clicks an element after scrolling it to the middle of the window: scrolled only into view, it
+   * can sit under the sticky top bar, which then takes the click (seen when the navigation grew).
+   */
+  void click(WebElement element) {
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", element);
+    element.click();
   }
 
   /** Waits until the page is loaded and no PrimeFaces or jQuery ajax request is in flight. */

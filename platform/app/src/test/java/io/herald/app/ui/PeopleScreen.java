@@ -30,7 +30,7 @@ final class PeopleScreen {
         console.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("q")));
     box.clear();
     box.sendKeys(text);
-    console.driver().findElement(By.id("search")).click();
+    console.click(console.driver().findElement(By.id("search")));
     console.waitFor().until(ExpectedConditions.urlContains("q="));
     console
         .waitFor()
