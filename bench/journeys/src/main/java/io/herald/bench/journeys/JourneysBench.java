@@ -1,0 +1,409 @@
+package io.herald.bench.journeys;
+
+import io.herald.bench.support.CpuMeter;
+import io.herald.bench.support.HeraldProcess;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * bench/journeys (PERFORMANCE-NOTES T5b): a fresh schema, Herald from its distribution, one active
+ * journey ({@code wait} delay → {@code done} exit) and N runs waiting at its delay, their timers
+ * released at the same instant; Herald's timer pollers drain them (each timer: claim, the {@code
+ * resumed} step, the exit step, the run's end, one transaction per step). In the same run, on the
+ * same server, the raw claim loop of PERFORMANCE-NOTES §2.5 drains N rows of a bare timer table
+ * ({@code SELECT … FOR UPDATE SKIP LOCKED LIMIT 100}, {@code DELETE}, commit) with 1 and 4 threads.
+ * Prints the drain rates, the share of the raw loop (target ≥ 25%, ≥ 5,000 steps/s), and that every
+ * run ended exactly once. Settings: bench/journeys/README.md.
+ */
+public final class JourneysBench {
+
+  static final String SCHEMA = "herald_bench_journeys";
+  static final String USER = "herald_bench";
+  static final String PASSWORD = "bench";
+  static final String APP_KEY = "bench-app-key-0123456789";
+  private static final DateTimeFormatter TEXT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+
+  private JourneysBench() {}
+
+  record Settings(int steps, String server, String rootUser, String rootPassword, String heap) {
+
+    static Settings from(List<String> args, Map<String, String> env) {
+      boolean small = args.contains("--small");
+      for (String arg : args) {
+        if (!arg.equals("--small")) {
+          throw new IllegalArgumentException("unknown argument " + arg + " (only --small)");
+        }
+      }
+      return new Settings(
+          Integer.parseInt(env.getOrDefault("BENCH_STEPS", small ? "20000" : "200000")),
+          env.getOrDefault("BENCH_DB_URL", "jdbc:mysql://127.0.0.1:3306/"),
+          env.getOrDefault("BENCH_DB_USER", "root"),
+          env.getOrDefault("BENCH_DB_PASSWORD", ""),
+          env.getOrDefault("BENCH_HEAP", "1g"));
+    }
+
+    String url(String schema) {
+      return server + schema + "?rewriteBatchedStatements=true&useSSL=false";
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path distribution = Path.of(args[0]);
+    Settings s = Settings.from(List.of(args).subList(1, args.length), System.getenv());
+    recreateSchema(s);
+    Path dir = Files.createTempDirectory("bench-journeys");
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    List<String> report = new ArrayList<>();
+    try (HeraldProcess herald = start(s, distribution, port, dir)) {
+      long journey = createJourney(port);
+      say("journey %d active; scheduling %,d runs waiting at its delay", journey, s.steps());
+      try (Connection c = DriverManager.getConnection(s.url(SCHEMA), USER, PASSWORD)) {
+        schedule(c, journey, s.steps());
+        double[] raw = {rawLoop(c, s.steps(), 1), rawLoop(c, s.steps(), 4)};
+        report.add(
+            String.format(
+                "Baseline: raw SKIP LOCKED claim loop (batches of 100, claim + delete + commit): %,.0f"
+                    + " rows/s with 1 thread, %,.0f rows/s with 4",
+                raw[0], raw[1]));
+        CpuMeter cpu =
+            new CpuMeter(
+                Map.of(
+                    "herald",
+                    herald.serverPid(),
+                    "mysqld",
+                    mysqldPid(),
+                    "driver",
+                    ProcessHandle.current().pid()));
+        CpuMeter.Sample from = cpu.sample();
+        double seconds = release(c, journey, s.steps());
+        CpuMeter.Sample to = cpu.sample();
+        double rate = s.steps() / seconds;
+        double best = Math.max(raw[0], raw[1]);
+        report.add(
+            String.format(
+                "T5b Herald: %,d journey steps due at once drained in %.1f s = %,.0f steps/s ="
+                    + " %.0f%% of the raw loop's best (target ≥ 25%% and ≥ 5,000 steps/s)%n    %s",
+                s.steps(), seconds, rate, 100 * rate / best, CpuMeter.describe(from, to)));
+        report.add(exactlyOnce(c, journey, s.steps()));
+      }
+    } finally {
+      try (Connection c = DriverManager.getConnection(s.server(), s.rootUser(), s.rootPassword());
+          Statement st = c.createStatement()) {
+        if (!"1".equals(System.getenv("BENCH_KEEP"))) {
+          st.execute("DROP DATABASE IF EXISTS " + SCHEMA);
+        }
+      }
+    }
+    System.out.println();
+    System.out.println("== bench/journeys (" + s.steps() + " steps) ==");
+    report.forEach(System.out::println);
+  }
+
+  /** The journey every run is in: wait (a day) → done (exit); its id. */
+  private static long createJourney(int port) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    String base = "http://127.0.0.1:" + port + "/v1/campaigns";
+    HttpResponse<String> created =
+        http.send(
+            post(
+                base,
+                "{\"name\":\"Bench\",\"trigger\":{\"type\":\"api\"},\"nodes\":["
+                    + "{\"id\":\"wait\",\"type\":\"delay\",\"settings\":{\"duration\":"
+                    + "{\"value\":1,\"unit\":\"days\"}},\"next\":\"done\"},"
+                    + "{\"id\":\"done\",\"type\":\"exit\"}]}"),
+            HttpResponse.BodyHandlers.ofString());
+    if (created.statusCode() != 200) {
+      throw new IllegalStateException("create: " + created.statusCode() + " " + created.body());
+    }
+    long id = Long.parseLong(created.body().replaceFirst("(?s).*\"id\":(\\d+).*", "$1"));
+    HttpResponse<String> active =
+        http.send(post(base + "/" + id + "/activate", ""), HttpResponse.BodyHandlers.ofString());
+    if (active.statusCode() != 200) {
+      throw new IllegalStateException("activate: " + active.statusCode() + " " + active.body());
+    }
+    return id;
+  }
+
+  private static HttpRequest post(String url, String body) {
+    return HttpRequest.newBuilder(URI.create(url))
+        .header("Authorization", "Bearer " + APP_KEY)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
+  }
+
+  /**
+   * N runs waiting at {@code wait}, as the delay step leaves them, and their timers, held back (due
+   * in 2100) until {@link #release}.
+   */
+  private static void schedule(Connection c, long journey, int steps) throws Exception {
+    long workspace;
+    int version;
+    try (Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT workspace_id, current_version FROM journeys_journey WHERE id = "
+                    + journey)) {
+      rs.next();
+      workspace = rs.getLong(1);
+      version = rs.getInt(2);
+    }
+    String now = TEXT.format(LocalDateTime.now(ZoneOffset.UTC));
+    c.setAutoCommit(false);
+    try (PreparedStatement run =
+        c.prepareStatement(
+            "INSERT INTO journeys_run (workspace_id, journey_id, version, cio_id, state, node,"
+                + " waiting_cond, entered_at) VALUES (?, ?, ?, ?, 'active', 'wait', 0, ?)")) {
+      for (int i = 0; i < steps; i++) {
+        run.setLong(1, workspace);
+        run.setLong(2, journey);
+        run.setInt(3, version);
+        run.setString(4, "bench" + i);
+        run.setString(5, now);
+        run.addBatch();
+        if (i % 5_000 == 4_999) {
+          run.executeBatch();
+          c.commit();
+        }
+      }
+      run.executeBatch();
+      c.commit();
+    }
+    try (Statement st = c.createStatement()) {
+      st.executeUpdate(
+          "INSERT INTO journeys_timer (workspace_id, journey_id, run_id, node, kind, due_at, held)"
+              + " SELECT workspace_id, journey_id, id, 'wait', 'resume', '2100-01-01 00:00:00', 0"
+              + " FROM journeys_run WHERE journey_id = "
+              + journey);
+      c.commit();
+    }
+    c.setAutoCommit(true);
+  }
+
+  /**
+   * Makes every timer due now in one commit and waits until every run has ended; the seconds from
+   * that commit to the last run's end.
+   */
+  private static double release(Connection c, long journey, int steps) throws Exception {
+    String now = TEXT.format(LocalDateTime.now(ZoneOffset.UTC));
+    try (Statement st = c.createStatement()) {
+      st.executeUpdate(
+          "UPDATE journeys_timer SET due_at = '" + now + "' WHERE journey_id = " + journey);
+    }
+    long start = System.nanoTime();
+    long deadline = start + 30L * 60 * 1_000_000_000;
+    long ended = 0;
+    long lastReport = start;
+    while (ended < steps) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("only " + ended + " runs ended in 30 minutes");
+      }
+      Thread.sleep(100);
+      try (Statement st = c.createStatement();
+          ResultSet rs =
+              st.executeQuery(
+                  "SELECT COUNT(*) FROM journeys_run WHERE journey_id = "
+                      + journey
+                      + " AND state <> 'active'")) {
+        rs.next();
+        ended = rs.getLong(1);
+      }
+      if (System.nanoTime() - lastReport > 5_000_000_000L) {
+        say("  %,d of %,d runs ended", ended, steps);
+        lastReport = System.nanoTime();
+      }
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  /** Every run ended once: one "resumed" step each, no timer left, every run ended. */
+  private static String exactlyOnce(Connection c, long journey, int steps) throws Exception {
+    try (Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT (SELECT COUNT(*) FROM journeys_step s JOIN journeys_run r ON r.id = s.run_id"
+                    + " WHERE r.journey_id = "
+                    + journey
+                    + " AND s.outcome = 'resumed'),"
+                    + " (SELECT COUNT(DISTINCT s.run_id) FROM journeys_step s JOIN journeys_run r"
+                    + " ON r.id = s.run_id WHERE r.journey_id = "
+                    + journey
+                    + " AND s.outcome = 'resumed'),"
+                    + " (SELECT COUNT(*) FROM journeys_timer WHERE journey_id = "
+                    + journey
+                    + "), (SELECT COUNT(*) FROM journeys_run WHERE journey_id = "
+                    + journey
+                    + " AND state <> 'active')")) {
+      rs.next();
+      return String.format(
+          "Exactly once: %,d resumed steps for %,d distinct runs of %,d (duplicates: %,d), %,d"
+              + " timers left, %,d runs ended",
+          rs.getLong(1),
+          rs.getLong(2),
+          steps,
+          rs.getLong(1) - rs.getLong(2),
+          rs.getLong(3),
+          rs.getLong(4));
+    }
+  }
+
+  /**
+   * The raw claim loop on a bare copy of the timer table: {@code rows} due rows drained by {@code
+   * threads} threads, each claiming 100 with {@code SKIP LOCKED}, deleting them, committing;
+   * rows/s.
+   */
+  private static double rawLoop(Connection setup, int rows, int threads) throws Exception {
+    try (Statement st = setup.createStatement()) {
+      st.execute("DROP TABLE IF EXISTS bench_raw_timer");
+      st.execute(
+          "CREATE TABLE bench_raw_timer (id BIGINT NOT NULL AUTO_INCREMENT, run_id BIGINT NOT NULL,"
+              + " due_at DATETIME(3) NOT NULL, held TINYINT(1) NOT NULL DEFAULT 0,"
+              + " PRIMARY KEY (id), KEY ix_due (held, due_at)) ENGINE=InnoDB");
+      st.execute(
+          "INSERT INTO bench_raw_timer (run_id, due_at) SELECT id, UTC_TIMESTAMP(3)"
+              + " FROM journeys_run ORDER BY id LIMIT "
+              + rows);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    java.util.concurrent.atomic.AtomicLong deadlocks = new java.util.concurrent.atomic.AtomicLong();
+    long start = System.nanoTime();
+    List<Future<Long>> done = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      done.add(
+          pool.submit(
+              () -> {
+                long claimed = 0;
+                try (Connection c =
+                    DriverManager.getConnection(setup.getMetaData().getURL(), USER, PASSWORD)) {
+                  c.setAutoCommit(false);
+                  while (true) {
+                    List<Long> ids = new ArrayList<>(100);
+                    try (PreparedStatement q =
+                        c.prepareStatement(
+                            "SELECT id FROM bench_raw_timer WHERE held = 0 AND due_at <="
+                                + " UTC_TIMESTAMP(3) ORDER BY due_at LIMIT 100 FOR UPDATE SKIP"
+                                + " LOCKED")) {
+                      try (ResultSet rs = q.executeQuery()) {
+                        while (rs.next()) {
+                          ids.add(rs.getLong(1));
+                        }
+                      }
+                    }
+                    if (ids.isEmpty()) {
+                      c.commit();
+                      return claimed;
+                    }
+                    StringBuilder in = new StringBuilder();
+                    for (Long id : ids) {
+                      in.append(in.length() == 0 ? "" : ",").append(id);
+                    }
+                    try (Statement del = c.createStatement()) {
+                      del.executeUpdate("DELETE FROM bench_raw_timer WHERE id IN (" + in + ")");
+                      c.commit();
+                      claimed += ids.size();
+                    } catch (java.sql.SQLTransactionRollbackException deadlock) {
+                      // InnoDB picked this claim as a deadlock victim: its rows go back, try again.
+                      c.rollback();
+                      deadlocks.incrementAndGet();
+                    }
+                  }
+                }
+              }));
+    }
+    long total = 0;
+    for (Future<Long> f : done) {
+      total += f.get();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    pool.shutdown();
+    say(
+        "raw loop, %d thread(s): %,d rows in %.2f s (%d deadlocks retried)",
+        threads, total, seconds, deadlocks.get());
+    return total / seconds;
+  }
+
+  private static long mysqldPid() {
+    return ProcessHandle.allProcesses()
+        .filter(
+            p ->
+                p.info()
+                    .command()
+                    .map(cmd -> cmd.endsWith("mariadbd") || cmd.endsWith("mysqld"))
+                    .orElse(false))
+        .map(ProcessHandle::pid)
+        .findFirst()
+        .orElse(-1L);
+  }
+
+  private static void recreateSchema(Settings s) throws Exception {
+    try (Connection c = DriverManager.getConnection(s.server(), s.rootUser(), s.rootPassword());
+        Statement st = c.createStatement()) {
+      st.execute("DROP DATABASE IF EXISTS " + SCHEMA);
+      st.execute("CREATE DATABASE " + SCHEMA + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+      for (String host : List.of("localhost", "127.0.0.1", "%")) {
+        st.execute(
+            "CREATE USER IF NOT EXISTS '"
+                + USER
+                + "'@'"
+                + host
+                + "' IDENTIFIED BY '"
+                + PASSWORD
+                + "'");
+        st.execute("GRANT ALL ON " + SCHEMA + ".* TO '" + USER + "'@'" + host + "'");
+      }
+    }
+  }
+
+  private static HeraldProcess start(Settings s, Path distribution, int port, Path dir)
+      throws Exception {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("HERALD_DB_URL", s.server() + SCHEMA);
+    env.put("HERALD_DB_USER", USER);
+    env.put("HERALD_DB_PASSWORD", PASSWORD);
+    env.put("HERALD_HTTP_PORT", Integer.toString(port));
+    env.put("HERALD_DATA_DIR", dir.resolve("data").toString());
+    env.put("HERALD_JAVA_HEAP", s.heap());
+    env.put("HERALD_BOOTSTRAP_APP_API_KEY", APP_KEY);
+    env.put("HERALD_BOOTSTRAP_ADMIN_PASSWORD", "bench-admin-password");
+    System.getenv()
+        .forEach(
+            (k, v) -> {
+              if (k.startsWith("HERALD_")) {
+                env.putIfAbsent(k, v);
+              }
+            });
+    Path log = dir.resolve("herald.log");
+    say("starting Herald on port %d (log: %s)", port, log);
+    return HeraldProcess.start(distribution, env, log);
+  }
+
+  private static void say(String format, Object... args) {
+    System.out.println(
+        "bench/journeys: " + String.format(format, args) + " [" + Instant.now() + "]");
+  }
+}
