@@ -1,5 +1,6 @@
 package io.herald.bench.journeys;
 
+import io.herald.bench.support.BenchSchema;
 import io.herald.bench.support.CpuMeter;
 import io.herald.bench.support.HeraldProcess;
 import java.net.ServerSocket;
@@ -72,7 +73,7 @@ public final class JourneysBench {
   public static void main(String[] args) throws Exception {
     Path distribution = Path.of(args[0]);
     Settings s = Settings.from(List.of(args).subList(1, args.length), System.getenv());
-    recreateSchema(s);
+    BenchSchema.recreate(s.server(), s.rootUser(), s.rootPassword(), SCHEMA, USER, PASSWORD);
     Path dir = Files.createTempDirectory("bench-journeys");
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -358,25 +359,6 @@ public final class JourneysBench {
         .map(ProcessHandle::pid)
         .findFirst()
         .orElse(-1L);
-  }
-
-  private static void recreateSchema(Settings s) throws Exception {
-    try (Connection c = DriverManager.getConnection(s.server(), s.rootUser(), s.rootPassword());
-        Statement st = c.createStatement()) {
-      st.execute("DROP DATABASE IF EXISTS " + SCHEMA);
-      st.execute("CREATE DATABASE " + SCHEMA + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-      for (String host : List.of("localhost", "127.0.0.1", "%")) {
-        st.execute(
-            "CREATE USER IF NOT EXISTS '"
-                + USER
-                + "'@'"
-                + host
-                + "' IDENTIFIED BY '"
-                + PASSWORD
-                + "'");
-        st.execute("GRANT ALL ON " + SCHEMA + ".* TO '" + USER + "'@'" + host + "'");
-      }
-    }
   }
 
   private static HeraldProcess start(Settings s, Path distribution, int port, Path dir)

@@ -1,5 +1,6 @@
 package io.herald.bench.send;
 
+import io.herald.bench.support.BenchSchema;
 import io.herald.bench.support.HeraldProcess;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -91,7 +92,7 @@ public final class SendBench {
                 ? arguments.remove(0)
                 : "platform/launcher/target/herald");
     Settings s = Settings.from(arguments, System.getenv());
-    recreateSchema(s);
+    BenchSchema.recreate(s.server(), s.rootUser(), s.rootPassword(), SCHEMA, USER, PASSWORD);
     Path dir = Files.createTempDirectory("herald-bench-send-");
     int port = freePort();
     List<String> report = new ArrayList<>();
@@ -276,25 +277,6 @@ public final class SendBench {
         100 * (mean - s.limitRate()) / s.limitRate(),
         worst,
         s.limitRate() + s.limitBurst());
-  }
-
-  private static void recreateSchema(Settings s) throws Exception {
-    try (Connection c = DriverManager.getConnection(s.server(), s.rootUser(), s.rootPassword());
-        Statement st = c.createStatement()) {
-      st.execute("DROP DATABASE IF EXISTS " + SCHEMA);
-      st.execute("CREATE DATABASE " + SCHEMA + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-      for (String host : List.of("localhost", "127.0.0.1", "%")) {
-        st.execute(
-            "CREATE USER IF NOT EXISTS '"
-                + USER
-                + "'@'"
-                + host
-                + "' IDENTIFIED BY '"
-                + PASSWORD
-                + "'");
-        st.execute("GRANT ALL ON " + SCHEMA + ".* TO '" + USER + "'@'" + host + "'");
-      }
-    }
   }
 
   /**
