@@ -39,6 +39,41 @@ interface Effects {
       JsonObject data,
       String idempotencyKey);
 
+  /**
+   * Queues a webhook call (messaging's {@code webhook} channel: {@code settings} url, method,
+   * headers, body, timeout_seconds, retries, all Liquid) at most once per key; returns the delivery
+   * id.
+   *
+   * @throws StepFailure when the call cannot be queued (bad content)
+   */
+  String callWebhook(
+      WorkspaceId ws, String cioId, JsonObject settings, JsonObject data, String idempotencyKey);
+
+  /**
+   * What became of a delivery: empty while it is queued or being sent; a failed call when it is
+   * unknown.
+   */
+  Optional<CallOutcome> outcome(WorkspaceId ws, String deliveryId);
+
+  /**
+   * A finished delivery.
+   *
+   * @param success sent (a webhook: answered 2xx) or delivered
+   * @param reason why it failed, else null
+   * @param response the provider's answer kept by messaging (a webhook: {@code status}, {@code
+   *     headers}, {@code body}), empty when none
+   */
+  record CallOutcome(boolean success, String reason, Map<String, Object> response) {
+
+    /** Copies the answer. */
+    public CallOutcome {
+      response =
+          response == null
+              ? Map.of()
+              : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(response));
+    }
+  }
+
   /** A delivery's metrics (sent, delivered, opened, …) by when they happened; empty if unknown. */
   Optional<Map<String, Instant>> deliveryMetrics(WorkspaceId ws, String deliveryId);
 

@@ -34,10 +34,12 @@ final class StepRunner {
 
   private final JourneyStore journeys;
   private final Effects effects;
+  private final WebhookStep webhooks;
 
   StepRunner(JourneyStore journeys, Effects effects) {
     this.journeys = journeys;
     this.effects = effects;
+    this.webhooks = new WebhookStep(effects);
   }
 
   /** Handles a claimed timer of a locked, active run. */
@@ -53,6 +55,17 @@ final class StepRunner {
         RunStore.step(c, run.id(), t.node(), "resumed", null, now);
         go(c, d, run, node.get(), Node.NEXT, now);
         break;
+      case RunStore.CHECK:
+        {
+          if (!t.node().equals(run.node())) {
+            return;
+          }
+          Optional<String> edge = webhooks.check(c, run, node.get(), now);
+          if (edge.isPresent()) {
+            go(c, d, run, node.get(), edge.get(), now);
+          }
+          break;
+        }
       case RunStore.TIMEOUT:
         if (!t.node().equals(run.node())) {
           return;
@@ -181,6 +194,14 @@ final class StepRunner {
         }
         go(c, d, run, node, Node.NEXT, now);
         return;
+      case SEND_WEBHOOK:
+        {
+          Optional<String> edge = webhooks.call(c, run, node, sendKey(run, node), now);
+          if (edge.isPresent()) {
+            go(c, d, run, node, edge.get(), now);
+          }
+          return;
+        }
       case UPDATE_ATTRIBUTE:
         try {
           effects.updateAttributes(ws, run.cioId(), s.getJsonObject("attributes"));
