@@ -229,9 +229,17 @@ final class StepRunner {
     }
   }
 
-  /** The idempotency key of a send step: the run and the node. */
+  /**
+   * The idempotency key of a send step: the journey, the run and the node ({@link #keyPrefix} is
+   * the journey's part, which its metrics count by).
+   */
   static String sendKey(StoredRun run, Node node) {
-    return "journey-run-" + run.id() + "-" + node.id();
+    return keyPrefix(run.journeyId()) + run.id() + "-" + node.id();
+  }
+
+  /** The start of the idempotency keys of a journey's sends. */
+  static String keyPrefix(long journeyId) {
+    return "journey-" + journeyId + "-run-";
   }
 
   /** A wait-until step of a locked run was satisfied (its event arrived, its condition holds). */
