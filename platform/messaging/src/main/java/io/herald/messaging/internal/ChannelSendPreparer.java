@@ -49,6 +49,8 @@ public class ChannelSendPreparer {
 
   @Inject ChannelComposer composer;
 
+  @Inject StoredContent stored;
+
   @Inject io.herald.people.api.PeopleService people;
 
   @Inject Clock clock;
@@ -135,7 +137,13 @@ public class ChannelSendPreparer {
     String failure = null;
     if (refusal == null) {
       try {
-        composed = composer.compose(channel, content, send.from(), variables);
+        composed =
+            composer.compose(
+                channel,
+                content,
+                send.from(),
+                variables,
+                stored.snippetsOf(workspace, content, send.from()));
       } catch (ChannelComposer.RenderFailure e) {
         failure = e.getMessage();
       }
