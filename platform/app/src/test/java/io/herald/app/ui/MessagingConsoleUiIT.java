@@ -118,17 +118,7 @@ class MessagingConsoleUiIT extends MessagingConsoleTest {
 
     console.signIn(ItConfig.adminEmail(), ItConfig.adminPassword());
     navigate("navSuppressions", "/admin/settings/suppressions.xhtml");
-    console
-        .rowWith("suppression-row", "suppression-address", address)
-        .findElement(By.className("remove-button"))
-        .click();
-    console
-        .waitFor()
-        .until(ExpectedConditions.elementToBeClickable(By.id("suppressionsForm:confirmYes")))
-        .click();
-    console
-        .waitFor()
-        .until(d -> console.rows("suppression-row", "suppression-address", address).isEmpty());
+    removeSuppression(address);
     assertThat(messages()).contains(address + " gets email again.");
     assertThat(http().get("v1/suppressions?limit=1000", Http.app()).body()).doesNotContain(address);
   }
@@ -179,17 +169,7 @@ class MessagingConsoleUiIT extends MessagingConsoleTest {
     assertThat(console.rows("suppression-row", "suppression-address", number)).isEmpty();
     console.clickAndLoad(By.cssSelector(".channel-tab-push"));
     String stored = token.toLowerCase(java.util.Locale.ROOT);
-    console.click(
-        console
-            .rowWith("suppression-row", "suppression-address", stored)
-            .findElement(By.className("remove-button")));
-    console
-        .waitFor()
-        .until(ExpectedConditions.elementToBeClickable(By.id("suppressionsForm:confirmYes")))
-        .click();
-    console
-        .waitFor()
-        .until(d -> console.rows("suppression-row", "suppression-address", stored).isEmpty());
+    removeSuppression(stored);
     assertThat(messages()).contains(stored + " gets push notifications again.");
     assertThat(http().get("v1/suppressions?channel=push&limit=1000", Http.app()).body())
         .doesNotContain(stored);
@@ -200,5 +180,20 @@ class MessagingConsoleUiIT extends MessagingConsoleTest {
     assertThat(
             http().delete("v1/suppressions/sms/" + number.replace("+", "%2B"), Http.app()).status())
         .isEqualTo(204);
+  }
+
+  /** Removes the shown row's suppression through its confirmed Remove button. */
+  private void removeSuppression(String address) {
+    console.click(
+        console
+            .rowWith("suppression-row", "suppression-address", address)
+            .findElement(By.className("remove-button")));
+    console
+        .waitFor()
+        .until(ExpectedConditions.elementToBeClickable(By.id("suppressionsForm:confirmYes")))
+        .click();
+    console
+        .waitFor()
+        .until(d -> console.rows("suppression-row", "suppression-address", address).isEmpty());
   }
 }
