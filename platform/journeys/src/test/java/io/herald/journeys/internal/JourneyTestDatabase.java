@@ -1,11 +1,10 @@
 package io.herald.journeys.internal;
 
-import com.mysql.cj.jdbc.MysqlDataSource;
 import io.herald.events.api.EventSubject;
 import io.herald.events.api.EventType;
 import io.herald.events.api.RecordedEvent;
 import io.herald.shared.persistence.DateTimes;
-import io.herald.testing.TestDatabaseSessionListener;
+import io.herald.testing.MigratedTestDatabase;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,37 +13,30 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 
 /**
- * The run's database for the engine's scenario tests (herald-testing's session listener provides
- * it), migrated once per JVM, with helpers that write other modules' rows as those modules do.
- * Tests keep apart by using a workspace of their own.
+ * The run's database for the engine's scenario tests (herald-testing's {@link
+ * MigratedTestDatabase}), with helpers that write other modules' rows as those modules do. Tests
+ * keep apart by using a workspace of their own.
  */
 final class JourneyTestDatabase {
 
   private JourneyTestDatabase() {}
 
+  // The bootstrap is herald-testing's; these name it for the scenario tests.
+
   /** Why there is no database for this run, if there is none. */
   static Optional<String> unavailable() {
-    String skip = System.getProperty(TestDatabaseSessionListener.SKIP_PROPERTY);
-    if (skip != null) {
-      return Optional.of(skip);
-    }
-    if (System.getProperty("herald.it.db.url") == null) {
-      return Optional.of("no test database: run through failsafe (herald.test.database)");
-    }
-    return Optional.empty();
+    return MigratedTestDatabase.unavailable();
   }
 
   static DataSource dataSource() {
-    return Holder.DATA_SOURCE;
+    return MigratedTestDatabase.dataSource();
   }
 
   static long freshWorkspace() {
-    return ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
+    return MigratedTestDatabase.freshWorkspace();
   }
 
   static void person(long ws, String cioId, String attributesJson) throws SQLException {
@@ -109,23 +101,6 @@ final class JourneyTestDatabase {
       insert.setBoolean(4, entered);
       DateTimes.bind(insert, 5, at);
       insert.executeUpdate();
-    }
-  }
-
-  private static final class Holder {
-    static final DataSource DATA_SOURCE = open();
-
-    private static DataSource open() {
-      MysqlDataSource dataSource = new MysqlDataSource();
-      dataSource.setURL(System.getProperty("herald.it.db.url"));
-      dataSource.setUser(System.getProperty("herald.it.db.user"));
-      dataSource.setPassword(System.getProperty("herald.it.db.password"));
-      Flyway.configure()
-          .dataSource(dataSource)
-          .locations("classpath:db/migration")
-          .load()
-          .migrate();
-      return dataSource;
     }
   }
 }
