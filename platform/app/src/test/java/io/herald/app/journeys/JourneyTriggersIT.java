@@ -12,9 +12,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * Journey triggers on the running node over HTTP: a webhook-triggered journey's inbound URL (no
- * API key; its token shown once) and its refused calls in the App API's error shape; an object
- * trigger from an object written through the App API, read from the objects change journal, whose
+ * Journey triggers on the running node over HTTP: a webhook-triggered journey's inbound URL (no API
+ * key; its token shown once) and its refused calls in the App API's error shape; an object trigger
+ * from an object written through the App API, read from the objects change journal, whose
  * update_object step writes the object back with Liquid from the trigger data.
  */
 class JourneyTriggersIT extends ContainerTest {
@@ -100,7 +100,8 @@ class JourneyTriggersIT extends ContainerTest {
         http().post(path + "x", null, q("{'order':{'customer':'" + email + "'}}")),
         404,
         "no journey has this webhook URL");
-    String big = "{\"order\":{\"customer\":\"" + email + "\",\"pad\":\"" + "x".repeat(300_000) + "\"}}";
+    String big =
+        "{\"order\":{\"customer\":\"" + email + "\",\"pad\":\"" + "x".repeat(300_000) + "\"}}";
     assertAppError(http().post(path, null, big), 413, "");
 
     // Rotation: the old token stops working, the new one works; rotating needs the App API key.
@@ -108,8 +109,7 @@ class JourneyTriggersIT extends ContainerTest {
         .isEqualTo(401);
     assertAppError(
         http().post("v1/campaigns/999999999/webhook_token", Http.app(), ""), 404, "999999999");
-    Answer rotated =
-        http().post("v1/campaigns/" + campaign + "/webhook_token", Http.app(), "");
+    Answer rotated = http().post("v1/campaigns/" + campaign + "/webhook_token", Http.app(), "");
     assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
     String next = rotated.json().at("/webhook/path").asText();
     assertAppError(
@@ -163,9 +163,10 @@ class JourneyTriggersIT extends ContainerTest {
             .put(
                 "v1/objects/" + typeId + "/" + account,
                 Http.app(),
-                q("{'attributes':{'plan':'premium'},'cio_relationships':[{'identifiers':{'cio_id':'"
-                    + cio
-                    + "'}}]}"));
+                q(
+                    "{'attributes':{'plan':'premium'},'cio_relationships':[{'identifiers':{'cio_id':'"
+                        + cio
+                        + "'}}]}"));
     assertThat(object.status()).as(object.body()).isEqualTo(201);
     String free = unique("acct-free");
     assertThat(
@@ -173,8 +174,11 @@ class JourneyTriggersIT extends ContainerTest {
                 .put(
                     "v1/objects/" + typeId + "/" + free,
                     Http.app(),
-                    q("{'attributes':{'plan':'free'},'cio_relationships':[{'identifiers':{"
-                        + "'cio_id':'" + cio + "'}}]}"))
+                    q(
+                        "{'attributes':{'plan':'free'},'cio_relationships':[{'identifiers':{"
+                            + "'cio_id':'"
+                            + cio
+                            + "'}}]}"))
                 .status())
         .isEqualTo(201);
 
