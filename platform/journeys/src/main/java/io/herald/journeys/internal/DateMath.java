@@ -38,8 +38,10 @@ final class DateMath {
       Instant once = occurrence(t, base.get().toLocalDate(), base.get().toLocalTime(), zone);
       return once.isBefore(from) ? Optional.empty() : Optional.of(once);
     }
-    int year = Math.max(base.get().getYear(), from.atZone(zone).getYear() - 1);
-    for (int y = year; y <= year + 3; y++) {
+    // An offset of more than a year moves an occurrence into another year: look that far.
+    int spread = (int) (Math.abs(t.offsetDays()) / 365 + Math.abs(t.offsetHours()) / 8760) + 1;
+    int year = Math.max(base.get().getYear(), from.atZone(zone).getYear() - spread);
+    for (int y = year; y <= year + 2 * spread + 2; y++) {
       LocalDate date = base.get().toLocalDate().withYear(y); // 29 February → 28 in other years
       Instant at = occurrence(t, date, base.get().toLocalTime(), zone);
       if (!at.isBefore(from)) {
@@ -60,7 +62,10 @@ final class DateMath {
     try {
       if (value instanceof JsonNumber n) {
         return Optional.of(
-            LocalDateTime.ofInstant(Instant.ofEpochSecond(n.longValueExact()), zone));
+            LocalDateTime.ofInstant(
+                Instant.ofEpochSecond(
+                    n.bigDecimalValue().setScale(0, java.math.RoundingMode.FLOOR).longValueExact()),
+                zone));
       }
       if (!(value instanceof JsonString s)) {
         return Optional.empty();

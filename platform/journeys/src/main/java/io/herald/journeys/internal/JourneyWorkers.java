@@ -18,9 +18,11 @@ import java.util.logging.Logger;
 
 /**
  * The node's journey loops, started once the database is migrated, on container-managed threads:
- * {@code herald.journeys.pollers} timer pollers, one reader of the events change feed (consumer
- * {@code journeys}) and one of the segment membership journal. Every node runs them; {@code SKIP
- * LOCKED} claims share the timers, and the feeds' positions are shared (at least once).
+ * {@code herald.journeys.pollers} timer pollers, the date-trigger poller, one reader of the events
+ * change feed (consumer {@code journeys}), one of the segment membership journal, one of people's
+ * change feed (consumer {@code journeys.dates}) and one of the objects change journal. Every node
+ * runs them; {@code SKIP LOCKED} claims share the timers and due dates, and the feeds' positions
+ * are shared (at least once).
  */
 @ApplicationScoped
 public class JourneyWorkers {

@@ -96,10 +96,14 @@ public class ObjectWriter {
       object = create(workspaceId, ref, now);
       outcome = Outcome.CREATED;
     }
-    object.apply(attributes, now);
+    boolean changed = object.apply(attributes, now);
     repository.flush();
-    repository.journal(
-        workspaceId, object, outcome == Outcome.CREATED ? "created" : "updated", null, now);
+    // Journaled only when something changed, so a journey step writing the values an object
+    // already has cannot re-trigger its own journey for ever.
+    if (outcome == Outcome.CREATED || changed) {
+      repository.journal(
+          workspaceId, object, outcome == Outcome.CREATED ? "created" : "updated", null, now);
+    }
     for (PersonLink link : people) {
       if (relate(workspaceId, object, link.cioId(), link.attributes(), link.field(), now)) {
         repository.journal(workspaceId, object, "related", link.cioId(), now);
