@@ -93,6 +93,10 @@ class JourneyTriggersIT extends ContainerTest {
     assertAppError(http().post(path, null, "[1,2]"), 400, "must be a JSON object");
     assertAppError(http().post(path, null, q("{'order':{}}")), 400, "$.order.customer");
     assertAppError(
+        http().post(path, null, q("{'order':{'customer':{'email':'x'}}}")),
+        400,
+        "$.order.customer: is required");
+    assertAppError(
         http().post(path, null, q("{'order':{'customer':'nobody-" + email + "'}}")),
         404,
         "no person");
@@ -155,6 +159,10 @@ class JourneyTriggersIT extends ContainerTest {
     assertThat(created.status()).as(created.body()).isEqualTo(200);
     long campaign = created.json().at("/campaign/id").asLong();
     assertThat(created.json().has("webhook")).isFalse();
+    assertAppError(
+        http().post("v1/campaigns/" + campaign + "/webhook_token", Http.app(), ""),
+        400,
+        "not triggered by a webhook");
     activate(campaign);
 
     String account = unique("acct");
