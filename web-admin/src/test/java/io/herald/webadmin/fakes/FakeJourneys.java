@@ -122,4 +122,14 @@ public final class FakeJourneys implements JourneyService {
   public long trigger(WorkspaceId workspace, long id, ApiTrigger trigger) {
     throw new IllegalStateException("the console never triggers journeys");
   }
+
+  @Override
+  public String rotateWebhookToken(WorkspaceId workspace, long id) {
+    throw new IllegalStateException("the console never rotates webhook tokens");
+  }
+
+  @Override
+  public io.herald.journeys.api.WebhookReceipt receiveWebhook(String token, JsonObject body) {
+    throw new IllegalStateException("the console never receives webhooks");
+  }
 }

@@ -35,11 +35,13 @@ final class StepRunner {
   private final JourneyStore journeys;
   private final Effects effects;
   private final WebhookStep webhooks;
+  private final LinkSteps links;
 
   StepRunner(JourneyStore journeys, Effects effects) {
     this.journeys = journeys;
     this.effects = effects;
     this.webhooks = new WebhookStep(effects);
+    this.links = new LinkSteps(journeys, new Entries(effects), effects);
   }
 
   /** Handles a claimed timer of a locked, active run. */
@@ -224,6 +226,12 @@ final class StepRunner {
           go(c, d, run, node, Node.NEXT, now);
           return;
         }
+      case UPDATE_OBJECT:
+      case UPDATE_RELATIONSHIP:
+      case START_JOURNEY:
+        links.run(c, run, node, now);
+        go(c, d, run, node, Node.NEXT, now);
+        return;
       default:
         exit(c, run, node.id(), "exit_step", now);
     }

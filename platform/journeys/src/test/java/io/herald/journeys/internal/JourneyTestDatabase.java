@@ -87,6 +87,48 @@ final class JourneyTestDatabase {
     }
   }
 
+  /** Runs one statement on the test database (a person's identifiers or attributes, …). */
+  static void execute(String sql, Object... params) throws SQLException {
+    try (Connection c = dataSource().getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        s.setObject(i + 1, params[i]);
+      }
+      s.executeUpdate();
+    }
+  }
+
+  /** An object change as the objects module journals it ({@code objects_change}). */
+  static void objectChange(
+      long ws,
+      int typeId,
+      String objectId,
+      String cioObjectId,
+      String kind,
+      String cioId,
+      String attributes,
+      Instant at)
+      throws SQLException {
+    try (Connection c = dataSource().getConnection();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO objects_change (workspace_id, object_type_id, object_id,"
+                    + " cio_object_id, kind, cio_id, attributes, changed_at, inserted_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      insert.setLong(1, ws);
+      insert.setInt(2, typeId);
+      insert.setString(3, objectId);
+      insert.setString(4, cioObjectId);
+      insert.setString(5, kind);
+      insert.setString(6, cioId);
+      insert.setString(7, attributes);
+      DateTimes.bind(insert, 8, at);
+      // Settled at once (an hour before the database's real clock): the feed never waits for it.
+      DateTimes.bind(insert, 9, Instant.now().minusSeconds(3600));
+      insert.executeUpdate();
+    }
+  }
+
   /** A segment enter or exit as the segments module journals it. */
   static void membershipChange(long ws, long segment, String cioId, boolean entered, Instant at)
       throws SQLException {
