@@ -170,16 +170,18 @@ final class BroadcastStore {
         .get(0);
   }
 
-  /** When people were entered since {@code since}, oldest first (the rate limit's window). */
-  static List<Instant> enteredSince(Connection c, long broadcastId, Instant since)
-      throws SQLException {
+  /** People entered after {@code since}, and the earliest such entry (null when none). */
+  record Window(long entered, Instant earliest) {}
+
+  static Window enteredSince(Connection c, long broadcastId, Instant since) throws SQLException {
     return Sql.list(
-        c,
-        "SELECT handled_at FROM journeys_broadcast_person WHERE broadcast_id = ?"
-            + " AND handled_at > ? AND state = 'entered' ORDER BY handled_at",
-        rs -> Sql.instant(rs, 1),
-        broadcastId,
-        since);
+            c,
+            "SELECT COUNT(*), MIN(handled_at) FROM journeys_broadcast_person"
+                + " WHERE broadcast_id = ? AND handled_at > ? AND state = 'entered'",
+            rs -> new Window(rs.getLong(1), Sql.instant(rs, 2)),
+            broadcastId,
+            since)
+        .get(0);
   }
 
   /** The broadcast with its counts. */

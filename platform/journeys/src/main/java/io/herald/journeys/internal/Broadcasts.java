@@ -106,13 +106,12 @@ final class Broadcasts {
       return 0;
     }
     int allowed = chunk;
-    Instant windowEnd = null;
     if (b.perMinute() != null) {
-      List<Instant> recent = BroadcastStore.enteredSince(c, b.id(), now.minus(MINUTE));
-      allowed = Math.min(chunk, b.perMinute() - recent.size());
+      BroadcastStore.Window recent = BroadcastStore.enteredSince(c, b.id(), now.minus(MINUTE));
+      allowed = (int) Math.min(chunk, b.perMinute() - recent.entered());
       if (allowed <= 0) {
-        // Full: the next one may enter a minute after the oldest entry of the window.
-        BroadcastStore.next(c, b.id(), recent.get(recent.size() - b.perMinute()).plus(MINUTE));
+        // Full: room opens a minute after the oldest entry of the window.
+        BroadcastStore.next(c, b.id(), recent.earliest().plus(MINUTE));
         return 0;
       }
     }
@@ -161,7 +160,7 @@ final class Broadcasts {
     }
     LocalDateTime local = b.localTime();
     Instant at = local.atZone(effects.zoneOf(ws, cioId)).toInstant();
-    // As Customer.io does: people whose local time has already passed enter at once.
+    // People whose local time has already passed enter at once (not a day later).
     return at.isBefore(now) ? now : at;
   }
 }

@@ -33,7 +33,11 @@ import org.junit.jupiter.api.Test;
  */
 class BroadcastScenariosIT {
 
-  private static final Instant T0 = Instant.parse("2026-12-07T06:00:00Z");
+  /**
+   * Earlier than every virtual time of {@link JourneyScenariosIT}: the engine's pollers claim every
+   * workspace's due timers, so its runs left waiting must not fall due on this class's clock.
+   */
+  private static final Instant T0 = Instant.parse("2026-01-05T06:00:00Z");
 
   private static final String NEWS =
       "{'name':'News','trigger':{'type':'api'},'entry':{'rule':'once'},'nodes':["
@@ -178,7 +182,7 @@ class BroadcastScenariosIT {
     w.s.effects.zone("kiritimati", ZoneId.of("Pacific/Kiritimati"));
     // 09:00 on 7 December has passed at T0 (06:00 UTC) in Kiritimati (20:00) and Tokyo (15:00):
     // they enter at once; Berlin at 08:00 UTC, New York at 14:00 UTC.
-    LocalDateTime nine = LocalDateTime.parse("2026-12-07T09:00");
+    LocalDateTime nine = LocalDateTime.parse("2026-01-05T09:00");
 
     long id = w.schedule(journey, new BroadcastRequest(7, issue(3), null, nine, null));
     w.runUntil(T0.plus(Duration.ofDays(1)));
@@ -188,8 +192,8 @@ class BroadcastScenariosIT {
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("kiritimati", T0),
             org.assertj.core.groups.Tuple.tuple("tokyo", T0),
-            org.assertj.core.groups.Tuple.tuple("berlin", Instant.parse("2026-12-07T08:00:00Z")),
-            org.assertj.core.groups.Tuple.tuple("ny", Instant.parse("2026-12-07T14:00:00Z")));
+            org.assertj.core.groups.Tuple.tuple("berlin", Instant.parse("2026-01-05T08:00:00Z")),
+            org.assertj.core.groups.Tuple.tuple("ny", Instant.parse("2026-01-05T14:00:00Z")));
     assertThat(w.view(journey, id).state()).isEqualTo("sent");
   }
 
@@ -201,19 +205,19 @@ class BroadcastScenariosIT {
     w.s.effects.zone("tokyo", ZoneId.of("Asia/Tokyo"));
     w.s.effects.zone("berlin", ZoneId.of("Europe/Berlin"));
     w.s.effects.zone("la", ZoneId.of("America/Los_Angeles"));
-    LocalDateTime nine = LocalDateTime.parse("2026-12-08T09:00");
+    LocalDateTime nine = LocalDateTime.parse("2026-01-06T09:00");
 
     long id = w.schedule(journey, new BroadcastRequest(8, issue(4), null, nine, null));
-    w.runUntil(Instant.parse("2026-12-07T18:59:59Z"));
+    w.runUntil(Instant.parse("2026-01-05T18:59:59Z"));
     assertThat(w.view(journey, id).state()).isEqualTo("scheduled");
-    w.runUntil(Instant.parse("2026-12-09T00:00:00Z"));
+    w.runUntil(Instant.parse("2026-01-07T00:00:00Z"));
 
     assertThat(w.s.effects.sent())
         .extracting(RecordingEffects.Sent::cioId, RecordingEffects.Sent::at)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("tokyo", Instant.parse("2026-12-08T00:00:00Z")),
-            org.assertj.core.groups.Tuple.tuple("berlin", Instant.parse("2026-12-08T08:00:00Z")),
-            org.assertj.core.groups.Tuple.tuple("la", Instant.parse("2026-12-08T17:00:00Z")));
+            org.assertj.core.groups.Tuple.tuple("tokyo", Instant.parse("2026-01-06T00:00:00Z")),
+            org.assertj.core.groups.Tuple.tuple("berlin", Instant.parse("2026-01-06T08:00:00Z")),
+            org.assertj.core.groups.Tuple.tuple("la", Instant.parse("2026-01-06T17:00:00Z")));
   }
 
   @Test
@@ -298,5 +302,39 @@ class BroadcastScenariosIT {
     assertThat(runs.stream().map(RunView::cioId).distinct().count()).isEqualTo(300);
     assertThat(w.view(journey, id).entered()).isEqualTo(300);
     assertThat(w.view(journey, id).state()).isEqualTo("sent");
+  }
+
+  @Test
+  void aNodeDyingMidChunkLosesNothingAndTheNextClaimResumes() {
+    World w = new World();
+    long journey = w.s.activeJourney(NEWS);
+    w.audience.segment(12, w.people("k", 20));
+    CrashingZones zones = new CrashingZones(w.s.effects);
+    Broadcasts crashing =
+        new Broadcasts(
+            JourneyTestDatabase.dataSource(), w.s.clock, w.s.engine, w.audience, zones, 7);
+    // A local time already passed everywhere: everyone is due at once; zones are read per person.
+    long id =
+        w.schedule(
+            journey,
+            new BroadcastRequest(
+                12, issue(8), null, LocalDateTime.parse("2025-12-30T09:00"), null));
+
+    zones.crashAt("k10");
+    assertThat(crashing.poll()).isEqualTo(7);
+    org.assertj.core.api.Assertions.assertThatThrownBy(crashing::poll)
+        .hasStackTraceContaining("the node died reading k10's zone");
+    // The second page's transaction rolled back: k8 and k9 were not kept queued.
+    assertThat(w.view(journey, id).audience()).isEqualTo(7);
+    assertThat(w.view(journey, id).audienceComplete()).isFalse();
+
+    crashing.drain();
+    w.runUntil(T0.plus(Duration.ofMinutes(1)));
+    BroadcastView v = w.view(journey, id);
+    assertThat(v.state()).isEqualTo("sent");
+    assertThat(v.audience()).isEqualTo(20);
+    assertThat(v.entered()).isEqualTo(20);
+    assertThat(w.s.effects.sent()).hasSize(20);
+    assertThat(w.s.runs(journey).stream().map(RunView::cioId).distinct().count()).isEqualTo(20);
   }
 }
