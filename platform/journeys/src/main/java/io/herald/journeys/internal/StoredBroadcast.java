@@ -22,12 +22,6 @@ record StoredBroadcast(
     Instant startedAt,
     Instant finishedAt) {
 
-  static final String SCHEDULED = "scheduled";
-  static final String SENDING = "sending";
   static final String SENT = "sent";
   static final String CANCELLED = "cancelled";
-
-  boolean open() {
-    return state.equals(SCHEDULED) || state.equals(SENDING);
-  }
 }
