@@ -312,7 +312,12 @@ class BroadcastScenariosIT {
     CrashingZones zones = new CrashingZones(w.s.effects);
     Broadcasts crashing =
         new Broadcasts(
-            JourneyTestDatabase.dataSource(), w.s.clock, w.s.engine, w.audience, zones, 7);
+            JourneyTestDatabase.dataSource(),
+            w.s.clock,
+            w.s.engine,
+            w.audience,
+            zones.effects(),
+            7);
     // A local time already passed everywhere: everyone is due at once; zones are read per person.
     long id =
         w.schedule(
