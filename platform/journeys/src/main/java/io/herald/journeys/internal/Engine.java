@@ -27,7 +27,7 @@ final class Engine {
     entries = new Entries(effects);
     steps = new StepRunner(journeys, effects);
     triggers = new Triggers(dataSource, clock, journeys, entries, steps, effects, eventWindow);
-    poller = new TimerPoller(dataSource, clock, journeys, steps, batchSize, lease);
+    poller = new TimerPoller(dataSource, clock, steps, batchSize, lease);
     segmentFeed = new SegmentFeed(dataSource, triggers, feedSettleSeconds);
     lifecycle = new Lifecycle(dataSource, clock, journeys, steps);
   }

@@ -89,6 +89,19 @@ final class RunStore {
         .findFirst();
   }
 
+  /** The runs with these ids, locked, in id order. */
+  static List<StoredRun> runs(Connection c, java.util.Collection<Long> ids) throws SQLException {
+    return Sql.list(
+        c,
+        "SELECT "
+            + RUN_COLUMNS
+            + " FROM journeys_run WHERE id IN ("
+            + Sql.marks(ids.size())
+            + ") ORDER BY id FOR UPDATE",
+        RunStore::run,
+        ids.toArray());
+  }
+
   /** The person's active runs (locked), oldest first. */
   static List<StoredRun> activeOf(Connection c, long ws, String cioId) throws SQLException {
     return Sql.list(
@@ -308,20 +321,6 @@ final class RunStore {
           leaseUntil);
     }
     return due;
-  }
-
-  /** Takes a claimed timer off the table; false when this claim no longer holds it. */
-  static boolean take(Connection c, Timer t, String claim) throws SQLException {
-    return Sql.update(c, "DELETE FROM journeys_timer WHERE id = ? AND claim = ?", t.id(), claim)
-        == 1;
-  }
-
-  /** Puts a claimed timer on hold (its journey is paused). */
-  static void hold(Connection c, Timer t) throws SQLException {
-    Sql.update(
-        c,
-        "UPDATE journeys_timer SET held = 1, claim = NULL, lease_until = NULL WHERE id = ?",
-        t.id());
   }
 
   static void holdJourney(Connection c, long journeyId, boolean held) throws SQLException {

@@ -2,10 +2,17 @@ package io.herald.journeys.internal;
 
 import io.herald.journeys.api.JourneyState;
 import io.herald.shared.persistence.Transactions;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -13,8 +20,12 @@ import javax.sql.DataSource;
 
 /**
  * Claims due timers in batches ({@code FOR UPDATE SKIP LOCKED}, then leased so the claim
- * transaction is short) and runs each one's step in a transaction of its own. A timer whose step
- * fails stays claimed until its lease ends, then any node runs it again (sends are idempotent).
+ * transaction is short) and runs the batch's steps in one transaction: the timers this claim still
+ * holds are locked, the journeys' states read and the runs locked with one statement each, and the
+ * steps' writes collected and written together ({@link WriteBuffer}). A step that fails leaves
+ * nothing behind: its timer stays claimed until its lease ends, then any node runs it again (sends
+ * are idempotent); the others commit. When the batch's transaction itself fails, each step is run
+ * again in a transaction of its own, so one bad step cannot hold the others back.
  */
 final class TimerPoller {
 
@@ -22,21 +33,13 @@ final class TimerPoller {
 
   private final DataSource dataSource;
   private final Clock clock;
-  private final JourneyStore journeys;
   private final StepRunner steps;
   private final int batchSize;
   private final Duration lease;
 
-  TimerPoller(
-      DataSource dataSource,
-      Clock clock,
-      JourneyStore journeys,
-      StepRunner steps,
-      int batchSize,
-      Duration lease) {
+  TimerPoller(DataSource dataSource, Clock clock, StepRunner steps, int batchSize, Duration lease) {
     this.dataSource = dataSource;
     this.clock = clock;
-    this.journeys = journeys;
     this.steps = steps;
     this.batchSize = batchSize;
     this.lease = lease;
@@ -51,37 +54,23 @@ final class TimerPoller {
             dataSource,
             "journeys claim",
             c -> RunStore.claim(c, claim, now, now.plus(lease), batchSize));
-    for (RunStore.Timer t : due) {
-      try {
-        Transactions.inTransaction(
-            dataSource,
-            "journeys step",
-            c -> {
-              JourneyState state = journeys.stateOf(c, t.journeyId());
-              if (state == JourneyState.PAUSED) {
-                RunStore.hold(c, t);
-                return null;
-              }
-              if (!RunStore.take(c, t, claim)) {
-                return null;
-              }
-              StoredRun run = RunStore.run(c, t.runId(), true).orElse(null);
-              if (run == null || !run.active()) {
-                return null;
-              }
-              if (state == JourneyState.ARCHIVED) {
-                // Archiving exits every run in chunks; a step that falls due meanwhile ends too.
-                steps.exit(c, run, run.node(), "archived", clock.instant());
-              } else {
-                steps.fire(c, run, t, clock.instant());
-              }
-              return null;
-            });
-      } catch (RuntimeException e) {
-        LOG.log(
-            Level.WARNING,
-            "journey step failed (run " + t.runId() + ", node " + t.node() + "); retried later",
-            e);
+    if (due.isEmpty()) {
+      return 0;
+    }
+    try {
+      run(due, claim);
+    } catch (RuntimeException e) {
+      if (due.size() == 1) {
+        failed(due.get(0), e);
+        return 1;
+      }
+      LOG.log(Level.FINE, "journey step batch failed; its steps run one by one", e);
+      for (RunStore.Timer t : due) {
+        try {
+          run(List.of(t), claim);
+        } catch (RuntimeException single) {
+          failed(t, single);
+        }
       }
     }
     return due.size();
@@ -94,5 +83,85 @@ final class TimerPoller {
       total += n;
     }
     return total;
+  }
+
+  private void run(List<RunStore.Timer> batch, String claim) {
+    Transactions.inTransaction(
+        dataSource,
+        "journeys steps",
+        c -> {
+          runIn(c, batch, claim);
+          return null;
+        });
+  }
+
+  private void runIn(Connection c, List<RunStore.Timer> batch, String claim) throws SQLException {
+    Set<Long> ids = new LinkedHashSet<>();
+    batch.forEach(t -> ids.add(t.id()));
+    Set<Long> claimed = TimerBatch.lockClaimed(c, ids, claim);
+    List<RunStore.Timer> mine = new ArrayList<>();
+    Set<Long> journeyIds = new LinkedHashSet<>();
+    for (RunStore.Timer t : batch) {
+      if (claimed.contains(t.id())) {
+        mine.add(t);
+        journeyIds.add(t.journeyId());
+      }
+    }
+    if (mine.isEmpty()) {
+      return;
+    }
+    Map<Long, JourneyState> states = TimerBatch.states(c, journeyIds);
+    List<Long> held = new ArrayList<>();
+    Set<Long> runIds = new LinkedHashSet<>();
+    for (RunStore.Timer t : mine) {
+      if (states.get(t.journeyId()) == JourneyState.PAUSED) {
+        held.add(t.id());
+      } else {
+        runIds.add(t.runId());
+      }
+    }
+    Map<Long, StoredRun> runs = TimerBatch.lockRuns(c, runIds);
+    WriteBuffer writes = new WriteBuffer(c);
+    Set<Long> touched = new HashSet<>();
+    List<Long> taken = new ArrayList<>();
+    for (RunStore.Timer t : mine) {
+      JourneyState state = states.get(t.journeyId());
+      if (state == JourneyState.PAUSED) {
+        continue;
+      }
+      StoredRun run = runs.get(t.runId());
+      if (touched.contains(t.runId())) {
+        // A second timer of a run this batch already moved: write what the first step did and
+        // read the run again (it stays locked).
+        writes.flush();
+        run = RunStore.run(c, t.runId(), true).orElse(null);
+      }
+      writes.begin();
+      try {
+        if (run != null && run.active()) {
+          if (state == JourneyState.ARCHIVED) {
+            // Archiving exits every run in chunks; a step that falls due meanwhile ends too.
+            steps.exit(writes, run, run.node(), "archived", clock.instant());
+          } else {
+            steps.fire(writes, run, t, clock.instant());
+          }
+          touched.add(t.runId());
+        }
+        taken.add(t.id());
+      } catch (RuntimeException e) {
+        writes.discard();
+        failed(t, e);
+      }
+    }
+    TimerBatch.hold(c, held);
+    TimerBatch.take(c, taken, claim);
+    writes.flush();
+  }
+
+  private static void failed(RunStore.Timer t, RuntimeException e) {
+    LOG.log(
+        Level.WARNING,
+        "journey step failed (run " + t.runId() + ", node " + t.node() + "); retried later",
+        e);
   }
 }

@@ -1,0 +1,90 @@
+package io.herald.journeys.internal;
+
+import io.herald.journeys.api.JourneyState;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** SQL over a claimed batch of timers: one statement for the whole batch each. */
+final class TimerBatch {
+
+  private TimerBatch() {}
+
+  /**
+   * Locks the batch's timers that {@code claim} still holds and returns their ids. A timer whose
+   * lease ended and which another poller claimed (or holds locked) is left to that poller.
+   */
+  static Set<Long> lockClaimed(Connection c, Collection<Long> ids, String claim)
+      throws SQLException {
+    List<Object> params = new java.util.ArrayList<>(ids);
+    params.add(claim);
+    return new HashSet<>(
+        Sql.list(
+            c,
+            "SELECT id FROM journeys_timer WHERE id IN ("
+                + Sql.marks(ids.size())
+                + ") AND claim = ? FOR UPDATE SKIP LOCKED",
+            rs -> rs.getLong(1),
+            params.toArray()));
+  }
+
+  /** The journeys' states (a journey that no longer exists is missing). */
+  static Map<Long, JourneyState> states(Connection c, Collection<Long> journeyIds)
+      throws SQLException {
+    Map<Long, JourneyState> states = new HashMap<>();
+    for (Object[] row :
+        Sql.list(
+            c,
+            "SELECT id, state FROM journeys_journey WHERE id IN ("
+                + Sql.marks(journeyIds.size())
+                + ")",
+            rs -> new Object[] {rs.getLong(1), rs.getString(2)},
+            journeyIds.toArray())) {
+      states.put((Long) row[0], JourneyState.of((String) row[1]));
+    }
+    return states;
+  }
+
+  /** The runs, locked in id order (as every other locking read of runs goes). */
+  static Map<Long, StoredRun> lockRuns(Connection c, Collection<Long> runIds) throws SQLException {
+    Map<Long, StoredRun> runs = new HashMap<>();
+    if (runIds.isEmpty()) {
+      return runs;
+    }
+    for (StoredRun r : RunStore.runs(c, runIds)) {
+      runs.put(r.id(), r);
+    }
+    return runs;
+  }
+
+  /** Takes run timers off the table, only while {@code claim} holds them. */
+  static void take(Connection c, Collection<Long> ids, String claim) throws SQLException {
+    if (ids.isEmpty()) {
+      return;
+    }
+    List<Object> params = new java.util.ArrayList<>(ids);
+    params.add(claim);
+    Sql.update(
+        c,
+        "DELETE FROM journeys_timer WHERE id IN (" + Sql.marks(ids.size()) + ") AND claim = ?",
+        params.toArray());
+  }
+
+  /** Puts claimed timers on hold (their journey was paused after the claim). */
+  static void hold(Connection c, Collection<Long> ids) throws SQLException {
+    if (ids.isEmpty()) {
+      return;
+    }
+    Sql.update(
+        c,
+        "UPDATE journeys_timer SET held = 1, claim = NULL, lease_until = NULL WHERE id IN ("
+            + Sql.marks(ids.size())
+            + ")",
+        ids.toArray());
+  }
+}
