@@ -3,6 +3,7 @@ package io.herald.journeys.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 
 /** Writes a step's changes at once, one statement each ({@link RunStore}). */
 record DirectWrites(Connection connection) implements RunWrites {
@@ -48,5 +49,10 @@ record DirectWrites(Connection connection) implements RunWrites {
   @Override
   public void deleteTimers(long runId, String kind) throws SQLException {
     RunStore.deleteTimers(connection, runId, kind);
+  }
+
+  @Override
+  public List<String> sent(long runId, String node) throws SQLException {
+    return RunStore.sent(connection, runId, node);
   }
 }

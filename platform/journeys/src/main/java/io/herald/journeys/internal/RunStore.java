@@ -254,6 +254,16 @@ final class RunStore {
         runId);
   }
 
+  /** The delivery ids of a run's send step at {@code node}. */
+  static List<String> sent(Connection c, long runId, String node) throws SQLException {
+    return Sql.list(
+        c,
+        "SELECT detail FROM journeys_step WHERE run_id = ? AND node = ? AND outcome = 'sent'",
+        rs -> rs.getString(1),
+        runId,
+        node);
+  }
+
   /** The step log entries of a journey's runs with this outcome (deliveries: {@code sent}). */
   static List<String> details(Connection c, long journeyId, String outcome, int limit)
       throws SQLException {

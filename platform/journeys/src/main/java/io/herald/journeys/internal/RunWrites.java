@@ -3,6 +3,7 @@ package io.herald.journeys.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The writes a step makes to its run, the step log and the timers, inside the caller's transaction:
@@ -32,4 +33,7 @@ interface RunWrites {
       throws SQLException;
 
   void deleteTimers(long runId, String kind) throws SQLException;
+
+  /** The delivery ids the run's send step at {@code node} recorded, written or not yet. */
+  List<String> sent(long runId, String node) throws SQLException;
 }

@@ -269,13 +269,7 @@ final class StepRunner {
       return DataFilter.all(JourneyJson.filters(s.getJsonArray("trigger_data")), run.triggerData());
     }
     JsonObject m = s.getJsonObject("message");
-    List<String> deliveries =
-        Sql.list(
-            w.connection(),
-            "SELECT detail FROM journeys_step WHERE run_id = ? AND node = ? AND outcome = 'sent'",
-            rs -> rs.getString(1),
-            run.id(),
-            m.getString("node"));
+    List<String> deliveries = w.sent(run.id(), m.getString("node"));
     String metric = m.getString("metric");
     for (String delivery : deliveries) {
       if (effects

@@ -16,8 +16,10 @@ final class TimerBatch {
   private TimerBatch() {}
 
   /**
-   * Locks the batch's timers that {@code claim} still holds and returns their ids. A timer whose
-   * lease ended and which another poller claimed (or holds locked) is left to that poller.
+   * Locks the batch's timers that {@code claim} still holds and returns their ids; a timer whose
+   * lease ended and which another poller claimed meanwhile is left to that poller. It waits for
+   * locks rather than skipping them: other pollers' claim scans lock the rows they look at for a
+   * moment, and a timer skipped for that would stay leased, unrun, until its lease ended.
    */
   static Set<Long> lockClaimed(Connection c, Collection<Long> ids, String claim)
       throws SQLException {
@@ -28,7 +30,7 @@ final class TimerBatch {
             c,
             "SELECT id FROM journeys_timer WHERE id IN ("
                 + Sql.marks(ids.size())
-                + ") AND claim = ? FOR UPDATE SKIP LOCKED",
+                + ") AND claim = ? FOR UPDATE",
             rs -> rs.getLong(1),
             params.toArray()));
   }

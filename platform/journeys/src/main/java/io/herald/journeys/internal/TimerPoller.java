@@ -31,6 +31,9 @@ final class TimerPoller {
 
   private static final Logger LOG = Logger.getLogger(TimerPoller.class.getName());
 
+  /** Steps due at once run right after the step that made them due, at most this many. */
+  private static final int CHAIN = 16;
+
   private final DataSource dataSource;
   private final Clock clock;
   private final StepRunner steps;
@@ -136,26 +139,49 @@ final class TimerPoller {
         writes.flush();
         run = RunStore.run(c, t.runId(), true).orElse(null);
       }
-      writes.begin();
-      try {
-        if (run != null && run.active()) {
-          if (state == JourneyState.ARCHIVED) {
-            // Archiving exits every run in chunks; a step that falls due meanwhile ends too.
-            steps.exit(writes, run, run.node(), "archived", clock.instant());
-          } else {
-            steps.fire(writes, run, t, clock.instant());
-          }
-          touched.add(t.runId());
-        }
-        taken.add(t.id());
-      } catch (RuntimeException e) {
-        writes.discard();
-        failed(t, e);
+      if (run != null && run.active() && !step(writes, run, t, state == JourneyState.ARCHIVED)) {
+        continue;
       }
+      touched.add(t.runId());
+      taken.add(t.id());
     }
     TimerBatch.hold(c, held);
     TimerBatch.take(c, taken, claim);
     writes.flush();
+  }
+
+  /**
+   * Runs a timer's step, then at once each next step it leaves due now (up to {@link #CHAIN}), as a
+   * poller would claim them next; false when the timer's own step failed (its writes dropped). A
+   * next step that fails leaves its timer written, due now, for the next poll.
+   */
+  private boolean step(WriteBuffer writes, StoredRun run, RunStore.Timer t, boolean archived)
+      throws SQLException {
+    RunStore.Timer next = t;
+    Instant madeDue = null;
+    for (int hop = 0; next != null; hop++) {
+      Instant now = clock.instant();
+      writes.begin();
+      try {
+        if (archived) {
+          // Archiving exits every run in chunks; a step that falls due meanwhile ends too.
+          steps.exit(writes, run, run.node(), "archived", now);
+        } else {
+          steps.fire(writes, run, next, now);
+        }
+      } catch (RuntimeException e) {
+        writes.discard();
+        failed(next, e);
+        if (hop == 0) {
+          return false;
+        }
+        writes.untake(run.workspaceId(), next, madeDue);
+        return true;
+      }
+      madeDue = now;
+      next = hop < CHAIN ? writes.takeDueStep(run.id(), run.journeyId(), now).orElse(null) : null;
+    }
+    return true;
   }
 
   private static void failed(RunStore.Timer t, RuntimeException e) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -108,6 +109,42 @@ final class WriteBuffer implements RunWrites {
   @Override
   public void deleteTimers(long runId, String kind) {
     ops.add(new DropTimers(runId, kind));
+  }
+
+  @Override
+  public List<String> sent(long runId, String node) throws SQLException {
+    List<String> sent = new ArrayList<>(RunStore.sent(connection, runId, node));
+    for (Op op : ops) {
+      if (op instanceof Log l
+          && l.runId() == runId
+          && l.node().equals(node)
+          && l.outcome().equals("sent")) {
+        sent.add(l.detail());
+      }
+    }
+    return sent;
+  }
+
+  /**
+   * Takes back the step timer, due by {@code now}, that the step begun last wrote for the run: the
+   * caller runs that step at once instead (and gives it back with {@link #untake} if it fails).
+   */
+  Optional<RunStore.Timer> takeDueStep(long runId, long journeyId, Instant now) {
+    for (int i = ops.size() - 1; i >= mark; i--) {
+      if (ops.get(i) instanceof NewTimer t
+          && t.runId() == runId
+          && t.kind().equals(RunStore.STEP)
+          && !t.due().isAfter(now)) {
+        ops.remove(i);
+        return Optional.of(new RunStore.Timer(0, journeyId, runId, t.node(), t.kind()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Writes a timer taken back by {@link #takeDueStep} after all (its step failed). */
+  void untake(long ws, RunStore.Timer t, Instant due) {
+    ops.add(new NewTimer(ws, t.journeyId(), t.runId(), t.node(), t.kind(), due));
   }
 
   /** Writes what was collected, in the order the steps made it, and empties the buffer. */
