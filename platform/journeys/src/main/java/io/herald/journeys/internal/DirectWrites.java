@@ -43,12 +43,12 @@ record DirectWrites(Connection connection) implements RunWrites {
   @Override
   public void timer(long ws, long journeyId, long runId, String node, String kind, Instant due)
       throws SQLException {
-    RunStore.timer(connection, ws, journeyId, runId, node, kind, due);
+    TimerStore.timer(connection, ws, journeyId, runId, node, kind, due);
   }
 
   @Override
   public void deleteTimers(long runId, String kind) throws SQLException {
-    RunStore.deleteTimers(connection, runId, kind);
+    TimerStore.deleteTimers(connection, runId, kind);
   }
 
   @Override

@@ -13,15 +13,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** SQL of runs, their step log and their timers. */
+/** SQL of runs and their step log (timers: {@link TimerStore}). */
 final class RunStore {
-
-  /** A timer: the run's next action at a node. */
-  record Timer(long id, long journeyId, long runId, String node, String kind) {}
-
-  static final String STEP = "step";
-  static final String RESUME = "resume";
-  static final String TIMEOUT = "timeout";
 
   private static final String RUN_COLUMNS =
       "id, workspace_id, journey_id, version, cio_id, state, node, trigger_data, waiting_event,"
@@ -275,70 +268,6 @@ final class RunStore {
         journeyId,
         outcome,
         limit);
-  }
-
-  static void timer(
-      Connection c, long ws, long journeyId, long runId, String node, String kind, Instant due)
-      throws SQLException {
-    Sql.update(
-        c,
-        "INSERT INTO journeys_timer (workspace_id, journey_id, run_id, node, kind, due_at, held)"
-            + " VALUES (?, ?, ?, ?, ?, ?, (SELECT CASE WHEN state = 'paused' THEN 1 ELSE 0 END"
-            + " FROM journeys_journey WHERE id = ?))",
-        ws,
-        journeyId,
-        runId,
-        node,
-        kind,
-        due,
-        journeyId);
-  }
-
-  static void deleteTimers(Connection c, long runId, String kind) throws SQLException {
-    Sql.update(c, "DELETE FROM journeys_timer WHERE run_id = ? AND kind = ?", runId, kind);
-  }
-
-  /**
-   * Claims up to {@code max} due timers for {@code claim} until {@code leaseUntil}: rows other
-   * pollers hold are skipped, not waited for.
-   */
-  static List<Timer> claim(Connection c, String claim, Instant now, Instant leaseUntil, int max)
-      throws SQLException {
-    List<Timer> due =
-        Sql.list(
-            c,
-            "SELECT id, journey_id, run_id, node, kind FROM journeys_timer"
-                + " WHERE held = 0 AND due_at <= ? AND (lease_until IS NULL OR lease_until <= ?)"
-                + " ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED",
-            rs ->
-                new Timer(
-                    rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5)),
-            now,
-            now,
-            max);
-    if (!due.isEmpty()) {
-      StringBuilder ids = new StringBuilder();
-      for (Timer t : due) {
-        ids.append(ids.length() == 0 ? "" : ",").append(t.id());
-      }
-      Sql.update(
-          c,
-          "UPDATE journeys_timer SET claim = ?, lease_until = ?, attempts = attempts + 1"
-              + " WHERE id IN ("
-              + ids
-              + ")",
-          claim,
-          leaseUntil);
-    }
-    return due;
-  }
-
-  static void holdJourney(Connection c, long journeyId, boolean held) throws SQLException {
-    Sql.update(
-        c,
-        "UPDATE journeys_timer SET held = ?, claim = NULL, lease_until = NULL WHERE journey_id = ?",
-        held,
-        journeyId);
   }
 
   private static StoredRun run(ResultSet rs) throws SQLException {

@@ -42,7 +42,7 @@ final class StepRunner {
   }
 
   /** Handles a claimed timer of a locked, active run; its writes go to {@code w}. */
-  void fire(RunWrites w, StoredRun run, RunStore.Timer t, Instant now) throws SQLException {
+  void fire(RunWrites w, StoredRun run, TimerStore.Timer t, Instant now) throws SQLException {
     JourneyDefinition d = journeys.version(w.connection(), run.journeyId(), run.version());
     Optional<Node> node = d.node(t.node());
     if (node.isEmpty()) {
@@ -50,11 +50,11 @@ final class StepRunner {
       return;
     }
     switch (t.kind()) {
-      case RunStore.RESUME:
+      case TimerStore.RESUME:
         w.step(run.id(), t.node(), "resumed", null, now);
         go(w, d, run, node.get(), Node.NEXT, now);
         break;
-      case RunStore.TIMEOUT:
+      case TimerStore.TIMEOUT:
         if (!t.node().equals(run.node())) {
           return;
         }
@@ -89,7 +89,7 @@ final class StepRunner {
                     JourneyJson.duration(b.getJsonObject("max")));
           }
           Instant due = now.plus(wait);
-          w.timer(run.workspaceId(), run.journeyId(), run.id(), node.id(), RunStore.RESUME, due);
+          w.timer(run.workspaceId(), run.journeyId(), run.id(), node.id(), TimerStore.RESUME, due);
           w.step(run.id(), node.id(), "waiting", "until " + due, now);
           return;
         }
@@ -107,7 +107,7 @@ final class StepRunner {
             w.waitFor(run.id(), null, true, now);
           }
           w.timer(
-              run.workspaceId(), run.journeyId(), run.id(), node.id(), RunStore.TIMEOUT, timeout);
+              run.workspaceId(), run.journeyId(), run.id(), node.id(), TimerStore.TIMEOUT, timeout);
           w.step(run.id(), node.id(), "waiting", "timeout at " + timeout, now);
           return;
         }
@@ -120,7 +120,8 @@ final class StepRunner {
             w.step(run.id(), node.id(), "in_window", zone.getId(), now);
             go(w, d, run, node, Node.NEXT, now);
           } else {
-            w.timer(run.workspaceId(), run.journeyId(), run.id(), node.id(), RunStore.RESUME, open);
+            w.timer(
+                run.workspaceId(), run.journeyId(), run.id(), node.id(), TimerStore.RESUME, open);
             w.step(run.id(), node.id(), "waiting", "until " + open + " " + zone.getId(), now);
           }
           return;
@@ -216,7 +217,7 @@ final class StepRunner {
     if (node.isEmpty() || node.get().type() != NodeType.WAIT_UNTIL) {
       return;
     }
-    w.deleteTimers(run.id(), RunStore.TIMEOUT);
+    w.deleteTimers(run.id(), TimerStore.TIMEOUT);
     w.stopWaiting(run.id());
     w.step(run.id(), run.node(), "met", null, now);
     go(w, d, run, node.get(), "met", now);
@@ -256,7 +257,7 @@ final class StepRunner {
       return;
     }
     w.moveTo(run.id(), target.get());
-    w.timer(run.workspaceId(), run.journeyId(), run.id(), target.get(), RunStore.STEP, now);
+    w.timer(run.workspaceId(), run.journeyId(), run.id(), target.get(), TimerStore.STEP, now);
   }
 
   /** A branch test: a condition tree, the trigger data, or an earlier message's engagement. */

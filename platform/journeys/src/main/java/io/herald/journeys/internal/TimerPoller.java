@@ -52,11 +52,11 @@ final class TimerPoller {
   int poll() {
     String claim = UUID.randomUUID().toString();
     Instant now = clock.instant();
-    List<RunStore.Timer> due =
+    List<TimerStore.Timer> due =
         Transactions.inTransaction(
             dataSource,
             "journeys claim",
-            c -> RunStore.claim(c, claim, now, now.plus(lease), batchSize));
+            c -> TimerStore.claim(c, claim, now, now.plus(lease), batchSize));
     if (due.isEmpty()) {
       return 0;
     }
@@ -68,7 +68,7 @@ final class TimerPoller {
         return 1;
       }
       LOG.log(Level.FINE, "journey step batch failed; its steps run one by one", e);
-      for (RunStore.Timer t : due) {
+      for (TimerStore.Timer t : due) {
         try {
           run(List.of(t), claim);
         } catch (RuntimeException single) {
@@ -88,7 +88,7 @@ final class TimerPoller {
     return total;
   }
 
-  private void run(List<RunStore.Timer> batch, String claim) {
+  private void run(List<TimerStore.Timer> batch, String claim) {
     Transactions.inTransaction(
         dataSource,
         "journeys steps",
@@ -98,13 +98,13 @@ final class TimerPoller {
         });
   }
 
-  private void runIn(Connection c, List<RunStore.Timer> batch, String claim) throws SQLException {
+  private void runIn(Connection c, List<TimerStore.Timer> batch, String claim) throws SQLException {
     Set<Long> ids = new LinkedHashSet<>();
     batch.forEach(t -> ids.add(t.id()));
-    Set<Long> claimed = TimerBatch.lockClaimed(c, ids, claim);
-    List<RunStore.Timer> mine = new ArrayList<>();
+    Set<Long> claimed = TimerStore.lockClaimed(c, ids, claim);
+    List<TimerStore.Timer> mine = new ArrayList<>();
     Set<Long> journeyIds = new LinkedHashSet<>();
-    for (RunStore.Timer t : batch) {
+    for (TimerStore.Timer t : batch) {
       if (claimed.contains(t.id())) {
         mine.add(t);
         journeyIds.add(t.journeyId());
@@ -113,21 +113,21 @@ final class TimerPoller {
     if (mine.isEmpty()) {
       return;
     }
-    Map<Long, JourneyState> states = TimerBatch.states(c, journeyIds);
+    Map<Long, JourneyState> states = TimerStore.states(c, journeyIds);
     List<Long> held = new ArrayList<>();
     Set<Long> runIds = new LinkedHashSet<>();
-    for (RunStore.Timer t : mine) {
+    for (TimerStore.Timer t : mine) {
       if (states.get(t.journeyId()) == JourneyState.PAUSED) {
         held.add(t.id());
       } else {
         runIds.add(t.runId());
       }
     }
-    Map<Long, StoredRun> runs = TimerBatch.lockRuns(c, runIds);
+    Map<Long, StoredRun> runs = TimerStore.lockRuns(c, runIds);
     WriteBuffer writes = new WriteBuffer(c);
     Set<Long> touched = new HashSet<>();
     List<Long> taken = new ArrayList<>();
-    for (RunStore.Timer t : mine) {
+    for (TimerStore.Timer t : mine) {
       JourneyState state = states.get(t.journeyId());
       if (state == JourneyState.PAUSED) {
         continue;
@@ -145,8 +145,8 @@ final class TimerPoller {
       touched.add(t.runId());
       taken.add(t.id());
     }
-    TimerBatch.hold(c, held);
-    TimerBatch.take(c, taken, claim);
+    TimerStore.hold(c, held);
+    TimerStore.take(c, taken, claim);
     writes.flush();
   }
 
@@ -155,9 +155,9 @@ final class TimerPoller {
    * poller would claim them next; false when the timer's own step failed (its writes dropped). A
    * next step that fails leaves its timer written, due now, for the next poll.
    */
-  private boolean step(WriteBuffer writes, StoredRun run, RunStore.Timer t, boolean archived)
+  private boolean step(WriteBuffer writes, StoredRun run, TimerStore.Timer t, boolean archived)
       throws SQLException {
-    RunStore.Timer next = t;
+    TimerStore.Timer next = t;
     Instant madeDue = null;
     for (int hop = 0; next != null; hop++) {
       Instant now = clock.instant();
@@ -184,7 +184,7 @@ final class TimerPoller {
     return true;
   }
 
-  private static void failed(RunStore.Timer t, RuntimeException e) {
+  private static void failed(TimerStore.Timer t, RuntimeException e) {
     LOG.log(
         Level.WARNING,
         "journey step failed (run " + t.runId() + ", node " + t.node() + "); retried later",

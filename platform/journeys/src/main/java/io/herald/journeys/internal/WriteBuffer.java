@@ -129,21 +129,21 @@ final class WriteBuffer implements RunWrites {
    * Takes back the step timer, due by {@code now}, that the step begun last wrote for the run: the
    * caller runs that step at once instead (and gives it back with {@link #untake} if it fails).
    */
-  Optional<RunStore.Timer> takeDueStep(long runId, long journeyId, Instant now) {
+  Optional<TimerStore.Timer> takeDueStep(long runId, long journeyId, Instant now) {
     for (int i = ops.size() - 1; i >= mark; i--) {
       if (ops.get(i) instanceof NewTimer t
           && t.runId() == runId
-          && t.kind().equals(RunStore.STEP)
+          && t.kind().equals(TimerStore.STEP)
           && !t.due().isAfter(now)) {
         ops.remove(i);
-        return Optional.of(new RunStore.Timer(0, journeyId, runId, t.node(), t.kind()));
+        return Optional.of(new TimerStore.Timer(0, journeyId, runId, t.node(), t.kind()));
       }
     }
     return Optional.empty();
   }
 
   /** Writes a timer taken back by {@link #takeDueStep} after all (its step failed). */
-  void untake(long ws, RunStore.Timer t, Instant due) {
+  void untake(long ws, TimerStore.Timer t, Instant due) {
     ops.add(new NewTimer(ws, t.journeyId(), t.runId(), t.node(), t.kind(), due));
   }
 

@@ -127,7 +127,7 @@ class TimerBatchIT {
         JourneyTestDatabase.dataSource(),
         "test",
         c -> {
-          RunStore.timer(c, s.ws, journey, run, "d", RunStore.TIMEOUT, due.plusMillis(1));
+          TimerStore.timer(c, s.ws, journey, run, "d", TimerStore.TIMEOUT, due.plusMillis(1));
           return null;
         });
     s.clock.set(due.plusMillis(1));

@@ -3,6 +3,7 @@ package io.herald.journeys.internal;
 import io.herald.journeys.api.JourneyState;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,10 +11,84 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** SQL over a claimed batch of timers: one statement for the whole batch each. */
-final class TimerBatch {
+/**
+ * SQL of timers ({@code journeys_timer}: a run's next action at a node, when it is due): writing,
+ * claiming, and the statements over a claimed batch (one for the whole batch each).
+ */
+final class TimerStore {
 
-  private TimerBatch() {}
+  /** A timer: the run's next action at a node. */
+  record Timer(long id, long journeyId, long runId, String node, String kind) {}
+
+  static final String STEP = "step";
+  static final String RESUME = "resume";
+  static final String TIMEOUT = "timeout";
+
+  private TimerStore() {}
+
+  static void timer(
+      Connection c, long ws, long journeyId, long runId, String node, String kind, Instant due)
+      throws SQLException {
+    Sql.update(
+        c,
+        "INSERT INTO journeys_timer (workspace_id, journey_id, run_id, node, kind, due_at, held)"
+            + " VALUES (?, ?, ?, ?, ?, ?, (SELECT CASE WHEN state = 'paused' THEN 1 ELSE 0 END"
+            + " FROM journeys_journey WHERE id = ?))",
+        ws,
+        journeyId,
+        runId,
+        node,
+        kind,
+        due,
+        journeyId);
+  }
+
+  static void deleteTimers(Connection c, long runId, String kind) throws SQLException {
+    Sql.update(c, "DELETE FROM journeys_timer WHERE run_id = ? AND kind = ?", runId, kind);
+  }
+
+  /**
+   * Claims up to {@code max} due timers for {@code claim} until {@code leaseUntil}: rows other
+   * pollers hold are skipped, not waited for.
+   */
+  static List<Timer> claim(Connection c, String claim, Instant now, Instant leaseUntil, int max)
+      throws SQLException {
+    List<Timer> due =
+        Sql.list(
+            c,
+            "SELECT id, journey_id, run_id, node, kind FROM journeys_timer"
+                + " WHERE held = 0 AND due_at <= ? AND (lease_until IS NULL OR lease_until <= ?)"
+                + " ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED",
+            rs ->
+                new Timer(
+                    rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5)),
+            now,
+            now,
+            max);
+    if (!due.isEmpty()) {
+      StringBuilder ids = new StringBuilder();
+      for (Timer t : due) {
+        ids.append(ids.length() == 0 ? "" : ",").append(t.id());
+      }
+      Sql.update(
+          c,
+          "UPDATE journeys_timer SET claim = ?, lease_until = ?, attempts = attempts + 1"
+              + " WHERE id IN ("
+              + ids
+              + ")",
+          claim,
+          leaseUntil);
+    }
+    return due;
+  }
+
+  static void holdJourney(Connection c, long journeyId, boolean held) throws SQLException {
+    Sql.update(
+        c,
+        "UPDATE journeys_timer SET held = ?, claim = NULL, lease_until = NULL WHERE journey_id = ?",
+        held,
+        journeyId);
+  }
 
   /**
    * Locks the batch's timers that {@code claim} still holds and returns their ids; a timer whose
