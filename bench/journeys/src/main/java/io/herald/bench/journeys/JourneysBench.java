@@ -48,28 +48,6 @@ public final class JourneysBench {
 
   private JourneysBench() {}
 
-  record Settings(int steps, String server, String rootUser, String rootPassword, String heap) {
-
-    static Settings from(List<String> args, Map<String, String> env) {
-      boolean small = args.contains("--small");
-      for (String arg : args) {
-        if (!arg.equals("--small")) {
-          throw new IllegalArgumentException("unknown argument " + arg + " (only --small)");
-        }
-      }
-      return new Settings(
-          Integer.parseInt(env.getOrDefault("BENCH_STEPS", small ? "20000" : "200000")),
-          env.getOrDefault("BENCH_DB_URL", "jdbc:mysql://127.0.0.1:3306/"),
-          env.getOrDefault("BENCH_DB_USER", "root"),
-          env.getOrDefault("BENCH_DB_PASSWORD", ""),
-          env.getOrDefault("BENCH_HEAP", "1g"));
-    }
-
-    String url(String schema) {
-      return server + schema + "?rewriteBatchedStatements=true&useSSL=false";
-    }
-  }
-
   public static void main(String[] args) throws Exception {
     Path distribution = Path.of(args[0]);
     Settings s = Settings.from(List.of(args).subList(1, args.length), System.getenv());
@@ -82,6 +60,24 @@ public final class JourneysBench {
     List<String> report = new ArrayList<>();
     try (HeraldProcess herald = start(s, distribution, port, dir)) {
       long journey = createJourney(port);
+      if (s.crash()) {
+        Path b = Files.createDirectories(dir.resolve("node-b"));
+        int portB;
+        try (ServerSocket socket = new ServerSocket(0)) {
+          portB = socket.getLocalPort();
+        }
+        try (Connection c = DriverManager.getConnection(s.url(SCHEMA), USER, PASSWORD)) {
+          CrashBench.run(c, journey, s, herald, () -> start(s, distribution, portB, b), report);
+        }
+        print("T5c, crash", report);
+        return;
+      }
+      if (s.steady()) {
+        try (Connection c = DriverManager.getConnection(s.url(SCHEMA), USER, PASSWORD)) {
+          SteadyBench.run(c, journey, s, report);
+        }
+        return;
+      }
       say("journey %d active; scheduling %,d runs waiting at its delay", journey, s.steps());
       try (Connection c = DriverManager.getConnection(s.url(SCHEMA), USER, PASSWORD)) {
         schedule(c, journey, s.steps());
@@ -120,8 +116,12 @@ public final class JourneysBench {
         }
       }
     }
+    print(s.steady() ? "T5a, steady" : s.steps() + " steps", report);
+  }
+
+  static void print(String title, List<String> report) {
     System.out.println();
-    System.out.println("== bench/journeys (" + s.steps() + " steps) ==");
+    System.out.println("== bench/journeys (" + title + ") ==");
     report.forEach(System.out::println);
   }
 
@@ -162,7 +162,7 @@ public final class JourneysBench {
    * N runs waiting at {@code wait}, as the delay step leaves them, and their timers, held back (due
    * in 2100) until {@link #release}.
    */
-  private static void schedule(Connection c, long journey, int steps) throws Exception {
+  static void schedule(Connection c, long journey, int steps) throws Exception {
     long workspace;
     int version;
     try (Statement st = c.createStatement();
@@ -210,7 +210,7 @@ public final class JourneysBench {
    * Makes every timer due now in one commit and waits until every run has ended; the seconds from
    * that commit to the last run's end.
    */
-  private static double release(Connection c, long journey, int steps) throws Exception {
+  static double release(Connection c, long journey, int steps) throws Exception {
     String now = TEXT.format(LocalDateTime.now(ZoneOffset.UTC));
     try (Statement st = c.createStatement()) {
       st.executeUpdate(
@@ -243,7 +243,7 @@ public final class JourneysBench {
   }
 
   /** Every run ended once: one "resumed" step each, no timer left, every run ended. */
-  private static String exactlyOnce(Connection c, long journey, int steps) throws Exception {
+  static String exactlyOnce(Connection c, long journey, int steps) throws Exception {
     try (Statement st = c.createStatement();
         ResultSet rs =
             st.executeQuery(
@@ -278,7 +278,7 @@ public final class JourneysBench {
    * threads} threads, each claiming 100 with {@code SKIP LOCKED}, deleting them, committing;
    * rows/s.
    */
-  private static double rawLoop(Connection setup, int rows, int threads) throws Exception {
+  static double rawLoop(Connection setup, int rows, int threads) throws Exception {
     try (Statement st = setup.createStatement()) {
       st.execute("DROP TABLE IF EXISTS bench_raw_timer");
       st.execute(
@@ -379,12 +379,15 @@ public final class JourneysBench {
                 env.putIfAbsent(k, v);
               }
             });
+    if (s.crash()) {
+      env.putIfAbsent("HERALD_JOURNEYS_LEASE_SECONDS", "10");
+    }
     Path log = dir.resolve("herald.log");
     say("starting Herald on port %d (log: %s)", port, log);
     return HeraldProcess.start(distribution, env, log);
   }
 
-  private static void say(String format, Object... args) {
+  static void say(String format, Object... args) {
     System.out.println(
         "bench/journeys: " + String.format(format, args) + " [" + Instant.now() + "]");
   }

@@ -30,7 +30,7 @@ final class Engine {
     entries = new Entries(effects);
     steps = new StepRunner(journeys, effects);
     triggers = new Triggers(dataSource, clock, journeys, entries, steps, effects, eventWindow);
-    poller = new TimerPoller(dataSource, clock, journeys, steps, batchSize, lease);
+    poller = new TimerPoller(dataSource, clock, steps, batchSize, lease);
     segmentFeed = new SegmentFeed(dataSource, triggers, feedSettleSeconds);
     dates = new DateTriggers(dataSource, clock, journeys, entries, effects, batchSize);
     objects = new ObjectTriggers(dataSource, clock, journeys, entries, effects, feedSettleSeconds);

@@ -68,7 +68,7 @@ final class Entries {
       return 0;
     }
     RunStore.step(c, run, d.start(), "entered", cause, now);
-    RunStore.timer(c, j.workspaceId(), j.id(), run, d.start(), RunStore.STEP, now);
+    TimerStore.timer(c, j.workspaceId(), j.id(), run, d.start(), TimerStore.STEP, now);
     return run;
   }
 }

@@ -65,9 +65,9 @@ final class Lifecycle {
           }
           journeys.state(c, id, target, clock.instant());
           if (target == JourneyState.PAUSED) {
-            RunStore.holdJourney(c, id, true);
+            TimerStore.holdJourney(c, id, true);
           } else if (target == JourneyState.ACTIVE && from == JourneyState.PAUSED) {
-            RunStore.holdJourney(c, id, false);
+            TimerStore.holdJourney(c, id, false);
           }
           return null;
         });

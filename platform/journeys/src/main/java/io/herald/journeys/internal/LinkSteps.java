@@ -33,7 +33,7 @@ final class LinkSteps {
   }
 
   /** Runs the step; the caller follows its single edge. */
-  void run(Connection c, StoredRun run, Node node, Instant now) throws SQLException {
+  void run(RunWrites w, StoredRun run, Node node, Instant now) throws SQLException {
     String outcome;
     String detail = null;
     try {
@@ -74,7 +74,7 @@ final class LinkSteps {
         default:
           {
             long target = node.settings().getJsonNumber("journey_id").longValueExact();
-            long started = start(c, run, target, node, now);
+            long started = start(w.connection(), run, target, node, now);
             outcome = "started";
             detail = "campaign " + target + (started == 0 ? ": not entered" : ", run " + started);
           }
@@ -83,7 +83,7 @@ final class LinkSteps {
       outcome = "failed";
       detail = e.getMessage();
     }
-    RunStore.step(c, run.id(), node.id(), outcome, detail, now);
+    w.step(run.id(), node.id(), outcome, detail, now);
   }
 
   private long start(Connection c, StoredRun run, long target, Node node, Instant now)

@@ -13,16 +13,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** SQL of runs, their step log and their timers. */
+/** SQL of runs and their step log (timers: {@link TimerStore}). */
 final class RunStore {
-
-  /** A timer: the run's next action at a node. */
-  record Timer(long id, long journeyId, long runId, String node, String kind) {}
-
-  static final String STEP = "step";
-  static final String RESUME = "resume";
-  static final String TIMEOUT = "timeout";
-  static final String CHECK = "check";
 
   private static final String RUN_COLUMNS =
       "id, workspace_id, journey_id, version, cio_id, state, node, trigger_data, waiting_event,"
@@ -88,6 +80,19 @@ final class RunStore {
             runId)
         .stream()
         .findFirst();
+  }
+
+  /** The runs with these ids, locked, in id order. */
+  static List<StoredRun> runs(Connection c, java.util.Collection<Long> ids) throws SQLException {
+    return Sql.list(
+        c,
+        "SELECT "
+            + RUN_COLUMNS
+            + " FROM journeys_run WHERE id IN ("
+            + Sql.marks(ids.size())
+            + ") ORDER BY id FOR UPDATE",
+        RunStore::run,
+        ids.toArray());
   }
 
   /** The person's active runs (locked), oldest first. */
@@ -242,6 +247,16 @@ final class RunStore {
         runId);
   }
 
+  /** The delivery ids of a run's send step at {@code node}. */
+  static List<String> sent(Connection c, long runId, String node) throws SQLException {
+    return Sql.list(
+        c,
+        "SELECT detail FROM journeys_step WHERE run_id = ? AND node = ? AND outcome = 'sent'",
+        rs -> rs.getString(1),
+        runId,
+        node);
+  }
+
   /** The step log entries of a journey's runs with this outcome (deliveries: {@code sent}). */
   static List<String> details(Connection c, long journeyId, String outcome, int limit)
       throws SQLException {
@@ -253,84 +268,6 @@ final class RunStore {
         journeyId,
         outcome,
         limit);
-  }
-
-  static void timer(
-      Connection c, long ws, long journeyId, long runId, String node, String kind, Instant due)
-      throws SQLException {
-    Sql.update(
-        c,
-        "INSERT INTO journeys_timer (workspace_id, journey_id, run_id, node, kind, due_at, held)"
-            + " VALUES (?, ?, ?, ?, ?, ?, (SELECT CASE WHEN state = 'paused' THEN 1 ELSE 0 END"
-            + " FROM journeys_journey WHERE id = ?))",
-        ws,
-        journeyId,
-        runId,
-        node,
-        kind,
-        due,
-        journeyId);
-  }
-
-  static void deleteTimers(Connection c, long runId, String kind) throws SQLException {
-    Sql.update(c, "DELETE FROM journeys_timer WHERE run_id = ? AND kind = ?", runId, kind);
-  }
-
-  /**
-   * Claims up to {@code max} due timers for {@code claim} until {@code leaseUntil}: rows other
-   * pollers hold are skipped, not waited for.
-   */
-  static List<Timer> claim(Connection c, String claim, Instant now, Instant leaseUntil, int max)
-      throws SQLException {
-    List<Timer> due =
-        Sql.list(
-            c,
-            "SELECT id, journey_id, run_id, node, kind FROM journeys_timer"
-                + " WHERE held = 0 AND due_at <= ? AND (lease_until IS NULL OR lease_until <= ?)"
-                + " ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED",
-            rs ->
-                new Timer(
-                    rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5)),
-            now,
-            now,
-            max);
-    if (!due.isEmpty()) {
-      StringBuilder ids = new StringBuilder();
-      for (Timer t : due) {
-        ids.append(ids.length() == 0 ? "" : ",").append(t.id());
-      }
-      Sql.update(
-          c,
-          "UPDATE journeys_timer SET claim = ?, lease_until = ?, attempts = attempts + 1"
-              + " WHERE id IN ("
-              + ids
-              + ")",
-          claim,
-          leaseUntil);
-    }
-    return due;
-  }
-
-  /** Takes a claimed timer off the table; false when this claim no longer holds it. */
-  static boolean take(Connection c, Timer t, String claim) throws SQLException {
-    return Sql.update(c, "DELETE FROM journeys_timer WHERE id = ? AND claim = ?", t.id(), claim)
-        == 1;
-  }
-
-  /** Puts a claimed timer on hold (its journey is paused). */
-  static void hold(Connection c, Timer t) throws SQLException {
-    Sql.update(
-        c,
-        "UPDATE journeys_timer SET held = 1, claim = NULL, lease_until = NULL WHERE id = ?",
-        t.id());
-  }
-
-  static void holdJourney(Connection c, long journeyId, boolean held) throws SQLException {
-    Sql.update(
-        c,
-        "UPDATE journeys_timer SET held = ?, claim = NULL, lease_until = NULL WHERE journey_id = ?",
-        held,
-        journeyId);
   }
 
   private static StoredRun run(ResultSet rs) throws SQLException {

@@ -59,6 +59,11 @@ final class Sql {
     return found.isEmpty() ? 0 : found.get(0);
   }
 
+  /** {@code n} placeholders for an {@code IN} list: {@code ?, ?, ?}. */
+  static String marks(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+  }
+
   static Instant instant(ResultSet rs, int column) throws SQLException {
     return DateTimes.instant(rs.getObject(column));
   }

@@ -28,7 +28,8 @@ import java.util.Set;
 
 /**
  * Executes steps. Every method runs inside the caller's transaction, which records the step's
- * outcome in the step log and the run's next step (a timer, or the run's end) together.
+ * outcome in the step log and the run's next step (a timer, or the run's end) together: written at
+ * once ({@link DirectWrites}) or at the end of a batch of timers ({@link WriteBuffer}).
  */
 final class StepRunner {
 
@@ -44,47 +45,47 @@ final class StepRunner {
     this.links = new LinkSteps(journeys, new Entries(effects), effects);
   }
 
-  /** Handles a claimed timer of a locked, active run. */
-  void fire(Connection c, StoredRun run, RunStore.Timer t, Instant now) throws SQLException {
-    JourneyDefinition d = journeys.version(c, run.journeyId(), run.version());
+  /** Handles a claimed timer of a locked, active run; its writes go to {@code w}. */
+  void fire(RunWrites w, StoredRun run, TimerStore.Timer t, Instant now) throws SQLException {
+    JourneyDefinition d = journeys.version(w.connection(), run.journeyId(), run.version());
     Optional<Node> node = d.node(t.node());
     if (node.isEmpty()) {
-      exit(c, run, t.node(), "missing_node", now);
+      exit(w, run, t.node(), "missing_node", now);
       return;
     }
     switch (t.kind()) {
-      case RunStore.RESUME:
-        RunStore.step(c, run.id(), t.node(), "resumed", null, now);
-        go(c, d, run, node.get(), Node.NEXT, now);
+      case TimerStore.RESUME:
+        w.step(run.id(), t.node(), "resumed", null, now);
+        go(w, d, run, node.get(), Node.NEXT, now);
         break;
-      case RunStore.CHECK:
+      case TimerStore.CHECK:
         {
           if (!t.node().equals(run.node())) {
             return;
           }
-          Optional<String> edge = webhooks.check(c, run, node.get(), now);
+          Optional<String> edge = webhooks.check(w, run, node.get(), now);
           if (edge.isPresent()) {
-            go(c, d, run, node.get(), edge.get(), now);
+            go(w, d, run, node.get(), edge.get(), now);
           }
           break;
         }
-      case RunStore.TIMEOUT:
+      case TimerStore.TIMEOUT:
         if (!t.node().equals(run.node())) {
           return;
         }
-        RunStore.stopWaiting(c, run.id());
-        RunStore.step(c, run.id(), t.node(), "timeout", null, now);
-        go(c, d, run, node.get(), "timeout", now);
+        w.stopWaiting(run.id());
+        w.step(run.id(), t.node(), "timeout", null, now);
+        go(w, d, run, node.get(), "timeout", now);
         break;
       default:
-        arrive(c, d, run, node.get(), now);
+        arrive(w, d, run, node.get(), now);
     }
   }
 
   /** A run reaches a node. */
-  private void arrive(Connection c, JourneyDefinition d, StoredRun run, Node node, Instant now)
+  private void arrive(RunWrites w, JourneyDefinition d, StoredRun run, Node node, Instant now)
       throws SQLException {
-    RunStore.moveTo(c, run.id(), node.id());
+    w.moveTo(run.id(), node.id());
     JsonObject s = node.settings();
     WorkspaceId ws = new WorkspaceId(run.workspaceId());
     switch (node.type()) {
@@ -103,33 +104,26 @@ final class StepRunner {
                     JourneyJson.duration(b.getJsonObject("max")));
           }
           Instant due = now.plus(wait);
-          RunStore.timer(
-              c, run.workspaceId(), run.journeyId(), run.id(), node.id(), RunStore.RESUME, due);
-          RunStore.step(c, run.id(), node.id(), "waiting", "until " + due, now);
+          w.timer(run.workspaceId(), run.journeyId(), run.id(), node.id(), TimerStore.RESUME, due);
+          w.step(run.id(), node.id(), "waiting", "until " + due, now);
           return;
         }
       case WAIT_UNTIL:
         {
           Instant timeout = now.plus(JourneyJson.duration(s.getJsonObject("timeout")));
           if (s.containsKey("event")) {
-            RunStore.waitFor(c, run.id(), s.getJsonObject("event").getString("name"), false, now);
+            w.waitFor(run.id(), s.getJsonObject("event").getString("name"), false, now);
           } else if (effects.matches(
               ws, run.cioId(), ConditionJson.parse(s.get("condition")), now)) {
-            RunStore.step(c, run.id(), node.id(), "met", null, now);
-            go(c, d, run, node, "met", now);
+            w.step(run.id(), node.id(), "met", null, now);
+            go(w, d, run, node, "met", now);
             return;
           } else {
-            RunStore.waitFor(c, run.id(), null, true, now);
+            w.waitFor(run.id(), null, true, now);
           }
-          RunStore.timer(
-              c,
-              run.workspaceId(),
-              run.journeyId(),
-              run.id(),
-              node.id(),
-              RunStore.TIMEOUT,
-              timeout);
-          RunStore.step(c, run.id(), node.id(), "waiting", "timeout at " + timeout, now);
+          w.timer(
+              run.workspaceId(), run.journeyId(), run.id(), node.id(), TimerStore.TIMEOUT, timeout);
+          w.step(run.id(), node.id(), "waiting", "timeout at " + timeout, now);
           return;
         }
       case TIME_WINDOW:
@@ -138,34 +132,33 @@ final class StepRunner {
           ZoneId zone = "person".equals(tz) ? effects.zoneOf(ws, run.cioId()) : ZoneId.of(tz);
           Instant open = window(s).nextOpen(now, zone);
           if (open.equals(now)) {
-            RunStore.step(c, run.id(), node.id(), "in_window", zone.getId(), now);
-            go(c, d, run, node, Node.NEXT, now);
+            w.step(run.id(), node.id(), "in_window", zone.getId(), now);
+            go(w, d, run, node, Node.NEXT, now);
           } else {
-            RunStore.timer(
-                c, run.workspaceId(), run.journeyId(), run.id(), node.id(), RunStore.RESUME, open);
-            RunStore.step(
-                c, run.id(), node.id(), "waiting", "until " + open + " " + zone.getId(), now);
+            w.timer(
+                run.workspaceId(), run.journeyId(), run.id(), node.id(), TimerStore.RESUME, open);
+            w.step(run.id(), node.id(), "waiting", "until " + open + " " + zone.getId(), now);
           }
           return;
         }
       case BRANCH:
         {
-          String label = test(c, run, s, now) ? "true" : "false";
-          RunStore.step(c, run.id(), node.id(), label, null, now);
-          go(c, d, run, node, label, now);
+          String label = test(w, run, s, now) ? "true" : "false";
+          w.step(run.id(), node.id(), label, null, now);
+          go(w, d, run, node, label, now);
           return;
         }
       case MULTI_SPLIT:
         {
           String label = "else";
           for (JsonValue b : s.getJsonArray("branches")) {
-            if (test(c, run, b.asJsonObject(), now)) {
+            if (test(w, run, b.asJsonObject(), now)) {
               label = b.asJsonObject().getString("label");
               break;
             }
           }
-          RunStore.step(c, run.id(), node.id(), label, null, now);
-          go(c, d, run, node, label, now);
+          w.step(run.id(), node.id(), label, null, now);
+          go(w, d, run, node, label, now);
           return;
         }
       case RANDOM_SPLIT:
@@ -177,8 +170,8 @@ final class StepRunner {
               branches
                   .getJsonObject(Splits.pick(run.journeyId(), node.id(), run.cioId(), percents))
                   .getString("label");
-          RunStore.step(c, run.id(), node.id(), label, null, now);
-          go(c, d, run, node, label, now);
+          w.step(run.id(), node.id(), label, null, now);
+          go(w, d, run, node, label, now);
           return;
         }
       case SEND_EMAIL:
@@ -190,28 +183,28 @@ final class StepRunner {
                   ? effects.sendEmail(ws, run.cioId(), s, run.triggerData(), sendKey(run, node))
                   : effects.send(
                       ws, run.cioId(), channel, s, run.triggerData(), sendKey(run, node));
-          RunStore.step(c, run.id(), node.id(), "sent", delivery, now);
+          w.step(run.id(), node.id(), "sent", delivery, now);
         } catch (Effects.StepFailure e) {
-          RunStore.step(c, run.id(), node.id(), "failed", e.getMessage(), now);
+          w.step(run.id(), node.id(), "failed", e.getMessage(), now);
         }
-        go(c, d, run, node, Node.NEXT, now);
+        go(w, d, run, node, Node.NEXT, now);
         return;
       case SEND_WEBHOOK:
         {
-          Optional<String> edge = webhooks.call(c, run, node, sendKey(run, node), now);
+          Optional<String> edge = webhooks.call(w, run, node, sendKey(run, node), now);
           if (edge.isPresent()) {
-            go(c, d, run, node, edge.get(), now);
+            go(w, d, run, node, edge.get(), now);
           }
           return;
         }
       case UPDATE_ATTRIBUTE:
         try {
           effects.updateAttributes(ws, run.cioId(), s.getJsonObject("attributes"));
-          RunStore.step(c, run.id(), node.id(), "updated", null, now);
+          w.step(run.id(), node.id(), "updated", null, now);
         } catch (Effects.StepFailure e) {
-          RunStore.step(c, run.id(), node.id(), "failed", e.getMessage(), now);
+          w.step(run.id(), node.id(), "failed", e.getMessage(), now);
         }
-        go(c, d, run, node, Node.NEXT, now);
+        go(w, d, run, node, Node.NEXT, now);
         return;
       case ADD_TO_SEGMENT:
       case REMOVE_FROM_SEGMENT:
@@ -219,21 +212,21 @@ final class StepRunner {
           boolean add = node.type() == NodeType.ADD_TO_SEGMENT;
           try {
             effects.segment(ws, s.getJsonNumber("segment_id").longValueExact(), run.cioId(), add);
-            RunStore.step(c, run.id(), node.id(), add ? "added" : "removed", null, now);
+            w.step(run.id(), node.id(), add ? "added" : "removed", null, now);
           } catch (Effects.StepFailure e) {
-            RunStore.step(c, run.id(), node.id(), "failed", e.getMessage(), now);
+            w.step(run.id(), node.id(), "failed", e.getMessage(), now);
           }
-          go(c, d, run, node, Node.NEXT, now);
+          go(w, d, run, node, Node.NEXT, now);
           return;
         }
       case UPDATE_OBJECT:
       case UPDATE_RELATIONSHIP:
       case START_JOURNEY:
-        links.run(c, run, node, now);
-        go(c, d, run, node, Node.NEXT, now);
+        links.run(w, run, node, now);
+        go(w, d, run, node, Node.NEXT, now);
         return;
       default:
-        exit(c, run, node.id(), "exit_step", now);
+        exit(w, run, node.id(), "exit_step", now);
     }
   }
 
@@ -252,15 +245,19 @@ final class StepRunner {
 
   /** A wait-until step of a locked run was satisfied (its event arrived, its condition holds). */
   void met(Connection c, StoredRun run, Instant now) throws SQLException {
-    JourneyDefinition d = journeys.version(c, run.journeyId(), run.version());
+    met(new DirectWrites(c), run, now);
+  }
+
+  private void met(RunWrites w, StoredRun run, Instant now) throws SQLException {
+    JourneyDefinition d = journeys.version(w.connection(), run.journeyId(), run.version());
     Optional<Node> node = d.node(run.node());
     if (node.isEmpty() || node.get().type() != NodeType.WAIT_UNTIL) {
       return;
     }
-    RunStore.deleteTimers(c, run.id(), RunStore.TIMEOUT);
-    RunStore.stopWaiting(c, run.id());
-    RunStore.step(c, run.id(), run.node(), "met", null, now);
-    go(c, d, run, node.get(), "met", now);
+    w.deleteTimers(run.id(), TimerStore.TIMEOUT);
+    w.stopWaiting(run.id());
+    w.step(run.id(), run.node(), "met", null, now);
+    go(w, d, run, node.get(), "met", now);
   }
 
   /** Whether a waiting run's journey is active (a paused journey holds its runs). */
@@ -271,32 +268,37 @@ final class StepRunner {
   /** Ends a locked run early. */
   void exit(Connection c, StoredRun run, String node, String reason, Instant now)
       throws SQLException {
-    RunStore.step(c, run.id(), node == null ? "" : node, "exited", reason, now);
-    RunStore.end(c, run.id(), StoredRun.EXITED, reason, now);
+    exit(new DirectWrites(c), run, node, reason, now);
+  }
+
+  /** Ends a locked run early, its writes going to {@code w}. */
+  void exit(RunWrites w, StoredRun run, String node, String reason, Instant now)
+      throws SQLException {
+    w.step(run.id(), node == null ? "" : node, "exited", reason, now);
+    w.end(run.id(), StoredRun.EXITED, reason, now);
   }
 
   /**
    * Follows the edge {@code label} out of {@code node}: the next step is due now, or the run ends.
    */
   private void go(
-      Connection c, JourneyDefinition d, StoredRun run, Node node, String label, Instant now)
+      RunWrites w, JourneyDefinition d, StoredRun run, Node node, String label, Instant now)
       throws SQLException {
     if (d.goal() != null && node.id().equals(d.goal().after())) {
-      RunStore.goalWindow(c, run.id(), now, now.plus(d.goal().within()));
+      w.goalWindow(run.id(), now, now.plus(d.goal().within()));
     }
     Optional<String> target = node.after(label);
     if (target.isEmpty()) {
-      RunStore.step(c, run.id(), node.id(), "completed", null, now);
-      RunStore.end(c, run.id(), StoredRun.COMPLETED, null, now);
+      w.step(run.id(), node.id(), "completed", null, now);
+      w.end(run.id(), StoredRun.COMPLETED, null, now);
       return;
     }
-    RunStore.moveTo(c, run.id(), target.get());
-    RunStore.timer(
-        c, run.workspaceId(), run.journeyId(), run.id(), target.get(), RunStore.STEP, now);
+    w.moveTo(run.id(), target.get());
+    w.timer(run.workspaceId(), run.journeyId(), run.id(), target.get(), TimerStore.STEP, now);
   }
 
   /** A branch test: a condition tree, the trigger data, or an earlier message's engagement. */
-  private boolean test(Connection c, StoredRun run, JsonObject s, Instant now) throws SQLException {
+  private boolean test(RunWrites w, StoredRun run, JsonObject s, Instant now) throws SQLException {
     WorkspaceId ws = new WorkspaceId(run.workspaceId());
     if (s.containsKey("condition")) {
       return effects.matches(ws, run.cioId(), ConditionJson.parse(s.get("condition")), now);
@@ -305,13 +307,7 @@ final class StepRunner {
       return DataFilter.all(JourneyJson.filters(s.getJsonArray("trigger_data")), run.triggerData());
     }
     JsonObject m = s.getJsonObject("message");
-    List<String> deliveries =
-        Sql.list(
-            c,
-            "SELECT detail FROM journeys_step WHERE run_id = ? AND node = ? AND outcome = 'sent'",
-            rs -> rs.getString(1),
-            run.id(),
-            m.getString("node"));
+    List<String> deliveries = w.sent(run.id(), m.getString("node"));
     String metric = m.getString("metric");
     for (String delivery : deliveries) {
       if (effects

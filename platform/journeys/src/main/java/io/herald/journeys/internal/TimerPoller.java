@@ -2,10 +2,17 @@ package io.herald.journeys.internal;
 
 import io.herald.journeys.api.JourneyState;
 import io.herald.shared.persistence.Transactions;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -13,30 +20,29 @@ import javax.sql.DataSource;
 
 /**
  * Claims due timers in batches ({@code FOR UPDATE SKIP LOCKED}, then leased so the claim
- * transaction is short) and runs each one's step in a transaction of its own. A timer whose step
- * fails stays claimed until its lease ends, then any node runs it again (sends are idempotent).
+ * transaction is short) and runs the batch's steps in one transaction: the timers this claim still
+ * holds are locked, the journeys' states read and the runs locked with one statement each, and the
+ * steps' writes collected and written together ({@link WriteBuffer}). A step that fails leaves
+ * nothing behind: its timer stays claimed until its lease ends, then any node runs it again (sends
+ * are idempotent); the others commit. When the batch's transaction itself fails, each step is run
+ * again in a transaction of its own, so one bad step cannot hold the others back.
  */
 final class TimerPoller {
 
   private static final Logger LOG = Logger.getLogger(TimerPoller.class.getName());
 
+  /** Steps due at once run right after the step that made them due, at most this many. */
+  private static final int CHAIN = 16;
+
   private final DataSource dataSource;
   private final Clock clock;
-  private final JourneyStore journeys;
   private final StepRunner steps;
   private final int batchSize;
   private final Duration lease;
 
-  TimerPoller(
-      DataSource dataSource,
-      Clock clock,
-      JourneyStore journeys,
-      StepRunner steps,
-      int batchSize,
-      Duration lease) {
+  TimerPoller(DataSource dataSource, Clock clock, StepRunner steps, int batchSize, Duration lease) {
     this.dataSource = dataSource;
     this.clock = clock;
-    this.journeys = journeys;
     this.steps = steps;
     this.batchSize = batchSize;
     this.lease = lease;
@@ -46,42 +52,28 @@ final class TimerPoller {
   int poll() {
     String claim = UUID.randomUUID().toString();
     Instant now = clock.instant();
-    List<RunStore.Timer> due =
+    List<TimerStore.Timer> due =
         Transactions.inTransaction(
             dataSource,
             "journeys claim",
-            c -> RunStore.claim(c, claim, now, now.plus(lease), batchSize));
-    for (RunStore.Timer t : due) {
-      try {
-        Transactions.inTransaction(
-            dataSource,
-            "journeys step",
-            c -> {
-              JourneyState state = journeys.stateOf(c, t.journeyId());
-              if (state == JourneyState.PAUSED) {
-                RunStore.hold(c, t);
-                return null;
-              }
-              if (!RunStore.take(c, t, claim)) {
-                return null;
-              }
-              StoredRun run = RunStore.run(c, t.runId(), true).orElse(null);
-              if (run == null || !run.active()) {
-                return null;
-              }
-              if (state == JourneyState.ARCHIVED) {
-                // Archiving exits every run in chunks; a step that falls due meanwhile ends too.
-                steps.exit(c, run, run.node(), "archived", clock.instant());
-              } else {
-                steps.fire(c, run, t, clock.instant());
-              }
-              return null;
-            });
-      } catch (RuntimeException e) {
-        LOG.log(
-            Level.WARNING,
-            "journey step failed (run " + t.runId() + ", node " + t.node() + "); retried later",
-            e);
+            c -> TimerStore.claim(c, claim, now, now.plus(lease), batchSize));
+    if (due.isEmpty()) {
+      return 0;
+    }
+    try {
+      run(due, claim);
+    } catch (RuntimeException e) {
+      if (due.size() == 1) {
+        failed(due.get(0), e);
+        return 1;
+      }
+      LOG.log(Level.FINE, "journey step batch failed; its steps run one by one", e);
+      for (TimerStore.Timer t : due) {
+        try {
+          run(List.of(t), claim);
+        } catch (RuntimeException single) {
+          failed(t, single);
+        }
       }
     }
     return due.size();
@@ -94,5 +86,108 @@ final class TimerPoller {
       total += n;
     }
     return total;
+  }
+
+  private void run(List<TimerStore.Timer> batch, String claim) {
+    Transactions.inTransaction(
+        dataSource,
+        "journeys steps",
+        c -> {
+          runIn(c, batch, claim);
+          return null;
+        });
+  }
+
+  private void runIn(Connection c, List<TimerStore.Timer> batch, String claim) throws SQLException {
+    Set<Long> ids = new LinkedHashSet<>();
+    batch.forEach(t -> ids.add(t.id()));
+    Set<Long> claimed = TimerStore.lockClaimed(c, ids, claim);
+    List<TimerStore.Timer> mine = new ArrayList<>();
+    Set<Long> journeyIds = new LinkedHashSet<>();
+    for (TimerStore.Timer t : batch) {
+      if (claimed.contains(t.id())) {
+        mine.add(t);
+        journeyIds.add(t.journeyId());
+      }
+    }
+    if (mine.isEmpty()) {
+      return;
+    }
+    Map<Long, JourneyState> states = TimerStore.states(c, journeyIds);
+    List<Long> held = new ArrayList<>();
+    Set<Long> runIds = new LinkedHashSet<>();
+    for (TimerStore.Timer t : mine) {
+      if (states.get(t.journeyId()) == JourneyState.PAUSED) {
+        held.add(t.id());
+      } else {
+        runIds.add(t.runId());
+      }
+    }
+    Map<Long, StoredRun> runs = TimerStore.lockRuns(c, runIds);
+    WriteBuffer writes = new WriteBuffer(c);
+    Set<Long> touched = new HashSet<>();
+    List<Long> taken = new ArrayList<>();
+    for (TimerStore.Timer t : mine) {
+      JourneyState state = states.get(t.journeyId());
+      if (state == JourneyState.PAUSED) {
+        continue;
+      }
+      StoredRun run = runs.get(t.runId());
+      if (touched.contains(t.runId())) {
+        // A second timer of a run this batch already moved: write what the first step did and
+        // read the run again (it stays locked).
+        writes.flush();
+        run = RunStore.run(c, t.runId(), true).orElse(null);
+      }
+      if (run != null && run.active() && !step(writes, run, t, state == JourneyState.ARCHIVED)) {
+        continue;
+      }
+      touched.add(t.runId());
+      taken.add(t.id());
+    }
+    TimerStore.hold(c, held);
+    TimerStore.take(c, taken, claim);
+    writes.flush();
+  }
+
+  /**
+   * Runs a timer's step, then at once each next step it leaves due now (up to {@link #CHAIN}), as a
+   * poller would claim them next; false when the timer's own step failed (its writes dropped). A
+   * next step that fails leaves its timer written, due now, for the next poll.
+   */
+  private boolean step(WriteBuffer writes, StoredRun run, TimerStore.Timer t, boolean archived)
+      throws SQLException {
+    TimerStore.Timer next = t;
+    Instant madeDue = null;
+    for (int hop = 0; next != null; hop++) {
+      Instant now = clock.instant();
+      writes.begin();
+      try {
+        if (archived) {
+          // Archiving exits every run in chunks; a step that falls due meanwhile ends too.
+          steps.exit(writes, run, run.node(), "archived", now);
+        } else {
+          steps.fire(writes, run, next, now);
+        }
+      } catch (RuntimeException e) {
+        writes.discard();
+        failed(next, e);
+        if (hop == 0) {
+          return false;
+        }
+        writes.untake(run.workspaceId(), next, madeDue);
+        return true;
+      }
+      madeDue = now;
+      next = hop < CHAIN ? writes.takeDueStep(run.id(), run.journeyId(), now).orElse(null) : null;
+    }
+    return true;
+  }
+
+  private static void failed(TimerStore.Timer t, RuntimeException e) {
+    LOG.log(
+        Level.WARNING,
+        "journey step failed (run " + t.runId() + ", node " + t.node() + "); retried later",
+        e);
   }
 }

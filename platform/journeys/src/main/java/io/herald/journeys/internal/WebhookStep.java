@@ -8,7 +8,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,24 +48,23 @@ final class WebhookStep {
    * @return the edge to follow now ({@code failure} when the call cannot be queued), empty while
    *     the run waits for the answer
    */
-  Optional<String> call(Connection c, StoredRun run, Node node, String key, Instant now)
+  Optional<String> call(RunWrites w, StoredRun run, Node node, String key, Instant now)
       throws SQLException {
     WorkspaceId ws = new WorkspaceId(run.workspaceId());
     String delivery;
     try {
       delivery = effects.callWebhook(ws, run.cioId(), node.settings(), run.triggerData(), key);
     } catch (Effects.StepFailure e) {
-      RunStore.step(c, run.id(), node.id(), "failure", e.getMessage(), now);
+      w.step(run.id(), node.id(), "failure", e.getMessage(), now);
       return Optional.of("failure");
     }
-    RunStore.step(c, run.id(), node.id(), CALLING, delivery, now);
-    RunStore.timer(
-        c,
+    w.step(run.id(), node.id(), CALLING, delivery, now);
+    w.timer(
         run.workspaceId(),
         run.journeyId(),
         run.id(),
         node.id(),
-        RunStore.CHECK,
+        TimerStore.CHECK,
         now.plus(FIRST_CHECK));
     return Optional.empty();
   }
@@ -75,10 +73,10 @@ final class WebhookStep {
    * Looks at the call of a run waiting at the node: the edge to follow when it is final, else empty
    * after scheduling the next check (sooner while the call is young, at most a minute apart).
    */
-  Optional<String> check(Connection c, StoredRun run, Node node, Instant now) throws SQLException {
+  Optional<String> check(RunWrites w, StoredRun run, Node node, Instant now) throws SQLException {
     List<Call> calls =
         Sql.list(
-            c,
+            w.connection(),
             "SELECT detail, at FROM journeys_step WHERE run_id = ? AND node = ? AND outcome = ?"
                 + " ORDER BY id DESC LIMIT 1",
             rs -> new Call(rs.getString(1), Sql.instant(rs, 2)),
@@ -86,7 +84,7 @@ final class WebhookStep {
             node.id(),
             CALLING);
     if (calls.isEmpty()) {
-      RunStore.step(c, run.id(), node.id(), "failure", "no call was recorded", now);
+      w.step(run.id(), node.id(), "failure", "no call was recorded", now);
       return Optional.of("failure");
     }
     Call call = calls.get(0);
@@ -96,19 +94,18 @@ final class WebhookStep {
       Duration wait = Duration.between(call.at(), now).dividedBy(2);
       wait = wait.compareTo(FIRST_CHECK) < 0 ? FIRST_CHECK : wait;
       wait = wait.compareTo(LAST_CHECK) > 0 ? LAST_CHECK : wait;
-      RunStore.timer(
-          c,
+      w.timer(
           run.workspaceId(),
           run.journeyId(),
           run.id(),
           node.id(),
-          RunStore.CHECK,
+          TimerStore.CHECK,
           now.plus(wait));
       return Optional.empty();
     }
     Effects.CallOutcome o = outcome.get();
     if (!o.success()) {
-      RunStore.step(c, run.id(), node.id(), "failure", o.reason(), now);
+      w.step(run.id(), node.id(), "failure", o.reason(), now);
       return Optional.of("failure");
     }
     JsonObject capture = node.settings().getJsonObject("capture");
@@ -119,17 +116,12 @@ final class WebhookStep {
         try {
           effects.updateAttributes(ws, run.cioId(), attributes);
         } catch (Effects.StepFailure e) {
-          RunStore.step(
-              c,
-              run.id(),
-              node.id(),
-              "capture_failed",
-              "HTTP " + status + ": " + e.getMessage(),
-              now);
+          w.step(
+              run.id(), node.id(), "capture_failed", "HTTP " + status + ": " + e.getMessage(), now);
         }
       }
     }
-    RunStore.step(c, run.id(), node.id(), "success", "HTTP " + status, now);
+    w.step(run.id(), node.id(), "success", "HTTP " + status, now);
     return Optional.of("success");
   }
 

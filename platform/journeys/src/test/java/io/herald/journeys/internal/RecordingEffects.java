@@ -37,6 +37,8 @@ final class RecordingEffects implements Effects {
   private final java.util.concurrent.atomic.AtomicInteger failAfterSend =
       new java.util.concurrent.atomic.AtomicInteger();
 
+  private final java.util.Set<String> failOnceFor = ConcurrentHashMap.newKeySet();
+
   RecordingEffects(DataSource dataSource, Clock clock) {
     this.clock = clock;
     this.dataSource = dataSource;
@@ -70,6 +72,11 @@ final class RecordingEffects implements Effects {
     failAfterSend.set(times);
   }
 
+  /** The next send to {@code cioId} fails before it queues anything (a bug, an outage). */
+  void failOnceFor(String cioId) {
+    failOnceFor.add(cioId);
+  }
+
   void zone(String cioId, ZoneId zone) {
     zones.put(cioId, zone);
   }
@@ -86,6 +93,9 @@ final class RecordingEffects implements Effects {
     String earlier = keys.get(key);
     if (earlier != null) {
       return earlier;
+    }
+    if (failOnceFor.remove(cioId)) {
+      throw new IllegalStateException("sending to " + cioId + " failed (test)");
     }
     attempts++;
     String subject =

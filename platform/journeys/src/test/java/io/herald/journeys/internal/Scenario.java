@@ -27,11 +27,22 @@ final class Scenario {
   private final DataSource dataSource = JourneyTestDatabase.dataSource();
 
   Scenario(Instant start) {
+    this(start, d -> d);
+  }
+
+  /** A scenario whose engine reaches the database through {@code engineDataSource}. */
+  Scenario(Instant start, java.util.function.UnaryOperator<DataSource> engineDataSource) {
     clock = new TestClock(start);
     effects = new RecordingEffects(dataSource, clock);
     engine =
         new Engine(
-            dataSource, clock, effects, 50, Duration.ofSeconds(60), Duration.ofHours(72), 30);
+            engineDataSource.apply(dataSource),
+            clock,
+            effects,
+            50,
+            Duration.ofSeconds(60),
+            Duration.ofHours(72),
+            30);
   }
 
   /** Creates and activates a journey; returns its id. */
