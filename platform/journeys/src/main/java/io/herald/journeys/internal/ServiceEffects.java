@@ -106,30 +106,17 @@ class ServiceEffects implements Effects {
       JsonObject data,
       String key) {
     JsonValue messageId = settings.get("message_id");
-    ChannelSend send =
-        new ChannelSend(
-            channel,
-            messageId == null
-                ? null
-                : messageId instanceof JsonString s ? s.getString() : messageId.toString(),
-            new PersonRef(IdType.CIO_ID, cioId),
-            text(settings, "to"),
-            JsonJava.toMap(data),
-            inlineContent(channel, settings),
-            null,
-            null,
-            null,
-            false,
-            // Journeys are not transactional: people who unsubscribed do not get them.
-            Boolean.FALSE,
-            false);
-    try {
-      return messages.send(ws, send, key).deliveryId();
-    } catch (InvalidMessageException e) {
-      throw new StepFailure(String.join("; ", e.problems()));
-    } catch (NotFoundException e) {
-      throw new StepFailure(e.getMessage());
-    }
+    return queue(
+        ws,
+        channel,
+        messageId == null
+            ? null
+            : messageId instanceof JsonString s ? s.getString() : messageId.toString(),
+        cioId,
+        text(settings, "to"),
+        data,
+        inlineContent(channel, settings),
+        key);
   }
 
   @Override
@@ -138,19 +125,33 @@ class ServiceEffects implements Effects {
     Map<String, Object> content = inlineContent("webhook", settings);
     // A journey waits for the answer, so it gives up sooner than messaging's default.
     content.putIfAbsent("retries", DEFAULT_WEBHOOK_RETRIES);
+    return queue(ws, "webhook", null, cioId, null, data, content, key);
+  }
+
+  /** Queues a keyed send of a channel other than email; a refusal is the step's failure. */
+  private String queue(
+      WorkspaceId ws,
+      String channel,
+      String messageId,
+      String cioId,
+      String to,
+      JsonObject data,
+      Map<String, Object> content,
+      String key) {
     ChannelSend send =
         new ChannelSend(
-            "webhook",
-            null,
+            channel,
+            messageId,
             new PersonRef(IdType.CIO_ID, cioId),
-            null,
+            to,
             JsonJava.toMap(data),
             content,
             null,
             null,
             null,
             false,
-            null,
+            // Journeys are not transactional: people who unsubscribed do not get them.
+            Boolean.FALSE,
             false);
     try {
       return messages.send(ws, send, key).deliveryId();
