@@ -39,6 +39,16 @@ interface Effects {
       JsonObject data,
       String idempotencyKey);
 
+  /**
+   * Sends a send step's message to the person now as a test (marked {@code [TEST]}, never keyed:
+   * each call is a new delivery); returns the delivery id.
+   *
+   * @param channel {@code email}, {@code sms}, {@code push}, {@code whatsapp} or {@code in_app}
+   * @throws StepFailure when the message cannot be sent
+   */
+  String sendTest(
+      WorkspaceId ws, String cioId, String channel, JsonObject settings, JsonObject data);
+
   /** A delivery's metrics (sent, delivered, opened, …) by when they happened; empty if unknown. */
   Optional<Map<String, Instant>> deliveryMetrics(WorkspaceId ws, String deliveryId);
 

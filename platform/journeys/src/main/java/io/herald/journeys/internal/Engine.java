@@ -14,6 +14,8 @@ final class Engine {
   final TimerPoller poller;
   final SegmentFeed segmentFeed;
   final Lifecycle lifecycle;
+  final RunMover mover;
+  final DraftTesting testing;
 
   Engine(
       DataSource dataSource,
@@ -30,5 +32,7 @@ final class Engine {
     poller = new TimerPoller(dataSource, clock, journeys, steps, batchSize, lease);
     segmentFeed = new SegmentFeed(dataSource, triggers, feedSettleSeconds);
     lifecycle = new Lifecycle(dataSource, clock, journeys, steps);
+    mover = new RunMover(dataSource, clock, journeys, steps);
+    testing = new DraftTesting(dataSource, clock, journeys, effects);
   }
 }

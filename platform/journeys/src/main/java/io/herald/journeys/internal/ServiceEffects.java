@@ -43,6 +43,8 @@ class ServiceEffects implements Effects {
 
   @Inject WorkspaceService workspaces;
 
+  @Inject TestMessages tests;
+
   @Override
   public String sendEmail(
       WorkspaceId ws, String cioId, JsonObject settings, JsonObject data, String key) {
@@ -112,6 +114,12 @@ class ServiceEffects implements Effects {
     } catch (NotFoundException e) {
       throw new StepFailure(e.getMessage());
     }
+  }
+
+  @Override
+  public String sendTest(
+      WorkspaceId ws, String cioId, String channel, JsonObject settings, JsonObject data) {
+    return tests.send(ws, cioId, channel, settings, data);
   }
 
   @Override

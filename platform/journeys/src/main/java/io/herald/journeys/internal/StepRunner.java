@@ -28,7 +28,9 @@ import java.util.Set;
 
 /**
  * Executes steps. Every method runs inside the caller's transaction, which records the step's
- * outcome in the step log and the run's next step (a timer, or the run's end) together.
+ * outcome in the step log and the run's next step (a timer, or the run's end) together. What a step
+ * writes goes through a {@link RunLog}: the run's rows, or a simulation's memory ({@link
+ * Simulator}), so both take the same decisions.
  */
 final class StepRunner {
 
@@ -43,33 +45,42 @@ final class StepRunner {
   /** Handles a claimed timer of a locked, active run. */
   void fire(Connection c, StoredRun run, RunStore.Timer t, Instant now) throws SQLException {
     JourneyDefinition d = journeys.version(c, run.journeyId(), run.version());
-    Optional<Node> node = d.node(t.node());
+    fire(new DbRunLog(c, run), d, run, t.node(), t.kind(), now);
+  }
+
+  /**
+   * Handles a timer of {@code kind} at node {@code at} of a run of {@code d}, writing to {@code
+   * log} (the database's rows, or a simulation's memory).
+   */
+  void fire(RunLog log, JourneyDefinition d, StoredRun run, String at, String kind, Instant now)
+      throws SQLException {
+    Optional<Node> node = d.node(at);
     if (node.isEmpty()) {
-      exit(c, run, t.node(), "missing_node", now);
+      exit(log, at, "missing_node", now);
       return;
     }
-    switch (t.kind()) {
+    switch (kind) {
       case RunStore.RESUME:
-        RunStore.step(c, run.id(), t.node(), "resumed", null, now);
-        go(c, d, run, node.get(), Node.NEXT, now);
+        log.step(at, "resumed", null, now);
+        go(log, d, node.get(), Node.NEXT, now);
         break;
       case RunStore.TIMEOUT:
-        if (!t.node().equals(run.node())) {
+        if (!at.equals(run.node())) {
           return;
         }
-        RunStore.stopWaiting(c, run.id());
-        RunStore.step(c, run.id(), t.node(), "timeout", null, now);
-        go(c, d, run, node.get(), "timeout", now);
+        log.stopWaiting();
+        log.step(at, "timeout", null, now);
+        go(log, d, node.get(), "timeout", now);
         break;
       default:
-        arrive(c, d, run, node.get(), now);
+        arrive(log, d, run, node.get(), now);
     }
   }
 
   /** A run reaches a node. */
-  private void arrive(Connection c, JourneyDefinition d, StoredRun run, Node node, Instant now)
+  private void arrive(RunLog log, JourneyDefinition d, StoredRun run, Node node, Instant now)
       throws SQLException {
-    RunStore.moveTo(c, run.id(), node.id());
+    log.moveTo(node.id());
     JsonObject s = node.settings();
     WorkspaceId ws = new WorkspaceId(run.workspaceId());
     switch (node.type()) {
@@ -88,33 +99,25 @@ final class StepRunner {
                     JourneyJson.duration(b.getJsonObject("max")));
           }
           Instant due = now.plus(wait);
-          RunStore.timer(
-              c, run.workspaceId(), run.journeyId(), run.id(), node.id(), RunStore.RESUME, due);
-          RunStore.step(c, run.id(), node.id(), "waiting", "until " + due, now);
+          log.timer(node.id(), RunStore.RESUME, due);
+          log.step(node.id(), "waiting", "until " + due, now);
           return;
         }
       case WAIT_UNTIL:
         {
           Instant timeout = now.plus(JourneyJson.duration(s.getJsonObject("timeout")));
           if (s.containsKey("event")) {
-            RunStore.waitFor(c, run.id(), s.getJsonObject("event").getString("name"), false, now);
+            log.waitFor(s.getJsonObject("event").getString("name"), false, now);
           } else if (effects.matches(
               ws, run.cioId(), ConditionJson.parse(s.get("condition")), now)) {
-            RunStore.step(c, run.id(), node.id(), "met", null, now);
-            go(c, d, run, node, "met", now);
+            log.step(node.id(), "met", null, now);
+            go(log, d, node, "met", now);
             return;
           } else {
-            RunStore.waitFor(c, run.id(), null, true, now);
+            log.waitFor(null, true, now);
           }
-          RunStore.timer(
-              c,
-              run.workspaceId(),
-              run.journeyId(),
-              run.id(),
-              node.id(),
-              RunStore.TIMEOUT,
-              timeout);
-          RunStore.step(c, run.id(), node.id(), "waiting", "timeout at " + timeout, now);
+          log.timer(node.id(), RunStore.TIMEOUT, timeout);
+          log.step(node.id(), "waiting", "timeout at " + timeout, now);
           return;
         }
       case TIME_WINDOW:
@@ -123,34 +126,32 @@ final class StepRunner {
           ZoneId zone = "person".equals(tz) ? effects.zoneOf(ws, run.cioId()) : ZoneId.of(tz);
           Instant open = window(s).nextOpen(now, zone);
           if (open.equals(now)) {
-            RunStore.step(c, run.id(), node.id(), "in_window", zone.getId(), now);
-            go(c, d, run, node, Node.NEXT, now);
+            log.step(node.id(), "in_window", zone.getId(), now);
+            go(log, d, node, Node.NEXT, now);
           } else {
-            RunStore.timer(
-                c, run.workspaceId(), run.journeyId(), run.id(), node.id(), RunStore.RESUME, open);
-            RunStore.step(
-                c, run.id(), node.id(), "waiting", "until " + open + " " + zone.getId(), now);
+            log.timer(node.id(), RunStore.RESUME, open);
+            log.step(node.id(), "waiting", "until " + open + " " + zone.getId(), now);
           }
           return;
         }
       case BRANCH:
         {
-          String label = test(c, run, s, now) ? "true" : "false";
-          RunStore.step(c, run.id(), node.id(), label, null, now);
-          go(c, d, run, node, label, now);
+          String label = test(log, run, s, now) ? "true" : "false";
+          log.step(node.id(), label, null, now);
+          go(log, d, node, label, now);
           return;
         }
       case MULTI_SPLIT:
         {
           String label = "else";
           for (JsonValue b : s.getJsonArray("branches")) {
-            if (test(c, run, b.asJsonObject(), now)) {
+            if (test(log, run, b.asJsonObject(), now)) {
               label = b.asJsonObject().getString("label");
               break;
             }
           }
-          RunStore.step(c, run.id(), node.id(), label, null, now);
-          go(c, d, run, node, label, now);
+          log.step(node.id(), label, null, now);
+          go(log, d, node, label, now);
           return;
         }
       case RANDOM_SPLIT:
@@ -162,8 +163,8 @@ final class StepRunner {
               branches
                   .getJsonObject(Splits.pick(run.journeyId(), node.id(), run.cioId(), percents))
                   .getString("label");
-          RunStore.step(c, run.id(), node.id(), label, null, now);
-          go(c, d, run, node, label, now);
+          log.step(node.id(), label, null, now);
+          go(log, d, node, label, now);
           return;
         }
       case SEND_EMAIL:
@@ -175,20 +176,20 @@ final class StepRunner {
                   ? effects.sendEmail(ws, run.cioId(), s, run.triggerData(), sendKey(run, node))
                   : effects.send(
                       ws, run.cioId(), channel, s, run.triggerData(), sendKey(run, node));
-          RunStore.step(c, run.id(), node.id(), "sent", delivery, now);
+          log.step(node.id(), "sent", delivery, now);
         } catch (Effects.StepFailure e) {
-          RunStore.step(c, run.id(), node.id(), "failed", e.getMessage(), now);
+          log.step(node.id(), "failed", e.getMessage(), now);
         }
-        go(c, d, run, node, Node.NEXT, now);
+        go(log, d, node, Node.NEXT, now);
         return;
       case UPDATE_ATTRIBUTE:
         try {
           effects.updateAttributes(ws, run.cioId(), s.getJsonObject("attributes"));
-          RunStore.step(c, run.id(), node.id(), "updated", null, now);
+          log.step(node.id(), "updated", null, now);
         } catch (Effects.StepFailure e) {
-          RunStore.step(c, run.id(), node.id(), "failed", e.getMessage(), now);
+          log.step(node.id(), "failed", e.getMessage(), now);
         }
-        go(c, d, run, node, Node.NEXT, now);
+        go(log, d, node, Node.NEXT, now);
         return;
       case ADD_TO_SEGMENT:
       case REMOVE_FROM_SEGMENT:
@@ -196,15 +197,15 @@ final class StepRunner {
           boolean add = node.type() == NodeType.ADD_TO_SEGMENT;
           try {
             effects.segment(ws, s.getJsonNumber("segment_id").longValueExact(), run.cioId(), add);
-            RunStore.step(c, run.id(), node.id(), add ? "added" : "removed", null, now);
+            log.step(node.id(), add ? "added" : "removed", null, now);
           } catch (Effects.StepFailure e) {
-            RunStore.step(c, run.id(), node.id(), "failed", e.getMessage(), now);
+            log.step(node.id(), "failed", e.getMessage(), now);
           }
-          go(c, d, run, node, Node.NEXT, now);
+          go(log, d, node, Node.NEXT, now);
           return;
         }
       default:
-        exit(c, run, node.id(), "exit_step", now);
+        exit(log, node.id(), "exit_step", now);
     }
   }
 
@@ -215,15 +216,19 @@ final class StepRunner {
 
   /** A wait-until step of a locked run was satisfied (its event arrived, its condition holds). */
   void met(Connection c, StoredRun run, Instant now) throws SQLException {
-    JourneyDefinition d = journeys.version(c, run.journeyId(), run.version());
+    met(new DbRunLog(c, run), journeys.version(c, run.journeyId(), run.version()), run, now);
+  }
+
+  /** A wait-until step of a run of {@code d} was satisfied, written to {@code log}. */
+  void met(RunLog log, JourneyDefinition d, StoredRun run, Instant now) throws SQLException {
     Optional<Node> node = d.node(run.node());
     if (node.isEmpty() || node.get().type() != NodeType.WAIT_UNTIL) {
       return;
     }
-    RunStore.deleteTimers(c, run.id(), RunStore.TIMEOUT);
-    RunStore.stopWaiting(c, run.id());
-    RunStore.step(c, run.id(), run.node(), "met", null, now);
-    go(c, d, run, node.get(), "met", now);
+    log.deleteTimers(RunStore.TIMEOUT);
+    log.stopWaiting();
+    log.step(run.node(), "met", null, now);
+    go(log, d, node.get(), "met", now);
   }
 
   /** Whether a waiting run's journey is active (a paused journey holds its runs). */
@@ -234,32 +239,35 @@ final class StepRunner {
   /** Ends a locked run early. */
   void exit(Connection c, StoredRun run, String node, String reason, Instant now)
       throws SQLException {
-    RunStore.step(c, run.id(), node == null ? "" : node, "exited", reason, now);
-    RunStore.end(c, run.id(), StoredRun.EXITED, reason, now);
+    exit(new DbRunLog(c, run), node, reason, now);
+  }
+
+  /** Ends a run early, written to {@code log}. */
+  void exit(RunLog log, String node, String reason, Instant now) throws SQLException {
+    log.step(node == null ? "" : node, "exited", reason, now);
+    log.end(StoredRun.EXITED, reason, now);
   }
 
   /**
    * Follows the edge {@code label} out of {@code node}: the next step is due now, or the run ends.
    */
-  private void go(
-      Connection c, JourneyDefinition d, StoredRun run, Node node, String label, Instant now)
+  private void go(RunLog log, JourneyDefinition d, Node node, String label, Instant now)
       throws SQLException {
     if (d.goal() != null && node.id().equals(d.goal().after())) {
-      RunStore.goalWindow(c, run.id(), now, now.plus(d.goal().within()));
+      log.goalWindow(now, now.plus(d.goal().within()));
     }
     Optional<String> target = node.after(label);
     if (target.isEmpty()) {
-      RunStore.step(c, run.id(), node.id(), "completed", null, now);
-      RunStore.end(c, run.id(), StoredRun.COMPLETED, null, now);
+      log.step(node.id(), "completed", null, now);
+      log.end(StoredRun.COMPLETED, null, now);
       return;
     }
-    RunStore.moveTo(c, run.id(), target.get());
-    RunStore.timer(
-        c, run.workspaceId(), run.journeyId(), run.id(), target.get(), RunStore.STEP, now);
+    log.moveTo(target.get());
+    log.timer(target.get(), RunStore.STEP, now);
   }
 
   /** A branch test: a condition tree, the trigger data, or an earlier message's engagement. */
-  private boolean test(Connection c, StoredRun run, JsonObject s, Instant now) throws SQLException {
+  private boolean test(RunLog log, StoredRun run, JsonObject s, Instant now) throws SQLException {
     WorkspaceId ws = new WorkspaceId(run.workspaceId());
     if (s.containsKey("condition")) {
       return effects.matches(ws, run.cioId(), ConditionJson.parse(s.get("condition")), now);
@@ -268,13 +276,7 @@ final class StepRunner {
       return DataFilter.all(JourneyJson.filters(s.getJsonArray("trigger_data")), run.triggerData());
     }
     JsonObject m = s.getJsonObject("message");
-    List<String> deliveries =
-        Sql.list(
-            c,
-            "SELECT detail FROM journeys_step WHERE run_id = ? AND node = ? AND outcome = 'sent'",
-            rs -> rs.getString(1),
-            run.id(),
-            m.getString("node"));
+    List<String> deliveries = log.deliveries(m.getString("node"));
     String metric = m.getString("metric");
     for (String delivery : deliveries) {
       if (effects

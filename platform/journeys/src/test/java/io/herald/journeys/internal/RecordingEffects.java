@@ -121,6 +121,21 @@ final class RecordingEffects implements Effects {
         key);
   }
 
+  /** Records a test send with its subject marked {@code [TEST] }; never keyed. */
+  @Override
+  public synchronized String sendTest(
+      WorkspaceId ws, String cioId, String channel, JsonObject settings, JsonObject data) {
+    attempts++;
+    String subject =
+        "[TEST] "
+            + (channel.equals("email") && settings.containsKey("subject")
+                ? settings.getString("subject")
+                : channel + " message " + settings.get("message_id"));
+    String delivery = "t" + (sent.size() + 1) + "-" + cioId;
+    sent.add(new Sent(cioId, subject, clock.instant(), delivery));
+    return delivery;
+  }
+
   @Override
   public Optional<Map<String, Instant>> deliveryMetrics(WorkspaceId ws, String deliveryId) {
     return Optional.ofNullable(metrics.get(deliveryId)).map(Map::copyOf);

@@ -1,0 +1,68 @@
+package io.herald.journeys.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/** A run's rows, written in the caller's transaction. */
+final class DbRunLog implements RunLog {
+
+  private final Connection c;
+  private final StoredRun run;
+
+  DbRunLog(Connection c, StoredRun run) {
+    this.c = c;
+    this.run = run;
+  }
+
+  @Override
+  public void moveTo(String node) throws SQLException {
+    RunStore.moveTo(c, run.id(), node);
+  }
+
+  @Override
+  public void timer(String node, String kind, Instant due) throws SQLException {
+    RunStore.timer(c, run.workspaceId(), run.journeyId(), run.id(), node, kind, due);
+  }
+
+  @Override
+  public void deleteTimers(String kind) throws SQLException {
+    RunStore.deleteTimers(c, run.id(), kind);
+  }
+
+  @Override
+  public void step(String node, String outcome, String detail, Instant at) throws SQLException {
+    RunStore.step(c, run.id(), node, outcome, detail, at);
+  }
+
+  @Override
+  public void waitFor(String event, boolean condition, Instant since) throws SQLException {
+    RunStore.waitFor(c, run.id(), event, condition, since);
+  }
+
+  @Override
+  public void stopWaiting() throws SQLException {
+    RunStore.stopWaiting(c, run.id());
+  }
+
+  @Override
+  public void goalWindow(Instant from, Instant until) throws SQLException {
+    RunStore.goalWindow(c, run.id(), from, until);
+  }
+
+  @Override
+  public void end(String state, String reason, Instant at) throws SQLException {
+    RunStore.end(c, run.id(), state, reason, at);
+  }
+
+  @Override
+  public List<String> deliveries(String node) throws SQLException {
+    return Sql.list(
+        c,
+        "SELECT detail FROM journeys_step WHERE run_id = ? AND node = ? AND outcome = 'sent'",
+        rs -> rs.getString(1),
+        run.id(),
+        node);
+  }
+}

@@ -1,0 +1,90 @@
+package io.herald.journeys.internal;
+
+import io.herald.segments.api.condition.ConditionDocument;
+import io.herald.workspace.api.WorkspaceId;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A simulation's effects: reads (conditions, the person's time zone) go to the real effects, writes
+ * do nothing. A send answers {@code would send …} in place of a delivery id, which the step log
+ * records as the send's detail; such a "delivery" has no engagement.
+ */
+final class SimulationEffects implements Effects {
+
+  private final Effects real;
+  private final Set<String> described = new HashSet<>();
+
+  SimulationEffects(Effects real) {
+    this.real = real;
+  }
+
+  @Override
+  public String sendEmail(
+      WorkspaceId ws, String cioId, JsonObject settings, JsonObject data, String key) {
+    return described(
+        "would send email "
+            + (settings.get("subject") instanceof JsonString s
+                ? "\"" + s.getString() + "\""
+                : "transactional message " + id(settings.get("message_id"))));
+  }
+
+  @Override
+  public String send(
+      WorkspaceId ws,
+      String cioId,
+      String channel,
+      JsonObject settings,
+      JsonObject data,
+      String key) {
+    return described(
+        "would send " + channel + " transactional message " + id(settings.get("message_id")));
+  }
+
+  @Override
+  public String sendTest(
+      WorkspaceId ws, String cioId, String channel, JsonObject settings, JsonObject data) {
+    throw new StepFailure("a simulation sends no test messages");
+  }
+
+  @Override
+  public Optional<Map<String, Instant>> deliveryMetrics(WorkspaceId ws, String deliveryId) {
+    return described.contains(deliveryId) ? Optional.empty() : real.deliveryMetrics(ws, deliveryId);
+  }
+
+  @Override
+  public void updateAttributes(WorkspaceId ws, String cioId, JsonObject attributes) {
+    // Simulated: the person's attributes stay as they are.
+  }
+
+  @Override
+  public void segment(WorkspaceId ws, long segmentId, String cioId, boolean add) {
+    // Simulated: no membership changes.
+  }
+
+  @Override
+  public boolean matches(WorkspaceId ws, String cioId, ConditionDocument conditions, Instant now) {
+    return real.matches(ws, cioId, conditions, now);
+  }
+
+  @Override
+  public ZoneId zoneOf(WorkspaceId ws, String cioId) {
+    return real.zoneOf(ws, cioId);
+  }
+
+  private String described(String text) {
+    described.add(text);
+    return text;
+  }
+
+  private static String id(JsonValue messageId) {
+    return messageId instanceof JsonString s ? s.getString() : String.valueOf(messageId);
+  }
+}
