@@ -1,0 +1,372 @@
+package io.herald.app.journeys;
+
+import static io.herald.app.it.ApiAssertions.assertAppError;
+import static io.herald.app.it.ApiAssertions.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.herald.app.it.ContainerTest;
+import io.herald.app.it.Http;
+import io.herald.app.it.Http.Answer;
+import jakarta.mail.internet.MimeMessage;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Draft testing through the App API on the running node: a test send of a draft journey's email
+ * step (inline, and a transactional message's rendered subject) arrives in GreenMail marked {@code
+ * [TEST]} with no run; a simulation over HTTP; moving runs to a new version; refused requests.
+ */
+class JourneyDraftTestingIT extends ContainerTest {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  private static GreenMail smtp;
+
+  @BeforeAll
+  static void startSmtp() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    smtp.setUser("noreply@herald.test", "draft-smtp", "draft-smtp-password");
+  }
+
+  @AfterAll
+  static void stopSmtp() {
+    smtp.stop();
+  }
+
+  @BeforeEach
+  void channel() {
+    Answer saved =
+        http()
+            .put(
+                "v1/channel_settings/smtp",
+                Http.app(),
+                "{\"channel\":\"email\",\"provider\":\"email-smtp\",\"default\":true,"
+                    + "\"settings\":{\"host\":\"127.0.0.1\",\"port\":\""
+                    + smtp.getSmtp().getPort()
+                    + "\",\"security\":\"none\",\"username\":\"draft-smtp\","
+                    + "\"password\":\"draft-smtp-password\","
+                    + "\"default_from\":\"Herald <noreply@herald.test>\"}}");
+    assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+  }
+
+  private static String q(String text) {
+    return text.replace('\'', '"');
+  }
+
+  private void person(String id) {
+    Answer put =
+        http()
+            .put(
+                "api/v1/customers/" + id,
+                Http.track(),
+                q("{'email':'" + id + "@example.com','first_name':'Ada'}"));
+    assertThat(put.status()).as(put.body()).isEqualTo(200);
+  }
+
+  private long create(String document) {
+    Answer created = http().post("v1/campaigns", Http.app(), q(document));
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    return created.json().at("/campaign/id").asLong();
+  }
+
+  private List<MimeMessage> received(String subject) {
+    return Arrays.stream(smtp.getReceivedMessages())
+        .filter(m -> subjectOf(m).equals(subject))
+        .toList();
+  }
+
+  @Test
+  void aTestSendOfADraftsStepArrivesMarkedAndRecordsNoRun() throws Exception {
+    String id = unique("draft-person");
+    person(id);
+    String subject = unique("Welcome");
+    Answer message =
+        http()
+            .post(
+                "v1/transactional",
+                Http.app(),
+                q(
+                    "{'name':'"
+                        + unique("receipt")
+                        + "','subject':'"
+                        + subject
+                        + " receipt for {{customer.first_name}}','body':'<p>r</p>',"
+                        + "'from':'a@acme.test'}"));
+    assertThat(message.status()).as(message.body()).isEqualTo(201);
+    long messageId = message.json().at("/message/id").asLong();
+    long campaign =
+        create(
+            "{'name':'Draft','trigger':{'type':'api'},'nodes':[{'id':'hello','type':'send_email',"
+                + "'settings':{'from':'Acme <hello@acme.test>','subject':'"
+                + subject
+                + " {{trigger.plan}}','body':'<p>Hi</p>'},'next':'receipt'},"
+                + "{'id':'receipt','type':'send_email','settings':{'message_id':"
+                + messageId
+                + "}}]}");
+
+    Answer sent =
+        http()
+            .post(
+                "v1/campaigns/" + campaign + "/nodes/hello/test_send",
+                Http.app(),
+                q("{'identifiers':{'id':'" + id + "'},'data':{'plan':'gold'}}"));
+    assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+    assertThat(sent.json().path("test").asBoolean()).isTrue();
+    String delivery = sent.json().path("delivery_id").asText();
+    Answer receipt =
+        http()
+            .post(
+                "v1/campaigns/" + campaign + "/nodes/receipt/test_send",
+                Http.app(),
+                q("{'identifiers':{'email':'" + id + "@example.com'}}"));
+    assertThat(receipt.status()).as(receipt.body()).isEqualTo(200);
+
+    await().atMost(PATIENCE).until(() -> received("[TEST] " + subject + " gold").size() == 1);
+    await()
+        .atMost(PATIENCE)
+        .until(() -> received("[TEST] " + subject + " receipt for Ada").size() == 1);
+    MimeMessage mail = received("[TEST] " + subject + " gold").get(0);
+    assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(id + "@example.com");
+    assertThat(
+            http()
+                .get("v1/messages/" + delivery, Http.app())
+                .json()
+                .at("/message/subject")
+                .asText())
+        .isEqualTo("[TEST] " + subject + " gold");
+    assertThat(http().get("v1/campaigns/" + campaign + "/runs", Http.app()).json().path("runs"))
+        .isEmpty();
+  }
+
+  @Test
+  void aSimulationOverHttpReturnsThePathWithVirtualTimes() {
+    String id = unique("sim-person");
+    person(id);
+    long campaign =
+        create(
+            "{'name':'Cart','trigger':{'type':'api'},'nodes':["
+                + "{'id':'w','type':'wait_until','settings':{'event':{'name':'purchased'},"
+                + "'timeout':{'value':2,'unit':'days'}},'next':{'met':'thanks','timeout':'remind'}},"
+                + "{'id':'thanks','type':'send_email','settings':{'from':'a@x.test',"
+                + "'subject':'Thanks','body':'b'}},"
+                + "{'id':'remind','type':'send_email','settings':{'from':'a@x.test',"
+                + "'subject':'Still thinking?','body':'b'}}]}");
+
+    Answer met =
+        http()
+            .post(
+                "v1/campaigns/" + campaign + "/simulate",
+                Http.app(),
+                q(
+                    "{'identifiers':{'id':'"
+                        + id
+                        + "'},'events':[{'name':'purchased','data':{},'at_offset':'PT5H'}],"
+                        + "'horizon':'P30D'}"));
+    assertThat(met.status()).as(met.body()).isEqualTo(200);
+    JsonNode sim = met.json().path("simulation");
+    assertThat(sim.path("end").asText()).isEqualTo("completed");
+    assertThat(sim.path("version").asInt()).isEqualTo(1);
+    assertThat(sim.path("steps").findValuesAsText("outcome"))
+        .containsExactly("entered", "waiting", "met", "sent", "completed");
+    assertThat(sim.path("steps").findValuesAsText("offset"))
+        .containsExactly("PT0S", "PT0S", "PT5H", "PT5H", "PT5H");
+    assertThat(sim.at("/steps/2/edge").asText()).isEqualTo("met");
+    assertThat(sim.at("/steps/3/detail").asText()).isEqualTo("would send email \"Thanks\"");
+
+    Answer timeout =
+        http()
+            .post(
+                "v1/campaigns/" + campaign + "/simulate",
+                Http.app(),
+                q("{'identifiers':{'id':'" + id + "'}}"));
+    assertThat(timeout.status()).as(timeout.body()).isEqualTo(200);
+    assertThat(timeout.json().at("/simulation/steps/2/outcome").asText()).isEqualTo("timeout");
+    assertThat(timeout.json().at("/simulation/steps/2/offset").asText()).isEqualTo("PT48H");
+    assertThat(timeout.json().at("/simulation/steps/3/detail").asText())
+        .isEqualTo("would send email \"Still thinking?\"");
+    assertThat(http().get("v1/campaigns/" + campaign + "/runs", Http.app()).json().path("runs"))
+        .isEmpty();
+  }
+
+  @Test
+  void movingRunsPutsAWaitingRunOnTheNewVersion() {
+    String id = unique("move-person");
+    person(id);
+    String v1 =
+        "{'name':'Move','trigger':{'type':'api'},'nodes':[{'id':'w','type':'delay',"
+            + "'settings':{'duration':{'value':30,'unit':'days'}},'next':'e'},"
+            + "{'id':'e','type':'send_email','settings':{'from':'a@x.test','subject':'%s',"
+            + "'body':'b'}}]}";
+    long campaign = create(String.format(v1, "One"));
+    assertAppError(
+        http().post("v1/campaigns/" + campaign + "/runs/move", Http.app(), ""), 400, "is draft");
+    assertThat(http().post("v1/campaigns/" + campaign + "/activate", Http.app(), "").status())
+        .isEqualTo(200);
+    Answer triggered =
+        http()
+            .post(
+                "v1/campaigns/" + campaign + "/triggers", Http.app(), q("{'ids':['" + id + "']}"));
+    assertThat(triggered.status()).as(triggered.body()).isEqualTo(200);
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        http()
+                            .get("v1/campaigns/" + campaign + "/runs?state=active", Http.app())
+                            .json()
+                            .at("/runs/0/node")
+                            .asText())
+                    .isEqualTo("w"));
+
+    Answer put =
+        http()
+            .put(
+                "v1/campaigns/" + campaign + "?move_runs=true",
+                Http.app(),
+                q(String.format(v1, "Two")));
+    assertThat(put.status()).as(put.body()).isEqualTo(200);
+    assertThat(put.json().at("/campaign/version").asInt()).isEqualTo(2);
+    assertThat(put.json().at("/moved_runs/moved").asLong()).isEqualTo(1);
+    assertThat(put.json().at("/moved_runs/exited").asLong()).isZero();
+    JsonNode run =
+        http()
+            .get("v1/campaigns/" + campaign + "/runs?state=active", Http.app())
+            .json()
+            .at("/runs/0");
+    assertThat(run.path("version").asInt()).isEqualTo(2);
+    assertThat(run.path("node").asText()).isEqualTo("w");
+
+    Answer again = http().post("v1/campaigns/" + campaign + "/runs/move", Http.app(), "");
+    assertThat(again.status()).as(again.body()).isEqualTo(200);
+    assertThat(again.json().at("/moved_runs/moved").asLong()).isZero();
+    assertAppError(
+        http().put("v1/campaigns/" + campaign + "?move_runs=yes", Http.app(), q(v1)),
+        400,
+        "move_runs must be true or false");
+  }
+
+  @Test
+  void refusedRequestsNameTheFieldAndTheReason() {
+    String id = unique("refused-person");
+    person(id);
+    long campaign =
+        create(
+            "{'name':'Refused','trigger':{'type':'api'},'nodes':[{'id':'hello','type':'send_email',"
+                + "'settings':{'from':'a@x.test','subject':'S','body':'b'},'next':'w'},"
+                + "{'id':'w','type':'delay','settings':{'duration':{'value':1,'unit':'days'}}}]}");
+    String send = "v1/campaigns/" + campaign + "/nodes/hello/test_send";
+    String simulate = "v1/campaigns/" + campaign + "/simulate";
+    String who = "{'identifiers':{'id':'" + id + "'}}";
+
+    for (String path : List.of(send, simulate)) {
+      assertAppError(http().post(path, Http.app(), "{\"identifiers\":"), 400, "malformed JSON");
+      assertAppError(http().post(path, Http.app(), "[]"), 400, "must be a JSON object");
+      assertAppError(
+          http().post(path, Http.app(), q("{'identifiers':'x'}")), 400, "identifiers: required");
+      assertAppError(
+          http().post(path, Http.app(), q("{'identifiers':{'id':'" + id + "'},'data':[1]}")),
+          400,
+          "data: must be an object");
+      assertAppError(
+          http().post(path, Http.app(), q("{'identifiers':{'id':'" + id + "'},'extra':1}")),
+          400,
+          "extra: unknown field");
+      assertAppError(
+          http().post(path, Http.app(), q("{'identifiers':{'id':'nobody-" + id + "'}}")),
+          404,
+          "person nobody-" + id + " not found");
+      assertThat(http().post(path, null, q(who)).status()).isEqualTo(401);
+      byte[] big = new byte[512 * 1024 + 10];
+      Arrays.fill(big, (byte) ' ');
+      big[0] = '{';
+      big[big.length - 1] = '}';
+      assertAppError(
+          http().post(path, Http.app(), new String(big, StandardCharsets.US_ASCII)),
+          413,
+          "larger than");
+    }
+    assertAppError(
+        http()
+            .post(
+                simulate,
+                Http.app(),
+                q(
+                    "{'identifiers':{'id':'"
+                        + id
+                        + "'},'version':'2','horizon':5,'events':[{'name':'','at_offset':'soon'},"
+                        + "{'name':'x','data':3}]}")),
+        400,
+        "version: must be a whole number from 1");
+    Answer many =
+        http()
+            .post(
+                simulate,
+                Http.app(),
+                q(
+                    "{'identifiers':{'id':'"
+                        + id
+                        + "'},'horizon':'P400D','events':[{'name':'','at_offset':'soon'},"
+                        + "{'name':'x','data':3}]}"));
+    assertAppError(many, 400, "horizon: must be more than 0 and at most P366D");
+    assertAppError(many, 400, "events[0].name: required");
+    assertAppError(many, 400, "events[0].at_offset: must be an ISO-8601 duration");
+    assertAppError(many, 400, "events[1].data: must be an object");
+    assertAppError(many, 400, "events[1].at_offset: required");
+    assertAppError(
+        http().post(simulate, Http.app(), q("{'identifiers':{'id':'" + id + "'},'events':{}}")),
+        400,
+        "events: must be an array");
+    assertAppError(
+        http().post(simulate, Http.app(), q("{'identifiers':{'id':'" + id + "'},'version':9}")),
+        404,
+        "has no version 9");
+
+    assertAppError(
+        http().post("v1/campaigns/" + campaign + "/nodes/w/test_send", Http.app(), q(who)),
+        400,
+        "node 'w' is a delay step, not a send step");
+    assertAppError(
+        http().post("v1/campaigns/" + campaign + "/nodes/nope/test_send", Http.app(), q(who)),
+        404,
+        "has no node 'nope'");
+    for (String path :
+        List.of(
+            "v1/campaigns/999999999/nodes/hello/test_send",
+            "v1/campaigns/abc/simulate",
+            "v1/campaigns/999999999/simulate",
+            "v1/campaigns/999999999/runs/move")) {
+      Answer answer = http().post(path, Http.app(), q(who));
+      assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(404);
+      assertThat(answer.json().at("/meta/error").isTextual()).as(path).isTrue();
+    }
+    assertThat(http().post("v1/campaigns/" + campaign + "/runs/move", null, "").status())
+        .isEqualTo(401);
+    assertThat(http().get("v1/campaigns/" + campaign + "/runs", Http.app()).json().path("runs"))
+        .isEmpty();
+  }
+
+  private static String subjectOf(MimeMessage m) {
+    try {
+      return m.getSubject();
+    } catch (Exception e) {
+      return "";
+    }
+  }
+}
