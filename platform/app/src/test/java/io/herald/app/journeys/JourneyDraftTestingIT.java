@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.herald.app.it.ContainerTest;
@@ -13,6 +14,10 @@ import io.herald.app.it.Http;
 import io.herald.app.it.Http.Answer;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -30,6 +35,8 @@ import org.junit.jupiter.api.Test;
 class JourneyDraftTestingIT extends ContainerTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ECHO_TOKEN = "echo-token-draft-testing-it";
 
   private static GreenMail smtp;
 
@@ -152,6 +159,117 @@ class JourneyDraftTestingIT extends ContainerTest {
         .isEqualTo("[TEST] " + subject + " gold");
     assertThat(http().get("v1/campaigns/" + campaign + "/runs", Http.app()).json().path("runs"))
         .isEmpty();
+  }
+
+  /** Saves the channel's recording echo as its default; its callback URL (aimed at the node). */
+  private String echo(String channel) {
+    Answer saved =
+        http()
+            .put(
+                "v1/channel_settings/echo-" + channel,
+                Http.app(),
+                q(
+                    "{'channel':'"
+                        + channel
+                        + "','provider':'test-echo-"
+                        + channel
+                        + "','default':true,'settings':{'prefix':'"
+                        + channel
+                        + "-','token':'"
+                        + ECHO_TOKEN
+                        + "'}}"));
+    assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+    return saved
+        .json()
+        .at("/channel_setting/callback_url")
+        .asText()
+        .replace("http://localhost:8080/", base.toString());
+  }
+
+  /** What the echo provider was given for the delivery. */
+  private static JsonNode echoed(String callback, String delivery) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(callback + "/sent"))
+            .header("X-Echo-Token", ECHO_TOKEN)
+            .GET()
+            .build();
+    HttpResponse<String> list =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+    for (JsonNode m : JSON.readTree(list.body()).path("messages")) {
+      if (m.path("idempotency_key").asText().equals(delivery)) {
+        return m;
+      }
+    }
+    throw new AssertionError("the echo got no message for " + delivery + ": " + list.body());
+  }
+
+  @Test
+  void aTestSendOfSmsAndPushStepsMarksTheBodyAndTheTitle() throws Exception {
+    String run = unique("ch");
+    String smsCallback = echo("sms");
+    String pushCallback = echo("push");
+    String id = "draft-channels-" + run;
+    String phone = "+1555" + String.format("%07d", (long) (Math.random() * 10_000_000));
+    String token = "DRAFT-TOKEN-" + run;
+    Answer person =
+        http()
+            .put(
+                "api/v1/customers/" + id,
+                Http.track(),
+                q("{'email':'" + id + "@example.com','phone':'" + phone + "','first_name':'Ada'}"));
+    assertThat(person.status()).as(person.body()).isEqualTo(200);
+    Answer device =
+        http()
+            .put(
+                "api/v1/customers/" + id + "/devices",
+                Http.track(),
+                q("{'device':{'id':'" + token + "','platform':'ios','last_used':1700000000}}"));
+    assertThat(device.status()).as(device.body()).isEqualTo(200);
+    long sms =
+        message(
+            "{'name':'SMS " + run + "','channel':'sms','body':'SMS for {{customer.first_name}}'}");
+    long push =
+        message(
+            "{'name':'Push "
+                + run
+                + "','channel':'push','title':'Hello','message':'Push for {{customer.first_name}}'}");
+    long campaign =
+        create(
+            "{'name':'Channels','trigger':{'type':'api'},'nodes':["
+                + "{'id':'text','type':'send_message','settings':{'channel':'sms','message_id':"
+                + sms
+                + "},'next':'buzz'},"
+                + "{'id':'buzz','type':'send_message','settings':{'channel':'push','message_id':"
+                + push
+                + "}}]}");
+
+    String who = q("{'identifiers':{'id':'" + id + "'}}");
+    Answer text =
+        http().post("v1/campaigns/" + campaign + "/nodes/text/test_send", Http.app(), who);
+    assertThat(text.status()).as(text.body()).isEqualTo(200);
+    Answer buzz =
+        http().post("v1/campaigns/" + campaign + "/nodes/buzz/test_send", Http.app(), who);
+    assertThat(buzz.status()).as(buzz.body()).isEqualTo(200);
+
+    String textDelivery = text.json().path("delivery_id").asText();
+    String buzzDelivery = buzz.json().path("delivery_id").asText();
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(echoed(smsCallback, textDelivery).path("body").asText())
+                    .isEqualTo("[TEST] SMS for Ada"));
+    JsonNode pushed = echoed(pushCallback, buzzDelivery);
+    assertThat(pushed.path("subject").asText()).isEqualTo("[TEST] Hello");
+    assertThat(pushed.path("body").asText()).isEqualTo("Push for Ada");
+    assertThat(pushed.path("recipient").asText()).isEqualTo(token);
+  }
+
+  private long message(String body) {
+    Answer created = http().post("v1/transactional", Http.app(), q(body));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created.json().at("/message/id").asLong();
   }
 
   @Test

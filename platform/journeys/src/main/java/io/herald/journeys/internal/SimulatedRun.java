@@ -91,6 +91,11 @@ final class SimulatedRun implements RunLog {
     convertedAt = at;
   }
 
+  /** How many step-log entries the run has. */
+  int steps() {
+    return log.size();
+  }
+
   List<Logged> logged() {
     return List.copyOf(log);
   }

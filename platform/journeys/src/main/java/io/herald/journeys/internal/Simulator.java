@@ -71,9 +71,9 @@ final class Simulator {
           endedAt = run.view().endedAt();
           break;
         }
-        if (run.logged().size() > Simulation.MAX_STEPS) {
+        if (run.steps() > Simulation.MAX_STEPS) {
           outcome = "step_limit";
-          endedAt = run.logged().get(run.logged().size() - 1).at();
+          endedAt = run.logged().get(run.steps() - 1).at();
           break;
         }
         Optional<SimulatedRun.Timer> timer = run.nextTimer();

@@ -126,7 +126,9 @@ final class DraftTestRequest {
     if (!(ids instanceof JsonObject o)) {
       problems.add(
           "identifiers: required, an object with one of id, email, cio_id"
-              + (ids == null ? "" : " (got " + ids.getValueType().name().toLowerCase() + ")"));
+              + (ids == null
+                  ? ""
+                  : " (got " + ids.getValueType().name().toLowerCase(java.util.Locale.ROOT) + ")"));
       return null;
     }
     return PersonRef.fromIdentifiers(o, "identifiers", problems).orElse(null);

@@ -166,6 +166,27 @@ class DraftTestingIT {
   }
 
   @Test
+  void aLoopThroughAShortDelayStopsAtTheStepLimit() throws Exception {
+    Scenario s = new Scenario(T0);
+    long journey =
+        s.draftJourney(
+            "{'name':'Loop','trigger':{'type':'api'},'nodes':["
+                + "{'id':'d','type':'delay','settings':{'duration':{'value':1,'unit':'minutes'}},"
+                + "'next':'u'},"
+                + "{'id':'u','type':'update_attribute','settings':{'attributes':{'n':1}},"
+                + "'next':'d'}]}");
+    s.person("p", "{}");
+
+    Simulation loop = simulate(s, journey, "p", List.of(), Duration.ofDays(90));
+
+    assertThat(loop.end()).isEqualTo("step_limit");
+    assertThat(loop.steps()).hasSizeBetween(Simulation.MAX_STEPS + 1, Simulation.MAX_STEPS + 3);
+    assertThat(loop.endedAt()).isEqualTo(loop.steps().get(loop.steps().size() - 1).at());
+    assertThat(loop.endedAt()).isBetween(T0.plusSeconds(300 * 60), T0.plusSeconds(400 * 60));
+    assertThat(s.effects.updates()).isEmpty();
+  }
+
+  @Test
   void aSimulationOfAnOlderVersionFollowsThatVersion() throws Exception {
     Scenario s = new Scenario(T0);
     long journey = s.activeJourney(oneEmail("First"));
