@@ -121,6 +121,12 @@ public final class FakeMessaging implements MessageService {
     return deliveries.stream().filter(d -> d.deliveryId().equals(deliveryId)).findFirst();
   }
 
+  /** The console reads no totals; the journeys module's tests cover them. */
+  @Override
+  public java.util.Map<String, Long> metricTotals(WorkspaceId workspace, String prefix) {
+    return java.util.Map.of();
+  }
+
   @Override
   public List<DeliveryView> deliveriesOf(
       WorkspaceId workspace, String cioId, String before, int limit) {

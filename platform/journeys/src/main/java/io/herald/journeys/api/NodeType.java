@@ -17,6 +17,7 @@ public enum NodeType {
   RANDOM_SPLIT("random_split", false),
   SEND_EMAIL("send_email", false),
   SEND_MESSAGE("send_message", false),
+  SEND_WEBHOOK("send_webhook", false, "success", "failure"),
   UPDATE_ATTRIBUTE("update_attribute", false),
   ADD_TO_SEGMENT("add_to_segment", false),
   REMOVE_FROM_SEGMENT("remove_from_segment", false),
@@ -43,8 +44,8 @@ public enum NodeType {
   }
 
   /**
-   * The fixed edge labels ({@code wait_until}, {@code branch}); empty for single-exit steps and for
-   * the splits, whose labels come from their settings.
+   * The fixed edge labels ({@code wait_until}, {@code branch}, {@code send_webhook}); empty for
+   * single-exit steps and for the splits, whose labels come from their settings.
    */
   public List<String> labels() {
     return labels;

@@ -20,7 +20,17 @@ final class StepSettings {
   private static final Pattern HOUR = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
   private static final List<String> DAYS =
       List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
-  private static final Set<String> MESSAGE_CHANNELS = Set.of("sms", "push", "whatsapp", "in_app");
+  private static final Set<String> MESSAGE_CHANNELS =
+      Set.of("sms", "push", "whatsapp", "in_app", "slack");
+  private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+
+  /**
+   * A webhook step's capture path: {@code status}, {@code headers.<name>}, {@code body} or {@code
+   * body} followed by {@code .field} and {@code [index]} parts.
+   */
+  static final Pattern CAPTURE =
+      Pattern.compile("status|headers\\.[A-Za-z0-9-]+|body(\\.[A-Za-z0-9_$-]+|\\[[0-9]{1,6}\\])*");
+
   private static final Set<String> METRICS =
       Set.of("sent", "delivered", "opened", "clicked", "converted", "bounced", "unsubscribed");
 
@@ -143,6 +153,20 @@ final class StepSettings {
                 "reply_to",
                 "to");
             emailSettings(s, path);
+          } else if (on.equals("slack") && !s.containsKey("message_id")) {
+            // Inline Slack content: text and/or Block Kit blocks, to a channel or the default.
+            checks.keys(s, path, "channel", "to", "text", "blocks", "slack_channel");
+            String text = checks.text(s, path, "text", false);
+            JsonValue blocks = s.get("blocks");
+            if (blocks != null && !(blocks instanceof JsonArray)) {
+              checks.problem(path + ".blocks", "must be an array of Block Kit blocks");
+            }
+            if ((text == null || text.isBlank())
+                && !(blocks instanceof JsonArray b && !b.isEmpty())) {
+              checks.problem(path, "a slack message needs message_id, text or blocks");
+            }
+            checks.text(s, path, "slack_channel", false);
+            checks.text(s, path, "to", false);
           } else if (MESSAGE_CHANNELS.contains(on)) {
             checks.keys(s, path, "channel", "message_id", "to");
             JsonValue id = s.get("message_id");
@@ -155,10 +179,16 @@ final class StepSettings {
           } else {
             checks.problem(
                 path + ".channel",
-                "unknown channel '" + on + "'; one of email, sms, push, whatsapp, in_app");
+                "unknown channel '"
+                    + on
+                    + "'; one of email, sms, push, whatsapp, in_app, slack (webhooks: the"
+                    + " send_webhook step)");
           }
           return null;
         }
+      case SEND_WEBHOOK:
+        webhook(s, path);
+        return type.labels();
       case UPDATE_ATTRIBUTE:
         checks.keys(s, path, "attributes");
         JsonObject attrs = checks.optionalObject(s, path, "attributes");
@@ -174,6 +204,51 @@ final class StepSettings {
       default:
         checks.keys(s, path);
         return null;
+    }
+  }
+
+  /**
+   * A webhook call: {@code url} (required), {@code method}, {@code headers} (strings), {@code
+   * body}, {@code timeout_seconds}, {@code retries} and {@code capture} (attribute name → a path
+   * into the answer).
+   */
+  private void webhook(JsonObject s, String path) {
+    checks.keys(
+        s, path, "url", "method", "headers", "body", "timeout_seconds", "retries", "capture");
+    String url = checks.text(s, path, "url", true);
+    if (url != null
+        && url.indexOf('{') < 0
+        && !url.startsWith("http://")
+        && !url.startsWith("https://")) {
+      checks.problem(path + ".url", "must be an http:// or https:// URL");
+    }
+    String method = checks.text(s, path, "method", false);
+    if (method != null && !METHODS.contains(method.toUpperCase(java.util.Locale.ROOT))) {
+      checks.problem(path + ".method", "must be one of GET, POST, PUT, PATCH, DELETE");
+    }
+    JsonObject headers = checks.optionalObject(s, path, "headers");
+    if (headers != null) {
+      headers.forEach(
+          (name, value) -> {
+            if (!(value instanceof JsonString)) {
+              checks.problem(path + ".headers." + name, "must be a string");
+            }
+          });
+    }
+    checks.text(s, path, "body", false);
+    checks.integer(s, path, "timeout_seconds", false, 1, 300);
+    checks.integer(s, path, "retries", false, 0, 10);
+    JsonObject capture = checks.optionalObject(s, path, "capture");
+    if (capture != null) {
+      capture.forEach(
+          (attribute, value) -> {
+            if (!(value instanceof JsonString p) || !CAPTURE.matcher(p.getString()).matches()) {
+              checks.problem(
+                  path + ".capture." + attribute,
+                  "must be status, headers.<name>, body or a path such as body.user.plan or"
+                      + " body.items[0].id");
+            }
+          });
     }
   }
 

@@ -1,9 +1,11 @@
 package io.herald.journeys.internal;
 
+import io.herald.journeys.api.RunView;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** A run's rows, written in the caller's transaction. */
 final class DbRunLog implements RunLog {
@@ -54,6 +56,20 @@ final class DbRunLog implements RunLog {
   @Override
   public void end(String state, String reason, Instant at) throws SQLException {
     RunStore.end(c, run.id(), state, reason, at);
+  }
+
+  @Override
+  public Optional<RunView.Step> latest(String node, String outcome) throws SQLException {
+    return Sql.list(
+            c,
+            "SELECT detail, at FROM journeys_step WHERE run_id = ? AND node = ? AND outcome = ?"
+                + " ORDER BY id DESC LIMIT 1",
+            rs -> new RunView.Step(node, outcome, rs.getString(1), Sql.instant(rs, 2)),
+            run.id(),
+            node,
+            outcome)
+        .stream()
+        .findFirst();
   }
 
   @Override

@@ -43,11 +43,47 @@ interface Effects {
    * Sends a send step's message to the person now as a test (marked {@code [TEST]}, never keyed:
    * each call is a new delivery); returns the delivery id.
    *
-   * @param channel {@code email}, {@code sms}, {@code push}, {@code whatsapp} or {@code in_app}
+   * @param channel {@code email}, or a {@code send_message} channel ({@code sms}, {@code push},
+   *     {@code whatsapp}, {@code in_app}, {@code slack})
    * @throws StepFailure when the message cannot be sent
    */
   String sendTest(
       WorkspaceId ws, String cioId, String channel, JsonObject settings, JsonObject data);
+
+  /**
+   * Queues a webhook call (messaging's {@code webhook} channel: {@code settings} url, method,
+   * headers, body, timeout_seconds, retries, all Liquid) at most once per key; returns the delivery
+   * id.
+   *
+   * @throws StepFailure when the call cannot be queued (bad content)
+   */
+  String callWebhook(
+      WorkspaceId ws, String cioId, JsonObject settings, JsonObject data, String idempotencyKey);
+
+  /**
+   * What became of a delivery: empty while it is queued or being sent; a failed call when it is
+   * unknown.
+   */
+  Optional<CallOutcome> outcome(WorkspaceId ws, String deliveryId);
+
+  /**
+   * A finished delivery.
+   *
+   * @param success sent (a webhook: answered 2xx) or delivered
+   * @param reason why it failed, else null
+   * @param response the provider's answer kept by messaging (a webhook: {@code status}, {@code
+   *     headers}, {@code body}), empty when none
+   */
+  record CallOutcome(boolean success, String reason, Map<String, Object> response) {
+
+    /** Copies the answer. */
+    public CallOutcome {
+      response =
+          response == null
+              ? Map.of()
+              : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(response));
+    }
+  }
 
   /** A delivery's metrics (sent, delivered, opened, …) by when they happened; empty if unknown. */
   Optional<Map<String, Instant>> deliveryMetrics(WorkspaceId ws, String deliveryId);

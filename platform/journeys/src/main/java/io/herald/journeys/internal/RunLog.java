@@ -1,8 +1,10 @@
 package io.herald.journeys.internal;
 
+import io.herald.journeys.api.RunView;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a step writes about its run: its node, timers, wait, goal window, step log and end. {@link
@@ -30,6 +32,9 @@ interface RunLog {
 
   /** Ends the run: completed, or exited with a reason; its timers go. */
   void end(String state, String reason, Instant at) throws SQLException;
+
+  /** The run's latest step-log entry at {@code node} with {@code outcome}. */
+  Optional<RunView.Step> latest(String node, String outcome) throws SQLException;
 
   /** The delivery ids the run's step log records as sent at {@code node}. */
   List<String> deliveries(String node) throws SQLException;

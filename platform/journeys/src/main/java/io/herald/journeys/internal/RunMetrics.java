@@ -1,26 +1,19 @@
 package io.herald.journeys.internal;
 
 import io.herald.journeys.api.JourneyMetrics;
-import io.herald.messaging.api.DeliveryView;
 import io.herald.messaging.api.MessageService;
 import io.herald.shared.persistence.Transactions;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * A journey's counts: runs by state and conversions from {@code journeys_run}, and the metrics of
- * its most recent {@link #MAX_DELIVERIES} deliveries from the delivery log.
+ * every delivery it sent (messaging counts them by the journey's idempotency key prefix).
  */
 @ApplicationScoped
 class RunMetrics {
-
-  /** Deliveries whose metrics are read. */
-  static final int MAX_DELIVERIES = 1000;
 
   @Inject JourneyEngine engine;
 
@@ -49,16 +42,7 @@ class RunMetrics {
                                 rs.getLong(5)),
                         journeyId)
                     .get(0));
-    List<String> deliveries =
-        Transactions.autoCommit(
-            engine.dataSource(),
-            "journeys metrics",
-            c -> RunStore.details(c, journeyId, "sent", MAX_DELIVERIES));
-    Map<String, Long> byMetric = new TreeMap<>();
-    for (String id : deliveries) {
-      Optional<DeliveryView> d = messages.delivery(workspace, id);
-      d.ifPresent(v -> v.metrics().keySet().forEach(m -> byMetric.merge(m, 1L, Long::sum)));
-    }
+    Map<String, Long> byMetric = messages.metricTotals(workspace, StepRunner.keyPrefix(journeyId));
     return new JourneyMetrics(
         counts.entered(),
         counts.active(),

@@ -22,6 +22,7 @@ final class RunStore {
   static final String STEP = "step";
   static final String RESUME = "resume";
   static final String TIMEOUT = "timeout";
+  static final String CHECK = "check";
 
   private static final String RUN_COLUMNS =
       "id, workspace_id, journey_id, version, cio_id, state, node, trigger_data, waiting_event,"

@@ -1,5 +1,6 @@
 package io.herald.journeys.internal;
 
+import io.herald.messaging.api.ChannelFields;
 import io.herald.messaging.api.ChannelSend;
 import io.herald.messaging.api.DeliveryView;
 import io.herald.messaging.api.EmailSend;
@@ -25,6 +26,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +34,9 @@ import java.util.Optional;
 /** Steps' effects through the messaging, people and segments apis. */
 @ApplicationScoped
 class ServiceEffects implements Effects {
+
+  /** Further attempts of a journey's webhook call after a 5xx, a 408 or no answer. */
+  static final int DEFAULT_WEBHOOK_RETRIES = 2;
 
   @Inject MessageService messages;
 
@@ -95,11 +100,13 @@ class ServiceEffects implements Effects {
     ChannelSend send =
         new ChannelSend(
             channel,
-            messageId instanceof JsonString s ? s.getString() : String.valueOf(messageId),
+            messageId == null
+                ? null
+                : messageId instanceof JsonString s ? s.getString() : messageId.toString(),
             new PersonRef(IdType.CIO_ID, cioId),
             text(settings, "to"),
             JsonJava.toMap(data),
-            null,
+            inlineContent(channel, settings),
             null,
             null,
             null,
@@ -120,6 +127,65 @@ class ServiceEffects implements Effects {
   public String sendTest(
       WorkspaceId ws, String cioId, String channel, JsonObject settings, JsonObject data) {
     return tests.send(ws, cioId, channel, settings, data);
+  }
+
+  @Override
+  public String callWebhook(
+      WorkspaceId ws, String cioId, JsonObject settings, JsonObject data, String key) {
+    Map<String, Object> content = inlineContent("webhook", settings);
+    // A journey waits for the answer, so it gives up sooner than messaging's default.
+    content.putIfAbsent("retries", DEFAULT_WEBHOOK_RETRIES);
+    ChannelSend send =
+        new ChannelSend(
+            "webhook",
+            null,
+            new PersonRef(IdType.CIO_ID, cioId),
+            null,
+            JsonJava.toMap(data),
+            content,
+            null,
+            null,
+            null,
+            false,
+            null,
+            false);
+    try {
+      return messages.send(ws, send, key).deliveryId();
+    } catch (InvalidMessageException e) {
+      throw new StepFailure(String.join("; ", e.problems()));
+    } catch (NotFoundException e) {
+      throw new StepFailure(e.getMessage());
+    }
+  }
+
+  @Override
+  public Optional<CallOutcome> outcome(WorkspaceId ws, String deliveryId) {
+    Optional<DeliveryView> found = messages.delivery(ws, deliveryId);
+    if (found.isEmpty()) {
+      return Optional.of(new CallOutcome(false, "delivery " + deliveryId + " is gone", null));
+    }
+    DeliveryView d = found.get();
+    switch (d.state()) {
+      case "sent", "delivered":
+        return Optional.of(new CallOutcome(true, null, d.response()));
+      case "failed", "bounced", "dropped":
+        return Optional.of(
+            new CallOutcome(false, d.reason() == null ? d.state() : d.reason(), d.response()));
+      default:
+        return Optional.empty();
+    }
+  }
+
+  /** The channel's message fields present in a step's settings ({@link ChannelFields}). */
+  private static Map<String, Object> inlineContent(String channel, JsonObject settings) {
+    Map<String, Object> content = new LinkedHashMap<>();
+    for (ChannelFields.Field field : ChannelFields.of(channel)) {
+      JsonValue v = settings.get(field.name());
+      if (v != null && v.getValueType() != JsonValue.ValueType.NULL) {
+        content.put(field.name(), JsonJava.toJava(v));
+      }
+    }
+    return content;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.herald.journeys.internal;
 
+import io.herald.journeys.api.RunView;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -155,6 +156,17 @@ final class SimulatedRun implements RunLog {
     endedAt = at;
     stopWaiting();
     timers.clear();
+  }
+
+  @Override
+  public Optional<RunView.Step> latest(String at, String outcome) {
+    for (int i = log.size() - 1; i >= 0; i--) {
+      Logged l = log.get(i);
+      if (l.node().equals(at) && l.outcome().equals(outcome)) {
+        return Optional.of(new RunView.Step(l.node(), l.outcome(), l.detail(), l.at()));
+      }
+    }
+    return Optional.empty();
   }
 
   @Override

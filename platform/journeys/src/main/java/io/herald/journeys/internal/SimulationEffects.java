@@ -14,8 +14,9 @@ import java.util.Set;
 
 /**
  * A simulation's effects: reads (conditions, the person's time zone) go to the real effects, writes
- * do nothing. A send answers {@code would send …} in place of a delivery id, which the step log
- * records as the send's detail; such a "delivery" has no engagement.
+ * do nothing. A send answers {@code would send …} (a webhook {@code would call webhook …}) in place
+ * of a delivery id, which the step log records as the step's detail; such a "delivery" has no
+ * engagement, and a simulated webhook call succeeds with an empty answer.
  */
 final class SimulationEffects implements Effects {
 
@@ -46,6 +47,24 @@ final class SimulationEffects implements Effects {
       String key) {
     return described(
         "would send " + channel + " transactional message " + id(settings.get("message_id")));
+  }
+
+  @Override
+  public String callWebhook(
+      WorkspaceId ws, String cioId, JsonObject settings, JsonObject data, String key) {
+    return described(
+        "would call webhook "
+            + settings.getString("method", "POST")
+            + " "
+            + (settings.get("url") instanceof JsonString u ? u.getString() : ""));
+  }
+
+  /** A simulated webhook call answers 2xx (with nothing to capture) at its first check. */
+  @Override
+  public Optional<CallOutcome> outcome(WorkspaceId ws, String deliveryId) {
+    return described.contains(deliveryId)
+        ? Optional.of(new CallOutcome(true, null, Map.of()))
+        : real.outcome(ws, deliveryId);
   }
 
   @Override

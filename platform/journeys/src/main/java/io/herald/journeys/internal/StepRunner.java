@@ -36,10 +36,12 @@ final class StepRunner {
 
   private final JourneyStore journeys;
   private final Effects effects;
+  private final WebhookStep webhooks;
 
   StepRunner(JourneyStore journeys, Effects effects) {
     this.journeys = journeys;
     this.effects = effects;
+    this.webhooks = new WebhookStep(effects);
   }
 
   /** Handles a claimed timer of a locked, active run. */
@@ -64,6 +66,17 @@ final class StepRunner {
         log.step(at, "resumed", null, now);
         go(log, d, node.get(), Node.NEXT, now);
         break;
+      case RunStore.CHECK:
+        {
+          if (!at.equals(run.node())) {
+            return;
+          }
+          Optional<String> edge = webhooks.check(log, run, node.get(), now);
+          if (edge.isPresent()) {
+            go(log, d, node.get(), edge.get(), now);
+          }
+          break;
+        }
       case RunStore.TIMEOUT:
         if (!at.equals(run.node())) {
           return;
@@ -182,6 +195,14 @@ final class StepRunner {
         }
         go(log, d, node, Node.NEXT, now);
         return;
+      case SEND_WEBHOOK:
+        {
+          Optional<String> edge = webhooks.call(log, run, node, sendKey(run, node), now);
+          if (edge.isPresent()) {
+            go(log, d, node, edge.get(), now);
+          }
+          return;
+        }
       case UPDATE_ATTRIBUTE:
         try {
           effects.updateAttributes(ws, run.cioId(), s.getJsonObject("attributes"));
@@ -209,9 +230,17 @@ final class StepRunner {
     }
   }
 
-  /** The idempotency key of a send step: the run and the node. */
+  /**
+   * The idempotency key of a send step: the journey, the run and the node ({@link #keyPrefix} is
+   * the journey's part, which its metrics count by).
+   */
   static String sendKey(StoredRun run, Node node) {
-    return "journey-run-" + run.id() + "-" + node.id();
+    return keyPrefix(run.journeyId()) + run.id() + "-" + node.id();
+  }
+
+  /** The start of the idempotency keys of a journey's sends. */
+  static String keyPrefix(long journeyId) {
+    return "journey-" + journeyId + "-run-";
   }
 
   /** A wait-until step of a locked run was satisfied (its event arrived, its condition holds). */

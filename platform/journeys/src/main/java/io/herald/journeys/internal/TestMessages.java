@@ -1,5 +1,6 @@
 package io.herald.journeys.internal;
 
+import io.herald.messaging.api.ChannelFields;
 import io.herald.messaging.api.ChannelPreview;
 import io.herald.messaging.api.ChannelSend;
 import io.herald.messaging.api.EmailPreview;
@@ -25,7 +26,8 @@ import java.util.Map;
  * Test sends of a journey's send steps through messaging: unkeyed (each is a new delivery), not
  * tracked, sent even to people who unsubscribed (someone chose them), and marked: {@link #MARK}
  * starts the email subject (a transactional message's rendered subject), the SMS or WhatsApp body,
- * or the push or in-app title. A WhatsApp template message cannot change and goes unmarked.
+ * the push or in-app title, or a Slack message's inline text. A WhatsApp template message (and
+ * Slack Block Kit blocks without text) cannot carry the mark and go unmarked.
  */
 @ApplicationScoped
 class TestMessages {
@@ -94,16 +96,27 @@ class TestMessages {
       JsonObject settings,
       Map<String, Object> vars) {
     String messageId = messageId(settings);
-    ChannelPreview preview =
-        messages.previewChannel(ws, transactional(ws, messageId), person, vars);
-    if (preview.error() != null) {
-      throw new Effects.StepFailure("message " + messageId + ": " + preview.error());
-    }
-    Map<String, Object> content = new LinkedHashMap<>();
-    if (channel.equals("push") || channel.equals("in_app")) {
-      content.put("title", MARK + (preview.subject() == null ? "" : preview.subject()).strip());
-    } else if (preview.body() != null && !preview.body().isEmpty()) {
-      content.put("body", MARK + preview.body());
+    Map<String, Object> content = inline(channel, settings);
+    boolean titled = channel.equals("push") || channel.equals("in_app");
+    if (messageId != null) {
+      ChannelPreview preview =
+          messages.previewChannel(ws, transactional(ws, messageId), person, vars);
+      if (preview.error() != null) {
+        throw new Effects.StepFailure("message " + messageId + ": " + preview.error());
+      }
+      if (titled) {
+        content.put("title", MARK + (preview.subject() == null ? "" : preview.subject()).strip());
+      } else if (preview.body() != null && !preview.body().isEmpty()) {
+        content.put("body", MARK + preview.body());
+      }
+    } else {
+      // Inline content (a Slack message): its text, or a push / in-app title, is marked.
+      String field = titled ? "title" : channel.equals("slack") ? "text" : "body";
+      if (content.get(field) instanceof String text) {
+        content.put(field, MARK + text);
+      } else if (titled) {
+        content.put(field, MARK.strip());
+      }
     }
     ChannelSend send =
         new ChannelSend(
@@ -120,6 +133,18 @@ class TestMessages {
             Boolean.TRUE,
             false);
     return messages.send(ws, send).deliveryId();
+  }
+
+  /** The channel's message fields present in a step's settings ({@link ChannelFields}). */
+  private static Map<String, Object> inline(String channel, JsonObject settings) {
+    Map<String, Object> content = new LinkedHashMap<>();
+    for (ChannelFields.Field field : ChannelFields.of(channel)) {
+      JsonValue v = settings.get(field.name());
+      if (v != null && v.getValueType() != JsonValue.ValueType.NULL) {
+        content.put(field.name(), JsonJava.toJava(v));
+      }
+    }
+    return content;
   }
 
   private long transactional(WorkspaceId ws, String messageId) {

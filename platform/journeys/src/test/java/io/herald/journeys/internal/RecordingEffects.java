@@ -136,6 +136,69 @@ final class RecordingEffects implements Effects {
     return delivery;
   }
 
+  /** A recorded webhook call: the step's settings and when it was queued. */
+  record Call(String cioId, JsonObject settings, Instant at, String deliveryId) {}
+
+  private final List<Call> calls = new ArrayList<>();
+  private final java.util.Deque<CallOutcome> answers = new java.util.ArrayDeque<>();
+  private final Map<String, CallOutcome> outcomes = new ConcurrentHashMap<>();
+  private final Map<String, Integer> pendingChecks = new ConcurrentHashMap<>();
+  private final List<String> checks = new ArrayList<>();
+  private int checksBeforeAnswer;
+
+  /** The next webhook call gets this answer (calls without one fail: "no answer queued"). */
+  synchronized void answer(CallOutcome outcome) {
+    answers.add(outcome);
+  }
+
+  /** Every later call stays pending for this many checks before its answer is final. */
+  synchronized void checksBeforeAnswer(int n) {
+    checksBeforeAnswer = n;
+  }
+
+  synchronized List<Call> calls() {
+    return List.copyOf(calls);
+  }
+
+  /** The delivery ids looked at, with the time of each look. */
+  synchronized List<String> checks() {
+    return List.copyOf(checks);
+  }
+
+  @Override
+  public synchronized String callWebhook(
+      WorkspaceId ws, String cioId, JsonObject settings, JsonObject data, String key) {
+    String earlier = keys.get(key);
+    if (earlier != null) {
+      return earlier;
+    }
+    if (settings.getString("url").contains("refuse")) {
+      throw new StepFailure("url: refused by the test");
+    }
+    String delivery = "w" + (calls.size() + 1) + "-" + cioId;
+    calls.add(new Call(cioId, settings, clock.instant(), delivery));
+    keys.put(key, delivery);
+    CallOutcome answer = answers.poll();
+    outcomes.put(
+        delivery, answer == null ? new CallOutcome(false, "no answer queued", null) : answer);
+    pendingChecks.put(delivery, checksBeforeAnswer);
+    if (failAfterSend.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw new IllegalStateException("the node died after queueing " + delivery);
+    }
+    return delivery;
+  }
+
+  @Override
+  public synchronized Optional<CallOutcome> outcome(WorkspaceId ws, String deliveryId) {
+    checks.add(deliveryId + " " + clock.instant());
+    int pending = pendingChecks.getOrDefault(deliveryId, 0);
+    if (pending > 0) {
+      pendingChecks.put(deliveryId, pending - 1);
+      return Optional.empty();
+    }
+    return Optional.ofNullable(outcomes.get(deliveryId));
+  }
+
   @Override
   public Optional<Map<String, Instant>> deliveryMetrics(WorkspaceId ws, String deliveryId) {
     return Optional.ofNullable(metrics.get(deliveryId)).map(Map::copyOf);

@@ -22,12 +22,32 @@ import java.util.Set;
  *   <tr><td>{@code in_app}</td><td>{@code title}, {@code message} (required), {@code type}
  *       ({@code modal} or {@code banner}), {@code image_url}, {@code buttons} (list of {@code
  *       {label, action, url}})</td></tr>
+ *   <tr><td>{@code webhook}</td><td>{@code url} (required; the recipient), {@code method} ({@code
+ *       GET}, {@code POST} — the default —, {@code PUT}, {@code PATCH}, {@code DELETE}), {@code
+ *       headers} (object of strings), {@code body}, {@code timeout_seconds} (1 to 300), {@code
+ *       retries} (0 to 10: further attempts after a 5xx, a 408 or no answer)</td></tr>
+ *   <tr><td>{@code slack}</td><td>{@code text} or {@code blocks} (Block Kit, list of objects),
+ *       {@code slack_channel} (a channel id or name for {@code chat.postMessage}, or an
+ *       incoming-webhook URL; empty for the channel setting's default)</td></tr>
  * </table>
+ *
+ * <p>Webhook and Slack messages are addressed by their content ({@link #ADDRESSED}), not by the
+ * person: they go to a system, so the person's subscription does not stop them.
  */
 public final class ChannelFields {
 
   /** The channels besides email that Herald sends transactional messages on. */
-  public static final List<String> CHANNELS = List.of("sms", "push", "whatsapp", "in_app");
+  public static final List<String> CHANNELS =
+      List.of("sms", "push", "whatsapp", "in_app", "webhook", "slack");
+
+  /**
+   * The channels whose recipient is in the message ({@code url}, {@code slack_channel}); a send's
+   * {@code to} overrides it.
+   */
+  public static final Set<String> ADDRESSED = Set.of("webhook", "slack");
+
+  /** Webhook methods. */
+  public static final Set<String> WEBHOOK_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
   /** What a field holds. */
   public enum Kind {
@@ -38,7 +58,9 @@ public final class ChannelFields {
     /** An object. */
     OBJECT,
     /** A list of objects. */
-    OBJECT_LIST
+    OBJECT_LIST,
+    /** A whole number between 0 and {@code maxLength}. */
+    INTEGER
   }
 
   /**
@@ -46,7 +68,7 @@ public final class ChannelFields {
    *
    * @param name its JSON name
    * @param kind what it holds
-   * @param maxLength the longest text it takes (TEXT), in characters
+   * @param maxLength the longest text it takes (TEXT), in characters; the largest number (INTEGER)
    */
   public record Field(String name, Kind kind, int maxLength) {}
 
@@ -55,6 +77,19 @@ public final class ChannelFields {
 
   private static final Map<String, List<Field>> FIELDS =
       Map.of(
+          "webhook",
+          List.of(
+              new Field("url", Kind.TEXT, 998),
+              new Field("method", Kind.TEXT, 16),
+              new Field("headers", Kind.STRING_MAP, 0),
+              new Field("body", Kind.TEXT, 1_000_000),
+              new Field("timeout_seconds", Kind.INTEGER, 300),
+              new Field("retries", Kind.INTEGER, 10)),
+          "slack",
+          List.of(
+              new Field("text", Kind.TEXT, 40_000),
+              new Field("blocks", Kind.OBJECT_LIST, 0),
+              new Field("slack_channel", Kind.TEXT, 998)),
           "sms",
           List.of(new Field("body", Kind.TEXT, TEXT)),
           "push",
@@ -143,6 +178,24 @@ public final class ChannelFields {
           if (components != null && !(components instanceof List<?>)) {
             problems.add("template.components must be an array");
           }
+        }
+      }
+      case "webhook" -> {
+        required(content, "url", problems);
+        if (content.get("method") instanceof String m
+            && m.indexOf('{') < 0
+            && !WEBHOOK_METHODS.contains(m.toUpperCase(java.util.Locale.ROOT))) {
+          problems.add("method must be one of GET, POST, PUT, PATCH, DELETE, not " + m);
+        }
+        if (content.get("timeout_seconds") instanceof Number n && n.longValue() < 1) {
+          problems.add("timeout_seconds must be between 1 and 300");
+        }
+      }
+      case "slack" -> {
+        boolean text = content.get("text") instanceof String t && !t.isBlank();
+        boolean blocks = content.get("blocks") instanceof List<?> b && !b.isEmpty();
+        if (!text && !blocks) {
+          problems.add("text or blocks is required for a Slack message");
         }
       }
       default -> throw new IllegalArgumentException("no such channel: " + channel);

@@ -2,6 +2,7 @@ package io.herald.messaging.api;
 
 import io.herald.workspace.api.WorkspaceId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Sends messages and reads the delivery log. */
@@ -92,6 +93,15 @@ public interface MessageService {
 
   /** A delivery by its public id. */
   Optional<DeliveryView> delivery(WorkspaceId workspace, String deliveryId);
+
+  /**
+   * How many deliveries sent with an idempotency key starting with {@code idempotencyKeyPrefix}
+   * have each metric (sent, delivered, opened, clicked, …): a journey's totals over every one of
+   * its deliveries.
+   *
+   * @throws IllegalArgumentException for an empty prefix
+   */
+  Map<String, Long> metricTotals(WorkspaceId workspace, String idempotencyKeyPrefix);
 
   /**
    * The person's deliveries, newest first.

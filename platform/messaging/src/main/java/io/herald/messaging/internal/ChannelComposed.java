@@ -1,5 +1,6 @@
 package io.herald.messaging.internal;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.plugin.api.ChannelKind;
@@ -15,30 +16,49 @@ import java.util.Map;
  * OutboundMessage}: what the channels share and the channel's {@code payload} keys (plugin-api
  * README, "Channel payloads").
  *
- * @param channel {@code sms}, {@code push}, {@code whatsapp} or {@code in_app}
+ * @param channel {@code sms}, {@code push}, {@code whatsapp}, {@code in_app}, {@code webhook} or
+ *     {@code slack}
  * @param subject push and in-app: the title; empty otherwise
  * @param body the text (push and in-app: the message)
  * @param from SMS and WhatsApp: the sender override, empty for the channel's
  * @param payload the channel's structured content
+ * @param headers webhook: the request headers (rendered); empty otherwise
+ * @param maxAttempts how many times the provider may be called before a retryable failure becomes
+ *     final (webhook {@code retries} + 1); null for the messaging setting
  */
 record ChannelComposed(
-    String channel, String subject, String body, String from, Map<String, Object> payload) {
+    String channel,
+    String subject,
+    String body,
+    String from,
+    Map<String, Object> payload,
+    Map<String, String> headers,
+    Integer maxAttempts) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  @JsonCreator
   ChannelComposed {
     subject = subject == null ? "" : subject;
     body = body == null ? "" : body;
     from = from == null ? "" : from;
     payload =
         payload == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(payload));
+    headers =
+        headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+  }
+
+  /** Without headers and with the messaging setting's attempts. */
+  ChannelComposed(
+      String channel, String subject, String body, String from, Map<String, Object> payload) {
+    this(channel, subject, body, from, payload, null, null);
   }
 
   /** The same message with one more payload key (a push device's platform). */
   ChannelComposed withPayload(String key, Object value) {
     Map<String, Object> more = new LinkedHashMap<>(payload);
     more.put(key, value);
-    return new ChannelComposed(channel, subject, body, from, more);
+    return new ChannelComposed(channel, subject, body, from, more, headers, maxAttempts);
   }
 
   String toJson() {
@@ -77,6 +97,7 @@ record ChannelComposed(
         .subject(subject)
         .body(body)
         .from(from)
+        .headers(headers)
         .metadata(metadata)
         .payload(payload)
         .build();

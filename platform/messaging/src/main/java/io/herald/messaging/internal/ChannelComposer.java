@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -113,8 +114,44 @@ public class ChannelComposer {
         }
         return new ChannelComposed(channel, text(r, "title"), text(r, "message"), "", payload);
       }
+      case "webhook" -> {
+        Object method = r.get("method");
+        payload.put(
+            "method",
+            method == null || method.toString().isBlank()
+                ? "POST"
+                : method.toString().trim().toUpperCase(Locale.ROOT));
+        if (r.get("timeout_seconds") instanceof Number n) {
+          payload.put("timeout_seconds", n.intValue());
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (r.get("headers") instanceof Map<?, ?> h) {
+          h.forEach((k, v) -> headers.put(String.valueOf(k), v == null ? "" : v.toString()));
+        }
+        Integer attempts = r.get("retries") instanceof Number n ? n.intValue() + 1 : null;
+        return new ChannelComposed(channel, "", text(r, "body"), "", payload, headers, attempts);
+      }
+      case "slack" -> {
+        if (r.get("blocks") instanceof List<?> blocks && !blocks.isEmpty()) {
+          payload.put("blocks", blocks);
+        }
+        return new ChannelComposed(channel, "", text(r, "text"), "", payload);
+      }
       default -> throw new IllegalArgumentException("no such channel: " + channel);
     }
+  }
+
+  /**
+   * The rendered recipient of a message addressed by its content ({@link
+   * io.herald.messaging.api.ChannelFields#ADDRESSED}): a webhook's {@code url}, a Slack message's
+   * {@code slack_channel} (empty for the channel setting's default).
+   *
+   * @throws RenderFailure when it does not render
+   */
+  String address(String channel, Map<String, Object> content, Map<String, Object> variables) {
+    String field = "webhook".equals(channel) ? "url" : "slack_channel";
+    Object source = content.get(field);
+    return source == null ? "" : render(field, source.toString(), variables).trim();
   }
 
   /** Why {@code source} does not compile as Liquid, as {@code field}; null when it does. */

@@ -45,6 +45,9 @@ public class ChannelSendPreparer {
   /** E.164: a plus, then 2 to 15 digits, the first not zero. */
   static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
 
+  /** The delivery log's recipient column holds this many characters. */
+  private static final int MAX_ADDRESS = 998;
+
   @Inject SendPreparer email;
 
   @Inject ChannelComposer composer;
@@ -124,6 +127,9 @@ public class ChannelSendPreparer {
       return rows.prepared();
     }
     PersonView person = found.get();
+    if (ChannelFields.ADDRESSED.contains(channel)) {
+      return addressed(rows, person, content, send);
+    }
     List<Recipient> recipients = recipients(workspace, lookups, channel, send, person);
     if (recipients.isEmpty()) {
       rows.add(person.cioId(), "", null, "dropped", "the person has no push device");
@@ -153,6 +159,43 @@ public class ChannelSendPreparer {
             r.platform() == null ? composed : composed.withPayload("platform", r.platform());
         rows.add(person.cioId(), r.address(), own, send.queueDraft() ? "draft" : "queued", null);
       }
+    }
+    return rows.prepared();
+  }
+
+  /**
+   * A webhook call or a Slack message about the person: its recipient is in the content, and it
+   * goes to a system rather than to the person, so their subscriptions and suppressions do not
+   * apply.
+   */
+  private PreparedSend addressed(
+      Rows rows, PersonView person, Map<String, Object> content, ChannelSend send) {
+    String channel = send.channel();
+    Map<String, Object> variables = SendPreparer.variables(person, send.messageData());
+    try {
+      String address =
+          send.to() != null ? send.to().trim() : composer.address(channel, content, variables);
+      if (address.length() > MAX_ADDRESS) {
+        rows.add(
+            person.cioId(),
+            address.substring(0, MAX_ADDRESS),
+            null,
+            "failed",
+            ("webhook".equals(channel) ? "url" : "slack_channel")
+                + " renders to "
+                + address.length()
+                + " characters; at most "
+                + MAX_ADDRESS);
+        return rows.prepared();
+      }
+      ChannelComposed composed = composer.compose(channel, content, null, variables);
+      rows.add(person.cioId(), address, composed, send.queueDraft() ? "draft" : "queued", null);
+    } catch (ChannelComposer.RenderFailure e) {
+      Object raw =
+          send.to() != null
+              ? send.to()
+              : content.get("webhook".equals(channel) ? "url" : "slack_channel");
+      rows.add(person.cioId(), raw == null ? "" : raw.toString(), null, "failed", e.getMessage());
     }
     return rows.prepared();
   }

@@ -247,6 +247,17 @@ public class DefaultMessageService implements MessageService {
   }
 
   @Override
+  public Map<String, Long> metricTotals(WorkspaceId workspace, String idempotencyKeyPrefix) {
+    if (idempotencyKeyPrefix == null || idempotencyKeyPrefix.isEmpty()) {
+      throw new IllegalArgumentException("an idempotency key prefix is required");
+    }
+    return Transactions.autoCommit(
+        dataSource,
+        "messaging",
+        c -> DeliveryTotals.byKeyPrefix(c, workspace.value(), idempotencyKeyPrefix));
+  }
+
+  @Override
   public List<DeliveryView> deliveriesOf(
       WorkspaceId workspace, String cioId, String before, int limit) {
     return Transactions.autoCommit(

@@ -335,7 +335,7 @@ public class DeliverySender {
     } else if (result instanceof DeliveryResult.RetryableFailure f) {
       // d.attempts() is the count before this claim; the claim added one.
       int attempts = d.attempts() + 1;
-      if (attempts >= settings.maxAttempts()) {
+      if (attempts >= maxAttempts(d)) {
         DeliveryQueue.failed(c, d, f.reason() + " (gave up after " + attempts + " attempts)", now);
       } else {
         Duration backoff = backoff(attempts);
@@ -344,6 +344,17 @@ public class DeliverySender {
       }
     }
     return false;
+  }
+
+  /** The message's own limit (a webhook's {@code retries} + 1), else the messaging setting. */
+  private int maxAttempts(DeliveryQueue.Claimed d) {
+    if (!"email".equals(d.channel()) && d.content() != null) {
+      Integer own = ChannelComposed.fromJson(d.content()).maxAttempts();
+      if (own != null) {
+        return own;
+      }
+    }
+    return settings.maxAttempts();
   }
 
   private static boolean bulk(DeliveryQueue.Claimed d) {

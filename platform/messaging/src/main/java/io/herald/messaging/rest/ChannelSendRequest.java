@@ -132,6 +132,14 @@ final class ChannelSendRequest {
             content.put(field.name(), list);
           }
         }
+        case INTEGER -> {
+          Long n = f.integer(field.name());
+          if (n != null && (n < 0 || n > field.maxLength())) {
+            problems.add(field.name() + " must be between 0 and " + field.maxLength());
+          } else if (n != null) {
+            content.put(field.name(), n);
+          }
+        }
         default -> throw new IllegalStateException(field.kind().name());
       }
     }

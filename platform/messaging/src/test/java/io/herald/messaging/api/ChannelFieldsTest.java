@@ -54,4 +54,25 @@ class ChannelFieldsTest {
         .containsExactly(
             "title", "message", "image_url", "link", "sound", "custom_data", "custom_payload");
   }
+
+  @Test
+  void webhooksNeedAUrlAndAKnownMethodAndSlackNeedsTextOrBlocks() {
+    assertThat(ChannelFields.problems("webhook", Map.of("url", "https://x.example/"))).isEmpty();
+    assertThat(ChannelFields.problems("webhook", Map.of("method", "TRACE")))
+        .containsExactly(
+            "url must not be empty",
+            "method must be one of GET, POST, PUT, PATCH, DELETE, not TRACE");
+    // A Liquid method is checked once rendered, by the plugin.
+    assertThat(
+            ChannelFields.problems(
+                "webhook", Map.of("url", "https://x.example/", "method", "{{trigger.m}}")))
+        .isEmpty();
+    assertThat(ChannelFields.problems("slack", Map.of("text", "hi"))).isEmpty();
+    assertThat(
+            ChannelFields.problems("slack", Map.of("blocks", List.of(Map.of("type", "divider")))))
+        .isEmpty();
+    assertThat(ChannelFields.problems("slack", Map.of("slack_channel", "C1")))
+        .containsExactly("text or blocks is required for a Slack message");
+    assertThat(ChannelFields.ADDRESSED).containsExactlyInAnyOrder("webhook", "slack");
+  }
 }

@@ -196,6 +196,28 @@ class BulkEnqueueIT {
   }
 
   @Test
+  void metricTotalsCountEveryDeliveryOfAKeyPrefixAndNoOther() throws Exception {
+    String a = "journey-9_%-run-";
+    SendReceipt one = service.sendEmail(workspace, inline("totals", null), a + "1-e1");
+    service.sendEmail(workspace, inline("totals", null), a + "2-e1");
+    service.sendEmail(workspace, inline("totals", null), "journey-9x%-run-1-e1");
+    service.sendEmail(workspace, inline("totals", null), "journey-90-run-1-e1");
+    service.sendEmail(workspace, inline("totals", null));
+
+    Map<String, Long> totals = service.metricTotals(workspace, a);
+    Map<String, java.time.Instant> first =
+        service.delivery(workspace, one.deliveryId()).orElseThrow().metrics();
+    assertThat(first).isNotEmpty();
+    // Each metric the deliveries have, counted once per delivery: both of the prefix, no other.
+    first.keySet().forEach(m -> assertThat(totals).containsEntry(m, 2L));
+    assertThat(service.metricTotals(workspace, "journey-90-run-").values()).containsOnly(1L);
+    assertThat(service.metricTotals(workspace, "journey-77-run-")).isEmpty();
+    assertThat(DeliveryTotals.like("a_b%c!")).isEqualTo("a!_b!%c!!%");
+    assertThatThrownBy(() -> service.metricTotals(workspace, ""))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void aSendWithAKnownIdempotencyKeyAnswersTheEarlierDeliveryAndQueuesNothing() throws Exception {
     SendReceipt first = service.sendEmail(workspace, inline("keyed", null), "journey-run-1-e1");
     SendReceipt again = service.sendEmail(workspace, inline("keyed", null), "journey-run-1-e1");

@@ -172,4 +172,91 @@ class ChannelComposerTest {
     assertThatThrownBy(() -> composer.compose("sms", map("body", "{{trigger.nope}}"), null, VARS))
         .hasMessageStartingWith("body line 1: trigger.nope");
   }
+
+  @Test
+  void webhookRendersUrlHeadersAndBodyAndKeepsItsAttemptLimit() {
+    Map<String, Object> content =
+        map(
+            "url",
+            "https://crm.example/people/{{customer.id}}",
+            "method",
+            "put",
+            "headers",
+            map("X-Plan", "{{customer.plan}}", "Authorization", "Bearer t"),
+            "body",
+            "{\"name\":\"{{customer.first_name}}\",\"order\":{{trigger.order.id}}}",
+            "timeout_seconds",
+            7L,
+            "retries",
+            0L);
+    ChannelComposed hook = composer.compose("webhook", content, null, VARS);
+    assertThat(composer.address("webhook", content, VARS))
+        .isEqualTo("https://crm.example/people/42");
+    assertThat(hook.body()).isEqualTo("{\"name\":\"Ada\",\"order\":7}");
+    assertThat(hook.headers())
+        .containsEntry("X-Plan", "pro")
+        .containsEntry("Authorization", "Bearer t");
+    assertThat(hook.payload()).containsEntry("method", "PUT").containsEntry("timeout_seconds", 7);
+    assertThat(hook.maxAttempts()).isEqualTo(1);
+
+    // Stored and read back as the sender does, then handed to the plugin.
+    ChannelComposed stored = ChannelComposed.fromJson(hook.toJson());
+    assertThat(stored).isEqualTo(hook);
+    OutboundMessage out = stored.toOutbound("d-1", "https://crm.example/people/42", "c-1");
+    assertThat(out.channel()).isEqualTo(ChannelKind.WEBHOOK);
+    assertThat(out.recipient()).isEqualTo("https://crm.example/people/42");
+    assertThat(out.headers()).containsEntry("X-Plan", "pro");
+    assertThat(out.body()).isEqualTo("{\"name\":\"Ada\",\"order\":7}");
+    assertThat(out.payload().get("method")).isEqualTo("PUT");
+  }
+
+  @Test
+  void webhookWithoutMethodOrRetriesPostsWithTheSettingsAttempts() {
+    ChannelComposed hook =
+        composer.compose("webhook", map("url", "https://x.example/"), null, VARS);
+    assertThat(hook.payload()).containsEntry("method", "POST").doesNotContainKey("timeout_seconds");
+    assertThat(hook.maxAttempts()).isNull();
+    assertThat(hook.headers()).isEmpty();
+  }
+
+  @Test
+  void contentStoredBeforeHeadersExistedStillReads() {
+    ChannelComposed old =
+        ChannelComposed.fromJson(
+            "{\"channel\":\"sms\",\"subject\":\"\",\"body\":\"hi\",\"from\":\"\",\"payload\":{}}");
+    assertThat(old.headers()).isEmpty();
+    assertThat(old.maxAttempts()).isNull();
+    assertThat(old.body()).isEqualTo("hi");
+  }
+
+  @Test
+  void slackRendersTextBlocksAndItsChannel() {
+    Map<String, Object> content =
+        map(
+            "text", "New {{customer.plan}} customer",
+            "blocks",
+                List.of(
+                    map(
+                        "type",
+                        "section",
+                        "text",
+                        map("type", "mrkdwn", "text", "*{{customer.first_name}}*"))),
+            "slack_channel", "{{ 'C0' }}123");
+    ChannelComposed slack = composer.compose("slack", content, null, VARS);
+    assertThat(slack.body()).isEqualTo("New pro customer");
+    assertThat(slack.payload().get("blocks"))
+        .isEqualTo(List.of(map("type", "section", "text", map("type", "mrkdwn", "text", "*Ada*"))));
+    assertThat(composer.address("slack", content, VARS)).isEqualTo("C0123");
+    assertThat(composer.address("slack", map("text", "x"), VARS)).isEmpty();
+  }
+
+  @Test
+  void anUndefinedVariableInAWebhookUrlNamesTheField() {
+    assertThatThrownBy(
+            () ->
+                composer.address(
+                    "webhook", map("url", "https://x.example/{{customer.nope}}"), VARS))
+        .isInstanceOf(ChannelComposer.RenderFailure.class)
+        .hasMessageContaining("url");
+  }
 }

@@ -51,4 +51,46 @@ public final class JsonJava {
       case NULL -> null;
     };
   }
+
+  /**
+   * The reverse of {@link #toJava}: maps as objects, lists as arrays, strings, numbers, booleans
+   * and null; any other value as its string.
+   */
+  public static JsonValue toJson(Object value) {
+    if (value == null) {
+      return JsonValue.NULL;
+    }
+    if (value instanceof JsonValue v) {
+      return v;
+    }
+    if (value instanceof String s) {
+      return Jsons.createValue(s);
+    }
+    if (value instanceof Boolean b) {
+      return b ? JsonValue.TRUE : JsonValue.FALSE;
+    }
+    if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+      return Jsons.createValue(((Number) value).longValue());
+    }
+    if (value instanceof java.math.BigInteger n) {
+      return Jsons.createValue(n);
+    }
+    if (value instanceof java.math.BigDecimal n) {
+      return Jsons.createValue(n);
+    }
+    if (value instanceof Number n) {
+      return Jsons.createValue(n.doubleValue());
+    }
+    if (value instanceof Map<?, ?> map) {
+      jakarta.json.JsonObjectBuilder b = Jsons.createObjectBuilder();
+      map.forEach((k, v) -> b.add(String.valueOf(k), toJson(v)));
+      return b.build();
+    }
+    if (value instanceof Iterable<?> list) {
+      jakarta.json.JsonArrayBuilder b = Jsons.createArrayBuilder();
+      list.forEach(v -> b.add(toJson(v)));
+      return b.build();
+    }
+    return Jsons.createValue(value.toString());
+  }
 }
