@@ -538,7 +538,8 @@ class ChannelSendsIT extends ContainerTest {
     Answer badChannel =
         http().post("v1/transactional", Http.app(), "{\"name\":\"x\",\"channel\":\"fax\"}");
     assertThat(badChannel.status()).isEqualTo(400);
-    assertThat(error(badChannel)).contains("channel must be email, sms, push, whatsapp, in_app, webhook, slack");
+    assertThat(error(badChannel))
+        .contains("channel must be email, sms, push, whatsapp, in_app, webhook, slack");
   }
 
   private String smsTo(String id) {
