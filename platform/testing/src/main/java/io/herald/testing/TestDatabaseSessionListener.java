@@ -25,6 +25,15 @@ public final class TestDatabaseSessionListener implements LauncherSessionListene
   /** Set to the reason when the external database is not reachable. */
   public static final String SKIP_PROPERTY = "herald.it.db.skip-reason";
 
+  /** The system property with the run database's JDBC URL. */
+  public static final String URL_PROPERTY = "herald.it.db.url";
+
+  /** The system property with the run database's user. */
+  public static final String USER_PROPERTY = "herald.it.db.user";
+
+  /** The system property with the run database's password. */
+  public static final String PASSWORD_PROPERTY = "herald.it.db.password";
+
   private TestDatabase database;
 
   @Override
@@ -62,9 +71,9 @@ public final class TestDatabaseSessionListener implements LauncherSessionListene
   }
 
   private static void publish(String url, String user, String password) {
-    System.setProperty("herald.it.db.url", url);
-    System.setProperty("herald.it.db.user", user);
-    System.setProperty("herald.it.db.password", password);
+    System.setProperty(URL_PROPERTY, url);
+    System.setProperty(USER_PROPERTY, user);
+    System.setProperty(PASSWORD_PROPERTY, password);
   }
 
   private static Path workDir() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.journeys.api.JourneyView;
 import io.herald.journeys.api.Trigger;
+import io.herald.journeys.api.TriggerDetails;
 import io.herald.shared.json.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -54,6 +55,33 @@ final class JourneyDocuments {
               + (t.where().isEmpty() ? "" : " (" + t.where().size() + " filters)");
       case SEGMENT -> (t.onEnter() ? "enters" : "exits") + " segment " + t.segmentId();
       case API -> "API";
+      case DATE -> date(TriggerDetails.date(journey.definition()));
+      case OBJECT, RELATIONSHIP -> {
+        TriggerDetails.ObjectTrigger o = TriggerDetails.object(journey.definition());
+        yield "object type "
+            + o.objectTypeId()
+            + " "
+            + String.join(" or ", o.on())
+            + (o.where().isEmpty() ? "" : " (" + o.where().size() + " filters)");
+      }
+      case WEBHOOK -> "webhook (" + TriggerDetails.webhook(journey.definition()).identifier() + ")";
     };
+  }
+
+  private static String date(TriggerDetails.DateTrigger d) {
+    String offset =
+        d.offsetDays() != 0
+            ? " " + Math.abs(d.offsetDays()) + (d.offsetDays() < 0 ? " days before" : " days after")
+            : d.offsetHours() != 0
+                ? " "
+                    + Math.abs(d.offsetHours())
+                    + (d.offsetHours() < 0 ? " hours before" : " hours after")
+                : "";
+    return "date “"
+        + d.attribute()
+        + "”"
+        + offset
+        + (d.at() == null ? "" : " at " + d.at())
+        + (d.yearly() ? ", yearly" : "");
   }
 }

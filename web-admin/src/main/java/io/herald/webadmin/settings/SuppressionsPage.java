@@ -17,9 +17,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The email suppression list ({@code settings/suppressions.xhtml}): addresses that bounced
- * permanently, complained or were added by hand, newest first, a page at a time. Admins and editors
- * add and remove addresses (checked here as well as hidden in the view); viewers read.
+ * The suppression lists ({@code settings/suppressions.xhtml}), one per channel ({@link
+ * Suppressions#CHANNELS}: email addresses, SMS and WhatsApp numbers, push device tokens; {@code
+ * ?channel=} opens one): addresses that bounced permanently, complained or were added by hand,
+ * newest first, a page at a time. Admins and editors add and remove addresses of the shown channel
+ * (checked here as well as hidden in the view); viewers read.
  */
 @Named
 @ViewScoped
@@ -30,13 +32,14 @@ public class SuppressionsPage implements Serializable {
   /** Rows per page. */
   static final int PAGE = 50;
 
-  private static final String CHANNEL = "email";
+  private static final String DEFAULT_CHANNEL = "email";
 
   @Inject Suppressions suppressions;
   @Inject WorkspaceService workspaces;
   @Inject ConsoleUser user;
   @Inject ConsoleMessages messages;
 
+  private String channel = DEFAULT_CHANNEL;
   private String address;
   private String addressProblem;
   private Long before;
@@ -63,10 +66,10 @@ public class SuppressionsPage implements Serializable {
     addressProblem = null;
     try {
       Suppressions.Added added =
-          suppressions.add(ws.get(), CHANNEL, address == null ? "" : address);
+          suppressions.add(ws.get(), channel, address == null ? "" : address);
       String shown = added.suppression().address();
       if (added.created()) {
-        messages.info(shown + " is suppressed: it gets no more email.");
+        messages.info(shown + " is suppressed: it gets no more " + channelText() + ".");
       } else {
         messages.info(shown + " was already suppressed (" + added.suppression().reason() + ").");
       }
@@ -89,8 +92,8 @@ public class SuppressionsPage implements Serializable {
       return;
     }
     rows = null;
-    if (suppressions.remove(ws.get(), CHANNEL, suppressed)) {
-      messages.info(suppressed + " gets email again.");
+    if (suppressions.remove(ws.get(), channel, suppressed)) {
+      messages.info(suppressed + " gets " + channelText() + " again.");
     } else {
       messages.error(suppressed + " is not suppressed.");
     }
@@ -119,7 +122,7 @@ public class SuppressionsPage implements Serializable {
         rows = List.of();
         more = false;
       } else {
-        List<SuppressionView> page = suppressions.list(ws.get(), CHANNEL, before, PAGE + 1);
+        List<SuppressionView> page = suppressions.list(ws.get(), channel, before, PAGE + 1);
         more = page.size() > PAGE;
         rows = more ? page.subList(0, PAGE) : page;
       }
@@ -145,6 +148,71 @@ public class SuppressionsPage implements Serializable {
       case SuppressionView.COMPLAINT -> "spam complaint";
       default -> "added by hand";
     };
+  }
+
+  /** The channels that have a suppression list, in the order the page offers them. */
+  public List<String> getChannels() {
+    return Suppressions.CHANNELS;
+  }
+
+  /** A channel's name as the page shows it. */
+  public String channelLabel(String name) {
+    return switch (name) {
+      case "sms" -> "SMS";
+      case "whatsapp" -> "WhatsApp";
+      case "push" -> "Push";
+      default -> "Email";
+    };
+  }
+
+  /** What the shown channel's addresses are, for the form's label. */
+  public String getAddressLabel() {
+    return switch (channel) {
+      case "sms", "whatsapp" -> "Phone number (E.164)";
+      case "push" -> "Device token";
+      default -> "Email address";
+    };
+  }
+
+  /** An example address of the shown channel. */
+  public String getAddressExample() {
+    return switch (channel) {
+      case "sms", "whatsapp" -> "e.g. +15555550100";
+      case "push" -> "e.g. the device's FCM or APNs token";
+      default -> "e.g. someone@example.com";
+    };
+  }
+
+  /** What the shown channel's messages are called in the page's notices. */
+  private String channelText() {
+    return switch (channel) {
+      case "sms" -> "SMS";
+      case "whatsapp" -> "WhatsApp messages";
+      case "push" -> "push notifications";
+      default -> "email";
+    };
+  }
+
+  /** The shown channel. */
+  public String getChannel() {
+    return channel;
+  }
+
+  /**
+   * Shows another channel's list from its newest page ({@code ?channel=}, which the view's tabs
+   * link to); an unknown channel shows email, none keeps the shown one.
+   */
+  public void setChannel(String channel) {
+    if (channel == null || channel.isEmpty()) {
+      return;
+    }
+    String next =
+        channel != null && Suppressions.CHANNELS.contains(channel) ? channel : DEFAULT_CHANNEL;
+    if (!next.equals(this.channel)) {
+      this.channel = next;
+      addressProblem = null;
+      newest();
+    }
   }
 
   private Optional<WorkspaceId> workspace() {

@@ -184,4 +184,14 @@ public final class FakeJourneys implements JourneyService {
   public RunMove moveRuns(WorkspaceId workspace, long id) {
     return new RunMove(find(workspace, id).version(), 0, 0);
   }
+
+  @Override
+  public String rotateWebhookToken(WorkspaceId workspace, long id) {
+    throw new IllegalStateException("the console never rotates webhook tokens");
+  }
+
+  @Override
+  public io.herald.journeys.api.WebhookReceipt receiveWebhook(String token, JsonObject body) {
+    throw new IllegalStateException("the console never receives webhooks");
+  }
 }

@@ -90,6 +90,20 @@ public final class FakePeople implements PeopleService {
   }
 
   @Override
+  public List<PersonView> findByPhoneNumber(WorkspaceId workspace, String number) {
+    String digits = number.replaceAll("[^0-9]", "");
+    return people.stream()
+        .filter(
+            p ->
+                !digits.isEmpty()
+                    && p.attributes()
+                        .getString("phone", "")
+                        .replaceAll("[^0-9]", "")
+                        .equals(digits))
+        .toList();
+  }
+
+  @Override
   public Optional<PersonView> find(WorkspaceId workspace, PersonRef ref) {
     return people.stream()
         .filter(

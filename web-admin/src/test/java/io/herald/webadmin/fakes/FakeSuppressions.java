@@ -18,10 +18,15 @@ public final class FakeSuppressions implements Suppressions {
 
   /** Adds a row as a bounce or complaint would. */
   public void bounced(String address, String reason, String deliveryId) {
+    suppressed("email", address, reason, deliveryId);
+  }
+
+  /** Adds a row of a channel. */
+  public void suppressed(String channel, String address, String reason, String deliveryId) {
     rows.add(
         new SuppressionView(
             nextId++,
-            "email",
+            channel,
             Suppressions.normalise(address),
             reason,
             deliveryId,
@@ -57,7 +62,7 @@ public final class FakeSuppressions implements Suppressions {
     if (existing.isPresent()) {
       return new Added(existing.get(), false);
     }
-    bounced(address, SuppressionView.MANUAL, null);
+    suppressed(channel, address, SuppressionView.MANUAL, null);
     return new Added(rows.get(rows.size() - 1), true);
   }
 

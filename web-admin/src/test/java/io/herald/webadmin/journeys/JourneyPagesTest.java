@@ -155,4 +155,39 @@ class JourneyPagesTest {
     assertThat(page.getRunList()).isEmpty();
     assertThat(messages.errors).containsExactly("There is no journey 42.");
   }
+
+  @Test
+  void describesTheNewTriggers() {
+    java.util.function.Function<String, String> describe =
+        trigger ->
+            JourneyDocuments.trigger(
+                new io.herald.journeys.api.JourneyView(
+                    1,
+                    "T",
+                    JourneyState.DRAFT,
+                    1,
+                    io.herald.journeys.api.JourneyJson.parse(
+                        jakarta.json.Json.createReader(
+                                new java.io.StringReader(
+                                    ("{'name':'T','trigger':"
+                                            + trigger
+                                            + ",'nodes':[{'id':'x','type':'exit'}]}")
+                                        .replace('\'', '"')))
+                            .readValue()),
+                    null,
+                    null,
+                    null));
+    assertThat(
+            describe.apply(
+                "{'type':'date','attribute':'trial_ends_at','offset':{'days':-3},'at':'09:00'}"))
+        .isEqualTo("date “trial_ends_at” 3 days before at 09:00");
+    assertThat(describe.apply("{'type':'date','attribute':'birthday','yearly':true}"))
+        .isEqualTo("date “birthday”, yearly");
+    assertThat(describe.apply("{'type':'object','object_type_id':'2'}"))
+        .isEqualTo("object type 2 created or updated");
+    assertThat(describe.apply("{'type':'relationship','object_type_id':2,'on':'unrelated'}"))
+        .isEqualTo("object type 2 unrelated");
+    assertThat(describe.apply("{'type':'webhook','identifier':'$.user.email'}"))
+        .isEqualTo("webhook ($.user.email)");
+  }
 }

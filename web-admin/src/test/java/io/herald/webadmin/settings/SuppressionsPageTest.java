@@ -110,4 +110,47 @@ class SuppressionsPageTest {
     assertThat(page.getRows()).isEmpty();
     assertThat(messages.errors).containsExactly("Sign in with a console role to see suppressions.");
   }
+
+  @Test
+  void everyChannelHasItsOwnListToReadAndChange() {
+    suppressions.bounced("ada@example.com", SuppressionView.HARD_BOUNCE, "d1");
+    suppressions.suppressed("push", "TOKEN-Old", SuppressionView.MANUAL, null);
+    SuppressionsPage page = page(FakeRoleUser.editor());
+    assertThat(page.getChannels()).containsExactly("email", "sms", "whatsapp", "push");
+    assertThat(page.getChannel()).isEqualTo("email");
+
+    page.setChannel("sms");
+    assertThat(page.getRows()).isEmpty();
+    assertThat(page.getAddressLabel()).isEqualTo("Phone number (E.164)");
+    page.setAddress("555 0100");
+    page.add();
+    assertThat(page.getAddressProblem())
+        .isEqualTo("address must be an E.164 phone number such as +15555550100");
+    page.setAddress(" +15555550100 ");
+    page.add();
+    assertThat(page.getRows())
+        .extracting(SuppressionView::channel, SuppressionView::address)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("sms", "+15555550100"));
+    assertThat(messages.infos).containsExactly("+15555550100 is suppressed: it gets no more SMS.");
+
+    page.setChannel("whatsapp");
+    assertThat(page.getRows()).isEmpty();
+    page.setChannel("push");
+    assertThat(page.channelLabel(page.getChannel())).isEqualTo("Push");
+    assertThat(page.getRows()).extracting(SuppressionView::address).containsExactly("token-old");
+    page.remove("token-old");
+    assertThat(messages.infos).contains("token-old gets push notifications again.");
+    assertThat(suppressions.rows)
+        .extracting(SuppressionView::channel)
+        .containsExactlyInAnyOrder("email", "sms");
+
+    // A missing parameter keeps the shown channel, an unknown one shows email.
+    page.setChannel(null);
+    assertThat(page.getChannel()).isEqualTo("push");
+    page.setChannel("fax");
+    assertThat(page.getChannel()).isEqualTo("email");
+    assertThat(page.getRows())
+        .extracting(SuppressionView::address)
+        .containsExactly("ada@example.com");
+  }
 }

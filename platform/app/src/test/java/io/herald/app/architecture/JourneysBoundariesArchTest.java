@@ -13,15 +13,16 @@ class JourneysBoundariesArchTest extends ModuleBoundariesArchTest {
 
   @Test
   void theModulesJourneysUseNeverDependOnIt() {
-    // Journeys reads people, events, segments and messaging through their apis; the reverse
-    // would be a cycle.
+    // Journeys reads people, events, segments, messaging and objects through their apis; the
+    // reverse would be a cycle.
     noClasses()
         .that()
         .resideInAnyPackage(
             "io.herald.people..",
             "io.herald.events..",
             "io.herald.segments..",
-            "io.herald.messaging..")
+            "io.herald.messaging..",
+            "io.herald.objects..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("io.herald.journeys..")

@@ -1,6 +1,7 @@
 package io.herald.app.inapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.herald.app.it.ContainerTest;
 import io.herald.app.it.Db;
@@ -10,21 +11,26 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * Base of the in-app container tests: people and tokens through the public APIs, the SDK client,
- * and messages queued by writing the module's row straight into {@code inapp_message}, as the
- * in-app provider of another node does (the row is exactly what the provider writes; {@code
- * InAppQueueIT} checks the provider's writes): a node learns of another node's message through its
- * once-a-second check, which this exercises. {@link InAppSendIT} goes through the real {@code POST
- * /v1/send/in_app}.
+ * and messages sent through the real {@code POST /v1/send/in_app} ({@link #send}), which the
+ * sending loop hands to Herald's own in-app provider. One test queues by writing the module's row
+ * straight into {@code inapp_message} ({@link #queueAsAnotherNode}), as the in-app provider of
+ * another node does (the row is exactly what the provider writes; {@code InAppQueueIT} checks the
+ * provider's writes): a node learns of another node's message only through its once-a-second check,
+ * which a send on this node would not exercise.
  */
 abstract class InAppContainerTest extends ContainerTest {
 
-  static final String CONTENT =
-      "{\"title\":\"Welcome\",\"message\":\"Try the editor\",\"type\":\"modal\","
+  /** The message's fields, as the in-app provider stores them and as a send gives them. */
+  static final String FIELDS =
+      "\"title\":\"Welcome\",\"message\":\"Try the editor\",\"type\":\"modal\","
           + "\"buttons\":[{\"label\":\"Open\",\"action\":\"url\",\"url\":\"https://example.com/editor\"},"
-          + "{\"label\":\"Later\",\"action\":\"dismiss\",\"url\":\"\"}],\"image_url\":\"\"}";
+          + "{\"label\":\"Later\",\"action\":\"dismiss\",\"url\":\"\"}]";
+
+  static final String CONTENT = "{" + FIELDS + ",\"image_url\":\"\"}";
 
   SdkClient sdk() {
     return new SdkClient(base);
@@ -60,8 +66,46 @@ abstract class InAppContainerTest extends ContainerTest {
     return region.json().get("environment_id").asLong();
   }
 
+  /**
+   * Sends the person {@code id} the message through {@code POST /v1/send/in_app} and waits until
+   * the sending loop has handed it to the in-app provider (its row is in {@code inapp_message}).
+   *
+   * @return the delivery id, which is the message's id in the SDK
+   */
+  String send(long workspace, String id) {
+    // Another test class may have made a recording echo the in_app default; the built-in provider
+    // serves the channel when no setting names it.
+    http().delete("v1/channel_settings/echo-in-app", Http.app());
+    Answer sent =
+        http()
+            .post(
+                "v1/send/in_app",
+                Http.app(),
+                "{\"identifiers\":{\"id\":\"" + id + "\"}," + FIELDS + "}");
+    assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+    String deliveryId = sent.json().get("delivery_id").asText();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(exists(workspace, deliveryId)).isTrue());
+    return deliveryId;
+  }
+
+  private static boolean exists(long workspace, String deliveryId) throws SQLException {
+    try (Connection c = Db.connect();
+        PreparedStatement q =
+            c.prepareStatement(
+                "SELECT 1 FROM inapp_message WHERE workspace_id = ? AND delivery_id = ?")) {
+      q.setLong(1, workspace);
+      q.setString(2, deliveryId);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
   /** Queues a message as another node's in-app provider writes it (see the class comment). */
-  static void queue(long workspace, String cioId, String deliveryId) throws SQLException {
+  static void queueAsAnotherNode(long workspace, String cioId, String deliveryId)
+      throws SQLException {
     try (Connection c = Db.connect();
         PreparedStatement insert =
             c.prepareStatement(

@@ -1,30 +1,24 @@
 package io.herald.app.messaging;
 
 import static io.herald.app.messaging.TransactionalCalls.parts;
-import static io.herald.app.messaging.TransactionalCalls.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.herald.app.it.Db;
 import io.herald.app.it.Http;
 import io.herald.app.it.Http.Answer;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The transactional email path end to end: channel settings (secret write-only and encrypted at
- * rest), a transactional message with Liquid, {@code POST /v1/send/email} as Customer.io's clients
- * send it (errors naming the field), the mail as GreenMail receives it (parts, headers, cc and
- * bcc), strict rendering errors, dropped deliveries and the delivery log.
+ * The transactional email path end to end: a transactional message with Liquid, {@code POST
+ * /v1/send/email} as Customer.io's clients send it, the mail as GreenMail receives it (parts,
+ * headers, cc and bcc), strict rendering errors, dropped deliveries and the delivery log. Request
+ * errors are in {@link EmailSendErrorsIT}, the SMTP setting's secret in {@link
+ * EmailChannelSecretIT}.
  */
 class TransactionalEmailIT extends EmailContainerTest {
 
@@ -195,152 +189,6 @@ class TransactionalEmailIT extends EmailContainerTest {
 
     assertThat(calls.message(deliveryId).path("state").asText()).isEqualTo("dropped");
     assertThat(calls.message(deliveryId).path("failure_message").asText()).isEqualTo("suppressed");
-  }
-
-  @Test
-  void secretsAreWriteOnlyAndEncryptedAtRest() throws Exception {
-    Answer list = http().get("v1/channel_settings", Http.app());
-    assertThat(list.status()).isEqualTo(200);
-    assertThat(list.body())
-        .doesNotContain(SMTP_PASSWORD)
-        .contains("\"secrets_set\":[\"password\"]");
-
-    // Saving again without the password keeps it: the next mail still authenticates.
-    Answer resaved =
-        http()
-            .put(
-                "v1/channel_settings/smtp",
-                Http.app(),
-                "{\"channel\":\"email\",\"provider\":\"email-smtp\",\"default\":true,"
-                    + "\"settings\":{\"host\":\"127.0.0.1\",\"port\":\""
-                    + smtp.getSmtp().getPort()
-                    + "\",\"security\":\"none\",\"username\":\""
-                    + SMTP_USER
-                    + "\",\"default_from\":\"Herald <noreply@herald.test>\"}}");
-    assertThat(resaved.status()).as(resaved.body()).isEqualTo(200);
-    assertThat(resaved.body()).doesNotContain(SMTP_PASSWORD);
-
-    try (Connection c = Db.connect();
-        PreparedStatement q =
-            c.prepareStatement(
-                "SELECT settings, secrets FROM messaging_channel WHERE name = 'smtp'")) {
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          assertThat(rs.getString(1)).doesNotContain(SMTP_PASSWORD);
-          assertThat(rs.getString(2)).isNotBlank().doesNotContain(SMTP_PASSWORD);
-        }
-      }
-    }
-
-    String id = unique("tx-resaved");
-    calls.identify(id, "{\"email\":\"" + id + "@example.com\"}");
-    String deliveryId =
-        calls.send(
-            "{\"identifiers\":{\"id\":\""
-                + id
-                + "\"},\"from\":\"a@herald.test\",\"subject\":\"S\",\"body\":\"B\"}");
-    calls.awaitState(deliveryId, "sent");
-  }
-
-  @Test
-  void badRequestsGetCustomerIoErrorsNamingTheField() {
-    Answer malformed = http().post("v1/send/email", Http.app(), "{\"identifiers\":");
-    assertThat(malformed.status()).isEqualTo(400);
-    assertThat(malformed.json().at("/meta/error").asText()).contains("malformed JSON");
-
-    Answer wrongType =
-        http()
-            .post(
-                "v1/send/email",
-                Http.app(),
-                "{\"identifiers\":\"42\",\"from\":\"a@b.c\",\"subject\":1,\"body\":\"x\"}");
-    assertThat(wrongType.status()).isEqualTo(400);
-    assertThat(wrongType.json().at("/meta/error").asText())
-        .contains("identifiers must be an object")
-        .contains("subject must be a string");
-
-    Answer noTemplate =
-        http().post("v1/send/email", Http.app(), "{\"identifiers\":{\"id\":\"1\"}}");
-    assertThat(noTemplate.status()).isEqualTo(400);
-    assertThat(noTemplate.json().at("/meta/error").asText())
-        .contains("from is required")
-        .contains("body is required");
-
-    Answer unknown =
-        http()
-            .post(
-                "v1/send/email",
-                Http.app(),
-                "{\"transactional_message_id\":987654321,\"identifiers\":{\"id\":\"1\"}}");
-    assertThat(unknown.status()).isEqualTo(404);
-    assertThat(unknown.json().at("/meta/error").asText())
-        .isEqualTo("transactional message 987654321 not found");
-
-    Answer badAttachment =
-        http()
-            .post(
-                "v1/send/email",
-                Http.app(),
-                "{\"identifiers\":{\"id\":\"1\"},\"from\":\"a@b.c\",\"subject\":\"s\","
-                    + "\"body\":\"b\",\"attachments\":{\"a.pdf\":\"***\"}}");
-    assertThat(badAttachment.status()).isEqualTo(400);
-    assertThat(badAttachment.json().at("/meta/error").asText())
-        .isEqualTo("attachments.a.pdf must be base64");
-
-    Answer noAuth = http().post("v1/send/email", null, "{}");
-    assertThat(noAuth.status()).isEqualTo(401);
-
-    byte[] big = new byte[2048 * 1024 + 10];
-    Arrays.fill(big, (byte) ' ');
-    Answer oversize =
-        http().post("v1/send/email", Http.app(), new String(big, StandardCharsets.US_ASCII));
-    assertThat(oversize.status()).isEqualTo(413);
-
-    assertThat(http().get("v1/messages/nope", Http.app()).status()).isEqualTo(404);
-    assertThat(
-            http()
-                .get("v1/customers/nobody-" + UUID.randomUUID() + "/messages", Http.app())
-                .status())
-        .isEqualTo(404);
-    Answer badProvider =
-        http()
-            .put(
-                "v1/channel_settings/other",
-                Http.app(),
-                "{\"channel\":\"email\",\"provider\":\"no-such-plugin\",\"settings\":{}}");
-    assertThat(badProvider.status()).isEqualTo(400);
-    assertThat(badProvider.json().at("/meta/error").asText())
-        .contains("provider no-such-plugin is not a started channel plugin");
-    Answer badSetting =
-        http()
-            .put(
-                "v1/channel_settings/other",
-                Http.app(),
-                "{\"channel\":\"email\",\"provider\":\"email-smtp\",\"settings\":{\"port\":\"x\"}}");
-    assertThat(badSetting.status()).isEqualTo(400);
-    assertThat(badSetting.json().at("/meta/error").asText()).contains("port");
-    Answer badLimit =
-        http()
-            .put(
-                "v1/channel_settings/other",
-                Http.app(),
-                "{\"channel\":\"email\",\"provider\":\"email-smtp\",\"settings\":{\"host\":"
-                    + "\"h\",\"default_from\":\"a@b.c\"},\"rate_limit\":{\"per_second\":0,"
-                    + "\"domains\":{\"Gmail.com\":5,\"x.io\":\"fast\"}}}");
-    assertThat(badLimit.status()).isEqualTo(400);
-    assertThat(badLimit.json().at("/meta/error").asText())
-        .contains("rate_limit.domains.x.io must be an integer");
-    Answer badLimitValues =
-        http()
-            .put(
-                "v1/channel_settings/other",
-                Http.app(),
-                "{\"channel\":\"email\",\"provider\":\"email-smtp\",\"settings\":{\"host\":"
-                    + "\"h\",\"default_from\":\"a@b.c\"},\"rate_limit\":{\"per_second\":0,"
-                    + "\"domains\":{\"Gmail.com\":5}}}");
-    assertThat(badLimitValues.json().at("/meta/error").asText())
-        .contains("rate_limit.per_second must be from 1 to 100000")
-        .contains("rate_limit.domains.Gmail.com is not a lower-case domain name");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.herald.app.it.Http;
+import io.herald.app.it.Http.Answer;
 import io.herald.app.it.ItConfig;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -21,7 +22,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * without its data (the strict-mode error names the field, line and variable), and sent as a test;
  * the mail arrives, and the delivery shows in the message's sends, on its own page and on the
  * person's page. The suppression list is changed by an admin (a bad address refused beside its
- * field) and only read by a viewer.
+ * field) and only read by a viewer; every channel's list (email, SMS, WhatsApp, push) has its tab,
+ * where numbers and tokens are added and removed.
  */
 class MessagingConsoleUiIT extends MessagingConsoleTest {
 
@@ -116,10 +118,76 @@ class MessagingConsoleUiIT extends MessagingConsoleTest {
 
     console.signIn(ItConfig.adminEmail(), ItConfig.adminPassword());
     navigate("navSuppressions", "/admin/settings/suppressions.xhtml");
+    removeSuppression(address);
+    assertThat(messages()).contains(address + " gets email again.");
+    assertThat(http().get("v1/suppressions?limit=1000", Http.app()).body()).doesNotContain(address);
+  }
+
+  @Test
+  void everyChannelsSuppressionsAreShownAndManaged() {
+    String number = "+1555" + String.format("%07d", (long) (Math.random() * 10_000_000));
+    String token = "TOKEN-" + shortId();
+    // A push token suppressed through the App API shows on the push tab (tokens are kept
+    // lower-case).
+    Answer api =
+        http()
+            .post(
+                "v1/suppressions",
+                Http.app(),
+                "{\"channel\":\"push\",\"address\":\"" + token + "\"}");
+    assertThat(api.status()).as(api.body()).isEqualTo(201);
+    console.signIn(ItConfig.adminEmail(), ItConfig.adminPassword());
+    navigate("navSuppressions", "/admin/settings/suppressions.xhtml");
+    assertThat(
+            console.driver().findElement(By.id("suppressionChannel")).getAttribute("data-channel"))
+        .isEqualTo("email");
+
+    console.clickAndLoad(By.cssSelector(".channel-tab-sms"));
+    assertThat(console.driver().getCurrentUrl()).contains("channel=sms");
+    assertThat(text("suppressionChannel")).isEqualTo("SMS suppressions");
+    fill(By.id("suppressForm:address"), "555 0100");
+    console.click(console.driver().findElement(By.id("suppressForm:suppress")));
     console
-        .rowWith("suppression-row", "suppression-address", address)
-        .findElement(By.className("remove-button"))
-        .click();
+        .waitFor()
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("suppressForm:addressProblem")));
+    assertThat(text("suppressForm:addressProblem"))
+        .isEqualTo("address must be an E.164 phone number such as +15555550100");
+    fill(By.id("suppressForm:address"), " " + number + " ");
+    console.click(console.driver().findElement(By.id("suppressForm:suppress")));
+    WebElement row = console.rowWith("suppression-row", "suppression-address", number);
+    assertThat(row.findElement(By.className("suppression-reason")).getText())
+        .isEqualTo("added by hand");
+    assertThat(messages()).contains(number + " is suppressed: it gets no more SMS.");
+    console.screenshot("suppressions-sms");
+    Answer sms = http().get("v1/suppressions?channel=sms&limit=1000", Http.app());
+    assertThat(sms.body()).contains(number);
+    assertThat(http().get("v1/suppressions?limit=1000", Http.app()).body()).doesNotContain(number);
+
+    // Other channels' lists do not show it; the push tab shows the API's token and removes it.
+    console.clickAndLoad(By.cssSelector(".channel-tab-whatsapp"));
+    assertThat(text("suppressionChannel")).isEqualTo("WhatsApp suppressions");
+    assertThat(console.rows("suppression-row", "suppression-address", number)).isEmpty();
+    console.clickAndLoad(By.cssSelector(".channel-tab-push"));
+    String stored = token.toLowerCase(java.util.Locale.ROOT);
+    removeSuppression(stored);
+    assertThat(messages()).contains(stored + " gets push notifications again.");
+    assertThat(http().get("v1/suppressions?channel=push&limit=1000", Http.app()).body())
+        .doesNotContain(stored);
+
+    // The SMS number is still suppressed; it is lifted through the API to leave the list as found.
+    console.clickAndLoad(By.cssSelector(".channel-tab-sms"));
+    console.rowWith("suppression-row", "suppression-address", number);
+    assertThat(
+            http().delete("v1/suppressions/sms/" + number.replace("+", "%2B"), Http.app()).status())
+        .isEqualTo(204);
+  }
+
+  /** Removes the shown row's suppression through its confirmed Remove button. */
+  private void removeSuppression(String address) {
+    console.click(
+        console
+            .rowWith("suppression-row", "suppression-address", address)
+            .findElement(By.className("remove-button")));
     console
         .waitFor()
         .until(ExpectedConditions.elementToBeClickable(By.id("suppressionsForm:confirmYes")))
@@ -127,7 +195,5 @@ class MessagingConsoleUiIT extends MessagingConsoleTest {
     console
         .waitFor()
         .until(d -> console.rows("suppression-row", "suppression-address", address).isEmpty());
-    assertThat(messages()).contains(address + " gets email again.");
-    assertThat(http().get("v1/suppressions?limit=1000", Http.app()).body()).doesNotContain(address);
   }
 }

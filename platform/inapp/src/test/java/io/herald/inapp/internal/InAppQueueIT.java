@@ -17,6 +17,7 @@ import io.herald.plugin.api.DeliveryResult;
 import io.herald.plugin.api.OutboundMessage;
 import io.herald.shared.json.Jsons;
 import io.herald.shared.persistence.Transactions;
+import io.herald.testing.MigratedTestDatabase;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.lang.reflect.Proxy;
@@ -57,12 +58,12 @@ class InAppQueueIT {
 
   @BeforeAll
   static void database() {
-    dataSource = InAppTestDatabase.dataSource();
+    dataSource = MigratedTestDatabase.dataSource();
   }
 
   @BeforeEach
   void wire() {
-    ws = new WorkspaceId(InAppTestDatabase.freshWorkspace());
+    ws = new WorkspaceId(MigratedTestDatabase.freshWorkspace());
     store = new InAppStore();
     store.dataSource = dataSource;
     polls = new LongPolls();

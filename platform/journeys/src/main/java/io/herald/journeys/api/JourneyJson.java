@@ -43,6 +43,7 @@ public final class JourneyJson {
 
   private final JsonChecks checks = new JsonChecks();
   private final StepSettings steps = new StepSettings(checks);
+  private final TriggerSettings triggers = new TriggerSettings(checks);
 
   private JourneyJson() {}
 
@@ -82,6 +83,30 @@ public final class JourneyJson {
       }
     }
     return found;
+  }
+
+  /**
+   * Refuses a {@code start_journey} step of journey {@code journeyId} that starts the journey
+   * itself.
+   *
+   * @throws InvalidJourneyException naming each such step's {@code journey_id}
+   */
+  public static void refuseSelfStart(JourneyDefinition d, long journeyId) {
+    List<String> self = ObjectStepSettings.selfStarts(d, journeyId);
+    if (self.isEmpty()) {
+      return;
+    }
+    List<String> ids = new ArrayList<>(d.nodes().keySet());
+    List<String> problems = new ArrayList<>();
+    for (String id : self) {
+      problems.add(
+          "$.nodes["
+              + ids.indexOf(id)
+              + "].settings.journey_id: a journey cannot start itself (campaign "
+              + journeyId
+              + ")");
+    }
+    throw new InvalidJourneyException(problems);
   }
 
   private JourneyDefinition read(JsonValue json) {
@@ -189,8 +214,20 @@ public final class JourneyJson {
       case "api":
         checks.keys(t, "$.trigger", "type");
         return new Trigger(Trigger.TriggerType.API, null, List.of(), null, true);
+      case "date":
+        return triggers.date(t);
+      case "object":
+        return triggers.object(t, false);
+      case "relationship":
+        return triggers.object(t, true);
+      case "webhook":
+        return triggers.webhook(t);
       default:
-        checks.problem("$.trigger.type", "must be event, segment or api, not '" + type + "'");
+        checks.problem(
+            "$.trigger.type",
+            "must be event, segment, api, date, object, relationship or webhook, not '"
+                + type
+                + "'");
         return null;
     }
   }

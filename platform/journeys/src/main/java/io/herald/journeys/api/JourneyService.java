@@ -108,4 +108,23 @@ public interface JourneyService {
    * @throws JourneyNotFoundException for an unknown id
    */
   RunMove moveRuns(WorkspaceId workspace, long id);
+
+  /**
+   * A new secret token for a webhook-triggered journey's inbound URL ({@code POST
+   * /v1/webhooks/journeys/{token}}); the previous token stops working. Only its hash is kept: this
+   * is the one time it is shown.
+   *
+   * @throws InvalidJourneyException when the journey is not webhook-triggered
+   * @throws JourneyNotFoundException for an unknown id
+   */
+  String rotateWebhookToken(WorkspaceId workspace, long id);
+
+  /**
+   * An inbound webhook call: starts a run of the token's journey for the person the body's
+   * identifier names, with the body as trigger data.
+   *
+   * @throws WebhookRefusedException for an unknown token, an inactive journey, a body without the
+   *     identifier or an unknown person
+   */
+  WebhookReceipt receiveWebhook(String token, JsonObject body);
 }

@@ -21,6 +21,9 @@ public enum NodeType {
   UPDATE_ATTRIBUTE("update_attribute", false),
   ADD_TO_SEGMENT("add_to_segment", false),
   REMOVE_FROM_SEGMENT("remove_from_segment", false),
+  UPDATE_OBJECT("update_object", false),
+  UPDATE_RELATIONSHIP("update_relationship", false),
+  START_JOURNEY("start_journey", false),
   EXIT("exit", false);
 
   private final String wire;

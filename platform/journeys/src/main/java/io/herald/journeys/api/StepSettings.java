@@ -35,9 +35,11 @@ final class StepSettings {
       Set.of("sent", "delivered", "opened", "clicked", "converted", "bounced", "unsubscribed");
 
   private final JsonChecks checks;
+  private final ObjectStepSettings objects;
 
   StepSettings(JsonChecks checks) {
     this.checks = checks;
+    this.objects = new ObjectStepSettings(checks);
   }
 
   /** Checks a node's settings; returns its edge labels (null for a single-exit step). */
@@ -200,6 +202,15 @@ final class StepSettings {
       case REMOVE_FROM_SEGMENT:
         checks.keys(s, path, "segment_id");
         checks.integer(s, path, "segment_id", true, 1, Long.MAX_VALUE);
+        return null;
+      case UPDATE_OBJECT:
+        objects.updateObject(s, path);
+        return null;
+      case UPDATE_RELATIONSHIP:
+        objects.updateRelationship(s, path);
+        return null;
+      case START_JOURNEY:
+        objects.startJourney(s, path);
         return null;
       default:
         checks.keys(s, path);

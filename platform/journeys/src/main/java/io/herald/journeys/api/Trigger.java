@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * What starts a run.
  *
- * @param type event, segment or api
+ * @param type event, segment, api, date, object, relationship or webhook (their settings: {@link
+ *     TriggerDetails})
  * @param event the event name ({@code event} triggers)
  * @param where filters on the event's data ({@code event} triggers)
  * @param segmentId the segment ({@code segment} triggers)
@@ -23,6 +24,10 @@ public record Trigger(
   public enum TriggerType {
     EVENT,
     SEGMENT,
-    API
+    API,
+    DATE,
+    OBJECT,
+    RELATIONSHIP,
+    WEBHOOK
   }
 }

@@ -59,6 +59,11 @@ final class DbRunLog implements RunLog {
   }
 
   @Override
+  public Optional<Connection> connection() {
+    return Optional.of(c);
+  }
+
+  @Override
   public Optional<RunView.Step> latest(String node, String outcome) throws SQLException {
     return Sql.list(
             c,

@@ -13,6 +13,7 @@ import io.herald.journeys.api.RunMove;
 import io.herald.journeys.api.RunView;
 import io.herald.journeys.api.Simulation;
 import io.herald.journeys.api.Trigger;
+import io.herald.journeys.api.WebhookReceipt;
 import io.herald.people.api.PeopleService;
 import io.herald.people.api.PersonRef;
 import io.herald.people.api.PersonView;
@@ -62,15 +63,32 @@ public class DefaultJourneyService implements JourneyService {
   @Override
   public JourneyView update(WorkspaceId workspace, long id, JsonObject document) {
     JourneyDefinition d = JourneyJson.parse(document);
-    return tx(
-        c -> {
-          StoredJourney j = locked(c, workspace, id);
-          if (j.state() == JourneyState.ARCHIVED) {
-            throw new InvalidJourneyException("campaign " + id + " is archived");
-          }
-          store().replace(c, j, d, engine.clock().instant());
-          return store().find(c, workspace.value(), id, false).orElseThrow().view();
-        });
+    JourneyJson.refuseSelfStart(d, id);
+    JourneyView view =
+        tx(
+            c -> {
+              StoredJourney j = locked(c, workspace, id);
+              if (j.state() == JourneyState.ARCHIVED) {
+                throw new InvalidJourneyException("campaign " + id + " is archived");
+              }
+              store().replace(c, j, d, engine.clock().instant());
+              return store().find(c, workspace.value(), id, false).orElseThrow().view();
+            });
+    if (view.state() != JourneyState.DRAFT) {
+      // The new version's date trigger (or none) decides the schedule.
+      engine.engine().dates.refresh(workspace.value(), id);
+    }
+    return view;
+  }
+
+  @Override
+  public String rotateWebhookToken(WorkspaceId workspace, long id) {
+    return engine.engine().webhooks.rotate(workspace.value(), id);
+  }
+
+  @Override
+  public WebhookReceipt receiveWebhook(String token, JsonObject body) {
+    return engine.engine().webhooks.receive(token, body);
   }
 
   @Override

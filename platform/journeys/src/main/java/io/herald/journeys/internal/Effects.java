@@ -104,6 +104,51 @@ interface Effects {
   /** The person's time zone attribute, or else the workspace's zone. */
   ZoneId zoneOf(WorkspaceId ws, String cioId);
 
+  /** A person's id and attributes (a page of {@link #people}). */
+  record Person(String cioId, JsonObject attributes) {}
+
+  /** A person's attributes; empty when there is no such person. */
+  Optional<JsonObject> attributes(WorkspaceId ws, String cioId);
+
+  /**
+   * Up to {@code limit} people of the workspace after {@code afterCioId} (null: from the start).
+   */
+  java.util.List<Person> people(WorkspaceId ws, String afterCioId, int limit);
+
+  /**
+   * The cio_id of the person an identifier names.
+   *
+   * @param idType {@code email}, {@code id} or {@code cio_id}
+   */
+  Optional<String> cioIdOf(WorkspaceId ws, String idType, String value);
+
+  /** The cio_ids of the people related to an object ({@code cio_object_id}), all of them. */
+  java.util.List<String> relatedPeople(WorkspaceId ws, String cioObjectId);
+
+  /**
+   * Merges attributes into an object: the one named by type and id (created when missing), or with
+   * {@code objectId} null every object of the type the person is related to.
+   *
+   * @return how many objects were updated
+   * @throws StepFailure when the objects module refuses the attributes
+   */
+  int updateObject(
+      WorkspaceId ws, String cioId, String typeId, String objectId, JsonObject attributes);
+
+  /**
+   * Relates the person to an object (created when missing; {@code attributes} merged into the
+   * relationship), or removes the relationship.
+   *
+   * @throws StepFailure when the objects module refuses it
+   */
+  void relationship(
+      WorkspaceId ws,
+      String cioId,
+      String typeId,
+      String objectId,
+      boolean relate,
+      JsonObject attributes);
+
   /** A step's effect was refused for good: the run records it and goes on. */
   final class StepFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -14,6 +14,9 @@ final class Engine {
   final TimerPoller poller;
   final SegmentFeed segmentFeed;
   final Lifecycle lifecycle;
+  final DateTriggers dates;
+  final ObjectTriggers objects;
+  final Webhooks webhooks;
   final RunMover mover;
   final DraftTesting testing;
 
@@ -31,7 +34,10 @@ final class Engine {
     triggers = new Triggers(dataSource, clock, journeys, entries, steps, effects, eventWindow);
     poller = new TimerPoller(dataSource, clock, journeys, steps, batchSize, lease);
     segmentFeed = new SegmentFeed(dataSource, triggers, feedSettleSeconds);
-    lifecycle = new Lifecycle(dataSource, clock, journeys, steps);
+    dates = new DateTriggers(dataSource, clock, journeys, entries, effects, batchSize);
+    objects = new ObjectTriggers(dataSource, clock, journeys, entries, effects, feedSettleSeconds);
+    webhooks = new Webhooks(dataSource, clock, journeys, entries, effects);
+    lifecycle = new Lifecycle(dataSource, clock, journeys, steps, dates);
     mover = new RunMover(dataSource, clock, journeys, steps);
     testing = new DraftTesting(dataSource, clock, journeys, effects);
   }

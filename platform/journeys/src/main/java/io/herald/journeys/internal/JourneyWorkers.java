@@ -2,6 +2,7 @@ package io.herald.journeys.internal;
 
 import io.herald.events.api.ChangeFeed;
 import io.herald.events.api.FeedBatch;
+import io.herald.people.api.PersonChangeFeed;
 import io.herald.shared.lifecycle.DatabaseReady;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -17,14 +18,18 @@ import java.util.logging.Logger;
 
 /**
  * The node's journey loops, started once the database is migrated, on container-managed threads:
- * {@code herald.journeys.pollers} timer pollers, one reader of the events change feed (consumer
- * {@code journeys}) and one of the segment membership journal. Every node runs them; {@code SKIP
- * LOCKED} claims share the timers, and the feeds' positions are shared (at least once).
+ * {@code herald.journeys.pollers} timer pollers, the date-trigger poller, one reader of the events
+ * change feed (consumer {@code journeys}), one of the segment membership journal, one of people's
+ * change feed (consumer {@code journeys.dates}) and one of the objects change journal. Every node
+ * runs them; {@code SKIP LOCKED} claims share the timers and due dates, and the feeds' positions
+ * are shared (at least once).
  */
 @ApplicationScoped
 public class JourneyWorkers {
 
   static final String EVENTS_CONSUMER = "journeys";
+
+  static final String PEOPLE_CONSUMER = "journeys.dates";
 
   private static final Logger LOG = Logger.getLogger(JourneyWorkers.class.getName());
 
@@ -37,6 +42,8 @@ public class JourneyWorkers {
 
   @Inject ChangeFeed events;
 
+  @Inject PersonChangeFeed people;
+
   private ScheduledExecutorService executor;
 
   void start(@Observes DatabaseReady ready) {
@@ -45,7 +52,7 @@ public class JourneyWorkers {
       return;
     }
     int pollers = Math.max(1, settings.pollers);
-    executor = Executors.newScheduledThreadPool(pollers + 2, threads);
+    executor = Executors.newScheduledThreadPool(pollers + 5, threads);
     long pause = Math.max(10, settings.pollMillis);
     for (int i = 0; i < pollers; i++) {
       executor.scheduleWithFixedDelay(
@@ -68,7 +75,29 @@ public class JourneyWorkers {
         pause,
         pause,
         TimeUnit.MILLISECONDS);
-    LOG.info("journey workers started: " + pollers + " timer pollers, 2 feed readers");
+    executor.scheduleWithFixedDelay(
+        () -> guarded("date poller", () -> engine.engine().dates.drain()),
+        pause,
+        pause,
+        TimeUnit.MILLISECONDS);
+    executor.scheduleWithFixedDelay(
+        () -> guarded("people feed", this::drainPeople), pause, pause, TimeUnit.MILLISECONDS);
+    executor.scheduleWithFixedDelay(
+        () ->
+            guarded(
+                "object feed",
+                () -> {
+                  while (engine.engine().objects.step(settings.feedBatchSize) > 0) {
+                    // more may be waiting
+                  }
+                }),
+        pause,
+        pause,
+        TimeUnit.MILLISECONDS);
+    LOG.info(
+        "journey workers started: "
+            + pollers
+            + " timer pollers, a date poller, 4 feed readers (events, segments, people, objects)");
   }
 
   private void drainEvents() {
@@ -79,6 +108,17 @@ public class JourneyWorkers {
       }
       engine.engine().triggers.onEvents(batch.events());
       events.acknowledge(EVENTS_CONSUMER, batch);
+    }
+  }
+
+  private void drainPeople() {
+    while (!Thread.currentThread().isInterrupted()) {
+      PersonChangeFeed.Batch batch = people.read(PEOPLE_CONSUMER, settings.feedBatchSize);
+      if (batch.changes().isEmpty()) {
+        return;
+      }
+      engine.engine().dates.onPersonChanges(batch.changes());
+      people.acknowledge(PEOPLE_CONSUMER, batch);
     }
   }
 

@@ -21,12 +21,19 @@ final class Lifecycle {
   private final Clock clock;
   private final JourneyStore journeys;
   private final StepRunner steps;
+  private final DateTriggers dates;
 
-  Lifecycle(DataSource dataSource, Clock clock, JourneyStore journeys, StepRunner steps) {
+  Lifecycle(
+      DataSource dataSource,
+      Clock clock,
+      JourneyStore journeys,
+      StepRunner steps,
+      DateTriggers dates) {
     this.dataSource = dataSource;
     this.clock = clock;
     this.journeys = journeys;
     this.steps = steps;
+    this.dates = dates;
   }
 
   /**
@@ -66,6 +73,10 @@ final class Lifecycle {
         });
     if (target == JourneyState.ARCHIVED) {
       exitAll(id);
+    }
+    if (target == JourneyState.ACTIVE || target == JourneyState.ARCHIVED) {
+      // A date-triggered journey's schedule: filled (again: changes while paused) or cleared.
+      dates.refresh(workspaceId, id);
     }
   }
 

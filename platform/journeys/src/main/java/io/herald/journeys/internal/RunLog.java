@@ -33,6 +33,9 @@ interface RunLog {
   /** Ends the run: completed, or exited with a reason; its timers go. */
   void end(String state, String reason, Instant at) throws SQLException;
 
+  /** The transaction the run's rows are written in; empty in a simulation (nothing is written). */
+  Optional<java.sql.Connection> connection();
+
   /** The run's latest step-log entry at {@code node} with {@code outcome}. */
   Optional<RunView.Step> latest(String node, String outcome) throws SQLException;
 

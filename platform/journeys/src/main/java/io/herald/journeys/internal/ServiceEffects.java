@@ -7,6 +7,14 @@ import io.herald.messaging.api.EmailSend;
 import io.herald.messaging.api.InvalidMessageException;
 import io.herald.messaging.api.MessageService;
 import io.herald.messaging.api.NotFoundException;
+import io.herald.objects.api.InvalidObjectDataException;
+import io.herald.objects.api.ObjectNotFoundException;
+import io.herald.objects.api.ObjectRef;
+import io.herald.objects.api.ObjectService;
+import io.herald.objects.api.Page;
+import io.herald.objects.api.PageRequest;
+import io.herald.objects.api.RelationshipSpec;
+import io.herald.objects.api.RelationshipView;
 import io.herald.people.api.IdType;
 import io.herald.people.api.InvalidPersonDataException;
 import io.herald.people.api.PeopleService;
@@ -26,6 +34,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +58,8 @@ class ServiceEffects implements Effects {
   @Inject WorkspaceService workspaces;
 
   @Inject TestMessages tests;
+
+  @Inject ObjectService objects;
 
   @Override
   public String sendEmail(
@@ -231,6 +242,108 @@ class ServiceEffects implements Effects {
             v -> v instanceof JsonString s && ZoneId.getAvailableZoneIds().contains(s.getString()))
         .map(v -> ZoneId.of(((JsonString) v).getString()))
         .orElseGet(() -> workspaces.timeZone(ws));
+  }
+
+  @Override
+  public Optional<JsonObject> attributes(WorkspaceId ws, String cioId) {
+    return people.find(ws, new PersonRef(IdType.CIO_ID, cioId)).map(p -> p.attributes());
+  }
+
+  @Override
+  public List<Person> people(WorkspaceId ws, String afterCioId, int limit) {
+    return people.scan(ws, afterCioId, limit).stream()
+        .map(p -> new Person(p.cioId(), p.attributes()))
+        .toList();
+  }
+
+  @Override
+  public Optional<String> cioIdOf(WorkspaceId ws, String idType, String value) {
+    IdType type =
+        switch (idType) {
+          case "id" -> IdType.ID;
+          case "cio_id" -> IdType.CIO_ID;
+          default -> IdType.EMAIL;
+        };
+    return people.find(ws, new PersonRef(type, value)).map(p -> p.cioId());
+  }
+
+  @Override
+  public List<String> relatedPeople(WorkspaceId ws, String cioObjectId) {
+    List<String> found = new ArrayList<>();
+    String start = "";
+    try {
+      while (true) {
+        Page<RelationshipView> page =
+            objects.relationshipsOfObject(
+                ws,
+                ObjectRef.ofCioObjectId(cioObjectId),
+                new PageRequest(start, PageRequest.MAX_LIMIT));
+        page.items().forEach(r -> found.add(r.personCioId()));
+        if (page.next().isEmpty()) {
+          return found;
+        }
+        start = page.next();
+      }
+    } catch (ObjectNotFoundException e) {
+      return found; // deleted since: nobody is related any more
+    }
+  }
+
+  @Override
+  public int updateObject(
+      WorkspaceId ws, String cioId, String typeId, String objectId, JsonObject attributes) {
+    try {
+      if (objectId != null) {
+        objects.identify(ws, ObjectRef.of(typeId, objectId), attributes, List.of());
+        return 1;
+      }
+      List<ObjectRef> related = new ArrayList<>();
+      String start = "";
+      while (true) {
+        Page<RelationshipView> page =
+            objects.relationshipsOfPerson(ws, cioId, new PageRequest(start, PageRequest.MAX_LIMIT));
+        page.items().stream()
+            .filter(r -> r.object().typeId().equals(typeId))
+            .forEach(r -> related.add(ObjectRef.ofCioObjectId(r.object().cioObjectId())));
+        if (page.next().isEmpty()) {
+          break;
+        }
+        start = page.next();
+      }
+      for (ObjectRef ref : related) {
+        objects.identify(ws, ref, attributes, List.of());
+      }
+      return related.size();
+    } catch (InvalidObjectDataException e) {
+      throw new StepFailure(String.join("; ", e.messages()));
+    } catch (ObjectNotFoundException e) {
+      throw new StepFailure(e.getMessage());
+    }
+  }
+
+  @Override
+  public void relationship(
+      WorkspaceId ws,
+      String cioId,
+      String typeId,
+      String objectId,
+      boolean relate,
+      JsonObject attributes) {
+    try {
+      ObjectRef ref = ObjectRef.of(typeId, objectId);
+      if (relate) {
+        objects.relatePerson(
+            ws,
+            cioId,
+            List.of(
+                new RelationshipSpec(
+                    ref, attributes == null ? JsonValue.EMPTY_JSON_OBJECT : attributes)));
+      } else {
+        objects.unrelatePerson(ws, cioId, List.of(ref));
+      }
+    } catch (InvalidObjectDataException e) {
+      throw new StepFailure(String.join("; ", e.messages()));
+    }
   }
 
   private static String text(JsonObject settings, String key) {

@@ -159,6 +159,11 @@ final class SimulatedRun implements RunLog {
   }
 
   @Override
+  public Optional<java.sql.Connection> connection() {
+    return Optional.empty();
+  }
+
+  @Override
   public Optional<RunView.Step> latest(String at, String outcome) {
     for (int i = log.size() - 1; i >= 0; i--) {
       Logged l = log.get(i);

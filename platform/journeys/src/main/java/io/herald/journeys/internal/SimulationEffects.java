@@ -98,6 +98,44 @@ final class SimulationEffects implements Effects {
     return real.zoneOf(ws, cioId);
   }
 
+  @Override
+  public Optional<JsonObject> attributes(WorkspaceId ws, String cioId) {
+    return real.attributes(ws, cioId);
+  }
+
+  @Override
+  public java.util.List<Person> people(WorkspaceId ws, String afterCioId, int limit) {
+    return real.people(ws, afterCioId, limit);
+  }
+
+  @Override
+  public Optional<String> cioIdOf(WorkspaceId ws, String idType, String value) {
+    return real.cioIdOf(ws, idType, value);
+  }
+
+  @Override
+  public java.util.List<String> relatedPeople(WorkspaceId ws, String cioObjectId) {
+    return real.relatedPeople(ws, cioObjectId);
+  }
+
+  /** Simulated: no object changes (the step log says what would change). */
+  @Override
+  public int updateObject(
+      WorkspaceId ws, String cioId, String typeId, String objectId, JsonObject attributes) {
+    return 0;
+  }
+
+  @Override
+  public void relationship(
+      WorkspaceId ws,
+      String cioId,
+      String typeId,
+      String objectId,
+      boolean relate,
+      JsonObject attributes) {
+    // Simulated: no relationship changes.
+  }
+
   private String described(String text) {
     described.add(text);
     return text;

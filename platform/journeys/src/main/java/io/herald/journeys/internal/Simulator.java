@@ -161,8 +161,8 @@ final class Simulator {
                     .orElse(null);
       }
       String detail = l.detail();
-      if (node.isPresent() && detail == null) {
-        detail = wouldDo(node.get(), l.outcome());
+      if (node.isPresent() && (detail == null || objectStep(node.get(), l.outcome()))) {
+        detail = wouldDo(node.get(), l.outcome(), detail);
       }
       steps.add(
           new Simulation.Step(
@@ -177,9 +177,24 @@ final class Simulator {
     return steps;
   }
 
-  /** What an update or segment step would have done. */
-  private static String wouldDo(Node node, String outcome) {
+  private static boolean objectStep(Node node, String outcome) {
+    return (node.type() == NodeType.UPDATE_OBJECT || node.type() == NodeType.UPDATE_RELATIONSHIP)
+        && !outcome.equals("failed");
+  }
+
+  /** What an update, segment or object step would have done. */
+  private static String wouldDo(Node node, String outcome, String detail) {
     JsonObject s = node.settings();
+    if (node.type() == NodeType.UPDATE_OBJECT && outcome.equals("updated")) {
+      return "would set "
+          + s.getJsonObject("attributes")
+          + " on objects of type "
+          + s.get("object_type_id")
+          + (s.containsKey("object_id") ? " (object_id " + s.get("object_id") + ")" : "");
+    }
+    if (node.type() == NodeType.UPDATE_RELATIONSHIP) {
+      return "would " + (outcome.equals("related") ? "relate to " : "unrelate from ") + detail;
+    }
     switch (outcome) {
       case "updated":
         return "would set " + s.getJsonObject("attributes");

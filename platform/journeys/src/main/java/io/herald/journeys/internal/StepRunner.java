@@ -37,11 +37,13 @@ final class StepRunner {
   private final JourneyStore journeys;
   private final Effects effects;
   private final WebhookStep webhooks;
+  private final LinkSteps links;
 
   StepRunner(JourneyStore journeys, Effects effects) {
     this.journeys = journeys;
     this.effects = effects;
     this.webhooks = new WebhookStep(effects);
+    this.links = new LinkSteps(journeys, new Entries(effects), effects);
   }
 
   /** Handles a claimed timer of a locked, active run. */
@@ -225,6 +227,12 @@ final class StepRunner {
           go(log, d, node, Node.NEXT, now);
           return;
         }
+      case UPDATE_OBJECT:
+      case UPDATE_RELATIONSHIP:
+      case START_JOURNEY:
+        links.run(log, run, node, now);
+        go(log, d, node, Node.NEXT, now);
+        return;
       default:
         exit(log, node.id(), "exit_step", now);
     }

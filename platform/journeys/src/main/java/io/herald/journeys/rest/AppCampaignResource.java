@@ -8,6 +8,7 @@ import io.herald.journeys.api.JourneyView;
 import io.herald.journeys.api.Node;
 import io.herald.journeys.api.RunMove;
 import io.herald.journeys.api.RunView;
+import io.herald.journeys.api.Trigger;
 import io.herald.shared.json.Jsons;
 import io.herald.shared.rest.JsonBodies;
 import io.herald.workspace.api.CurrentActor;
@@ -63,7 +64,44 @@ public class AppCampaignResource {
   @POST
   @Consumes(MediaType.WILDCARD)
   public Response create(InputStream body) {
-    return withBody(body, doc -> envelope(journeys.create(actor.workspaceId(), doc)));
+    return withBody(
+        body,
+        doc -> {
+          JourneyView created = journeys.create(actor.workspaceId(), doc);
+          if (created.definition().trigger().type() != Trigger.TriggerType.WEBHOOK) {
+            return envelope(created);
+          }
+          // The inbound URL's secret, shown this once (only its hash is kept).
+          String token = journeys.rotateWebhookToken(actor.workspaceId(), created.id());
+          return CampaignJson.ok(
+              Jsons.createObjectBuilder()
+                  .add("campaign", CampaignJson.campaign(created))
+                  .add("webhook", webhook(token))
+                  .build());
+        });
+  }
+
+  /**
+   * A new secret for a webhook-triggered journey's inbound URL (the old one stops working): {@code
+   * {"webhook":{"token","path"}}}, shown this once.
+   */
+  @POST
+  @Path("/{id}/webhook_token")
+  public Response rotateWebhookToken(@PathParam("id") String id) {
+    return withId(
+        id,
+        n ->
+            CampaignJson.ok(
+                Jsons.createObjectBuilder()
+                    .add("webhook", webhook(journeys.rotateWebhookToken(actor.workspaceId(), n)))
+                    .build()));
+  }
+
+  private static JsonObject webhook(String token) {
+    return Jsons.createObjectBuilder()
+        .add("token", token)
+        .add("path", InboundWebhookResource.PATH_PREFIX + token)
+        .build();
   }
 
   @GET

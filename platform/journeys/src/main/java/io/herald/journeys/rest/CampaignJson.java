@@ -189,6 +189,9 @@ final class CampaignJson {
     return switch (t.type()) {
       case EVENT -> "event";
       case SEGMENT -> "segment";
+      case DATE -> "date";
+      case OBJECT, RELATIONSHIP -> "object";
+      case WEBHOOK -> "webhook";
       default -> "triggered_broadcast";
     };
   }

@@ -1,11 +1,10 @@
 package io.herald.journeys.internal;
 
-import com.mysql.cj.jdbc.MysqlDataSource;
 import io.herald.events.api.EventSubject;
 import io.herald.events.api.EventType;
 import io.herald.events.api.RecordedEvent;
 import io.herald.shared.persistence.DateTimes;
-import io.herald.testing.TestDatabaseSessionListener;
+import io.herald.testing.MigratedTestDatabase;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,37 +13,30 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 
 /**
- * The run's database for the engine's scenario tests (herald-testing's session listener provides
- * it), migrated once per JVM, with helpers that write other modules' rows as those modules do.
- * Tests keep apart by using a workspace of their own.
+ * The run's database for the engine's scenario tests (herald-testing's {@link
+ * MigratedTestDatabase}), with helpers that write other modules' rows as those modules do. Tests
+ * keep apart by using a workspace of their own.
  */
 final class JourneyTestDatabase {
 
   private JourneyTestDatabase() {}
 
+  // The bootstrap is herald-testing's; these name it for the scenario tests.
+
   /** Why there is no database for this run, if there is none. */
   static Optional<String> unavailable() {
-    String skip = System.getProperty(TestDatabaseSessionListener.SKIP_PROPERTY);
-    if (skip != null) {
-      return Optional.of(skip);
-    }
-    if (System.getProperty("herald.it.db.url") == null) {
-      return Optional.of("no test database: run through failsafe (herald.test.database)");
-    }
-    return Optional.empty();
+    return MigratedTestDatabase.unavailable();
   }
 
   static DataSource dataSource() {
-    return Holder.DATA_SOURCE;
+    return MigratedTestDatabase.dataSource();
   }
 
   static long freshWorkspace() {
-    return ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
+    return MigratedTestDatabase.freshWorkspace();
   }
 
   static void person(long ws, String cioId, String attributesJson) throws SQLException {
@@ -95,6 +87,48 @@ final class JourneyTestDatabase {
     }
   }
 
+  /** Runs one statement on the test database (a person's identifiers or attributes, …). */
+  static void execute(String sql, Object... params) throws SQLException {
+    try (Connection c = dataSource().getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        s.setObject(i + 1, params[i]);
+      }
+      s.executeUpdate();
+    }
+  }
+
+  /** An object change as the objects module journals it ({@code objects_change}). */
+  static void objectChange(
+      long ws,
+      int typeId,
+      String objectId,
+      String cioObjectId,
+      String kind,
+      String cioId,
+      String attributes,
+      Instant at)
+      throws SQLException {
+    try (Connection c = dataSource().getConnection();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO objects_change (workspace_id, object_type_id, object_id,"
+                    + " cio_object_id, kind, cio_id, attributes, changed_at, inserted_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      insert.setLong(1, ws);
+      insert.setInt(2, typeId);
+      insert.setString(3, objectId);
+      insert.setString(4, cioObjectId);
+      insert.setString(5, kind);
+      insert.setString(6, cioId);
+      insert.setString(7, attributes);
+      DateTimes.bind(insert, 8, at);
+      // Settled at once (an hour before the database's real clock): the feed never waits for it.
+      DateTimes.bind(insert, 9, Instant.now().minusSeconds(3600));
+      insert.executeUpdate();
+    }
+  }
+
   /** A segment enter or exit as the segments module journals it. */
   static void membershipChange(long ws, long segment, String cioId, boolean entered, Instant at)
       throws SQLException {
@@ -109,23 +143,6 @@ final class JourneyTestDatabase {
       insert.setBoolean(4, entered);
       DateTimes.bind(insert, 5, at);
       insert.executeUpdate();
-    }
-  }
-
-  private static final class Holder {
-    static final DataSource DATA_SOURCE = open();
-
-    private static DataSource open() {
-      MysqlDataSource dataSource = new MysqlDataSource();
-      dataSource.setURL(System.getProperty("herald.it.db.url"));
-      dataSource.setUser(System.getProperty("herald.it.db.user"));
-      dataSource.setPassword(System.getProperty("herald.it.db.password"));
-      Flyway.configure()
-          .dataSource(dataSource)
-          .locations("classpath:db/migration")
-          .load()
-          .migrate();
-      return dataSource;
     }
   }
 }

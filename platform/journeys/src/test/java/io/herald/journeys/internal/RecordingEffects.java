@@ -26,6 +26,8 @@ final class RecordingEffects implements Effects {
   record Sent(String cioId, String subject, Instant at, String deliveryId) {}
 
   private final Clock clock;
+  private final DataSource dataSource;
+  private final Map<String, java.util.Set<String>> related = new ConcurrentHashMap<>();
   private final DefaultConditionMatcher matcher;
   private final List<Sent> sent = new ArrayList<>();
   private final Map<String, String> keys = new ConcurrentHashMap<>();
@@ -37,6 +39,7 @@ final class RecordingEffects implements Effects {
 
   RecordingEffects(DataSource dataSource, Clock clock) {
     this.clock = clock;
+    this.dataSource = dataSource;
     this.matcher = new DefaultConditionMatcher(dataSource, ws -> ZoneOffset.UTC);
   }
 
@@ -224,5 +227,109 @@ final class RecordingEffects implements Effects {
   @Override
   public ZoneId zoneOf(WorkspaceId ws, String cioId) {
     return zones.getOrDefault(cioId, ZoneOffset.UTC);
+  }
+
+  /** The person is related to the object (what {@link #relatedPeople} answers). */
+  void relate(String cioObjectId, String cioId) {
+    related.computeIfAbsent(cioObjectId, k -> ConcurrentHashMap.newKeySet()).add(cioId);
+  }
+
+  @Override
+  public Optional<JsonObject> attributes(WorkspaceId ws, String cioId) {
+    return query(
+            "SELECT attributes FROM people_person WHERE workspace_id = ? AND cio_id = ?",
+            ws.value(),
+            cioId)
+        .stream()
+        .findFirst()
+        .map(RunStore::json);
+  }
+
+  @Override
+  public List<Person> people(WorkspaceId ws, String afterCioId, int limit) {
+    List<Person> found = new ArrayList<>();
+    try (java.sql.Connection c = dataSource.getConnection();
+        java.sql.PreparedStatement q =
+            c.prepareStatement(
+                "SELECT cio_id, attributes FROM people_person WHERE workspace_id = ?"
+                    + " AND cio_id > ? ORDER BY cio_id LIMIT ?")) {
+      q.setLong(1, ws.value());
+      q.setString(2, afterCioId == null ? "" : afterCioId);
+      q.setInt(3, limit);
+      try (java.sql.ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          found.add(new Person(rs.getString(1), RunStore.json(rs.getString(2))));
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return found;
+  }
+
+  @Override
+  public Optional<String> cioIdOf(WorkspaceId ws, String idType, String value) {
+    String column =
+        switch (idType) {
+          case "id" -> "customer_id";
+          case "cio_id" -> "cio_id";
+          default -> "email_key";
+        };
+    return query(
+            "SELECT cio_id FROM people_person WHERE workspace_id = ? AND " + column + " = ?",
+            ws.value(),
+            idType.equals("email") ? value.toLowerCase(java.util.Locale.ROOT) : value)
+        .stream()
+        .findFirst();
+  }
+
+  @Override
+  public List<String> relatedPeople(WorkspaceId ws, String cioObjectId) {
+    return List.copyOf(related.getOrDefault(cioObjectId, java.util.Set.of()));
+  }
+
+  @Override
+  public synchronized int updateObject(
+      WorkspaceId ws, String cioId, String typeId, String objectId, JsonObject attributes) {
+    if (attributes.containsKey("refuse")) {
+      throw new StepFailure("attributes.refuse: refused by the test");
+    }
+    updates.add(cioId + " object " + typeId + "/" + objectId + " " + attributes);
+    return 1;
+  }
+
+  @Override
+  public synchronized void relationship(
+      WorkspaceId ws,
+      String cioId,
+      String typeId,
+      String objectId,
+      boolean relate,
+      JsonObject attributes) {
+    updates.add(
+        cioId
+            + (relate ? " related " : " unrelated ")
+            + typeId
+            + "/"
+            + objectId
+            + (attributes == null ? "" : " " + attributes));
+  }
+
+  private List<String> query(String sql, Object... params) {
+    List<String> found = new ArrayList<>();
+    try (java.sql.Connection c = dataSource.getConnection();
+        java.sql.PreparedStatement q = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        q.setObject(i + 1, params[i]);
+      }
+      try (java.sql.ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          found.add(rs.getString(1));
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return found;
   }
 }

@@ -112,6 +112,7 @@ final class Scenario {
   /** Runs what is due, then moves the clock to each next due timer up to {@code until}. */
   void advanceTo(Instant until) {
     while (true) {
+      engine.dates.drain();
       engine.poller.drain();
       Instant next = nextDue();
       if (next == null || next.isAfter(until) || !next.isAfter(clock.instant())) {
@@ -122,6 +123,7 @@ final class Scenario {
     if (clock.instant().isBefore(until)) {
       clock.set(until);
     }
+    engine.dates.drain();
     engine.poller.drain();
   }
 
@@ -130,6 +132,25 @@ final class Scenario {
   }
 
   private Instant nextDue() {
+    Instant timer = nextTimer();
+    Instant date =
+        Transactions.autoCommit(
+            dataSource,
+            "test",
+            c ->
+                Sql.list(
+                        c,
+                        "SELECT MIN(due_at) FROM journeys_date_schedule WHERE workspace_id = ?",
+                        rs -> Sql.instant(rs, 1),
+                        ws)
+                    .get(0));
+    if (timer == null || (date != null && date.isBefore(timer))) {
+      return date;
+    }
+    return timer;
+  }
+
+  private Instant nextTimer() {
     return Transactions.autoCommit(
         dataSource,
         "test",

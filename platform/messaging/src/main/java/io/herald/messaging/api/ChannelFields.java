@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The fields of a message on each channel other than email: what a transactional message of the
@@ -18,7 +19,10 @@ import java.util.Set;
  *       {@code link}, {@code sound}, {@code custom_data} (object of strings), {@code
  *       custom_payload} (object: {@code ios}, {@code android})</td></tr>
  *   <tr><td>{@code whatsapp}</td><td>{@code body} (free-form text) or {@code template} ({@code
- *       name}, {@code language}, {@code components} as in Meta's Cloud API)</td></tr>
+ *       name}, {@code language}, {@code components} as in Meta's Cloud API); {@code language}
+ *       (Customer.io's; the template's language, over {@code template.language}); {@code media}
+ *       ({@code type} image, video, audio or document, {@code link} or {@code id}, {@code caption},
+ *       {@code filename}; {@code body} is its caption)</td></tr>
  *   <tr><td>{@code in_app}</td><td>{@code title}, {@code message} (required), {@code type}
  *       ({@code modal} or {@code banner}), {@code image_url}, {@code buttons} (list of {@code
  *       {label, action, url}})</td></tr>
@@ -102,7 +106,11 @@ public final class ChannelFields {
               new Field("custom_data", Kind.STRING_MAP, 0),
               new Field("custom_payload", Kind.OBJECT, 0)),
           "whatsapp",
-          List.of(new Field("body", Kind.TEXT, TEXT), new Field("template", Kind.OBJECT, 0)),
+          List.of(
+              new Field("body", Kind.TEXT, TEXT),
+              new Field("template", Kind.OBJECT, 0),
+              new Field("language", Kind.TEXT, 64),
+              new Field("media", Kind.OBJECT, 0)),
           "in_app",
           List.of(
               new Field("title", Kind.TEXT, TEXT),
@@ -110,6 +118,12 @@ public final class ChannelFields {
               new Field("type", Kind.TEXT, 16),
               new Field("image_url", Kind.TEXT, URL),
               new Field("buttons", Kind.OBJECT_LIST, 0)));
+
+  /** WhatsApp media types ({@code media.type}). */
+  public static final List<String> MEDIA_TYPES = List.of("image", "video", "audio", "document");
+
+  /** A language code as WhatsApp templates take it: {@code en}, {@code en_US}, {@code pt-BR}. */
+  private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})?");
 
   /** In-app message types. */
   public static final Set<String> IN_APP_TYPES = Set.of("modal", "banner");
@@ -158,28 +172,7 @@ public final class ChannelFields {
           }
         }
       }
-      case "whatsapp" -> {
-        Object template = content.get("template");
-        boolean body = content.get("body") instanceof String s && !s.isBlank();
-        if (template == null && !body) {
-          problems.add("body or template is required for a WhatsApp message");
-        }
-        if (template != null && body) {
-          problems.add("give either body or template, not both");
-        }
-        if (template instanceof Map<?, ?> t) {
-          if (!(t.get("name") instanceof String n) || n.isBlank()) {
-            problems.add("template.name must be a non-empty string");
-          }
-          if (!(t.get("language") instanceof String l) || l.isBlank()) {
-            problems.add("template.language must be a language code such as en_US");
-          }
-          Object components = t.get("components");
-          if (components != null && !(components instanceof List<?>)) {
-            problems.add("template.components must be an array");
-          }
-        }
-      }
+      case "whatsapp" -> whatsAppProblems(content, problems);
       case "webhook" -> {
         required(content, "url", problems);
         if (content.get("method") instanceof String m
@@ -201,6 +194,53 @@ public final class ChannelFields {
       default -> throw new IllegalArgumentException("no such channel: " + channel);
     }
     return problems;
+  }
+
+  private static void whatsAppProblems(Map<String, Object> content, List<String> problems) {
+    Object template = content.get("template");
+    Object media = content.get("media");
+    boolean body = content.get("body") instanceof String s && !s.isBlank();
+    if (template == null && media == null && !body) {
+      problems.add("body, template or media is required for a WhatsApp message");
+    }
+    if (template != null && body) {
+      problems.add("give either body or template, not both");
+    }
+    if (template != null && media != null) {
+      problems.add(
+          "media cannot go with a template (a template's header media goes in its components)");
+    }
+    Object language = content.get("language");
+    boolean languageGiven = language instanceof String l && !l.isBlank();
+    if (languageGiven && !LANGUAGE.matcher(language.toString().trim()).matches()) {
+      problems.add("language must be a language code such as en_US, not " + language);
+    }
+    if (template instanceof Map<?, ?> t) {
+      if (!(t.get("name") instanceof String n) || n.isBlank()) {
+        problems.add("template.name must be a non-empty string");
+      }
+      if (!languageGiven && (!(t.get("language") instanceof String l) || l.isBlank())) {
+        problems.add("template.language must be a language code such as en_US");
+      }
+      Object components = t.get("components");
+      if (components != null && !(components instanceof List<?>)) {
+        problems.add("template.components must be an array");
+      }
+    }
+    if (media instanceof Map<?, ?> m) {
+      if (!(m.get("type") instanceof String type) || !MEDIA_TYPES.contains(type)) {
+        problems.add("media.type must be one of " + String.join(", ", MEDIA_TYPES));
+      } else if ("audio".equals(type) && body) {
+        problems.add("body cannot go with audio media: WhatsApp audio has no caption");
+      }
+      boolean link = m.get("link") instanceof String l && !l.isBlank();
+      boolean id = m.get("id") instanceof String i && !i.isBlank();
+      if (!link && !id) {
+        problems.add("media.link (an http or https URL) or media.id is required");
+      } else if (link && !m.get("link").toString().trim().matches("(?i)https?://\\S+")) {
+        problems.add("media.link must be an http or https URL");
+      }
+    }
   }
 
   private static void required(Map<String, Object> content, String name, List<String> problems) {

@@ -8,10 +8,12 @@ import io.herald.messaging.internal.render.TemplateException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Renders a message of a channel other than email (its {@link io.herald.messaging.api.ChannelFields
@@ -19,7 +21,7 @@ import java.util.Map;
  * in the fields is Liquid, nested ones included (push {@code custom_data} values, in-app button
  * labels and URLs, WhatsApp template parameters), rendered strictly as email is: an undefined
  * variable fails the message with the field (its path, such as {@code buttons[0].label}), line and
- * variable.
+ * variable. Snippets the fields name ({@code {{snippets.NAME}}}) are rendered first, as in email.
  */
 @ApplicationScoped
 public class ChannelComposer {
@@ -62,6 +64,55 @@ public class ChannelComposer {
   }
 
   /**
+   * Renders the message with the workspace's snippets it names: each is rendered with the person's
+   * variables first and exposed as {@code {{snippets.NAME}}}, as email does.
+   *
+   * @param snippets the values of the snippets the content names ({@link #snippetNames}); absent
+   *     ones stay undefined, so strict mode names them
+   * @throws RenderFailure when a snippet ({@code snippets.NAME}) or a field does not render
+   */
+  ChannelComposed compose(
+      String channel,
+      Map<String, Object> content,
+      String from,
+      Map<String, Object> variables,
+      Map<String, String> snippets) {
+    if (snippets.isEmpty()) {
+      return compose(channel, content, from, variables);
+    }
+    Map<String, Object> rendered = new LinkedHashMap<>();
+    snippets.forEach(
+        (name, source) -> rendered.put(name, render("snippets." + name, source, variables)));
+    Map<String, Object> scope = new LinkedHashMap<>(variables);
+    scope.put("snippets", Collections.unmodifiableMap(rendered));
+    return compose(channel, content, from, scope);
+  }
+
+  /**
+   * The snippets the content's strings (nested ones included) and the sender override name.
+   *
+   * @param from the sender override, null for none
+   */
+  static Set<String> snippetNames(Map<String, Object> content, String from) {
+    List<String> sources = new ArrayList<>();
+    strings(content, sources);
+    if (from != null) {
+      sources.add(from);
+    }
+    return ContentSources.snippetNames(sources.toArray(String[]::new));
+  }
+
+  private static void strings(Object value, List<String> into) {
+    if (value instanceof String s) {
+      into.add(s);
+    } else if (value instanceof Map<?, ?> m) {
+      m.values().forEach(v -> strings(v, into));
+    } else if (value instanceof List<?> list) {
+      list.forEach(v -> strings(v, into));
+    }
+  }
+
+  /**
    * Renders the message.
    *
    * @param channel {@code sms}, {@code push}, {@code whatsapp} or {@code in_app}
@@ -96,11 +147,20 @@ public class ChannelComposer {
           payload.put("type", "template");
           Map<String, Object> t = new LinkedHashMap<>();
           t.put("name", template.get("name"));
-          t.put("language", template.get("language"));
+          String language = text(r, "language").trim();
+          t.put("language", language.isEmpty() ? template.get("language") : language);
           Object components = template.get("components");
           t.put("components", components == null ? List.of() : components);
           payload.put("template", t);
           return new ChannelComposed(channel, "", "", sender.trim(), payload);
+        }
+        if (r.get("media") instanceof Map<?, ?> media) {
+          // Plugin API "Channel payloads": the type names the media, the body is its caption.
+          Map<String, Object> m = new LinkedHashMap<>();
+          media.forEach((k, v) -> m.put(String.valueOf(k), v));
+          payload.put("type", m.remove("type"));
+          payload.put("media", m);
+          return new ChannelComposed(channel, "", text(r, "body"), sender.trim(), payload);
         }
         payload.put("type", "text");
         return new ChannelComposed(channel, "", text(r, "body"), sender.trim(), payload);

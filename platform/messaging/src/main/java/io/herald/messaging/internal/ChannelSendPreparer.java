@@ -52,6 +52,8 @@ public class ChannelSendPreparer {
 
   @Inject ChannelComposer composer;
 
+  @Inject StoredContent stored;
+
   @Inject io.herald.people.api.PeopleService people;
 
   @Inject Clock clock;
@@ -128,7 +130,7 @@ public class ChannelSendPreparer {
     }
     PersonView person = found.get();
     if (ChannelFields.ADDRESSED.contains(channel)) {
-      return addressed(rows, person, content, send);
+      return addressed(workspace, rows, person, content, send);
     }
     List<Recipient> recipients = recipients(workspace, lookups, channel, send, person);
     if (recipients.isEmpty()) {
@@ -141,7 +143,13 @@ public class ChannelSendPreparer {
     String failure = null;
     if (refusal == null) {
       try {
-        composed = composer.compose(channel, content, send.from(), variables);
+        composed =
+            composer.compose(
+                channel,
+                content,
+                send.from(),
+                variables,
+                stored.snippetsOf(workspace, content, send.from()));
       } catch (ChannelComposer.RenderFailure e) {
         failure = e.getMessage();
       }
@@ -169,7 +177,11 @@ public class ChannelSendPreparer {
    * apply.
    */
   private PreparedSend addressed(
-      Rows rows, PersonView person, Map<String, Object> content, ChannelSend send) {
+      WorkspaceId workspace,
+      Rows rows,
+      PersonView person,
+      Map<String, Object> content,
+      ChannelSend send) {
     String channel = send.channel();
     Map<String, Object> variables = SendPreparer.variables(person, send.messageData());
     try {
@@ -188,7 +200,9 @@ public class ChannelSendPreparer {
                 + MAX_ADDRESS);
         return rows.prepared();
       }
-      ChannelComposed composed = composer.compose(channel, content, null, variables);
+      ChannelComposed composed =
+          composer.compose(
+              channel, content, null, variables, stored.snippetsOf(workspace, content, null));
       rows.add(person.cioId(), address, composed, send.queueDraft() ? "draft" : "queued", null);
     } catch (ChannelComposer.RenderFailure e) {
       Object raw =

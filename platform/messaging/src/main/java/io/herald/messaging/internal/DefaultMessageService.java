@@ -188,7 +188,8 @@ public class DefaultMessageService implements MessageService {
               channel,
               message.content().channelContent(),
               null,
-              SendPreparer.variables(person, messageData));
+              SendPreparer.variables(person, messageData),
+              content.snippetsOf(workspace, message.content().channelContent(), null));
       return new io.herald.messaging.api.ChannelPreview(
           channel, c.subject(), c.body(), c.from(), c.payload(), null);
     } catch (ChannelComposer.RenderFailure e) {

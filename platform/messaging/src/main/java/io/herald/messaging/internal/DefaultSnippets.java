@@ -142,25 +142,30 @@ public class DefaultSnippets implements Snippets {
         });
   }
 
-  /** The transactional messages and layouts whose sources name the snippet. */
+  /**
+   * The transactional messages (email fields, or another channel's content JSON) and layouts whose
+   * sources name the snippet.
+   */
   private static List<String> users(Connection c, WorkspaceId workspace, String name)
       throws SQLException {
     List<String> users = new ArrayList<>();
     try (PreparedStatement q =
         c.prepareStatement(
-            "SELECT id, name, subject, from_address, reply_to, preheader, body, body_plain"
-                + " FROM messaging_transactional WHERE workspace_id = ? ORDER BY id")) {
+            "SELECT id, name, subject, from_address, reply_to, preheader, body, body_plain,"
+                + " channel_content FROM messaging_transactional WHERE workspace_id = ?"
+                + " ORDER BY id")) {
       q.setLong(1, workspace.value());
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
           if (ContentSources.usesSnippet(
-              name,
-              rs.getString(3),
-              rs.getString(4),
-              rs.getString(5),
-              rs.getString(6),
-              rs.getString(7),
-              rs.getString(8))) {
+                  name,
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getString(7),
+                  rs.getString(8))
+              || channelContentUses(name, rs.getString(9))) {
             users.add("transactional message " + rs.getLong(1) + " (" + rs.getString(2) + ")");
           }
         }
@@ -179,6 +184,12 @@ public class DefaultSnippets implements Snippets {
       }
     }
     return users;
+  }
+
+  /** Whether a message's channel content (JSON, null for email) names the snippet. */
+  private static boolean channelContentUses(String name, String channelContent) {
+    return channelContent != null
+        && ChannelComposer.snippetNames(Responses.fromJson(channelContent), null).contains(name);
   }
 
   private static List<SnippetView> select(

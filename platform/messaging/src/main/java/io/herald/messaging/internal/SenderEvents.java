@@ -22,8 +22,9 @@ import java.util.Map;
  * What a recipient did on the channel itself, reported by a provider's callback (plugin API 1.4.0
  * {@code UNSUBSCRIBED}, {@code RESUBSCRIBED}, {@code REPLIED}: an SMS STOP, START or reply, an
  * inbound WhatsApp message). The sender is matched to people by their {@code phone} attribute (as
- * given, and with or without a leading {@code +}, since WhatsApp reports numbers without it) on the
- * channel of the callback's setting. A STOP turns the channel off in the person's {@code
+ * given, and with or without a leading {@code +}, since WhatsApp reports numbers without it, and in
+ * E.164 form, so {@code "+1 (555) 010-0123"} matches {@code +15550100123}) on the channel of the
+ * callback's setting. A STOP turns the channel off in the person's {@code
  * cio_subscription_preferences.channels} ({@link ChannelPreferences}; the sending pipeline drops
  * the channel's later messages with {@code unsubscribed from sms}) and records {@code
  * <channel>_unsubscribed}; a START turns it back on ({@code <channel>_resubscribed}); a reply is
@@ -77,8 +78,9 @@ public class SenderEvents {
   }
 
   /**
-   * The people whose {@code phone} is the sender's address (the phone identifier's index), as given
-   * and with or without a leading {@code +}.
+   * The people whose {@code phone} is the sender's address: by the phone identifier, as given and
+   * with or without a leading {@code +}, and by the attribute's E.164 form ({@link
+   * PeopleService#findByPhoneNumber}: {@code "+44 20 7946 0958"} is {@code +442079460958}).
    */
   private List<PersonView> senders(WorkspaceId workspace, String address) {
     String a = address == null ? "" : address.trim();
@@ -90,6 +92,9 @@ public class SenderEvents {
       people
           .find(workspace, new PersonRef(IdType.PHONE, form))
           .ifPresent(p -> found.putIfAbsent(p.cioId(), p));
+    }
+    for (PersonView p : people.findByPhoneNumber(workspace, a)) {
+      found.putIfAbsent(p.cioId(), p);
     }
     return List.copyOf(found.values());
   }

@@ -9,8 +9,9 @@ import java.util.Set;
 
 /**
  * Puts an email's sources together with the stored content they use: the message's layout and the
- * snippets the sources (layout included) name. Read on every send and preview, so an edited layout
- * or snippet shows on the next one (compiled templates are cached by these values).
+ * snippets the sources (layout included) name; and the snippets of other channels' messages. Read
+ * on every send and preview, so an edited layout or snippet shows on the next one (compiled
+ * templates are cached by these values).
  */
 @ApplicationScoped
 public class StoredContent {
@@ -41,6 +42,14 @@ public class StoredContent {
             parts.bodyPlain(),
             layout);
     return new EmailComposer.Template(parts, layout, snippets.values(workspace, names));
+  }
+
+  /**
+   * The snippets a message of another channel names (its fields, nested ones included, and the
+   * sender override).
+   */
+  Map<String, String> snippetsOf(WorkspaceId workspace, Map<String, Object> content, String from) {
+    return snippets.values(workspace, ChannelComposer.snippetNames(content, from));
   }
 
   /** The snippets a layout names. */

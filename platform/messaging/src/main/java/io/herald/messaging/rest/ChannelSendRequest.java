@@ -20,8 +20,10 @@ import java.util.Optional;
  * into a {@link ChannelSend}, naming every bad field. The channel's content fields ({@link
  * ChannelFields}) may be given inline: push's {@code title}, {@code message}, {@code image_url},
  * {@code link}, {@code sound}, {@code custom_data}, {@code custom_payload} as in Customer.io;
- * Herald's own {@code body} (SMS, WhatsApp), {@code template} (WhatsApp) and {@code title}, {@code
- * message}, {@code type}, {@code image_url}, {@code buttons} (in-app).
+ * Herald's own {@code body} (SMS, WhatsApp), {@code template} and {@code media} (WhatsApp) and
+ * {@code title}, {@code message}, {@code type}, {@code image_url}, {@code buttons} (in-app).
+ * WhatsApp also takes Customer.io's {@code language} (the template's language) and {@code
+ * attachments} ({@link WhatsAppAttachments}).
  */
 final class ChannelSendRequest {
 
@@ -62,9 +64,15 @@ final class ChannelSendRequest {
     Boolean queueDraft = f.bool("queue_draft");
     Boolean sendToUnsubscribed = f.bool("send_to_unsubscribed");
     Boolean noRetention = f.bool("disable_message_retention");
-    f.string("language", 64);
+    if (!channel.equals("whatsapp")) {
+      // Customer.io's translation choice; WhatsApp's is a content field (the template language).
+      f.string("language", 64);
+    }
     f.bool("tracked");
     Map<String, Object> content = content(channel, body, f, problems);
+    if (channel.equals("whatsapp")) {
+      WhatsAppAttachments.read(f.strings("attachments"), content, problems);
+    }
     if (sendAt != null && (sendAt < 0 || sendAt > 253_402_300_799L)) {
       problems.add("send_at must be Unix seconds");
     }

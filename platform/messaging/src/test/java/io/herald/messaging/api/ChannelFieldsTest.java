@@ -32,7 +32,7 @@ class ChannelFieldsTest {
   @Test
   void whatsAppTakesTextOrATemplateWithNameAndLanguage() {
     assertThat(ChannelFields.problems("whatsapp", Map.of()))
-        .containsExactly("body or template is required for a WhatsApp message");
+        .containsExactly("body, template or media is required for a WhatsApp message");
     assertThat(
             ChannelFields.problems(
                 "whatsapp", Map.of("body", "b", "template", Map.of("name", "n", "language", "en"))))
@@ -44,6 +44,46 @@ class ChannelFieldsTest {
             "template.name must be a non-empty string",
             "template.language must be a language code such as en_US",
             "template.components must be an array");
+  }
+
+  @Test
+  void whatsAppLanguageStandsForTheTemplatesAndMediaIsChecked() {
+    assertThat(
+            ChannelFields.problems(
+                "whatsapp", Map.of("template", Map.of("name", "n"), "language", "pt_BR")))
+        .isEmpty();
+    assertThat(
+            ChannelFields.problems(
+                "whatsapp", Map.of("template", Map.of("name", "n"), "language", "not a code")))
+        .containsExactly("language must be a language code such as en_US, not not a code");
+    assertThat(
+            ChannelFields.problems(
+                "whatsapp",
+                Map.of(
+                    "body",
+                    "caption",
+                    "media",
+                    Map.of("type", "image", "link", "https://x/a.png"))))
+        .isEmpty();
+    assertThat(ChannelFields.problems("whatsapp", Map.of("media", Map.of("type", "sticker"))))
+        .containsExactly(
+            "media.type must be one of image, video, audio, document",
+            "media.link (an http or https URL) or media.id is required");
+    assertThat(
+            ChannelFields.problems(
+                "whatsapp",
+                Map.of("body", "words", "media", Map.of("type", "audio", "link", "ftp://x/a.mp3"))))
+        .containsExactly(
+            "body cannot go with audio media: WhatsApp audio has no caption",
+            "media.link must be an http or https URL");
+    assertThat(
+            ChannelFields.problems(
+                "whatsapp",
+                Map.of(
+                    "template", Map.of("name", "n", "language", "en"),
+                    "media", Map.of("type", "image", "id", "123"))))
+        .containsExactly(
+            "media cannot go with a template (a template's header media goes in its components)");
   }
 
   @Test

@@ -14,6 +14,7 @@ import io.herald.people.api.PersonView;
 import io.herald.shared.ingest.GroupCommit;
 import io.herald.shared.json.Jsons;
 import io.herald.shared.persistence.Transactions;
+import io.herald.testing.MigratedTestDatabase;
 import io.herald.workspace.api.WorkspaceId;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
@@ -55,12 +56,12 @@ class BulkEnqueueIT {
 
   @BeforeAll
   static void open() {
-    database = MessagingTestDatabase.dataSource();
+    database = MigratedTestDatabase.dataSource();
   }
 
   @BeforeEach
   void service() {
-    workspace = new WorkspaceId(MessagingTestDatabase.freshWorkspace());
+    workspace = new WorkspaceId(MigratedTestDatabase.freshWorkspace());
     dataSource = new CountingDataSource(database);
     writer = new DeliveryWriter();
     writer.dataSource = dataSource;

@@ -259,4 +259,99 @@ class ChannelComposerTest {
         .isInstanceOf(ChannelComposer.RenderFailure.class)
         .hasMessageContaining("url");
   }
+
+  @Test
+  void snippetsRenderWithThePersonsVariablesInEveryField() {
+    ChannelComposed push =
+        composer.compose(
+            "push",
+            map(
+                "title", "{{ snippets.brand }}",
+                "message", "Hi {{customer.first_name}}. {{ snippets[\"sign-off\"] }}",
+                "custom_data", map("footer", "{{snippets.brand}}")),
+            null,
+            VARS,
+            Map.of("brand", "Acme {{customer.plan}}", "sign-off", "Bye"));
+    assertThat(push.subject()).isEqualTo("Acme pro");
+    assertThat(push.body()).isEqualTo("Hi Ada. Bye");
+    assertThat(push.payload()).containsEntry("data", Map.of("footer", "Acme pro"));
+
+    ChannelComposed sms =
+        composer.compose(
+            "sms",
+            map("body", "Code {{trigger.code}}"),
+            "{{snippets.sender}}",
+            VARS,
+            Map.of("sender", "+15555550199"));
+    assertThat(sms.from()).isEqualTo("+15555550199");
+  }
+
+  @Test
+  void aMissingOrBrokenSnippetFailsTheMessageNamingIt() {
+    assertThatThrownBy(
+            () -> composer.compose("sms", map("body", "{{snippets.gone}}"), null, VARS, Map.of()))
+        .isInstanceOf(ChannelComposer.RenderFailure.class)
+        .hasMessageContaining("snippets.gone");
+    assertThatThrownBy(
+            () ->
+                composer.compose(
+                    "sms",
+                    map("body", "{{snippets.brand}}"),
+                    null,
+                    VARS,
+                    Map.of("brand", "{{customer.nickname}}")))
+        .isInstanceOf(ChannelComposer.RenderFailure.class)
+        .hasMessage("snippets.brand line 1: customer.nickname is not defined");
+  }
+
+  @Test
+  void snippetNamesAreFoundInNestedFieldsAndTheSender() {
+    assertThat(
+            ChannelComposer.snippetNames(
+                map(
+                    "message",
+                    "{{snippets.a}}",
+                    "buttons",
+                    List.of(map("label", "{{ snippets['b c'] }}")),
+                    "custom_data",
+                    map("k", "{{snippets.d}}"),
+                    "count",
+                    3),
+                "{{snippets.e}}"))
+        .containsExactly("a", "b c", "d", "e");
+    assertThat(ChannelComposer.snippetNames(map("body", "no snippets"), null)).isEmpty();
+  }
+
+  @Test
+  void whatsAppLanguageOverridesTheTemplatesAndMediaBecomesThePayloadType() {
+    ChannelComposed template =
+        composer.compose(
+            "whatsapp",
+            map("template", map("name", "order_update", "language", "en_US"), "language", "fr"),
+            null,
+            VARS);
+    assertThat(template.payload())
+        .containsEntry("type", "template")
+        .containsEntry(
+            "template", map("name", "order_update", "language", "fr", "components", List.of()));
+
+    ChannelComposed media =
+        composer.compose(
+            "whatsapp",
+            map(
+                "body",
+                "Invoice for {{customer.first_name}}",
+                "media",
+                map(
+                    "type", "document",
+                    "link", "https://files.test/{{trigger.code}}.pdf",
+                    "filename", "Invoice.pdf")),
+            null,
+            VARS);
+    assertThat(media.body()).isEqualTo("Invoice for Ada");
+    assertThat(media.payload())
+        .containsEntry("type", "document")
+        .containsEntry(
+            "media", map("link", "https://files.test/1234.pdf", "filename", "Invoice.pdf"));
+  }
 }

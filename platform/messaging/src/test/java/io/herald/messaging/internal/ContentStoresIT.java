@@ -13,6 +13,7 @@ import io.herald.messaging.api.SnippetView;
 import io.herald.messaging.api.TransactionalInput;
 import io.herald.messaging.api.TransactionalView;
 import io.herald.shared.persistence.Transactions;
+import io.herald.testing.MigratedTestDatabase;
 import io.herald.workspace.api.WorkspaceId;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -40,12 +41,12 @@ class ContentStoresIT {
 
   @BeforeAll
   static void database() {
-    dataSource = MessagingTestDatabase.dataSource();
+    dataSource = MigratedTestDatabase.dataSource();
   }
 
   @BeforeEach
   void stores() {
-    long ws = MessagingTestDatabase.freshWorkspace();
+    long ws = MigratedTestDatabase.freshWorkspace();
     workspace = new WorkspaceId(ws);
     other = new WorkspaceId(ws + 1);
     composer = new EmailComposer();

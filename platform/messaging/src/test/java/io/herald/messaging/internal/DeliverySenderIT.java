@@ -8,6 +8,7 @@ import io.herald.plugin.api.DeliveryResult;
 import io.herald.plugin.api.OutboundMessage;
 import io.herald.plugin.api.ProviderHealth;
 import io.herald.shared.persistence.Transactions;
+import io.herald.testing.MigratedTestDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,12 +43,12 @@ class DeliverySenderIT {
 
   @BeforeAll
   static void database() {
-    dataSource = MessagingTestDatabase.dataSource();
+    dataSource = MigratedTestDatabase.dataSource();
   }
 
   @BeforeEach
   void sender() {
-    workspace = MessagingTestDatabase.freshWorkspace();
+    workspace = MigratedTestDatabase.freshWorkspace();
     sender = senderFor(workspace);
   }
 

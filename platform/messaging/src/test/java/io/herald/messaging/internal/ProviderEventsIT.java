@@ -8,6 +8,7 @@ import io.herald.messaging.api.DeliveryView;
 import io.herald.messaging.api.SuppressionView;
 import io.herald.plugin.api.DeliveryEvent;
 import io.herald.shared.persistence.Transactions;
+import io.herald.testing.MigratedTestDatabase;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -41,12 +42,12 @@ class ProviderEventsIT {
 
   @BeforeAll
   static void database() {
-    dataSource = MessagingTestDatabase.dataSource();
+    dataSource = MigratedTestDatabase.dataSource();
   }
 
   @BeforeEach
   void events() {
-    workspace = MessagingTestDatabase.freshWorkspace();
+    workspace = MigratedTestDatabase.freshWorkspace();
     otherWorkspace = workspace + 1;
     Clock clock = Clock.fixed(now, ZoneOffset.UTC);
     others = new RecordingCollaborators();

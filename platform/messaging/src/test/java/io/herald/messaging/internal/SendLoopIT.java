@@ -9,6 +9,7 @@ import io.herald.plugin.api.DeliveryResult;
 import io.herald.plugin.api.OutboundMessage;
 import io.herald.plugin.api.ProviderHealth;
 import io.herald.shared.persistence.Transactions;
+import io.herald.testing.MigratedTestDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,12 +84,12 @@ class SendLoopIT {
 
   @BeforeAll
   static void open() {
-    database = MessagingTestDatabase.dataSource();
+    database = MigratedTestDatabase.dataSource();
   }
 
   @BeforeEach
   void sender() {
-    workspace = MessagingTestDatabase.freshWorkspace();
+    workspace = MigratedTestDatabase.freshWorkspace();
     dataSource = new CountingDataSource(database);
     sender = new DeliverySender();
     sender.dataSource = dataSource;

@@ -9,6 +9,7 @@ import io.herald.messaging.api.TopicInput;
 import io.herald.messaging.api.TopicView;
 import io.herald.messaging.api.TransactionalInput;
 import io.herald.shared.persistence.Transactions;
+import io.herald.testing.MigratedTestDatabase;
 import io.herald.workspace.api.WorkspaceId;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,12 +34,12 @@ class SubscriptionTopicsIT {
 
   @BeforeAll
   static void database() {
-    dataSource = MessagingTestDatabase.dataSource();
+    dataSource = MigratedTestDatabase.dataSource();
   }
 
   @BeforeEach
   void store() {
-    long ws = MessagingTestDatabase.freshWorkspace();
+    long ws = MigratedTestDatabase.freshWorkspace();
     workspace = new WorkspaceId(ws);
     other = new WorkspaceId(ws + 1);
     topics = new DefaultSubscriptionTopics();

@@ -7,6 +7,7 @@ import io.herald.messaging.api.InvalidMessageException;
 import io.herald.messaging.api.SuppressionView;
 import io.herald.messaging.api.Suppressions;
 import io.herald.shared.persistence.Transactions;
+import io.herald.testing.MigratedTestDatabase;
 import io.herald.workspace.api.WorkspaceId;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,12 +32,12 @@ class SuppressionsIT {
 
   @BeforeAll
   static void database() {
-    dataSource = MessagingTestDatabase.dataSource();
+    dataSource = MigratedTestDatabase.dataSource();
   }
 
   @BeforeEach
   void suppressions() {
-    workspace = MessagingTestDatabase.freshWorkspace();
+    workspace = MigratedTestDatabase.freshWorkspace();
     ws = new WorkspaceId(workspace);
     suppressions = new DefaultSuppressions();
     suppressions.dataSource = dataSource;

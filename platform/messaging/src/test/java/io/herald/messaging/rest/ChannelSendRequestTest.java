@@ -103,4 +103,62 @@ class ChannelSendRequestTest {
     assertThat(problems("whatsapp", "{'identifiers':{'id':'1'},'template':'t'}"))
         .containsExactly("template must be an object");
   }
+
+  @Test
+  void whatsAppTakesCustomerIoLanguageAndAttachmentsAsMedia() {
+    ChannelSend send =
+        ChannelSendRequest.parse(
+            "whatsapp",
+            json(
+                "{'identifiers':{'id':'42'},'transactional_message_id':'order','language':'fr',"
+                    + "'attachments':{'Invoice 7.pdf':'https://files.test/inv/7.pdf'},"
+                    + "'body':'Your invoice'}"));
+    assertThat(send.content())
+        .containsEntry("language", "fr")
+        .containsEntry("body", "Your invoice")
+        .containsEntry(
+            "media",
+            Map.of(
+                "type", "document",
+                "link", "https://files.test/inv/7.pdf",
+                "filename", "Invoice 7.pdf"));
+    assertThat(
+            ChannelSendRequest.parse(
+                    "whatsapp",
+                    json(
+                        "{'identifiers':{'id':'1'},'attachments':{'a.JPG':'http://x.test/a.JPG'}}"))
+                .content())
+        .containsEntry("media", Map.of("type", "image", "link", "http://x.test/a.JPG"));
+    assertThat(WhatsAppAttachments.type("clip.mp4")).isEqualTo("video");
+    assertThat(WhatsAppAttachments.type("note.ogg")).isEqualTo("audio");
+    assertThat(WhatsAppAttachments.type("README")).isEqualTo("document");
+  }
+
+  @Test
+  void whatsAppAttachmentsMustBeOneLinkAndLanguageAString() {
+    assertThat(
+            problems(
+                "whatsapp", "{'identifiers':{'id':'1'},'attachments':{'a.pdf':'JVBERi0xLjQK'}}"))
+        .containsExactly(
+            "attachments.a.pdf must be the file's http or https URL: WhatsApp fetches media by"
+                + " link, so base64 content cannot be sent");
+    assertThat(
+            problems(
+                "whatsapp",
+                "{'identifiers':{'id':'1'},'attachments':{'a.png':'https://x/a','b.png':'https://x/b'}}"))
+        .containsExactly(
+            "attachments takes one file: a WhatsApp message carries one media file, not 2");
+    assertThat(problems("whatsapp", "{'identifiers':{'id':'1'},'attachments':{'a.png':7}}"))
+        .containsExactly("attachments.a.png must be a string");
+    assertThat(problems("whatsapp", "{'identifiers':{'id':'1'},'attachments':['a']}"))
+        .containsExactly("attachments must be an object");
+    assertThat(
+            problems(
+                "whatsapp",
+                "{'identifiers':{'id':'1'},'media':{'type':'image','link':'https://x/a.png'},"
+                    + "'attachments':{'a.png':'https://x/a.png'}}"))
+        .containsExactly("give either attachments or media, not both");
+    assertThat(problems("whatsapp", "{'identifiers':{'id':'1'},'language':5}"))
+        .containsExactly("language must be a string");
+  }
 }

@@ -76,14 +76,16 @@ public class CustomObject {
    * @throws io.herald.objects.api.InvalidObjectDataException when the document would break a limit;
    *     the object is unchanged then
    */
-  void apply(JsonObject changes, Instant now) {
+  boolean apply(JsonObject changes, Instant now) {
     if (changes.isEmpty()) {
-      return;
+      return false;
     }
     AttributeDocument next = document().apply(changes, now.getEpochSecond(), "attributes");
+    boolean changed = !next.valuesJson().equals(attributes);
     attributes = next.valuesJson();
     attributeTimestamps = next.timesJson();
     updatedAt = now;
+    return changed;
   }
 
   ObjectIdentifiers identifiers() {

@@ -16,6 +16,30 @@ public class ObjectRepository {
   @PersistenceContext(unitName = "objects")
   EntityManager em;
 
+  // ---- change journal (objects_change, read by journeys) --------------------------------------
+
+  /**
+   * Journals a change of {@code object} in the current transaction: {@code created} / {@code
+   * updated} (its attributes were written) or {@code related} / {@code unrelated} ({@code cioId}'s
+   * relationship), with the object's attributes as they are now.
+   */
+  void journal(
+      long workspaceId, CustomObject object, String kind, String cioId, java.time.Instant at) {
+    io.herald.objects.api.ObjectIdentifiers ids = object.identifiers();
+    em.createNativeQuery(
+            "INSERT INTO objects_change (workspace_id, object_type_id, object_id, cio_object_id,"
+                + " kind, cio_id, attributes, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .setParameter(1, workspaceId)
+        .setParameter(2, Integer.parseInt(ids.typeId()))
+        .setParameter(3, ids.objectId())
+        .setParameter(4, ids.cioObjectId())
+        .setParameter(5, kind)
+        .setParameter(6, cioId)
+        .setParameter(7, object.view().attributes().toString())
+        .setParameter(8, io.herald.shared.persistence.DateTimes.text(at))
+        .executeUpdate();
+  }
+
   // ---- types ---------------------------------------------------------------------------------
 
   List<ObjectType> types(long workspaceId) {

@@ -96,10 +96,18 @@ public class ObjectWriter {
       object = create(workspaceId, ref, now);
       outcome = Outcome.CREATED;
     }
-    object.apply(attributes, now);
+    boolean changed = object.apply(attributes, now);
     repository.flush();
+    // Journaled only when something changed, so a journey step writing the values an object
+    // already has cannot re-trigger its own journey for ever.
+    if (outcome == Outcome.CREATED || changed) {
+      repository.journal(
+          workspaceId, object, outcome == Outcome.CREATED ? "created" : "updated", null, now);
+    }
     for (PersonLink link : people) {
-      relate(workspaceId, object, link.cioId(), link.attributes(), link.field(), now);
+      if (relate(workspaceId, object, link.cioId(), link.attributes(), link.field(), now)) {
+        repository.journal(workspaceId, object, "related", link.cioId(), now);
+      }
     }
     repository.flush();
     // Everyone related to the object (the people just linked included) may now match differently.
@@ -130,13 +138,17 @@ public class ObjectWriter {
         skipped.add(spec.object());
         continue;
       }
-      relate(
-          workspaceId,
-          object.get(),
-          personCioId,
-          spec.attributes(),
-          field + "[" + i + "].relationship_attributes",
-          now);
+      boolean added =
+          relate(
+              workspaceId,
+              object.get(),
+              personCioId,
+              spec.attributes(),
+              field + "[" + i + "].relationship_attributes",
+              now);
+      if (added) {
+        repository.journal(workspaceId, object.get(), "related", personCioId, now);
+      }
       announce(workspaceId, object.get(), List.of(personCioId), false);
       applied++;
     }
@@ -155,7 +167,11 @@ public class ObjectWriter {
         repository.remove(relationship.get());
         repository
             .find(workspaceId, ref)
-            .ifPresent(o -> announce(workspaceId, o, List.of(personCioId), false));
+            .ifPresent(
+                o -> {
+                  announce(workspaceId, o, List.of(personCioId), false);
+                  repository.journal(workspaceId, o, "unrelated", personCioId, clock.instant());
+                });
         removed++;
       }
     }
@@ -251,7 +267,7 @@ public class ObjectWriter {
     return relationships.size();
   }
 
-  private void relate(
+  private boolean relate(
       long workspaceId,
       CustomObject object,
       String personCioId,
@@ -265,6 +281,7 @@ public class ObjectWriter {
     if (existing.isEmpty()) {
       repository.add(relationship);
     }
+    return existing.isEmpty();
   }
 
   /** The object; created when named by type and id; empty for an unknown cio_object_id. */

@@ -26,6 +26,14 @@ public interface PeopleService {
   Optional<PersonView> find(WorkspaceId workspace, PersonRef ref);
 
   /**
+   * The people whose {@code phone} attribute is {@code number} once both are in E.164 form (spaces,
+   * brackets, dots, slashes and hyphens dropped, a leading {@code 00} read as {@code +}, a missing
+   * {@code +} added), oldest first, at most 100: {@code "+1 (555) 010-0123"} is found by {@code
+   * 15550100123}. Empty when {@code number} has no E.164 form.
+   */
+  List<PersonView> findByPhoneNumber(WorkspaceId workspace, String number);
+
+  /**
    * What happened to the person's profile (created, attribute changes, failed attribute changes,
    * merges), newest first, skipping {@code start} and returning at most {@code limit}.
    */

@@ -103,6 +103,16 @@ public class DefaultPeopleService implements PeopleService {
 
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
+  public List<PersonView> findByPhoneNumber(WorkspaceId workspace, String number) {
+    String e164 = PhoneNumbers.e164(number);
+    if (e164 == null) {
+      return List.of();
+    }
+    return people.findByPhoneE164(workspace.value(), e164).stream().map(Person::view).toList();
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
   public Map<PersonRef, PersonView> findAll(WorkspaceId workspace, Collection<PersonRef> refs) {
     Map<IdType, Map<String, List<PersonRef>>> byType = new EnumMap<>(IdType.class);
     for (PersonRef ref : refs) {

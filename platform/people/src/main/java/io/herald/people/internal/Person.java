@@ -56,6 +56,10 @@ public class Person {
   @Column(name = "phone", length = 32)
   private String phone;
 
+  /** The {@code phone} attribute in E.164 form ({@link PhoneNumbers}), for inbound senders. */
+  @Column(name = "phone_e164", length = 16)
+  private String phoneE164;
+
   @Lob
   @Column(nullable = false)
   private String attributes;
@@ -189,6 +193,7 @@ public class Person {
                   stamp);
             });
     phone = phoneOf(values);
+    phoneE164 = PhoneNumbers.e164(phone);
     write(values, times);
     updatedAt = now;
   }
@@ -230,6 +235,7 @@ public class Person {
       values.put("email", Jsons.createValue(email));
     }
     phone = phoneOf(values);
+    phoneE164 = PhoneNumbers.e164(phone);
     write(values, times);
     updatedAt = now;
   }

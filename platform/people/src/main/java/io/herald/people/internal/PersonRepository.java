@@ -28,6 +28,9 @@ public class PersonRepository {
   @PersistenceContext(unitName = "people")
   EntityManager em;
 
+  /** At most this many people share one number (its spellings) in a lookup by number. */
+  static final int MAX_PHONE_MATCHES = 100;
+
   @Resource(lookup = DataSources.TRANSACTIONAL)
   DataSource dataSource;
 
@@ -42,6 +45,17 @@ public class PersonRepository {
         .setParameter("v", value)
         .getResultStream()
         .findFirst();
+  }
+
+  /** The people whose phone attribute's E.164 form ({@link PhoneNumbers}) is {@code e164}. */
+  List<Person> findByPhoneE164(long workspaceId, String e164) {
+    return em.createQuery(
+            "SELECT p FROM Person p WHERE p.workspaceId = :ws AND p.phoneE164 = :v ORDER BY p.id",
+            Person.class)
+        .setParameter("ws", workspaceId)
+        .setParameter("v", e164)
+        .setMaxResults(MAX_PHONE_MATCHES)
+        .getResultList();
   }
 
   /** The people whose {@code type} identifier is one of {@code keys} (emails lower-cased). */

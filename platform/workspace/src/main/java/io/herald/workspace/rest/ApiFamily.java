@@ -23,13 +23,19 @@ enum ApiFamily {
   private static final Pattern EXPORT_FILE = Pattern.compile("v1/exports/[^/]+/file");
 
   /**
+   * A webhook-triggered journey's inbound URL: its path token is the secret (journeys module), so
+   * no API credential is asked for. Exactly this one path.
+   */
+  private static final Pattern JOURNEY_WEBHOOK = Pattern.compile("v1/webhooks/journeys/[^/]+");
+
+  /**
    * The family of {@code path} (relative to the application root, with or without a leading slash),
    * or empty for paths no API credential guards (console, tracking links, health, signed export
    * downloads).
    */
   static Optional<ApiFamily> of(String path) {
     String p = path.startsWith("/") ? path.substring(1) : path;
-    if (EXPORT_FILE.matcher(p).matches()) {
+    if (EXPORT_FILE.matcher(p).matches() || JOURNEY_WEBHOOK.matcher(p).matches()) {
       return Optional.empty();
     }
     if (p.startsWith("api/v1/")

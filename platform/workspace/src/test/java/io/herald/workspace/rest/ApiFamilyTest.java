@@ -30,6 +30,10 @@ class ApiFamilyTest {
     "v1/exports/7/8/file, APP",
     "v1/exports/file, APP",
     "api/app/v1/exports/7/file, APP",
+    "v1/webhooks/journeys, APP",
+    "v1/webhooks/journeys/, APP",
+    "v1/webhooks/journeys/tok/extra, APP",
+    "v1/webhooks/other/tok, APP",
   })
   void pathsMapToTheirFamily(String path, ApiFamily family) {
     assertThat(ApiFamily.of(path)).contains(family);
@@ -47,7 +51,9 @@ class ApiFamilyTest {
     "''",
     "v1/exports/7/file",
     "/v1/exports/7/file",
-    "v1/exports/openapi-probe/file"
+    "v1/exports/openapi-probe/file",
+    "v1/webhooks/journeys/hjw_abc-DEF_123",
+    "/v1/webhooks/journeys/hjw_abc"
   })
   void otherPathsNeedNoApiCredential(String path) {
     assertThat(ApiFamily.of(path)).isEmpty();

@@ -2,10 +2,10 @@ package io.herald.segments.internal.realtime;
 
 import static io.herald.segments.internal.realtime.RealtimeTestDatabase.changes;
 import static io.herald.segments.internal.realtime.RealtimeTestDatabase.dataSegment;
-import static io.herald.segments.internal.realtime.RealtimeTestDatabase.dataSource;
 import static io.herald.segments.internal.realtime.RealtimeTestDatabase.event;
-import static io.herald.segments.internal.realtime.RealtimeTestDatabase.freshWorkspace;
 import static io.herald.segments.internal.realtime.RealtimeTestDatabase.person;
+import static io.herald.testing.MigratedTestDatabase.dataSource;
+import static io.herald.testing.MigratedTestDatabase.freshWorkspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -14,6 +14,7 @@ import io.herald.people.internal.JdbcPersonChangeFeed;
 import io.herald.segments.internal.evaluate.DefaultPersonEvaluator;
 import io.herald.segments.internal.membership.MembershipLedger;
 import io.herald.segments.internal.membership.MembershipLedger.Applied;
+import io.herald.testing.MigratedTestDatabase;
 import io.herald.workspace.api.WorkspaceId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -56,8 +57,8 @@ class RealtimeEngineIT {
   @BeforeAll
   static void database() {
     assumeTrue(
-        RealtimeTestDatabase.unavailable().isEmpty(),
-        () -> RealtimeTestDatabase.unavailable().orElse(""));
+        MigratedTestDatabase.unavailable().isEmpty(),
+        () -> MigratedTestDatabase.unavailable().orElse(""));
   }
 
   private final long ws = freshWorkspace();

@@ -1,7 +1,6 @@
 package io.herald.segments.internal.realtime;
 
-import com.mysql.cj.jdbc.MysqlDataSource;
-import io.herald.testing.TestDatabaseSessionListener;
+import io.herald.testing.MigratedTestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,46 +9,20 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ThreadLocalRandom;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 
 /**
- * The run's database for the engine's tests (herald-testing's session listener provides it:
- * embedded MariaDB, then the external server), migrated once per JVM, with helpers that write other
- * modules' rows as those modules do. Tests keep apart by using a workspace of their own.
+ * Rows of the run's database (herald-testing's {@link MigratedTestDatabase}) for the engine's
+ * tests: helpers that write other modules' rows as those modules do, and read the segment's
+ * journal, members and state. Tests keep apart by using a workspace of their own.
  */
 final class RealtimeTestDatabase {
 
   private RealtimeTestDatabase() {}
 
-  /** Why there is no database for this run, if there is none. */
-  static Optional<String> unavailable() {
-    String skip = System.getProperty(TestDatabaseSessionListener.SKIP_PROPERTY);
-    if (skip != null) {
-      return Optional.of(skip);
-    }
-    if (System.getProperty("herald.it.db.url") == null) {
-      return Optional.of("no test database: run through failsafe (herald.test.database)");
-    }
-    return Optional.empty();
-  }
-
-  /** The migrated database. */
-  static DataSource dataSource() {
-    return Holder.DATA_SOURCE;
-  }
-
-  /** A workspace id no other test uses. */
-  static long freshWorkspace() {
-    return ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
-  }
-
   static void person(long ws, String cioId, String attributesJson) throws SQLException {
-    try (Connection c = dataSource().getConnection();
+    try (Connection c = MigratedTestDatabase.dataSource().getConnection();
         PreparedStatement insert =
             c.prepareStatement(
                 "INSERT INTO people_person (workspace_id, cio_id, attributes,"
@@ -63,7 +36,7 @@ final class RealtimeTestDatabase {
   }
 
   static void event(long ws, String cioId, String name, Instant at) throws SQLException {
-    try (Connection c = dataSource().getConnection();
+    try (Connection c = MigratedTestDatabase.dataSource().getConnection();
         PreparedStatement insert =
             c.prepareStatement(
                 "INSERT INTO events_event (workspace_id, person_cio_id, name, type, source,"
@@ -79,7 +52,7 @@ final class RealtimeTestDatabase {
 
   /** A data segment as the data-segment service stores it; returns its id. */
   static long dataSegment(long ws, String conditionsJson) throws SQLException {
-    try (Connection c = dataSource().getConnection();
+    try (Connection c = MigratedTestDatabase.dataSource().getConnection();
         PreparedStatement insert =
             c.prepareStatement(
                 "INSERT INTO segments_segment (workspace_id, name, type, created_at, updated_at,"
@@ -131,7 +104,7 @@ final class RealtimeTestDatabase {
 
   /** Reads each row of a query with one long parameter. */
   static void query(String sql, long parameter, RowReader reader) {
-    try (Connection c = dataSource().getConnection();
+    try (Connection c = MigratedTestDatabase.dataSource().getConnection();
         PreparedStatement q = c.prepareStatement(sql)) {
       q.setLong(1, parameter);
       try (ResultSet rs = q.executeQuery()) {
@@ -148,23 +121,5 @@ final class RealtimeTestDatabase {
   @FunctionalInterface
   interface RowReader {
     void read(ResultSet rs) throws SQLException;
-  }
-
-  /** Initialised on first use, once per JVM (the class-holder idiom: no mutable state). */
-  private static final class Holder {
-    static final DataSource DATA_SOURCE = open();
-
-    private static DataSource open() {
-      MysqlDataSource dataSource = new MysqlDataSource();
-      dataSource.setURL(System.getProperty("herald.it.db.url"));
-      dataSource.setUser(System.getProperty("herald.it.db.user"));
-      dataSource.setPassword(System.getProperty("herald.it.db.password"));
-      Flyway.configure()
-          .dataSource(dataSource)
-          .locations("classpath:db/migration")
-          .load()
-          .migrate();
-      return dataSource;
-    }
   }
 }

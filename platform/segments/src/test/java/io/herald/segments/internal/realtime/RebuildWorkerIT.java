@@ -2,13 +2,13 @@ package io.herald.segments.internal.realtime;
 
 import static io.herald.segments.internal.realtime.RealtimeTestDatabase.changes;
 import static io.herald.segments.internal.realtime.RealtimeTestDatabase.dataSegment;
-import static io.herald.segments.internal.realtime.RealtimeTestDatabase.dataSource;
 import static io.herald.segments.internal.realtime.RealtimeTestDatabase.event;
-import static io.herald.segments.internal.realtime.RealtimeTestDatabase.freshWorkspace;
 import static io.herald.segments.internal.realtime.RealtimeTestDatabase.members;
 import static io.herald.segments.internal.realtime.RealtimeTestDatabase.person;
 import static io.herald.segments.internal.realtime.RealtimeTestDatabase.query;
 import static io.herald.segments.internal.realtime.RealtimeTestDatabase.rebuildState;
+import static io.herald.testing.MigratedTestDatabase.dataSource;
+import static io.herald.testing.MigratedTestDatabase.freshWorkspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -16,6 +16,7 @@ import io.herald.segments.api.MembershipChanged;
 import io.herald.segments.internal.evaluate.DefaultPersonEvaluator;
 import io.herald.segments.internal.membership.MembershipLedger;
 import io.herald.segments.internal.sql.SqlSegmentQueriesFactory;
+import io.herald.testing.MigratedTestDatabase;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -48,8 +49,8 @@ class RebuildWorkerIT {
   @BeforeAll
   static void database() {
     assumeTrue(
-        RealtimeTestDatabase.unavailable().isEmpty(),
-        () -> RealtimeTestDatabase.unavailable().orElse(""));
+        MigratedTestDatabase.unavailable().isEmpty(),
+        () -> MigratedTestDatabase.unavailable().orElse(""));
   }
 
   private final long ws = freshWorkspace();

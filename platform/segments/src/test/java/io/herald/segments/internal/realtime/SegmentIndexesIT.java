@@ -1,11 +1,12 @@
 package io.herald.segments.internal.realtime;
 
 import static io.herald.segments.internal.realtime.RealtimeTestDatabase.dataSegment;
-import static io.herald.segments.internal.realtime.RealtimeTestDatabase.dataSource;
-import static io.herald.segments.internal.realtime.RealtimeTestDatabase.freshWorkspace;
+import static io.herald.testing.MigratedTestDatabase.dataSource;
+import static io.herald.testing.MigratedTestDatabase.freshWorkspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.herald.testing.MigratedTestDatabase;
 import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,8 +27,8 @@ class SegmentIndexesIT {
   @BeforeAll
   static void database() {
     assumeTrue(
-        RealtimeTestDatabase.unavailable().isEmpty(),
-        () -> RealtimeTestDatabase.unavailable().orElse(""));
+        MigratedTestDatabase.unavailable().isEmpty(),
+        () -> MigratedTestDatabase.unavailable().orElse(""));
   }
 
   @Test

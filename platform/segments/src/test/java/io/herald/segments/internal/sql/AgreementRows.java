@@ -4,6 +4,7 @@ import io.herald.segments.internal.evaluate.PersonFacts;
 import io.herald.segments.internal.sql.AgreementCases.Case;
 import io.herald.segments.internal.sql.AgreementCases.Person;
 import io.herald.shared.persistence.DateTimes;
+import io.herald.testing.MigratedTestDatabase;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -39,7 +40,7 @@ final class AgreementRows {
    * objects' attributes.
    */
   void objectsAndSegments() {
-    try (Connection connection = SegmentsTestDatabase.dataSource().getConnection()) {
+    try (Connection connection = MigratedTestDatabase.dataSource().getConnection()) {
       Writer w = new Writer(connection);
       for (int type : AgreementCases.OBJECT_TYPES.stream().distinct().toList()) {
         w.insert(
@@ -73,7 +74,7 @@ final class AgreementRows {
 
   /** Replaces the workspace's rows with the case's; returns what the evaluator gets per person. */
   Map<String, PersonFacts> write(Case c) {
-    try (Connection connection = SegmentsTestDatabase.dataSource().getConnection()) {
+    try (Connection connection = MigratedTestDatabase.dataSource().getConnection()) {
       connection.setAutoCommit(false);
       clear(connection);
       Writer w = new Writer(connection);

@@ -9,6 +9,7 @@ import io.herald.segments.api.condition.Match;
 import io.herald.segments.api.condition.Operator;
 import io.herald.segments.api.condition.PropertyMatch;
 import io.herald.segments.api.condition.Window;
+import io.herald.testing.MigratedTestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -160,7 +161,7 @@ class EventSqlIT extends SqlTestBase {
     data.person("q", "{}");
     data.event("q", "signup", NOW, "{}");
     data.anonymousEvent("visitor", "signup", NOW);
-    new TestData(SegmentsTestDatabase.dataSource(), data.workspace() + 1)
+    new TestData(MigratedTestDatabase.dataSource(), data.workspace() + 1)
         .event("p", "signup", NOW, "{}");
 
     assertThat(who(performed("signup", atLeast(1), EVER))).containsExactly("q");

@@ -12,6 +12,7 @@ import io.herald.segments.api.condition.PropertyMatch;
 import io.herald.segments.api.condition.RelationshipCondition;
 import io.herald.segments.api.condition.SegmentCondition;
 import io.herald.segments.api.condition.Window;
+import io.herald.testing.MigratedTestDatabase;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -96,7 +97,7 @@ class OtherLeavesSqlIT extends SqlTestBase {
     long otherSegment = data.segment();
     data.member(segment, "a");
     data.member(otherSegment, "b");
-    TestData elsewhere = new TestData(SegmentsTestDatabase.dataSource(), data.workspace() + 1);
+    TestData elsewhere = new TestData(MigratedTestDatabase.dataSource(), data.workspace() + 1);
     elsewhere.member(elsewhere.segment(), "b");
 
     assertThat(who(new SegmentCondition(segment))).containsExactly("a");

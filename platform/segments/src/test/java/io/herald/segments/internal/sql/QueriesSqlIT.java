@@ -13,6 +13,7 @@ import io.herald.segments.api.condition.Condition;
 import io.herald.segments.api.condition.Not;
 import io.herald.segments.api.condition.Operand;
 import io.herald.segments.api.condition.ZoneChoice;
+import io.herald.testing.MigratedTestDatabase;
 import io.herald.workspace.api.WorkspaceId;
 import java.time.Instant;
 import java.util.List;
@@ -85,7 +86,7 @@ class QueriesSqlIT extends SqlTestBase {
   @Test
   void otherWorkspacesAreInvisible() {
     data.person("mine", "{\"x\":1}");
-    new TestData(SegmentsTestDatabase.dataSource(), data.workspace() + 1)
+    new TestData(MigratedTestDatabase.dataSource(), data.workspace() + 1)
         .person("theirs", "{\"x\":1}");
 
     assertThat(who(attr("x", EXISTS, none()))).containsExactly("mine");

@@ -10,6 +10,7 @@ import io.herald.segments.internal.evaluate.DefaultPersonEvaluator;
 import io.herald.segments.internal.evaluate.PersonEvaluator;
 import io.herald.segments.internal.evaluate.PersonFacts;
 import io.herald.segments.internal.sql.AgreementCases.Case;
+import io.herald.testing.MigratedTestDatabase;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.json.spi.JsonProvider;
 import java.time.Duration;
@@ -58,7 +59,7 @@ class SqlEvaluatorAgreementIT {
           Duration.ofDays(400));
 
   private final PersonEvaluator evaluator = new DefaultPersonEvaluator();
-  private final long workspace = SegmentsTestDatabase.freshWorkspace();
+  private final long workspace = MigratedTestDatabase.freshWorkspace();
   private final AgreementRows rows = new AgreementRows(workspace);
 
   @Provide
@@ -69,7 +70,7 @@ class SqlEvaluatorAgreementIT {
   @Property(tries = 500, seed = "20261129", edgeCases = EdgeCasesMode.NONE)
   void sqlAndTheInMemoryEvaluatorAgreeOnEveryPerson(@ForAll("cases") Case c) {
     Map<String, PersonFacts> facts = rows.write(c);
-    SqlSegmentQueries queries = new SqlSegmentQueries(SegmentsTestDatabase.dataSource(), 3);
+    SqlSegmentQueries queries = new SqlSegmentQueries(MigratedTestDatabase.dataSource(), 3);
     WorkspaceId id = new WorkspaceId(workspace);
     for (int t = 0; t < c.trees().size(); t++) {
       Condition tree = c.trees().get(t);
@@ -96,11 +97,11 @@ class SqlEvaluatorAgreementIT {
       }
       long run = StagedSets.nextRun();
       queries.collect(id, tree, c.now(), c.zone(), StagedSets.SEGMENT, run);
-      assertThat(StagedSets.matches(SegmentsTestDatabase.dataSource(), run))
+      assertThat(StagedSets.matches(MigratedTestDatabase.dataSource(), run))
           .as("collect (a rebuild's set) agrees%n tree: %s", tree)
           .containsExactlyInAnyOrderElementsOf(matching);
       queries.timers(id, tree, c.now(), c.zone(), StagedSets.SEGMENT, run);
-      Map<String, Instant> timers = StagedSets.timers(SegmentsTestDatabase.dataSource(), run);
+      Map<String, Instant> timers = StagedSets.timers(MigratedTestDatabase.dataSource(), run);
       for (PersonFacts person : facts.values()) {
         boolean then = evaluator.evaluate(tree, person, c.now(), c.zone()).matches();
         Instant due = timers.get(person.cioId());
@@ -192,7 +193,7 @@ class SqlEvaluatorAgreementIT {
   static final class RequiresDatabase implements SkipExecutionHook {
     @Override
     public SkipResult shouldBeSkipped(LifecycleContext context) {
-      Optional<String> reason = SegmentsTestDatabase.unavailable();
+      Optional<String> reason = MigratedTestDatabase.unavailable();
       return reason.map(SkipResult::skip).orElse(SkipResult.doNotSkip());
     }
   }

@@ -8,6 +8,7 @@ import io.herald.segments.api.condition.Match;
 import io.herald.segments.api.condition.Operand;
 import io.herald.segments.api.condition.Operator;
 import io.herald.segments.api.condition.ZoneChoice;
+import io.herald.testing.MigratedTestDatabase;
 import io.herald.testing.RequiresTestDatabase;
 import io.herald.workspace.api.WorkspaceId;
 import java.math.BigDecimal;
@@ -29,10 +30,10 @@ abstract class SqlTestBase {
   static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
   final TestData data =
-      new TestData(SegmentsTestDatabase.dataSource(), SegmentsTestDatabase.freshWorkspace());
+      new TestData(MigratedTestDatabase.dataSource(), MigratedTestDatabase.freshWorkspace());
 
   /** Small pages, so the tests walk several of them. */
-  final SqlSegmentQueries queries = new SqlSegmentQueries(SegmentsTestDatabase.dataSource(), 3);
+  final SqlSegmentQueries queries = new SqlSegmentQueries(MigratedTestDatabase.dataSource(), 3);
 
   /** The cio_ids of the people matching at {@link #NOW} in Paris. */
   Set<String> who(Condition condition) {
@@ -74,7 +75,7 @@ abstract class SqlTestBase {
     assertThat(people).as("verdicts cover everyone").isEqualTo(everyone());
     long run = StagedSets.nextRun();
     queries.collect(workspace, condition, now, zone, StagedSets.SEGMENT, run);
-    assertThat(StagedSets.matches(SegmentsTestDatabase.dataSource(), run))
+    assertThat(StagedSets.matches(MigratedTestDatabase.dataSource(), run))
         .as("collect agrees with verdicts")
         .containsExactlyInAnyOrderElementsOf(byVerdicts);
     return new TreeSet<>(byVerdicts);
