@@ -111,7 +111,7 @@ class JourneyJsonTest {
             "{'id':'nudge','type':'send_email','settings':{'message_id':3}}",
             "{'id':'nudge','type':'send_message','settings':{'message_id':3,'channel':'fax'}}"),
         "$.nodes[4].settings.channel: unknown channel 'fax'; one of email, sms, push, whatsapp,"
-            + " in_app");
+            + " in_app, slack (webhooks: the send_webhook step)");
     assertProblem(
         ONBOARDING.replace(
             "{'id':'nudge','type':'send_email','settings':{'message_id':3}}",

@@ -1,0 +1,271 @@
+package io.herald.journeys.internal;
+
+import io.herald.journeys.api.ApiTriggerView;
+import io.herald.journeys.api.BroadcastRequest;
+import io.herald.journeys.api.BroadcastView;
+import io.herald.shared.json.Jsons;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** SQL of journeys_broadcast, its queue journeys_broadcast_person, and API trigger records. */
+final class BroadcastStore {
+
+  static final String QUEUED = "queued";
+  static final String ENTERED = "entered";
+  static final String SKIPPED = "skipped";
+
+  private static final String COLUMNS =
+      "id, workspace_id, journey_id, segment_id, data, send_at, local_time, per_minute, state,"
+          + " next_at, audience_after, audience_done, created_at, started_at, finished_at";
+
+  private BroadcastStore() {}
+
+  static long insert(
+      Connection c, long ws, long journeyId, BroadcastRequest r, Instant nextAt, Instant now)
+      throws SQLException {
+    return Sql.insert(
+        c,
+        "INSERT INTO journeys_broadcast (workspace_id, journey_id, segment_id, data, send_at,"
+            + " local_time, per_minute, state, next_at, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, ?)",
+        ws,
+        journeyId,
+        r.segmentId(),
+        r.data().toString(),
+        r.sendAt(),
+        r.localTime() == null ? null : r.localTime().toString(),
+        r.perMinute(),
+        nextAt,
+        now);
+  }
+
+  static Optional<StoredBroadcast> find(
+      Connection c, long ws, long journeyId, long id, boolean lock) throws SQLException {
+    return Sql.list(
+            c,
+            "SELECT "
+                + COLUMNS
+                + " FROM journeys_broadcast WHERE workspace_id = ? AND journey_id = ? AND id = ?"
+                + (lock ? " FOR UPDATE" : ""),
+            BroadcastStore::row,
+            ws,
+            journeyId,
+            id)
+        .stream()
+        .findFirst();
+  }
+
+  static List<StoredBroadcast> ofJourney(Connection c, long ws, long journeyId)
+      throws SQLException {
+    return Sql.list(
+        c,
+        "SELECT "
+            + COLUMNS
+            + " FROM journeys_broadcast WHERE workspace_id = ? AND journey_id = ? ORDER BY id DESC",
+        BroadcastStore::row,
+        ws,
+        journeyId);
+  }
+
+  /**
+   * Claims one due open broadcast for this transaction ({@code FOR UPDATE SKIP LOCKED}: a broadcast
+   * another node works on is passed over).
+   */
+  static Optional<StoredBroadcast> claimDue(Connection c, Instant now) throws SQLException {
+    return Sql.list(
+            c,
+            "SELECT "
+                + COLUMNS
+                + " FROM journeys_broadcast WHERE state IN ('scheduled', 'sending')"
+                + " AND next_at <= ? ORDER BY next_at, id LIMIT 1 FOR UPDATE SKIP LOCKED",
+            BroadcastStore::row,
+            now)
+        .stream()
+        .findFirst();
+  }
+
+  static void queued(Connection c, long id, long after, boolean done, Instant now)
+      throws SQLException {
+    Sql.update(
+        c,
+        "UPDATE journeys_broadcast SET state = 'sending', audience_after = ?, audience_done = ?,"
+            + " started_at = COALESCE(started_at, ?) WHERE id = ?",
+        after,
+        done,
+        now,
+        id);
+  }
+
+  static void next(Connection c, long id, Instant nextAt) throws SQLException {
+    Sql.update(c, "UPDATE journeys_broadcast SET next_at = ? WHERE id = ?", nextAt, id);
+  }
+
+  /** Moves an open broadcast to sent or cancelled; false when it was no longer open. */
+  static boolean finish(Connection c, long id, String state, Instant now) throws SQLException {
+    return Sql.update(
+            c,
+            "UPDATE journeys_broadcast SET state = ?, finished_at = ?"
+                + " WHERE id = ? AND state IN ('scheduled', 'sending')",
+            state,
+            now,
+            id)
+        == 1;
+  }
+
+  /** Queues a person (again: nothing, the first due time stays). */
+  static void enqueue(Connection c, long broadcastId, String cioId, Instant dueAt)
+      throws SQLException {
+    Sql.update(
+        c,
+        "INSERT IGNORE INTO journeys_broadcast_person (broadcast_id, cio_id, due_at, state)"
+            + " VALUES (?, ?, ?, 'queued')",
+        broadcastId,
+        cioId,
+        dueAt);
+  }
+
+  /** Queued people due by {@code now}, earliest first, locked for this transaction. */
+  static List<String> due(Connection c, long broadcastId, Instant now, int limit)
+      throws SQLException {
+    return Sql.list(
+        c,
+        "SELECT cio_id FROM journeys_broadcast_person WHERE broadcast_id = ? AND state = 'queued'"
+            + " AND due_at <= ? ORDER BY due_at, cio_id LIMIT ? FOR UPDATE SKIP LOCKED",
+        rs -> rs.getString(1),
+        broadcastId,
+        now,
+        limit);
+  }
+
+  static void handled(
+      Connection c, long broadcastId, String cioId, String state, long runId, Instant now)
+      throws SQLException {
+    Sql.update(
+        c,
+        "UPDATE journeys_broadcast_person SET state = ?, run_id = ?, handled_at = ?"
+            + " WHERE broadcast_id = ? AND cio_id = ?",
+        state,
+        runId == 0 ? null : runId,
+        now,
+        broadcastId,
+        cioId);
+  }
+
+  /** The earliest due time of a queued person, null when nobody is queued. */
+  static Instant nextDue(Connection c, long broadcastId) throws SQLException {
+    return Sql.list(
+            c,
+            "SELECT MIN(due_at) FROM journeys_broadcast_person"
+                + " WHERE broadcast_id = ? AND state = 'queued'",
+            rs -> Sql.instant(rs, 1),
+            broadcastId)
+        .get(0);
+  }
+
+  /** People entered after {@code since}, and the earliest such entry (null when none). */
+  record Window(long entered, Instant earliest) {}
+
+  static Window enteredSince(Connection c, long broadcastId, Instant since) throws SQLException {
+    return Sql.list(
+            c,
+            "SELECT COUNT(*), MIN(handled_at) FROM journeys_broadcast_person"
+                + " WHERE broadcast_id = ? AND handled_at > ? AND state = 'entered'",
+            rs -> new Window(rs.getLong(1), Sql.instant(rs, 2)),
+            broadcastId,
+            since)
+        .get(0);
+  }
+
+  /** The broadcast with its counts. */
+  static BroadcastView view(Connection c, StoredBroadcast b) throws SQLException {
+    Map<String, Long> people = new HashMap<>();
+    for (Object[] row :
+        Sql.list(
+            c,
+            "SELECT state, COUNT(*) FROM journeys_broadcast_person WHERE broadcast_id = ?"
+                + " GROUP BY state",
+            rs -> new Object[] {rs.getString(1), rs.getLong(2)},
+            b.id())) {
+      people.put((String) row[0], (Long) row[1]);
+    }
+    Map<String, Long> steps = new HashMap<>();
+    for (Object[] row :
+        Sql.list(
+            c,
+            "SELECT s.outcome, COUNT(*) FROM journeys_broadcast_person p"
+                + " JOIN journeys_step s ON s.run_id = p.run_id"
+                + " WHERE p.broadcast_id = ? AND p.run_id IS NOT NULL"
+                + " AND s.outcome IN ('sent', 'failed') GROUP BY s.outcome",
+            rs -> new Object[] {rs.getString(1), rs.getLong(2)},
+            b.id())) {
+      steps.put((String) row[0], (Long) row[1]);
+    }
+    long queued = people.getOrDefault(QUEUED, 0L);
+    long entered = people.getOrDefault(ENTERED, 0L);
+    long skipped = people.getOrDefault(SKIPPED, 0L);
+    return new BroadcastView(
+        b.id(),
+        b.journeyId(),
+        b.segmentId(),
+        b.state(),
+        b.sendAt(),
+        b.localTime(),
+        b.perMinute(),
+        queued + entered + skipped,
+        b.audienceDone(),
+        queued,
+        entered,
+        skipped,
+        steps.getOrDefault("sent", 0L),
+        steps.getOrDefault("failed", 0L),
+        b.createdAt(),
+        b.startedAt(),
+        b.finishedAt());
+  }
+
+  static Optional<ApiTriggerView> apiTrigger(Connection c, long ws, long journeyId, long id)
+      throws SQLException {
+    return Sql.list(
+            c,
+            "SELECT id, journey_id, people, entered, created_at FROM journeys_api_trigger"
+                + " WHERE workspace_id = ? AND journey_id = ? AND id = ?",
+            rs ->
+                new ApiTriggerView(
+                    rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), Sql.instant(rs, 5)),
+            ws,
+            journeyId,
+            id)
+        .stream()
+        .findFirst();
+  }
+
+  private static StoredBroadcast row(ResultSet rs) throws SQLException {
+    String local = rs.getString(7);
+    int perMinute = rs.getInt(8);
+    boolean noLimit = rs.wasNull();
+    return new StoredBroadcast(
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getLong(3),
+        rs.getLong(4),
+        Jsons.createReader(new StringReader(rs.getString(5))).readObject(),
+        Sql.instant(rs, 6),
+        local == null ? null : LocalDateTime.parse(local),
+        noLimit ? null : perMinute,
+        rs.getString(9),
+        Sql.instant(rs, 10),
+        rs.getLong(11),
+        rs.getBoolean(12),
+        Sql.instant(rs, 13),
+        Sql.instant(rs, 14),
+        Sql.instant(rs, 15));
+  }
+}
