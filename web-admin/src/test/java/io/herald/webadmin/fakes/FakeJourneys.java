@@ -9,9 +9,13 @@ import io.herald.journeys.api.JourneyNotFoundException;
 import io.herald.journeys.api.JourneyService;
 import io.herald.journeys.api.JourneyState;
 import io.herald.journeys.api.JourneyView;
+import io.herald.journeys.api.RunMove;
 import io.herald.journeys.api.RunView;
+import io.herald.journeys.api.Simulation;
+import io.herald.people.api.PersonRef;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -121,6 +125,64 @@ public final class FakeJourneys implements JourneyService {
   @Override
   public long trigger(WorkspaceId workspace, long id, ApiTrigger trigger) {
     throw new IllegalStateException("the console never triggers journeys");
+  }
+
+  /** A test send the console asked for: journey, node, person and data. */
+  public record TestSend(long journeyId, String node, PersonRef person, JsonObject data) {}
+
+  /** What the console asked for, in order. */
+  public final List<TestSend> testSends = new ArrayList<>();
+
+  /** The simulations the console asked for (their person), in order. */
+  public final List<PersonRef> simulated = new ArrayList<>();
+
+  @Override
+  public String testSend(
+      WorkspaceId workspace, long id, String nodeId, PersonRef person, JsonObject data) {
+    JourneyView j = find(workspace, id);
+    if (j.definition().node(nodeId).filter(n -> n.type().sends()).isEmpty()) {
+      throw new InvalidJourneyException("node '" + nodeId + "' is not a send step");
+    }
+    testSends.add(new TestSend(id, nodeId, person, data));
+    return "test-delivery-" + testSends.size();
+  }
+
+  /** A run entering the start node and completing there at {@link #T} plus the events' offsets. */
+  @Override
+  public Simulation simulate(
+      WorkspaceId workspace,
+      long id,
+      PersonRef person,
+      Integer version,
+      JsonObject data,
+      List<Simulation.Event> events,
+      Duration horizon) {
+    JourneyView j = find(workspace, id);
+    simulated.add(person);
+    String start = j.definition().start();
+    List<Simulation.Step> steps = new ArrayList<>();
+    steps.add(new Simulation.Step(start, "send_email", T, "entered", "simulation", null, null));
+    for (Simulation.Event e : events) {
+      steps.add(
+          new Simulation.Step(
+              start, "send_email", T.plus(e.offset()), "converted", e.name(), null, null));
+    }
+    steps.add(new Simulation.Step(start, "send_email", T, "completed", null, null, null));
+    return new Simulation(
+        id,
+        version == null ? j.version() : version,
+        "cio-" + person.value(),
+        T,
+        T.plus(horizon),
+        steps,
+        "completed",
+        T,
+        List.of());
+  }
+
+  @Override
+  public RunMove moveRuns(WorkspaceId workspace, long id) {
+    return new RunMove(find(workspace, id).version(), 0, 0);
   }
 
   @Override

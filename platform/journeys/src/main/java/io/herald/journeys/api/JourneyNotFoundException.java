@@ -8,4 +8,9 @@ public class JourneyNotFoundException extends RuntimeException {
   public JourneyNotFoundException(long id) {
     super("campaign " + id + " not found");
   }
+
+  /** Something else a request names is not there (a node, a version, a person). */
+  public JourneyNotFoundException(String message) {
+    super(message);
+  }
 }

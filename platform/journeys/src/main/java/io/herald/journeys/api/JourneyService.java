@@ -66,6 +66,50 @@ public interface JourneyService {
   long trigger(WorkspaceId workspace, long id, ApiTrigger trigger);
 
   /**
+   * Sends the message of a send step of a journey (draft or not, its current version) to a person
+   * now, as a test: the email subject (SMS and WhatsApp body, push and in-app title) starts with
+   * {@code [TEST] }, no run is recorded and nothing keys it (each call is a new delivery).
+   *
+   * @param data the sample trigger data ({@code {{trigger.*}}})
+   * @return the delivery id
+   * @throws JourneyNotFoundException for an unknown journey, node or person
+   * @throws InvalidJourneyException when the node is not a send step or the message is refused
+   */
+  String testSend(
+      WorkspaceId workspace,
+      long id,
+      String nodeId,
+      io.herald.people.api.PersonRef person,
+      JsonObject data);
+
+  /**
+   * The path the person would take through a version of the journey, on a virtual clock from now to
+   * {@code horizon}, with hypothetical events: nothing is sent, written or recorded.
+   *
+   * @param version null for the current version
+   * @param data the trigger data of the simulated run
+   * @throws JourneyNotFoundException for an unknown journey, version or person
+   */
+  Simulation simulate(
+      WorkspaceId workspace,
+      long id,
+      io.herald.people.api.PersonRef person,
+      Integer version,
+      JsonObject data,
+      List<Simulation.Event> events,
+      java.time.Duration horizon);
+
+  /**
+   * Moves the active runs of an active or paused journey's older versions to its current version: a
+   * run at a node the version has stays there (its timers kept; a node whose type changed is
+   * entered afresh), a run at a node it lacks exits ({@code version_removed_node}).
+   *
+   * @throws InvalidJourneyException for a draft or archived journey
+   * @throws JourneyNotFoundException for an unknown id
+   */
+  RunMove moveRuns(WorkspaceId workspace, long id);
+
+  /**
    * A new secret token for a webhook-triggered journey's inbound URL ({@code POST
    * /v1/webhooks/journeys/{token}}); the previous token stops working. Only its hash is kept: this
    * is the one time it is shown.

@@ -9,10 +9,13 @@ import io.herald.journeys.api.JourneyNotFoundException;
 import io.herald.journeys.api.JourneyService;
 import io.herald.journeys.api.JourneyState;
 import io.herald.journeys.api.JourneyView;
+import io.herald.journeys.api.RunMove;
 import io.herald.journeys.api.RunView;
+import io.herald.journeys.api.Simulation;
 import io.herald.journeys.api.Trigger;
 import io.herald.journeys.api.WebhookReceipt;
 import io.herald.people.api.PeopleService;
+import io.herald.people.api.PersonRef;
 import io.herald.people.api.PersonView;
 import io.herald.segments.api.MemberPage;
 import io.herald.segments.api.SegmentService;
@@ -25,6 +28,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -212,6 +216,42 @@ public class DefaultJourneyService implements JourneyService {
                 people,
                 entered[0],
                 engine.clock().instant()));
+  }
+
+  @Override
+  public String testSend(
+      WorkspaceId workspace, long id, String nodeId, PersonRef person, JsonObject data) {
+    return engine
+        .engine()
+        .testing
+        .testSend(workspace.value(), id, nodeId, cioOf(workspace, person), data);
+  }
+
+  @Override
+  public Simulation simulate(
+      WorkspaceId workspace,
+      long id,
+      PersonRef person,
+      Integer version,
+      JsonObject data,
+      List<Simulation.Event> events,
+      Duration horizon) {
+    return engine
+        .engine()
+        .testing
+        .simulate(workspace.value(), id, version, cioOf(workspace, person), data, events, horizon);
+  }
+
+  @Override
+  public RunMove moveRuns(WorkspaceId workspace, long id) {
+    return engine.engine().mover.move(workspace.value(), id);
+  }
+
+  private String cioOf(WorkspaceId workspace, PersonRef person) {
+    return people
+        .find(workspace, person)
+        .map(PersonView::cioId)
+        .orElseThrow(() -> new JourneyNotFoundException("person " + person.value() + " not found"));
   }
 
   private void enterAll(StoredJourney j, Map<String, JsonObject> audience, long[] entered) {

@@ -40,6 +40,17 @@ interface Effects {
       String idempotencyKey);
 
   /**
+   * Sends a send step's message to the person now as a test (marked {@code [TEST]}, never keyed:
+   * each call is a new delivery); returns the delivery id.
+   *
+   * @param channel {@code email}, or a {@code send_message} channel ({@code sms}, {@code push},
+   *     {@code whatsapp}, {@code in_app}, {@code slack})
+   * @throws StepFailure when the message cannot be sent
+   */
+  String sendTest(
+      WorkspaceId ws, String cioId, String channel, JsonObject settings, JsonObject data);
+
+  /**
    * Queues a webhook call (messaging's {@code webhook} channel: {@code settings} url, method,
    * headers, body, timeout_seconds, retries, all Liquid) at most once per key; returns the delivery
    * id.

@@ -17,6 +17,8 @@ final class Engine {
   final DateTriggers dates;
   final ObjectTriggers objects;
   final Webhooks webhooks;
+  final RunMover mover;
+  final DraftTesting testing;
 
   Engine(
       DataSource dataSource,
@@ -36,5 +38,7 @@ final class Engine {
     objects = new ObjectTriggers(dataSource, clock, journeys, entries, effects, feedSettleSeconds);
     webhooks = new Webhooks(dataSource, clock, journeys, entries, effects);
     lifecycle = new Lifecycle(dataSource, clock, journeys, steps, dates);
+    mover = new RunMover(dataSource, clock, journeys, steps);
+    testing = new DraftTesting(dataSource, clock, journeys, effects);
   }
 }

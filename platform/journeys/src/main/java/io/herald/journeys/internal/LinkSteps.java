@@ -33,7 +33,7 @@ final class LinkSteps {
   }
 
   /** Runs the step; the caller follows its single edge. */
-  void run(RunWrites w, StoredRun run, Node node, Instant now) throws SQLException {
+  void run(RunLog log, StoredRun run, Node node, Instant now) throws SQLException {
     String outcome;
     String detail = null;
     try {
@@ -74,8 +74,14 @@ final class LinkSteps {
         default:
           {
             long target = node.settings().getJsonNumber("journey_id").longValueExact();
-            long started = start(w.connection(), run, target, node, now);
+            Optional<Connection> c = log.connection();
             outcome = "started";
+            if (c.isEmpty()) {
+              // A simulation starts nothing.
+              detail = "would start campaign " + target;
+              break;
+            }
+            long started = start(c.get(), run, target, node, now);
             detail = "campaign " + target + (started == 0 ? ": not entered" : ", run " + started);
           }
       }
@@ -83,7 +89,7 @@ final class LinkSteps {
       outcome = "failed";
       detail = e.getMessage();
     }
-    w.step(run.id(), node.id(), outcome, detail, now);
+    log.step(node.id(), outcome, detail, now);
   }
 
   private long start(Connection c, StoredRun run, long target, Node node, Instant now)

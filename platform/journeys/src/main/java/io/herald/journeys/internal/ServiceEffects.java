@@ -57,6 +57,8 @@ class ServiceEffects implements Effects {
 
   @Inject WorkspaceService workspaces;
 
+  @Inject TestMessages tests;
+
   @Inject ObjectService objects;
 
   @Override
@@ -117,6 +119,12 @@ class ServiceEffects implements Effects {
         data,
         inlineContent(channel, settings),
         key);
+  }
+
+  @Override
+  public String sendTest(
+      WorkspaceId ws, String cioId, String channel, JsonObject settings, JsonObject data) {
+    return tests.send(ws, cioId, channel, settings, data);
   }
 
   @Override

@@ -28,8 +28,9 @@ import java.util.Set;
 
 /**
  * Executes steps. Every method runs inside the caller's transaction, which records the step's
- * outcome in the step log and the run's next step (a timer, or the run's end) together: written at
- * once ({@link DirectWrites}) or at the end of a batch of timers ({@link WriteBuffer}).
+ * outcome in the step log and the run's next step (a timer, or the run's end) together. What a step
+ * writes goes through a {@link RunLog}: the run's rows, or a simulation's memory ({@link
+ * Simulator}), so both take the same decisions.
  */
 final class StepRunner {
 
@@ -48,44 +49,53 @@ final class StepRunner {
   /** Handles a claimed timer of a locked, active run; its writes go to {@code w}. */
   void fire(RunWrites w, StoredRun run, TimerStore.Timer t, Instant now) throws SQLException {
     JourneyDefinition d = journeys.version(w.connection(), run.journeyId(), run.version());
-    Optional<Node> node = d.node(t.node());
+    fire(new DbRunLog(w, run), d, run, t.node(), t.kind(), now);
+  }
+
+  /**
+   * Handles a timer of {@code kind} at node {@code at} of a run of {@code d}, writing to {@code
+   * log} (the database's rows, or a simulation's memory).
+   */
+  void fire(RunLog log, JourneyDefinition d, StoredRun run, String at, String kind, Instant now)
+      throws SQLException {
+    Optional<Node> node = d.node(at);
     if (node.isEmpty()) {
-      exit(w, run, t.node(), "missing_node", now);
+      exit(log, at, "missing_node", now);
       return;
     }
-    switch (t.kind()) {
+    switch (kind) {
       case TimerStore.RESUME:
-        w.step(run.id(), t.node(), "resumed", null, now);
-        go(w, d, run, node.get(), Node.NEXT, now);
+        log.step(at, "resumed", null, now);
+        go(log, d, node.get(), Node.NEXT, now);
         break;
       case TimerStore.CHECK:
         {
-          if (!t.node().equals(run.node())) {
+          if (!at.equals(run.node())) {
             return;
           }
-          Optional<String> edge = webhooks.check(w, run, node.get(), now);
+          Optional<String> edge = webhooks.check(log, run, node.get(), now);
           if (edge.isPresent()) {
-            go(w, d, run, node.get(), edge.get(), now);
+            go(log, d, node.get(), edge.get(), now);
           }
           break;
         }
       case TimerStore.TIMEOUT:
-        if (!t.node().equals(run.node())) {
+        if (!at.equals(run.node())) {
           return;
         }
-        w.stopWaiting(run.id());
-        w.step(run.id(), t.node(), "timeout", null, now);
-        go(w, d, run, node.get(), "timeout", now);
+        log.stopWaiting();
+        log.step(at, "timeout", null, now);
+        go(log, d, node.get(), "timeout", now);
         break;
       default:
-        arrive(w, d, run, node.get(), now);
+        arrive(log, d, run, node.get(), now);
     }
   }
 
   /** A run reaches a node. */
-  private void arrive(RunWrites w, JourneyDefinition d, StoredRun run, Node node, Instant now)
+  private void arrive(RunLog log, JourneyDefinition d, StoredRun run, Node node, Instant now)
       throws SQLException {
-    w.moveTo(run.id(), node.id());
+    log.moveTo(node.id());
     JsonObject s = node.settings();
     WorkspaceId ws = new WorkspaceId(run.workspaceId());
     switch (node.type()) {
@@ -104,26 +114,25 @@ final class StepRunner {
                     JourneyJson.duration(b.getJsonObject("max")));
           }
           Instant due = now.plus(wait);
-          w.timer(run.workspaceId(), run.journeyId(), run.id(), node.id(), TimerStore.RESUME, due);
-          w.step(run.id(), node.id(), "waiting", "until " + due, now);
+          log.timer(node.id(), TimerStore.RESUME, due);
+          log.step(node.id(), "waiting", "until " + due, now);
           return;
         }
       case WAIT_UNTIL:
         {
           Instant timeout = now.plus(JourneyJson.duration(s.getJsonObject("timeout")));
           if (s.containsKey("event")) {
-            w.waitFor(run.id(), s.getJsonObject("event").getString("name"), false, now);
+            log.waitFor(s.getJsonObject("event").getString("name"), false, now);
           } else if (effects.matches(
               ws, run.cioId(), ConditionJson.parse(s.get("condition")), now)) {
-            w.step(run.id(), node.id(), "met", null, now);
-            go(w, d, run, node, "met", now);
+            log.step(node.id(), "met", null, now);
+            go(log, d, node, "met", now);
             return;
           } else {
-            w.waitFor(run.id(), null, true, now);
+            log.waitFor(null, true, now);
           }
-          w.timer(
-              run.workspaceId(), run.journeyId(), run.id(), node.id(), TimerStore.TIMEOUT, timeout);
-          w.step(run.id(), node.id(), "waiting", "timeout at " + timeout, now);
+          log.timer(node.id(), TimerStore.TIMEOUT, timeout);
+          log.step(node.id(), "waiting", "timeout at " + timeout, now);
           return;
         }
       case TIME_WINDOW:
@@ -132,33 +141,32 @@ final class StepRunner {
           ZoneId zone = "person".equals(tz) ? effects.zoneOf(ws, run.cioId()) : ZoneId.of(tz);
           Instant open = window(s).nextOpen(now, zone);
           if (open.equals(now)) {
-            w.step(run.id(), node.id(), "in_window", zone.getId(), now);
-            go(w, d, run, node, Node.NEXT, now);
+            log.step(node.id(), "in_window", zone.getId(), now);
+            go(log, d, node, Node.NEXT, now);
           } else {
-            w.timer(
-                run.workspaceId(), run.journeyId(), run.id(), node.id(), TimerStore.RESUME, open);
-            w.step(run.id(), node.id(), "waiting", "until " + open + " " + zone.getId(), now);
+            log.timer(node.id(), TimerStore.RESUME, open);
+            log.step(node.id(), "waiting", "until " + open + " " + zone.getId(), now);
           }
           return;
         }
       case BRANCH:
         {
-          String label = test(w, run, s, now) ? "true" : "false";
-          w.step(run.id(), node.id(), label, null, now);
-          go(w, d, run, node, label, now);
+          String label = test(log, run, s, now) ? "true" : "false";
+          log.step(node.id(), label, null, now);
+          go(log, d, node, label, now);
           return;
         }
       case MULTI_SPLIT:
         {
           String label = "else";
           for (JsonValue b : s.getJsonArray("branches")) {
-            if (test(w, run, b.asJsonObject(), now)) {
+            if (test(log, run, b.asJsonObject(), now)) {
               label = b.asJsonObject().getString("label");
               break;
             }
           }
-          w.step(run.id(), node.id(), label, null, now);
-          go(w, d, run, node, label, now);
+          log.step(node.id(), label, null, now);
+          go(log, d, node, label, now);
           return;
         }
       case RANDOM_SPLIT:
@@ -170,8 +178,8 @@ final class StepRunner {
               branches
                   .getJsonObject(Splits.pick(run.journeyId(), node.id(), run.cioId(), percents))
                   .getString("label");
-          w.step(run.id(), node.id(), label, null, now);
-          go(w, d, run, node, label, now);
+          log.step(node.id(), label, null, now);
+          go(log, d, node, label, now);
           return;
         }
       case SEND_EMAIL:
@@ -183,28 +191,28 @@ final class StepRunner {
                   ? effects.sendEmail(ws, run.cioId(), s, run.triggerData(), sendKey(run, node))
                   : effects.send(
                       ws, run.cioId(), channel, s, run.triggerData(), sendKey(run, node));
-          w.step(run.id(), node.id(), "sent", delivery, now);
+          log.step(node.id(), "sent", delivery, now);
         } catch (Effects.StepFailure e) {
-          w.step(run.id(), node.id(), "failed", e.getMessage(), now);
+          log.step(node.id(), "failed", e.getMessage(), now);
         }
-        go(w, d, run, node, Node.NEXT, now);
+        go(log, d, node, Node.NEXT, now);
         return;
       case SEND_WEBHOOK:
         {
-          Optional<String> edge = webhooks.call(w, run, node, sendKey(run, node), now);
+          Optional<String> edge = webhooks.call(log, run, node, sendKey(run, node), now);
           if (edge.isPresent()) {
-            go(w, d, run, node, edge.get(), now);
+            go(log, d, node, edge.get(), now);
           }
           return;
         }
       case UPDATE_ATTRIBUTE:
         try {
           effects.updateAttributes(ws, run.cioId(), s.getJsonObject("attributes"));
-          w.step(run.id(), node.id(), "updated", null, now);
+          log.step(node.id(), "updated", null, now);
         } catch (Effects.StepFailure e) {
-          w.step(run.id(), node.id(), "failed", e.getMessage(), now);
+          log.step(node.id(), "failed", e.getMessage(), now);
         }
-        go(w, d, run, node, Node.NEXT, now);
+        go(log, d, node, Node.NEXT, now);
         return;
       case ADD_TO_SEGMENT:
       case REMOVE_FROM_SEGMENT:
@@ -212,21 +220,21 @@ final class StepRunner {
           boolean add = node.type() == NodeType.ADD_TO_SEGMENT;
           try {
             effects.segment(ws, s.getJsonNumber("segment_id").longValueExact(), run.cioId(), add);
-            w.step(run.id(), node.id(), add ? "added" : "removed", null, now);
+            log.step(node.id(), add ? "added" : "removed", null, now);
           } catch (Effects.StepFailure e) {
-            w.step(run.id(), node.id(), "failed", e.getMessage(), now);
+            log.step(node.id(), "failed", e.getMessage(), now);
           }
-          go(w, d, run, node, Node.NEXT, now);
+          go(log, d, node, Node.NEXT, now);
           return;
         }
       case UPDATE_OBJECT:
       case UPDATE_RELATIONSHIP:
       case START_JOURNEY:
-        links.run(w, run, node, now);
-        go(w, d, run, node, Node.NEXT, now);
+        links.run(log, run, node, now);
+        go(log, d, node, Node.NEXT, now);
         return;
       default:
-        exit(w, run, node.id(), "exit_step", now);
+        exit(log, node.id(), "exit_step", now);
     }
   }
 
@@ -245,19 +253,19 @@ final class StepRunner {
 
   /** A wait-until step of a locked run was satisfied (its event arrived, its condition holds). */
   void met(Connection c, StoredRun run, Instant now) throws SQLException {
-    met(new DirectWrites(c), run, now);
+    met(new DbRunLog(c, run), journeys.version(c, run.journeyId(), run.version()), run, now);
   }
 
-  private void met(RunWrites w, StoredRun run, Instant now) throws SQLException {
-    JourneyDefinition d = journeys.version(w.connection(), run.journeyId(), run.version());
+  /** A wait-until step of a run of {@code d} was satisfied, written to {@code log}. */
+  void met(RunLog log, JourneyDefinition d, StoredRun run, Instant now) throws SQLException {
     Optional<Node> node = d.node(run.node());
     if (node.isEmpty() || node.get().type() != NodeType.WAIT_UNTIL) {
       return;
     }
-    w.deleteTimers(run.id(), TimerStore.TIMEOUT);
-    w.stopWaiting(run.id());
-    w.step(run.id(), run.node(), "met", null, now);
-    go(w, d, run, node.get(), "met", now);
+    log.deleteTimers(TimerStore.TIMEOUT);
+    log.stopWaiting();
+    log.step(run.node(), "met", null, now);
+    go(log, d, node.get(), "met", now);
   }
 
   /** Whether a waiting run's journey is active (a paused journey holds its runs). */
@@ -268,37 +276,41 @@ final class StepRunner {
   /** Ends a locked run early. */
   void exit(Connection c, StoredRun run, String node, String reason, Instant now)
       throws SQLException {
-    exit(new DirectWrites(c), run, node, reason, now);
+    exit(new DbRunLog(c, run), node, reason, now);
   }
 
-  /** Ends a locked run early, its writes going to {@code w}. */
+  /** Ends a locked run of a poller's batch early; its writes go to {@code w}. */
   void exit(RunWrites w, StoredRun run, String node, String reason, Instant now)
       throws SQLException {
-    w.step(run.id(), node == null ? "" : node, "exited", reason, now);
-    w.end(run.id(), StoredRun.EXITED, reason, now);
+    exit(new DbRunLog(w, run), node, reason, now);
+  }
+
+  /** Ends a run early, written to {@code log}. */
+  void exit(RunLog log, String node, String reason, Instant now) throws SQLException {
+    log.step(node == null ? "" : node, "exited", reason, now);
+    log.end(StoredRun.EXITED, reason, now);
   }
 
   /**
    * Follows the edge {@code label} out of {@code node}: the next step is due now, or the run ends.
    */
-  private void go(
-      RunWrites w, JourneyDefinition d, StoredRun run, Node node, String label, Instant now)
+  private void go(RunLog log, JourneyDefinition d, Node node, String label, Instant now)
       throws SQLException {
     if (d.goal() != null && node.id().equals(d.goal().after())) {
-      w.goalWindow(run.id(), now, now.plus(d.goal().within()));
+      log.goalWindow(now, now.plus(d.goal().within()));
     }
     Optional<String> target = node.after(label);
     if (target.isEmpty()) {
-      w.step(run.id(), node.id(), "completed", null, now);
-      w.end(run.id(), StoredRun.COMPLETED, null, now);
+      log.step(node.id(), "completed", null, now);
+      log.end(StoredRun.COMPLETED, null, now);
       return;
     }
-    w.moveTo(run.id(), target.get());
-    w.timer(run.workspaceId(), run.journeyId(), run.id(), target.get(), TimerStore.STEP, now);
+    log.moveTo(target.get());
+    log.timer(target.get(), TimerStore.STEP, now);
   }
 
   /** A branch test: a condition tree, the trigger data, or an earlier message's engagement. */
-  private boolean test(RunWrites w, StoredRun run, JsonObject s, Instant now) throws SQLException {
+  private boolean test(RunLog log, StoredRun run, JsonObject s, Instant now) throws SQLException {
     WorkspaceId ws = new WorkspaceId(run.workspaceId());
     if (s.containsKey("condition")) {
       return effects.matches(ws, run.cioId(), ConditionJson.parse(s.get("condition")), now);
@@ -307,7 +319,7 @@ final class StepRunner {
       return DataFilter.all(JourneyJson.filters(s.getJsonArray("trigger_data")), run.triggerData());
     }
     JsonObject m = s.getJsonObject("message");
-    List<String> deliveries = w.sent(run.id(), m.getString("node"));
+    List<String> deliveries = log.deliveries(m.getString("node"));
     String metric = m.getString("metric");
     for (String delivery : deliveries) {
       if (effects

@@ -1,6 +1,7 @@
 package io.herald.journeys.internal;
 
 import io.herald.journeys.api.Node;
+import io.herald.journeys.api.RunView;
 import io.herald.shared.json.JsonJava;
 import io.herald.shared.json.Jsons;
 import io.herald.workspace.api.WorkspaceId;
@@ -48,24 +49,18 @@ final class WebhookStep {
    * @return the edge to follow now ({@code failure} when the call cannot be queued), empty while
    *     the run waits for the answer
    */
-  Optional<String> call(RunWrites w, StoredRun run, Node node, String key, Instant now)
+  Optional<String> call(RunLog log, StoredRun run, Node node, String key, Instant now)
       throws SQLException {
     WorkspaceId ws = new WorkspaceId(run.workspaceId());
     String delivery;
     try {
       delivery = effects.callWebhook(ws, run.cioId(), node.settings(), run.triggerData(), key);
     } catch (Effects.StepFailure e) {
-      w.step(run.id(), node.id(), "failure", e.getMessage(), now);
+      log.step(node.id(), "failure", e.getMessage(), now);
       return Optional.of("failure");
     }
-    w.step(run.id(), node.id(), CALLING, delivery, now);
-    w.timer(
-        run.workspaceId(),
-        run.journeyId(),
-        run.id(),
-        node.id(),
-        TimerStore.CHECK,
-        now.plus(FIRST_CHECK));
+    log.step(node.id(), CALLING, delivery, now);
+    log.timer(node.id(), TimerStore.CHECK, now.plus(FIRST_CHECK));
     return Optional.empty();
   }
 
@@ -73,39 +68,25 @@ final class WebhookStep {
    * Looks at the call of a run waiting at the node: the edge to follow when it is final, else empty
    * after scheduling the next check (sooner while the call is young, at most a minute apart).
    */
-  Optional<String> check(RunWrites w, StoredRun run, Node node, Instant now) throws SQLException {
-    List<Call> calls =
-        Sql.list(
-            w.connection(),
-            "SELECT detail, at FROM journeys_step WHERE run_id = ? AND node = ? AND outcome = ?"
-                + " ORDER BY id DESC LIMIT 1",
-            rs -> new Call(rs.getString(1), Sql.instant(rs, 2)),
-            run.id(),
-            node.id(),
-            CALLING);
+  Optional<String> check(RunLog log, StoredRun run, Node node, Instant now) throws SQLException {
+    Optional<RunView.Step> calls = log.latest(node.id(), CALLING);
     if (calls.isEmpty()) {
-      w.step(run.id(), node.id(), "failure", "no call was recorded", now);
+      log.step(node.id(), "failure", "no call was recorded", now);
       return Optional.of("failure");
     }
-    Call call = calls.get(0);
+    Call call = new Call(calls.get().detail(), calls.get().at());
     WorkspaceId ws = new WorkspaceId(run.workspaceId());
     Optional<Effects.CallOutcome> outcome = effects.outcome(ws, call.deliveryId());
     if (outcome.isEmpty()) {
       Duration wait = Duration.between(call.at(), now).dividedBy(2);
       wait = wait.compareTo(FIRST_CHECK) < 0 ? FIRST_CHECK : wait;
       wait = wait.compareTo(LAST_CHECK) > 0 ? LAST_CHECK : wait;
-      w.timer(
-          run.workspaceId(),
-          run.journeyId(),
-          run.id(),
-          node.id(),
-          TimerStore.CHECK,
-          now.plus(wait));
+      log.timer(node.id(), TimerStore.CHECK, now.plus(wait));
       return Optional.empty();
     }
     Effects.CallOutcome o = outcome.get();
     if (!o.success()) {
-      w.step(run.id(), node.id(), "failure", o.reason(), now);
+      log.step(node.id(), "failure", o.reason(), now);
       return Optional.of("failure");
     }
     JsonObject capture = node.settings().getJsonObject("capture");
@@ -116,12 +97,11 @@ final class WebhookStep {
         try {
           effects.updateAttributes(ws, run.cioId(), attributes);
         } catch (Effects.StepFailure e) {
-          w.step(
-              run.id(), node.id(), "capture_failed", "HTTP " + status + ": " + e.getMessage(), now);
+          log.step(node.id(), "capture_failed", "HTTP " + status + ": " + e.getMessage(), now);
         }
       }
     }
-    w.step(run.id(), node.id(), "success", "HTTP " + status, now);
+    log.step(node.id(), "success", "HTTP " + status, now);
     return Optional.of("success");
   }
 

@@ -6,6 +6,7 @@ import io.herald.journeys.api.JourneyService;
 import io.herald.journeys.api.JourneyState;
 import io.herald.journeys.api.JourneyView;
 import io.herald.journeys.api.Node;
+import io.herald.journeys.api.RunMove;
 import io.herald.journeys.api.RunView;
 import io.herald.journeys.api.Trigger;
 import io.herald.shared.json.Jsons;
@@ -38,7 +39,8 @@ import java.util.function.LongFunction;
  * → {@code {"id":…}}), plus Herald's create ({@code POST /v1/campaigns} with a journey document,
  * also the import of an exported file), update ({@code PUT /v1/campaigns/{id}}), export ({@code GET
  * /v1/campaigns/{id}/definition}), state changes ({@code POST …/activate|pause|resume|archive}) and
- * runs ({@code GET …/runs}, {@code GET …/runs/{run_id}}).
+ * runs ({@code GET …/runs}, {@code GET …/runs/{run_id}}, {@code POST …/runs/move}), and draft
+ * testing ({@code POST …/nodes/{node_id}/test_send}, {@code POST …/simulate}).
  */
 @Path("/v1/campaigns")
 @RequestScoped
@@ -108,12 +110,115 @@ public class AppCampaignResource {
     return withId(id, n -> envelope(journeys.find(actor.workspaceId(), n)));
   }
 
+  /**
+   * Replaces the definition; {@code ?move_runs=true} then moves the active runs of older versions
+   * to the new one ({@link JourneyService#moveRuns}, answered as {@code moved_runs}).
+   */
   @PUT
   @Path("/{id}")
   @Consumes(MediaType.WILDCARD)
-  public Response update(@PathParam("id") String id, InputStream body) {
+  public Response update(
+      @PathParam("id") String id, @QueryParam("move_runs") String moveRuns, InputStream body) {
+    if (moveRuns != null && !moveRuns.equals("true") && !moveRuns.equals("false")) {
+      return CampaignJson.error(Status.BAD_REQUEST, "move_runs must be true or false");
+    }
+    if (!"true".equals(moveRuns)) {
+      return withId(
+          id, n -> withBody(body, doc -> envelope(journeys.update(actor.workspaceId(), n, doc))));
+    }
     return withId(
-        id, n -> withBody(body, doc -> envelope(journeys.update(actor.workspaceId(), n, doc))));
+        id,
+        n ->
+            withBody(
+                body,
+                doc -> {
+                  JourneyState state = journeys.find(actor.workspaceId(), n).state();
+                  if (state != JourneyState.ACTIVE && state != JourneyState.PAUSED) {
+                    throw new InvalidJourneyException(
+                        "move_runs: campaign "
+                            + n
+                            + " is "
+                            + state.wire()
+                            + ", it has no runs to"
+                            + " move");
+                  }
+                  JourneyView j = journeys.update(actor.workspaceId(), n, doc);
+                  RunMove moved = journeys.moveRuns(actor.workspaceId(), n);
+                  return CampaignJson.ok(
+                      Jsons.createObjectBuilder()
+                          .add("campaign", CampaignJson.campaign(j))
+                          .add("moved_runs", moved(moved))
+                          .build());
+                }));
+  }
+
+  /** Moves the active runs of older versions to the current one → {@code moved_runs}. */
+  @POST
+  @Path("/{id}/runs/move")
+  public Response moveRuns(@PathParam("id") String id) {
+    return withId(
+        id,
+        n ->
+            CampaignJson.ok(
+                Jsons.createObjectBuilder()
+                    .add("moved_runs", moved(journeys.moveRuns(actor.workspaceId(), n)))
+                    .build()));
+  }
+
+  /** Sends a send step's message to a person as a test ({@code [TEST]}) → {@code delivery_id}. */
+  @POST
+  @Path("/{id}/nodes/{node_id}/test_send")
+  @Consumes(MediaType.WILDCARD)
+  public Response testSend(
+      @PathParam("id") String id, @PathParam("node_id") String node, InputStream body) {
+    return withId(
+        id,
+        n ->
+            withBody(
+                body,
+                doc -> {
+                  DraftTestRequest.Target t = DraftTestRequest.testSend(doc);
+                  String delivery =
+                      journeys.testSend(actor.workspaceId(), n, node, t.person(), t.data());
+                  return CampaignJson.ok(
+                      Jsons.createObjectBuilder()
+                          .add("delivery_id", delivery)
+                          .add("test", true)
+                          .build());
+                }));
+  }
+
+  /** The path a person would take on a virtual clock, with hypothetical events. */
+  @POST
+  @Path("/{id}/simulate")
+  @Consumes(MediaType.WILDCARD)
+  public Response simulate(@PathParam("id") String id, InputStream body) {
+    return withId(
+        id,
+        n ->
+            withBody(
+                body,
+                doc -> {
+                  DraftTestRequest.Simulate r = DraftTestRequest.simulate(doc);
+                  return CampaignJson.ok(
+                      DraftTestRequest.json(
+                          journeys.simulate(
+                              actor.workspaceId(),
+                              n,
+                              r.person(),
+                              r.version(),
+                              r.data(),
+                              r.events(),
+                              r.horizon())));
+                }));
+  }
+
+  private static JsonObject moved(RunMove m) {
+    return Jsons.createObjectBuilder()
+        .add("version", m.version())
+        .add("moved", m.moved())
+        .add("exited", m.exited())
+        .build();
   }
 
   /** The current version's document, as given: what {@code POST /v1/campaigns} imports. */

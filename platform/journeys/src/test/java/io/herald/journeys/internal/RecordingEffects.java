@@ -134,6 +134,21 @@ final class RecordingEffects implements Effects {
         key);
   }
 
+  /** Records a test send with its subject marked {@code [TEST] }; never keyed. */
+  @Override
+  public synchronized String sendTest(
+      WorkspaceId ws, String cioId, String channel, JsonObject settings, JsonObject data) {
+    attempts++;
+    String subject =
+        "[TEST] "
+            + (channel.equals("email") && settings.containsKey("subject")
+                ? settings.getString("subject")
+                : channel + " message " + settings.get("message_id"));
+    String delivery = "t" + (sent.size() + 1) + "-" + cioId;
+    sent.add(new Sent(cioId, subject, clock.instant(), delivery));
+    return delivery;
+  }
+
   /** A recorded webhook call: the step's settings and when it was queued. */
   record Call(String cioId, JsonObject settings, Instant at, String deliveryId) {}
 

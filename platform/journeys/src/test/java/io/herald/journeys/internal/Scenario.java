@@ -58,6 +58,44 @@ final class Scenario {
     return id;
   }
 
+  /** Creates a draft journey; returns its id. */
+  long draftJourney(String json) {
+    return Transactions.inTransaction(
+        dataSource,
+        "test",
+        c -> engine.journeys.create(c, ws, JourneyJson.parse(Json.value(json)), clock.instant()));
+  }
+
+  /** Replaces a journey's definition (a new version unless it is a draft). */
+  void update(long id, String json) {
+    Transactions.inTransaction(
+        dataSource,
+        "test",
+        c -> {
+          engine.journeys.replace(
+              c,
+              engine.journeys.find(c, ws, id, true).orElseThrow(),
+              JourneyJson.parse(Json.value(json)),
+              clock.instant());
+          return null;
+        });
+  }
+
+  /** Rows of the workspace's runs, their step log and their timers. */
+  long journeyRows() {
+    return Transactions.autoCommit(
+        dataSource,
+        "test",
+        c ->
+            Sql.count(c, "SELECT COUNT(*) FROM journeys_run WHERE workspace_id = ?", ws)
+                + Sql.count(
+                    c,
+                    "SELECT COUNT(*) FROM journeys_step s JOIN journeys_run r ON r.id = s.run_id"
+                        + " WHERE r.workspace_id = ?",
+                    ws)
+                + Sql.count(c, "SELECT COUNT(*) FROM journeys_timer WHERE workspace_id = ?", ws));
+  }
+
   StoredJourney journey(long id) {
     return Transactions.autoCommit(
         dataSource, "test", c -> engine.journeys.find(c, ws, id, false).orElseThrow());
