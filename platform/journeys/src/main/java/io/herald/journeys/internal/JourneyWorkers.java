@@ -118,6 +118,7 @@ public class JourneyWorkers {
         return;
       }
       engine.engine().dates.onPersonChanges(batch.changes());
+      engine.engine().triggers.onPersonChanges(batch.changes());
       people.acknowledge(PEOPLE_CONSUMER, batch);
     }
   }

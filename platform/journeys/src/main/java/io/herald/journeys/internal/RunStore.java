@@ -96,6 +96,20 @@ final class RunStore {
   }
 
   /** The person's active runs (locked), oldest first. */
+  /** The person's active runs waiting for a condition, locked. */
+  static List<StoredRun> waitingForCondition(Connection c, long ws, String cioId)
+      throws SQLException {
+    return Sql.list(
+        c,
+        "SELECT "
+            + RUN_COLUMNS
+            + " FROM journeys_run WHERE workspace_id = ? AND cio_id = ? AND state = 'active'"
+            + " AND waiting_cond = 1 ORDER BY id FOR UPDATE",
+        RunStore::run,
+        ws,
+        cioId);
+  }
+
   static List<StoredRun> activeOf(Connection c, long ws, String cioId) throws SQLException {
     return Sql.list(
         c,

@@ -7,6 +7,7 @@ import io.herald.journeys.api.JourneyDefinition;
 import io.herald.journeys.api.JourneyJson;
 import io.herald.journeys.api.Node;
 import io.herald.journeys.api.NodeType;
+import io.herald.people.api.PersonChangeFeed;
 import io.herald.segments.api.condition.ConditionJson;
 import io.herald.shared.persistence.Transactions;
 import io.herald.workspace.api.WorkspaceId;
@@ -153,6 +154,31 @@ final class Triggers {
             (m.entered() ? "entered" : "exited") + " segment " + m.segmentId(),
             now);
       }
+    }
+  }
+
+  /**
+   * Re-checks the condition waits of people whose attributes changed (people's change feed: a wait
+   * on {@code plan = pro} goes on when an identify sets it, not only on their next event or segment
+   * change). At least once: a wait already met is not waiting any more.
+   */
+  void onPersonChanges(List<PersonChangeFeed.Entry> changes) {
+    for (PersonChangeFeed.Entry e : changes) {
+      String kind = e.change().kind();
+      if (!kind.equals("created") && !kind.equals("attribute_change") && !kind.equals("merged")) {
+        continue;
+      }
+      Transactions.inTransaction(
+          dataSource,
+          "journeys person change",
+          c -> {
+            Instant now = clock.instant();
+            for (StoredRun run :
+                RunStore.waitingForCondition(c, e.workspaceId(), e.change().cioId())) {
+              recheck(c, run, now);
+            }
+            return null;
+          });
     }
   }
 
