@@ -1,0 +1,127 @@
+package io.herald.bench.ingest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * T2's calls driven by <a href="https://github.com/wg/wrk">wrk</a> instead of the JDK client: a C
+ * load generator spends far less of the shared two cores per request, so the no-op baseline and its
+ * p99 measure Herald rather than the driver (PERFORMANCE-NOTES §4 measured Payara with wrk). Used
+ * when {@code wrk} is on the PATH and {@code BENCH_T2_DRIVER} is not {@code java}.
+ */
+final class WrkLoad {
+
+  /** What one run gave. */
+  record Result(long requests, long errors, double seconds, double p50Millis, double p99Millis) {
+    double perSecond() {
+      return (requests - errors) / seconds;
+    }
+  }
+
+  /**
+   * One call shape: method, path (with {@code {user}} replaced by {@code u0..u(people-1)} in turn),
+   * headers and body.
+   */
+  record Call(String method, String path, String authorization, String body) {}
+
+  private final String base;
+  private final long people;
+
+  WrkLoad(String base, long people) {
+    this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    this.people = people;
+  }
+
+  /** Whether wrk can be run here. */
+  static boolean available() {
+    try {
+      Process p = new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      p.waitFor(10, TimeUnit.SECONDS);
+      return true;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Runs the call from {@code connections} connections on 2 wrk threads for {@code time}. */
+  Result run(Call call, int connections, Duration time) throws IOException, InterruptedException {
+    Path script = Files.createTempFile("herald-bench-", ".lua");
+    try {
+      Files.writeString(script, lua(call), StandardCharsets.UTF_8);
+      List<String> command = new ArrayList<>();
+      command.addAll(
+          List.of(
+              "wrk",
+              "-t2",
+              "-c" + connections,
+              "-d" + time.toSeconds() + "s",
+              "--latency",
+              "-s",
+              script.toString(),
+              base));
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(time.toSeconds() + 60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        throw new IOException("wrk failed: " + out);
+      }
+      for (String line : out.split("\n")) {
+        if (line.startsWith("HERALD ")) {
+          String[] f = line.trim().split(" ");
+          return new Result(
+              Long.parseLong(f[1]),
+              Long.parseLong(f[2]),
+              Long.parseLong(f[3]) / 1e6,
+              Long.parseLong(f[4]) / 1000.0,
+              Long.parseLong(f[5]) / 1000.0);
+        }
+      }
+      throw new IOException("wrk printed no result: " + out);
+    } finally {
+      Files.deleteIfExists(script);
+    }
+  }
+
+  private String lua(Call call) {
+    return "wrk.method = \""
+        + call.method()
+        + "\"\n"
+        + "wrk.headers[\"Authorization\"] = \""
+        + call.authorization()
+        + "\"\n"
+        + "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
+        + "wrk.body = "
+        + luaString(call.body())
+        + "\n"
+        + "local n = 0\n"
+        + "request = function()\n"
+        + "  n = n + 1\n"
+        + "  local path = string.gsub("
+        + luaString(call.path())
+        + ", \"{user}\", \"u\" .. (n % "
+        + people
+        + "))\n"
+        + "  return wrk.format(nil, path)\n"
+        + "end\n"
+        // Non-2xx answers and socket errors both count as errors.
+        + "done = function(summary, latency, requests)\n"
+        + "  local e = summary.errors\n"
+        + "  io.write(string.format(\"HERALD %d %d %d %d %d\\n\", summary.requests,"
+        + " e.status + e.connect + e.read + e.write + e.timeout, summary.duration,"
+        + " latency:percentile(50), latency:percentile(99)))\n"
+        + "end\n";
+  }
+
+  private static String luaString(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+}
