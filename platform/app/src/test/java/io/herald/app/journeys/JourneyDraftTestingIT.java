@@ -8,12 +8,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.herald.app.it.ContainerTest;
 import io.herald.app.it.Http;
 import io.herald.app.it.Http.Answer;
+import io.herald.app.it.SmtpSink;
 import jakarta.mail.internet.MimeMessage;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,36 +39,22 @@ class JourneyDraftTestingIT extends ContainerTest {
 
   private static GreenMail smtp;
 
+  private static SmtpSink sink;
+
   @BeforeAll
-  static void startSmtp() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
-    smtp.setUser("noreply@herald.test", "draft-smtp", "draft-smtp-password");
+  static void startSmtp() {
+    sink = SmtpSink.start("draft-smtp", "draft-smtp-password");
+    smtp = sink.mail();
   }
 
   @AfterAll
   static void stopSmtp() {
-    smtp.stop();
+    sink.stop();
   }
 
   @BeforeEach
   void channel() {
-    Answer saved =
-        http()
-            .put(
-                "v1/channel_settings/smtp",
-                Http.app(),
-                "{\"channel\":\"email\",\"provider\":\"email-smtp\",\"default\":true,"
-                    + "\"settings\":{\"host\":\"127.0.0.1\",\"port\":\""
-                    + smtp.getSmtp().getPort()
-                    + "\",\"security\":\"none\",\"username\":\"draft-smtp\","
-                    + "\"password\":\"draft-smtp-password\","
-                    + "\"default_from\":\"Herald <noreply@herald.test>\"}}");
-    assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+    sink.useAsDefault(http());
   }
 
   private static String q(String text) {

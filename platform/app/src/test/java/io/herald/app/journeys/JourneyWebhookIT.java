@@ -160,40 +160,10 @@ class JourneyWebhookIT extends ContainerTest {
         .put("crm_sync", "failed");
     nodes.addObject().put("id", "done").put("type", "exit");
 
-    Answer created = http().post("v1/campaigns", Http.app(), JSON.writeValueAsString(doc));
-    assertThat(created.status()).as(created.body()).isEqualTo(200);
-    long campaign = created.json().at("/campaign/id").asLong();
-    assertThat(http().post("v1/campaigns/" + campaign + "/activate", Http.app(), "").status())
-        .isEqualTo(200);
-    Answer triggered =
-        http()
-            .post(
-                "v1/campaigns/" + campaign + "/triggers",
-                Http.app(),
-                "{\"ids\":[\"" + id + "\"],\"data\":{\"source\":\"it\"}}");
-    assertThat(triggered.status()).as(triggered.body()).isEqualTo(200);
-
-    await()
-        .atMost(PATIENCE)
-        .untilAsserted(
-            () ->
-                assertThat(
-                        http()
-                            .get("v1/campaigns/" + campaign + "/runs?state=completed", Http.app())
-                            .json()
-                            .path("runs"))
-                    .hasSize(1));
-    long runId =
-        http()
-            .get("v1/campaigns/" + campaign + "/runs", Http.app())
-            .json()
-            .at("/runs/0/id")
-            .asLong();
-    JsonNode steps =
-        http()
-            .get("v1/campaigns/" + campaign + "/runs/" + runId, Http.app())
-            .json()
-            .at("/run/steps");
+    JourneyCalls journeys = new JourneyCalls(http());
+    long campaign = journeys.createActive(JSON.writeValueAsString(doc));
+    journeys.trigger(campaign, "{\"ids\":[\"" + id + "\"],\"data\":{\"source\":\"it\"}}");
+    JsonNode steps = journeys.completedRunSteps(campaign, PATIENCE);
     List<String> log = new ArrayList<>();
     steps.forEach(s -> log.add(s.path("node").asText() + " " + s.path("outcome").asText()));
     assertThat(log)

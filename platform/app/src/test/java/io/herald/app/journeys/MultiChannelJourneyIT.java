@@ -124,62 +124,31 @@ class MultiChannelJourneyIT extends ContainerTest {
                 + "','channel':'in_app','title':'Welcome','message':'In-app for"
                 + " {{customer.first_name}}','type':'modal'}");
 
-    Answer created =
-        http()
-            .post(
-                "v1/campaigns",
-                Http.app(),
-                q(
-                    "{'name':'Multi-channel "
-                        + run
-                        + "','trigger':{'type':'api'},'nodes':["
-                        + "{'id':'mail','type':'send_email','settings':{'from':'a@acme.test',"
-                        + "'subject':'Email for {{customer.first_name}} "
-                        + run
-                        + "','body':'<p>Hi</p>'},'next':'text'},"
-                        + "{'id':'text','type':'send_message','settings':{'channel':'sms',"
-                        + "'message_id':"
-                        + sms
-                        + "},'next':'buzz'},"
-                        + "{'id':'buzz','type':'send_message','settings':{'channel':'push',"
-                        + "'message_id':"
-                        + push
-                        + "},'next':'banner'},"
-                        + "{'id':'banner','type':'send_message','settings':{'channel':'in_app',"
-                        + "'message_id':"
-                        + inApp
-                        + "}}]}"));
-    assertThat(created.status()).as(created.body()).isEqualTo(200);
-    long campaign = created.json().at("/campaign/id").asLong();
-    assertThat(http().post("v1/campaigns/" + campaign + "/activate", Http.app(), "").status())
-        .isEqualTo(200);
-    Answer triggered =
-        http()
-            .post(
-                "v1/campaigns/" + campaign + "/triggers", Http.app(), q("{'ids':['" + id + "']}"));
-    assertThat(triggered.status()).as(triggered.body()).isEqualTo(200);
-
-    await()
-        .atMost(PATIENCE)
-        .untilAsserted(
-            () ->
-                assertThat(
-                        http()
-                            .get("v1/campaigns/" + campaign + "/runs?state=completed", Http.app())
-                            .json()
-                            .path("runs"))
-                    .hasSize(1));
-    long runId =
-        http()
-            .get("v1/campaigns/" + campaign + "/runs", Http.app())
-            .json()
-            .at("/runs/0/id")
-            .asLong();
-    JsonNode steps =
-        http()
-            .get("v1/campaigns/" + campaign + "/runs/" + runId, Http.app())
-            .json()
-            .at("/run/steps");
+    JourneyCalls journeys = new JourneyCalls(http());
+    long campaign =
+        journeys.createActive(
+            q(
+                "{'name':'Multi-channel "
+                    + run
+                    + "','trigger':{'type':'api'},'nodes':["
+                    + "{'id':'mail','type':'send_email','settings':{'from':'a@acme.test',"
+                    + "'subject':'Email for {{customer.first_name}} "
+                    + run
+                    + "','body':'<p>Hi</p>'},'next':'text'},"
+                    + "{'id':'text','type':'send_message','settings':{'channel':'sms',"
+                    + "'message_id':"
+                    + sms
+                    + "},'next':'buzz'},"
+                    + "{'id':'buzz','type':'send_message','settings':{'channel':'push',"
+                    + "'message_id':"
+                    + push
+                    + "},'next':'banner'},"
+                    + "{'id':'banner','type':'send_message','settings':{'channel':'in_app',"
+                    + "'message_id':"
+                    + inApp
+                    + "}}]}"));
+    journeys.trigger(campaign, q("{'ids':['" + id + "']}"));
+    JsonNode steps = journeys.completedRunSteps(campaign, PATIENCE);
     List<String> sent = new ArrayList<>();
     List<String> deliveries = new ArrayList<>();
     for (JsonNode step : steps) {
