@@ -109,17 +109,40 @@ final class SteadyBench {
       run.executeBatch();
       c.commit();
     }
-    try (Statement st = c.createStatement()) {
-      // From 10 minutes on: none falls due while the bench measures.
-      st.executeUpdate(
-          "INSERT INTO journeys_timer (workspace_id, journey_id, run_id, node, kind, due_at, held)"
-              + " SELECT workspace_id, journey_id, id, 'wait', 'resume',"
-              + " UTC_TIMESTAMP(3) + INTERVAL (600 + id % 172200) SECOND, 0"
-              + " FROM journeys_run WHERE journey_id = "
-              + journey);
-      c.commit();
-    }
+    // From 10 minutes on: none falls due while the bench measures.
+    inChunks(
+        "journeys_run",
+        "INSERT INTO journeys_timer (workspace_id, journey_id, run_id, node, kind, due_at, held)"
+            + " SELECT workspace_id, journey_id, id, 'wait', 'resume',"
+            + " UTC_TIMESTAMP(3) + INTERVAL (600 + id % 172200) SECOND, 0"
+            + " FROM journeys_run WHERE journey_id = "
+            + journey);
     c.setAutoCommit(true);
+  }
+
+  /**
+   * Runs an {@code INSERT … SELECT … WHERE …} over {@code table}'s rows 50,000 ids at a time, a
+   * commit each: one statement over a million rows exceeds a small buffer pool's lock table.
+   */
+  private void inChunks(String table, String insertSelect) throws SQLException {
+    boolean auto = c.getAutoCommit();
+    c.setAutoCommit(false);
+    try (Statement st = c.createStatement()) {
+      long min;
+      long max;
+      try (java.sql.ResultSet rs =
+          st.executeQuery("SELECT COALESCE(MIN(id), 0), COALESCE(MAX(id), -1) FROM " + table)) {
+        rs.next();
+        min = rs.getLong(1);
+        max = rs.getLong(2);
+      }
+      for (long from = min; from <= max; from += 50_000) {
+        st.executeUpdate(insertSelect + " AND id >= " + from + " AND id < " + (from + 50_000));
+        c.commit();
+      }
+    } finally {
+      c.setAutoCommit(auto);
+    }
   }
 
   /** The raw loop's lateness (ms, sorted) under the steady load. */
@@ -130,11 +153,12 @@ final class SteadyBench {
           "CREATE TABLE bench_steady_timer (id BIGINT NOT NULL AUTO_INCREMENT, run_id BIGINT NOT"
               + " NULL, due_at DATETIME(3) NOT NULL, held TINYINT(1) NOT NULL DEFAULT 0,"
               + " PRIMARY KEY (id), KEY ix_due (held, due_at)) ENGINE=InnoDB");
-      st.execute(
-          "INSERT INTO bench_steady_timer (run_id, due_at) SELECT run_id, due_at"
-              + " FROM journeys_timer WHERE journey_id = "
-              + journey);
     }
+    inChunks(
+        "journeys_timer",
+        "INSERT INTO bench_steady_timer (run_id, due_at) SELECT run_id, due_at"
+            + " FROM journeys_timer WHERE journey_id = "
+            + journey);
     AtomicBoolean producing = new AtomicBoolean(true);
     List<Long> lateness = Collections.synchronizedList(new ArrayList<>());
     Thread poller =
