@@ -19,13 +19,13 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Claims due timers in batches ({@code FOR UPDATE SKIP LOCKED}, then leased so the claim
- * transaction is short) and runs the batch's steps in one transaction: the timers this claim still
- * holds are locked, the journeys' states read and the runs locked with one statement each, and the
+ * Claims due timers in batches ({@code FOR UPDATE SKIP LOCKED}) and runs the batch's steps in the
+ * same transaction: the journeys' states read and the runs locked with one statement each, and the
  * steps' writes collected and written together ({@link WriteBuffer}). A step that fails leaves
- * nothing behind: its timer stays claimed until its lease ends, then any node runs it again (sends
- * are idempotent); the others commit. When the batch's transaction itself fails, each step is run
- * again in a transaction of its own, so one bad step cannot hold the others back.
+ * nothing behind: its timer gets a lease, and once the lease ends any node runs it again (sends are
+ * idempotent); the others commit. When the batch's transaction itself fails, the batch is claimed
+ * again with a lease (a short transaction of its own) and each step runs in a transaction of its
+ * own, so one bad step cannot hold the others back.
  */
 final class TimerPoller {
 
@@ -48,32 +48,53 @@ final class TimerPoller {
     this.lease = lease;
   }
 
-  /** Claims and runs one batch of due timers; returns how many were claimed. */
+  /**
+   * Claims and runs one batch of due timers; returns how many were claimed. The batch is claimed
+   * and run in one transaction: the timers stay locked ({@code FOR UPDATE SKIP LOCKED}) until its
+   * commit, so no lease is written for them, and a node that dies mid-batch leaves them to the
+   * others as soon as the database ends its connection. A step that fails gets a lease, so it runs
+   * again only after the lease (not at once, in a loop). When the batch's transaction itself fails,
+   * the batch is claimed again with a lease and each step runs in a transaction of its own.
+   */
   int poll() {
     String claim = UUID.randomUUID().toString();
+    try {
+      return Transactions.inTransaction(
+          dataSource,
+          "journeys steps",
+          c -> {
+            Instant now = clock.instant();
+            List<TimerStore.Timer> due = TimerStore.lockDue(c, now, batchSize);
+            if (!due.isEmpty()) {
+              runIn(c, due, null, claim);
+            }
+            return due.size();
+          });
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "journey step batch failed; its steps run one by one", e);
+      return pollOneByOne(claim);
+    }
+  }
+
+  /** Claims a batch with a lease, then runs each of its steps in a transaction of its own. */
+  private int pollOneByOne(String claim) {
     Instant now = clock.instant();
     List<TimerStore.Timer> due =
         Transactions.inTransaction(
             dataSource,
             "journeys claim",
             c -> TimerStore.claim(c, claim, now, now.plus(lease), batchSize));
-    if (due.isEmpty()) {
-      return 0;
-    }
-    try {
-      run(due, claim);
-    } catch (RuntimeException e) {
-      if (due.size() == 1) {
-        failed(due.get(0), e);
-        return 1;
-      }
-      LOG.log(Level.FINE, "journey step batch failed; its steps run one by one", e);
-      for (TimerStore.Timer t : due) {
-        try {
-          run(List.of(t), claim);
-        } catch (RuntimeException single) {
-          failed(t, single);
-        }
+    for (TimerStore.Timer t : due) {
+      try {
+        Transactions.inTransaction(
+            dataSource,
+            "journeys step",
+            c -> {
+              runIn(c, List.of(t), claim, claim);
+              return null;
+            });
+      } catch (RuntimeException single) {
+        failed(t, single);
       }
     }
     return due.size();
@@ -88,20 +109,17 @@ final class TimerPoller {
     return total;
   }
 
-  private void run(List<TimerStore.Timer> batch, String claim) {
-    Transactions.inTransaction(
-        dataSource,
-        "journeys steps",
-        c -> {
-          runIn(c, batch, claim);
-          return null;
-        });
-  }
-
-  private void runIn(Connection c, List<TimerStore.Timer> batch, String claim) throws SQLException {
+  /**
+   * Runs a batch of timers in the caller's transaction: locked by this transaction already when
+   * {@code leasedTo} is null, else leased to {@code leasedTo} (locked here, unless another poller
+   * claimed them after the lease ended). A step that fails in the first case is leased to {@code
+   * claim}; in the second it keeps its lease.
+   */
+  private void runIn(Connection c, List<TimerStore.Timer> batch, String leasedTo, String claim)
+      throws SQLException {
     Set<Long> ids = new LinkedHashSet<>();
     batch.forEach(t -> ids.add(t.id()));
-    Set<Long> claimed = TimerStore.lockClaimed(c, ids, claim);
+    Set<Long> claimed = leasedTo == null ? ids : TimerStore.lockClaimed(c, ids, leasedTo);
     List<TimerStore.Timer> mine = new ArrayList<>();
     Set<Long> journeyIds = new LinkedHashSet<>();
     for (TimerStore.Timer t : batch) {
@@ -114,11 +132,11 @@ final class TimerPoller {
       return;
     }
     Map<Long, JourneyState> states = TimerStore.states(c, journeyIds);
-    List<Long> held = new ArrayList<>();
+    List<Long> onHold = new ArrayList<>();
     Set<Long> runIds = new LinkedHashSet<>();
     for (TimerStore.Timer t : mine) {
       if (states.get(t.journeyId()) == JourneyState.PAUSED) {
-        held.add(t.id());
+        onHold.add(t.id());
       } else {
         runIds.add(t.runId());
       }
@@ -127,6 +145,7 @@ final class TimerPoller {
     WriteBuffer writes = new WriteBuffer(c);
     Set<Long> touched = new HashSet<>();
     List<Long> taken = new ArrayList<>();
+    List<Long> failed = new ArrayList<>();
     for (TimerStore.Timer t : mine) {
       JourneyState state = states.get(t.journeyId());
       if (state == JourneyState.PAUSED) {
@@ -140,13 +159,18 @@ final class TimerPoller {
         run = RunStore.run(c, t.runId(), true).orElse(null);
       }
       if (run != null && run.active() && !step(writes, run, t, state == JourneyState.ARCHIVED)) {
+        failed.add(t.id());
         continue;
       }
       touched.add(t.runId());
       taken.add(t.id());
     }
-    TimerStore.hold(c, held);
-    TimerStore.take(c, taken, claim);
+    TimerStore.hold(c, onHold);
+    TimerStore.take(c, taken);
+    if (leasedTo == null) {
+      Instant now = clock.instant();
+      TimerStore.lease(c, failed, claim, now.plus(lease));
+    }
     writes.flush();
   }
 

@@ -54,33 +54,46 @@ final class TimerStore {
    */
   static List<Timer> claim(Connection c, String claim, Instant now, Instant leaseUntil, int max)
       throws SQLException {
-    List<Timer> due =
-        Sql.list(
-            c,
-            "SELECT id, journey_id, run_id, node, kind FROM journeys_timer"
-                + " WHERE held = 0 AND due_at <= ? AND (lease_until IS NULL OR lease_until <= ?)"
-                + " ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED",
-            rs ->
-                new Timer(
-                    rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5)),
-            now,
-            now,
-            max);
-    if (!due.isEmpty()) {
-      StringBuilder ids = new StringBuilder();
-      for (Timer t : due) {
-        ids.append(ids.length() == 0 ? "" : ",").append(t.id());
-      }
-      Sql.update(
-          c,
-          "UPDATE journeys_timer SET claim = ?, lease_until = ?, attempts = attempts + 1"
-              + " WHERE id IN ("
-              + ids
-              + ")",
-          claim,
-          leaseUntil);
-    }
+    List<Timer> due = lockDue(c, now, max);
+    lease(c, due.stream().map(Timer::id).toList(), claim, leaseUntil);
     return due;
+  }
+
+  /**
+   * Locks up to {@code max} due timers for the caller's transaction, without a lease: rows other
+   * pollers hold are skipped, not waited for, and stay locked until the caller's commit.
+   */
+  static List<Timer> lockDue(Connection c, Instant now, int max) throws SQLException {
+    return Sql.list(
+        c,
+        "SELECT id, journey_id, run_id, node, kind FROM journeys_timer"
+            + " WHERE held = 0 AND due_at <= ? AND (lease_until IS NULL OR lease_until <= ?)"
+            + " ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED",
+        rs ->
+            new Timer(
+                rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5)),
+        now,
+        now,
+        max);
+  }
+
+  /** Leases locked timers whose steps failed, so they run again once the lease ends. */
+  static void lease(Connection c, Collection<Long> ids, String claim, Instant leaseUntil)
+      throws SQLException {
+    if (ids.isEmpty()) {
+      return;
+    }
+    List<Object> params = new java.util.ArrayList<>();
+    params.add(claim);
+    params.add(leaseUntil);
+    params.addAll(ids);
+    Sql.update(
+        c,
+        "UPDATE journeys_timer SET claim = ?, lease_until = ?, attempts = attempts + 1"
+            + " WHERE id IN ("
+            + Sql.marks(ids.size())
+            + ")",
+        params.toArray());
   }
 
   static void holdJourney(Connection c, long journeyId, boolean held) throws SQLException {
@@ -140,17 +153,13 @@ final class TimerStore {
     return runs;
   }
 
-  /** Takes run timers off the table, only while {@code claim} holds them. */
-  static void take(Connection c, Collection<Long> ids, String claim) throws SQLException {
+  /** Takes timers the caller's transaction has locked off the table. */
+  static void take(Connection c, Collection<Long> ids) throws SQLException {
     if (ids.isEmpty()) {
       return;
     }
-    List<Object> params = new java.util.ArrayList<>(ids);
-    params.add(claim);
     Sql.update(
-        c,
-        "DELETE FROM journeys_timer WHERE id IN (" + Sql.marks(ids.size()) + ") AND claim = ?",
-        params.toArray());
+        c, "DELETE FROM journeys_timer WHERE id IN (" + Sql.marks(ids.size()) + ")", ids.toArray());
   }
 
   /** Puts claimed timers on hold (their journey was paused after the claim). */
