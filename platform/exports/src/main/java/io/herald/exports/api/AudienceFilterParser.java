@@ -7,12 +7,12 @@ import io.herald.exports.api.AudienceFilter.Not;
 import io.herald.exports.api.AudienceFilter.Operator;
 import io.herald.exports.api.AudienceFilter.Segment;
 import io.herald.exports.api.InvalidExportException.Problem;
+import io.herald.shared.json.EqualsOrExists;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,51 +115,12 @@ final class AudienceFilterParser {
         problems.add(new Problem(field + "." + key, "is not known; use field, operator, value"));
       }
     }
-    String name = null;
-    if (c.get("field") instanceof JsonString s && !s.getString().isBlank()) {
-      name = s.getString();
-      int bytes = name.getBytes(StandardCharsets.UTF_8).length;
-      if (bytes > MAX_FIELD_BYTES) {
-        problems.add(
-            new Problem(
-                field + ".field", "is " + bytes + " bytes; the limit is " + MAX_FIELD_BYTES));
-      }
-    } else {
-      problems.add(new Problem(field + ".field", "must be a non-empty string"));
-    }
-    Operator operator = null;
-    if (c.get("operator") instanceof JsonString s) {
-      switch (s.getString()) {
-        case "eq" -> operator = Operator.EQ;
-        case "exists" -> operator = Operator.EXISTS;
-        default ->
-            problems.add(
-                new Problem(
-                    field + ".operator",
-                    "\"" + s.getString() + "\" is not supported; use eq or exists"));
-      }
-    } else {
-      problems.add(new Problem(field + ".operator", "must be \"eq\" or \"exists\""));
-    }
-    String text = null;
-    JsonValue given = c.get("value");
-    if (given instanceof JsonString s) {
-      text = s.getString();
-    } else if (given instanceof JsonNumber n) {
-      text = n.toString();
-    } else if (given == JsonValue.TRUE || given == JsonValue.FALSE) {
-      text = given.toString();
-    } else if (given != null && given != JsonValue.NULL) {
-      problems.add(new Problem(field + ".value", "must be a string, number or boolean"));
-    }
-    if (operator == Operator.EQ && given == null) {
-      problems.add(new Problem(field + ".value", "is required with eq"));
-    } else if (operator == Operator.EQ && given == JsonValue.NULL) {
-      problems.add(new Problem(field + ".value", "must not be null; use exists in a not"));
-    }
-    if (problems.size() > before) {
+    EqualsOrExists leaf =
+        EqualsOrExists.parse(
+            c, field, MAX_FIELD_BYTES, (at, reason) -> problems.add(new Problem(at, reason)));
+    if (leaf == null || problems.size() > before) {
       return null;
     }
-    return new Attribute(name, operator, operator == Operator.EQ ? text : null);
+    return new Attribute(leaf.field(), leaf.equals() ? Operator.EQ : Operator.EXISTS, leaf.value());
   }
 }

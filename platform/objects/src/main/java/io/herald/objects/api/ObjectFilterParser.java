@@ -6,12 +6,11 @@ import io.herald.objects.api.ObjectFilter.Any;
 import io.herald.objects.api.ObjectFilter.Condition;
 import io.herald.objects.api.ObjectFilter.Not;
 import io.herald.objects.api.ObjectFilter.Operator;
+import io.herald.shared.json.EqualsOrExists;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,49 +89,12 @@ final class ObjectFilterParser {
             new Problem(field + "." + key, "is not known; use field, operator, value, type_id"));
       }
     }
-    String name = null;
-    if (c.get("field") instanceof JsonString s && !s.getString().isBlank()) {
-      name = s.getString();
-      int bytes = name.getBytes(StandardCharsets.UTF_8).length;
-      if (bytes > AttributeLimits.MAX_NAME_BYTES) {
-        problems.add(
-            new Problem(
-                field + ".field",
-                "is " + bytes + " bytes; the limit is " + AttributeLimits.MAX_NAME_BYTES));
-      }
-    } else {
-      problems.add(new Problem(field + ".field", "must be a non-empty string"));
-    }
-    Operator operator = null;
-    if (c.get("operator") instanceof JsonString s) {
-      switch (s.getString()) {
-        case "eq" -> operator = Operator.EQ;
-        case "exists" -> operator = Operator.EXISTS;
-        default ->
-            problems.add(
-                new Problem(
-                    field + ".operator",
-                    "\"" + s.getString() + "\" is not supported; use eq or exists"));
-      }
-    } else {
-      problems.add(new Problem(field + ".operator", "must be \"eq\" or \"exists\""));
-    }
-    String text = null;
-    JsonValue given = c.get("value");
-    if (given instanceof JsonString s) {
-      text = s.getString();
-    } else if (given instanceof JsonNumber n) {
-      text = n.toString();
-    } else if (given == JsonValue.TRUE || given == JsonValue.FALSE) {
-      text = given.toString();
-    } else if (given != null && given != JsonValue.NULL) {
-      problems.add(new Problem(field + ".value", "must be a string, number or boolean"));
-    }
-    if (operator == Operator.EQ && text == null && given == null) {
-      problems.add(new Problem(field + ".value", "is required with eq"));
-    } else if (operator == Operator.EQ && given == JsonValue.NULL) {
-      problems.add(new Problem(field + ".value", "must not be null; use exists in a not"));
-    }
+    EqualsOrExists leaf =
+        EqualsOrExists.parse(
+            c,
+            field,
+            AttributeLimits.MAX_NAME_BYTES,
+            (at, reason) -> problems.add(new Problem(at, reason)));
     JsonValue type = c.get("type_id");
     if (type != null) {
       String t = type instanceof JsonString s ? s.getString() : String.valueOf(type);
@@ -140,9 +102,9 @@ final class ObjectFilterParser {
         problems.add(new Problem(field + ".type_id", "must equal object_type_id " + typeId));
       }
     }
-    if (problems.size() > before) {
+    if (leaf == null || problems.size() > before) {
       return null;
     }
-    return new Condition(name, operator, operator == Operator.EQ ? text : null);
+    return new Condition(leaf.field(), leaf.equals() ? Operator.EQ : Operator.EXISTS, leaf.value());
   }
 }
