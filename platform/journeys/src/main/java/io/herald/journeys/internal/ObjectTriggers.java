@@ -62,6 +62,11 @@ final class ObjectTriggers {
     this.settleSeconds = settleSeconds;
   }
 
+  /** Starts journeys' position at the journal's current end unless it has one (see workers). */
+  long startAtEnd() {
+    return CURSOR.startAtEnd(dataSource, CONSUMER);
+  }
+
   /** Handles up to {@code max} journal entries (at least once); returns how many. */
   int step(int max) {
     FeedCursor.Slice<ObjectChange> slice =
