@@ -87,6 +87,9 @@ final class HeraldSettings {
         "HERALD_JOURNEYS_OBJECT_CHANGE_RETENTION_DAYS",
         "herald.journeys.object-change-retention-days");
     keys.put(
+        "HERALD_JOURNEYS_BROADCAST_RETENTION_DAYS", "herald.journeys.broadcast-retention-days");
+    keys.put("HERALD_JOURNEYS_BROADCAST_MAX_ATTEMPTS", "herald.journeys.broadcast-max-attempts");
+    keys.put(
         "HERALD_JOURNEYS_RETENTION_INTERVAL_MINUTES", "herald.journeys.retention-interval-minutes");
     return Map.copyOf(keys);
   }

@@ -14,7 +14,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Once per interval across the cluster, prunes what journeys no longer need: the objects change
  * journal's rows every consumer has passed and older than {@code
- * herald.journeys.object-change-retention-days} ({@link ObjectChangeRetention}; 0 keeps them).
+ * herald.journeys.object-change-retention-days} ({@link ObjectChangeRetention}; 0 keeps them), and
+ * the per-person rows of broadcasts finished more than {@code
+ * herald.journeys.broadcast-retention-days} ago, their counts kept ({@link BroadcastRetention}).
  */
 @ApplicationScoped
 public class JourneyRetentionTask implements RecurringTask {
@@ -32,6 +34,10 @@ public class JourneyRetentionTask implements RecurringTask {
   @Inject
   @ConfigProperty(name = "herald.journeys.object-change-retention-days", defaultValue = "7")
   int objectChangeDays;
+
+  @Inject
+  @ConfigProperty(name = "herald.journeys.broadcast-retention-days", defaultValue = "30")
+  int broadcastDays;
 
   @Inject
   @ConfigProperty(name = "herald.journeys.retention-interval-minutes", defaultValue = "60")
@@ -66,6 +72,20 @@ public class JourneyRetentionTask implements RecurringTask {
                     + " objects_change row(s) read by every consumer and older than "
                     + objectChangeDays
                     + " days");
+      }
+    }
+    if (broadcastDays > 0) {
+      int deleted =
+          new BroadcastRetention(dataSource, clock, CHUNK)
+              .prune(clock.instant().minus(Duration.ofDays(broadcastDays)));
+      if (deleted > 0) {
+        LOG.info(
+            () ->
+                "deleted "
+                    + deleted
+                    + " people row(s) of broadcasts finished more than "
+                    + broadcastDays
+                    + " days ago (their counts kept)");
       }
     }
   }
