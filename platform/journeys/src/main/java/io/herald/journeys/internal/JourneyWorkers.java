@@ -51,7 +51,8 @@ public class JourneyWorkers {
       LOG.info("journey workers are off (herald.journeys.enabled=false)");
       return;
     }
-    startFeedsAtEnd();
+    // Failing here (logged) only means a first boot reads the feeds from their start, as before.
+    guarded("feed start", this::startFeedsAtEnd);
     int pollers = Math.max(1, settings.pollers);
     executor = Executors.newScheduledThreadPool(pollers + 5, threads);
     long pause = Math.max(10, settings.pollMillis);
