@@ -83,6 +83,14 @@ final class HeraldSettings {
     keys.put("HERALD_JOURNEYS_EVENT_WINDOW_HOURS", "herald.journeys.event-window-hours");
     keys.put("HERALD_JOURNEYS_FEED_BATCH_SIZE", "herald.journeys.feed-batch-size");
     keys.put("HERALD_JOURNEYS_FEED_SETTLE_SECONDS", "herald.journeys.feed-settle-seconds");
+    keys.put(
+        "HERALD_JOURNEYS_OBJECT_CHANGE_RETENTION_DAYS",
+        "herald.journeys.object-change-retention-days");
+    keys.put(
+        "HERALD_JOURNEYS_BROADCAST_RETENTION_DAYS", "herald.journeys.broadcast-retention-days");
+    keys.put("HERALD_JOURNEYS_BROADCAST_MAX_ATTEMPTS", "herald.journeys.broadcast-max-attempts");
+    keys.put(
+        "HERALD_JOURNEYS_RETENTION_INTERVAL_MINUTES", "herald.journeys.retention-interval-minutes");
     return Map.copyOf(keys);
   }
 

@@ -212,4 +212,121 @@ class JourneyTriggersIT extends ContainerTest {
                 .has("welcomed"))
         .isFalse();
   }
+
+  private String objectType(String name) {
+    Answer type = http().post("v1/object_types", Http.app(), "{\"name\":\"" + unique(name) + "\"}");
+    assertThat(type.status()).as(type.body()).isEqualTo(201);
+    return type.json().at("/type/id").asText();
+  }
+
+  private long activeCampaign(String json) {
+    Answer created = http().post("v1/campaigns", Http.app(), q(json));
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    long campaign = created.json().at("/campaign/id").asLong();
+    activate(campaign);
+    return campaign;
+  }
+
+  private void awaitRuns(long campaign, String... cioIds) {
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        http()
+                            .get("v1/campaigns/" + campaign + "/runs", Http.app())
+                            .json()
+                            .path("runs")
+                            .findValuesAsText("cio_id"))
+                    .containsExactlyInAnyOrder(cioIds));
+  }
+
+  @Test
+  void aDeletedObjectAndAnObjectLinkEnterThePeopleRelatedToThem() {
+    String accounts = objectType("Account");
+    String teams = objectType("Team");
+    String owner = person(unique("owner"));
+    String member = person(unique("member"));
+    long closed =
+        activeCampaign(
+            "{'name':'Closed "
+                + accounts
+                + "','trigger':{'type':'object','object_type_id':'"
+                + accounts
+                + "','on':'deleted'},'nodes':[{'id':'x','type':'exit'}]}");
+    long linked =
+        activeCampaign(
+            "{'name':'Team joined "
+                + teams
+                + "','trigger':{'type':'object','object_type_id':'"
+                + teams
+                + "','on':'parent_related'},'nodes':[{'id':'x','type':'exit'}]}");
+
+    String account = unique("acct");
+    String team = unique("team");
+    assertThat(
+            http()
+                .put(
+                    "v1/objects/" + accounts + "/" + account,
+                    Http.app(),
+                    q("{'cio_relationships':[{'identifiers':{'cio_id':'" + owner + "'}}]}"))
+                .status())
+        .isEqualTo(201);
+    assertThat(
+            http()
+                .put(
+                    "v1/objects/" + teams + "/" + team,
+                    Http.app(),
+                    q("{'cio_relationships':[{'identifiers':{'cio_id':'" + member + "'}}]}"))
+                .status())
+        .isEqualTo(201);
+    // The team becomes a child of the account: its people enter the parent_related journey.
+    Answer link =
+        http()
+            .put(
+                "v1/objects/" + accounts + "/" + account,
+                Http.app(),
+                q(
+                    "{'object_relationships':[{'identifiers':{'object_type_id':'"
+                        + teams
+                        + "','object_id':'"
+                        + team
+                        + "'}}]}"));
+    assertThat(link.status()).as(link.body()).isEqualTo(200);
+    assertThat(http().delete("v1/objects/" + accounts + "/" + account, Http.app()).status())
+        .isBetween(200, 204);
+
+    awaitRuns(linked, member);
+    awaitRuns(closed, owner);
+  }
+
+  @Test
+  void aDeletedPersonsRunExits() {
+    String id = unique("leaver");
+    String cio = person(id);
+    long campaign =
+        activeCampaign(
+            "{'name':'"
+                + unique("Slow drip")
+                + "','trigger':{'type':'api'},'nodes':[{'id':'d','type':'delay','settings':"
+                + "{'duration':{'value':3,'unit':'days'}}}]}");
+    Answer triggered =
+        http()
+            .post(
+                "v1/campaigns/" + campaign + "/triggers", Http.app(), q("{'ids':['" + id + "']}"));
+    assertThat(triggered.status()).as(triggered.body()).isEqualTo(200);
+    awaitRuns(campaign, cio);
+
+    assertThat(http().delete("api/v1/customers/" + id, Http.track()).status()).isEqualTo(200);
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              var run =
+                  http().get("v1/campaigns/" + campaign + "/runs", Http.app()).json().at("/runs/0");
+              assertThat(run.path("state").asText()).isEqualTo("exited");
+              assertThat(run.path("exit_reason").asText()).isEqualTo("person_deleted");
+            });
+  }
 }

@@ -17,4 +17,12 @@ public interface ChangeFeed {
 
   /** The consumer's acknowledged position (0 before its first acknowledgement). */
   long position(String consumer);
+
+  /**
+   * Gives {@code consumer}, when it has no position yet, one at the feed's current end, so its
+   * first read starts with what is written from now on instead of the whole history (a consumer
+   * that reacts to changes, such as a trigger, has nothing to do with older ones); a consumer with
+   * a position keeps it. Returns the consumer's position.
+   */
+  long startAtEnd(String consumer);
 }

@@ -43,4 +43,9 @@ public class JdbcChangeFeed implements ChangeFeed {
   public long position(String consumer) {
     return CURSOR.position(dataSource, consumer);
   }
+
+  @Override
+  public long startAtEnd(String consumer) {
+    return CURSOR.startAtEnd(dataSource, consumer);
+  }
 }

@@ -15,7 +15,8 @@ import java.time.LocalDateTime;
  * @param entered people whose run started
  * @param skipped people the journey's entry rule, filter or frequency limit kept out
  * @param sent messages the runs' send steps sent
- * @param failed the runs' send steps that failed
+ * @param failed the runs' send steps that failed, plus the people whose entry kept failing ({@code
+ *     herald.journeys.broadcast-max-attempts} attempts; not entered)
  */
 public record BroadcastView(
     long id,

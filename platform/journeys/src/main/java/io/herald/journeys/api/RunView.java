@@ -13,7 +13,7 @@ import java.util.List;
  * @param state active, completed or exited
  * @param node where it is (or last was)
  * @param exitReason why it exited ({@code goal}, {@code segment}, {@code exit_step}, {@code
- *     archived}), null otherwise
+ *     archived}, {@code version_removed_node}, {@code person_deleted}), null otherwise
  * @param enteredAt when it started
  * @param endedAt when it ended, null while active
  * @param convertedAt when the person met the goal, null when not (yet)

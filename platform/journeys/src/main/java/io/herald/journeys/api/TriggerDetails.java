@@ -36,8 +36,9 @@ public final class TriggerDetails {
    *     type, and that person enters; {@code false}: an object of the type is created or updated,
    *     and the people related to it enter
    * @param objectTypeId the object type ({@code "1"})
-   * @param on which changes: {@code created}, {@code updated} (objects), {@code related}, {@code
-   *     unrelated} (relationships)
+   * @param on which changes: {@code created}, {@code updated}, {@code deleted}, {@code
+   *     child_related}, {@code child_unrelated}, {@code parent_related}, {@code parent_unrelated}
+   *     (objects), {@code related}, {@code unrelated} (relationships)
    * @param where filters on the object's attributes
    */
   public record ObjectTrigger(

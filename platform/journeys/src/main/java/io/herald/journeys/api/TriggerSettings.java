@@ -64,7 +64,15 @@ final class TriggerSettings {
     List<String> allowed =
         relationship
             ? List.of("related", "unrelated")
-            : List.of("created", "updated", "created_or_updated");
+            : List.of(
+                "created",
+                "updated",
+                "created_or_updated",
+                "deleted",
+                "child_related",
+                "child_unrelated",
+                "parent_related",
+                "parent_unrelated");
     String on = checks.text(t, AT, "on", false);
     if (on != null && !allowed.contains(on)) {
       checks.problem(AT + ".on", "must be " + String.join(", ", allowed) + ", not '" + on + "'");

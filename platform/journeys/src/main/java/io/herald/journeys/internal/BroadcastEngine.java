@@ -27,7 +27,8 @@ class BroadcastEngine {
             engine.engine(),
             audience,
             effects,
-            settings.batchSize);
+            settings.batchSize,
+            settings.broadcastMaxAttempts);
   }
 
   Broadcasts broadcasts() {

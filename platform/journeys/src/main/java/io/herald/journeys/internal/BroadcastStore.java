@@ -21,6 +21,7 @@ final class BroadcastStore {
   static final String QUEUED = "queued";
   static final String ENTERED = "entered";
   static final String SKIPPED = "skipped";
+  static final String FAILED = "failed";
 
   private static final String COLUMNS =
       "id, workspace_id, journey_id, segment_id, data, send_at, local_time, per_minute, state,"
@@ -159,6 +160,35 @@ final class BroadcastStore {
         cioId);
   }
 
+  /**
+   * Counts a failed entry of a queued (and locked) person: due again {@code attempts} minutes
+   * later, or {@code failed} with the reason once {@code maxAttempts} were made.
+   */
+  static void entryFailed(
+      Connection c, long broadcastId, String cioId, String reason, int maxAttempts, Instant now)
+      throws SQLException {
+    long attempts =
+        Sql.count(
+                c,
+                "SELECT attempts FROM journeys_broadcast_person WHERE broadcast_id = ? AND cio_id = ?",
+                broadcastId,
+                cioId)
+            + 1;
+    String why = reason.length() > 255 ? reason.substring(0, 255) : reason;
+    boolean failed = attempts >= maxAttempts;
+    Sql.update(
+        c,
+        "UPDATE journeys_broadcast_person SET attempts = ?, reason = ?, state = ?, due_at = ?,"
+            + " handled_at = ? WHERE broadcast_id = ? AND cio_id = ?",
+        attempts,
+        why,
+        failed ? FAILED : QUEUED,
+        failed ? now : now.plus(java.time.Duration.ofMinutes(attempts)),
+        failed ? now : null,
+        broadcastId,
+        cioId);
+  }
+
   /** The earliest due time of a queued person, null when nobody is queued. */
   static Instant nextDue(Connection c, long broadcastId) throws SQLException {
     return Sql.list(
@@ -184,8 +214,40 @@ final class BroadcastStore {
         .get(0);
   }
 
-  /** The broadcast with its counts. */
+  /**
+   * A broadcast's people by outcome and its runs' sends: {@code failed} are people whose entry kept
+   * failing, {@code sendFailed} failed send steps.
+   */
+  record Counts(long queued, long entered, long skipped, long failed, long sent, long sendFailed) {}
+
+  /** The broadcast with its counts (the kept ones once its people rows were deleted). */
   static BroadcastView view(Connection c, StoredBroadcast b) throws SQLException {
+    Counts n = BroadcastRetention.kept(c, b.id()).orElse(null);
+    if (n == null) {
+      n = count(c, b.id());
+    }
+    return new BroadcastView(
+        b.id(),
+        b.journeyId(),
+        b.segmentId(),
+        b.state(),
+        b.sendAt(),
+        b.localTime(),
+        b.perMinute(),
+        n.queued() + n.entered() + n.skipped() + n.failed(),
+        b.audienceDone(),
+        n.queued(),
+        n.entered(),
+        n.skipped(),
+        n.sent(),
+        n.sendFailed() + n.failed(),
+        b.createdAt(),
+        b.startedAt(),
+        b.finishedAt());
+  }
+
+  /** Counts a broadcast's people rows and their runs' send steps. */
+  static Counts count(Connection c, long broadcastId) throws SQLException {
     Map<String, Long> people = new HashMap<>();
     for (Object[] row :
         Sql.list(
@@ -193,7 +255,7 @@ final class BroadcastStore {
             "SELECT state, COUNT(*) FROM journeys_broadcast_person WHERE broadcast_id = ?"
                 + " GROUP BY state",
             rs -> new Object[] {rs.getString(1), rs.getLong(2)},
-            b.id())) {
+            broadcastId)) {
       people.put((String) row[0], (Long) row[1]);
     }
     Map<String, Long> steps = new HashMap<>();
@@ -205,30 +267,16 @@ final class BroadcastStore {
                 + " WHERE p.broadcast_id = ? AND p.run_id IS NOT NULL"
                 + " AND s.outcome IN ('sent', 'failed') GROUP BY s.outcome",
             rs -> new Object[] {rs.getString(1), rs.getLong(2)},
-            b.id())) {
+            broadcastId)) {
       steps.put((String) row[0], (Long) row[1]);
     }
-    long queued = people.getOrDefault(QUEUED, 0L);
-    long entered = people.getOrDefault(ENTERED, 0L);
-    long skipped = people.getOrDefault(SKIPPED, 0L);
-    return new BroadcastView(
-        b.id(),
-        b.journeyId(),
-        b.segmentId(),
-        b.state(),
-        b.sendAt(),
-        b.localTime(),
-        b.perMinute(),
-        queued + entered + skipped,
-        b.audienceDone(),
-        queued,
-        entered,
-        skipped,
+    return new Counts(
+        people.getOrDefault(QUEUED, 0L),
+        people.getOrDefault(ENTERED, 0L),
+        people.getOrDefault(SKIPPED, 0L),
+        people.getOrDefault(FAILED, 0L),
         steps.getOrDefault("sent", 0L),
-        steps.getOrDefault("failed", 0L),
-        b.createdAt(),
-        b.startedAt(),
-        b.finishedAt());
+        steps.getOrDefault("failed", 0L));
   }
 
   static Optional<ApiTriggerView> apiTrigger(Connection c, long ws, long journeyId, long id)

@@ -7,6 +7,7 @@ import io.herald.shared.persistence.Transactions;
 import io.herald.workspace.api.WorkspaceId;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,20 +42,27 @@ final class Broadcasts {
   private final Audience audience;
   private final Effects effects;
   private final int chunk;
+  private final int maxAttempts;
 
+  /**
+   * @param chunk people queued or entered per transaction
+   * @param maxAttempts failed entries after which a person is marked {@code failed}
+   */
   Broadcasts(
       DataSource dataSource,
       Clock clock,
       Engine engine,
       Audience audience,
       Effects effects,
-      int chunk) {
+      int chunk,
+      int maxAttempts) {
     this.dataSource = dataSource;
     this.clock = clock;
     this.engine = engine;
     this.audience = audience;
     this.effects = effects;
     this.chunk = Math.max(1, chunk);
+    this.maxAttempts = Math.max(1, maxAttempts);
   }
 
   /** Writes a scheduled broadcast; returns its id. */
@@ -118,9 +126,7 @@ final class Broadcasts {
     List<String> due = BroadcastStore.due(c, b.id(), now, allowed);
     String cause = "broadcast " + b.id();
     for (String cioId : due) {
-      long run = engine.entries.enter(c, j, cioId, b.data(), cause, now);
-      BroadcastStore.handled(
-          c, b.id(), cioId, run == 0 ? BroadcastStore.SKIPPED : BroadcastStore.ENTERED, run, now);
+      enter(c, b, j, cioId, cause, now);
     }
     if (due.size() == allowed) {
       // Maybe more due now; with a rate limit, the window decides on the next poll.
@@ -134,6 +140,28 @@ final class Broadcasts {
       BroadcastStore.next(c, b.id(), next.isBefore(now) ? now : next);
     }
     return due.size();
+  }
+
+  /**
+   * Enters one queued person behind a savepoint: an entry that throws is rolled back alone and
+   * counted on the person's row (tried again {@code attempts} minutes later), and after {@code
+   * maxAttempts} the person is marked {@code failed} with the reason, so one person can never hold
+   * back the rest of the broadcast. A failure that ended the whole transaction (a deadlock) leaves
+   * no savepoint to return to and fails the chunk, which is retried as before.
+   */
+  private void enter(
+      Connection c, StoredBroadcast b, StoredJourney j, String cioId, String cause, Instant now)
+      throws SQLException {
+    Savepoint before = c.setSavepoint();
+    try {
+      long run = engine.entries.enter(c, j, cioId, b.data(), cause, now);
+      BroadcastStore.handled(
+          c, b.id(), cioId, run == 0 ? BroadcastStore.SKIPPED : BroadcastStore.ENTERED, run, now);
+    } catch (SQLException | RuntimeException e) {
+      c.rollback(before);
+      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      BroadcastStore.entryFailed(c, b.id(), cioId, reason, maxAttempts, now);
+    }
   }
 
   /** Queues one page of the segment's members, each due at their time. */

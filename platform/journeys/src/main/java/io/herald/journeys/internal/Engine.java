@@ -19,6 +19,7 @@ final class Engine {
   final Webhooks webhooks;
   final RunMover mover;
   final DraftTesting testing;
+  final DeletedPeople deletedPeople;
 
   Engine(
       DataSource dataSource,
@@ -40,5 +41,6 @@ final class Engine {
     lifecycle = new Lifecycle(dataSource, clock, journeys, steps, dates);
     mover = new RunMover(dataSource, clock, journeys, steps);
     testing = new DraftTesting(dataSource, clock, journeys, effects);
+    deletedPeople = new DeletedPeople(dataSource, clock, steps);
   }
 }

@@ -42,4 +42,8 @@ class JourneySettings {
   @Inject
   @ConfigProperty(name = "herald.journeys.feed-settle-seconds", defaultValue = "30")
   int feedSettleSeconds;
+
+  @Inject
+  @ConfigProperty(name = "herald.journeys.broadcast-max-attempts", defaultValue = "3")
+  int broadcastMaxAttempts;
 }

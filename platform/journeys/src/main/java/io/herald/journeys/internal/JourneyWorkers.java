@@ -51,6 +51,8 @@ public class JourneyWorkers {
       LOG.info("journey workers are off (herald.journeys.enabled=false)");
       return;
     }
+    // Failing here (logged) only means a first boot reads the feeds from their start, as before.
+    guarded("feed start", this::startFeedsAtEnd);
     int pollers = Math.max(1, settings.pollers);
     executor = Executors.newScheduledThreadPool(pollers + 5, threads);
     long pause = Math.max(10, settings.pollMillis);
@@ -98,6 +100,19 @@ public class JourneyWorkers {
         "journey workers started: "
             + pollers
             + " timer pollers, a date poller, 4 feed readers (events, segments, people, objects)");
+  }
+
+  /**
+   * A first start (no position yet) reads every feed from its current end, not from 0: triggers are
+   * for changes from now on (a journey only ever reacts to what happens after its activation), so
+   * reading the whole history of events, people and objects on a first boot would only take time.
+   * Positions already kept are left alone.
+   */
+  void startFeedsAtEnd() {
+    events.startAtEnd(EVENTS_CONSUMER);
+    people.startAtEnd(PEOPLE_CONSUMER);
+    engine.engine().segmentFeed.startAtEnd();
+    engine.engine().objects.startAtEnd();
   }
 
   private void drainEvents() {

@@ -16,10 +16,13 @@ import javax.sql.DataSource;
 /**
  * Object and relationship triggers, from the objects module's change journal ({@code
  * objects_change}, its durable outbox, read from journeys' own position like the segment journal):
- * an object of the trigger's type created or updated (its attributes passing the filters) enters
- * every person related to it; a person related to (or unrelated from) such an object enters that
- * person. Changes from before the journey was first activated start nothing. The trigger data is
- * {@code {"object":{attributes…, "object_type_id", "object_id", "cio_object_id"}, "change":kind}}.
+ * an object of the trigger's type created, updated, or linked to / unlinked from another object
+ * ({@code child_related}, {@code parent_related}, … ; its attributes passing the filters) enters
+ * every person related to it; a deleted one enters the people who were related to it (the journal
+ * names each); a person related to (or unrelated from) such an object enters that person. Changes
+ * from before the journey was first activated start nothing. The trigger data is {@code
+ * {"object":{attributes…, "object_type_id", "object_id", "cio_object_id"}, "related_object":{… the
+ * other object of a link}, "change":kind}}.
  */
 final class ObjectTriggers {
 
@@ -38,7 +41,14 @@ final class ObjectTriggers {
       String kind,
       String cioId,
       JsonObject attributes,
-      Instant at) {}
+      Instant at,
+      JsonObject other) {
+
+    /** Whether it is a person's relationship, which a {@code relationship} trigger follows. */
+    boolean personLink() {
+      return kind.equals("related") || kind.equals("unrelated");
+    }
+  }
 
   private final DataSource dataSource;
   private final Clock clock;
@@ -62,6 +72,11 @@ final class ObjectTriggers {
     this.settleSeconds = settleSeconds;
   }
 
+  /** Starts journeys' position at the journal's current end unless it has one (see workers). */
+  long startAtEnd() {
+    return CURSOR.startAtEnd(dataSource, CONSUMER);
+  }
+
   /** Handles up to {@code max} journal entries (at least once); returns how many. */
   int step(int max) {
     FeedCursor.Slice<ObjectChange> slice =
@@ -69,7 +84,7 @@ final class ObjectTriggers {
             dataSource,
             CONSUMER,
             "SELECT id, workspace_id, object_type_id, object_id, cio_object_id, kind, cio_id,"
-                + " attributes, changed_at",
+                + " attributes, changed_at, other_type_id, other_object_id, other_cio_object_id",
             settleSeconds,
             max,
             rs ->
@@ -82,7 +97,8 @@ final class ObjectTriggers {
                     rs.getString(6),
                     rs.getString(7),
                     RunStore.json(rs.getString(8)),
-                    Sql.instant(rs, 9)));
+                    Sql.instant(rs, 9),
+                    other(rs)));
     if (slice.entries().isEmpty()) {
       return 0;
     }
@@ -93,7 +109,7 @@ final class ObjectTriggers {
 
   void onChanges(List<ObjectChange> changes) {
     for (ObjectChange m : changes) {
-      boolean relationship = m.kind().equals("related") || m.kind().equals("unrelated");
+      boolean relationship = m.personLink();
       List<StoredJourney> candidates =
           Transactions.autoCommit(
               dataSource,
@@ -107,10 +123,7 @@ final class ObjectTriggers {
             || !DataFilter.all(t.where(), m.attributes())) {
           continue;
         }
-        List<String> people =
-            relationship
-                ? List.of(m.cioId())
-                : effects.relatedPeople(new WorkspaceId(m.workspaceId()), m.cioObjectId());
+        List<String> people = people(m);
         JsonObject data = data(m);
         String cause = "object " + m.kind() + " " + m.typeId() + "/" + m.objectId();
         for (String cioId : people) {
@@ -123,12 +136,39 @@ final class ObjectTriggers {
     }
   }
 
+  /**
+   * Who enters: the person of a relationship change or of a deletion's row (the object and its
+   * relationships are gone; the journal names each related person), else everyone related now.
+   */
+  private List<String> people(ObjectChange m) {
+    if (m.personLink() || m.kind().equals("deleted")) {
+      return m.cioId() == null ? List.of() : List.of(m.cioId());
+    }
+    return effects.relatedPeople(new WorkspaceId(m.workspaceId()), m.cioObjectId());
+  }
+
+  private static JsonObject other(java.sql.ResultSet rs) throws java.sql.SQLException {
+    String objectId = rs.getString(11);
+    if (objectId == null) {
+      return null;
+    }
+    return Jsons.createObjectBuilder()
+        .add("object_type_id", Integer.toString(rs.getInt(10)))
+        .add("object_id", objectId)
+        .add("cio_object_id", rs.getString(12))
+        .build();
+  }
+
   private static JsonObject data(ObjectChange m) {
     JsonObjectBuilder object = Jsons.createObjectBuilder(m.attributes());
     object
         .add("object_type_id", m.typeId())
         .add("object_id", m.objectId())
         .add("cio_object_id", m.cioObjectId());
-    return Jsons.createObjectBuilder().add("object", object).add("change", m.kind()).build();
+    JsonObjectBuilder data = Jsons.createObjectBuilder().add("object", object);
+    if (m.other() != null) {
+      data.add("related_object", m.other());
+    }
+    return data.add("change", m.kind()).build();
   }
 }

@@ -26,6 +26,11 @@ final class SegmentFeed {
     this.settleSeconds = settleSeconds;
   }
 
+  /** Starts journeys' position at the journal's current end unless it has one (see workers). */
+  long startAtEnd() {
+    return CURSOR.startAtEnd(dataSource, CONSUMER);
+  }
+
   /** Handles up to {@code max} changes; returns how many. */
   int step(int max) {
     FeedCursor.Slice<Triggers.MembershipChange> slice =

@@ -91,7 +91,8 @@ class JourneyJsonTriggersTest {
     assertProblems(
         withTrigger("{'type':'object','object_type_id':'x','on':'related'}"),
         "$.trigger.object_type_id: must be an object type id such as \"1\"",
-        "$.trigger.on: must be created, updated, created_or_updated, not 'related'");
+        "$.trigger.on: must be created, updated, created_or_updated, deleted, child_related,"
+            + " child_unrelated, parent_related, parent_unrelated, not 'related'");
     assertProblems(
         withTrigger("{'type':'relationship','on':'created','where':[{'property':'a'}]}"),
         "$.trigger.object_type_id: is required",

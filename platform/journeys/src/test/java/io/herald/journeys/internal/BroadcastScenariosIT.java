@@ -59,7 +59,7 @@ class BroadcastScenariosIT {
 
     Broadcasts workers() {
       return new Broadcasts(
-          JourneyTestDatabase.dataSource(), s.clock, s.engine, audience, s.effects, 7);
+          JourneyTestDatabase.dataSource(), s.clock, s.engine, audience, s.effects, 7, 3);
     }
 
     List<String> people(String prefix, int n) {
@@ -317,7 +317,8 @@ class BroadcastScenariosIT {
             w.s.engine,
             w.audience,
             zones.effects(),
-            7);
+            7,
+            3);
     // A local time already passed everywhere: everyone is due at once; zones are read per person.
     long id =
         w.schedule(
@@ -341,5 +342,81 @@ class BroadcastScenariosIT {
     assertThat(v.entered()).isEqualTo(20);
     assertThat(w.s.effects.sent()).hasSize(20);
     assertThat(w.s.runs(journey).stream().map(RunView::cioId).distinct().count()).isEqualTo(20);
+  }
+
+  @Test
+  void aPersonWhoseEntryKeepsFailingIsMarkedFailedAndTheOthersEnter() throws Exception {
+    World w = new World();
+    long journey =
+        w.s.activeJourney(
+            "{'name':'Pro news','trigger':{'type':'api'},'entry':{'rule':'once',"
+                + "'filter':{'version':1,'condition':{'attribute':{'name':'plan',"
+                + "'operator':'equals','value':'pro'}}}},'nodes':["
+                + "{'id':'e','type':'send_email','settings':{'from':'a@x.test','subject':'News',"
+                + "'body':'b'}}]}");
+    List<String> members = w.people("f", 10);
+    for (String m : members) {
+      w.s.person(m, "{\"plan\":\"pro\"}");
+    }
+    w.audience.segment(21, members);
+    w.s.effects.failMatchesOf("f1");
+
+    long id = w.schedule(journey, new BroadcastRequest(21, issue(9), null, null, null));
+    w.runUntil(T0.plus(Duration.ofMinutes(10)));
+
+    BroadcastView v = w.view(journey, id);
+    assertThat(v.state()).isEqualTo("sent");
+    assertThat(v.audience()).isEqualTo(10);
+    assertThat(v.entered()).isEqualTo(9);
+    assertThat(v.sent()).isEqualTo(9);
+    assertThat(v.failed()).isEqualTo(1);
+    List<String> f1 =
+        Transactions.autoCommit(
+            JourneyTestDatabase.dataSource(),
+            "test",
+            c ->
+                Sql.list(
+                    c,
+                    "SELECT state, attempts, reason FROM journeys_broadcast_person"
+                        + " WHERE broadcast_id = ? AND cio_id = 'f1'",
+                    rs -> rs.getString(1) + " " + rs.getInt(2) + " " + rs.getString(3),
+                    id));
+    assertThat(f1).containsExactly("failed 3 matching f1 failed (test)");
+  }
+
+  @Test
+  void aFinishedBroadcastsPeopleRowsGoAfterTheRetentionAndItsCountsStay() {
+    World w = new World();
+    long journey = w.s.activeJourney(NEWS);
+    w.audience.segment(22, w.people("r", 9));
+    w.s.enter(journey, "r2", issue(0));
+    long id = w.schedule(journey, new BroadcastRequest(22, issue(10), null, null, null));
+    w.runUntil(T0.plus(Duration.ofMinutes(1)));
+    BroadcastView before = w.view(journey, id);
+    assertThat(before.state()).isEqualTo("sent");
+    assertThat(before.entered()).isEqualTo(8);
+    BroadcastRetention retention =
+        new BroadcastRetention(JourneyTestDatabase.dataSource(), w.s.clock, 4);
+
+    retention.prune(before.finishedAt()); // finished at the cutoff: not yet
+    assertThat(peopleRows(id)).isEqualTo(9);
+
+    int deleted = retention.prune(before.finishedAt().plusMillis(1));
+
+    assertThat(deleted).isGreaterThanOrEqualTo(9);
+    assertThat(peopleRows(id)).isZero();
+    assertThat(w.view(journey, id)).isEqualTo(before);
+    assertThat(w.s.runs(journey)).hasSize(9);
+  }
+
+  private static long peopleRows(long broadcastId) {
+    return Transactions.autoCommit(
+        JourneyTestDatabase.dataSource(),
+        "test",
+        c ->
+            Sql.count(
+                c,
+                "SELECT COUNT(*) FROM journeys_broadcast_person WHERE broadcast_id = ?",
+                broadcastId));
   }
 }

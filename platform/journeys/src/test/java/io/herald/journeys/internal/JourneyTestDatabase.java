@@ -129,6 +129,29 @@ final class JourneyTestDatabase {
     }
   }
 
+  /** An object change naming another object (a link's other end) as the objects module does. */
+  static void objectLinkChange(
+      long ws,
+      int typeId,
+      String objectId,
+      String kind,
+      int otherTypeId,
+      String otherObjectId,
+      String attributes,
+      Instant at)
+      throws SQLException {
+    objectChange(ws, typeId, objectId, "obj-" + objectId, kind, null, attributes, at);
+    execute(
+        "UPDATE objects_change SET other_type_id = ?, other_object_id = ?,"
+            + " other_cio_object_id = ? WHERE workspace_id = ? AND object_id = ? AND kind = ?",
+        otherTypeId,
+        otherObjectId,
+        "obj-" + otherObjectId,
+        ws,
+        objectId,
+        kind);
+  }
+
   /** A segment enter or exit as the segments module journals it. */
   static void membershipChange(long ws, long segment, String cioId, boolean entered, Instant at)
       throws SQLException {

@@ -212,6 +212,62 @@ class JourneyTriggerScenariosIT {
   }
 
   @Test
+  void aDeletedObjectEntersThePeopleItWasRelatedTo() throws Exception {
+    Scenario s = new Scenario(T0);
+    s.person("gus", "{}");
+    s.person("hal", "{}");
+    long journey =
+        s.activeJourney(
+            "{'name':'Account closed','trigger':{'type':'object','object_type_id':'4',"
+                + "'on':'deleted','where':[{'property':'plan','operator':'equals',"
+                + "'value':'premium'}]},'nodes':["
+                + mail("Your account {{trigger.object.object_id}} was closed")
+                + "]}");
+    // The objects module journals a deletion once per person who was related to the object.
+    String premium = "{\"plan\":\"premium\"}";
+    JourneyTestDatabase.objectChange(s.ws, 4, "a1", "obj-a1", "deleted", "gus", premium, T0);
+    JourneyTestDatabase.objectChange(s.ws, 4, "a1", "obj-a1", "deleted", "hal", premium, T0);
+    JourneyTestDatabase.objectChange(s.ws, 4, "a2", "obj-a2", "deleted", null, premium, T0);
+    JourneyTestDatabase.objectChange(
+        s.ws, 4, "a3", "obj-a3", "deleted", "gus", "{\"plan\":\"free\"}", T0);
+    JourneyTestDatabase.objectChange(s.ws, 4, "a4", "obj-a4", "updated", null, premium, T0);
+    drainObjects(s);
+    s.advance(Duration.ofMinutes(1));
+
+    assertThat(s.runs(journey)).extracting(RunView::cioId).containsExactlyInAnyOrder("gus", "hal");
+    assertThat(s.runOf(journey, "gus").steps().get(0).detail()).isEqualTo("object deleted 4/a1");
+  }
+
+  @Test
+  void anObjectLinkedToAnotherEntersThePeopleRelatedToIt() throws Exception {
+    Scenario s = new Scenario(T0);
+    s.person("ida", "{}");
+    s.person("jon", "{}");
+    s.effects.relate("obj-co", "ida");
+    s.effects.relate("obj-team", "jon");
+    long journey =
+        s.activeJourney(
+            "{'name':'New team','trigger':{'type':'object','object_type_id':'5',"
+                + "'on':'child_related'},'nodes':["
+                + "{'id':'b','type':'branch','settings':{'trigger_data':"
+                + "[{'property':'related_object.object_id','operator':'equals','value':'team'}]},"
+                + "'next':{'true':'m'}},"
+                + mail("A new team joined")
+                + "]}");
+    // Linking team (type 6) under co (type 5) journals both ends.
+    JourneyTestDatabase.objectLinkChange(s.ws, 5, "co", "child_related", 6, "team", "{}", T0);
+    JourneyTestDatabase.objectLinkChange(s.ws, 6, "team", "parent_related", 5, "co", "{}", T0);
+    JourneyTestDatabase.objectLinkChange(s.ws, 5, "co", "child_unrelated", 6, "team", "{}", T0);
+    drainObjects(s);
+    s.advance(Duration.ofMinutes(1));
+
+    assertThat(s.runs(journey)).extracting(RunView::cioId).containsExactly("ida");
+    assertThat(s.runOf(journey, "ida").steps())
+        .extracting(RunView.Step::node, RunView.Step::outcome)
+        .contains(tuple("b", "true"), tuple("m", "sent"));
+  }
+
+  @Test
   void anInboundWebhookEntersThePersonItNames() throws Exception {
     Scenario s = new Scenario(T0);
     s.person("fay", "{}");

@@ -38,6 +38,7 @@ final class RecordingEffects implements Effects {
       new java.util.concurrent.atomic.AtomicInteger();
 
   private final java.util.Set<String> failOnceFor = ConcurrentHashMap.newKeySet();
+  private final java.util.Set<String> failingMatches = ConcurrentHashMap.newKeySet();
 
   RecordingEffects(DataSource dataSource, Clock clock) {
     this.clock = clock;
@@ -231,7 +232,15 @@ final class RecordingEffects implements Effects {
 
   @Override
   public boolean matches(WorkspaceId ws, String cioId, ConditionDocument conditions, Instant now) {
+    if (failingMatches.contains(cioId)) {
+      throw new IllegalStateException("matching " + cioId + " failed (test)");
+    }
     return matcher.matches(ws, cioId, conditions, now);
+  }
+
+  /** Every entry filter evaluation for the person throws (a corrupt profile, a bug). */
+  void failMatchesOf(String cioId) {
+    failingMatches.add(cioId);
   }
 
   @Override

@@ -25,10 +25,27 @@ public class ObjectRepository {
    */
   void journal(
       long workspaceId, CustomObject object, String kind, String cioId, java.time.Instant at) {
+    journal(workspaceId, object, kind, cioId, null, at);
+  }
+
+  /**
+   * Journals a change of {@code object} naming another object: {@code child_related} / {@code
+   * child_unrelated} ({@code other} is the child) or {@code parent_related} / {@code
+   * parent_unrelated} ({@code other} is the parent).
+   */
+  void journal(
+      long workspaceId,
+      CustomObject object,
+      String kind,
+      String cioId,
+      CustomObject other,
+      java.time.Instant at) {
     io.herald.objects.api.ObjectIdentifiers ids = object.identifiers();
+    io.herald.objects.api.ObjectIdentifiers others = other == null ? null : other.identifiers();
     em.createNativeQuery(
             "INSERT INTO objects_change (workspace_id, object_type_id, object_id, cio_object_id,"
-                + " kind, cio_id, attributes, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                + " kind, cio_id, attributes, changed_at, other_type_id, other_object_id,"
+                + " other_cio_object_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .setParameter(1, workspaceId)
         .setParameter(2, Integer.parseInt(ids.typeId()))
         .setParameter(3, ids.objectId())
@@ -37,6 +54,9 @@ public class ObjectRepository {
         .setParameter(6, cioId)
         .setParameter(7, object.view().attributes().toString())
         .setParameter(8, io.herald.shared.persistence.DateTimes.text(at))
+        .setParameter(9, others == null ? null : Integer.parseInt(others.typeId()))
+        .setParameter(10, others == null ? null : others.objectId())
+        .setParameter(11, others == null ? null : others.cioObjectId())
         .executeUpdate();
   }
 

@@ -120,8 +120,32 @@ public class ObjectWriter {
   public boolean delete(long workspaceId, ObjectRef ref) {
     Optional<CustomObject> object = repository.find(workspaceId, ref);
     object.ifPresent(o -> announce(workspaceId, o, List.of(), true)); // before its links go
+    object.ifPresent(o -> journalDeletion(workspaceId, o, clock.instant()));
     object.ifPresent(repository::remove);
     return object.isPresent();
+  }
+
+  /**
+   * Journals {@code deleted} once per person related to the object (the relationships go with it,
+   * so the journal is the only place left that names them), or once with nobody.
+   */
+  private void journalDeletion(long workspaceId, CustomObject object, Instant now) {
+    long after = 0;
+    boolean anyone = false;
+    while (true) {
+      List<PersonRelationship> page = repository.relationshipsOfObject(object, after, 1000);
+      for (PersonRelationship r : page) {
+        repository.journal(workspaceId, object, "deleted", r.view().personCioId(), now);
+        anyone = true;
+      }
+      if (page.size() < 1000) {
+        break;
+      }
+      after = page.get(page.size() - 1).pk();
+    }
+    if (!anyone) {
+      repository.journal(workspaceId, object, "deleted", null, now);
+    }
   }
 
   /** See {@code ObjectService#relatePerson}. */
@@ -206,6 +230,8 @@ public class ObjectWriter {
       relationship.merge(spec.attributes(), now, where + ".relationship_attributes");
       if (existing.isEmpty()) {
         repository.add(relationship);
+        repository.journal(workspaceId, parent, "child_related", null, child.get(), now);
+        repository.journal(workspaceId, child.get(), "parent_related", null, parent, now);
       }
       applied++;
     }
@@ -222,10 +248,14 @@ public class ObjectWriter {
     }
     int removed = 0;
     for (ObjectRef ref : children) {
+      Optional<CustomObject> child = repository.find(workspaceId, ref);
       Optional<ObjectRelationship> relationship =
-          repository.find(workspaceId, ref).flatMap(c -> repository.relationship(parent.get(), c));
+          child.flatMap(c -> repository.relationship(parent.get(), c));
       if (relationship.isPresent()) {
         repository.remove(relationship.get());
+        Instant now = clock.instant();
+        repository.journal(workspaceId, parent.get(), "child_unrelated", null, child.get(), now);
+        repository.journal(workspaceId, child.get(), "parent_unrelated", null, parent.get(), now);
         removed++;
       }
     }

@@ -25,6 +25,14 @@ public interface PersonChangeFeed {
   long position(String consumer);
 
   /**
+   * Gives {@code consumer}, when it has no position yet, one at the feed's current end, so its
+   * first read starts with what is written from now on instead of the whole history (a consumer
+   * that reacts to changes, such as a trigger, has nothing to do with older ones); a consumer with
+   * a position keeps it. Returns the consumer's position.
+   */
+  long startAtEnd(String consumer);
+
+  /**
    * Changes a consumer has not handled yet.
    *
    * @param position acknowledge this after handling {@code changes}

@@ -70,6 +70,11 @@ public class JdbcPersonChangeFeed implements PersonChangeFeed {
     return CURSOR.position(dataSource, consumer);
   }
 
+  @Override
+  public long startAtEnd(String consumer) {
+    return CURSOR.startAtEnd(dataSource, consumer);
+  }
+
   private static JsonObject json(String text) {
     try (JsonReader reader = Jsons.createReader(new StringReader(text))) {
       return reader.readObject();

@@ -98,6 +98,28 @@ public record FeedCursor(String table, String cursorTable, String name) {
     }
   }
 
+  /**
+   * Gives a consumer without a position one at the feed's current end (its highest id), so it reads
+   * only what is written from now on; a consumer with a position keeps it. Idempotent and safe when
+   * several nodes start at once ({@code INSERT IGNORE}). Returns the consumer's position.
+   */
+  public long startAtEnd(DataSource dataSource, String consumer) {
+    try (Connection c = dataSource.getConnection()) {
+      try (PreparedStatement insert =
+          c.prepareStatement(
+              "INSERT IGNORE INTO "
+                  + cursorTable
+                  + " (consumer, position, updated_at) SELECT ?, COALESCE(MAX(id), 0), NOW(3) FROM "
+                  + table)) {
+        insert.setString(1, consumer);
+        insert.executeUpdate();
+      }
+      return position(c, consumer);
+    } catch (SQLException e) {
+      throw new IllegalStateException(name + " position not saved: " + e.getMessage(), e);
+    }
+  }
+
   /** The consumer's position: the id of the last entry it acknowledged, 0 before any. */
   public long position(DataSource dataSource, String consumer) {
     try (Connection c = dataSource.getConnection()) {
