@@ -156,6 +156,7 @@ public final class FakeJourneys implements JourneyService {
       Integer version,
       JsonObject data,
       List<Simulation.Event> events,
+      java.util.Map<String, Simulation.WebhookAnswer> webhooks,
       Duration horizon) {
     JourneyView j = find(workspace, id);
     simulated.add(person);

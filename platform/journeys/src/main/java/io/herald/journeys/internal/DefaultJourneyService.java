@@ -235,11 +235,20 @@ public class DefaultJourneyService implements JourneyService {
       Integer version,
       JsonObject data,
       List<Simulation.Event> events,
+      java.util.Map<String, Simulation.WebhookAnswer> webhooks,
       Duration horizon) {
     return engine
         .engine()
         .testing
-        .simulate(workspace.value(), id, version, cioOf(workspace, person), data, events, horizon);
+        .simulate(
+            workspace.value(),
+            id,
+            version,
+            cioOf(workspace, person),
+            data,
+            events,
+            webhooks,
+            horizon);
   }
 
   @Override
