@@ -112,8 +112,12 @@ public class JourneyTesting implements Serializable {
       }
       simulation =
           journeys.simulate(ws.get(), page.getId(), person, simVersion, data, events, horizon);
-      messages.info(
-          "Simulated: " + simulation.steps().size() + " steps, ending " + simulation.end() + ".");
+      if (simulation.reason() != null) {
+        messages.info("Simulated: the person would not enter (" + simulation.reason() + ").");
+      } else {
+        messages.info(
+            "Simulated: " + simulation.steps().size() + " steps, ending " + simulation.end() + ".");
+      }
     } catch (IllegalArgumentException | InvalidJourneyException | JourneyNotFoundException e) {
       messages.error("Not simulated: " + e.getMessage() + ".");
     }

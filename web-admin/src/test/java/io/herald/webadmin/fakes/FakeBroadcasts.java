@@ -92,4 +92,11 @@ public final class FakeBroadcasts implements BroadcastService {
   public ApiTriggerView apiTrigger(WorkspaceId workspace, long journeyId, long triggerId) {
     throw new BroadcastNotFoundException("trigger", triggerId);
   }
+
+  @Override
+  public io.herald.journeys.api.ApiTriggerErrorPage apiTriggerErrors(
+      WorkspaceId workspace, long journeyId, long triggerId, String start, int limit) {
+    apiTrigger(workspace, journeyId, triggerId);
+    return new io.herald.journeys.api.ApiTriggerErrorPage(java.util.List.of(), "");
+  }
 }

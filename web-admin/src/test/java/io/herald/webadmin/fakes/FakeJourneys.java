@@ -156,9 +156,23 @@ public final class FakeJourneys implements JourneyService {
       Integer version,
       JsonObject data,
       List<Simulation.Event> events,
+      java.util.Map<String, Simulation.WebhookAnswer> webhooks,
       Duration horizon) {
     JourneyView j = find(workspace, id);
     simulated.add(person);
+    if (person.value().equals("kept-out")) {
+      return new Simulation(
+          id,
+          j.version(),
+          "cio-kept-out",
+          T,
+          T.plus(horizon),
+          List.of(),
+          Simulation.NOT_ENTERED,
+          T,
+          List.of(),
+          "entry rule once: the person already entered this journey");
+    }
     String start = j.definition().start();
     List<Simulation.Step> steps = new ArrayList<>();
     steps.add(new Simulation.Step(start, "send_email", T, "entered", "simulation", null, null));

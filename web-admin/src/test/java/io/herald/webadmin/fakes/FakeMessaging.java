@@ -106,6 +106,13 @@ public final class FakeMessaging implements MessageService {
   }
 
   @Override
+  public EmailPreview previewEmail(WorkspaceId workspace, EmailSend send) {
+    previewPeople.add(send.identifiers());
+    previewData.add(send.messageData());
+    return preview;
+  }
+
+  @Override
   public EmailPreview previewEmail(
       WorkspaceId workspace,
       long transactionalId,

@@ -104,4 +104,17 @@ class JourneyTestingTest {
             "Not simulated: Event 1 at_offset must be an ISO-8601 duration such as PT5H or P3D.",
             "Not simulated: Horizon must be more than 0 and at most P366D.");
   }
+
+  @Test
+  void aSimulationThePersonWouldNotEnterSaysWhy() {
+    JourneyTesting testing = open(FakeRoleUser.viewer());
+    testing.setSimPerson("kept-out");
+    testing.simulate();
+
+    assertThat(testing.getSimulation().end()).isEqualTo(Simulation.NOT_ENTERED);
+    assertThat(messages.infos)
+        .contains(
+            "Simulated: the person would not enter (entry rule once: the person already entered"
+                + " this journey).");
+  }
 }

@@ -110,6 +110,24 @@ class JourneyDraftTestingRefusalsIT extends ContainerTest {
         http().post(simulate, Http.app(), q("{'identifiers':{'id':'" + id + "'},'events':{}}")),
         400,
         "events: must be an array");
+    Answer hooks =
+        http()
+            .post(
+                simulate,
+                Http.app(),
+                q(
+                    "{'identifiers':{'id':'"
+                        + id
+                        + "'},'webhooks':{'a':{'status':99,'colour':1},'b':3,"
+                        + "'c':{'headers':{'x':1}}}}"));
+    assertAppError(hooks, 400, "webhooks.a.status: required, an HTTP status from 100 to 599");
+    assertAppError(hooks, 400, "webhooks.a.colour: unknown field");
+    assertAppError(hooks, 400, "webhooks.b: must be an object with status, headers, body");
+    assertAppError(hooks, 400, "webhooks.c.headers.x: must be a string");
+    assertAppError(
+        http().post(simulate, Http.app(), q("{'identifiers':{'id':'" + id + "'},'webhooks':[]}")),
+        400,
+        "webhooks: must be an object of answers by node id");
     assertAppError(
         http().post(simulate, Http.app(), q("{'identifiers':{'id':'" + id + "'},'version':9}")),
         404,

@@ -27,6 +27,14 @@ public record ApiTrigger(
    *
    * @param ref who
    * @param data their own data, null for none
+   * @param field where the request named them ({@code ids[2]}, {@code per_user_data[0].email}), for
+   *     the trigger's errors; null when unknown
    */
-  public record Recipient(PersonRef ref, JsonObject data) {}
+  public record Recipient(PersonRef ref, JsonObject data, String field) {
+
+    /** A person named at no particular place. */
+    public Recipient(PersonRef ref, JsonObject data) {
+      this(ref, data, null);
+    }
+  }
 }

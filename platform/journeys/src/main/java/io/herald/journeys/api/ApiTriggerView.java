@@ -7,6 +7,13 @@ import java.time.Instant;
  *
  * @param people the people it named (segment members not counted)
  * @param entered the runs it started
+ * @param errors named people who did not enter ({@link BroadcastService#apiTriggerErrors})
  */
 public record ApiTriggerView(
-    long id, long journeyId, long people, long entered, Instant createdAt) {}
+    long id, long journeyId, long people, long entered, Instant createdAt, long errors) {
+
+  /** A trigger without errors. */
+  public ApiTriggerView(long id, long journeyId, long people, long entered, Instant createdAt) {
+    this(id, journeyId, people, entered, createdAt, 0);
+  }
+}

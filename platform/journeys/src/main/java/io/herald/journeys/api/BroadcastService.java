@@ -34,4 +34,15 @@ public interface BroadcastService {
 
   /** An API trigger's record; {@link BroadcastNotFoundException} when not the journey's. */
   ApiTriggerView apiTrigger(WorkspaceId workspace, long journeyId, long triggerId);
+
+  /**
+   * An API trigger's per-person errors, in request order, after {@code start} (empty: from the
+   * first); {@link BroadcastNotFoundException} when the trigger is not the journey's.
+   *
+   * @param start a page's {@code next}, or empty
+   * @param limit at most this many, 1 to 1000
+   * @throws InvalidJourneyException for a malformed {@code start} or {@code limit}
+   */
+  ApiTriggerErrorPage apiTriggerErrors(
+      WorkspaceId workspace, long journeyId, long triggerId, String start, int limit);
 }

@@ -90,6 +90,22 @@ public interface JourneyService {
    * @param data the trigger data of the simulated run
    * @throws JourneyNotFoundException for an unknown journey, version or person
    */
+  default Simulation simulate(
+      WorkspaceId workspace,
+      long id,
+      io.herald.people.api.PersonRef person,
+      Integer version,
+      JsonObject data,
+      List<Simulation.Event> events,
+      java.time.Duration horizon) {
+    return simulate(workspace, id, person, version, data, events, java.util.Map.of(), horizon);
+  }
+
+  /**
+   * Like {@link #simulate(WorkspaceId, long, io.herald.people.api.PersonRef, Integer, JsonObject,
+   * List, java.time.Duration)}, with the answers of {@code send_webhook} steps' calls by node id (a
+   * node not named answers 200 with no body).
+   */
   Simulation simulate(
       WorkspaceId workspace,
       long id,
@@ -97,6 +113,7 @@ public interface JourneyService {
       Integer version,
       JsonObject data,
       List<Simulation.Event> events,
+      java.util.Map<String, Simulation.WebhookAnswer> webhooks,
       java.time.Duration horizon);
 
   /**

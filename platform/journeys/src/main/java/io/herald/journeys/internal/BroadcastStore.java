@@ -283,11 +283,16 @@ final class BroadcastStore {
       throws SQLException {
     return Sql.list(
             c,
-            "SELECT id, journey_id, people, entered, created_at FROM journeys_api_trigger"
+            "SELECT id, journey_id, people, entered, created_at, errors FROM journeys_api_trigger"
                 + " WHERE workspace_id = ? AND journey_id = ? AND id = ?",
             rs ->
                 new ApiTriggerView(
-                    rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), Sql.instant(rs, 5)),
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getLong(3),
+                    rs.getLong(4),
+                    Sql.instant(rs, 5),
+                    rs.getLong(6)),
             ws,
             journeyId,
             id)

@@ -1,5 +1,7 @@
 package io.herald.journeys.internal;
 
+import io.herald.journeys.api.ApiTriggerError;
+import io.herald.journeys.api.ApiTriggerErrorPage;
 import io.herald.journeys.api.ApiTriggerView;
 import io.herald.journeys.api.BroadcastNotFoundException;
 import io.herald.journeys.api.BroadcastRequest;
@@ -103,6 +105,33 @@ public class DefaultBroadcastService implements BroadcastService {
           journey(c, workspace, journeyId);
           return BroadcastStore.apiTrigger(c, workspace.value(), journeyId, triggerId)
               .orElseThrow(() -> new BroadcastNotFoundException("trigger", triggerId));
+        });
+  }
+
+  @Override
+  public ApiTriggerErrorPage apiTriggerErrors(
+      WorkspaceId workspace, long journeyId, long triggerId, String start, int limit) {
+    if (limit < 1 || limit > ApiTriggerError.MAX_KEPT) {
+      throw new InvalidJourneyException("limit: must be a whole number from 1 to 1000");
+    }
+    long after = 0;
+    if (start != null && !start.isEmpty()) {
+      try {
+        after = Long.parseLong(start);
+      } catch (NumberFormatException e) {
+        after = -1;
+      }
+      if (after < 0) {
+        throw new InvalidJourneyException("start: must be a page's next value");
+      }
+    }
+    long from = after;
+    return tx(
+        c -> {
+          journey(c, workspace, journeyId);
+          BroadcastStore.apiTrigger(c, workspace.value(), journeyId, triggerId)
+              .orElseThrow(() -> new BroadcastNotFoundException("trigger", triggerId));
+          return TriggerErrors.page(c, triggerId, from, limit);
         });
   }
 

@@ -30,6 +30,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,14 +167,19 @@ public class DefaultJourneyService implements JourneyService {
     }
     // Resolve everyone first: a missing person fails the whole call unless told to ignore it.
     Map<String, JsonObject> audience = new LinkedHashMap<>();
+    Map<String, Integer> named = new HashMap<>();
     List<String> missing = new ArrayList<>();
-    for (ApiTrigger.Recipient r : trigger.people()) {
+    TriggerErrors errors = new TriggerErrors();
+    for (int i = 0; i < trigger.people().size(); i++) {
+      ApiTrigger.Recipient r = trigger.people().get(i);
       Optional<PersonView> person = people.find(workspace, r.ref());
       if (person.isEmpty()) {
         missing.add(r.ref().value());
+        errors.notFound(i, r);
         continue;
       }
       audience.put(person.get().cioId(), merged(trigger.data(), r.data()));
+      named.putIfAbsent(person.get().cioId(), i);
     }
     if (!missing.isEmpty() && !trigger.ignoreMissing()) {
       throw new InvalidJourneyException(
@@ -186,7 +192,20 @@ public class DefaultJourneyService implements JourneyService {
       throw new InvalidJourneyException("segment " + trigger.segmentId() + " does not exist");
     }
     long[] entered = {0};
-    enterAll(j, audience, entered);
+    List<String> refused = new ArrayList<>();
+    enterAll(j, audience, entered, refused);
+    for (String cio : refused) {
+      int i = named.get(cio);
+      String why =
+          tx(c ->
+                  engine
+                      .engine()
+                      .entries
+                      .refusal(
+                          c, workspace.value(), id, j.definition(), cio, engine.clock().instant()))
+              .orElse("the journey's entry rule kept the person out");
+      errors.notEntered(i, trigger.people().get(i), why);
+    }
     if (trigger.segmentId() != null) {
       long after = 0;
       while (true) {
@@ -197,7 +216,7 @@ public class DefaultJourneyService implements JourneyService {
         }
         Map<String, JsonObject> members = new LinkedHashMap<>();
         page.cioIds().forEach(cio -> members.put(cio, trigger.data()));
-        enterAll(j, members, entered);
+        enterAll(j, members, entered, new ArrayList<>());
         if (page.next().isEmpty()) {
           break;
         }
@@ -206,16 +225,21 @@ public class DefaultJourneyService implements JourneyService {
     }
     int people = audience.size();
     return tx(
-        c ->
-            Sql.insert(
-                c,
-                "INSERT INTO journeys_api_trigger (workspace_id, journey_id, people, entered,"
-                    + " created_at) VALUES (?, ?, ?, ?, ?)",
-                workspace.value(),
-                id,
-                people,
-                entered[0],
-                engine.clock().instant()));
+        c -> {
+          long triggerId =
+              Sql.insert(
+                  c,
+                  "INSERT INTO journeys_api_trigger (workspace_id, journey_id, people, entered,"
+                      + " created_at, errors) VALUES (?, ?, ?, ?, ?, ?)",
+                  workspace.value(),
+                  id,
+                  people,
+                  entered[0],
+                  engine.clock().instant(),
+                  errors.count());
+          errors.write(c, triggerId);
+          return triggerId;
+        });
   }
 
   @Override
@@ -235,11 +259,20 @@ public class DefaultJourneyService implements JourneyService {
       Integer version,
       JsonObject data,
       List<Simulation.Event> events,
+      java.util.Map<String, Simulation.WebhookAnswer> webhooks,
       Duration horizon) {
     return engine
         .engine()
         .testing
-        .simulate(workspace.value(), id, version, cioOf(workspace, person), data, events, horizon);
+        .simulate(
+            workspace.value(),
+            id,
+            version,
+            cioOf(workspace, person),
+            data,
+            events,
+            webhooks,
+            horizon);
   }
 
   @Override
@@ -254,7 +287,9 @@ public class DefaultJourneyService implements JourneyService {
         .orElseThrow(() -> new JourneyNotFoundException("person " + person.value() + " not found"));
   }
 
-  private void enterAll(StoredJourney j, Map<String, JsonObject> audience, long[] entered) {
+  /** Enters each person; counts the runs started, lists those kept out in {@code refused}. */
+  private void enterAll(
+      StoredJourney j, Map<String, JsonObject> audience, long[] entered, List<String> refused) {
     for (Map.Entry<String, JsonObject> person : audience.entrySet()) {
       long run =
           tx(
@@ -271,6 +306,8 @@ public class DefaultJourneyService implements JourneyService {
                           engine.clock().instant()));
       if (run != 0) {
         entered[0]++;
+      } else {
+        refused.add(person.getKey());
       }
     }
   }

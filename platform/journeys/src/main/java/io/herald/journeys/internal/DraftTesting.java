@@ -10,7 +10,10 @@ import io.herald.workspace.api.WorkspaceId;
 import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -70,6 +73,23 @@ final class DraftTesting {
       JsonObject data,
       List<Simulation.Event> events,
       Duration horizon) {
+    return simulate(ws, journeyId, version, cioId, data, events, Map.of(), horizon);
+  }
+
+  /**
+   * Simulates the person's path through a version (null: the current one) from now, with the
+   * answers of its webhook calls by node id; a person the entry filter, frequency limit or entry
+   * rule keeps out now does not enter ({@link Simulation#NOT_ENTERED}).
+   */
+  Simulation simulate(
+      long ws,
+      long journeyId,
+      Integer version,
+      String cioId,
+      JsonObject data,
+      List<Simulation.Event> events,
+      Map<String, Simulation.WebhookAnswer> webhooks,
+      Duration horizon) {
     StoredJourney j = journey(ws, journeyId);
     int v = version == null ? j.version() : version;
     if (v < 1 || v > j.version()) {
@@ -80,8 +100,27 @@ final class DraftTesting {
             ? j.definition()
             : Transactions.autoCommit(
                 dataSource, "journeys simulate", c -> journeys.version(c, journeyId, v));
+    Instant now = clock.instant();
+    Optional<String> refused =
+        Transactions.autoCommit(
+            dataSource,
+            "journeys simulate",
+            c -> new Entries(effects).refusal(c, ws, journeyId, d, cioId, now));
+    if (refused.isPresent()) {
+      return new Simulation(
+          journeyId,
+          v,
+          cioId,
+          now,
+          now.plus(horizon),
+          List.of(),
+          Simulation.NOT_ENTERED,
+          now,
+          List.of(),
+          refused.get());
+    }
     return new Simulator(effects)
-        .simulate(ws, journeyId, v, d, cioId, data, events, clock.instant(), horizon);
+        .simulate(ws, journeyId, v, d, cioId, data, events, webhooks, now, horizon);
   }
 
   private StoredJourney journey(long ws, long id) {

@@ -1,5 +1,6 @@
 package io.herald.journeys.internal;
 
+import io.herald.segments.api.ConditionMatcher;
 import io.herald.segments.api.condition.ConditionDocument;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.json.JsonObject;
@@ -51,6 +52,23 @@ interface Effects {
       WorkspaceId ws, String cioId, String channel, JsonObject settings, JsonObject data);
 
   /**
+   * Renders a send step's message for the person as a send would, queueing nothing (simulations).
+   *
+   * @param channel {@code email}, or a {@code send_message} channel
+   * @throws StepFailure when the message, the person or a template's rendering fails
+   */
+  Rendered render(
+      WorkspaceId ws, String cioId, String channel, JsonObject settings, JsonObject data);
+
+  /**
+   * A rendered message.
+   *
+   * @param subject the email subject, push or in-app title; null when the channel has none
+   * @param body the text (an email's plain text), null when none
+   */
+  record Rendered(String subject, String body) {}
+
+  /**
    * Queues a webhook call (messaging's {@code webhook} channel: {@code settings} url, method,
    * headers, body, timeout_seconds, retries, all Liquid) at most once per key; returns the delivery
    * id.
@@ -99,7 +117,20 @@ interface Effects {
   void segment(WorkspaceId ws, long segmentId, String cioId, boolean add);
 
   /** Whether the person matches the condition tree now. */
-  boolean matches(WorkspaceId ws, String cioId, ConditionDocument conditions, Instant now);
+  default boolean matches(WorkspaceId ws, String cioId, ConditionDocument conditions, Instant now) {
+    return matches(ws, cioId, conditions, now, ConditionMatcher.Hypothesis.NONE);
+  }
+
+  /**
+   * Whether the person matches the condition tree now, supposing what {@code hypothesis} says
+   * besides their stored data (a simulation's hypothetical events and attribute updates).
+   */
+  boolean matches(
+      WorkspaceId ws,
+      String cioId,
+      ConditionDocument conditions,
+      Instant now,
+      ConditionMatcher.Hypothesis hypothesis);
 
   /** The person's time zone attribute, or else the workspace's zone. */
   ZoneId zoneOf(WorkspaceId ws, String cioId);

@@ -61,6 +61,8 @@ class ServiceEffects implements Effects {
 
   @Inject ObjectService objects;
 
+  @Inject SendPreviews previews;
+
   @Override
   public String sendEmail(
       WorkspaceId ws, String cioId, JsonObject settings, JsonObject data, String key) {
@@ -125,6 +127,12 @@ class ServiceEffects implements Effects {
   public String sendTest(
       WorkspaceId ws, String cioId, String channel, JsonObject settings, JsonObject data) {
     return tests.send(ws, cioId, channel, settings, data);
+  }
+
+  @Override
+  public Rendered render(
+      WorkspaceId ws, String cioId, String channel, JsonObject settings, JsonObject data) {
+    return previews.render(ws, cioId, channel, settings, data);
   }
 
   @Override
@@ -230,8 +238,13 @@ class ServiceEffects implements Effects {
   }
 
   @Override
-  public boolean matches(WorkspaceId ws, String cioId, ConditionDocument conditions, Instant now) {
-    return matcher.matches(ws, cioId, conditions, now);
+  public boolean matches(
+      WorkspaceId ws,
+      String cioId,
+      ConditionDocument conditions,
+      Instant now,
+      ConditionMatcher.Hypothesis hypothesis) {
+    return matcher.matches(ws, cioId, conditions, now, hypothesis);
   }
 
   @Override

@@ -22,9 +22,10 @@ import java.util.Optional;
 /**
  * Works out one person's path through a journey version on a virtual clock: the real {@link
  * StepRunner} takes every decision, writing to a {@link SimulatedRun} in memory through {@link
- * SimulationEffects} (conditions read the person's real data at each virtual instant; nothing is
- * sent or written). Timers fire at their due times; hypothetical events convert the goal and resume
- * wait-until steps as {@link Triggers} does (a timer due at an event's instant runs first).
+ * SimulationEffects} (conditions read the person's real data at each virtual instant plus the
+ * hypothetical events that happened by then; sends are rendered, nothing is sent or written).
+ * Timers fire at their due times; hypothetical events convert the goal and resume wait-until steps
+ * as {@link Triggers} does (a timer due at an event's instant runs first).
  */
 final class Simulator {
 
@@ -43,15 +44,12 @@ final class Simulator {
       String cioId,
       JsonObject data,
       List<Simulation.Event> events,
+      Map<String, Simulation.WebhookAnswer> webhooks,
       Instant start,
       Duration horizon) {
-    SimulationEffects effects = new SimulationEffects(real);
+    SimulationEffects effects = new SimulationEffects(real, journeyId, webhooks);
     StepRunner runner = new StepRunner(new JourneyStore(), effects);
-    WorkspaceId ws = new WorkspaceId(workspaceId);
     List<String> notes = new ArrayList<>();
-    if (d.entryFilter() != null && !real.matches(ws, cioId, d.entryFilter(), start)) {
-      notes.add("the entry filter does not match the person now: a real trigger would not start");
-    }
     Instant end = start.plus(horizon);
     List<Simulation.Event> pending = new ArrayList<>(events);
     pending.sort(Comparator.comparing(Simulation.Event::offset));
@@ -95,19 +93,20 @@ final class Simulator {
       throw new IllegalStateException("a simulation touches no database", e);
     }
     return new Simulation(
-        journeyId, version, cioId, start, end, steps(d, run), outcome, endedAt, notes);
+        journeyId, version, cioId, start, end, steps(d, run, effects), outcome, endedAt, notes);
   }
 
   /** A hypothetical event: the goal, then a wait for it (or a re-check of a waited condition). */
   private static void event(
       StepRunner runner,
-      Effects effects,
+      SimulationEffects effects,
       JourneyDefinition d,
       SimulatedRun run,
       Simulation.Event e,
       Instant at)
       throws SQLException {
     JsonObject data = e.data() == null ? JsonValue.EMPTY_JSON_OBJECT : e.data();
+    effects.happened(e.name(), at, data);
     StoredRun r = run.view();
     if (d.goal() != null
         && r.convertedAt() == null
@@ -143,7 +142,8 @@ final class Simulator {
     }
   }
 
-  private static List<Simulation.Step> steps(JourneyDefinition d, SimulatedRun run) {
+  private static List<Simulation.Step> steps(
+      JourneyDefinition d, SimulatedRun run, SimulationEffects effects) {
     List<Simulation.Step> steps = new ArrayList<>();
     for (SimulatedRun.Logged l : run.logged()) {
       Optional<Node> node = d.node(l.node());
@@ -164,6 +164,16 @@ final class Simulator {
       if (node.isPresent() && (detail == null || objectStep(node.get(), l.outcome()))) {
         detail = wouldDo(node.get(), l.outcome(), detail);
       }
+      if (node.isPresent()
+          && node.get().type() == NodeType.SEND_WEBHOOK
+          && l.outcome().equals("success")) {
+        JsonObject captured = effects.captured(node.get());
+        detail = captured.isEmpty() ? detail : detail + "; would set " + captured;
+      }
+      Simulation.Preview preview =
+          node.isPresent() && node.get().type().sends() && l.outcome().equals("sent")
+              ? effects.nextPreview()
+              : null;
       steps.add(
           new Simulation.Step(
               l.node(),
@@ -172,7 +182,8 @@ final class Simulator {
               l.outcome(),
               detail,
               edge,
-              l.next()));
+              l.next(),
+              preview));
     }
     return steps;
   }

@@ -39,8 +39,8 @@ import java.util.function.LongFunction;
  * → {@code {"id":…}}), plus Herald's create ({@code POST /v1/campaigns} with a journey document,
  * also the import of an exported file), update ({@code PUT /v1/campaigns/{id}}), export ({@code GET
  * /v1/campaigns/{id}/definition}), state changes ({@code POST …/activate|pause|resume|archive}) and
- * runs ({@code GET …/runs}, {@code GET …/runs/{run_id}}, {@code POST …/runs/move}), and draft
- * testing ({@code POST …/nodes/{node_id}/test_send}, {@code POST …/simulate}).
+ * runs ({@code GET …/runs}, {@code GET …/runs/{run_id}}, {@code POST …/runs/move}); draft testing
+ * is {@link DraftTestingResource}.
  */
 @Path("/v1/campaigns")
 @RequestScoped
@@ -163,54 +163,6 @@ public class AppCampaignResource {
                 Jsons.createObjectBuilder()
                     .add("moved_runs", moved(journeys.moveRuns(actor.workspaceId(), n)))
                     .build()));
-  }
-
-  /** Sends a send step's message to a person as a test ({@code [TEST]}) → {@code delivery_id}. */
-  @POST
-  @Path("/{id}/nodes/{node_id}/test_send")
-  @Consumes(MediaType.WILDCARD)
-  public Response testSend(
-      @PathParam("id") String id, @PathParam("node_id") String node, InputStream body) {
-    return withId(
-        id,
-        n ->
-            withBody(
-                body,
-                doc -> {
-                  DraftTestRequest.Target t = DraftTestRequest.testSend(doc);
-                  String delivery =
-                      journeys.testSend(actor.workspaceId(), n, node, t.person(), t.data());
-                  return CampaignJson.ok(
-                      Jsons.createObjectBuilder()
-                          .add("delivery_id", delivery)
-                          .add("test", true)
-                          .build());
-                }));
-  }
-
-  /** The path a person would take on a virtual clock, with hypothetical events. */
-  @POST
-  @Path("/{id}/simulate")
-  @Consumes(MediaType.WILDCARD)
-  public Response simulate(@PathParam("id") String id, InputStream body) {
-    return withId(
-        id,
-        n ->
-            withBody(
-                body,
-                doc -> {
-                  DraftTestRequest.Simulate r = DraftTestRequest.simulate(doc);
-                  return CampaignJson.ok(
-                      DraftTestRequest.json(
-                          journeys.simulate(
-                              actor.workspaceId(),
-                              n,
-                              r.person(),
-                              r.version(),
-                              r.data(),
-                              r.events(),
-                              r.horizon())));
-                }));
   }
 
   private static JsonObject moved(RunMove m) {
@@ -370,7 +322,7 @@ public class AppCampaignResource {
         Jsons.createObjectBuilder().add("campaign", CampaignJson.campaign(j)).build());
   }
 
-  private static Response withId(String id, LongFunction<Response> work) {
+  static Response withId(String id, LongFunction<Response> work) {
     OptionalLong n = CampaignJson.id(id);
     if (n.isEmpty()) {
       return CampaignJson.error(Status.NOT_FOUND, "campaign " + id + " not found");
@@ -384,7 +336,7 @@ public class AppCampaignResource {
     }
   }
 
-  private static Response withBody(
+  static Response withBody(
       InputStream body, java.util.function.Function<JsonObject, Response> work) {
     JsonValue value;
     try {

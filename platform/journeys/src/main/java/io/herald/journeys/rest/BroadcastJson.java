@@ -1,10 +1,13 @@
 package io.herald.journeys.rest;
 
+import io.herald.journeys.api.ApiTriggerError;
+import io.herald.journeys.api.ApiTriggerErrorPage;
 import io.herald.journeys.api.ApiTriggerView;
 import io.herald.journeys.api.BroadcastRequest;
 import io.herald.journeys.api.BroadcastView;
 import io.herald.journeys.api.InvalidJourneyException;
 import io.herald.shared.json.Jsons;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -141,8 +144,26 @@ final class BroadcastJson {
             .add("processed_at", t.createdAt().getEpochSecond())
             .add("processed", true)
             .add("people", t.people())
-            .add("entered", t.entered());
+            .add("entered", t.entered())
+            .add("errors", t.errors());
     return b.build();
+  }
+
+  /**
+   * Customer.io's broadcast trigger errors: {@code {"errors":[{"batch_index","reason","field",
+   * "message"}],"next"}} ({@code next} empty on the last page).
+   */
+  static JsonObject triggerErrors(ApiTriggerErrorPage page) {
+    JsonArrayBuilder errors = Jsons.createArrayBuilder();
+    for (ApiTriggerError e : page.errors()) {
+      errors.add(
+          Jsons.createObjectBuilder()
+              .add("batch_index", e.batchIndex())
+              .add("reason", e.reason())
+              .add("field", e.field())
+              .add("message", e.message()));
+    }
+    return Jsons.createObjectBuilder().add("errors", errors).add("next", page.next()).build();
   }
 
   private static JsonValue seconds(Instant at) {

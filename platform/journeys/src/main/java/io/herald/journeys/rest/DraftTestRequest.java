@@ -14,14 +14,18 @@ import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Herald's draft-testing bodies: {@code POST …/nodes/{node_id}/test_send} ({@code identifiers},
  * {@code data}) and {@code POST …/simulate} ({@code identifiers}, {@code version}, {@code data},
- * {@code events} of {@code {name, data, at_offset}}, {@code horizon}; durations in ISO-8601, {@code
- * PT2H}, {@code P3D}), and the simulation's answer. Every problem is reported at once, by field.
+ * {@code events} of {@code {name, data, at_offset}}, {@code webhooks} by node id of {@code {status,
+ * headers, body}}, {@code horizon}; durations in ISO-8601, {@code PT2H}, {@code P3D}), and the
+ * simulation's answer. Every problem is reported at once, by field.
  */
 final class DraftTestRequest {
 
@@ -39,6 +43,7 @@ final class DraftTestRequest {
       Integer version,
       JsonObject data,
       List<Simulation.Event> events,
+      Map<String, Simulation.WebhookAnswer> webhooks,
       Duration horizon) {}
 
   private DraftTestRequest() {}
@@ -54,7 +59,8 @@ final class DraftTestRequest {
 
   static Simulate simulate(JsonObject body) {
     List<String> problems = new ArrayList<>();
-    unknown(body, Set.of("identifiers", "version", "data", "events", "horizon"), problems);
+    unknown(
+        body, Set.of("identifiers", "version", "data", "events", "webhooks", "horizon"), problems);
     PersonRef person = person(body, problems);
     JsonObject data = object(body, "data", problems);
     Integer version = null;
@@ -88,8 +94,61 @@ final class DraftTestRequest {
         }
       }
     }
+    Map<String, Simulation.WebhookAnswer> webhooks = webhooks(body.get("webhooks"), problems);
     check(problems);
-    return new Simulate(person, version, data, events, horizon);
+    return new Simulate(person, version, data, events, webhooks, horizon);
+  }
+
+  /** {@code {"<node_id>": {"status": 500, "headers": {…}, "body": …}}}. */
+  private static Map<String, Simulation.WebhookAnswer> webhooks(
+      JsonValue value, List<String> problems) {
+    Map<String, Simulation.WebhookAnswer> answers = new LinkedHashMap<>();
+    if (value == null || value == JsonValue.NULL) {
+      return answers;
+    }
+    if (!(value instanceof JsonObject nodes)) {
+      problems.add("webhooks: must be an object of answers by node id");
+      return answers;
+    }
+    if (nodes.size() > MAX_EVENTS) {
+      problems.add("webhooks: at most " + MAX_EVENTS + " nodes");
+      return answers;
+    }
+    for (Map.Entry<String, JsonValue> e : nodes.entrySet()) {
+      String path = "webhooks." + e.getKey();
+      if (!(e.getValue() instanceof JsonObject a)) {
+        problems.add(path + ": must be an object with status, headers, body");
+        continue;
+      }
+      int before = problems.size();
+      unknown(a, Set.of("status", "headers", "body"), problems, path + ".");
+      int status = 0;
+      if (a.get("status") instanceof JsonNumber n
+          && n.isIntegral()
+          && n.longValue() >= 100
+          && n.longValue() <= 599) {
+        status = n.intValue();
+      } else {
+        problems.add(path + ".status: required, an HTTP status from 100 to 599");
+      }
+      Map<String, String> headers = new LinkedHashMap<>();
+      JsonObject h = object(a, "headers", problems, path + ".");
+      for (Map.Entry<String, JsonValue> header : h.entrySet()) {
+        if (header.getValue() instanceof JsonString v) {
+          headers.put(header.getKey().toLowerCase(Locale.ROOT), v.getString());
+        } else {
+          problems.add(path + ".headers." + header.getKey() + ": must be a string");
+        }
+      }
+      JsonValue answerBody = a.get("body");
+      if (problems.size() == before) {
+        answers.put(
+            e.getKey(),
+            new Simulation.WebhookAnswer(
+                status, headers, answerBody == JsonValue.NULL ? null : answerBody));
+      }
+    }
+    return answers;
   }
 
   private static java.util.Optional<Simulation.Event> event(
@@ -195,7 +254,8 @@ final class DraftTestRequest {
               .add("outcome", step.outcome())
               .add("detail", text(step.detail()))
               .add("edge", text(step.edge()))
-              .add("next", text(step.next())));
+              .add("next", text(step.next()))
+              .add("preview", preview(step.preview())));
     }
     JsonArrayBuilder notes = Jsons.createArrayBuilder();
     s.notes().forEach(notes::add);
@@ -209,8 +269,18 @@ final class DraftTestRequest {
             .add("end", s.end())
             .add("ended_at", s.endedAt().toString())
             .add("steps", steps)
-            .add("notes", notes);
+            .add("notes", notes)
+            .add("reason", text(s.reason()));
     return Jsons.createObjectBuilder().add("simulation", b).build();
+  }
+
+  private static JsonValue preview(Simulation.Preview p) {
+    return p == null
+        ? JsonValue.NULL
+        : Jsons.createObjectBuilder()
+            .add("subject", text(p.subject()))
+            .add("body", text(p.body()))
+            .build();
   }
 
   private static JsonValue text(String s) {

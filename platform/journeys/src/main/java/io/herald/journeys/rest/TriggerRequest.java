@@ -89,13 +89,17 @@ final class TriggerRequest {
         break;
       case "ids":
         ignore = ignoreIds;
-        list(body, "ids", problems)
-            .forEach(v -> reference(v, IdType.ID, "ids", null, people, problems));
+        JsonArray ids = list(body, "ids", problems);
+        for (int i = 0; i < ids.size(); i++) {
+          reference(ids.get(i), IdType.ID, "ids[" + i + "]", null, people, problems);
+        }
         break;
       case "emails":
         ignore = ignoreEmails;
-        list(body, "emails", problems)
-            .forEach(v -> reference(v, IdType.EMAIL, "emails", null, people, problems));
+        JsonArray emails = list(body, "emails", problems);
+        for (int i = 0; i < emails.size(); i++) {
+          reference(emails.get(i), IdType.EMAIL, "emails[" + i + "]", null, people, problems);
+        }
         break;
       case "per_user_data":
         ignore = ignoreIds || ignoreEmails;
@@ -158,14 +162,14 @@ final class TriggerRequest {
     if (ref == null || !ref.wellFormed()) {
       problems.add(
           at
-              + ": each must be a "
+              + ": must be a "
               + (type == IdType.ID ? "string or whole number" : "string")
               + " of 1 to "
               + PersonRef.MAX_BYTES
               + " bytes");
       return;
     }
-    people.add(new ApiTrigger.Recipient(ref, data));
+    people.add(new ApiTrigger.Recipient(ref, data, at));
   }
 
   private static boolean flag(JsonObject body, String key, List<String> problems) {

@@ -219,7 +219,7 @@ class DraftTestingIT {
     return "{'name':'One','trigger':{'type':'api'},'nodes':[{'id':'e','type':'send_email',"
         + "'settings':{'from':'a@x.test','subject':'"
         + subject
-        + "','body':'Hi {{trigger.name}}'}}]}";
+        + "','body':'Hi'}}]}";
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.herald.journeys.internal;
 
+import io.herald.segments.api.ConditionMatcher;
 import io.herald.segments.api.condition.ConditionDocument;
 import io.herald.segments.internal.realtime.DefaultConditionMatcher;
 import io.herald.workspace.api.WorkspaceId;
@@ -150,6 +151,42 @@ final class RecordingEffects implements Effects {
     return delivery;
   }
 
+  /**
+   * Renders {@code {{trigger.x}}} and {@code {{customer.x}}} of the subject and body (messaging's
+   * Liquid is not here; {@code JourneyDraftTestingIT} renders through it); an undefined variable
+   * fails as messaging's strict Liquid does.
+   */
+  @Override
+  public Rendered render(
+      WorkspaceId ws, String cioId, String channel, JsonObject settings, JsonObject data) {
+    JsonObject customer = attributes(ws, cioId).orElseThrow(() -> new StepFailure("no person"));
+    return new Rendered(
+        fill(settings.getString("subject", null), customer, data),
+        fill(settings.getString("body", null), customer, data));
+  }
+
+  private static String fill(String template, JsonObject customer, JsonObject trigger) {
+    if (template == null) {
+      return null;
+    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\\{\\{\\s*(customer|trigger)\\.(\\w+)\\s*}}")
+            .matcher(template);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      JsonObject from = m.group(1).equals("customer") ? customer : trigger;
+      jakarta.json.JsonValue v = from == null ? null : from.get(m.group(2));
+      if (v == null) {
+        throw new StepFailure(
+            "would not render: " + m.group(1) + "." + m.group(2) + " is not defined");
+      }
+      String text = v instanceof jakarta.json.JsonString js ? js.getString() : v.toString();
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(text));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
   /** A recorded webhook call: the step's settings and when it was queued. */
   record Call(String cioId, JsonObject settings, Instant at, String deliveryId) {}
 
@@ -231,11 +268,16 @@ final class RecordingEffects implements Effects {
   }
 
   @Override
-  public boolean matches(WorkspaceId ws, String cioId, ConditionDocument conditions, Instant now) {
+  public boolean matches(
+      WorkspaceId ws,
+      String cioId,
+      ConditionDocument conditions,
+      Instant now,
+      ConditionMatcher.Hypothesis hypothesis) {
     if (failingMatches.contains(cioId)) {
       throw new IllegalStateException("matching " + cioId + " failed (test)");
     }
-    return matcher.matches(ws, cioId, conditions, now);
+    return matcher.matches(ws, cioId, conditions, now, hypothesis);
   }
 
   /** Every entry filter evaluation for the person throws (a corrupt profile, a bug). */

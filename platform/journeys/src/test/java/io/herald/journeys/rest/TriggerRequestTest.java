@@ -41,8 +41,8 @@ class TriggerRequestTest {
     assertRefused("{}", "exactly one of recipients, ids, emails, per_user_data is required");
     assertRefused("{'ids':['1'],'emails':['a@b.c']}", "; got ids, emails");
     assertRefused("{'ids':[]}", "ids: must be a non-empty array");
-    assertRefused("{'ids':[{}]}", "ids: each must be a string or whole number");
-    assertRefused("{'emails':[5]}", "emails: each must be a string");
+    assertRefused("{'ids':[{}]}", "ids[0]: must be a string or whole number");
+    assertRefused("{'emails':[5]}", "emails[0]: must be a string");
     assertRefused("{'ids':['1'],'data':'x'}", "data: must be an object");
     assertRefused(
         "{'ids':['1'],'id_ignore_missing':'yes'}", "id_ignore_missing: must be true or false");

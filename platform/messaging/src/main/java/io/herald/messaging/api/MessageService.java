@@ -79,6 +79,17 @@ public interface MessageService {
       java.util.Map<String, Object> messageData);
 
   /**
+   * Renders an email send for its person as {@link #sendEmail} would (a transactional message with
+   * the send's overrides, or the send's inline content; its layout and snippets; {@code customer}
+   * and {@code trigger} variables) without checking consent or queueing anything: what a journey
+   * simulation shows.
+   *
+   * @throws NotFoundException when the message or the person does not exist
+   * @throws InvalidMessageException when the message is not an email message
+   */
+  EmailPreview previewEmail(WorkspaceId workspace, EmailSend send);
+
+  /**
    * Renders a transactional SMS, push, WhatsApp or in-app message for a person without sending it.
    *
    * @param messageData the {@code trigger} variables

@@ -161,6 +161,11 @@ public class DefaultMessageService implements MessageService {
         SendPreparer.variables(person, messageData));
   }
 
+  @Override
+  public EmailPreview previewEmail(WorkspaceId workspace, EmailSend send) {
+    return preparer.preview(workspace, send);
+  }
+
   @Inject ChannelComposer channelComposer;
 
   @Override

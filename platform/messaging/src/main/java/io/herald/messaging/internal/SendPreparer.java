@@ -2,6 +2,7 @@ package io.herald.messaging.internal;
 
 import static io.herald.messaging.internal.DefaultMessageService.LANE_TRANSACTIONAL;
 
+import io.herald.messaging.api.EmailPreview;
 import io.herald.messaging.api.EmailSend;
 import io.herald.messaging.api.InvalidMessageException;
 import io.herald.messaging.api.NotFoundException;
@@ -234,6 +235,61 @@ public class SendPreparer {
         composed,
         send,
         now);
+  }
+
+  /**
+   * Renders a send for its person as {@link #prepare} would, without the address, suppression and
+   * consent checks (a preview).
+   *
+   * @throws InvalidMessageException when the message is not an email message
+   * @throws NotFoundException when the message or the person does not exist
+   */
+  EmailPreview preview(WorkspaceId workspace, EmailSend send) {
+    SendLookups lookups = direct(workspace);
+    EmailParts parts =
+        new EmailParts(
+            send.from(),
+            send.replyTo(),
+            send.subject(),
+            send.preheader(),
+            send.body(),
+            send.bodyPlain());
+    Long layoutId = null;
+    if (send.transactionalMessageId() != null) {
+      TransactionalView message =
+          lookups
+              .message(send.transactionalMessageId())
+              .orElseThrow(
+                  () ->
+                      new NotFoundException(
+                          "transactional message " + send.transactionalMessageId() + " not found"));
+      if (!message.content().email()) {
+        throw new InvalidMessageException(
+            List.of(
+                "transactional message "
+                    + send.transactionalMessageId()
+                    + " is a "
+                    + message.content().channel()
+                    + " message"));
+      }
+      layoutId = message.content().layoutId();
+      parts =
+          partsOf(message)
+              .with(
+                  send.from(),
+                  send.replyTo(),
+                  send.subject(),
+                  send.preheader(),
+                  send.body(),
+                  send.bodyPlain());
+    }
+    PersonView person =
+        lookups
+            .person(send.identifiers())
+            .orElseThrow(
+                () -> new NotFoundException("person " + send.identifiers().value() + " not found"));
+    return composer.preview(
+        lookups.template(parts, layoutId), variables(person, send.messageData()));
   }
 
   private PreparedSend record(
