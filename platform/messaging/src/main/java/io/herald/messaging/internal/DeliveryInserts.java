@@ -1,6 +1,7 @@
 package io.herald.messaging.internal;
 
 import io.herald.shared.persistence.DateTimes;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -77,7 +78,11 @@ final class DeliveryInserts {
         insert.setString(p++, DeliveryStore.truncate(d.reason()));
         DateTimes.bind(insert, p++, d.dueAt());
         insert.setBoolean(p++, d.retain());
-        insert.setString(p++, d.content());
+        // As UTF-8 bytes: the driver escapes a string parameter character by character (the
+        // content is JSON, whose backslashes always need it), half of a bulk enqueue's CPU; bytes
+        // go through its byte-wise escape.
+        insert.setBytes(
+            p++, d.content() == null ? null : d.content().getBytes(StandardCharsets.UTF_8));
         DateTimes.bind(insert, p++, row.now());
         DateTimes.bind(insert, p++, row.now());
         insert.setString(p++, row.idempotencyKey());

@@ -367,6 +367,26 @@ class BulkEnqueueIT {
     for (int i = 0; i < DeliveryInserts.MAX_ROWS + 120; i++) {
       rows.add(row("mr" + i + "-" + now.toEpochMilli()));
     }
+    String content = "{\"html\":\"<p class=\\\"x\\\">Olá ✓ 😀 'q' \\\\ \\n</p>\"}";
+    DeliveryWriter.Row first = rows.get(0);
+    rows.set(
+        0,
+        new DeliveryWriter.Row(
+            new DeliveryStore.NewDelivery(
+                first.delivery().deliveryId(),
+                workspace.value(),
+                null,
+                "email",
+                "transactional",
+                null,
+                "a@x.io",
+                "S",
+                "queued",
+                null,
+                now.plusSeconds(3600),
+                true,
+                content),
+            now));
 
     List<Long> keys = writer.insert(rows);
 
@@ -398,6 +418,11 @@ class BulkEnqueueIT {
     for (int i = 0; i < rows.size(); i++) {
       assertThat(idsByKey.get(keys.get(i))).isEqualTo(rows.get(i).delivery().deliveryId());
     }
+    // Content (bound as UTF-8 bytes) reads back as the same text.
+    java.util.Optional<String> stored =
+        Transactions.autoCommit(
+            database, "test", c -> DeliveryStore.retainedContent(c, first.delivery().deliveryId()));
+    assertThat(stored).contains(content);
   }
 
   private DeliveryWriter.Row row(String deliveryId) {
