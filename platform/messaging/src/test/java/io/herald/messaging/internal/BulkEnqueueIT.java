@@ -418,7 +418,7 @@ class BulkEnqueueIT {
     for (int i = 0; i < rows.size(); i++) {
       assertThat(idsByKey.get(keys.get(i))).isEqualTo(rows.get(i).delivery().deliveryId());
     }
-    // Content (bound as UTF-8 bytes) reads back as the same text.
+    // Non-ASCII content and JSON escapes read back as written.
     java.util.Optional<String> stored =
         Transactions.autoCommit(
             database, "test", c -> DeliveryStore.retainedContent(c, first.delivery().deliveryId()));
