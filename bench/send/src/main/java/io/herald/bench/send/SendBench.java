@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -203,8 +204,15 @@ public final class SendBench {
                 return null;
               }));
     }
-    for (Future<?> f : posting) {
-      f.get();
+    try {
+      for (Future<?> f : posting) {
+        f.get();
+      }
+    } catch (ExecutionException | InterruptedException e) {
+      // Stop calling, or the driver's non-daemon threads keep it (and its 100/s) alive after main.
+      clients.shutdownNow();
+      t7.stop();
+      throw e;
     }
     clients.shutdown();
     double enqueueSeconds = (System.nanoTime() - start) / 1e9;
