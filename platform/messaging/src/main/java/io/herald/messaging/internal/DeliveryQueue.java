@@ -7,7 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * SQL of the sending side of the delivery log: claiming due deliveries of a lane and recording what
@@ -76,7 +79,7 @@ final class DeliveryQueue {
 
   /** {@code ?, ?, …}: {@code n} parameter marks. */
   static String marks(int n) {
-    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    return String.join(", ", Collections.nCopies(n, "?"));
   }
 
   /** Records {@code metric} for each delivery that does not have it yet, in one statement. */
@@ -85,8 +88,7 @@ final class DeliveryQueue {
     try (PreparedStatement insert =
         c.prepareStatement(
             "INSERT IGNORE INTO messaging_delivery_metric (delivery_pk, metric, at, detail) VALUES "
-                + String.join(
-                    ", ", java.util.Collections.nCopies(deliveries.size(), "(?, ?, ?, NULL)")))) {
+                + String.join(", ", Collections.nCopies(deliveries.size(), "(?, ?, ?, NULL)")))) {
       int i = 1;
       for (Claimed d : deliveries) {
         insert.setLong(i++, d.pk());
@@ -117,8 +119,7 @@ final class DeliveryQueue {
       return List.of();
     }
     String ids = marks(accepted.size());
-    String cases =
-        String.join(" ", java.util.Collections.nCopies(accepted.size(), "WHEN ? THEN ?"));
+    String cases = String.join(" ", Collections.nCopies(accepted.size(), "WHEN ? THEN ?"));
     try (PreparedStatement update =
         c.prepareStatement(
             "UPDATE messaging_delivery SET state = 'sent', reason = NULL, due_at = NULL,"
@@ -151,7 +152,7 @@ final class DeliveryQueue {
       }
       update.executeUpdate();
     }
-    java.util.Set<Long> before = new java.util.HashSet<>();
+    Set<Long> before = new HashSet<>();
     try (PreparedStatement q =
         c.prepareStatement(
             "SELECT delivery_pk FROM messaging_delivery_metric WHERE metric = 'sent'"
