@@ -7,7 +7,10 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 if [[ "${BENCH_SKIP_BUILD:-}" != "1" ]]; then
-  # Always rebuilt: a stale distribution would measure another engine.
-  mvn -B -q -DskipTests package -pl platform/launcher,bench/send -am
+  # Always rebuilt from this checkout (-am: the modules and plugin zips the distribution takes):
+  # a stale distribution would measure another engine. BENCH_MAVEN_ARGS adds Maven options, e.g.
+  # -Dmaven.repo.local=… for a private repository, -o offline.
+  # shellcheck disable=SC2086
+  mvn -B -q ${BENCH_MAVEN_ARGS:-} -DskipTests package -pl platform/launcher,bench/send -am
 fi
 exec java -Xmx1g -jar bench/send/target/send-bench.jar platform/launcher/target/herald "$@"

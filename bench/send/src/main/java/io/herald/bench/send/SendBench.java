@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -51,7 +52,8 @@ public final class SendBench {
       String rootPassword,
       String heap,
       int sinkReceiveBuffer,
-      int calibrateSeconds) {
+      int calibrateSeconds,
+      int warmupSeconds) {
 
     static Settings from(List<String> args, Map<String, String> env) {
       boolean small = args.contains("--small");
@@ -75,7 +77,8 @@ public final class SendBench {
           env.getOrDefault("BENCH_DB_PASSWORD", ""),
           env.getOrDefault("BENCH_HEAP", "1g"),
           number(env, "BENCH_SINK_RCVBUF", 4096),
-          number(env, "BENCH_T7_ALONE_SECONDS", small ? 5 : 15));
+          number(env, "BENCH_T7_ALONE_SECONDS", small ? 5 : 15),
+          number(env, "BENCH_WARMUP_SECONDS", small ? 5 : 15));
     }
 
     private static int number(Map<String, String> env, String key, int fallback) {
@@ -120,6 +123,7 @@ public final class SendBench {
           plainSeconds,
           plainRate);
 
+      say("%s", warmUp(s, api, sink));
       Calibration calibration = calibrate(s, api, sink);
       add(report, "%s", calibration.latency());
       Bulk bulk = bulk(s, api, sink);
@@ -165,6 +169,20 @@ public final class SendBench {
   /** T7 alone for a few seconds: its latency without bulk load, and its commits per send. */
   record Calibration(String latency, double commitsPerSend) {}
 
+  /**
+   * Transactional sends at the T7 rate before anything is measured, awaited: the first sends of a
+   * fresh Herald load classes, compile code, create the channel's provider and open its
+   * connections, which took seconds on a loaded machine and dominated T7's figures.
+   */
+  private static String warmUp(Settings s, Api api, SmtpSink sink) throws Exception {
+    TransactionalLoad warm = new TransactionalLoad(api, sink, s.t7Rate(), s.people(), "w");
+    warm.start();
+    Thread.sleep(TimeUnit.SECONDS.toMillis(s.warmupSeconds()));
+    warm.stop();
+    warm.awaitArrivals(120);
+    return warm.report("warm-up, not a result (" + s.warmupSeconds() + " s)");
+  }
+
   private static Calibration calibrate(Settings s, Api api, SmtpSink sink) throws Exception {
     long before = commits(s);
     TransactionalLoad alone = new TransactionalLoad(api, sink, s.t7Rate(), s.people(), "c");
@@ -203,8 +221,15 @@ public final class SendBench {
                 return null;
               }));
     }
-    for (Future<?> f : posting) {
-      f.get();
+    try {
+      for (Future<?> f : posting) {
+        f.get();
+      }
+    } catch (ExecutionException | InterruptedException e) {
+      // Stop calling, or the driver's non-daemon threads keep it (and its 100/s) alive after main.
+      clients.shutdownNow();
+      t7.stop();
+      throw e;
     }
     clients.shutdown();
     double enqueueSeconds = (System.nanoTime() - start) / 1e9;

@@ -9,25 +9,37 @@ final class Template {
 
   static final String SUBJECT = "Your order {{trigger.order_id}}, {{customer.first_name}}";
 
-  static final String BODY = body();
+  static final String BODY = body(false);
+
+  /**
+   * The plain-text part Herald derives from {@link #BODY} (a message without its own text body gets
+   * the HTML's text: one paragraph per block, blank lines between), so the baseline loop sends the
+   * same MIME parts as Herald.
+   */
+  static final String TEXT = body(true);
 
   private Template() {}
 
-  private static String body() {
-    StringBuilder b =
-        new StringBuilder(
-            "<html><body><h1>Hello {{customer.first_name}}</h1>"
-                + "<p>Your {{customer.plan}} plan order {{trigger.order_id}} of"
-                + " {{trigger.amount}} ships to {{trigger.city}}.</p>");
-    int i = 0;
-    while (b.length() < 10_000) {
-      b.append("<p>Paragraph ")
-          .append(i++)
-          .append(
-              ": Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor"
-                  + " incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam.</p>");
+  private static final String HEADING = "Hello {{customer.first_name}}";
+  private static final String FIRST =
+      "Your {{customer.plan}} plan order {{trigger.order_id}} of {{trigger.amount}} ships to"
+          + " {{trigger.city}}.";
+
+  /** The HTML (about 10 KB) or its text: the same heading and paragraphs. */
+  private static String body(boolean text) {
+    StringBuilder html =
+        new StringBuilder("<html><body><h1>" + HEADING + "</h1><p>" + FIRST + "</p>");
+    StringBuilder plain = new StringBuilder(HEADING + "\n\n" + FIRST);
+    for (int i = 0; html.length() < 10_000; i++) {
+      String paragraph =
+          "Paragraph "
+              + i
+              + ": Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor"
+              + " incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam.";
+      html.append("<p>").append(paragraph).append("</p>");
+      plain.append("\n\n").append(paragraph);
     }
-    return b.append("</body></html>").toString();
+    return text ? plain.toString() : html.append("</body></html>").toString();
   }
 
   /** The person and send data of message {@code n}. */

@@ -92,6 +92,18 @@ record Composed(
 
   /** The message handed to the plugin; the delivery id is the idempotency key. */
   OutboundMessage toOutbound(String deliveryId, String recipient) {
+    return toOutbound(deliveryId, recipient, null);
+  }
+
+  /**
+   * The message handed to the plugin, with metadata {@code lane} ({@code transactional} or {@code
+   * bulk}, none when null): the email plugin keeps a connection that bulk sends cannot take.
+   */
+  OutboundMessage toOutbound(String deliveryId, String recipient, String lane) {
+    Map<String, String> metadata =
+        lane == null
+            ? Map.of("delivery_id", deliveryId)
+            : Map.of("delivery_id", deliveryId, "lane", lane);
     return OutboundMessage.builder(deliveryId, ChannelKind.EMAIL, recipient)
         .from(from)
         .replyTo(replyTo)
@@ -99,7 +111,7 @@ record Composed(
         .body(html)
         .text(text)
         .headers(headers)
-        .metadata(Map.of("delivery_id", deliveryId))
+        .metadata(metadata)
         .cc(cc)
         .bcc(bcc)
         .attachments(

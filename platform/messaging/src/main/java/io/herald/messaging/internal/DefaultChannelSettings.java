@@ -34,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
@@ -66,6 +67,9 @@ public class DefaultChannelSettings implements ChannelSettings {
   String publicUrl;
 
   private final SecureRandom random = new SecureRandom();
+
+  /** Saves and deletes on this node (see {@link #changes()}). */
+  private final AtomicLong changes = new AtomicLong();
 
   /** A stored setting with its secrets decrypted, for the provider registry only. */
   record Stored(
@@ -178,6 +182,7 @@ public class DefaultChannelSettings implements ChannelSettings {
           }
           return null;
         });
+    changes.incrementAndGet();
     return list(workspace).stream()
         .filter(v -> v.name().equals(name))
         .findFirst()
@@ -223,18 +228,21 @@ public class DefaultChannelSettings implements ChannelSettings {
 
   @Override
   public boolean delete(WorkspaceId workspace, String name) {
-    return Transactions.autoCommit(
-        dataSource,
-        "messaging",
-        c -> {
-          try (PreparedStatement d =
-              c.prepareStatement(
-                  "DELETE FROM messaging_channel WHERE workspace_id = ? AND name = ?")) {
-            d.setLong(1, workspace.value());
-            d.setString(2, name);
-            return d.executeUpdate() > 0;
-          }
-        });
+    boolean deleted =
+        Transactions.autoCommit(
+            dataSource,
+            "messaging",
+            c -> {
+              try (PreparedStatement d =
+                  c.prepareStatement(
+                      "DELETE FROM messaging_channel WHERE workspace_id = ? AND name = ?")) {
+                d.setLong(1, workspace.value());
+                d.setString(2, name);
+                return d.executeUpdate() > 0;
+              }
+            });
+    changes.incrementAndGet();
+    return deleted;
   }
 
   /**
@@ -314,6 +322,14 @@ public class DefaultChannelSettings implements ChannelSettings {
   }
 
   /** A setting by name with its secrets decrypted. */
+  /**
+   * How many times settings were saved or deleted on this node: {@link ProviderRegistry} reads a
+   * setting again when it changes.
+   */
+  long changes() {
+    return changes.get();
+  }
+
   Optional<Stored> stored(long workspaceId, String name) {
     return Transactions.autoCommit(
         dataSource, "messaging", c -> query(c, "workspace_id = ? AND name = ?", workspaceId, name));

@@ -7,7 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * SQL of the sending side of the delivery log: claiming due deliveries of a lane and recording what
@@ -54,23 +57,128 @@ final class DeliveryQueue {
       return claimed;
     }
     // due_at doubles as the lease of a sending delivery: the time another node may take it over.
+    // One statement for the batch (and one for its metrics), not one per delivery.
     try (PreparedStatement update =
         c.prepareStatement(
             "UPDATE messaging_delivery SET state = 'sending', due_at = ?, lease_until = ?,"
-                + " attempts = attempts + 1, updated_at = ? WHERE id = ?")) {
+                + " attempts = attempts + 1, updated_at = ? WHERE id IN ("
+                + marks(claimed.size())
+                + ")")) {
+      DateTimes.bind(update, 1, leaseUntil);
+      DateTimes.bind(update, 2, leaseUntil);
+      DateTimes.bind(update, 3, now);
+      int i = 4;
       for (Claimed d : claimed) {
-        DateTimes.bind(update, 1, leaseUntil);
-        DateTimes.bind(update, 2, leaseUntil);
-        DateTimes.bind(update, 3, now);
-        update.setLong(4, d.pk());
-        update.addBatch();
+        update.setLong(i++, d.pk());
       }
-      update.executeBatch();
+      update.executeUpdate();
     }
-    for (Claimed d : claimed) {
-      DeliveryStore.metric(c, d.pk(), "attempted", now, null);
-    }
+    metrics(c, claimed, "attempted", now);
     return claimed;
+  }
+
+  /** {@code ?, ?, …}: {@code n} parameter marks. */
+  static String marks(int n) {
+    return String.join(", ", Collections.nCopies(n, "?"));
+  }
+
+  /** Records {@code metric} for each delivery that does not have it yet, in one statement. */
+  private static void metrics(Connection c, List<Claimed> deliveries, String metric, Instant at)
+      throws SQLException {
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT IGNORE INTO messaging_delivery_metric (delivery_pk, metric, at, detail) VALUES "
+                + String.join(", ", Collections.nCopies(deliveries.size(), "(?, ?, ?, NULL)")))) {
+      int i = 1;
+      for (Claimed d : deliveries) {
+        insert.setLong(i++, d.pk());
+        insert.setString(i++, metric);
+        DateTimes.bind(insert, i++, at);
+      }
+      insert.executeUpdate();
+    }
+  }
+
+  /**
+   * What a provider accepted: its message id, the setting that sent it and the fields of its answer
+   * it kept (JSON object, null for none).
+   */
+  record Accepted(Claimed delivery, String providerId, String settingName, String response) {}
+
+  /**
+   * Records that the providers accepted these messages: one update and two metric statements for
+   * all of them instead of two statements each.
+   *
+   * @return the deliveries sent for the first time (a node that stopped after sending makes another
+   *     send them again); the update locks their rows first, so of two nodes recording the same
+   *     delivery only the first to commit counts it
+   */
+  static List<Claimed> sentAll(Connection c, List<Accepted> accepted, Instant now)
+      throws SQLException {
+    if (accepted.isEmpty()) {
+      return List.of();
+    }
+    String ids = marks(accepted.size());
+    String cases = String.join(" ", Collections.nCopies(accepted.size(), "WHEN ? THEN ?"));
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE messaging_delivery SET state = 'sent', reason = NULL, due_at = NULL,"
+                + " lease_until = NULL, provider_message_id = CASE id "
+                + cases
+                + " END, channel_setting = CASE id "
+                + cases
+                + " END, content = CASE WHEN retain THEN content ELSE NULL END,"
+                + " subject = CASE WHEN retain THEN subject ELSE NULL END, response = CASE id "
+                + cases
+                + " END, updated_at = ? WHERE id IN ("
+                + ids
+                + ")")) {
+      int i = 1;
+      for (Accepted a : accepted) {
+        update.setLong(i++, a.delivery().pk());
+        update.setString(i++, a.providerId());
+      }
+      for (Accepted a : accepted) {
+        update.setLong(i++, a.delivery().pk());
+        update.setString(i++, a.settingName());
+      }
+      for (Accepted a : accepted) {
+        update.setLong(i++, a.delivery().pk());
+        update.setString(i++, a.response());
+      }
+      DateTimes.bind(update, i++, now);
+      for (Accepted a : accepted) {
+        update.setLong(i++, a.delivery().pk());
+      }
+      update.executeUpdate();
+    }
+    Set<Long> before = new HashSet<>();
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT delivery_pk FROM messaging_delivery_metric WHERE metric = 'sent'"
+                + " AND delivery_pk IN ("
+                + ids
+                + ")")) {
+      int i = 1;
+      for (Accepted a : accepted) {
+        q.setLong(i++, a.delivery().pk());
+      }
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          before.add(rs.getLong(1));
+        }
+      }
+    }
+    List<Claimed> all = new ArrayList<>(accepted.size());
+    List<Claimed> first = new ArrayList<>(accepted.size());
+    for (Accepted a : accepted) {
+      all.add(a.delivery());
+      if (before.add(a.delivery().pk())) {
+        first.add(a.delivery());
+      }
+    }
+    metrics(c, all, "sent", now);
+    return first;
   }
 
   private static List<Claimed> due(Connection c, String lane, String state, Instant now, int limit)

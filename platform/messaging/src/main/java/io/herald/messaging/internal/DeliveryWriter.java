@@ -8,7 +8,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -16,7 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Inserts new deliveries group-committed ({@link GroupCommit}): concurrent sends share one commit,
  * each caller returns once its rows are committed, and a row that cannot be written fails only its
- * own caller (the shared group is written again caller by caller).
+ * own caller (the shared group is written again caller by caller). The rows of a commit go in with
+ * multi-row statements ({@link DeliveryInserts}).
  */
 @ApplicationScoped
 public class DeliveryWriter {
@@ -74,18 +74,6 @@ public class DeliveryWriter {
 
   private List<Long> writeAll(List<Row> rows) {
     return Transactions.inTransaction(
-        dataSource,
-        "messaging",
-        c -> {
-          List<Long> keys = new ArrayList<>(rows.size());
-          for (Row row : rows) {
-            long pk = DeliveryStore.insert(c, row.delivery(), row.now());
-            if (row.idempotencyKey() != null) {
-              IdempotentSends.keep(c, pk, row.idempotencyKey());
-            }
-            keys.add(pk);
-          }
-          return keys;
-        });
+        dataSource, "messaging", c -> DeliveryInserts.insertAll(c, rows));
   }
 }

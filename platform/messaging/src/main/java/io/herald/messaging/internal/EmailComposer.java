@@ -84,7 +84,13 @@ public class EmailComposer {
             LinkTags.PREFERENCES, links.preferences(deliveryId),
             LinkTags.VIEW_IN_BROWSER, links.view(deliveryId)));
     try {
-      email = render(template, scope);
+      // One parse of the HTML for the derived text part and the tracking rewrite.
+      email =
+          compiled
+              .get(template)
+              .render(
+                  scope,
+                  send.tracked() ? page -> LinkTracker.track(page, deliveryId, links) : null);
     } catch (TemplateException e) {
       throw new RenderFailure(e.error().describe());
     }
@@ -101,13 +107,11 @@ public class EmailComposer {
               headers.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
               headers.put(name, value);
             });
-    String html =
-        send.tracked() ? LinkTracker.track(email.html(), deliveryId, links) : email.html();
     return new Composed(
         email.from(),
         email.replyTo(),
         email.subject(),
-        html,
+        email.html(),
         email.text(),
         headers,
         files,

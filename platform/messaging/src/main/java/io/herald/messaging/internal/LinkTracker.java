@@ -1,7 +1,7 @@
 package io.herald.messaging.internal;
 
+import io.herald.messaging.internal.render.HtmlPage;
 import java.util.Locale;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -19,9 +19,14 @@ final class LinkTracker {
     if (html == null || html.isBlank()) {
       return html;
     }
-    boolean whole = html.toLowerCase(Locale.ROOT).contains("<html");
-    Document doc = whole ? Jsoup.parse(html) : Jsoup.parseBodyFragment(html);
-    doc.outputSettings().prettyPrint(false);
+    HtmlPage page = HtmlPage.parse(html);
+    track(page, deliveryId, links);
+    return page.html();
+  }
+
+  /** Rewrites a parsed page in place (the page an email's rendering already parsed). */
+  static void track(HtmlPage page, String deliveryId, TrackingLinks links) {
+    Document doc = page.document();
     for (Element a : doc.select("a[href]")) {
       String href = a.attr("href").trim();
       String lower = href.toLowerCase(Locale.ROOT);
@@ -40,6 +45,5 @@ final class LinkTracker {
         .attr("height", "1")
         .attr("alt", "")
         .attr("style", "display:block;border:0;width:1px;height:1px");
-    return whole ? doc.outerHtml() : doc.body().html();
   }
 }

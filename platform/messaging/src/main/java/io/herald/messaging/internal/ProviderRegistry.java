@@ -11,6 +11,9 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +25,9 @@ import java.util.logging.Logger;
  * The node's providers, one per channel setting, created from the plugin host (or a {@link
  * HostChannelProvider} the setting names) and replaced when the setting's version changes (the old
  * one is closed). A channel with no setting in the workspace goes to the host provider serving it,
- * if there is one.
+ * if there is one. The setting a send uses is read at most once a second per workspace, channel and
+ * name (a read per message cost a sending loop more than the send itself); a save or delete on this
+ * node is seen at once, one on another node within that second.
  */
 @ApplicationScoped
 public class ProviderRegistry {
@@ -35,7 +40,20 @@ public class ProviderRegistry {
 
   @Inject Instance<HostChannelProvider> hosts;
 
+  /** How long a setting read for sending is reused; changes made on this node apply at once. */
+  static final Duration READ_FOR = Duration.ofSeconds(1);
+
+  @Inject Clock clock;
+
   private record Key(long workspaceId, String name) {}
+
+  /** A setting looked up for sending: by name, or the channel's default (name null). */
+  private record Lookup(long workspaceId, String channel, String name) {}
+
+  /** What a lookup found, the settings' local change count then, and when. */
+  private record Read(Optional<DefaultChannelSettings.Stored> stored, long changes, Instant at) {}
+
+  private final Map<Lookup, Read> reads = new ConcurrentHashMap<>();
 
   private record Live(int version, ChannelProvider provider) {}
 
@@ -63,10 +81,7 @@ public class ProviderRegistry {
    */
   Optional<Resolved> resolve(long workspaceId, String channel, String settingName)
       throws InvalidConfigException {
-    Optional<DefaultChannelSettings.Stored> stored =
-        settingName == null
-            ? settings.defaultFor(workspaceId, channel)
-            : settings.stored(workspaceId, settingName);
+    Optional<DefaultChannelSettings.Stored> stored = read(workspaceId, channel, settingName);
     if (stored.isEmpty()) {
       return settingName == null ? hostDefault(workspaceId, channel) : Optional.empty();
     }
@@ -92,6 +107,27 @@ public class ProviderRegistry {
       }
       return Optional.of(new Resolved(s.name(), provider, s.rateLimit(), s.version()));
     }
+  }
+
+  /** The setting, read again once {@link #READ_FOR} has passed or a setting changed here. */
+  private Optional<DefaultChannelSettings.Stored> read(
+      long workspaceId, String channel, String settingName) {
+    Lookup lookup = new Lookup(workspaceId, settingName == null ? channel : null, settingName);
+    long changes = settings.changes();
+    Instant now = clock.instant();
+    Read earlier = reads.get(lookup);
+    if (earlier != null
+        && earlier.changes() == changes
+        && now.isBefore(earlier.at().plus(READ_FOR))
+        && !now.isBefore(earlier.at())) {
+      return earlier.stored();
+    }
+    Optional<DefaultChannelSettings.Stored> stored =
+        settingName == null
+            ? settings.defaultFor(workspaceId, channel)
+            : settings.stored(workspaceId, settingName);
+    reads.put(lookup, new Read(stored, changes, now));
+    return stored;
   }
 
   /** The host provider with descriptor id {@code id}. */

@@ -355,6 +355,76 @@ class BulkEnqueueIT {
         .isEqualTo("queued");
   }
 
+  @Test
+  void aCommitsRowsGoInWithMultiRowStatementsAndKeepTheirOwnKeys() {
+    List<String> statements = java.util.Collections.synchronizedList(new ArrayList<>());
+    dataSource.failing =
+        sql -> {
+          statements.add(sql);
+          return false;
+        };
+    List<DeliveryWriter.Row> rows = new ArrayList<>();
+    for (int i = 0; i < DeliveryInserts.MAX_ROWS + 120; i++) {
+      rows.add(row("mr" + i + "-" + now.toEpochMilli()));
+    }
+    String content = "{\"html\":\"<p class=\\\"x\\\">Olá ✓ 😀 'q' \\\\ \\n</p>\"}";
+    DeliveryWriter.Row first = rows.get(0);
+    rows.set(
+        0,
+        new DeliveryWriter.Row(
+            new DeliveryStore.NewDelivery(
+                first.delivery().deliveryId(),
+                workspace.value(),
+                null,
+                "email",
+                "transactional",
+                null,
+                "a@x.io",
+                "S",
+                "queued",
+                null,
+                now.plusSeconds(3600),
+                true,
+                content),
+            now));
+
+    List<Long> keys = writer.insert(rows);
+
+    assertThat(keys).hasSize(rows.size()).doesNotHaveDuplicates();
+    assertThat(statements.stream().filter(sql -> sql.startsWith("INSERT INTO messaging_delivery ")))
+        .as("one INSERT per chunk of " + DeliveryInserts.MAX_ROWS + " rows")
+        .hasSize(2);
+    assertThat(statements.stream().filter(sql -> sql.contains("messaging_delivery_metric")))
+        .hasSize(2);
+    Map<Long, String> idsByKey =
+        Transactions.autoCommit(
+            database,
+            "test",
+            c -> {
+              Map<Long, String> found = new java.util.HashMap<>();
+              try (var q =
+                  c.prepareStatement(
+                      "SELECT d.id, d.delivery_id FROM messaging_delivery d JOIN"
+                          + " messaging_delivery_metric m ON m.delivery_pk = d.id AND m.metric ="
+                          + " 'created' WHERE d.delivery_id LIKE 'mr%'")) {
+                try (ResultSet rs = q.executeQuery()) {
+                  while (rs.next()) {
+                    found.put(rs.getLong(1), rs.getString(2));
+                  }
+                }
+              }
+              return found;
+            });
+    for (int i = 0; i < rows.size(); i++) {
+      assertThat(idsByKey.get(keys.get(i))).isEqualTo(rows.get(i).delivery().deliveryId());
+    }
+    // Non-ASCII content and JSON escapes read back as written.
+    java.util.Optional<String> stored =
+        Transactions.autoCommit(
+            database, "test", c -> DeliveryStore.retainedContent(c, first.delivery().deliveryId()));
+    assertThat(stored).contains(content);
+  }
+
   private DeliveryWriter.Row row(String deliveryId) {
     return new DeliveryWriter.Row(
         new DeliveryStore.NewDelivery(

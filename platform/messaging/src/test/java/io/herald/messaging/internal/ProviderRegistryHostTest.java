@@ -53,13 +53,25 @@ class ProviderRegistryHostTest {
         }
       };
 
+  private final java.util.concurrent.atomic.AtomicLong changes =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicInteger reads =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   @BeforeEach
   void registry() {
     registry = new ProviderRegistry();
+    registry.clock = java.time.Clock.systemUTC();
     registry.settings =
         new DefaultChannelSettings() {
           @Override
+          long changes() {
+            return changes.get();
+          }
+
+          @Override
           Optional<Stored> stored(long workspaceId, String name) {
+            reads.incrementAndGet();
             return Optional.ofNullable(stored.get(workspaceId + "/" + name));
           }
 
@@ -128,5 +140,34 @@ class ProviderRegistryHostTest {
     assertThat(byName.get().version()).isEqualTo(3);
     assertThat(byDefault.get().provider()).isSameAs(byName.get().provider());
     assertThat(created).containsExactly(new WorkspaceId(7));
+  }
+
+  @Test
+  void aSettingIsReadOncePerSecondUnlessItChangesOnThisNode() throws Exception {
+    stored.put(
+        "7/web",
+        new DefaultChannelSettings.Stored(7, "web", "in_app", "in-app", Map.of(), null, 3));
+    java.time.Instant start = java.time.Instant.parse("2026-11-30T08:00:00Z");
+    registry.clock = java.time.Clock.fixed(start, java.time.ZoneOffset.UTC);
+
+    registry.resolve(7, "in_app", "web");
+    registry.resolve(7, "in_app", "web");
+    assertThat(reads).hasValue(1);
+
+    // Saved on this node: the next send reads it again and gets a provider of the new version.
+    stored.put(
+        "7/web",
+        new DefaultChannelSettings.Stored(7, "web", "in_app", "in-app", Map.of(), null, 4));
+    changes.incrementAndGet();
+    assertThat(registry.resolve(7, "in_app", "web").get().version()).isEqualTo(4);
+    assertThat(reads).hasValue(2);
+
+    // Saved elsewhere: seen once the second is over.
+    stored.remove("7/web");
+    assertThat(registry.resolve(7, "in_app", "web")).isPresent();
+    registry.clock =
+        java.time.Clock.fixed(start.plus(ProviderRegistry.READ_FOR), java.time.ZoneOffset.UTC);
+    assertThat(registry.resolve(7, "in_app", "web")).isEmpty();
+    assertThat(reads).hasValue(3);
   }
 }

@@ -15,8 +15,9 @@ import java.util.Optional;
 /**
  * One SMTP server: composes each message, borrows a pooled connection, sends, and maps the server's
  * answer to a {@link DeliveryResult}. Safe for concurrent sends (up to {@code pool_size} at once;
- * further senders wait for a free connection). Its callback takes bounce and complaint reports
- * ({@link BounceIntake}).
+ * further senders wait for a free connection; messages of the host's bulk lane use at most {@code
+ * pool_size - 1}, so transactional mail never waits behind a broadcast). Its callback takes bounce
+ * and complaint reports ({@link BounceIntake}).
  */
 final class SmtpEmailChannelProvider implements ChannelProvider {
 
@@ -72,7 +73,8 @@ final class SmtpEmailChannelProvider implements ChannelProvider {
     }
     TransportPool.Lease lease;
     try {
-      lease = pool.borrow();
+      // Host metadata lane (plugin API README): bulk sends leave one connection to the others.
+      lease = pool.borrow("bulk".equals(message.metadata().get("lane")));
     } catch (IllegalStateException e) {
       return DeliveryResult.permanent("provider is closed");
     } catch (MessagingException e) {

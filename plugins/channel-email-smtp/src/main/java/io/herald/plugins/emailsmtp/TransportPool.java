@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * At most {@code size} connected SMTP transports, reused across sends. A borrower gets an idle
  * transport (checked with NOOP when it has been idle for a while, since servers drop idle
- * connections) or a newly connected one, and either returns it or discards it after a failure.
+ * connections) or a newly connected one, and either returns it or discards it after a failure. Bulk
+ * borrowers may hold at most {@code size - 1} of them (with a pool of 2 or more), so a
+ * transactional send always finds a connection that no broadcast can take.
  */
 final class TransportPool implements AutoCloseable {
 
@@ -31,6 +33,10 @@ final class TransportPool implements AutoCloseable {
   private final Clock clock;
   private final System.Logger logger;
   private final Semaphore permits;
+
+  /** Taken by bulk borrowers before {@link #permits}: one connection stays for the others. */
+  private final Semaphore bulkPermits;
+
   private final Deque<Idle> idle = new ConcurrentLinkedDeque<>();
   private final Set<Transport> open = ConcurrentHashMap.newKeySet();
   private final AtomicLong connectionsOpened = new AtomicLong();
@@ -44,15 +50,18 @@ final class TransportPool implements AutoCloseable {
     this.clock = clock;
     this.logger = logger;
     this.permits = new Semaphore(settings.poolSize(), true);
+    this.bulkPermits = new Semaphore(Math.max(1, settings.poolSize() - 1), true);
   }
 
   /** A borrowed transport; give it back with {@link #release()} or {@link #discard()}. */
   final class Lease {
     private final Transport transport;
+    private final boolean bulk;
     private final AtomicBoolean done = new AtomicBoolean();
 
-    private Lease(Transport transport) {
+    private Lease(Transport transport, boolean bulk) {
       this.transport = transport;
+      this.bulk = bulk;
     }
 
     Transport transport() {
@@ -68,7 +77,7 @@ final class TransportPool implements AutoCloseable {
           // A close() racing with this push still closes the transport: it is in `open`.
           idle.push(new Idle(transport, clock.instant()));
         }
-        permits.release();
+        releasePermits(bulk);
       }
     }
 
@@ -76,23 +85,42 @@ final class TransportPool implements AutoCloseable {
     void discard() {
       if (done.compareAndSet(false, true)) {
         closeQuietly(transport);
-        permits.release();
+        releasePermits(bulk);
       }
     }
   }
 
   /**
-   * Borrows a connected transport, waiting up to the read timeout for a free slot.
+   * Borrows a connected transport for a transactional send, waiting up to the read timeout for a
+   * free slot.
    *
    * @throws MessagingException when connecting fails or no slot frees up in time
    * @throws IllegalStateException when the pool is closed
    */
   Lease borrow() throws MessagingException {
+    return borrow(false);
+  }
+
+  /**
+   * Borrows a connected transport, waiting up to the read timeout for a free slot; a bulk borrower
+   * waits for one of the {@code size - 1} slots bulk sends may hold.
+   *
+   * @throws MessagingException when connecting fails or no slot frees up in time
+   * @throws IllegalStateException when the pool is closed
+   */
+  Lease borrow(boolean bulk) throws MessagingException {
     ensureOpen();
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.timeoutMs());
     try {
-      if (!permits.tryAcquire(settings.timeoutMs(), TimeUnit.MILLISECONDS)) {
-        throw new MessagingException(
-            "all " + settings.poolSize() + " SMTP connections stayed busy");
+      if (bulk && !bulkPermits.tryAcquire(settings.timeoutMs(), TimeUnit.MILLISECONDS)) {
+        throw busy();
+      }
+      long left = Math.max(0, deadline - System.nanoTime());
+      if (!permits.tryAcquire(left, TimeUnit.NANOSECONDS)) {
+        if (bulk) {
+          bulkPermits.release();
+        }
+        throw busy();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -100,10 +128,21 @@ final class TransportPool implements AutoCloseable {
     }
     try {
       ensureOpen();
-      return new Lease(idleOrNew());
+      return new Lease(idleOrNew(), bulk);
     } catch (MessagingException | RuntimeException e) {
-      permits.release();
+      releasePermits(bulk);
       throw e;
+    }
+  }
+
+  private MessagingException busy() {
+    return new MessagingException("all " + settings.poolSize() + " SMTP connections stayed busy");
+  }
+
+  private void releasePermits(boolean bulk) {
+    permits.release();
+    if (bulk) {
+      bulkPermits.release();
     }
   }
 

@@ -3,6 +3,7 @@ package io.herald.messaging.internal.render;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,6 +50,19 @@ public final class CompiledEmail {
    * @throws TemplateException naming the first field that fails
    */
   public RenderedEmail render(Map<String, Object> variables) {
+    return render(variables, null);
+  }
+
+  /**
+   * Renders for one recipient, then rewrites the HTML with {@code rewrite} (for tracking). The HTML
+   * is parsed at most once: the plain-text part is derived (when the template has none) from the
+   * same parse, before the rewrite changes it.
+   *
+   * @param rewrite changes the parsed page; null leaves the HTML as rendered (and unparsed unless
+   *     the text part is derived)
+   * @throws TemplateException naming the first field that fails
+   */
+  public RenderedEmail render(Map<String, Object> variables, Consumer<HtmlPage> rewrite) {
     Map<String, Object> scope = new LinkedHashMap<>(variables);
     Map<String, Object> renderedSnippets = new LinkedHashMap<>();
     snippets.forEach((name, snippet) -> renderedSnippets.put(name, snippet.render(variables)));
@@ -67,11 +81,23 @@ public final class CompiledEmail {
       layoutScope.put("content", body);
       page = layout.render(layoutScope);
     }
-    if (plain.isBlank() && !page.isBlank()) {
-      plain = HtmlText.of(page);
+    if (page.isBlank()) {
+      return new RenderedEmail(renderedSubject, renderedFrom, renderedReplyTo, page, plain);
     }
-    if (!renderedPreheader.isEmpty() && !page.isBlank()) {
+    if (!renderedPreheader.isEmpty()) {
+      // The derived text leaves the preheader out, so it may go in before the parse.
       page = withPreheader(page, renderedPreheader);
+    }
+    boolean derive = plain.isBlank();
+    if (derive || rewrite != null) {
+      HtmlPage parsed = HtmlPage.parse(page);
+      if (derive) {
+        plain = HtmlText.of(parsed);
+      }
+      if (rewrite != null) {
+        rewrite.accept(parsed);
+        page = parsed.html();
+      }
     }
     return new RenderedEmail(renderedSubject, renderedFrom, renderedReplyTo, page, plain);
   }

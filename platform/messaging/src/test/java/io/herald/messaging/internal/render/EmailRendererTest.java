@@ -53,6 +53,37 @@ class EmailRendererTest {
   }
 
   @Test
+  void aRewriteChangesTheOneParseAfterTheTextWasDerivedFromIt() {
+    CompiledEmail compiled =
+        emails.compile(
+            template(
+                "<style>p{}</style><p>Hi {{ customer.first_name }}</p><p><a"
+                    + " href=\"https://shop.test/a\">Shop</a></p>",
+                ""),
+            null,
+            Map.of());
+    java.util.List<String> seen = new java.util.ArrayList<>();
+
+    RenderedEmail email =
+        compiled.render(
+            vars,
+            page -> {
+              seen.add(page.document().select("a").attr("href"));
+              page.document().select("a").attr("href", "https://t.test/c");
+              page.document().body().appendElement("img").attr("src", "https://t.test/o.gif");
+            });
+
+    assertThat(seen).containsExactly("https://shop.test/a");
+    assertThat(email.text()).isEqualTo("Hi Ada\n\nShop (https://shop.test/a)");
+    assertThat(email.html())
+        .startsWith("<span data-herald-preheader")
+        .contains(">Thanks, Ada</span><style>p{}</style><p>Hi Ada</p>")
+        .endsWith("<a href=\"https://t.test/c\">Shop</a></p><img src=\"https://t.test/o.gif\">");
+    assertThat(compiled.render(vars)).isEqualTo(compiled.render(vars, null));
+    assertThat(compiled.render(vars).text()).isEqualTo(email.text());
+  }
+
+  @Test
   void preheaderGoesFirstWhenThereIsNoBodyTagAndIsEscaped() {
     EmailTemplate t =
         new EmailTemplate("s", "f", null, "1 < 2 & {{ customer.first_name }}", "<p>x</p>", null);
