@@ -53,8 +53,24 @@ public record FeedCursor(String table, String cursorTable, String name) {
       int settleSeconds,
       int max,
       RowMapper<T> mapper) {
+    return read(dataSource, consumer, 0, select, settleSeconds, max, mapper);
+  }
+
+  /**
+   * Reads up to {@code max} entries after the later of the consumer's stored position and {@code
+   * from} (where this node's consumer already got to without storing it, see {@link
+   * FeedPositions}).
+   */
+  public <T> Slice<T> read(
+      DataSource dataSource,
+      String consumer,
+      long from,
+      String select,
+      int settleSeconds,
+      int max,
+      RowMapper<T> mapper) {
     try (Connection c = dataSource.getConnection()) {
-      long position = position(c, consumer);
+      long position = Math.max(from, position(c, consumer));
       List<T> entries = new ArrayList<>();
       List<FeedWindow.Row> rows = new ArrayList<>();
       try (PreparedStatement q =
