@@ -48,10 +48,16 @@ final class TimerPoller {
     this.lease = lease;
   }
 
-  /** Claims and runs one batch of due timers; returns how many were claimed. */
+  /**
+   * Claims and runs one batch of due timers; returns how many were claimed. Looks first without a
+   * transaction, so an idle poll commits nothing.
+   */
   int poll() {
     String claim = UUID.randomUUID().toString();
     Instant now = clock.instant();
+    if (!Transactions.autoCommit(dataSource, "journeys claim", c -> TimerStore.anyDue(c, now))) {
+      return 0;
+    }
     List<TimerStore.Timer> due =
         Transactions.inTransaction(
             dataSource,
