@@ -1,5 +1,8 @@
 package io.herald.events.api;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
 /**
  * Every committed event, in commit-safe order, for consumers that keep a durable position
  * (segments, journeys). Delivery is at least once: a consumer that crashes before {@link
@@ -17,6 +20,13 @@ public interface ChangeFeed {
    * starts after it.
    */
   void acknowledge(String consumer, FeedBatch batch);
+
+  /**
+   * Stores {@code consumer}'s position after {@code batch} in the caller's transaction on {@code
+   * transaction}: it commits (or rolls back) with the handling and costs no commit of its own. Call
+   * {@link #advance} once the transaction committed.
+   */
+  void acknowledge(Connection transaction, String consumer, FeedBatch batch) throws SQLException;
 
   /**
    * Records that {@code consumer} handled {@code batch} in this node's memory and stores the

@@ -11,6 +11,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -57,6 +59,12 @@ public class JdbcChangeFeed implements ChangeFeed {
   @Override
   public void acknowledge(String consumer, FeedBatch batch) {
     positions().acknowledge(consumer, batch.position());
+  }
+
+  @Override
+  public void acknowledge(Connection transaction, String consumer, FeedBatch batch)
+      throws SQLException {
+    positions().acknowledge(transaction, consumer, batch.position());
   }
 
   @Override

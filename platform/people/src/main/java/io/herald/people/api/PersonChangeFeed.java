@@ -1,6 +1,8 @@
 package io.herald.people.api;
 
 import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -23,6 +25,13 @@ public interface PersonChangeFeed {
    * starts after it.
    */
   void acknowledge(String consumer, Batch batch);
+
+  /**
+   * Stores {@code consumer}'s position after {@code batch} in the caller's transaction on {@code
+   * transaction}: it commits (or rolls back) with the handling and costs no commit of its own. Call
+   * {@link #advance} once the transaction committed.
+   */
+  void acknowledge(Connection transaction, String consumer, Batch batch) throws SQLException;
 
   /**
    * Records that {@code consumer} handled {@code batch} in this node's memory and stores the

@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -81,6 +83,12 @@ public class JdbcPersonChangeFeed implements PersonChangeFeed {
   @Override
   public void acknowledge(String consumer, Batch batch) {
     positions().acknowledge(consumer, batch.position());
+  }
+
+  @Override
+  public void acknowledge(Connection transaction, String consumer, Batch batch)
+      throws SQLException {
+    positions().acknowledge(transaction, consumer, batch.position());
   }
 
   @Override

@@ -98,19 +98,28 @@ public record FeedCursor(String table, String cursorTable, String name) {
 
   /** Moves the consumer's position forward to {@code position} (never back). */
   public void acknowledge(DataSource dataSource, String consumer, long position) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement upsert =
-            c.prepareStatement(
-                "INSERT INTO "
-                    + cursorTable
-                    + " (consumer, position, updated_at) VALUES (?, ?, NOW(3)) ON DUPLICATE KEY"
-                    + " UPDATE position = GREATEST(position, VALUES(position)),"
-                    + " updated_at = NOW(3)")) {
+    try (Connection c = dataSource.getConnection()) {
+      acknowledge(c, consumer, position);
+    } catch (SQLException e) {
+      throw new IllegalStateException(name + " position not saved: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Moves the consumer's position forward to {@code position} (never back) on {@code c}: in the
+   * caller's transaction when it has one, committed with it.
+   */
+  public void acknowledge(Connection c, String consumer, long position) throws SQLException {
+    try (PreparedStatement upsert =
+        c.prepareStatement(
+            "INSERT INTO "
+                + cursorTable
+                + " (consumer, position, updated_at) VALUES (?, ?, NOW(3)) ON DUPLICATE KEY"
+                + " UPDATE position = GREATEST(position, VALUES(position)),"
+                + " updated_at = NOW(3)")) {
       upsert.setString(1, consumer);
       upsert.setLong(2, position);
       upsert.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException(name + " position not saved: " + e.getMessage(), e);
     }
   }
 

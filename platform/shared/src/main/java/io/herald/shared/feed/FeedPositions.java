@@ -1,5 +1,7 @@
 package io.herald.shared.feed;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -16,7 +18,9 @@ import javax.sql.DataSource;
  *
  * <p>Replay safety: after a crash (or on another node) a consumer reads again from the stored
  * position, so it must be idempotent for what it only {@link #advance advanced} past; it {@link
- * #acknowledge acknowledges} (stores at once) slices whose effects would not be idempotent.
+ * #acknowledge acknowledges} (stores at once) slices whose effects would not be idempotent, or
+ * stores the position in the transaction of its work ({@link #acknowledge(Connection, String,
+ * long)}), at no extra commit.
  */
 public final class FeedPositions {
 
@@ -88,6 +92,21 @@ public final class FeedPositions {
     synchronized (p) {
       p.current = Math.max(p.current, position);
       save(consumer, p);
+    }
+  }
+
+  /**
+   * Stores the position in the caller's transaction, so it commits (or rolls back) with the work
+   * and costs no commit of its own; call {@link #advance} once the transaction committed.
+   */
+  public void acknowledge(Connection transaction, String consumer, long position)
+      throws SQLException {
+    cursor.acknowledge(transaction, consumer, position);
+    Position p = of(consumer);
+    synchronized (p) {
+      // Counted as stored already: rolled back, the batch is handled again and stored then.
+      p.stored = Math.max(p.stored, position);
+      p.storedAt = clock.millis();
     }
   }
 

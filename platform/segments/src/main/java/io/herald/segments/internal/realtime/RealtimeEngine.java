@@ -37,12 +37,12 @@ import javax.sql.DataSource;
  *
  * <p>Cluster safety: a feed is consumed by the one worker that holds its {@code segments_feed_lock}
  * row (taken with SKIP LOCKED: other nodes move on instead of waiting), for the length of one
- * batch's transaction; its position moves on after that commit (in memory, stored about once a
- * second), so a crash replays the batches since the stored position, and replaying is harmless
- * because evaluation compares the current facts with the stored membership (at least once,
- * idempotent). Re-checks are claimed with SKIP LOCKED, so two nodes never evaluate the same due
- * person at once. Every evaluation of a person first locks the person's {@code segments_recheck}
- * row.
+ * batch's transaction; its position is stored in that transaction (a batch that needs no evaluation
+ * only moves it on in memory, stored about once a second), so a crash replays at most those, and
+ * replaying is harmless because evaluation compares the current facts with the stored membership
+ * (at least once, idempotent). Re-checks are claimed with SKIP LOCKED, so two nodes never evaluate
+ * the same due person at once. Every evaluation of a person first locks the person's {@code
+ * segments_recheck} row.
  */
 @ApplicationScoped
 public class RealtimeEngine {
@@ -80,9 +80,10 @@ public class RealtimeEngine {
 
   /**
    * Handles one batch of the events feed. Reads it first without a transaction: an idle feed, or a
-   * batch of workspaces without data segments, costs reads and no commit. The position moves on in
-   * memory only (stored about once a second, see {@code ChangeFeed.advance}): replaying a batch
-   * after a crash is harmless (see above).
+   * batch of workspaces without data segments, costs reads and no commit, and such a batch moves
+   * the position on in memory only (stored about once a second, see {@code ChangeFeed.advance};
+   * replaying it after a crash is harmless). A batch evaluated stores its position in its own
+   * transaction, so another node's worker starts after it.
    */
   public boolean events() {
     FeedBatch ahead = events.read(CONSUMER, settings.batchSize());
@@ -106,7 +107,9 @@ public class RealtimeEngine {
               }
               indexes.refresh();
               Map<Long, Map<String, Reevaluator.Work>> work = eventWork(c, batch.events());
-              return new Done<>(true, batch, evaluate(c, work, clock.instant()));
+              List<Applied> applied = evaluate(c, work, clock.instant());
+              events.acknowledge(c, CONSUMER, batch);
+              return new Done<>(true, batch, applied);
             });
     if (done.batch() != null) {
       events.advance(CONSUMER, done.batch());
@@ -174,6 +177,7 @@ public class RealtimeEngine {
                       "merge");
                 }
               }
+              people.acknowledge(c, CONSUMER, batch);
               return new Done<>(true, batch, applied);
             });
     if (done.batch() != null) {

@@ -33,9 +33,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The real-time engine's feed consumers on a real MariaDB, counting what reaches the database as a
- * commit: an idle poll commits nothing, a batch moves the position on in memory only (stored once
- * {@code saveEvery} has passed, not per batch), and an engine restarted before its position was
- * stored replays from the stored position with neither a lost nor a duplicated membership change.
+ * commit: an idle poll commits nothing, a batch with nothing to evaluate moves the position on in
+ * memory only (stored once {@code saveEvery} has passed, not per batch), an evaluated batch stores
+ * it in its own transaction, and an engine restarted before its position was stored replays from
+ * the stored position with neither a lost nor a repeated membership change.
  */
 class FeedCommitsIT {
 
@@ -57,11 +58,10 @@ class FeedCommitsIT {
   private final CountingDataSource counted = new CountingDataSource(dataSource());
 
   @Test
-  void anIdlePollCommitsNothingAndABusyConsumerStoresItsPositionOncePerInterval()
+  void anIdlePollCommitsNothingAndAPositionAdvancedInMemoryIsStoredOncePerInterval()
       throws SQLException {
-    List<MembershipChanged> announced = new ArrayList<>();
-    RealtimeEngine engine = engine(announced);
-    drain(engine); // the clock stands still until said: nothing is stored yet
+    RealtimeEngine engine = engine(new ArrayList<>());
+    drain(engine); // the clock stands still until said: nothing is stored on the way
     counted.reset();
 
     for (int i = 0; i < 20; i++) {
@@ -70,58 +70,77 @@ class FeedCommitsIT {
     }
     assertThat(counted.commits()).as("idle polls: no transaction, no write").isZero();
 
-    long segment = dataSegment(ws, LOGIN_WITHIN_AN_HOUR);
-    person(ws, "p1", "{}");
-    event(ws, "p1", "login", clock.instant());
+    // A workspace without data segments: its batch only moves the position on, in memory.
+    long quiet = freshWorkspace();
+    event(quiet, "q1", "login", clock.instant());
     long last = lastEventId();
     drain(engine);
-    assertThat(changes(segment)).containsExactly("p1 entered event");
-    int batchCommits = counted.commits();
-    assertThat(storedPosition()).as("not stored per batch").isLessThan(last);
-
-    counted.reset();
     for (int i = 0; i < 20; i++) {
       engine.events();
     }
-    assertThat(counted.commits()).as("idle within the interval: nothing stored").isZero();
+    assertThat(counted.commits()).as("nothing to evaluate, interval not over: no write").isZero();
+    assertThat(storedPosition()).isLessThan(last);
+
     clock.move(SAVE_EVERY);
     engine.events();
     assertThat(counted.commits()).as("the interval passed: the position stored once").isEqualTo(1);
     assertThat(storedPosition()).isGreaterThanOrEqualTo(last);
     engine.events();
     assertThat(counted.commits()).isEqualTo(1);
-    assertThat(batchCommits)
-        .as("the batch itself: its transaction (and the person's row), no cursor write")
-        .isLessThanOrEqualTo(2);
+  }
+
+  @Test
+  void anEvaluatedBatchStoresItsPositionInItsOwnTransaction() throws SQLException {
+    RealtimeEngine engine = engine(new ArrayList<>());
+    drain(engine);
+    long segment = dataSegment(ws, LOGIN_WITHIN_AN_HOUR);
+    person(ws, "p1", "{}");
+    event(ws, "p1", "login", clock.instant());
+    long last = lastEventId();
+    counted.reset();
+
+    drain(engine);
+
+    assertThat(changes(segment)).containsExactly("p1 entered event");
+    assertThat(storedPosition()).as("stored with the batch").isGreaterThanOrEqualTo(last);
+    assertThat(counted.commits())
+        .as(
+            "the batch's transaction and the person's row (auto-commit), no cursor write of its own")
+        .isEqualTo(2);
   }
 
   @Test
   void aRestartedConsumerReplaysFromTheStoredPositionWithoutLosingOrRepeatingAChange()
       throws SQLException {
-    List<MembershipChanged> before = new ArrayList<>();
-    RealtimeEngine engine = engine(before);
+    List<MembershipChanged> first = new ArrayList<>();
+    RealtimeEngine engine = engine(first);
     drain(engine); // the clock stands still: nothing is stored from here on
     long stored = storedPosition();
 
-    long segment = dataSegment(ws, LOGIN_WITHIN_AN_HOUR);
+    // No data segment yet: p1's login only moves the position on in memory.
     person(ws, "p1", "{}");
     person(ws, "p2", "{}");
     event(ws, "p1", "login", clock.instant());
     drain(engine);
-    assertThat(changes(segment)).containsExactly("p1 entered event");
-    assertThat(ours(before)).extracting(MembershipChanged::cioId).containsExactly("p1");
     assertThat(storedPosition()).as("advanced in memory only").isEqualTo(stored);
 
-    // A crash: the in-memory position is gone; p2 logs in meanwhile.
+    // The segment is created, the node crashes (its in-memory position is lost), p2 logs in.
+    long segment = dataSegment(ws, LOGIN_WITHIN_AN_HOUR);
     event(ws, "p2", "login", clock.instant());
-    List<MembershipChanged> after = new ArrayList<>();
-    RealtimeEngine restarted = engine(after);
-    drain(restarted);
+    List<MembershipChanged> second = new ArrayList<>();
+    drain(engine(second));
 
     assertThat(changes(segment))
-        .as("p1's event read again changed nothing; p2's was not lost")
+        .as("p1's event read again from the stored position: not lost; p2's too")
         .containsExactly("p1 entered event", "p2 entered event");
-    assertThat(ours(after)).extracting(MembershipChanged::cioId).containsExactly("p2");
+    assertThat(ours(second)).extracting(MembershipChanged::cioId).containsExactly("p1", "p2");
+
+    // Another restart: the evaluated batch's position was stored with it, nothing is repeated.
+    List<MembershipChanged> third = new ArrayList<>();
+    drain(engine(third));
+    assertThat(changes(segment)).containsExactly("p1 entered event", "p2 entered event");
+    assertThat(ours(first)).isEmpty();
+    assertThat(ours(third)).isEmpty();
   }
 
   // --- helpers
