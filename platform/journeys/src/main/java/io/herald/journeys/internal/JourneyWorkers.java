@@ -113,7 +113,7 @@ public class JourneyWorkers {
       Engine e = engine.engine();
       List<RecordedEvent> relevant = e.feedFilter.events(batch.events());
       if (relevant.isEmpty()) {
-        // Nothing to replay but nothing: the position is stored about once a second.
+        // Replaying these after a crash changes nothing: stored about once a second.
         events.advance(EVENTS_CONSUMER, batch);
       } else {
         e.triggers.onEvents(relevant);
