@@ -59,9 +59,15 @@ public final class IngestBench {
     Duration t2Time =
         Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_T2_SECONDS", "20")));
 
+    long catchUpSeconds = Long.parseLong(env.getOrDefault("BENCH_CATCHUP_SECONDS", "300"));
     String schema = env.getOrDefault("BENCH_SCHEMA", "herald_bench");
     if (!schema.matches("[A-Za-z0-9_]{1,64}")) {
       throw new IllegalArgumentException("BENCH_SCHEMA must be a plain schema name: " + schema);
+    }
+    String heraldUser = env.getOrDefault("BENCH_HERALD_USER", "herald_bench");
+    if (!heraldUser.matches("[A-Za-z0-9_]{1,32}")) {
+      throw new IllegalArgumentException(
+          "BENCH_HERALD_USER must be a plain user name: " + heraldUser);
     }
     String schemaUrl = server + schema;
     try (Connection c = DriverManager.getConnection(server, rootUser, rootPassword);
@@ -69,15 +75,16 @@ public final class IngestBench {
       s.execute("DROP DATABASE IF EXISTS " + schema);
       s.execute("CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
       for (String host : List.of("localhost", "127.0.0.1", "%")) {
-        s.execute("CREATE USER IF NOT EXISTS 'herald_bench'@'" + host + "' IDENTIFIED BY 'bench'");
-        s.execute("GRANT ALL ON " + schema + ".* TO 'herald_bench'@'" + host + "'");
+        s.execute(
+            "CREATE USER IF NOT EXISTS '" + heraldUser + "'@'" + host + "' IDENTIFIED BY 'bench'");
+        s.execute("GRANT ALL ON " + schema + ".* TO '" + heraldUser + "'@'" + host + "'");
       }
     }
     int port = freePort();
     Path data = Files.createTempDirectory("herald-bench-");
     Map<String, String> heraldEnv = new LinkedHashMap<>();
     heraldEnv.put("HERALD_DB_URL", schemaUrl);
-    heraldEnv.put("HERALD_DB_USER", "herald_bench");
+    heraldEnv.put("HERALD_DB_USER", heraldUser);
     heraldEnv.put("HERALD_DB_PASSWORD", "bench");
     heraldEnv.put("HERALD_HTTP_PORT", Integer.toString(port));
     heraldEnv.put("HERALD_DATA_DIR", data.toString());
@@ -95,7 +102,8 @@ public final class IngestBench {
           }
         });
 
-    JdbcBaseline jdbc = new JdbcBaseline(schemaUrl, "herald_bench", "bench");
+    JdbcBaseline jdbc = new JdbcBaseline(schemaUrl, heraldUser, "bench");
+    CommitCounter commitCounter = new CommitCounter(server, rootUser, rootPassword, heraldUser);
     List<String> report = new ArrayList<>();
     Path log = data.resolve("herald.log");
     System.out.println("bench: starting Herald on port " + port + " (log: " + log + ")");
@@ -152,7 +160,7 @@ public final class IngestBench {
       // T1.
       String run = "r" + System.currentTimeMillis();
       long requests = events / batch;
-      long commitsBefore = jdbc.commits();
+      CommitCounter.Reading commitsBefore = commitCounter.read();
       before = cpu.sample();
       Load.Result t1 =
           load.run(
@@ -165,17 +173,19 @@ public final class IngestBench {
                       writeAuth,
                       Payloads.trackBatch(run, i * batch, batch, people)));
       CpuMeter.Sample after = cpu.sample();
-      long commits = jdbc.commits() - commitsBefore;
+      CommitCounter.Reading commitsAfter = commitCounter.read();
       long acknowledged = (t1.requests() - t1.failures()) * batch;
       long stored =
           count(
-              schemaUrl, "SELECT COUNT(*) FROM events_event WHERE dedupe_id LIKE '" + run + "-%'");
+              schemaUrl,
+              heraldUser,
+              "SELECT COUNT(*) FROM events_event WHERE dedupe_id LIKE '" + run + "-%'");
       double t1Rate = acknowledged / t1.seconds();
       report.add(
           String.format(
               "T1 /v1/batch x%d, %d clients: %,d events in %.1f s = %,.0f events/s = %.0f%% of"
                   + " JDBC (target >= 30%%, stretch 50%%); p50 %.1f ms, p99 %.1f ms (target <= 50);"
-                  + " %.4f commits/event (target <= 0.02); failures %d %s| %s",
+                  + " %s; failures %d %s| %s",
               batch,
               t1Clients,
               acknowledged,
@@ -184,7 +194,7 @@ public final class IngestBench {
               100 * t1Rate / jdbcRate,
               t1.p50Millis(),
               t1.p99Millis(),
-              (double) commits / Math.max(1, acknowledged),
+              CommitCounter.describe(commitsBefore, commitsAfter, acknowledged),
               t1.failures(),
               failureNote(t1),
               CpuMeter.describe(before, after)));
@@ -192,9 +202,20 @@ public final class IngestBench {
           String.format(
               "T1 durability: %,d events acknowledged, %,d stored%s",
               acknowledged, stored, stored >= acknowledged ? " (none lost)" : " (LOST EVENTS)"));
+      double caughtUp = catchUp(schemaUrl, heraldUser, Duration.ofSeconds(catchUpSeconds));
+      CommitCounter.Reading commitsCaughtUp = commitCounter.read();
+      report.add(
+          String.format(
+              "T1 with the change-feed consumers' catch-up (%s): %s",
+              caughtUp < 0
+                  ? "NOT caught up after " + catchUpSeconds + " s"
+                  : String.format("at the last event %.1f s after T1", caughtUp),
+              CommitCounter.describe(commitsBefore, commitsCaughtUp, acknowledged)));
 
       // T2.
-      if (!"java".equals(env.get("BENCH_T2_DRIVER")) && WrkLoad.available()) {
+      if (t2Time.isZero()) {
+        report.add("T2: skipped (BENCH_T2_SECONDS=0)");
+      } else if (!"java".equals(env.get("BENCH_T2_DRIVER")) && WrkLoad.available()) {
         wrkT2(report, cpu, new WrkLoad(base, people), trackAuth, t2Time);
         report.add(
             "T2 driver: wrk (set BENCH_T2_DRIVER=java for the JDK client driver of earlier runs)");
@@ -339,13 +360,36 @@ public final class IngestBench {
         + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static long count(String url, String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection(url, "herald_bench", "bench");
+  private static long count(String url, String user, String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection(url, user, "bench");
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }
+  }
+
+  /**
+   * Waits until every consumer of the events change feed (segments, journeys) has stored a position
+   * at or past the last event; returns the seconds it took, or -1 after {@code patience}.
+   */
+  private static double catchUp(String url, String user, Duration patience) throws Exception {
+    long start = System.nanoTime();
+    long deadline = start + patience.toNanos();
+    while (System.nanoTime() < deadline) {
+      long behind =
+          count(
+              url,
+              user,
+              "SELECT COUNT(*) FROM events_feed_cursor"
+                  + " WHERE position < (SELECT COALESCE(MAX(id), 0) FROM events_event)");
+      long consumers = count(url, user, "SELECT COUNT(*) FROM events_feed_cursor");
+      if (consumers > 0 && behind == 0) {
+        return (System.nanoTime() - start) / 1e9;
+      }
+      Thread.sleep(500);
+    }
+    return -1;
   }
 
   private static int freePort() throws Exception {

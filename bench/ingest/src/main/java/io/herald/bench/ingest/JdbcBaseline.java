@@ -95,16 +95,6 @@ final class JdbcBaseline {
     }
   }
 
-  /** The server's commit counter ({@code Com_commit}). */
-  long commits() throws SQLException {
-    try (Connection c = connect();
-        Statement s = c.createStatement();
-        var rs = s.executeQuery("SHOW GLOBAL STATUS LIKE 'Com_commit'")) {
-      rs.next();
-      return rs.getLong(2);
-    }
-  }
-
   /** A few server settings the results depend on. */
   String settings() throws SQLException {
     StringBuilder out = new StringBuilder();

@@ -1,5 +1,8 @@
 package io.herald.events.api;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
 /**
  * Every committed event, in commit-safe order, for consumers that keep a durable position
  * (segments, journeys). Delivery is at least once: a consumer that crashes before {@link
@@ -12,10 +15,32 @@ public interface ChangeFeed {
   /** At most {@code max} events after {@code consumer}'s acknowledged position. */
   FeedBatch read(String consumer, int max);
 
-  /** Records that {@code consumer} handled {@code batch}; its next read starts after it. */
+  /**
+   * Records that {@code consumer} handled {@code batch} and stores its position now; its next read
+   * starts after it.
+   */
   void acknowledge(String consumer, FeedBatch batch);
 
-  /** The consumer's acknowledged position (0 before its first acknowledgement). */
+  /**
+   * Stores {@code consumer}'s position after {@code batch} in the caller's transaction on {@code
+   * transaction}: it commits (or rolls back) with the handling and costs no commit of its own. Call
+   * {@link #advance} once the transaction committed.
+   */
+  void acknowledge(Connection transaction, String consumer, FeedBatch batch) throws SQLException;
+
+  /**
+   * Records that {@code consumer} handled {@code batch} in this node's memory and stores the
+   * position at most about once a second: its next read on this node starts after it, but after a
+   * crash (or on another node) it may read the batch again. For batches whose handling is
+   * idempotent or had no effect; an idle or uninterested consumer so writes (and commits) nothing
+   * per batch.
+   */
+  void advance(String consumer, FeedBatch batch);
+
+  /**
+   * Where the consumer got to: the later of its stored and (on this node) in-memory positions, 0
+   * before any.
+   */
   long position(String consumer);
 
   /**

@@ -4,11 +4,17 @@ import io.herald.events.api.ChangeFeed;
 import io.herald.events.api.FeedBatch;
 import io.herald.events.api.RecordedEvent;
 import io.herald.shared.feed.FeedCursor;
+import io.herald.shared.feed.FeedPositions;
 import io.herald.shared.feed.FeedWindow;
 import io.herald.shared.persistence.DataSources;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -27,21 +33,71 @@ public class JdbcChangeFeed implements ChangeFeed {
   @ConfigProperty(name = "herald.events.feed-settle-seconds", defaultValue = "30")
   int settleSeconds;
 
+  @Inject Clock clock;
+
+  private FeedPositions positions;
+
+  /** For CDI. */
+  public JdbcChangeFeed() {}
+
+  /**
+   * For tests outside a container: positions advanced in memory are stored after {@code saveEvery}.
+   */
+  public JdbcChangeFeed(DataSource dataSource, int settleSeconds, Clock clock, Duration saveEvery) {
+    this.dataSource = dataSource;
+    this.settleSeconds = settleSeconds;
+    this.positions = new FeedPositions(CURSOR, dataSource, clock, saveEvery);
+  }
+
   @Override
   public FeedBatch read(String consumer, int max) {
     FeedCursor.Slice<RecordedEvent> slice =
-        CURSOR.read(dataSource, consumer, EventReader.SELECT, settleSeconds, max, EventReader::map);
+        positions().read(consumer, EventReader.SELECT, settleSeconds, max, EventReader::map);
     return new FeedBatch(slice.position(), slice.entries());
   }
 
   @Override
   public void acknowledge(String consumer, FeedBatch batch) {
-    CURSOR.acknowledge(dataSource, consumer, batch.position());
+    positions().acknowledge(consumer, batch.position());
+  }
+
+  @Override
+  public void acknowledge(Connection transaction, String consumer, FeedBatch batch)
+      throws SQLException {
+    positions().acknowledge(transaction, consumer, batch.position());
+  }
+
+  @Override
+  public void advance(String consumer, FeedBatch batch) {
+    positions().advance(consumer, batch.position());
   }
 
   @Override
   public long position(String consumer) {
-    return CURSOR.position(dataSource, consumer);
+    return positions().position(consumer);
+  }
+
+  /**
+   * The node's consumer positions (created on first use: fields are injected after construction).
+   */
+  private FeedPositions positions() {
+    synchronized (this) {
+      if (positions == null) {
+        positions =
+            new FeedPositions(
+                CURSOR,
+                dataSource,
+                clock == null ? Clock.systemUTC() : clock,
+                FeedPositions.SAVE_EVERY);
+      }
+      return positions;
+    }
+  }
+
+  /** Stores the positions advanced in memory only. */
+  @PreDestroy
+  void saveAll() {
+    positions().saveAll();
   }
 
   @Override

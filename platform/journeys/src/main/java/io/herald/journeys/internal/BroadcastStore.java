@@ -80,6 +80,20 @@ final class BroadcastStore {
    * Claims one due open broadcast for this transaction ({@code FOR UPDATE SKIP LOCKED}: a broadcast
    * another node works on is passed over).
    */
+  /**
+   * Whether some broadcast may have work due, read without locks (in auto-commit mode: an idle poll
+   * commits nothing).
+   */
+  static boolean anyDue(Connection autoCommit, Instant now) throws SQLException {
+    return !Sql.list(
+            autoCommit,
+            "SELECT 1 FROM journeys_broadcast WHERE state IN ('scheduled', 'sending')"
+                + " AND next_at <= ? LIMIT 1",
+            rs -> rs.getInt(1),
+            now)
+        .isEmpty();
+  }
+
   static Optional<StoredBroadcast> claimDue(Connection c, Instant now) throws SQLException {
     return Sql.list(
             c,

@@ -81,6 +81,11 @@ final class Broadcasts {
 
   /** Works one chunk of one due broadcast; returns how many people it queued or handled. */
   int poll() {
+    Instant now = clock.instant();
+    if (!Transactions.autoCommit(
+        dataSource, "journeys broadcast", c -> BroadcastStore.anyDue(c, now))) {
+      return -1;
+    }
     return Transactions.inTransaction(
         dataSource,
         "journeys broadcast",

@@ -101,8 +101,13 @@ final class DateTriggers {
     }
   }
 
-  /** Reschedules the people whose date attribute or time zone changed (people's change feed). */
-  void onPersonChanges(List<PersonChangeFeed.Entry> changes) {
+  /**
+   * Reschedules the people whose date attribute or time zone changed (people's change feed).
+   *
+   * @return whether anything was written
+   */
+  boolean onPersonChanges(List<PersonChangeFeed.Entry> changes) {
+    boolean wrote = false;
     Map<Long, List<StoredJourney>> byWorkspace = new HashMap<>();
     for (PersonChangeFeed.Entry e : changes) {
       String kind = e.change().kind();
@@ -128,13 +133,32 @@ final class DateTriggers {
                 schedule(c, e.workspaceId(), j.id(), t, e.change().cioId(), attributes);
                 return null;
               });
+          wrote = true;
         }
       }
     }
+    return wrote;
   }
 
-  /** Starts the runs whose date has come; returns how many schedule rows were handled. */
+  /**
+   * Starts the runs whose date has come; returns how many schedule rows were handled. Without an
+   * active date-triggered journey it opens no transaction (an idle poll commits nothing).
+   */
   int drain() {
+    boolean anyActive =
+        Transactions.autoCommit(
+            dataSource,
+            "journeys date poller",
+            c ->
+                !Sql.list(
+                        c,
+                        "SELECT 1 FROM journeys_journey WHERE state = 'active'"
+                            + " AND trigger_type = 'date' LIMIT 1",
+                        rs -> rs.getInt(1))
+                    .isEmpty());
+    if (!anyActive) {
+      return 0;
+    }
     int total = 0;
     while (true) {
       int n = Transactions.inTransaction(dataSource, "journeys date poller", this::due);

@@ -11,6 +11,7 @@ final class Engine {
   final Entries entries;
   final StepRunner steps;
   final Triggers triggers;
+  final FeedFilter feedFilter;
   final TimerPoller poller;
   final SegmentFeed segmentFeed;
   final Lifecycle lifecycle;
@@ -33,6 +34,7 @@ final class Engine {
     entries = new Entries(effects);
     steps = new StepRunner(journeys, effects);
     triggers = new Triggers(dataSource, clock, journeys, entries, steps, effects, eventWindow);
+    feedFilter = new FeedFilter(dataSource, journeys);
     poller = new TimerPoller(dataSource, clock, steps, batchSize, lease);
     segmentFeed = new SegmentFeed(dataSource, triggers, feedSettleSeconds);
     dates = new DateTriggers(dataSource, clock, journeys, entries, effects, batchSize);

@@ -2,6 +2,7 @@ package io.herald.journeys.internal;
 
 import io.herald.events.api.ChangeFeed;
 import io.herald.events.api.FeedBatch;
+import io.herald.events.api.RecordedEvent;
 import io.herald.people.api.PersonChangeFeed;
 import io.herald.shared.lifecycle.DatabaseReady;
 import jakarta.annotation.PreDestroy;
@@ -10,6 +11,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +24,9 @@ import java.util.logging.Logger;
  * change feed (consumer {@code journeys}), one of the segment membership journal, one of people's
  * change feed (consumer {@code journeys.dates}) and one of the objects change journal. Every node
  * runs them; {@code SKIP LOCKED} claims share the timers and due dates, and the feeds' positions
- * are shared (at least once).
+ * are shared (at least once). A batch of the events or people feed that no journey cares about
+ * ({@link FeedFilter}) opens no transaction and only moves the position on in memory (stored about
+ * once a second); one that did something stores its position at once.
  */
 @ApplicationScoped
 public class JourneyWorkers {
@@ -121,8 +125,15 @@ public class JourneyWorkers {
       if (batch.events().isEmpty()) {
         return;
       }
-      engine.engine().triggers.onEvents(batch.events());
-      events.acknowledge(EVENTS_CONSUMER, batch);
+      Engine e = engine.engine();
+      List<RecordedEvent> relevant = e.feedFilter.events(batch.events());
+      if (relevant.isEmpty()) {
+        // Replaying these after a crash changes nothing: stored about once a second.
+        events.advance(EVENTS_CONSUMER, batch);
+      } else {
+        e.triggers.onEvents(relevant);
+        events.acknowledge(EVENTS_CONSUMER, batch);
+      }
     }
   }
 
@@ -132,9 +143,15 @@ public class JourneyWorkers {
       if (batch.changes().isEmpty()) {
         return;
       }
-      engine.engine().dates.onPersonChanges(batch.changes());
-      engine.engine().triggers.onPersonChanges(batch.changes());
-      people.acknowledge(PEOPLE_CONSUMER, batch);
+      Engine e = engine.engine();
+      boolean scheduled = e.dates.onPersonChanges(batch.changes());
+      List<PersonChangeFeed.Entry> waiting = e.feedFilter.waitingPeople(batch.changes());
+      e.triggers.onPersonChanges(waiting);
+      if (scheduled || !waiting.isEmpty()) {
+        people.acknowledge(PEOPLE_CONSUMER, batch);
+      } else {
+        people.advance(PEOPLE_CONSUMER, batch);
+      }
     }
   }
 

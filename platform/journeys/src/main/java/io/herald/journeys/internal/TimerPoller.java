@@ -55,9 +55,14 @@ final class TimerPoller {
    * others as soon as the database ends its connection. A step that fails gets a lease, so it runs
    * again only after the lease (not at once, in a loop). When the batch's transaction itself fails,
    * the batch is claimed again with a lease and each step runs in a transaction of its own.
+   * Looks first without a transaction, so an idle poll commits nothing.
    */
   int poll() {
     String claim = UUID.randomUUID().toString();
+    Instant at = clock.instant();
+    if (!Transactions.autoCommit(dataSource, "journeys look", c -> TimerStore.anyDue(c, at))) {
+      return 0;
+    }
     try {
       return Transactions.inTransaction(
           dataSource,

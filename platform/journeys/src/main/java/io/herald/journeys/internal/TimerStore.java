@@ -49,6 +49,21 @@ final class TimerStore {
   }
 
   /**
+   * Whether some timer may be due, read without locks (in auto-commit mode: an idle poll commits
+   * nothing).
+   */
+  static boolean anyDue(Connection autoCommit, Instant now) throws SQLException {
+    return !Sql.list(
+            autoCommit,
+            "SELECT 1 FROM journeys_timer WHERE held = 0 AND due_at <= ?"
+                + " AND (lease_until IS NULL OR lease_until <= ?) LIMIT 1",
+            rs -> rs.getInt(1),
+            now,
+            now)
+        .isEmpty();
+  }
+
+  /**
    * Claims up to {@code max} due timers for {@code claim} until {@code leaseUntil}: rows other
    * pollers hold are skipped, not waited for.
    */

@@ -59,7 +59,11 @@ class ConditionWaitScenariosIT {
     s.advance(Duration.ofHours(1));
     attributes(s, "up", "{\"plan\":\"pro\"}");
     attributes(s, "stays", "{\"plan\":\"team\"}");
-    s.engine.triggers.onPersonChanges(List.of(change(s, "up"), change(s, "stays")));
+    List<PersonChangeFeed.Entry> changes = List.of(change(s, "up"), change(s, "stays"));
+    assertThat(s.engine.feedFilter.waitingPeople(changes))
+        .as("both wait for a condition: the feed reader hands both to the triggers")
+        .isEqualTo(changes);
+    s.engine.triggers.onPersonChanges(s.engine.feedFilter.waitingPeople(changes));
     s.engine.poller.drain();
 
     assertThat(s.effects.sentTo("up"))
@@ -75,6 +79,9 @@ class ConditionWaitScenariosIT {
     s.engine.triggers.onPersonChanges(List.of(change(s, "up")));
     s.engine.poller.drain();
     assertThat(s.effects.sentTo("up")).hasSize(1);
+    assertThat(s.engine.feedFilter.waitingPeople(List.of(change(s, "up"))))
+        .as("no longer waiting: the feed reader leaves the change out")
+        .isEmpty();
 
     s.advance(Duration.ofDays(3));
     assertThat(s.effects.sentTo("stays"))

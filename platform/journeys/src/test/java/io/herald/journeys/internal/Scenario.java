@@ -112,11 +112,14 @@ final class Scenario {
     JourneyTestDatabase.person(ws, cioId, attributes);
   }
 
-  /** The person performs an event now: stored, then handed to the engine as the feed would. */
+  /**
+   * The person performs an event now: stored, then handed to the engine as the feed reader would
+   * (through the filter that leaves out events no journey cares about).
+   */
   void event(String cioId, String name, String data) throws SQLException {
     RecordedEvent e =
         JourneyTestDatabase.event(ws, cioId, name, clock.instant(), Json.object(data));
-    engine.triggers.onEvents(List.of(e));
+    engine.triggers.onEvents(engine.feedFilter.events(List.of(e)));
     engine.poller.drain();
   }
 

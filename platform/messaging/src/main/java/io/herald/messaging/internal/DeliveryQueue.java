@@ -45,6 +45,23 @@ final class DeliveryQueue {
    * Claims due deliveries for this node until {@code leaseUntil}: queued ones whose time has come
    * and sending ones whose node's lease ran out (it stopped mid-send).
    */
+  /**
+   * Whether the lane may have a delivery to claim, read without locks (in auto-commit mode: an idle
+   * sending loop commits nothing).
+   */
+  static boolean anyDue(Connection autoCommit, String lane, Instant now) throws SQLException {
+    try (PreparedStatement q =
+        autoCommit.prepareStatement(
+            "SELECT 1 FROM messaging_delivery FORCE INDEX (ix_messaging_delivery_due)"
+                + " WHERE lane = ? AND state IN ('queued', 'sending') AND due_at <= ? LIMIT 1")) {
+      q.setString(1, lane);
+      DateTimes.bind(q, 2, now);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
   static List<Claimed> claim(Connection c, String lane, Instant now, Instant leaseUntil, int limit)
       throws SQLException {
     // One query per state, each read in (state, due_at) order from the index, so the scan stops

@@ -103,6 +103,11 @@ public class DeliverySender {
       List<Outcome> previous = pending;
       pending = List.of();
       Instant now = clock.instant();
+      if (previous.isEmpty()
+          && !Transactions.autoCommit(
+              dataSource, "messaging", c -> DeliveryQueue.anyDue(c, lane, now))) {
+        return false; // idle: no transaction, no commit
+      }
       Turn turn;
       try {
         turn =

@@ -1,6 +1,8 @@
 package io.herald.people.api;
 
 import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -18,10 +20,31 @@ public interface PersonChangeFeed {
   /** At most {@code max} changes after {@code consumer}'s acknowledged position. */
   Batch read(String consumer, int max);
 
-  /** Records that {@code consumer} handled {@code batch}; its next read starts after it. */
+  /**
+   * Records that {@code consumer} handled {@code batch} and stores its position now; its next read
+   * starts after it.
+   */
   void acknowledge(String consumer, Batch batch);
 
-  /** The consumer's acknowledged position (0 before its first acknowledgement). */
+  /**
+   * Stores {@code consumer}'s position after {@code batch} in the caller's transaction on {@code
+   * transaction}: it commits (or rolls back) with the handling and costs no commit of its own. Call
+   * {@link #advance} once the transaction committed.
+   */
+  void acknowledge(Connection transaction, String consumer, Batch batch) throws SQLException;
+
+  /**
+   * Records that {@code consumer} handled {@code batch} in this node's memory and stores the
+   * position at most about once a second: its next read on this node starts after it, but after a
+   * crash (or on another node) it may read the batch again. For batches whose handling is
+   * idempotent or had no effect.
+   */
+  void advance(String consumer, Batch batch);
+
+  /**
+   * Where the consumer got to: the later of its stored and (on this node) in-memory positions, 0
+   * before any.
+   */
   long position(String consumer);
 
   /**

@@ -53,8 +53,24 @@ public record FeedCursor(String table, String cursorTable, String name) {
       int settleSeconds,
       int max,
       RowMapper<T> mapper) {
+    return read(dataSource, consumer, 0, select, settleSeconds, max, mapper);
+  }
+
+  /**
+   * Reads up to {@code max} entries after the later of the consumer's stored position and {@code
+   * from} (where this node's consumer already got to without storing it, see {@link
+   * FeedPositions}).
+   */
+  public <T> Slice<T> read(
+      DataSource dataSource,
+      String consumer,
+      long from,
+      String select,
+      int settleSeconds,
+      int max,
+      RowMapper<T> mapper) {
     try (Connection c = dataSource.getConnection()) {
-      long position = position(c, consumer);
+      long position = Math.max(from, position(c, consumer));
       List<T> entries = new ArrayList<>();
       List<FeedWindow.Row> rows = new ArrayList<>();
       try (PreparedStatement q =
@@ -82,19 +98,28 @@ public record FeedCursor(String table, String cursorTable, String name) {
 
   /** Moves the consumer's position forward to {@code position} (never back). */
   public void acknowledge(DataSource dataSource, String consumer, long position) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement upsert =
-            c.prepareStatement(
-                "INSERT INTO "
-                    + cursorTable
-                    + " (consumer, position, updated_at) VALUES (?, ?, NOW(3)) ON DUPLICATE KEY"
-                    + " UPDATE position = GREATEST(position, VALUES(position)),"
-                    + " updated_at = NOW(3)")) {
+    try (Connection c = dataSource.getConnection()) {
+      acknowledge(c, consumer, position);
+    } catch (SQLException e) {
+      throw new IllegalStateException(name + " position not saved: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Moves the consumer's position forward to {@code position} (never back) on {@code c}: in the
+   * caller's transaction when it has one, committed with it.
+   */
+  public void acknowledge(Connection c, String consumer, long position) throws SQLException {
+    try (PreparedStatement upsert =
+        c.prepareStatement(
+            "INSERT INTO "
+                + cursorTable
+                + " (consumer, position, updated_at) VALUES (?, ?, NOW(3)) ON DUPLICATE KEY"
+                + " UPDATE position = GREATEST(position, VALUES(position)),"
+                + " updated_at = NOW(3)")) {
       upsert.setString(1, consumer);
       upsert.setLong(2, position);
       upsert.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException(name + " position not saved: " + e.getMessage(), e);
     }
   }
 

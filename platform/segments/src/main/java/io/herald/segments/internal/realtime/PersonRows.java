@@ -207,6 +207,30 @@ final class PersonRows {
    * Claims up to {@code limit} due re-checks: their rows stay locked (they are the people's locks)
    * until the transaction ends; rows another transaction holds are skipped, never waited for.
    */
+  /**
+   * Whether there may be work for {@link #foldRequests} or {@link #claimDue}, read without locks
+   * (in auto-commit mode, so an idle poll commits nothing): {@code [requests, due]}.
+   */
+  static boolean[] pending(Connection autoCommit, Instant now) throws SQLException {
+    boolean[] found = new boolean[2];
+    try (PreparedStatement q =
+        autoCommit.prepareStatement("SELECT 1 FROM segments_recheck_request LIMIT 1")) {
+      try (ResultSet rs = q.executeQuery()) {
+        found[0] = rs.next();
+      }
+    }
+    try (PreparedStatement q =
+        autoCommit.prepareStatement(
+            "SELECT 1 FROM segments_recheck FORCE INDEX (ix_segments_recheck_due)"
+                + " WHERE due_at <= ? LIMIT 1")) {
+      DateTimes.bind(q, 1, now);
+      try (ResultSet rs = q.executeQuery()) {
+        found[1] = rs.next();
+      }
+    }
+    return found;
+  }
+
   static List<Due> claimDue(Connection c, Instant now, int limit) throws SQLException {
     List<Due> due = new ArrayList<>();
     try (PreparedStatement q =

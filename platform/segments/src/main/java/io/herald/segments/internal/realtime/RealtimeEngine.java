@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
@@ -36,11 +37,12 @@ import javax.sql.DataSource;
  *
  * <p>Cluster safety: a feed is consumed by the one worker that holds its {@code segments_feed_lock}
  * row (taken with SKIP LOCKED: other nodes move on instead of waiting), for the length of one
- * batch's transaction; its position is acknowledged after that commit, so a crash between the two
- * replays the batch, and replaying is harmless because evaluation compares the current facts with
- * the stored membership (at least once, idempotent). Re-checks are claimed with SKIP LOCKED, so two
- * nodes never evaluate the same due person at once. Every evaluation of a person first locks the
- * person's {@code segments_recheck} row.
+ * batch's transaction; its position is stored in that transaction (a batch that needs no evaluation
+ * only moves it on in memory, stored about once a second), so a crash replays at most those, and
+ * replaying is harmless because evaluation compares the current facts with the stored membership
+ * (at least once, idempotent). Re-checks are claimed with SKIP LOCKED, so two nodes never evaluate
+ * the same due person at once. Every evaluation of a person first locks the person's {@code
+ * segments_recheck} row.
  */
 @ApplicationScoped
 public class RealtimeEngine {
@@ -76,8 +78,22 @@ public class RealtimeEngine {
   /** What one transaction did: the changes to announce and the feed position to acknowledge. */
   private record Done<B>(boolean worked, B batch, List<Applied> applied) {}
 
-  /** Handles one batch of the events feed. */
+  /**
+   * Handles one batch of the events feed. Reads it first without a transaction: an idle feed, or a
+   * batch of workspaces without data segments, costs reads and no commit, and such a batch moves
+   * the position on in memory only (stored about once a second, see {@code ChangeFeed.advance};
+   * replaying it after a crash is harmless). A batch evaluated stores its position in its own
+   * transaction, so another node's worker starts after it.
+   */
   public boolean events() {
+    FeedBatch ahead = events.read(CONSUMER, settings.batchSize());
+    if (ahead.events().isEmpty()) {
+      return false;
+    }
+    if (noDataSegments(ahead.events().stream().map(RecordedEvent::workspaceId))) {
+      events.advance(CONSUMER, ahead);
+      return true;
+    }
     Done<FeedBatch> done =
         Jdbc.inTransaction(
             dataSource,
@@ -91,17 +107,27 @@ public class RealtimeEngine {
               }
               indexes.refresh();
               Map<Long, Map<String, Reevaluator.Work>> work = eventWork(c, batch.events());
-              return new Done<>(true, batch, evaluate(c, work, clock.instant()));
+              List<Applied> applied = evaluate(c, work, clock.instant());
+              events.acknowledge(c, CONSUMER, batch);
+              return new Done<>(true, batch, applied);
             });
     if (done.batch() != null) {
-      events.acknowledge(CONSUMER, done.batch());
+      events.advance(CONSUMER, done.batch());
     }
     announce(done.applied());
     return done.worked();
   }
 
-  /** Handles one batch of the people feed. */
+  /** Handles one batch of the people feed, as {@link #events()} does the events feed. */
   public boolean people() {
+    PersonChangeFeed.Batch ahead = people.read(CONSUMER, settings.batchSize());
+    if (ahead.changes().isEmpty()) {
+      return false;
+    }
+    if (noDataSegments(ahead.changes().stream().map(PersonChangeFeed.Entry::workspaceId))) {
+      people.advance(CONSUMER, ahead);
+      return true;
+    }
     Done<PersonChangeFeed.Batch> done =
         Jdbc.inTransaction(
             dataSource,
@@ -151,20 +177,31 @@ public class RealtimeEngine {
                       "merge");
                 }
               }
+              people.acknowledge(c, CONSUMER, batch);
               return new Done<>(true, batch, applied);
             });
     if (done.batch() != null) {
-      people.acknowledge(CONSUMER, done.batch());
+      people.advance(CONSUMER, done.batch());
     }
     announce(done.applied());
     return done.worked();
   }
 
-  /** Folds re-check requests into timers, then evaluates one batch of due re-checks. */
+  /**
+   * Folds re-check requests into timers, then evaluates one batch of due re-checks; looks first
+   * without a transaction, so an idle poll commits nothing.
+   */
   public boolean rechecks() {
     Instant now = clock.instant();
+    boolean[] pending = Jdbc.autoCommit(dataSource, c -> PersonRows.pending(c, now));
     int folded =
-        Jdbc.inTransaction(dataSource, c -> PersonRows.foldRequests(c, now, settings.batchSize()));
+        pending[0]
+            ? Jdbc.inTransaction(
+                dataSource, c -> PersonRows.foldRequests(c, now, settings.batchSize()))
+            : 0;
+    if (folded == 0 && !pending[1]) {
+      return false;
+    }
     List<Applied> applied =
         Jdbc.inTransaction(
             dataSource,
@@ -286,6 +323,15 @@ public class RealtimeEngine {
   private static void add(
       Map<Long, Map<String, Reevaluator.Work>> work, long ws, String cio, Reevaluator.Work w) {
     work.computeIfAbsent(ws, k -> new TreeMap<>()).merge(cio, w, Reevaluator.Work::plus);
+  }
+
+  /**
+   * Whether none of the workspaces has an active data segment, so a batch of theirs changes no
+   * membership and schedules no re-check (a segment created later is filled by its rebuild).
+   */
+  private boolean noDataSegments(Stream<Long> workspaces) {
+    indexes.refresh();
+    return workspaces.distinct().allMatch(ws -> indexes.of(ws).isEmpty());
   }
 
   /** Takes the feed's lock row unless another worker holds it. */

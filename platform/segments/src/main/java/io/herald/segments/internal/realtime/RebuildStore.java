@@ -70,6 +70,21 @@ final class RebuildStore {
     }
   }
 
+  /**
+   * Whether some rebuild may be free, read without locks (in auto-commit mode: an idle poll commits
+   * nothing).
+   */
+  static boolean anyFree(Connection autoCommit, Instant now) throws SQLException {
+    try (PreparedStatement q =
+        autoCommit.prepareStatement(
+            "SELECT 1 FROM segments_rebuild WHERE lease_until IS NULL OR lease_until < ? LIMIT 1")) {
+      DateTimes.bind(q, 1, now);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
   /** The oldest rebuild no live node holds, locked (SKIP LOCKED) by the caller's transaction. */
   static Optional<Progress> oldestFree(Connection c, Instant now) throws SQLException {
     try (PreparedStatement q =

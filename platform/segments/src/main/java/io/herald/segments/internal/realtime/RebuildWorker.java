@@ -310,9 +310,12 @@ public class RebuildWorker {
     return null;
   }
 
-  /** Takes the oldest rebuild no live node holds. */
+  /** Takes the oldest rebuild no live node holds (looking first without a transaction). */
   Optional<Progress> claim() {
     Instant now = clock.instant();
+    if (!Jdbc.autoCommit(dataSource, c -> RebuildStore.anyFree(c, now))) {
+      return Optional.empty();
+    }
     return Jdbc.inTransaction(
         dataSource,
         c -> {

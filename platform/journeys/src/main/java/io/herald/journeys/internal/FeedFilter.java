@@ -1,0 +1,138 @@
+package io.herald.journeys.internal;
+
+import io.herald.events.api.EventSubject;
+import io.herald.events.api.RecordedEvent;
+import io.herald.people.api.PersonChangeFeed;
+import io.herald.shared.persistence.Transactions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * Which entries of a feed batch can affect journeys, found with a few reads per workspace in
+ * auto-commit mode: an event matters when its person has an active or still convertible run, or
+ * when an active event-triggered journey of its workspace starts on its name; a person change
+ * matters when the person has a run waiting for a condition. {@link Triggers} then opens a
+ * transaction only for those, so a batch no journey cares about commits nothing. A superset: each
+ * kept entry is checked again under the run locks.
+ */
+final class FeedFilter {
+
+  private static final int CHUNK = 500;
+
+  private final DataSource dataSource;
+  private final JourneyStore journeys;
+
+  FeedFilter(DataSource dataSource, JourneyStore journeys) {
+    this.dataSource = dataSource;
+    this.journeys = journeys;
+  }
+
+  /** The events of {@code batch} that may affect journeys, in their order. */
+  List<RecordedEvent> events(List<RecordedEvent> batch) {
+    Map<Long, List<RecordedEvent>> byWorkspace = new LinkedHashMap<>();
+    for (RecordedEvent e : batch) {
+      if (e.subject() instanceof EventSubject.Person) {
+        byWorkspace.computeIfAbsent(e.workspaceId(), k -> new ArrayList<>()).add(e);
+      }
+    }
+    if (byWorkspace.isEmpty()) {
+      return List.of();
+    }
+    Set<Long> kept = new HashSet<>();
+    Transactions.autoCommit(
+        dataSource,
+        "journeys feed filter",
+        c -> {
+          for (var ws : byWorkspace.entrySet()) {
+            Set<String> triggering =
+                journeys.active(c, ws.getKey(), "event").stream()
+                    .map(j -> j.definition().trigger().event())
+                    .collect(Collectors.toSet());
+            Instant earliest =
+                ws.getValue().stream()
+                    .map(RecordedEvent::occurredAt)
+                    .min(Instant::compareTo)
+                    .orElseThrow();
+            Set<String> withRuns =
+                withRuns(
+                    c,
+                    ws.getKey(),
+                    ws.getValue().stream().map(FeedFilter::cioId).collect(Collectors.toSet()),
+                    "(state = 'active' OR (converted_at IS NULL AND goal_until >= ?))",
+                    earliest);
+            for (RecordedEvent e : ws.getValue()) {
+              if (triggering.contains(e.name()) || withRuns.contains(cioId(e))) {
+                kept.add(e.id());
+              }
+            }
+          }
+          return null;
+        });
+    return batch.stream().filter(e -> kept.contains(e.id())).toList();
+  }
+
+  /** The changes of {@code batch} whose person has a run waiting for a condition, in order. */
+  List<PersonChangeFeed.Entry> waitingPeople(List<PersonChangeFeed.Entry> batch) {
+    Map<Long, Set<String>> byWorkspace = new HashMap<>();
+    for (PersonChangeFeed.Entry e : batch) {
+      byWorkspace.computeIfAbsent(e.workspaceId(), k -> new HashSet<>()).add(e.change().cioId());
+    }
+    Map<Long, Set<String>> waiting = new HashMap<>();
+    Transactions.autoCommit(
+        dataSource,
+        "journeys feed filter",
+        c -> {
+          for (var ws : byWorkspace.entrySet()) {
+            waiting.put(
+                ws.getKey(),
+                withRuns(
+                    c, ws.getKey(), ws.getValue(), "state = 'active' AND waiting_cond = 1", null));
+          }
+          return null;
+        });
+    return batch.stream()
+        .filter(e -> waiting.getOrDefault(e.workspaceId(), Set.of()).contains(e.change().cioId()))
+        .toList();
+  }
+
+  /** Which of the people have a run matching {@code condition} (one optional parameter). */
+  private static Set<String> withRuns(
+      Connection c, long ws, Set<String> people, String condition, Object parameter)
+      throws SQLException {
+    Set<String> found = new HashSet<>();
+    List<String> all = List.copyOf(people);
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+      List<Object> params = new ArrayList<>();
+      params.add(ws);
+      params.addAll(chunk);
+      if (parameter != null) {
+        params.add(parameter);
+      }
+      found.addAll(
+          Sql.list(
+              c,
+              "SELECT DISTINCT cio_id FROM journeys_run WHERE workspace_id = ? AND cio_id IN ("
+                  + Sql.marks(chunk.size())
+                  + ") AND "
+                  + condition,
+              rs -> rs.getString(1),
+              params.toArray()));
+    }
+    return found;
+  }
+
+  private static String cioId(RecordedEvent e) {
+    return ((EventSubject.Person) e.subject()).cioId();
+  }
+}

@@ -1,0 +1,101 @@
+package io.herald.journeys.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.herald.events.api.RecordedEvent;
+import io.herald.journeys.api.Json;
+import io.herald.people.api.PersonChange;
+import io.herald.people.api.PersonChangeFeed;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The feed readers' filter on a real MariaDB: it keeps exactly the events and person changes a
+ * journey may act on, and deciding costs no commit (the reader opens no transaction for the rest).
+ */
+class FeedFilterIT {
+
+  private static final Instant T0 = Instant.parse("2020-05-04T10:00:00Z");
+
+  /** Keeps a run active (waiting on its delay) without sending anything. */
+  private static final String WAITS =
+      "{'name':'Waits','trigger':{'type':'api'},'entry':{'rule':'every_time'},'nodes':["
+          + "{'id':'d','type':'delay','settings':{'duration':{'value':1,'unit':'days'}},"
+          + "'next':'e'},"
+          + "{'id':'e','type':'send_email','settings':{'from':'a@x.test','subject':'Hi',"
+          + "'body':'b'}}]}";
+
+  private static final String ON_SIGN_UP =
+      "{'name':'On sign-up','trigger':{'type':'event','event':'signed_up'},"
+          + "'entry':{'rule':'every_time'},'nodes':["
+          + "{'id':'d','type':'delay','settings':{'duration':{'value':1,'unit':'days'}},"
+          + "'next':'e'},"
+          + "{'id':'e','type':'send_email','settings':{'from':'a@x.test','subject':'Hi',"
+          + "'body':'b'}}]}";
+
+  @BeforeAll
+  static void database() {
+    assumeTrue(
+        JourneyTestDatabase.unavailable().isEmpty(),
+        () -> JourneyTestDatabase.unavailable().orElse(""));
+  }
+
+  @Test
+  void keepsOnlyEventsOfPeopleWithRunsOrThatStartAJourneyWithoutACommit() throws SQLException {
+    CountingDataSource counting = new CountingDataSource();
+    Scenario s = new Scenario(T0, counting::wrap);
+    s.person("idle", "{}");
+    s.person("runner", "{}");
+    s.enter(s.activeJourney(WAITS), "runner", Json.object("{}"));
+    RecordedEvent idleClick = event(s, "idle", "clicked");
+    RecordedEvent runnerClick = event(s, "runner", "clicked");
+    counting.reset();
+
+    assertThat(s.engine.feedFilter.events(List.of(idleClick, runnerClick)))
+        .as("no event-triggered journey: only the person with a run")
+        .containsExactly(runnerClick);
+    assertThat(s.engine.feedFilter.events(List.of(idleClick))).isEmpty();
+    assertThat(counting.commits()).as("deciding commits nothing").isZero();
+
+    s.activeJourney(ON_SIGN_UP);
+    RecordedEvent idleSignUp = event(s, "idle", "signed_up");
+    counting.reset();
+    assertThat(s.engine.feedFilter.events(List.of(idleClick, idleSignUp, runnerClick)))
+        .as("in order: the event that starts a journey, and the person with a run")
+        .containsExactly(idleSignUp, runnerClick);
+    assertThat(counting.commits()).isZero();
+  }
+
+  @Test
+  void keepsOnlyChangesOfPeopleWaitingForACondition() {
+    CountingDataSource counting = new CountingDataSource();
+    Scenario s = new Scenario(T0, counting::wrap);
+    s.enter(s.activeJourney(WAITS), "delayed", Json.object("{}"));
+    List<PersonChangeFeed.Entry> changes = List.of(change(s, "delayed"), change(s, "nobody"));
+    counting.reset();
+
+    assertThat(s.engine.feedFilter.waitingPeople(changes))
+        .as("a run on a delay does not wait for a condition")
+        .isEmpty();
+    assertThat(counting.commits()).isZero();
+  }
+
+  private static RecordedEvent event(Scenario s, String cioId, String name) throws SQLException {
+    return JourneyTestDatabase.event(s.ws, cioId, name, s.clock.instant(), Json.object("{}"));
+  }
+
+  private static PersonChangeFeed.Entry change(Scenario s, String cioId) {
+    return new PersonChangeFeed.Entry(
+        s.ws,
+        new PersonChange(
+            1,
+            cioId,
+            "attribute_change",
+            s.clock.instant(),
+            Json.object("{\"attributes\":{\"plan\":{\"to\":\"pro\"}}}")));
+  }
+}
