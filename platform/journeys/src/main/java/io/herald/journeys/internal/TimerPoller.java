@@ -54,8 +54,8 @@ final class TimerPoller {
    * commit, so no lease is written for them, and a node that dies mid-batch leaves them to the
    * others as soon as the database ends its connection. A step that fails gets a lease, so it runs
    * again only after the lease (not at once, in a loop). When the batch's transaction itself fails,
-   * the batch is claimed again with a lease and each step runs in a transaction of its own.
-   * Looks first without a transaction, so an idle poll commits nothing.
+   * the batch is claimed again with a lease and each step runs in a transaction of its own. Looks
+   * first without a transaction, so an idle poll commits nothing.
    */
   int poll() {
     String claim = UUID.randomUUID().toString();
