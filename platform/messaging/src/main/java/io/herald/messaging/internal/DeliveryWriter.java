@@ -16,7 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Inserts new deliveries group-committed ({@link GroupCommit}): concurrent sends share one commit,
  * each caller returns once its rows are committed, and a row that cannot be written fails only its
  * own caller (the shared group is written again caller by caller). The rows of a commit go in with
- * multi-row statements ({@link DeliveryInserts}).
+ * multi-row statements ({@link DeliveryInserts}). Each lane has its own group commit and writers: a
+ * transactional send (one row) never waits behind a bulk batch's commit of a thousand rows, which
+ * took over a second under load and set the transactional API's latency during a bulk send.
  */
 @ApplicationScoped
 public class DeliveryWriter {
@@ -46,30 +48,39 @@ public class DeliveryWriter {
   @ConfigProperty(name = "herald.messaging.enqueue.max-rows-per-commit", defaultValue = "1000")
   int maxRowsPerCommit;
 
-  private GroupCommit<Row, Long> group;
+  private GroupCommit<Row, Long> transactional;
+  private GroupCommit<Row, Long> bulk;
 
   @PostConstruct
   void start() {
-    group = new GroupCommit<>(writers, maxRowsPerCommit, this::writeAll);
+    transactional = new GroupCommit<>(writers, maxRowsPerCommit, this::writeAll);
+    bulk = new GroupCommit<>(writers, maxRowsPerCommit, this::writeAll);
   }
 
   /**
-   * Inserts {@code rows} and returns their primary keys once committed, all or none.
+   * Inserts {@code rows} (one caller's, all on one lane) and returns their primary keys once
+   * committed, all or none.
    *
    * @throws GroupCommit.CommitFailedException when they could not be written
    */
   List<Long> insert(List<Row> rows) {
-    return group.submit(rows);
+    return laneOf(rows).submit(rows);
   }
 
-  /** Callers waiting for a writer (for tests). */
+  private GroupCommit<Row, Long> laneOf(List<Row> rows) {
+    return !rows.isEmpty() && BulkSends.LANE_BULK.equals(rows.get(0).delivery().lane())
+        ? bulk
+        : transactional;
+  }
+
+  /** Callers waiting for a writer, both lanes (for tests). */
   int queued() {
-    return group.queued();
+    return transactional.queued() + bulk.queued();
   }
 
-  /** Commits so far (for tests and benchmarks). */
+  /** Commits so far, both lanes (for tests and benchmarks). */
   long commits() {
-    return group.commits();
+    return transactional.commits() + bulk.commits();
   }
 
   private List<Long> writeAll(List<Row> rows) {
