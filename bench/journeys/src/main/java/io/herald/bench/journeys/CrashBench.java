@@ -10,11 +10,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * T5c (crash): two Herald nodes on one database drain a burst of due steps, and one node is killed
- * ({@code SIGKILL}, as {@code kill -9}) when a third of the runs have ended. The other node runs
- * the dead node's claimed timers once their lease ends ({@code HERALD_JOURNEYS_LEASE_SECONDS}, 10
- * here by default). Counted with the unique key (run, node, outcome) of the step log: zero lost
- * (every run ended, no timer left) and zero duplicated executions. Baseline in the same run: the
- * raw claim loop (4 threads).
+ * ({@code SIGKILL}, as {@code kill -9}) when a third of the runs have ended. The dead node's open
+ * batches roll back when the database ends its connections, and the other node runs them (a step
+ * that had failed there is leased, {@code HERALD_JOURNEYS_LEASE_SECONDS}, 10 here by default).
+ * Counted with the unique key (run, node, outcome) of the step log: zero lost (every run ended, no
+ * timer left) and zero duplicated executions. Baseline in the same run: the raw claim loop (4
+ * threads).
  */
 final class CrashBench {
 
@@ -59,8 +60,8 @@ final class CrashBench {
       report.add(
           String.format(
               "T5c Herald, 2 nodes, node A killed with SIGKILL at %,d of %,d runs ended: all"
-                  + " drained in %.1f s = %,.0f steps/s (%.0f%% of the raw loop), the lease"
-                  + " included",
+                  + " drained in %.1f s = %,.0f steps/s (%.0f%% of the raw loop), the"
+                  + " kill included",
               endedAtKill.get(),
               s.steps(),
               seconds,
