@@ -31,7 +31,7 @@ final class CrashBench {
       throws Exception {
     JourneysBench.say("T5c: scheduling %,d runs waiting at the delay", s.steps());
     JourneysBench.schedule(c, journey, s.steps());
-    double raw = JourneysBench.rawLoop(c, s.steps(), 4);
+    double raw = RawClaimLoop.run(c, s.steps(), 4);
     try (HeraldProcess nodeB = startNodeB.call()) {
       AtomicLong endedAtKill = new AtomicLong(-1);
       Thread killer =
