@@ -17,6 +17,9 @@ public final class Tokens {
   private static final char[] ALPHANUMERIC =
       "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
 
+  /** The largest multiple of 62 that fits in a byte: bytes below it map to characters evenly. */
+  private static final int UNBIASED_LIMIT = 256 - 256 % 62;
+
   private Tokens() {}
 
   /** {@code bytes} random bytes as lower-case hex ({@code 2 * bytes} characters). */
@@ -26,11 +29,24 @@ public final class Tokens {
     return HexFormat.of().formatHex(buffer);
   }
 
-  /** {@code length} random letters and digits. */
+  /**
+   * {@code length} random letters and digits, uniformly distributed. The random bytes are drawn in
+   * one call (a byte at or above 248 is dropped so each of the 62 characters is equally likely):
+   * {@code SecureRandom.nextInt} would read the shared generator, under its lock, once per
+   * character, and concurrent sends queued on that lock.
+   */
   public static String randomAlphanumeric(int length) {
     char[] out = new char[length];
-    for (int i = 0; i < length; i++) {
-      out[i] = ALPHANUMERIC[RANDOM.nextInt(ALPHANUMERIC.length)];
+    byte[] bytes = new byte[length + length / 4 + 4];
+    int filled = 0;
+    while (filled < length) {
+      RANDOM.nextBytes(bytes);
+      for (int i = 0; i < bytes.length && filled < length; i++) {
+        int b = bytes[i] & 0xff;
+        if (b < UNBIASED_LIMIT) {
+          out[filled++] = ALPHANUMERIC[b % ALPHANUMERIC.length];
+        }
+      }
     }
     return new String(out);
   }
