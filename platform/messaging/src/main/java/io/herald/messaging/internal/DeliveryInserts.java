@@ -50,6 +50,7 @@ final class DeliveryInserts {
       long bytes = 0;
       while (to < rows.size() && to - from < MAX_ROWS && (to == from || bytes < MAX_BYTES)) {
         String content = rows.get(to).delivery().content();
+        // Stored compressed (StoredBody); its uncompressed size bounds it.
         bytes += content == null ? 0 : content.length() * 3L;
         to++;
       }
@@ -77,7 +78,7 @@ final class DeliveryInserts {
         insert.setString(p++, DeliveryStore.truncate(d.reason()));
         DateTimes.bind(insert, p++, d.dueAt());
         insert.setBoolean(p++, d.retain());
-        insert.setString(p++, d.content());
+        StoredBody.bind(insert, p++, d.content());
         DateTimes.bind(insert, p++, row.now());
         DateTimes.bind(insert, p++, row.now());
         insert.setString(p++, row.idempotencyKey());

@@ -227,7 +227,7 @@ final class DeliveryQueue {
                   rs.getString(7),
                   rs.getInt(8),
                   rs.getBoolean(9),
-                  rs.getString(10),
+                  StoredBody.read(rs, 10),
                   rs.getString(11),
                   transactionalId));
         }

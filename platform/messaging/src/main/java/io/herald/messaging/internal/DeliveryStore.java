@@ -82,7 +82,7 @@ final class DeliveryStore {
       insert.setString(p++, truncate(d.reason()));
       DateTimes.bind(insert, p++, d.dueAt());
       insert.setBoolean(p++, d.retain());
-      insert.setString(p++, d.content());
+      StoredBody.bind(insert, p++, d.content());
       DateTimes.bind(insert, p++, now);
       DateTimes.bind(insert, p, now);
       insert.executeUpdate();
@@ -157,7 +157,7 @@ final class DeliveryStore {
         if (!rs.next()) {
           return Optional.empty();
         }
-        return Optional.of(new OutboxRow(view.get(), rs.getString(1), rs.getString(2)));
+        return Optional.of(new OutboxRow(view.get(), rs.getString(1), StoredBody.read(rs, 2)));
       }
     }
   }
@@ -381,7 +381,7 @@ final class DeliveryStore {
             "SELECT content FROM messaging_delivery WHERE delivery_id = ? AND retain = 1")) {
       q.setString(1, deliveryId);
       try (ResultSet rs = q.executeQuery()) {
-        return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+        return rs.next() ? Optional.ofNullable(StoredBody.read(rs, 1)) : Optional.empty();
       }
     }
   }
