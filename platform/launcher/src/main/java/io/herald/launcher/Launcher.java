@@ -103,6 +103,12 @@ public final class Launcher {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + settings.javaHeap());
     command.add("-Duser.timezone=UTC");
+    // Thread priorities become OS priorities, the lowest Java priority nice 19: the bulk lane's
+    // threads (messaging BulkThreads) then give way to transactional sends on a busy machine.
+    // Lowering a thread's priority needs no privilege (a non-root JVM warns that raising may not
+    // work, which Herald does not do).
+    command.add("-XX:ThreadPriorityPolicy=1");
+    command.add("-XX:JavaPriority1_To_OSPriority=19");
     command.add("-jar");
     command.add(dist.resolve("payara-micro.jar").toString());
     command.add("--deploy");

@@ -91,14 +91,40 @@ final class HeraldProcess implements AutoCloseable {
             () -> new ArrayList<>(lines).stream().anyMatch(l -> l.startsWith("herald: ready at")));
   }
 
+  private ProcessHandle payara() {
+    return launcher
+        .descendants()
+        .filter(p -> p.info().commandLine().map(c -> c.contains("payara-micro")).orElse(false))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /**
+   * The OS scheduling priority ({@code nice}) of each thread of the Payara Micro JVM, by thread id,
+   * read from {@code /proc} (Linux).
+   */
+  java.util.Map<Long, Integer> threadNiceValues() throws java.io.IOException {
+    java.util.Map<Long, Integer> nice = new java.util.TreeMap<>();
+    java.nio.file.Path tasks =
+        java.nio.file.Path.of("/proc", Long.toString(payara().pid()), "task");
+    try (var dirs = java.nio.file.Files.list(tasks)) {
+      for (java.nio.file.Path task : dirs.toList()) {
+        try {
+          String stat = java.nio.file.Files.readString(task.resolve("stat"));
+          // Fields after the command's closing parenthesis; nice is the 19th field of stat.
+          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          nice.put(Long.parseLong(task.getFileName().toString()), Integer.parseInt(fields[16]));
+        } catch (java.nio.file.NoSuchFileException ended) {
+          // the thread ended meanwhile
+        }
+      }
+    }
+    return nice;
+  }
+
   /** SIGKILL of the Payara Micro process (the launcher then exits too). */
   void killDashNine() throws InterruptedException {
-    ProcessHandle payara =
-        launcher
-            .descendants()
-            .filter(p -> p.info().commandLine().map(c -> c.contains("payara-micro")).orElse(false))
-            .findFirst()
-            .orElseThrow();
+    ProcessHandle payara = payara();
     payara.destroyForcibly();
     assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
   }

@@ -57,6 +57,7 @@ class LaunchSettingsTest {
             "-jar", "/opt/herald/payara-micro.jar", "--deploy", "/opt/herald/herald.war")
         .containsSubsequence("--contextroot", "/", "--port", "9191", "--nocluster")
         .containsSubsequence("--systemProperties", "/d/sys.properties")
+        .contains("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19")
         .noneMatch(arg -> arg.contains("password"));
   }
 

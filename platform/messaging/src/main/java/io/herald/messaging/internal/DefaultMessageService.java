@@ -57,6 +57,8 @@ public class DefaultMessageService implements MessageService {
 
   @Inject SendPreparer preparer;
 
+  @Inject BulkThreads bulkThreads;
+
   @Inject ChannelSendPreparer channelPreparer;
 
   @Override
@@ -136,10 +138,14 @@ public class DefaultMessageService implements MessageService {
 
   @Override
   public List<BulkSendResult> enqueueBulk(WorkspaceId workspace, List<EmailSend> sends) {
-    // The message, its layout and snippets, the people and their suppressions: once per batch.
-    SendLookups lookups = preparer.bulk(workspace, sends);
-    return BulkSends.enqueue(
-        sends, send -> preparer.prepare(workspace, send, lookups), writer, workers);
+    // On a bulk thread (lowest priority: transactional sends go first). The message, its layout
+    // and snippets, the people and their suppressions: once per batch.
+    return bulkThreads.call(
+        () -> {
+          SendLookups lookups = preparer.bulk(workspace, sends);
+          return BulkSends.enqueue(
+              sends, send -> preparer.prepare(workspace, send, lookups), writer, workers);
+        });
   }
 
   @Override

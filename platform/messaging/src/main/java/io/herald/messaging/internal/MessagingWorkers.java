@@ -34,6 +34,8 @@ public class MessagingWorkers {
 
   @Inject MessagingSettings settings;
 
+  @Inject BulkThreads bulkThreads;
+
   static final String TRANSACTIONAL = "transactional";
   static final String BULK = "bulk";
 
@@ -58,7 +60,10 @@ public class MessagingWorkers {
   }
 
   private void startLane(String lane, int loops) {
-    ScheduledExecutorService executor = Executors.newScheduledThreadPool(loops, threads);
+    // The bulk lane's loops at the lowest priority (BulkThreads): transactional sends go first.
+    ScheduledExecutorService executor =
+        Executors.newScheduledThreadPool(
+            loops, BULK.equals(lane) ? bulkThreads.factory() : threads);
     executors.put(lane, executor);
     long idle = settings.idleMillis();
     for (int i = 0; i < loops; i++) {
