@@ -7,6 +7,7 @@ import io.herald.journeys.api.JourneyState;
 import io.herald.journeys.api.Json;
 import io.herald.journeys.api.RunView;
 import io.herald.shared.persistence.Transactions;
+import io.herald.testing.CountingDataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -211,8 +212,8 @@ class TimerBatchIT {
 
   /** Statements and commits for {@code people} runs' resume and send steps. */
   private static int[] statementsToFinish(int people, Instant start) {
-    CountingDataSource counting = new CountingDataSource();
-    Scenario s = new Scenario(start, counting::wrap);
+    CountingDataSource counting = new CountingDataSource(JourneyTestDatabase.dataSource());
+    Scenario s = new Scenario(start, counting);
     long journey = s.activeJourney(DELAY_THEN_SEND);
     for (int i = 0; i < people; i++) {
       s.enter(journey, "p" + i, Json.object("{}"));
@@ -245,15 +246,9 @@ class TimerBatchIT {
     }
     s.engine.poller.drain();
     assertThat(timersOfJourney(journey)).isEqualTo(8);
-    CountingDataSource counting = new CountingDataSource();
+    CountingDataSource counting = new CountingDataSource(JourneyTestDatabase.dataSource());
     Lifecycle chunked =
-        new Lifecycle(
-            counting.wrap(JourneyTestDatabase.dataSource()),
-            s.clock,
-            s.engine.journeys,
-            s.engine.steps,
-            s.engine.dates,
-            3);
+        new Lifecycle(counting, s.clock, s.engine.journeys, s.engine.steps, s.engine.dates, 3);
 
     chunked.change(s.ws, journey, JourneyState.PAUSED);
 
