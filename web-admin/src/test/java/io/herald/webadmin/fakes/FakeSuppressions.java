@@ -27,7 +27,7 @@ public final class FakeSuppressions implements Suppressions {
         new SuppressionView(
             nextId++,
             channel,
-            Suppressions.normalise(address),
+            Suppressions.normalise(channel, address),
             reason,
             deliveryId,
             Instant.ofEpochSecond(1_700_000_000L + nextId)));
@@ -46,7 +46,7 @@ public final class FakeSuppressions implements Suppressions {
 
   @Override
   public Optional<SuppressionView> find(WorkspaceId workspace, String channel, String address) {
-    String key = Suppressions.normalise(address);
+    String key = Suppressions.normalise(channel, address);
     return rows.stream()
         .filter(r -> r.channel().equals(channel) && r.address().equals(key))
         .findFirst();

@@ -137,9 +137,10 @@ class SuppressionsPageTest {
     assertThat(page.getRows()).isEmpty();
     page.setChannel("push");
     assertThat(page.channelLabel(page.getChannel())).isEqualTo("Push");
-    assertThat(page.getRows()).extracting(SuppressionView::address).containsExactly("token-old");
-    page.remove("token-old");
-    assertThat(messages.infos).contains("token-old gets push notifications again.");
+    // A push token keeps its case (FCM tokens are case-sensitive).
+    assertThat(page.getRows()).extracting(SuppressionView::address).containsExactly("TOKEN-Old");
+    page.remove("TOKEN-Old");
+    assertThat(messages.infos).contains("TOKEN-Old gets push notifications again.");
     assertThat(suppressions.rows)
         .extracting(SuppressionView::channel)
         .containsExactlyInAnyOrder("email", "sms");

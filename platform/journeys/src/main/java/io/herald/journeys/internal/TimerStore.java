@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -111,12 +112,49 @@ final class TimerStore {
         params.toArray());
   }
 
-  static void holdJourney(Connection c, long journeyId, boolean held) throws SQLException {
+  /**
+   * Holds ({@code held}) or releases the journey's timers with ids after {@code after}, at most
+   * {@code max} of them (an id range, so the statement locks only those rows); returns the last id
+   * covered, or -1 when no timer after that range was left (the last chunk).
+   */
+  static long holdJourney(Connection c, long journeyId, boolean held, long after, int max)
+      throws SQLException {
+    List<Long> last =
+        Sql.list(
+            c,
+            "SELECT id FROM journeys_timer WHERE journey_id = ? AND id > ?"
+                + " ORDER BY id LIMIT 1 OFFSET ?",
+            rs -> rs.getLong(1),
+            journeyId,
+            after,
+            max - 1);
+    String set = "UPDATE journeys_timer SET held = ?, claim = NULL, lease_until = NULL";
+    if (last.isEmpty()) {
+      Sql.update(c, set + " WHERE journey_id = ? AND id > ?", held, journeyId, after);
+      return -1;
+    }
     Sql.update(
         c,
-        "UPDATE journeys_timer SET held = ?, claim = NULL, lease_until = NULL WHERE journey_id = ?",
+        set + " WHERE journey_id = ? AND id > ? AND id <= ?",
         held,
-        journeyId);
+        journeyId,
+        after,
+        last.get(0));
+    return last.get(0);
+  }
+
+  /**
+   * The journey's state, read under a shared lock that a state change (which locks the row for
+   * update) waits for; empty when the journey no longer exists.
+   */
+  static Optional<JourneyState> lockState(Connection c, long journeyId) throws SQLException {
+    return Sql.list(
+            c,
+            "SELECT state FROM journeys_journey WHERE id = ? LOCK IN SHARE MODE",
+            rs -> JourneyState.of(rs.getString(1)),
+            journeyId)
+        .stream()
+        .findFirst();
   }
 
   /**

@@ -7,6 +7,7 @@ import io.herald.events.api.RecordedEvent;
 import io.herald.journeys.api.Json;
 import io.herald.people.api.PersonChange;
 import io.herald.people.api.PersonChangeFeed;
+import io.herald.testing.CountingDataSource;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -50,8 +51,8 @@ class FeedFilterIT {
 
   @Test
   void keepsOnlyEventsOfPeopleWithRunsOrThatStartAJourneyWithoutACommit() throws SQLException {
-    CountingDataSource counting = new CountingDataSource();
-    Scenario s = new Scenario(T0, counting::wrap);
+    CountingDataSource counting = new CountingDataSource(JourneyTestDatabase.dataSource());
+    Scenario s = new Scenario(T0, counting);
     s.person("idle", "{}");
     s.person("runner", "{}");
     s.enter(s.activeJourney(WAITS), "runner", Json.object("{}"));
@@ -76,8 +77,8 @@ class FeedFilterIT {
 
   @Test
   void keepsOnlyChangesOfPeopleWaitingForACondition() {
-    CountingDataSource counting = new CountingDataSource();
-    Scenario s = new Scenario(T0, counting::wrap);
+    CountingDataSource counting = new CountingDataSource(JourneyTestDatabase.dataSource());
+    Scenario s = new Scenario(T0, counting);
     s.enter(s.activeJourney(WAITS), "delayed", Json.object("{}"));
     List<PersonChangeFeed.Entry> changes = List.of(change(s, "delayed"), change(s, "nobody"));
     counting.reset();

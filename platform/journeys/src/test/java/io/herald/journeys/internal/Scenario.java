@@ -27,22 +27,16 @@ final class Scenario {
   private final DataSource dataSource = JourneyTestDatabase.dataSource();
 
   Scenario(Instant start) {
-    this(start, d -> d);
+    this(start, JourneyTestDatabase.dataSource());
   }
 
   /** A scenario whose engine reaches the database through {@code engineDataSource}. */
-  Scenario(Instant start, java.util.function.UnaryOperator<DataSource> engineDataSource) {
+  Scenario(Instant start, DataSource engineDataSource) {
     clock = new TestClock(start);
     effects = new RecordingEffects(dataSource, clock);
     engine =
         new Engine(
-            engineDataSource.apply(dataSource),
-            clock,
-            effects,
-            50,
-            Duration.ofSeconds(60),
-            Duration.ofHours(72),
-            30);
+            engineDataSource, clock, effects, 50, Duration.ofSeconds(60), Duration.ofHours(72), 30);
   }
 
   /** Creates and activates a journey; returns its id. */

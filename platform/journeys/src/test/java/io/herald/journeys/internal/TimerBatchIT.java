@@ -7,6 +7,7 @@ import io.herald.journeys.api.JourneyState;
 import io.herald.journeys.api.Json;
 import io.herald.journeys.api.RunView;
 import io.herald.shared.persistence.Transactions;
+import io.herald.testing.CountingDataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * A batch of timers is claimed and run in one transaction: a failing step leaves the others
  * committed and is retried after its lease, paused and archived journeys' timers in the batch are
  * held or exit, two timers of one run see each other's writes, and the statements do not grow with
- * the batch.
+ * the batch; pausing and resuming hold and release a journey's timers a chunk per transaction.
  */
 class TimerBatchIT {
 
@@ -211,8 +212,8 @@ class TimerBatchIT {
 
   /** Statements and commits for {@code people} runs' resume and send steps. */
   private static int[] statementsToFinish(int people, Instant start) {
-    CountingDataSource counting = new CountingDataSource();
-    Scenario s = new Scenario(start, counting::wrap);
+    CountingDataSource counting = new CountingDataSource(JourneyTestDatabase.dataSource());
+    Scenario s = new Scenario(start, counting);
     long journey = s.activeJourney(DELAY_THEN_SEND);
     for (int i = 0; i < people; i++) {
       s.enter(journey, "p" + i, Json.object("{}"));
@@ -234,6 +235,43 @@ class TimerBatchIT {
                   .containsExactly("entered", "waiting", "resumed", "sent", "completed");
             });
     return counts;
+  }
+
+  @Test
+  void pauseAndResumeHoldAndReleaseEveryTimerAChunkPerTransaction() {
+    Scenario s = new Scenario(T0.plus(Duration.ofDays(90)));
+    long journey = s.activeJourney(DELAY_THEN_SEND);
+    for (int i = 0; i < 8; i++) {
+      s.enter(journey, "chunk" + i, Json.object("{}"));
+    }
+    s.engine.poller.drain();
+    assertThat(timersOfJourney(journey)).isEqualTo(8);
+    CountingDataSource counting = new CountingDataSource(JourneyTestDatabase.dataSource());
+    Lifecycle chunked =
+        new Lifecycle(counting, s.clock, s.engine.journeys, s.engine.steps, s.engine.dates, 3);
+
+    chunked.change(s.ws, journey, JourneyState.PAUSED);
+
+    assertThat(heldTimers(journey)).isEqualTo(8);
+    // The state's transaction, then one per chunk of 3 timers (3, 3 and the last 2).
+    assertThat(counting.commits()).isEqualTo(4);
+    s.advance(Duration.ofDays(2));
+    assertThat(s.effects.sent()).isEmpty();
+
+    counting.reset();
+    chunked.change(s.ws, journey, JourneyState.ACTIVE);
+
+    assertThat(heldTimers(journey)).isZero();
+    assertThat(counting.commits()).isEqualTo(4);
+    // A hold a pause asked for, overtaken by the resume, holds nothing.
+    chunked.holdTimers(journey, true);
+    assertThat(heldTimers(journey)).isZero();
+    s.advance(Duration.ofMinutes(1));
+    for (int i = 0; i < 8; i++) {
+      assertThat(s.effects.sentTo("chunk" + i)).hasSize(1);
+      assertThat(s.runOf(journey, "chunk" + i).state()).isEqualTo("completed");
+    }
+    assertThat(timersOfJourney(journey)).isZero();
   }
 
   private static void setState(long journey, String state) {
@@ -260,5 +298,12 @@ class TimerBatchIT {
         JourneyTestDatabase.dataSource(),
         "test",
         c -> Sql.count(c, "SELECT COUNT(*) FROM journeys_timer WHERE run_id = ?", run));
+  }
+
+  private static long timersOfJourney(long journey) {
+    return Transactions.autoCommit(
+        JourneyTestDatabase.dataSource(),
+        "test",
+        c -> Sql.count(c, "SELECT COUNT(*) FROM journeys_timer WHERE journey_id = ?", journey));
   }
 }

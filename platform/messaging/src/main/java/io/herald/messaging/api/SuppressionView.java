@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param id the row's id (orders the list; its page tokens)
  * @param channel e.g. {@code email}
- * @param address normalised: trimmed, lower-case, the bare address
+ * @param address normalised ({@link Suppressions#normalise}): trimmed, the bare address, email
+ *     addresses lower-case
  * @param reason {@code hard_bounce}, {@code complaint} or {@code manual}
  * @param deliveryId the delivery whose bounce or complaint caused it, null for manual ones
  * @param createdAt when it was suppressed

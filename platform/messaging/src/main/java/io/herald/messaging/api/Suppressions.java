@@ -28,7 +28,10 @@ public interface Suppressions {
    */
   List<SuppressionView> list(WorkspaceId workspace, String channel, Long beforeId, int limit);
 
-  /** The suppression of an address (normalised first), empty when it is not suppressed. */
+  /**
+   * The suppression of an address (normalised first, {@link #normalise}), empty when it is not
+   * suppressed.
+   */
   Optional<SuppressionView> find(WorkspaceId workspace, String channel, String address);
 
   /**
@@ -55,16 +58,17 @@ public interface Suppressions {
   record Added(SuppressionView suppression, boolean created) {}
 
   /**
-   * The key an address is suppressed under: trimmed, lower-case, and for {@code Name <a@b>} the
-   * part in angle brackets.
+   * The key an address of {@code channel} is suppressed under: trimmed, for {@code Name <a@b>} the
+   * part in angle brackets, and for {@code email} lower-case. Other channels keep their case: a
+   * push device token is case-sensitive (FCM's are), and E.164 numbers have no letters.
    */
-  static String normalise(String address) {
+  static String normalise(String channel, String address) {
     String a = address.trim();
     int open = a.lastIndexOf('<');
     if (open >= 0 && a.endsWith(">")) {
       a = a.substring(open + 1, a.length() - 1).trim();
     }
-    return a.toLowerCase(Locale.ROOT);
+    return "email".equals(channel) ? a.toLowerCase(Locale.ROOT) : a;
   }
 
   /**
@@ -76,7 +80,7 @@ public interface Suppressions {
     if (!CHANNELS.contains(channel)) {
       return Optional.of("channel must be one of " + String.join(", ", CHANNELS));
     }
-    String a = normalise(address);
+    String a = normalise(channel, address);
     if (channel.equals("sms") || channel.equals("whatsapp")) {
       return a.matches("\\+[1-9][0-9]{1,14}")
           ? Optional.empty()

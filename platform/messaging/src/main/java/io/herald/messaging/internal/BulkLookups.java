@@ -91,7 +91,7 @@ final class BulkLookups implements SendLookups {
             direct.dataSource(),
             "messaging",
             c -> SuppressionStore.findAll(c, workspace.value(), "email", recipients));
-    suppressionsRead = Set.copyOf(SuppressionStore.normalisedKeys(recipients));
+    suppressionsRead = Set.copyOf(SuppressionStore.normalisedKeys("email", recipients));
   }
 
   @Override
@@ -136,7 +136,7 @@ final class BulkLookups implements SendLookups {
 
   @Override
   public Optional<SuppressionView> suppression(String recipient) {
-    String key = recipient == null ? "" : Suppressions.normalise(recipient);
+    String key = recipient == null ? "" : Suppressions.normalise("email", recipient);
     if (suppressionsRead.contains(key)) {
       return Optional.ofNullable(suppressions.get(key));
     }

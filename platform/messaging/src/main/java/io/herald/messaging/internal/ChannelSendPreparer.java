@@ -10,10 +10,7 @@ import io.herald.messaging.api.SendReceipt;
 import io.herald.messaging.api.SuppressionView;
 import io.herald.messaging.api.TopicView;
 import io.herald.messaging.api.TransactionalView;
-import io.herald.people.api.DeviceView;
-import io.herald.people.api.IdType;
 import io.herald.people.api.InvalidPersonDataException;
-import io.herald.people.api.PersonRef;
 import io.herald.people.api.PersonView;
 import io.herald.shared.crypto.Tokens;
 import io.herald.shared.persistence.Transactions;
@@ -28,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Checks and renders a send of a channel other than email ({@link ChannelSend}) into the deliveries
@@ -42,15 +38,14 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class ChannelSendPreparer {
 
-  /** E.164: a plus, then 2 to 15 digits, the first not zero. */
-  static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
-
   /** The delivery log's recipient column holds this many characters. */
   private static final int MAX_ADDRESS = 998;
 
   @Inject SendPreparer email;
 
   @Inject ChannelComposer composer;
+
+  @Inject ChannelRecipients channelRecipients;
 
   @Inject StoredContent stored;
 
@@ -132,7 +127,8 @@ public class ChannelSendPreparer {
     if (ChannelFields.ADDRESSED.contains(channel)) {
       return addressed(workspace, rows, person, content, send);
     }
-    List<Recipient> recipients = recipients(workspace, lookups, channel, send, person);
+    List<ChannelRecipients.Recipient> recipients =
+        channelRecipients.of(workspace, channel, send, person);
     if (recipients.isEmpty()) {
       rows.add(person.cioId(), "", null, "dropped", "the person has no push device");
       return rows.prepared();
@@ -154,7 +150,7 @@ public class ChannelSendPreparer {
         failure = e.getMessage();
       }
     }
-    for (Recipient r : recipients) {
+    for (ChannelRecipients.Recipient r : recipients) {
       Optional<SuppressionView> suppressed = suppression(lookups, workspace, channel, r.address());
       if (suppressed.isPresent()) {
         rows.add(person.cioId(), r.address(), null, "dropped", suppressed.get().describe());
@@ -214,109 +210,12 @@ public class ChannelSendPreparer {
     return rows.prepared();
   }
 
-  /** A recipient address, with the push device's platform (null for other channels). */
-  private record Recipient(String address, String platform) {}
-
-  private List<Recipient> recipients(
-      WorkspaceId workspace,
-      SendLookups.Direct lookups,
-      String channel,
-      ChannelSend send,
-      PersonView person) {
-    switch (channel) {
-      case "sms", "whatsapp" -> {
-        String number;
-        String what;
-        if (send.to() != null) {
-          number = send.to().trim();
-          what = "to";
-        } else {
-          number = phone(person);
-          if (number == null) {
-            throw new InvalidMessageException(
-                List.of(
-                    "to is required: the person " + person.cioId() + " has no phone attribute"));
-          }
-          what = "the person's phone attribute";
-        }
-        if (!E164.matcher(number).matches()) {
-          throw new InvalidMessageException(
-              List.of(
-                  what
-                      + " must be an E.164 phone number (+ and the country code, 2 to 15 digits,"
-                      + " no spaces), not "
-                      + number));
-        }
-        return List.of(new Recipient(number, null));
-      }
-      case "push" -> {
-        List<DeviceView> devices =
-            people.devices(workspace, new PersonRef(IdType.CIO_ID, person.cioId()));
-        String to = send.to() == null ? "last_used" : send.to();
-        if (to.equals("all")) {
-          return devices.stream()
-              .map(d -> new Recipient(d.token(), d.platform().wireName()))
-              .toList();
-        }
-        if (to.equals("last_used")) {
-          if (send.customDevice() != null && send.to() == null) {
-            String token = customToken(send);
-            return devices.stream()
-                .filter(d -> d.token().equals(token))
-                .map(d -> new Recipient(d.token(), d.platform().wireName()))
-                .toList();
-          }
-          return devices.stream()
-              .limit(1)
-              .map(d -> new Recipient(d.token(), d.platform().wireName()))
-              .toList();
-        }
-        for (DeviceView d : devices) {
-          if (d.token().equals(to)) {
-            return List.of(new Recipient(d.token(), d.platform().wireName()));
-          }
-        }
-        throw new InvalidMessageException(
-            List.of(
-                "to must be all, last_used or a device token of the person "
-                    + person.cioId()
-                    + "; "
-                    + to
-                    + " is not one of theirs"));
-      }
-      case "in_app" -> {
-        return List.of(new Recipient(person.id() != null ? person.id() : person.cioId(), null));
-      }
-      default -> throw new IllegalArgumentException(channel);
-    }
-  }
-
-  private static String customToken(ChannelSend send) {
-    var token = send.customDevice().get("token");
-    if (token == null) {
-      token = send.customDevice().get("id");
-    }
-    return token instanceof jakarta.json.JsonString s ? s.getString() : "";
-  }
-
   private void addDevice(WorkspaceId workspace, ChannelSend send) {
     try {
       people.addDevice(workspace, send.identifiers(), send.customDevice());
     } catch (InvalidPersonDataException e) {
       throw new InvalidMessageException(List.of("custom_device: " + e.getMessage()));
     }
-  }
-
-  /** The person's {@code phone} attribute as text, null when absent or blank. */
-  static String phone(PersonView person) {
-    var value = person.attributes() == null ? null : person.attributes().get("phone");
-    if (value instanceof jakarta.json.JsonString s && !s.getString().isBlank()) {
-      return s.getString().trim();
-    }
-    if (value instanceof jakarta.json.JsonNumber n) {
-      return "+" + n.bigIntegerValue();
-    }
-    return null;
   }
 
   /** Why the person does not get the message at all, null when they do. */

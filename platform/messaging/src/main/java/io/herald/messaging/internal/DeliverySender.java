@@ -239,7 +239,8 @@ public class DeliverySender {
         continue;
       }
       for (DeliveryQueue.Claimed d : group) {
-        List<String> key = SuppressionStore.normalisedKeys(List.of(recipients.get(0)));
+        List<String> key =
+            SuppressionStore.normalisedKeys(first.channel(), List.of(recipients.get(0)));
         recipients.remove(0);
         if (!key.isEmpty() && found.containsKey(key.get(0))) {
           byPk.put(d.pk(), found.get(key.get(0)));

@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** SQL of the suppression list ({@code messaging_suppression}). Addresses are normalised here. */
+/**
+ * SQL of the suppression list ({@code messaging_suppression}). Addresses are normalised here, by
+ * channel ({@link Suppressions#normalise}).
+ */
 final class SuppressionStore {
 
   private static final String COLUMNS = "id, channel, address, reason, delivery_id, created_at";
@@ -38,7 +41,7 @@ final class SuppressionStore {
       String deliveryId,
       Instant now)
       throws SQLException {
-    String key = Suppressions.normalise(address);
+    String key = Suppressions.normalise(channel, address);
     if (key.isEmpty() || key.length() > Suppressions.MAX_ADDRESS) {
       return false;
     }
@@ -58,7 +61,7 @@ final class SuppressionStore {
 
   static Optional<SuppressionView> find(
       Connection c, long workspaceId, String channel, String address) throws SQLException {
-    String key = Suppressions.normalise(address);
+    String key = Suppressions.normalise(channel, address);
     if (key.isEmpty() || key.length() > Suppressions.MAX_ADDRESS) {
       return Optional.empty();
     }
@@ -84,7 +87,7 @@ final class SuppressionStore {
   static Map<String, SuppressionView> findAll(
       Connection c, long workspaceId, String channel, Collection<String> addresses)
       throws SQLException {
-    List<String> keys = new ArrayList<>(new LinkedHashSet<>(normalisedKeys(addresses)));
+    List<String> keys = new ArrayList<>(new LinkedHashSet<>(normalisedKeys(channel, addresses)));
     Map<String, SuppressionView> found = new HashMap<>();
     for (int from = 0; from < keys.size(); from += 500) {
       List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
@@ -113,10 +116,10 @@ final class SuppressionStore {
   }
 
   /** The keys {@link #find} would look up, without the addresses it would not look up. */
-  static List<String> normalisedKeys(Collection<String> addresses) {
+  static List<String> normalisedKeys(String channel, Collection<String> addresses) {
     List<String> keys = new ArrayList<>(addresses.size());
     for (String address : addresses) {
-      String key = address == null ? "" : Suppressions.normalise(address);
+      String key = address == null ? "" : Suppressions.normalise(channel, address);
       if (!key.isEmpty() && key.length() <= Suppressions.MAX_ADDRESS) {
         keys.add(key);
       }
@@ -149,7 +152,7 @@ final class SuppressionStore {
 
   static boolean remove(Connection c, long workspaceId, String channel, String address)
       throws SQLException {
-    String key = Suppressions.normalise(address);
+    String key = Suppressions.normalise(channel, address);
     try (PreparedStatement delete =
         c.prepareStatement(
             "DELETE FROM messaging_suppression WHERE workspace_id = ? AND channel = ?"

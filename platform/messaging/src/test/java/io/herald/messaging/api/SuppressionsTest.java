@@ -8,11 +8,19 @@ import org.junit.jupiter.api.Test;
 class SuppressionsTest {
 
   @Test
-  void addressesAreKeptTrimmedLowerCaseAndBare() {
-    assertThat(Suppressions.normalise("  Ada@Example.COM ")).isEqualTo("ada@example.com");
-    assertThat(Suppressions.normalise("Ada Lovelace <Ada@Example.com>"))
+  void emailAddressesAreKeptTrimmedLowerCaseAndBare() {
+    assertThat(Suppressions.normalise("email", "  Ada@Example.COM ")).isEqualTo("ada@example.com");
+    assertThat(Suppressions.normalise("email", "Ada Lovelace <Ada@Example.com>"))
         .isEqualTo("ada@example.com");
-    assertThat(Suppressions.normalise("\"a <b>\" < X@Y.io >")).isEqualTo("x@y.io");
+    assertThat(Suppressions.normalise("email", "\"a <b>\" < X@Y.io >")).isEqualTo("x@y.io");
+  }
+
+  @Test
+  void pushTokensKeepTheirCaseAndPhoneNumbersStayAsTheyAre() {
+    assertThat(Suppressions.normalise("push", " fGx7:APA91bHqZ-Upper "))
+        .isEqualTo("fGx7:APA91bHqZ-Upper");
+    assertThat(Suppressions.normalise("sms", " +15555550100 ")).isEqualTo("+15555550100");
+    assertThat(Suppressions.normalise("whatsapp", "+15555550100")).isEqualTo("+15555550100");
   }
 
   @Test

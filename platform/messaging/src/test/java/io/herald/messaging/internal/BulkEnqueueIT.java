@@ -14,6 +14,7 @@ import io.herald.people.api.PersonView;
 import io.herald.shared.ingest.GroupCommit;
 import io.herald.shared.json.Jsons;
 import io.herald.shared.persistence.Transactions;
+import io.herald.testing.CountingDataSource;
 import io.herald.testing.MigratedTestDatabase;
 import io.herald.workspace.api.WorkspaceId;
 import java.lang.reflect.Proxy;
@@ -197,7 +198,7 @@ class BulkEnqueueIT {
     assertThat(views).extracting(DeliveryView::subject).contains("Hi p0", "Hi p15");
     assertThat(lanes()).containsOnly("transactional").hasSize(senders);
     assertThat(writer.commits()).isBetween(1L, (long) senders);
-    assertThat(dataSource.commits.get()).isEqualTo((int) writer.commits());
+    assertThat(dataSource.commits()).isEqualTo((int) writer.commits());
   }
 
   @Test
@@ -262,17 +263,18 @@ class BulkEnqueueIT {
     writer.start();
     String taken = service.sendEmail(workspace, inline("first", null)).deliveryId();
     ExecutorService pool = Executors.newFixedThreadPool(3);
-    dataSource.gate = new CountDownLatch(1);
+    CountDownLatch gate = new CountDownLatch(1);
+    dataSource.gate(gate);
     // A takes the only writer slot and waits for a connection; B and C queue behind it.
     Future<List<Long>> a =
         pool.submit(() -> writer.insert(List.of(row("ga" + now.toEpochMilli()))));
-    await(() -> dataSource.waiting.get() == 1);
+    await(() -> dataSource.waiting() == 1);
     Future<List<Long>> b = pool.submit(() -> writer.insert(List.of(row(taken))));
     Future<List<Long>> c =
         pool.submit(() -> writer.insert(List.of(row("gc" + now.toEpochMilli()))));
     await(() -> writer.queued() == 2);
     long before = writer.commits();
-    dataSource.gate.countDown();
+    gate.countDown();
 
     assertThat(a.get(30, TimeUnit.SECONDS)).hasSize(1);
     assertThat(c.get(30, TimeUnit.SECONDS)).as("written again on its own").hasSize(1);
@@ -296,7 +298,7 @@ class BulkEnqueueIT {
         sends.add(inline("p" + i, null));
       }
     }
-    int commitsBefore = dataSource.commits.get();
+    int commitsBefore = dataSource.commits();
 
     List<BulkSendResult> results = service.enqueueBulk(workspace, sends);
 
@@ -317,7 +319,7 @@ class BulkEnqueueIT {
                 .subject())
         .isEqualTo("Hi p249");
     assertThat(lanes()).hasSize(248).containsOnly("bulk");
-    assertThat(dataSource.commits.get() - commitsBefore)
+    assertThat(dataSource.commits() - commitsBefore)
         .as("at most one commit per 100 entries")
         .isEqualTo(1);
   }
@@ -329,11 +331,11 @@ class BulkEnqueueIT {
         "test",
         c -> SuppressionStore.add(c, workspace.value(), "email", " P3@X.io ", "manual", null, now));
     List<String> statements = java.util.Collections.synchronizedList(new ArrayList<>());
-    dataSource.failing =
+    dataSource.refuse(
         sql -> {
           statements.add(sql);
           return false;
-        };
+        });
     List<EmailSend> sends = new ArrayList<>();
     for (int i = 0; i < 120; i++) {
       sends.add(inline("p" + (i % 60), null)); // every person twice
@@ -362,11 +364,11 @@ class BulkEnqueueIT {
   @Test
   void aCommitsRowsGoInWithMultiRowStatementsAndKeepTheirOwnKeys() {
     List<String> statements = java.util.Collections.synchronizedList(new ArrayList<>());
-    dataSource.failing =
+    dataSource.refuse(
         sql -> {
           statements.add(sql);
           return false;
-        };
+        });
     List<DeliveryWriter.Row> rows = new ArrayList<>();
     for (int i = 0; i < DeliveryInserts.MAX_ROWS + 120; i++) {
       rows.add(row("mr" + i + "-" + now.toEpochMilli()));

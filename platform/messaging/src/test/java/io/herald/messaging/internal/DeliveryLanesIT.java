@@ -2,6 +2,7 @@ package io.herald.messaging.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herald.testing.CountingDataSource;
 import io.herald.testing.MigratedTestDatabase;
 import io.herald.workspace.api.WorkspaceId;
 import java.time.Duration;
@@ -44,12 +45,12 @@ class DeliveryLanesIT {
   void aTransactionalDeliveryIsCommittedWhileABulkCommitHoldsTheBulkWriter() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(2);
     CountDownLatch bulkGate = new CountDownLatch(1);
-    dataSource.gate = bulkGate;
+    dataSource.gate(bulkGate);
     // The bulk lane's only writer takes a batch and waits for its connection.
     Future<List<Long>> bulk =
         pool.submit(() -> writer.insert(List.of(row("lb" + now.toEpochMilli(), "bulk"))));
-    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> dataSource.waiting.get() == 1);
-    dataSource.gate = new CountDownLatch(0);
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> dataSource.waiting() == 1);
+    dataSource.gate(new CountDownLatch(0));
 
     Future<List<Long>> transactional =
         pool.submit(() -> writer.insert(List.of(row("lt" + now.toEpochMilli(), "transactional"))));

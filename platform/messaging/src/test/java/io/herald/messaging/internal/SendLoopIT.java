@@ -9,6 +9,7 @@ import io.herald.plugin.api.DeliveryResult;
 import io.herald.plugin.api.OutboundMessage;
 import io.herald.plugin.api.ProviderHealth;
 import io.herald.shared.persistence.Transactions;
+import io.herald.testing.CountingDataSource;
 import io.herald.testing.MigratedTestDatabase;
 import java.time.Clock;
 import java.time.Duration;
@@ -159,21 +160,19 @@ class SendLoopIT {
     assertThat(loop.step()).isTrue();
     assertThat(sentKeys).containsExactly(ids.get(0), ids.get(1));
     assertThat(states(ids)).containsExactly("sending", "sending", "queued");
-    assertThat(dataSource.commits.get()).isEqualTo(1);
+    assertThat(dataSource.commits()).isEqualTo(1);
 
     assertThat(loop.step()).isTrue();
     assertThat(states(ids)).containsExactly("sent", "sent", "sending");
-    assertThat(dataSource.commits.get())
-        .as("outcomes and the next claim share a commit")
-        .isEqualTo(2);
+    assertThat(dataSource.commits()).as("outcomes and the next claim share a commit").isEqualTo(2);
     assertThat(view(ids.get(0)).providerMessageId()).isEqualTo("<" + ids.get(0) + "@x.io>");
     assertThat(others.engagements).hasSize(2);
 
     assertThat(loop.step()).as("nothing more to claim").isFalse();
     assertThat(states(ids)).containsExactly("sent", "sent", "sent");
-    assertThat(dataSource.commits.get()).isEqualTo(3);
+    assertThat(dataSource.commits()).isEqualTo(3);
     loop.finish();
-    assertThat(dataSource.commits.get()).as("nothing left to record").isEqualTo(3);
+    assertThat(dataSource.commits()).as("nothing left to record").isEqualTo(3);
     assertThat(sentKeys).containsExactlyElementsOf(ids);
   }
 
@@ -187,7 +186,7 @@ class SendLoopIT {
     loop.finish();
 
     assertThat(states(ids)).containsOnly("sent");
-    assertThat(dataSource.commits.get()).isEqualTo(2);
+    assertThat(dataSource.commits()).isEqualTo(2);
   }
 
   @Test
@@ -201,7 +200,7 @@ class SendLoopIT {
     assertThat(steps).as("batches of 200").isEqualTo(3);
     assertThat(states(ids)).containsOnly("sent");
     assertThat(sentKeys).hasSize(450);
-    assertThat(dataSource.commits.get()).isEqualTo(4).isLessThanOrEqualTo(450 / 100);
+    assertThat(dataSource.commits()).isEqualTo(4).isLessThanOrEqualTo(450 / 100);
     assertThat(engagementBatches)
         .as("received engagements: one call per batch")
         .containsExactly(200, 200, 50);
@@ -215,9 +214,9 @@ class SendLoopIT {
     assertThat(loop.step()).isTrue();
     assertThat(sentKeys).containsExactly(ids.get(0), ids.get(1));
 
-    dataSource.failing = sql -> sql.contains("SET state = 'sent'");
+    dataSource.refuse(sql -> sql.contains("SET state = 'sent'"));
     assertThatThrownBy(loop::step).isInstanceOf(IllegalStateException.class);
-    dataSource.failing = sql -> false;
+    dataSource.refuse(sql -> false);
 
     // Nothing of the failed transaction stays: the batch keeps its lease, the next is not claimed.
     assertThat(states(ids)).containsExactly("sending", "sending", "queued", "queued");
@@ -246,9 +245,9 @@ class SendLoopIT {
     DeliverySender.Loop loop = sender.loop("transactional");
     assertThat(loop.step()).isTrue();
 
-    dataSource.failing = sql -> sql.contains("FOR UPDATE SKIP LOCKED");
+    dataSource.refuse(sql -> sql.contains("FOR UPDATE SKIP LOCKED"));
     assertThatThrownBy(loop::step).isInstanceOf(IllegalStateException.class);
-    dataSource.failing = sql -> false;
+    dataSource.refuse(sql -> false);
 
     assertThat(states(ids)).containsExactly("sent", "sent", "queued");
     assertThat(sentKeys).containsExactly(ids.get(0), ids.get(1));

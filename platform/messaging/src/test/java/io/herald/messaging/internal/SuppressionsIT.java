@@ -9,18 +9,30 @@ import io.herald.messaging.api.Suppressions;
 import io.herald.shared.persistence.Transactions;
 import io.herald.testing.MigratedTestDatabase;
 import io.herald.workspace.api.WorkspaceId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The suppression list on a real database: manual adds, paging newest first, removal. */
+/**
+ * The suppression list on a real database: manual adds, paging newest first, removal, push tokens
+ * kept and matched with their case (and the migration that gave old push rows their case back).
+ */
 class SuppressionsIT {
 
   private static DataSource dataSource;
@@ -136,5 +148,107 @@ class SuppressionsIT {
     assertThat(suppressions.remove(ws, "sms", "p2@x.io")).isFalse();
     assertThat(suppressions.find(ws, "email", "p3@x.io")).isEmpty();
     assertThat(suppressions.list(ws, "email", null, 10)).hasSize(4);
+  }
+
+  @Test
+  void aPushTokenIsKeptAsItIsAndMatchedExactly() {
+    String token = "fGx7:APA91bHqZ-Upper_Case";
+    String lower = token.toLowerCase(Locale.ROOT);
+    Suppressions.Added added = suppressions.add(ws, "push", " " + token + " ");
+
+    assertThat(added.suppression().address()).isEqualTo(token);
+    assertThat(suppressions.find(ws, "push", token)).contains(added.suppression());
+    assertThat(suppressions.find(ws, "push", lower)).isEmpty();
+    // The send loop's batch lookup (DeliverySender) matches by the same key.
+    assertThat(SuppressionStore.normalisedKeys("push", List.of(" " + token)))
+        .containsExactly(token);
+    Map<String, SuppressionView> found =
+        Transactions.autoCommit(
+            dataSource,
+            "test",
+            c ->
+                SuppressionStore.findAll(
+                    c, workspace, "push", List.of(token, lower, token.toUpperCase(Locale.ROOT))));
+    assertThat(found).containsOnlyKeys(token);
+    // A token differing only in case is another device: it has a row of its own.
+    assertThat(suppressions.add(ws, "push", lower).created()).isTrue();
+    assertThat(suppressions.remove(ws, "push", token)).isTrue();
+    assertThat(suppressions.find(ws, "push", lower)).isPresent();
+    assertThat(suppressions.find(ws, "push", token)).isEmpty();
+    // Email addresses still match whatever their case; phone numbers as they were.
+    suppressions.add(ws, "email", "Ada@Example.com");
+    assertThat(suppressions.find(ws, "email", "ADA@example.COM")).isPresent();
+    suppressions.add(ws, "whatsapp", " +15555550100");
+    assertThat(suppressions.find(ws, "whatsapp", "+15555550100 ")).isPresent();
+  }
+
+  @Test
+  void theMigrationGivesALowerCasedPushSuppressionItsDevicesTokenBack() throws Exception {
+    String token = "cAsE:APA91bXyZ-" + workspace;
+    String gone = "gone:apa91b-" + workspace;
+    Transactions.inTransaction(
+        dataSource,
+        "test",
+        c -> {
+          long person;
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "INSERT INTO people_person (workspace_id, cio_id, attributes,"
+                      + " attribute_timestamps, created_at, updated_at)"
+                      + " VALUES (?, 'dev', '{}', '{}', NOW(3), NOW(3))",
+                  Statement.RETURN_GENERATED_KEYS)) {
+            p.setLong(1, workspace);
+            p.executeUpdate();
+            try (ResultSet keys = p.getGeneratedKeys()) {
+              keys.next();
+              person = keys.getLong(1);
+            }
+          }
+          try (PreparedStatement d =
+              c.prepareStatement(
+                  "INSERT INTO people_device (workspace_id, person_id, token, platform, last_used,"
+                      + " attributes, created_at, updated_at)"
+                      + " VALUES (?, ?, ?, 'android', 0, '{}', NOW(3), NOW(3))")) {
+            d.setLong(1, workspace);
+            d.setLong(2, person);
+            d.setString(3, token);
+            d.executeUpdate();
+          }
+          // As the suppression list kept push tokens before: lower-cased.
+          for (String address : List.of(token.toLowerCase(Locale.ROOT), gone)) {
+            SuppressionStore.add(
+                c, workspace, "push", address, SuppressionView.HARD_BOUNCE, null, now);
+          }
+          return null;
+        });
+    assertThat(suppressions.find(ws, "push", token)).isEmpty();
+
+    String sql = migration("V202612030100__messaging_push_suppression_case.sql");
+    Transactions.inTransaction(
+        dataSource,
+        "test",
+        c -> {
+          try (Statement s = c.createStatement()) {
+            return s.executeUpdate(sql);
+          }
+        });
+
+    assertThat(suppressions.find(ws, "push", token)).isPresent();
+    assertThat(suppressions.list(ws, "push", null, 10))
+        .extracting(SuppressionView::address)
+        .containsExactlyInAnyOrder(token, gone);
+  }
+
+  /** A migration's SQL (one statement), without its comment lines. */
+  private static String migration(String name) throws IOException {
+    try (InputStream in =
+        SuppressionsIT.class.getClassLoader().getResourceAsStream("db/migration/" + name)) {
+      assertThat(in).as(name).isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .filter(l -> !l.startsWith("--"))
+          .collect(Collectors.joining("\n"))
+          .replaceAll(";\\s*$", "");
+    }
   }
 }
