@@ -110,7 +110,7 @@ final class Api {
 
   private HttpRequest.Builder app(String path) {
     return HttpRequest.newBuilder(URI.create(base + path))
-        .timeout(Duration.ofMinutes(2))
+        .timeout(Duration.ofMinutes(10))
         .header("Authorization", "Bearer " + APP_KEY)
         .header("Content-Type", "application/json");
   }

@@ -175,9 +175,9 @@ public final class SendBench {
    * Transactional sends at the T7 rate before anything is measured, awaited, with bulk batches of
    * the T6 shape ({@code BENCH_WARMUP_BULK} entries from one client) sent meanwhile and awaited
    * too: the first sends of a fresh Herald load classes, compile code, create the channel's
-   * provider and open its connections. On a 2-core machine the JIT compilers were still taking
-   * half a core after 30 s of transactional sends alone, and the bulk path's code (batch parsing,
-   * bulk lookups, multi-row inserts) was compiled during the measured phase.
+   * provider and open its connections. On a 2-core machine the JIT compilers were still taking half
+   * a core after 30 s of transactional sends alone, and the bulk path's code (batch parsing, bulk
+   * lookups, multi-row inserts) was compiled during the measured phase.
    */
   private static String warmUp(Settings s, Api api, SmtpSink sink) throws Exception {
     TransactionalLoad warm = new TransactionalLoad(api, sink, s.t7Rate(), s.people(), "w");
