@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Appends rows to {@code segments_recheck_request} in the caller's JTA transaction: the durable
@@ -30,6 +32,31 @@ public class RecheckRequests {
         .setParameter(3, cause)
         .setParameter(4, DateTimes.text(clock.instant()))
         .executeUpdate();
+  }
+
+  /** A person to re-evaluate. */
+  public record Person(long workspaceId, String cioId) {}
+
+  /** {@link #person} for many people in one statement. */
+  public void people(List<Person> people, String cause) {
+    if (people.isEmpty()) {
+      return;
+    }
+    var insert =
+        em.createNativeQuery(
+            "INSERT INTO segments_recheck_request (workspace_id, cio_id, cause, requested_at)"
+                + " VALUES "
+                + String.join(", ", Collections.nCopies(people.size(), "(?, ?, ?, ?)")));
+    String at = DateTimes.text(clock.instant());
+    int p = 1;
+    for (Person person : people) {
+      insert
+          .setParameter(p++, person.workspaceId())
+          .setParameter(p++, person.cioId())
+          .setParameter(p++, cause)
+          .setParameter(p++, at);
+    }
+    insert.executeUpdate();
   }
 
   /**

@@ -1,0 +1,121 @@
+package io.herald.segments.internal.realtime;
+
+import static io.herald.testing.MigratedTestDatabase.dataSource;
+import static io.herald.testing.MigratedTestDatabase.freshWorkspace;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.herald.shared.persistence.DateTimes;
+import io.herald.testing.CountingDataSource;
+import io.herald.testing.MigratedTestDatabase;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Folding re-check requests into the re-check timers: every requested person becomes due now with
+ * the cause of their first request (an earlier pending re-check keeps its time and cause), the
+ * requests are deleted, and a batch of people is written with one statement, not one per person.
+ */
+class RecheckFoldIT {
+
+  private static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
+
+  @BeforeAll
+  static void database() {
+    assumeTrue(
+        MigratedTestDatabase.unavailable().isEmpty(),
+        () -> MigratedTestDatabase.unavailable().orElse(""));
+  }
+
+  private final long ws = freshWorkspace();
+
+  @Test
+  void requestsBecomeDueNowInOneStatementAndAreDeleted() throws SQLException {
+    List<String> people = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      people.add(String.format("f%03d", i));
+    }
+    Jdbc.autoCommit(
+        dataSource(),
+        c -> {
+          // An earlier re-check wins over the fold's "now"; a later one is brought forward.
+          upsert(c, "f000", NOW.minusSeconds(60), "time");
+          upsert(c, "f001", NOW.plusSeconds(3600), "time");
+          for (String p : people) {
+            request(c, p, "engagement");
+          }
+          request(c, "f002", "event"); // a second request: the first one's cause is kept
+          return null;
+        });
+    CountingDataSource counting = new CountingDataSource(dataSource());
+
+    int folded = Jdbc.inTransaction(counting, c -> PersonRows.foldRequests(c, NOW, 10_000));
+
+    assertThat(folded).isGreaterThanOrEqualTo(121);
+    assertThat(cause("f000")).isEqualTo("time@" + NOW.minusSeconds(60));
+    assertThat(cause("f001")).isEqualTo("engagement@" + NOW);
+    assertThat(cause("f002")).isEqualTo("engagement@" + NOW);
+    assertThat(cause("f119")).isEqualTo("engagement@" + NOW);
+    assertThat(requestsLeft()).isZero();
+    assertThat(counting.statements())
+        .as("select, one upsert for the whole batch, delete")
+        .isEqualTo(3);
+  }
+
+  private void upsert(java.sql.Connection c, String cioId, Instant due, String cause)
+      throws SQLException {
+    PersonRows.schedule(c, ws, cioId, due, cause);
+  }
+
+  private void request(java.sql.Connection c, String cioId, String cause) throws SQLException {
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO segments_recheck_request (workspace_id, cio_id, cause, requested_at)"
+                + " VALUES (?, ?, ?, ?)")) {
+      insert.setLong(1, ws);
+      insert.setString(2, cioId);
+      insert.setString(3, cause);
+      DateTimes.bind(insert, 4, NOW);
+      insert.executeUpdate();
+    }
+  }
+
+  private String cause(String cioId) throws SQLException {
+    return Jdbc.autoCommit(
+        dataSource(),
+        c -> {
+          try (PreparedStatement q =
+              c.prepareStatement(
+                  "SELECT cause, due_at FROM segments_recheck WHERE workspace_id = ? AND cio_id = ?")) {
+            q.setLong(1, ws);
+            q.setString(2, cioId);
+            try (ResultSet rs = q.executeQuery()) {
+              rs.next();
+              return rs.getString(1) + "@" + rs.getTimestamp(2).toInstant();
+            }
+          }
+        });
+  }
+
+  private long requestsLeft() throws SQLException {
+    return Jdbc.autoCommit(
+        dataSource(),
+        c -> {
+          try (PreparedStatement q =
+              c.prepareStatement(
+                  "SELECT COUNT(*) FROM segments_recheck_request WHERE workspace_id = ?")) {
+            q.setLong(1, ws);
+            try (ResultSet rs = q.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          }
+        });
+  }
+}
