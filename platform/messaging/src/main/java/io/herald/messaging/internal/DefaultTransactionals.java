@@ -1,5 +1,7 @@
 package io.herald.messaging.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.herald.messaging.api.ChannelFields;
 import io.herald.messaging.api.InvalidMessageException;
 import io.herald.messaging.api.NotFoundException;
@@ -21,6 +23,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +42,21 @@ public class DefaultTransactionals implements Transactionals {
   DataSource dataSource;
 
   @Inject SubscriptionTopics topics;
+
+  /** How long a message read for a send is used again before it is read anew. */
+  static final Duration READ_FOR = Duration.ofSeconds(1);
+
+  private record Key(long workspace, String idOrTrigger) {}
+
+  /**
+   * Messages read recently, by workspace and id or trigger name: a send reads its message (with its
+   * HTML and text bodies, ~20 KB for bench/send's template) at most once a second per node instead
+   * of once per send, and the same strings then key the compiled-template cache without being
+   * hashed again. A create or update on this node drops the workspace's entries at once; another
+   * node's change is seen within {@link #READ_FOR}, like channel settings.
+   */
+  private final Cache<Key, Optional<TransactionalView>> recent =
+      Caffeine.newBuilder().expireAfterWrite(READ_FOR).maximumSize(10_000).build();
 
   @Override
   public TransactionalView create(WorkspaceId workspace, TransactionalInput given) {
@@ -69,6 +87,7 @@ public class DefaultTransactionals implements Transactionals {
                 }
               }
             });
+    forget(workspace);
     return find(workspace, Long.toString(id)).orElseThrow();
   }
 
@@ -94,6 +113,7 @@ public class DefaultTransactionals implements Transactionals {
                 return (long) update.executeUpdate();
               }
             });
+    forget(workspace);
     if (changed == 0) {
       Optional<TransactionalView> other = find(workspace, Long.toString(id));
       if (other.isPresent()) {
@@ -115,6 +135,10 @@ public class DefaultTransactionals implements Transactionals {
     if (idOrTrigger == null || idOrTrigger.isBlank()) {
       return Optional.empty();
     }
+    return recent.get(new Key(workspace.value(), idOrTrigger), k -> read(workspace, idOrTrigger));
+  }
+
+  private Optional<TransactionalView> read(WorkspaceId workspace, String idOrTrigger) {
     boolean numeric = idOrTrigger.chars().allMatch(Character::isDigit) && idOrTrigger.length() < 19;
     List<TransactionalView> found =
         select(
@@ -122,6 +146,11 @@ public class DefaultTransactionals implements Transactionals {
             numeric ? " AND id = ?" : " AND trigger_name = ?",
             numeric ? Long.valueOf(idOrTrigger) : idOrTrigger);
     return found.stream().findFirst();
+  }
+
+  /** Drops the workspace's recently read messages (it changed one). */
+  private void forget(WorkspaceId workspace) {
+    recent.asMap().keySet().removeIf(k -> k.workspace() == workspace.value());
   }
 
   @Override
