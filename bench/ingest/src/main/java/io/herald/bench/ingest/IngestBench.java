@@ -55,6 +55,8 @@ public final class IngestBench {
     long people = Long.parseLong(env.getOrDefault("BENCH_PEOPLE", "100000"));
     int batch = Integer.parseInt(env.getOrDefault("BENCH_BATCH", "100"));
     int t1Clients = Integer.parseInt(env.getOrDefault("BENCH_T1_CLIENTS", "16"));
+    Duration pacedTime =
+        Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_T1_PACED_SECONDS", "30")));
     int t2Clients = Integer.parseInt(env.getOrDefault("BENCH_T2_CLIENTS", "64"));
     Duration t2Time =
         Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_T2_SECONDS", "20")));
@@ -212,6 +214,20 @@ public final class IngestBench {
                   : String.format("at the last event %.1f s after T1", caughtUp),
               CommitCounter.describe(commitsBefore, commitsCaughtUp, acknowledged)));
 
+      // T1 paced: the latency at the target throughput (see PacedT1).
+      report.addAll(
+          PacedT1.run(
+              load,
+              cpu,
+              pacedShares(env),
+              jdbcRate,
+              batch,
+              people,
+              t1Clients,
+              pacedTime,
+              base + "v1/batch",
+              writeAuth));
+
       // T2.
       if (t2Time.isZero()) {
         report.add("T2: skipped (BENCH_T2_SECONDS=0)");
@@ -339,7 +355,12 @@ public final class IngestBench {
     }
   }
 
-  private static String failureNote(Load.Result r) {
+  /** The paced T1 levels, as shares of the baseline: 30% and 50% (none when the time is 0). */
+  private static List<Double> pacedShares(Map<String, String> env) {
+    return "0".equals(env.get("BENCH_T1_PACED_SECONDS")) ? List.of() : List.of(0.30, 0.50);
+  }
+
+  static String failureNote(Load.Result r) {
     return r.failures() == 0 ? "" : "(first: " + abbreviate(r.firstFailure()) + ") ";
   }
 
@@ -347,7 +368,7 @@ public final class IngestBench {
     return s.length() > 200 ? s.substring(0, 200) + "…" : s;
   }
 
-  private static HttpRequest post(String url, String authorization, String body) {
+  static HttpRequest post(String url, String authorization, String body) {
     return HttpRequest.newBuilder(URI.create(url))
         .header("Authorization", authorization)
         .header("Content-Type", "application/json")

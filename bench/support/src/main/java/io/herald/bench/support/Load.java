@@ -13,7 +13,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import org.HdrHistogram.Histogram;
 
-/** Closed-loop HTTP load: N threads, each sending its next request as soon as the last answered. */
+/**
+ * HTTP load from N threads: closed loop ({@link #run}: each thread sends its next request as soon
+ * as the last answered) or paced ({@link #paced}: request {@code i} is due at {@code i / rate}
+ * seconds, and its latency counts from then, so a server that falls behind is charged for the wait
+ * too, as wrk2 does).
+ */
 public final class Load {
 
   private final HttpClient http =
@@ -47,6 +52,30 @@ public final class Load {
    */
   public Result run(int threads, long count, Duration duration, LongFunction<HttpRequest> request)
       throws Exception {
+    return drive(threads, count, duration, request, 0);
+  }
+
+  /**
+   * Sends requests at {@code perSecond} for {@code duration} from {@code threads} threads: request
+   * {@code i} is due {@code i / perSecond} seconds after the start, and its latency is measured
+   * from when it was due.
+   */
+  public Result paced(
+      int threads, double perSecond, Duration duration, LongFunction<HttpRequest> request)
+      throws Exception {
+    if (perSecond <= 0) {
+      throw new IllegalArgumentException("the rate must be positive");
+    }
+    return drive(threads, -1, duration, request, perSecond);
+  }
+
+  private Result drive(
+      int threads,
+      long count,
+      Duration duration,
+      LongFunction<HttpRequest> request,
+      double perSecond)
+      throws Exception {
     AtomicLong next = new AtomicLong();
     AtomicLong failures = new AtomicLong();
     StringBuffer firstFailure = new StringBuffer();
@@ -65,6 +94,16 @@ public final class Load {
                     return histogram;
                   }
                   long sent = System.nanoTime();
+                  if (perSecond > 0) {
+                    long due = start + (long) (i * 1e9 / perSecond);
+                    if (due > deadline) {
+                      return histogram;
+                    }
+                    while ((sent = System.nanoTime()) < due) {
+                      java.util.concurrent.locks.LockSupport.parkNanos(due - sent);
+                    }
+                    sent = due;
+                  }
                   try {
                     HttpResponse<String> response =
                         http.send(request.apply(i), HttpResponse.BodyHandlers.ofString());
