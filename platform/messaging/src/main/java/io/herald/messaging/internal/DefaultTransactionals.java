@@ -2,6 +2,7 @@ package io.herald.messaging.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.herald.messaging.api.ChannelFields;
 import io.herald.messaging.api.InvalidMessageException;
 import io.herald.messaging.api.NotFoundException;
@@ -55,8 +56,20 @@ public class DefaultTransactionals implements Transactionals {
    * hashed again. A create or update on this node drops the workspace's entries at once; another
    * node's change is seen within {@link #READ_FOR}, like channel settings.
    */
-  private final Cache<Key, Optional<TransactionalView>> recent =
-      Caffeine.newBuilder().expireAfterWrite(READ_FOR).maximumSize(10_000).build();
+  private Cache<Key, Optional<TransactionalView>> recent = recentCache(Ticker.systemTicker());
+
+  private static Cache<Key, Optional<TransactionalView>> recentCache(Ticker ticker) {
+    return Caffeine.newBuilder()
+        .ticker(ticker)
+        .expireAfterWrite(READ_FOR)
+        .maximumSize(10_000)
+        .build();
+  }
+
+  /** Measures {@link #READ_FOR} with {@code ticker} from now on (tests). */
+  void ticker(Ticker ticker) {
+    recent = recentCache(ticker);
+  }
 
   @Override
   public TransactionalView create(WorkspaceId workspace, TransactionalInput given) {

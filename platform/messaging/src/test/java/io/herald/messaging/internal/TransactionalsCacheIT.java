@@ -7,6 +7,7 @@ import io.herald.messaging.api.TransactionalView;
 import io.herald.testing.CountingDataSource;
 import io.herald.testing.MigratedTestDatabase;
 import io.herald.workspace.api.WorkspaceId;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class TransactionalsCacheIT {
 
+  private final AtomicLong clock = new AtomicLong();
   private CountingDataSource dataSource;
   private DefaultTransactionals transactionals;
   private WorkspaceId workspace;
@@ -27,10 +29,11 @@ class TransactionalsCacheIT {
     workspace = new WorkspaceId(MigratedTestDatabase.freshWorkspace());
     transactionals = new DefaultTransactionals();
     transactionals.dataSource = dataSource;
+    transactionals.ticker(clock::get);
   }
 
   @Test
-  void aRepeatedLookupIsServedWithoutTheDatabaseAndAChangeIsSeenAtOnce() throws Exception {
+  void aRepeatedLookupIsServedWithoutTheDatabaseAndAChangeIsSeenAtOnce() {
     TransactionalView created = transactionals.create(workspace, message("<p>first</p>"));
     String id = Long.toString(created.id());
     assertThat(transactionals.find(workspace, id)).contains(created);
@@ -53,7 +56,7 @@ class TransactionalsCacheIT {
     assertThat(transactionals.find(new WorkspaceId(workspace.value() + 1), id))
         .as("another workspace's key")
         .isEmpty();
-    Thread.sleep(DefaultTransactionals.READ_FOR.toMillis() + 200);
+    clock.addAndGet(DefaultTransactionals.READ_FOR.toNanos() + 1);
     dataSource.reset();
     assertThat(transactionals.find(workspace, id)).isPresent();
     assertThat(dataSource.statements()).as("read again once the second has passed").isEqualTo(1);
