@@ -126,7 +126,8 @@ public class PersonWriter {
     if (outcome == Outcome.CREATED) {
       people.add(person);
     }
-    people.flush();
+    // No flush here: the group's commit writes every call's changes at once. A later call's
+    // lookup (JPQL, flush mode AUTO) flushes first, so it still sees what earlier calls wrote.
     JsonObject diff = ChangeLog.diff(before, person.attributes());
     if (outcome == Outcome.CREATED || !diff.isEmpty()) {
       group.change(
