@@ -2,11 +2,14 @@ package io.herald.events.internal;
 
 import io.herald.events.api.EventLimits;
 import io.herald.events.api.EventService;
+import io.herald.events.api.EventSubject;
 import io.herald.events.api.InvalidEventException;
 import io.herald.events.api.NewEvent;
 import io.herald.events.api.RecordedEvent;
 import io.herald.people.api.AnonymousIdLinked;
 import io.herald.people.api.PeopleMerged;
+import io.herald.people.api.PeopleService;
+import io.herald.people.api.PersonRef;
 import io.herald.shared.ingest.GroupCommit;
 import io.herald.shared.persistence.DataSources;
 import io.herald.workspace.api.WorkspaceId;
@@ -22,7 +25,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -51,11 +57,21 @@ public class DefaultEventService implements EventService {
   @ConfigProperty(name = "herald.ingest.max-rows-per-commit", defaultValue = "2000")
   int maxRowsPerCommit;
 
-  private GroupCommit<EventRow, Void> groupCommit;
+  @Inject PeopleService people;
+
+  private GroupCommit<EventRow, Boolean> groupCommit;
 
   @PostConstruct
   void start() {
-    groupCommit = new GroupCommit<>(writers, maxRowsPerCommit, new EventWriter(ingest));
+    PersonResolver resolver =
+        (workspace, type, values) -> {
+          Map<String, String> cioIds = new HashMap<>();
+          people
+              .lookup(new WorkspaceId(workspace), type, values)
+              .forEach((value, person) -> cioIds.put(value, person.cioId()));
+          return cioIds;
+        };
+    groupCommit = new GroupCommit<>(writers, maxRowsPerCommit, new EventWriter(ingest, resolver));
   }
 
   @Override
@@ -74,6 +90,17 @@ public class DefaultEventService implements EventService {
       rows.add(new EventRow(workspace.value(), event, now));
     }
     groupCommit.submit(rows);
+  }
+
+  @Override
+  public boolean recordForPerson(
+      WorkspaceId workspace, PersonRef person, Function<EventSubject.Person, NewEvent> event) {
+    List<String> problems = EventLimits.problems(event.apply(new EventSubject.Person("?")));
+    if (!problems.isEmpty()) {
+      throw new InvalidEventException(problems);
+    }
+    EventRow row = new EventRow(workspace.value(), null, clock.instant(), person, event);
+    return groupCommit.submit(List.of(row)).get(0);
   }
 
   @Override

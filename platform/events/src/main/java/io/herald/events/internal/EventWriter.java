@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,9 +24,11 @@ import javax.sql.DataSource;
  * Writes one group of events in one transaction as a JDBC batch (a multi-row insert on a {@code
  * rewriteBatchedStatements} connection). Events whose dedupe id is already stored, or repeated
  * within the group, are left out before inserting, so the common case burns no ids and leaves no
- * holes in the change feed; a concurrent duplicate falls back to {@code INSERT IGNORE}.
+ * holes in the change feed; a concurrent duplicate falls back to {@code INSERT IGNORE}. Events
+ * whose person is named by an identifier (Track API single calls) get that person looked up here,
+ * once for the group, before the transaction starts.
  */
-final class EventWriter implements GroupCommit.Writer<EventRow, Void> {
+final class EventWriter implements GroupCommit.Writer<EventRow, Boolean> {
 
   private static final String COLUMNS =
       "(workspace_id, person_cio_id, anonymous_id, object_type_id, object_id, dedupe_id, name,"
@@ -33,14 +36,75 @@ final class EventWriter implements GroupCommit.Writer<EventRow, Void> {
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final DataSource dataSource;
+  private final PersonResolver people;
 
+  /** A writer for events whose subjects are known (no {@link EventRow#named} rows). */
   EventWriter(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this(
+        dataSource,
+        (workspace, type, values) -> {
+          throw new IllegalStateException("this writer looks nobody up");
+        });
   }
 
-  /** Commits {@code rows}; no result per row ({@code null}s). */
+  EventWriter(DataSource dataSource, PersonResolver people) {
+    this.dataSource = dataSource;
+    this.people = people;
+  }
+
+  /**
+   * Looks up the people of the {@link EventRow#named} rows (one lookup per workspace and identifier
+   * type), then commits the rows whose subject is known.
+   *
+   * @return per row, whether it was written: {@code false} for a named person nobody is
+   */
   @Override
-  public List<Void> write(List<EventRow> rows) throws SQLException {
+  public List<Boolean> write(List<EventRow> given) throws SQLException {
+    List<Boolean> written = new ArrayList<>(given.size());
+    List<EventRow> rows = resolve(given, written);
+    if (!rows.isEmpty()) {
+      insert(rows);
+    }
+    return written;
+  }
+
+  /** The rows with their people looked up; {@code written} gets one flag per given row. */
+  private List<EventRow> resolve(List<EventRow> given, List<Boolean> written) {
+    Map<String, Map<String, String>> found = new HashMap<>();
+    Map<String, Set<String>> wanted = new LinkedHashMap<>();
+    for (EventRow row : given) {
+      if (row.named() != null) {
+        wanted
+            .computeIfAbsent(row.workspaceId() + ":" + row.named().type(), k -> new HashSet<>())
+            .add(row.named().value());
+      }
+    }
+    for (EventRow row : given) {
+      if (row.named() != null) {
+        String group = row.workspaceId() + ":" + row.named().type();
+        if (!found.containsKey(group)) {
+          found.put(group, people.cioIds(row.workspaceId(), row.named().type(), wanted.get(group)));
+        }
+      }
+    }
+    List<EventRow> rows = new ArrayList<>(given.size());
+    for (EventRow row : given) {
+      if (row.named() == null) {
+        rows.add(row);
+        written.add(true);
+        continue;
+      }
+      String cioId =
+          found.get(row.workspaceId() + ":" + row.named().type()).get(row.named().value());
+      written.add(cioId != null);
+      if (cioId != null) {
+        rows.add(row.about(cioId));
+      }
+    }
+    return rows;
+  }
+
+  private void insert(List<EventRow> rows) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -60,7 +124,6 @@ final class EventWriter implements GroupCommit.Writer<EventRow, Void> {
         throw e;
       }
     }
-    return Collections.nCopies(rows.size(), null);
   }
 
   private static void insert(Connection c, String verb, List<EventRow> rows) throws SQLException {

@@ -4,7 +4,6 @@ import io.herald.events.api.EventService;
 import io.herald.events.api.EventSubject;
 import io.herald.events.api.InvalidEventException;
 import io.herald.people.api.PeopleService;
-import io.herald.people.api.PersonIdentifiers;
 import io.herald.people.api.PersonRef;
 import io.herald.people.api.PersonView;
 import io.herald.workspace.api.CurrentActor;
@@ -60,30 +59,20 @@ public class TrackEventResource {
     if (!event.problems().isEmpty()) {
       return TrackRequests.badRequest(event.problems());
     }
-    Optional<String> cioId = cioIdOf(ref);
-    if (cioId.isPresent()) {
-      try {
-        events.record(
-            actor.workspaceId(),
-            List.of(event.about(new EventSubject.Person(cioId.get()), "track_v1")));
-      } catch (InvalidEventException invalid) {
-        return TrackRequests.badRequest(invalid.problems());
+    try {
+      if (!events.recordForPerson(
+          actor.workspaceId(), ref, person -> event.about(person, "track_v1"))) {
+        Optional<String> cioId =
+            people.findOrCreate(actor.workspaceId(), ref).map(PersonView::cioId);
+        if (cioId.isPresent()) {
+          events.record(
+              actor.workspaceId(),
+              List.of(event.about(new EventSubject.Person(cioId.get()), "track_v1")));
+        }
       }
+    } catch (InvalidEventException invalid) {
+      return TrackRequests.badRequest(invalid.problems());
     }
     return TrackRequests.ok();
-  }
-
-  /**
-   * The cio_id of the person {@code ref} names, created when unknown (see {@link
-   * PeopleService#findOrCreate}). A known person is found by an identifiers-only lookup: the event
-   * needs no attributes, so none are loaded and parsed.
-   */
-  private Optional<String> cioIdOf(PersonRef ref) {
-    PersonIdentifiers known =
-        people.lookup(actor.workspaceId(), ref.type(), List.of(ref.value())).get(ref.value());
-    if (known != null) {
-      return Optional.of(known.cioId());
-    }
-    return people.findOrCreate(actor.workspaceId(), ref).map(PersonView::cioId);
   }
 }

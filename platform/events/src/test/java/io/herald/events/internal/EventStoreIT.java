@@ -9,6 +9,8 @@ import io.herald.events.api.EventType;
 import io.herald.events.api.FeedBatch;
 import io.herald.events.api.NewEvent;
 import io.herald.events.api.RecordedEvent;
+import io.herald.people.api.IdType;
+import io.herald.people.api.PersonRef;
 import io.herald.shared.ingest.GroupCommit;
 import io.herald.testing.TestDatabase;
 import io.herald.testing.TestDatabases;
@@ -22,7 +24,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -83,7 +89,7 @@ class EventStoreIT {
 
   @Test
   void concurrentRequestsShareCommitsAndEveryAcknowledgedEventIsStored() throws Exception {
-    GroupCommit<EventRow, Void> group = new GroupCommit<>(2, 2000, new EventWriter(dataSource));
+    GroupCommit<EventRow, Boolean> group = new GroupCommit<>(2, 2000, new EventWriter(dataSource));
     ExecutorService clients = Executors.newFixedThreadPool(16);
     List<Future<?>> requests = new ArrayList<>();
     for (int r = 0; r < 400; r++) {
@@ -109,8 +115,61 @@ class EventStoreIT {
   }
 
   @Test
+  void namedPeopleAreLookedUpOncePerGroupAndAnEventForNobodyIsNotWritten() throws Exception {
+    List<String> lookups = new CopyOnWriteArrayList<>();
+    PersonResolver people =
+        (ws, type, values) -> {
+          lookups.add(ws + " " + type + " " + new TreeSet<>(values));
+          Map<String, String> known = Map.of("u1", "cio-u1", "a@x.com", "cio-a");
+          Map<String, String> found = new HashMap<>();
+          values.forEach(
+              v -> {
+                if (known.containsKey(v)) {
+                  found.put(v, known.get(v));
+                }
+              });
+          return found;
+        };
+    EventWriter writer = new EventWriter(dataSource, people);
+
+    List<Boolean> written =
+        writer.write(
+            List.of(
+                named(IdType.ID, "u1", "first"),
+                named(IdType.ID, "nobody", "lost"),
+                row(event("p9", "known subject", null)),
+                named(IdType.EMAIL, "a@x.com", "by email"),
+                named(IdType.ID, "u1", "second")));
+
+    assertThat(written).containsExactly(true, false, true, true, true);
+    assertThat(lookups)
+        .containsExactlyInAnyOrder(workspace + " ID [nobody, u1]", workspace + " EMAIL [a@x.com]");
+    EventReader reader = new EventReader(dataSource);
+    assertThat(reader.ofPerson(workspace, "cio-u1", 0, 10))
+        .extracting(RecordedEvent::name)
+        .containsExactlyInAnyOrder("first", "second");
+    assertThat(reader.ofPerson(workspace, "cio-a", 0, 10))
+        .extracting(RecordedEvent::name)
+        .containsExactly("by email");
+    assertThat(count()).isEqualTo(4);
+
+    // A group whose every event is for nobody writes nothing.
+    assertThat(writer.write(List.of(named(IdType.ID, "ghost", "x")))).containsExactly(false);
+    assertThat(count()).isEqualTo(4);
+  }
+
+  private static EventRow named(IdType type, String identifier, String name) {
+    return new EventRow(
+        workspace,
+        null,
+        Instant.now(),
+        new PersonRef(type, identifier),
+        person -> event(person.cioId(), name, null));
+  }
+
+  @Test
   void aRepeatedEventIdIsStoredOnceWithoutLeavingAHole() throws Exception {
-    GroupCommit<EventRow, Void> group = new GroupCommit<>(1, 100, new EventWriter(dataSource));
+    GroupCommit<EventRow, Boolean> group = new GroupCommit<>(1, 100, new EventWriter(dataSource));
 
     group.submit(List.of(row(event("p1", "first", "ULID-1")), row(event("p1", "again", "ULID-1"))));
     group.submit(List.of(row(event("p1", "later", "ULID-1")), row(event("p1", "other", "ULID-2"))));
@@ -122,7 +181,7 @@ class EventStoreIT {
 
   @Test
   void theSameEventIdInAnotherWorkspaceIsAnotherEvent() {
-    GroupCommit<EventRow, Void> group = new GroupCommit<>(1, 100, new EventWriter(dataSource));
+    GroupCommit<EventRow, Boolean> group = new GroupCommit<>(1, 100, new EventWriter(dataSource));
     group.submit(List.of(row(event("p1", "here", "SHARED"))));
     group.submit(
         List.of(new EventRow(workspace + 1000, event("p1", "there", "SHARED"), Instant.now())));
@@ -136,7 +195,7 @@ class EventStoreIT {
     JdbcChangeFeed feed = feed(30);
     String consumer = "test-" + workspace;
     drain(feed, consumer);
-    GroupCommit<EventRow, Void> group = new GroupCommit<>(1, 100, new EventWriter(dataSource));
+    GroupCommit<EventRow, Boolean> group = new GroupCommit<>(1, 100, new EventWriter(dataSource));
     group.submit(List.of(row(event("p1", "a", null)), row(event("p1", "b", null))));
 
     FeedBatch first = feed.read(consumer, 100);

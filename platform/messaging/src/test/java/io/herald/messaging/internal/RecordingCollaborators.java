@@ -37,6 +37,14 @@ final class RecordingCollaborators {
       }
 
       @Override
+      public boolean recordForPerson(
+          WorkspaceId workspace,
+          PersonRef person,
+          java.util.function.Function<io.herald.events.api.EventSubject.Person, NewEvent> event) {
+        throw new AssertionError("messaging records events about people it already resolved");
+      }
+
+      @Override
       public List<RecordedEvent> ofPerson(
           WorkspaceId workspace, String cioId, int start, int limit) {
         return List.of();
