@@ -2,13 +2,19 @@ package io.herald.people.internal;
 
 import io.herald.people.api.IdType;
 import io.herald.people.api.PersonRef;
+import io.herald.shared.persistence.DataSources;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 
 /** Suppressed identifiers; ids match as given, emails case-insensitively. */
 @ApplicationScoped
@@ -16,6 +22,9 @@ public class SuppressionRepository {
 
   @PersistenceContext(unitName = "people")
   EntityManager em;
+
+  @Resource(lookup = DataSources.TRANSACTIONAL)
+  DataSource dataSource;
 
   boolean suppressed(long workspaceId, PersonRef ref) {
     if (ref.type() == IdType.CIO_ID) {
@@ -48,17 +57,24 @@ public class SuppressionRepository {
     for (int i = 0; i < checked.size(); i++) {
       sql.append(i == 0 ? "" : " OR ").append("(id_type = ? AND id_key = ?)");
     }
-    Query query = em.createNativeQuery(sql.append(")").toString());
-    int index = 1;
-    query.setParameter(index++, workspaceId);
-    for (PersonRef ref : checked) {
-      query.setParameter(index++, ref.type().name());
-      query.setParameter(index++, key(ref));
-    }
+    // Plain JDBC on the JTA datasource (it joins the identify group's transaction): this runs for
+    // every group, and EclipseLink's native query cost a tenth of an identify call's CPU (T2).
     List<PersonRef> found = new ArrayList<>();
-    for (Object row : query.getResultList()) {
-      Object[] columns = (Object[]) row;
-      found.add(new PersonRef(IdType.valueOf((String) columns[0]), (String) columns[1]));
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement query = c.prepareStatement(sql.append(")").toString())) {
+      int index = 1;
+      query.setLong(index++, workspaceId);
+      for (PersonRef ref : checked) {
+        query.setString(index++, ref.type().name());
+        query.setString(index++, key(ref));
+      }
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          found.add(new PersonRef(IdType.valueOf(rs.getString(1)), rs.getString(2)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("suppressions unreadable: " + e.getMessage(), e);
     }
     return found;
   }

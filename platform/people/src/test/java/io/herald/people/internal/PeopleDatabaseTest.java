@@ -13,6 +13,9 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -120,6 +124,39 @@ abstract class PeopleDatabaseTest {
 
   static JsonObject addEmail(JsonObject body) {
     return Json.createObjectBuilder(body).add("email", "same@example.com").build();
+  }
+
+  /**
+   * A DataSource handing out the EntityManager's own connection in its transaction (closing it
+   * leaves it open), as the container's JTA datasource joins the group's transaction.
+   */
+  static DataSource sharing(EntityManager em) {
+    Connection shared = em.unwrap(Connection.class);
+    Connection unclosable =
+        (Connection)
+            Proxy.newProxyInstance(
+                Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class},
+                (proxy, method, args) ->
+                    method.getName().equals("close") ? null : invoke(shared, method, args));
+    return (DataSource)
+        Proxy.newProxyInstance(
+            DataSource.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("getConnection")) {
+                return unclosable;
+              }
+              throw new IllegalStateException("not used by the writer: " + method.getName());
+            });
+  }
+
+  private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
   }
 
   static Connection connect() throws SQLException {
@@ -220,6 +257,7 @@ abstract class PeopleDatabaseTest {
       anonymousIds.em = em;
       changeLog.em = em;
       em.getTransaction().begin();
+      suppressions.dataSource = sharing(em);
       try {
         List<IdentifyResult> results = super.identifyAll(requests);
         if (holdNextGroup) {
