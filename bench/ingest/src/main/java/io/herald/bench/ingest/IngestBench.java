@@ -60,6 +60,8 @@ public final class IngestBench {
     Duration t2Time =
         Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_T2_SECONDS", "20")));
 
+    Duration t2WarmUp =
+        Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_T2_WARMUP_SECONDS", "30")));
     long catchUpSeconds = Long.parseLong(env.getOrDefault("BENCH_CATCHUP_SECONDS", "300"));
     String schema = env.getOrDefault("BENCH_SCHEMA", "herald_bench");
     if (!schema.matches("[A-Za-z0-9_]{1,64}")) {
@@ -231,11 +233,11 @@ public final class IngestBench {
       if (t2Time.isZero()) {
         report.add("T2: skipped (BENCH_T2_SECONDS=0)");
       } else if (!"java".equals(env.get("BENCH_T2_DRIVER")) && WrkLoad.available()) {
-        T2Phase.wrk(report, cpu, new WrkLoad(base, people), trackAuth, t2Time);
+        T2Phase.wrk(report, cpu, new WrkLoad(base, people), trackAuth, t2Time, t2WarmUp);
         report.add(
             "T2 driver: wrk (set BENCH_T2_DRIVER=java for the JDK client driver of earlier runs)");
       } else {
-        T2Phase.java(report, cpu, load, base, trackAuth, people, t2Clients, t2Time);
+        T2Phase.java(report, cpu, load, base, trackAuth, people, t2Clients, t2Time, t2WarmUp);
       }
     }
     System.out.println();

@@ -55,9 +55,23 @@ final class WrkLoad {
 
   /** Runs the call from {@code connections} connections on 2 wrk threads for {@code time}. */
   Result run(Call call, int connections, Duration time) throws IOException, InterruptedException {
+    return run(call, connections, time, 0);
+  }
+
+  /**
+   * As {@link #run(Call, int, Duration)}, each connection waiting {@code pauseMillis} after each
+   * answer before sending its next request: a load below the server's peak, so the latencies are
+   * the calls' own rather than the queue a saturated server builds (wrk has no clock to pace by).
+   */
+  Result run(Call call, int connections, Duration time, long pauseMillis)
+      throws IOException, InterruptedException {
     Path script = Files.createTempFile("herald-bench-", ".lua");
     try {
-      Files.writeString(script, lua(call), StandardCharsets.UTF_8);
+      String lua = lua(call);
+      if (pauseMillis > 0) {
+        lua += "delay = function()\n  return " + pauseMillis + "\nend\n";
+      }
+      Files.writeString(script, lua, StandardCharsets.UTF_8);
       List<String> command = new ArrayList<>();
       command.addAll(
           List.of(
