@@ -51,33 +51,24 @@ final class T2Phase {
       noopRate = 0;
       for (Map.Entry<String, WrkLoad.Call> call : calls.entrySet()) {
         // The first level warms each call's code up (a fresh JIT measures compilation, not the
-        // call: PerformanceNotes' servers run for days); the second only refills the pipes.
+        // call: PERFORMANCE-NOTES' servers run for days); the second only refills the pipes.
         wrk.run(call.getValue(), connections, connections == 16 ? warmUp : SETTLE);
         CpuMeter.Sample before = cpu.sample();
         WrkLoad.Result r = wrk.run(call.getValue(), connections, time);
+        CpuMeter.Sample done = cpu.sample();
         if (connections == 16) {
           latencyAt16.put(call.getKey(), r.p50Millis());
         }
-        CpuMeter.Sample done = cpu.sample();
-        double rate = r.perSecond();
         if (noopRate == 0) {
-          noopRate = rate;
+          noopRate = r.perSecond();
         }
         report.add(
-            String.format(
-                "T2 %s, wrk %d connections: %,.0f req/s = %.0f%% of no-op (target >= 30%%); p50"
-                    + " %.1f ms, p99 %.1f ms (target <= 20); errors %d | CPU per request: herald"
-                    + " %.0f µs, mysqld %.0f µs | %s",
-                call.getKey(),
-                connections,
-                rate,
-                100 * rate / noopRate,
-                r.p50Millis(),
-                r.p99Millis(),
-                r.errors(),
-                CpuMeter.microsPer(before, done, "herald", r.requests()),
-                CpuMeter.microsPer(before, done, "mysqld", r.requests()),
-                CpuMeter.describe(before, done)));
+            line(
+                call.getKey() + ", wrk " + connections + " connections",
+                r,
+                noopRate,
+                before,
+                done));
       }
     }
     paced(report, cpu, wrk, calls, time, noopRate, latencyAt16);
@@ -107,22 +98,39 @@ final class T2Phase {
       WrkLoad.Result r = wrk.run(calls.get(name), connections, time, pause);
       CpuMeter.Sample done = cpu.sample();
       report.add(
-          String.format(
-              "T2 %s paced, wrk %d connections each pausing %d ms after an answer: %,.0f req/s ="
-                  + " %.0f%% of no-op (target >= 30%%); p50 %.1f ms, p99 %.1f ms (target <= 20);"
-                  + " errors %d | CPU per request: herald %.0f µs, mysqld %.0f µs | %s",
-              name,
-              connections,
-              pause,
-              r.perSecond(),
-              100 * r.perSecond() / noopRate,
-              r.p50Millis(),
-              r.p99Millis(),
-              r.errors(),
-              CpuMeter.microsPer(before, done, "herald", r.requests()),
-              CpuMeter.microsPer(before, done, "mysqld", r.requests()),
-              CpuMeter.describe(before, done)));
+          line(
+              name
+                  + " paced, wrk "
+                  + connections
+                  + " connections each pausing "
+                  + pause
+                  + " ms after an answer",
+              r,
+              noopRate,
+              before,
+              done));
     }
+  }
+
+  /** One wrk line of the report: rate, share of the no-op, latencies, CPU. */
+  private static String line(
+      String what,
+      WrkLoad.Result r,
+      double noopRate,
+      CpuMeter.Sample before,
+      CpuMeter.Sample done) {
+    return String.format(
+        "T2 %s: %,.0f req/s = %.0f%% of no-op (target >= 30%%); p50 %.1f ms, p99 %.1f ms (target"
+            + " <= 20); errors %d | CPU per request: herald %.0f µs, mysqld %.0f µs | %s",
+        what,
+        r.perSecond(),
+        100 * r.perSecond() / noopRate,
+        r.p50Millis(),
+        r.p99Millis(),
+        r.errors(),
+        CpuMeter.microsPer(before, done, "herald", r.requests()),
+        CpuMeter.microsPer(before, done, "mysqld", r.requests()),
+        CpuMeter.describe(before, done));
   }
 
   /** T2 with the JDK client driver (the earlier runs' method). */
