@@ -5,10 +5,6 @@ import io.herald.bench.support.HeraldProcess;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -146,7 +142,7 @@ public final class SendBench {
           report,
           "T6 commits (%s): %,d over the bulk phase; less the T7 sends' (%,d x %.2f, measured"
               + " alone) = %,.0f = %.2f per 100 messages (target <= 1)",
-          commitSource(s),
+          ServerCommits.source(s, USER),
           bulk.commits(),
           bulk.t7Sends(),
           calibration.commitsPerSend(),
@@ -211,20 +207,20 @@ public final class SendBench {
   }
 
   private static Calibration calibrate(Settings s, Api api, SmtpSink sink) throws Exception {
-    long before = commits(s);
+    long before = ServerCommits.count(s, USER);
     TransactionalLoad alone = new TransactionalLoad(api, sink, s.t7Rate(), s.people(), "c");
     alone.start();
     Thread.sleep(TimeUnit.SECONDS.toMillis(s.calibrateSeconds()));
     int sends = alone.stop();
     alone.awaitArrivals(30);
-    long commits = commits(s) - before;
+    long commits = ServerCommits.count(s, USER) - before;
     return new Calibration(
         alone.report("T7 baseline, no bulk load (" + s.calibrateSeconds() + " s)"),
         sends == 0 ? 0 : (double) commits / sends);
   }
 
   private static Bulk bulk(Settings s, Api api, SmtpSink sink) throws Exception {
-    long commitsBefore = commits(s);
+    long commitsBefore = ServerCommits.count(s, USER);
     TransactionalLoad t7 = new TransactionalLoad(api, sink, s.t7Rate(), s.people(), "");
     ExecutorService clients = Executors.newFixedThreadPool(s.clients());
     AtomicInteger nextBatch = new AtomicInteger();
@@ -268,7 +264,7 @@ public final class SendBench {
     int t7Sends = t7.stop();
     double seconds = (sink.lastArrival("bulk") - start) / 1e9;
     Thread.sleep(5_000); // the last transactional sends
-    long commits = commits(s) - commitsBefore;
+    long commits = ServerCommits.count(s, USER) - commitsBefore;
     return new Bulk(
         seconds,
         enqueueSeconds,
@@ -329,48 +325,6 @@ public final class SendBench {
         100 * (mean - s.limitRate()) / s.limitRate(),
         worst,
         s.limitRate() + s.limitBurst());
-  }
-
-  /**
-   * Commits so far: Herald's user's {@code COMMIT_TRANSACTIONS} when the server keeps user
-   * statistics (MariaDB with {@code userstat=1}), else the server's global {@code Com_commit}
-   * (which counts every client of the server).
-   */
-  private static long commits(Settings s) throws Exception {
-    try (Connection c = DriverManager.getConnection(s.server(), s.rootUser(), s.rootPassword());
-        Statement st = c.createStatement()) {
-      try (ResultSet rs =
-          st.executeQuery(
-              "SELECT COMMIT_TRANSACTIONS FROM information_schema.USER_STATISTICS WHERE USER = '"
-                  + USER
-                  + "'")) {
-        if (rs.next()) {
-          return rs.getLong(1);
-        }
-      } catch (java.sql.SQLException notMariaDb) {
-        // no user statistics on this server
-      }
-      try (ResultSet rs = st.executeQuery("SHOW GLOBAL STATUS LIKE 'Com_commit'")) {
-        return rs.next() ? rs.getLong(2) : -1;
-      }
-    }
-  }
-
-  /** Which counter {@link #commits} reads. */
-  private static String commitSource(Settings s) throws Exception {
-    try (Connection c = DriverManager.getConnection(s.server(), s.rootUser(), s.rootPassword());
-        Statement st = c.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT COUNT(*) FROM information_schema.USER_STATISTICS WHERE USER = '"
-                    + USER
-                    + "'")) {
-      return rs.next() && rs.getLong(1) > 0
-          ? "Herald's database user's COMMIT_TRANSACTIONS"
-          : "server-wide Com_commit (every client of the server; userstat=1 gives Herald's own)";
-    } catch (java.sql.SQLException e) {
-      return "server-wide Com_commit (every client of the server)";
-    }
   }
 
   private static HeraldProcess start(Settings s, Path distribution, int port, Path dir)
