@@ -95,6 +95,7 @@ public class DefaultEventService implements EventService {
   @Override
   public boolean recordForPerson(
       WorkspaceId workspace, PersonRef person, Function<EventSubject.Person, NewEvent> event) {
+    // A person subject is not checked by the limits: any cio_id stands in for the one found.
     List<String> problems = EventLimits.problems(event.apply(new EventSubject.Person("?")));
     if (!problems.isEmpty()) {
       throw new InvalidEventException(problems);

@@ -2,6 +2,7 @@ package io.herald.events.internal;
 
 import io.herald.events.api.EventSubject;
 import io.herald.events.api.NewEvent;
+import io.herald.people.api.IdType;
 import io.herald.shared.ingest.GroupCommit;
 import io.herald.shared.persistence.DateTimes;
 import java.sql.Connection;
@@ -70,38 +71,35 @@ final class EventWriter implements GroupCommit.Writer<EventRow, Boolean> {
 
   /** The rows with their people looked up; {@code written} gets one flag per given row. */
   private List<EventRow> resolve(List<EventRow> given, List<Boolean> written) {
-    Map<String, Map<String, String>> found = new HashMap<>();
-    Map<String, Set<String>> wanted = new LinkedHashMap<>();
+    Map<Lookup, Set<String>> wanted = new LinkedHashMap<>();
     for (EventRow row : given) {
       if (row.named() != null) {
-        wanted
-            .computeIfAbsent(row.workspaceId() + ":" + row.named().type(), k -> new HashSet<>())
-            .add(row.named().value());
+        wanted.computeIfAbsent(Lookup.of(row), k -> new HashSet<>()).add(row.named().value());
       }
     }
-    for (EventRow row : given) {
-      if (row.named() != null) {
-        String group = row.workspaceId() + ":" + row.named().type();
-        if (!found.containsKey(group)) {
-          found.put(group, people.cioIds(row.workspaceId(), row.named().type(), wanted.get(group)));
-        }
-      }
-    }
+    Map<Lookup, Map<String, String>> found = new HashMap<>();
+    wanted.forEach(
+        (lookup, values) ->
+            found.put(lookup, people.cioIds(lookup.workspaceId(), lookup.type(), values)));
     List<EventRow> rows = new ArrayList<>(given.size());
     for (EventRow row : given) {
+      String cioId =
+          row.named() == null ? null : found.get(Lookup.of(row)).get(row.named().value());
+      written.add(row.named() == null || cioId != null);
       if (row.named() == null) {
         rows.add(row);
-        written.add(true);
-        continue;
-      }
-      String cioId =
-          found.get(row.workspaceId() + ":" + row.named().type()).get(row.named().value());
-      written.add(cioId != null);
-      if (cioId != null) {
+      } else if (cioId != null) {
         rows.add(row.about(cioId));
       }
     }
     return rows;
+  }
+
+  /** One people lookup of a group: a workspace's identifiers of one type. */
+  private record Lookup(long workspaceId, IdType type) {
+    static Lookup of(EventRow row) {
+      return new Lookup(row.workspaceId(), row.named().type());
+    }
   }
 
   private void insert(List<EventRow> rows) throws SQLException {
