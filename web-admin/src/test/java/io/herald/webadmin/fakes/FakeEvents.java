@@ -5,12 +5,14 @@ import io.herald.events.api.EventSubject;
 import io.herald.events.api.EventType;
 import io.herald.events.api.NewEvent;
 import io.herald.events.api.RecordedEvent;
+import io.herald.people.api.PersonRef;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /** Events in a list; {@code ofPerson} answers newest first with offset paging as the real one. */
 public final class FakeEvents implements EventService {
@@ -46,6 +48,12 @@ public final class FakeEvents implements EventService {
 
   @Override
   public void record(WorkspaceId workspace, List<NewEvent> newEvents) {
+    throw new AssertionError("the console does not record events");
+  }
+
+  @Override
+  public boolean recordForPerson(
+      WorkspaceId workspace, PersonRef person, Function<EventSubject.Person, NewEvent> event) {
     throw new AssertionError("the console does not record events");
   }
 
