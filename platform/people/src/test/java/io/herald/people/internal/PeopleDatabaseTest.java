@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.herald.people.api.IdType;
 import io.herald.people.api.IdentifyResult;
 import io.herald.people.api.PersonRef;
+import io.herald.testing.PersistenceUnits;
 import io.herald.testing.TestDatabase;
 import io.herald.testing.TestDatabases;
 import io.herald.workspace.api.WorkspaceId;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -75,13 +77,12 @@ abstract class PeopleDatabaseTest {
               + " IF NEW.customer_id = 'poison' THEN"
               + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'poisoned row'; END IF");
     }
-    emf =
-        Persistence.createEntityManagerFactory(
-            "people-it",
-            Map.of(
-                "jakarta.persistence.jdbc.url", database.jdbcUrl(),
-                "jakarta.persistence.jdbc.user", database.user(),
-                "jakarta.persistence.jdbc.password", database.password()));
+    // The container's unit "people" with local transactions: its production properties apply.
+    Map<String, String> properties = new HashMap<>(PersistenceUnits.properties("people"));
+    properties.put("jakarta.persistence.jdbc.url", database.jdbcUrl());
+    properties.put("jakarta.persistence.jdbc.user", database.user());
+    properties.put("jakarta.persistence.jdbc.password", database.password());
+    emf = Persistence.createEntityManagerFactory("people-it", properties);
   }
 
   @AfterAll
