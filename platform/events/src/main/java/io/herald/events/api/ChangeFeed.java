@@ -2,6 +2,8 @@ package io.herald.events.api;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * Every committed event, in commit-safe order, for consumers that keep a durable position
@@ -14,6 +16,18 @@ public interface ChangeFeed {
 
   /** At most {@code max} events after {@code consumer}'s acknowledged position. */
   FeedBatch read(String consumer, int max);
+
+  /**
+   * As {@link #read}, but only the events' headers: a consumer that acts on few of them picks those
+   * and loads them with {@link #events}, and the others cost no reading of their data and context.
+   */
+  HeaderBatch readHeaders(String consumer, int max);
+
+  /**
+   * The committed events with these ids, whole, in id order (ids from {@link #readHeaders}; an
+   * event deleted since is left out).
+   */
+  List<RecordedEvent> events(Collection<Long> ids);
 
   /**
    * Records that {@code consumer} handled {@code batch} and stores its position now; its next read

@@ -29,4 +29,10 @@ public record RecordedEvent(
     Instant receivedAt,
     JsonObject data,
     JsonObject context,
-    String source) {}
+    String source) {
+
+  /** Its header: what the change feed gives before an event is read whole. */
+  public EventHeader header() {
+    return new EventHeader(id, workspaceId, subject, name, occurredAt);
+  }
+}

@@ -1,5 +1,6 @@
 package io.herald.events.internal;
 
+import io.herald.events.api.EventHeader;
 import io.herald.events.api.EventSubject;
 import io.herald.events.api.EventType;
 import io.herald.events.api.RecordedEvent;
@@ -12,6 +13,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -21,6 +24,14 @@ final class EventReader {
   static final String SELECT =
       "SELECT id, workspace_id, person_cio_id, anonymous_id, object_type_id, object_id, dedupe_id,"
           + " name, type, source, occurred_at, received_at, data, context";
+
+  /** The columns of an {@link EventHeader}. */
+  static final String SELECT_HEADER =
+      "SELECT id, workspace_id, person_cio_id, anonymous_id, object_type_id, object_id, name,"
+          + " occurred_at";
+
+  /** The most ids one {@link #byIds} query names. */
+  private static final int IDS_PER_QUERY = 500;
 
   private final DataSource dataSource;
 
@@ -54,23 +65,67 @@ final class EventReader {
     return events;
   }
 
-  static RecordedEvent map(ResultSet rs) throws SQLException {
-    String person = rs.getString("person_cio_id");
-    String anonymous = rs.getString("anonymous_id");
+  /** The events with these ids, in id order. */
+  List<RecordedEvent> byIds(Collection<Long> ids) throws SQLException {
+    List<Long> sorted = ids.stream().distinct().sorted().toList();
+    List<RecordedEvent> events = new ArrayList<>(sorted.size());
+    try (Connection c = dataSource.getConnection()) {
+      for (int from = 0; from < sorted.size(); from += IDS_PER_QUERY) {
+        List<Long> chunk = sorted.subList(from, Math.min(sorted.size(), from + IDS_PER_QUERY));
+        try (PreparedStatement q =
+            c.prepareStatement(
+                SELECT
+                    + " FROM events_event WHERE id IN ("
+                    + String.join(",", Collections.nCopies(chunk.size(), "?"))
+                    + ") ORDER BY id")) {
+          for (int i = 0; i < chunk.size(); i++) {
+            q.setLong(i + 1, chunk.get(i));
+          }
+          events.addAll(all(q));
+        }
+      }
+    }
+    return events;
+  }
+
+  /**
+   * The header of the current row of a {@link #SELECT_HEADER} query, read by column position: the
+   * change feed reads every event's header, and the driver's lookups by name cost more than the
+   * values.
+   */
+  static EventHeader header(ResultSet rs) throws SQLException {
+    String person = rs.getString(3);
+    String anonymous = person == null ? rs.getString(4) : null;
     EventSubject subject;
     if (person != null) {
       subject = new EventSubject.Person(person);
     } else if (anonymous != null) {
       subject = new EventSubject.Anonymous(anonymous);
     } else {
-      subject =
-          new EventSubject.CustomObject(rs.getString("object_type_id"), rs.getString("object_id"));
+      subject = new EventSubject.CustomObject(rs.getString(5), rs.getString(6));
     }
+    return new EventHeader(
+        rs.getLong(1), rs.getLong(2), subject, rs.getString(7), rs.getTimestamp(8).toInstant());
+  }
+
+  private static EventSubject subject(ResultSet rs) throws SQLException {
+    String person = rs.getString("person_cio_id");
+    if (person != null) {
+      return new EventSubject.Person(person);
+    }
+    String anonymous = rs.getString("anonymous_id");
+    if (anonymous != null) {
+      return new EventSubject.Anonymous(anonymous);
+    }
+    return new EventSubject.CustomObject(rs.getString("object_type_id"), rs.getString("object_id"));
+  }
+
+  static RecordedEvent map(ResultSet rs) throws SQLException {
     String context = rs.getString("context");
     return new RecordedEvent(
         rs.getLong("id"),
         rs.getLong("workspace_id"),
-        subject,
+        subject(rs),
         rs.getString("name"),
         EventType.fromWire(rs.getString("type")).orElse(EventType.EVENT),
         rs.getString("dedupe_id"),

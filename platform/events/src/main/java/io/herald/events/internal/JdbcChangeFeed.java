@@ -1,7 +1,9 @@
 package io.herald.events.internal;
 
 import io.herald.events.api.ChangeFeed;
+import io.herald.events.api.EventHeader;
 import io.herald.events.api.FeedBatch;
+import io.herald.events.api.HeaderBatch;
 import io.herald.events.api.RecordedEvent;
 import io.herald.shared.feed.FeedCursor;
 import io.herald.shared.feed.FeedPositions;
@@ -15,6 +17,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -54,6 +58,26 @@ public class JdbcChangeFeed implements ChangeFeed {
     FeedCursor.Slice<RecordedEvent> slice =
         positions().read(consumer, EventReader.SELECT, settleSeconds, max, EventReader::map);
     return new FeedBatch(slice.position(), slice.entries());
+  }
+
+  @Override
+  public HeaderBatch readHeaders(String consumer, int max) {
+    FeedCursor.Slice<EventHeader> slice =
+        positions()
+            .read(consumer, EventReader.SELECT_HEADER, settleSeconds, max, EventReader::header);
+    return new HeaderBatch(slice.position(), slice.entries());
+  }
+
+  @Override
+  public List<RecordedEvent> events(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return new EventReader(dataSource).byIds(ids);
+    } catch (SQLException e) {
+      throw new IllegalStateException("change feed unreadable: " + e.getMessage(), e);
+    }
   }
 
   @Override

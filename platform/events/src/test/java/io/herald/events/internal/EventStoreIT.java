@@ -1,12 +1,15 @@
 package io.herald.events.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.mysql.cj.jdbc.MysqlDataSource;
+import io.herald.events.api.EventHeader;
 import io.herald.events.api.EventSubject;
 import io.herald.events.api.EventType;
 import io.herald.events.api.FeedBatch;
+import io.herald.events.api.HeaderBatch;
 import io.herald.events.api.NewEvent;
 import io.herald.events.api.RecordedEvent;
 import io.herald.people.api.IdType;
@@ -211,6 +214,45 @@ class EventStoreIT {
         .extracting(RecordedEvent::name)
         .containsExactly("c");
     assertThat(feed.position(consumer)).isEqualTo(first.position());
+  }
+
+  @Test
+  void headersComeInTheFeedsOrderAndTheChosenEventsLoadWholeByTheirIds() throws Exception {
+    JdbcChangeFeed feed = feed(30);
+    String consumer = "headers-" + workspace;
+    drain(feed, consumer);
+    GroupCommit<EventRow, Boolean> group = new GroupCommit<>(1, 100, new EventWriter(dataSource));
+    group.submit(
+        List.of(
+            row(event("p1", "viewed", null)),
+            row(event("p2", "bought", null)),
+            row(event("p3", "viewed", null))));
+
+    HeaderBatch headers = feed.readHeaders(consumer, 100);
+    assertThat(headers.headers())
+        .extracting(EventHeader::name, h -> ((EventSubject.Person) h.subject()).cioId())
+        .containsExactly(tuple("viewed", "p1"), tuple("bought", "p2"), tuple("viewed", "p3"));
+    assertThat(headers.headers())
+        .allSatisfy(
+            h -> {
+              assertThat(h.workspaceId()).isEqualTo(workspace);
+              assertThat(h.occurredAt()).isEqualTo(Instant.parse("2026-11-29T10:00:00Z"));
+            });
+    assertThat(headers.position()).isEqualTo(headers.headers().get(2).id());
+
+    List<Long> chosen =
+        List.of(headers.headers().get(2).id(), headers.headers().get(0).id(), Long.MAX_VALUE);
+    assertThat(feed.events(chosen))
+        .as("in id order, the unknown id left out, data and all")
+        .extracting(RecordedEvent::id, e -> e.data().getString("n"))
+        .containsExactly(
+            tuple(headers.headers().get(0).id(), "viewed"),
+            tuple(headers.headers().get(2).id(), "viewed"));
+    assertThat(feed.events(List.of())).isEmpty();
+
+    feed.acknowledge(consumer, headers.handled(List.of()));
+    assertThat(feed.readHeaders(consumer, 100).headers()).isEmpty();
+    assertThat(feed.read(consumer, 100).events()).as("one position for both reads").isEmpty();
   }
 
   @Test

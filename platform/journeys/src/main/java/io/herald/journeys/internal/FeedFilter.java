@@ -1,5 +1,6 @@
 package io.herald.journeys.internal;
 
+import io.herald.events.api.EventHeader;
 import io.herald.events.api.EventSubject;
 import io.herald.events.api.RecordedEvent;
 import io.herald.people.api.PersonChangeFeed;
@@ -39,14 +40,20 @@ final class FeedFilter {
 
   /** The events of {@code batch} that may affect journeys, in their order. */
   List<RecordedEvent> events(List<RecordedEvent> batch) {
-    Map<Long, List<RecordedEvent>> byWorkspace = new LinkedHashMap<>();
-    for (RecordedEvent e : batch) {
+    Set<Long> kept = relevant(batch.stream().map(RecordedEvent::header).toList());
+    return batch.stream().filter(e -> kept.contains(e.id())).toList();
+  }
+
+  /** The ids of the events of {@code batch} that may affect journeys (judged by their headers). */
+  Set<Long> relevant(List<EventHeader> batch) {
+    Map<Long, List<EventHeader>> byWorkspace = new LinkedHashMap<>();
+    for (EventHeader e : batch) {
       if (e.subject() instanceof EventSubject.Person) {
         byWorkspace.computeIfAbsent(e.workspaceId(), k -> new ArrayList<>()).add(e);
       }
     }
     if (byWorkspace.isEmpty()) {
-      return List.of();
+      return Set.of();
     }
     Set<Long> kept = new HashSet<>();
     Transactions.autoCommit(
@@ -60,7 +67,7 @@ final class FeedFilter {
                     .collect(Collectors.toSet());
             Instant earliest =
                 ws.getValue().stream()
-                    .map(RecordedEvent::occurredAt)
+                    .map(EventHeader::occurredAt)
                     .min(Instant::compareTo)
                     .orElseThrow();
             Set<String> withRuns =
@@ -70,7 +77,7 @@ final class FeedFilter {
                     ws.getValue().stream().map(FeedFilter::cioId).collect(Collectors.toSet()),
                     "(state = 'active' OR (converted_at IS NULL AND goal_until >= ?))",
                     earliest);
-            for (RecordedEvent e : ws.getValue()) {
+            for (EventHeader e : ws.getValue()) {
               if (triggering.contains(e.name()) || withRuns.contains(cioId(e))) {
                 kept.add(e.id());
               }
@@ -78,7 +85,7 @@ final class FeedFilter {
           }
           return null;
         });
-    return batch.stream().filter(e -> kept.contains(e.id())).toList();
+    return kept;
   }
 
   /** The changes of {@code batch} whose person has a run waiting for a condition, in order. */
@@ -132,7 +139,7 @@ final class FeedFilter {
     return found;
   }
 
-  private static String cioId(RecordedEvent e) {
+  private static String cioId(EventHeader e) {
     return ((EventSubject.Person) e.subject()).cioId();
   }
 }

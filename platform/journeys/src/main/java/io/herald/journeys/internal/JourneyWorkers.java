@@ -1,7 +1,7 @@
 package io.herald.journeys.internal;
 
 import io.herald.events.api.ChangeFeed;
-import io.herald.events.api.FeedBatch;
+import io.herald.events.api.HeaderBatch;
 import io.herald.events.api.RecordedEvent;
 import io.herald.people.api.PersonChangeFeed;
 import io.herald.shared.lifecycle.DatabaseReady;
@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -121,18 +122,20 @@ public class JourneyWorkers {
 
   private void drainEvents() {
     while (!Thread.currentThread().isInterrupted()) {
-      FeedBatch batch = events.read(EVENTS_CONSUMER, settings.feedBatchSize);
-      if (batch.events().isEmpty()) {
+      // Headers first: only the events a journey may act on are read whole.
+      HeaderBatch batch = events.readHeaders(EVENTS_CONSUMER, settings.feedBatchSize);
+      if (batch.headers().isEmpty()) {
         return;
       }
       Engine e = engine.engine();
-      List<RecordedEvent> relevant = e.feedFilter.events(batch.events());
+      Set<Long> relevant = e.feedFilter.relevant(batch.headers());
       if (relevant.isEmpty()) {
         // Replaying these after a crash changes nothing: stored about once a second.
-        events.advance(EVENTS_CONSUMER, batch);
+        events.advance(EVENTS_CONSUMER, batch.handled(List.of()));
       } else {
-        e.triggers.onEvents(relevant);
-        events.acknowledge(EVENTS_CONSUMER, batch);
+        List<RecordedEvent> whole = events.events(relevant);
+        e.triggers.onEvents(whole);
+        events.acknowledge(EVENTS_CONSUMER, batch.handled(whole));
       }
     }
   }

@@ -1,9 +1,10 @@
 package io.herald.segments.internal.realtime;
 
 import io.herald.events.api.ChangeFeed;
+import io.herald.events.api.EventHeader;
 import io.herald.events.api.EventSubject;
 import io.herald.events.api.FeedBatch;
-import io.herald.events.api.RecordedEvent;
+import io.herald.events.api.HeaderBatch;
 import io.herald.people.api.PersonChangeFeed;
 import io.herald.segments.api.MembershipChanged;
 import io.herald.segments.internal.evaluate.PersonEvaluator;
@@ -86,12 +87,12 @@ public class RealtimeEngine {
    * transaction, so another node's worker starts after it.
    */
   public boolean events() {
-    FeedBatch ahead = events.read(CONSUMER, settings.batchSize());
-    if (ahead.events().isEmpty()) {
+    HeaderBatch ahead = events.readHeaders(CONSUMER, settings.batchSize());
+    if (ahead.headers().isEmpty()) {
       return false;
     }
-    if (noDataSegments(ahead.events().stream().map(RecordedEvent::workspaceId))) {
-      events.advance(CONSUMER, ahead);
+    if (noDataSegments(ahead.headers().stream().map(EventHeader::workspaceId))) {
+      events.advance(CONSUMER, ahead.handled(List.of()));
       return true;
     }
     Done<FeedBatch> done =
@@ -101,15 +102,17 @@ public class RealtimeEngine {
               if (!feedLock(c, "events")) {
                 return new Done<>(false, null, List.of());
               }
-              FeedBatch batch = events.read(CONSUMER, settings.batchSize());
-              if (batch.events().isEmpty()) {
+              // Segments re-evaluate the people events are about; no event is read whole.
+              HeaderBatch batch = events.readHeaders(CONSUMER, settings.batchSize());
+              if (batch.headers().isEmpty()) {
                 return new Done<>(false, null, List.of());
               }
               indexes.refresh();
-              Map<Long, Map<String, Reevaluator.Work>> work = eventWork(c, batch.events());
+              Map<Long, Map<String, Reevaluator.Work>> work = eventWork(c, batch.headers());
               List<Applied> applied = evaluate(c, work, clock.instant());
-              events.acknowledge(c, CONSUMER, batch);
-              return new Done<>(true, batch, applied);
+              FeedBatch handled = batch.handled(List.of());
+              events.acknowledge(c, CONSUMER, handled);
+              return new Done<>(true, handled, applied);
             });
     if (done.batch() != null) {
       events.advance(CONSUMER, done.batch());
@@ -279,10 +282,10 @@ public class RealtimeEngine {
 
   /** Who each event is about: people directly, anonymous visitors through their link. */
   private static Map<Long, Map<String, Reevaluator.Work>> eventWork(
-      Connection c, List<RecordedEvent> batch) throws SQLException {
+      Connection c, List<EventHeader> batch) throws SQLException {
     Map<Long, Map<String, Reevaluator.Work>> work = new TreeMap<>();
     Map<Long, Map<String, List<String>>> anonymous = new HashMap<>();
-    for (RecordedEvent e : batch) {
+    for (EventHeader e : batch) {
       if (e.subject() instanceof EventSubject.Person p) {
         add(work, e.workspaceId(), p.cioId(), eventWork(e.name()));
       } else if (e.subject() instanceof EventSubject.Anonymous a && !a.anonymousId().isEmpty()) {
