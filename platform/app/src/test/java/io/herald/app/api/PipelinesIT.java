@@ -257,6 +257,16 @@ class PipelinesIT extends ContainerTest {
         "{\"userId\":\"x\",\"event\":\"e\",\"properties\":{\"b\":\"" + "x".repeat(40_000) + "\"}}";
     assertThat(call("track", big).status()).as("permissive: dropped with 200").isEqualTo(200);
     assertThat(send("track", big, "1").status()).isEqualTo(413);
+    String bigItem = "{\"type\":\"track\"," + big.substring(1);
+    String smallItem = "{\"type\":\"track\",\"userId\":\"x\",\"event\":\"small\"}";
+    Answer oversizeItem = send("batch", "{\"batch\":[" + smallItem + "," + bigItem + "]}", "1");
+    assertThat(oversizeItem.status())
+        .as("an item over 32 KB in a batch within 500 KB")
+        .isEqualTo(400);
+    assertThat(oversizeItem.json().at("/errors/0/batch_index").asInt()).isEqualTo(1);
+    assertThat(oversizeItem.json().at("/errors/0/message").asText())
+        .isEqualTo("message: larger than 32768 bytes");
+    assertThat(oversizeItem.json().at("/errors/1").isMissingNode()).isTrue();
     assertThat(http().post("v1/track", null, "{}").status()).isEqualTo(401);
     assertThat(http().post("v1/track", null, "{\"writeKey\":\"wrong\"}").status()).isEqualTo(401);
     assertThat(http().post("v1/track", Http.basic("wrong-key", ""), "{}").status()).isEqualTo(401);

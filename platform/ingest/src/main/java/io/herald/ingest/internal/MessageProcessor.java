@@ -47,11 +47,18 @@ public class MessageProcessor {
   /**
    * Applies {@code messages} received on the {@code call} endpoint ({@code batch} items carry their
    * own {@code type}); {@code envelope} is the batch body (its {@code sentAt} and {@code context}
-   * apply to every item), {@code null} for single calls.
+   * apply to every item), {@code null} for single calls; {@code bodyBytes} is the request body's
+   * size (no message of a body within the message limit is measured again).
    */
   public List<Rejection> apply(
-      WorkspaceId workspace, String call, List<JsonValue> messages, JsonObject envelope) {
+      WorkspaceId workspace,
+      String call,
+      List<JsonValue> messages,
+      JsonObject envelope,
+      int bodyBytes) {
     Instant receivedAt = clock.instant();
+    // Measuring a message means writing it out again: only a body over the limit may hold one.
+    boolean measure = bodyBytes > MAX_MESSAGE_BYTES;
     List<Rejection> rejected = new ArrayList<>();
     List<NewEvent> pending = new ArrayList<>();
     Map<String, String> resolved = peopleCalls.resolveUsers(workspace, eventUsers(call, messages));
@@ -67,7 +74,7 @@ public class MessageProcessor {
       String type = call.equals("batch") ? Fields.string(message, "type", problems) : call;
       if (type == null) {
         problems.add("type: required on every batch item");
-      } else if (bytes(message.toString()) > MAX_MESSAGE_BYTES) {
+      } else if (measure && bytes(message.toString()) > MAX_MESSAGE_BYTES) {
         problems.add("message: larger than " + MAX_MESSAGE_BYTES + " bytes");
       } else if (problems.isEmpty()) {
         if (!EVENT_TYPES.contains(type)

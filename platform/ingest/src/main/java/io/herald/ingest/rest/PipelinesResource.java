@@ -54,8 +54,11 @@ public class PipelinesResource {
     boolean strict = "1".equals(strictMode) || "true".equalsIgnoreCase(strictMode);
     int limit = call.equals("batch") ? MAX_BATCH_BYTES : MessageProcessor.MAX_MESSAGE_BYTES;
     JsonObject body;
+    int bodyBytes;
     try {
-      JsonValue value = JsonBodies.parse(JsonBodies.read(in, limit));
+      byte[] raw = JsonBodies.read(in, limit);
+      bodyBytes = raw.length;
+      JsonValue value = JsonBodies.parse(raw);
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         return ApiErrors.pipelines(
             Response.Status.BAD_REQUEST, "invalid_request", "request body must be a JSON object");
@@ -85,7 +88,8 @@ public class PipelinesResource {
     } else {
       messages = List.of(body);
     }
-    List<Rejection> rejected = processor.apply(actor.workspaceId(), call, messages, envelope);
+    List<Rejection> rejected =
+        processor.apply(actor.workspaceId(), call, messages, envelope, bodyBytes);
     rejections.record(actor.workspaceId(), call, rejected);
     if (strict && !rejected.isEmpty()) {
       return strictErrors(rejected, call.equals("batch"));
