@@ -1,5 +1,7 @@
 package io.herald.webadmin.fakes;
 
+import io.herald.people.api.IdentifyAnswer;
+import io.herald.people.api.IdentifyCall;
 import io.herald.people.api.IdentifyResult;
 import io.herald.people.api.MergeResult;
 import io.herald.people.api.PeoplePage;
@@ -124,6 +126,11 @@ public final class FakePeople implements PeopleService {
 
   @Override
   public IdentifyResult identify(WorkspaceId workspace, PersonRef ref, JsonObject body) {
+    throw new AssertionError("the console does not write people");
+  }
+
+  @Override
+  public List<IdentifyAnswer> identifyAll(WorkspaceId workspace, List<IdentifyCall> calls) {
     throw new AssertionError("the console does not write people");
   }
 

@@ -220,6 +220,43 @@ class PipelinesIT extends ContainerTest {
   }
 
   @Test
+  void consecutiveIdentifiesApplyInOrderAndABadOneIsRefusedByItsIndex() {
+    String u1 = unique("ia");
+    String u3 = unique("ic");
+    String body =
+        "{\"batch\":["
+            + "{\"type\":\"identify\",\"userId\":\""
+            + u1
+            + "\",\"traits\":{\"plan\":\"a\"}},"
+            + "{\"type\":\"identify\",\"userId\":\""
+            + unique("ib")
+            + "\",\"traits\":{\"createdAt\":\"not a date\"}},"
+            + "{\"type\":\"identify\",\"userId\":\""
+            + u3
+            + "\",\"traits\":{\"plan\":\"c\"}},"
+            + "{\"type\":\"identify\",\"userId\":\""
+            + u1
+            + "\",\"traits\":{\"plan\":\"a2\"}},"
+            + "{\"type\":\"track\",\"userId\":\""
+            + u3
+            + "\",\"event\":\"after\"}]}";
+
+    Answer strict = send("batch", body, "1");
+    assertThat(strict.status()).as(strict.body()).isEqualTo(400);
+    assertThat(strict.json().at("/errors/0/batch_index").asInt()).isEqualTo(1);
+    assertThat(strict.json().at("/errors/0/message").asText()).contains("createdAt");
+    assertThat(strict.json().at("/errors/1").isMissingNode()).isTrue();
+    assertThat(customer(u1).at("/attributes/plan").asText())
+        .as("the later identify of the batch wins")
+        .isEqualTo("a2");
+    assertThat(customer(u3).at("/attributes/plan").asText()).isEqualTo("c");
+    assertThat(activities(u3))
+        .extracting(a -> a.path("name").asText())
+        .as("the event after the identifies found the person they created")
+        .containsExactly("after");
+  }
+
+  @Test
   void permissiveModeAnswers200AndRecordsTheReasonStrictModeAnswers400() throws Exception {
     String user = unique("st");
     Answer permissive =

@@ -5,6 +5,7 @@ import io.herald.events.api.EventService;
 import io.herald.events.api.EventSubject;
 import io.herald.events.api.EventType;
 import io.herald.events.api.NewEvent;
+import io.herald.people.api.IdentifyCall;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +24,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Applies Data Pipelines messages (Segment spec, Customer.io's flavour) in order: identify and
- * alias write people at once; track, page and screen events of one request are committed together
- * by the events module's group commit. A message that cannot be applied is rejected whole, with the
- * reason, and the others still apply.
+ * Applies Data Pipelines messages (Segment spec, Customer.io's flavour) in order: consecutive
+ * identify messages are committed together (one people group commit), alias and group write at
+ * once; consecutive track, page and screen events are committed together by the events module's
+ * group commit. A message that cannot be applied is rejected whole, with the reason, and the others
+ * still apply.
  */
 @ApplicationScoped
 public class MessageProcessor {
@@ -61,6 +64,7 @@ public class MessageProcessor {
     boolean measure = bodyBytes > MAX_MESSAGE_BYTES;
     List<Rejection> rejected = new ArrayList<>();
     List<NewEvent> pending = new ArrayList<>();
+    List<QueuedIdentify> identifies = new ArrayList<>();
     Map<String, String> resolved = peopleCalls.resolveUsers(workspace, eventUsers(call, messages));
     for (int i = 0; i < messages.size(); i++) {
       JsonValue raw = messages.get(i);
@@ -81,15 +85,54 @@ public class MessageProcessor {
             || (type.equals("track") && PeopleCalls.isSemantic(message.getString("event", "")))) {
           forget(resolved, message);
         }
-        apply(workspace, type, message, envelope, receivedAt, pending, problems, resolved);
+        if (type.equals("identify")) {
+          commit(workspace, pending);
+          int index = i;
+          peopleCalls
+              .identifyCall(message, problems)
+              .ifPresent(made -> identifies.add(new QueuedIdentify(index, messageId, made)));
+        } else {
+          identify(workspace, identifies, rejected);
+          apply(workspace, type, message, envelope, receivedAt, pending, problems, resolved);
+        }
       }
       if (!problems.isEmpty()) {
         rejected.add(
             new Rejection(i, messageId, type == null ? call : type, String.join("; ", problems)));
       }
     }
+    identify(workspace, identifies, rejected);
     commit(workspace, pending);
+    rejected.sort(Comparator.comparingInt(Rejection::index));
     return rejected;
+  }
+
+  /** An identify message's people call, made with the identifies that follow it. */
+  private record QueuedIdentify(int index, String messageId, IdentifyCall call) {}
+
+  /**
+   * Makes the queued identify calls, committed together, before a message of another type (which
+   * may name the people they create) or the end of the request.
+   */
+  private void identify(
+      WorkspaceId workspace, List<QueuedIdentify> identifies, List<Rejection> rejected) {
+    if (identifies.isEmpty()) {
+      return;
+    }
+    List<List<String>> problems =
+        peopleCalls.identifyAll(workspace, identifies.stream().map(QueuedIdentify::call).toList());
+    for (int i = 0; i < identifies.size(); i++) {
+      if (!problems.get(i).isEmpty()) {
+        QueuedIdentify queued = identifies.get(i);
+        rejected.add(
+            new Rejection(
+                queued.index(),
+                queued.messageId(),
+                "identify",
+                String.join("; ", problems.get(i))));
+      }
+    }
+    identifies.clear();
   }
 
   private void apply(
@@ -102,10 +145,6 @@ public class MessageProcessor {
       List<String> problems,
       Map<String, String> resolved) {
     switch (type) {
-      case "identify" -> {
-        commit(workspace, pending);
-        peopleCalls.identify(workspace, message, problems);
-      }
       case "alias" -> {
         commit(workspace, pending);
         peopleCalls.alias(workspace, message, problems);

@@ -4,6 +4,8 @@ import io.herald.events.api.DeliveryMetric;
 import io.herald.events.api.DeliveryMetrics;
 import io.herald.events.api.EventSubject;
 import io.herald.people.api.IdType;
+import io.herald.people.api.IdentifyAnswer;
+import io.herald.people.api.IdentifyCall;
 import io.herald.people.api.IdentifyResult;
 import io.herald.people.api.InvalidPersonDataException;
 import io.herald.people.api.MergeResult;
@@ -56,11 +58,13 @@ public class PeopleCalls {
   }
 
   /**
-   * {@code identify}: the traits become attributes of the person {@code userId} names (created if
-   * new); {@code createdAt} (ISO-8601) becomes {@code created_at} (Unix seconds); an {@code
-   * anonymousId} links that visitor to the person.
+   * The people call an {@code identify} message asks for, or, with {@code problems} filled, none:
+   * the traits become attributes of the person {@code userId} names (created if new); {@code
+   * createdAt} (ISO-8601) becomes {@code created_at} (Unix seconds); an {@code anonymousId} links
+   * that visitor to the person. The calls of consecutive identify messages are then made together
+   * ({@link #identifyAll}).
    */
-  void identify(WorkspaceId workspace, JsonObject message, List<String> problems) {
+  Optional<IdentifyCall> identifyCall(JsonObject message, List<String> problems) {
     String userId = Fields.string(message, "userId", problems);
     String anonymousId = Fields.string(message, "anonymousId", problems);
     JsonObject traits = Fields.object(message, "traits", problems);
@@ -68,7 +72,7 @@ public class PeopleCalls {
       problems.add("userId: required for identify (an anonymous visitor's traits are not kept)");
     }
     if (!problems.isEmpty()) {
-      return;
+      return Optional.empty();
     }
     JsonObjectBuilder body = Jsons.createObjectBuilder();
     for (Map.Entry<String, JsonValue> trait : traits.entrySet()) {
@@ -83,18 +87,32 @@ public class PeopleCalls {
     if (anonymousId != null) {
       body.add("anonymous_id", anonymousId);
     }
-    if (!problems.isEmpty()) {
-      return;
-    }
-    try {
-      IdentifyResult result = people.identify(workspace, user(userId), body.build());
-      if (result.outcome() == IdentifyResult.Outcome.CONFLICT
+    return problems.isEmpty()
+        ? Optional.of(new IdentifyCall(user(userId), body.build()))
+        : Optional.empty();
+  }
+
+  /**
+   * Makes the identify calls in order, committed together where possible.
+   *
+   * @return per call, why its message was not applied (empty when it was)
+   */
+  List<List<String>> identifyAll(WorkspaceId workspace, List<IdentifyCall> calls) {
+    List<IdentifyAnswer> answers = people.identifyAll(workspace, calls);
+    List<List<String>> problems = new ArrayList<>(answers.size());
+    for (int i = 0; i < answers.size(); i++) {
+      IdentifyAnswer answer = answers.get(i);
+      IdentifyResult result = answer.result();
+      if (result == null) {
+        problems.add(answer.problems());
+      } else if (result.outcome() == IdentifyResult.Outcome.CONFLICT
           || result.outcome() == IdentifyResult.Outcome.SKIPPED_SUPPRESSED) {
-        problems.add("userId " + userId + ": " + result.detail());
+        problems.add(List.of("userId " + calls.get(i).ref().value() + ": " + result.detail()));
+      } else {
+        problems.add(List.of());
       }
-    } catch (InvalidPersonDataException e) {
-      problems.addAll(e.problems());
     }
+    return problems;
   }
 
   /**

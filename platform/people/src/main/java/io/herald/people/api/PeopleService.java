@@ -22,6 +22,16 @@ public interface PeopleService {
    */
   IdentifyResult identify(WorkspaceId workspace, PersonRef ref, JsonObject body);
 
+  /**
+   * {@link #identify} for each of {@code calls}, in their order, committed together where possible
+   * (a Pipelines batch of identifies is then one commit, not one per message). If the shared commit
+   * fails, the calls are written again one by one in order, as separate identify calls would be; a
+   * failure then ends the method, after the calls before it were committed.
+   *
+   * @return one answer per call, in order: an invalid body's problems instead of a result
+   */
+  List<IdentifyAnswer> identifyAll(WorkspaceId workspace, List<IdentifyCall> calls);
+
   /** The person {@code ref} points at. */
   Optional<PersonView> find(WorkspaceId workspace, PersonRef ref);
 

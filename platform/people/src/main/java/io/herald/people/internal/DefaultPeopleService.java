@@ -3,7 +3,10 @@ package io.herald.people.internal;
 import io.herald.people.api.DeviceResult;
 import io.herald.people.api.DeviceView;
 import io.herald.people.api.IdType;
+import io.herald.people.api.IdentifyAnswer;
+import io.herald.people.api.IdentifyCall;
 import io.herald.people.api.IdentifyResult;
+import io.herald.people.api.InvalidPersonDataException;
 import io.herald.people.api.MergeResult;
 import io.herald.people.api.PeoplePage;
 import io.herald.people.api.PeopleQuery;
@@ -25,6 +28,7 @@ import jakarta.transaction.RollbackException;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -87,7 +91,44 @@ public class DefaultPeopleService implements PeopleService {
   public IdentifyResult identify(WorkspaceId workspace, PersonRef ref, JsonObject body) {
     AttributeChanges changes = AttributeChanges.parse(body);
     IdentifyRequest request = new IdentifyRequest(workspace.value(), ref, changes);
-    IdentifyResult result = retrying(() -> identifies.submit(List.of(request)).get(0));
+    return logConflict(retrying(() -> identifies.submit(List.of(request)).get(0)));
+  }
+
+  @Override
+  public List<IdentifyAnswer> identifyAll(WorkspaceId workspace, List<IdentifyCall> calls) {
+    List<IdentifyAnswer> answers = new ArrayList<>(Collections.nCopies(calls.size(), null));
+    List<IdentifyRequest> requests = new ArrayList<>(calls.size());
+    List<Integer> positions = new ArrayList<>(calls.size());
+    for (int i = 0; i < calls.size(); i++) {
+      IdentifyCall call = calls.get(i);
+      try {
+        AttributeChanges changes = AttributeChanges.parse(call.body());
+        requests.add(new IdentifyRequest(workspace.value(), call.ref(), changes));
+        positions.add(i);
+      } catch (InvalidPersonDataException e) {
+        answers.set(i, IdentifyAnswer.invalid(e.problems()));
+      }
+    }
+    List<IdentifyResult> results;
+    try {
+      results = requests.isEmpty() ? List.of() : retrying(() -> identifies.submit(requests));
+    } catch (RuntimeException shared) {
+      if (requests.size() == 1) {
+        throw shared;
+      }
+      // One call may have failed them all: each alone, in order, as separate calls would be.
+      results = new ArrayList<>(requests.size());
+      for (IdentifyRequest request : requests) {
+        results.add(retrying(() -> identifies.submit(List.of(request)).get(0)));
+      }
+    }
+    for (int i = 0; i < results.size(); i++) {
+      answers.set(positions.get(i), IdentifyAnswer.of(logConflict(results.get(i))));
+    }
+    return answers;
+  }
+
+  private static IdentifyResult logConflict(IdentifyResult result) {
     if (result.outcome() == IdentifyResult.Outcome.CONFLICT) {
       LOG.info(
           () -> "attribute update failure for cio_id " + result.cioId() + ": " + result.detail());
