@@ -94,30 +94,21 @@ final class EventReader {
    * values.
    */
   static EventHeader header(ResultSet rs) throws SQLException {
-    String person = rs.getString(3);
-    String anonymous = person == null ? rs.getString(4) : null;
-    EventSubject subject;
-    if (person != null) {
-      subject = new EventSubject.Person(person);
-    } else if (anonymous != null) {
-      subject = new EventSubject.Anonymous(anonymous);
-    } else {
-      subject = new EventSubject.CustomObject(rs.getString(5), rs.getString(6));
-    }
     return new EventHeader(
-        rs.getLong(1), rs.getLong(2), subject, rs.getString(7), rs.getTimestamp(8).toInstant());
+        rs.getLong(1), rs.getLong(2), subject(rs), rs.getString(7), rs.getTimestamp(8).toInstant());
   }
 
+  /** The subject of the current row: columns 3 to 6 of both {@link #SELECT} and the header's. */
   private static EventSubject subject(ResultSet rs) throws SQLException {
-    String person = rs.getString("person_cio_id");
+    String person = rs.getString(3);
     if (person != null) {
       return new EventSubject.Person(person);
     }
-    String anonymous = rs.getString("anonymous_id");
+    String anonymous = rs.getString(4);
     if (anonymous != null) {
       return new EventSubject.Anonymous(anonymous);
     }
-    return new EventSubject.CustomObject(rs.getString("object_type_id"), rs.getString("object_id"));
+    return new EventSubject.CustomObject(rs.getString(5), rs.getString(6));
   }
 
   static RecordedEvent map(ResultSet rs) throws SQLException {
