@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,22 +60,43 @@ public class DefaultMessageService implements MessageService {
 
   @Inject BulkThreads bulkThreads;
 
+  @Inject MessagingSettings settings;
+
   @Inject ChannelSendPreparer channelPreparer;
 
   @Override
   public SendReceipt send(WorkspaceId workspace, io.herald.messaging.api.ChannelSend send) {
-    PreparedSend prepared = channelPreparer.prepare(workspace, send);
-    writer.insert(prepared.rows());
-    if (prepared.dueNow()) {
-      workers.wake(LANE_TRANSACTIONAL);
-    }
-    return prepared.receipt();
+    return queue(channelPreparer.prepare(workspace, send));
   }
 
   @Override
   public SendReceipt sendEmail(WorkspaceId workspace, EmailSend send) {
-    PreparedSend prepared = preparer.prepare(workspace, send, preparer.direct(workspace));
-    // Group-committed: concurrent sends share one commit; this returns once the row is committed.
+    return queue(preparer.prepare(workspace, send, preparer.direct(workspace)));
+  }
+
+  /**
+   * Inserts a transactional send's deliveries, group-committed (concurrent sends share one commit;
+   * this returns once they are committed). Those due now are written claimed by this node and
+   * handed straight to its sending loop when it has room ({@link Handoff}): no claim through the
+   * database between the API call and the provider.
+   */
+  private SendReceipt queue(PreparedSend prepared) {
+    int sendable = prepared.sendable();
+    Handoff handoff = workers.handoff();
+    if (sendable > 0 && handoff.reserve(sendable)) {
+      Instant leaseUntil = clock.instant().plusSeconds(settings.leaseSeconds());
+      PreparedSend claimed = prepared.claimedUntil(leaseUntil);
+      List<Long> keys;
+      try {
+        keys = writer.insert(claimed.rows());
+      } catch (RuntimeException e) {
+        handoff.release(sendable);
+        throw e;
+      }
+      handoff.offer(claimed.claimed(keys), leaseUntil);
+      workers.wake(LANE_TRANSACTIONAL);
+      return claimed.receipt();
+    }
     writer.insert(prepared.rows());
     if (prepared.dueNow()) {
       workers.wake(LANE_TRANSACTIONAL);

@@ -16,7 +16,9 @@ import java.util.Map;
  * New deliveries written with multi-row statements: one {@code INSERT} per chunk of rows (keys
  * included), one {@code SELECT} of their primary keys by public id (auto-increment values of a
  * multi-row insert need not be consecutive under MySQL 8's interleaved lock mode) and one {@code
- * INSERT} of their metrics, instead of two or three statements per delivery.
+ * INSERT} of their metrics, instead of two or three statements per delivery. A row in state {@code
+ * sending} is written claimed by this node ({@link Handoff}): {@code due_at} is its lease, as a
+ * claim would set it, with its first attempt and {@code attempted} metric.
  */
 final class DeliveryInserts {
 
@@ -29,8 +31,11 @@ final class DeliveryInserts {
   private static final String COLUMNS =
       "INSERT INTO messaging_delivery (delivery_id, workspace_id, cio_id, channel, lane,"
           + " transactional_id, recipient, subject, state, reason, due_at, retain, content,"
-          + " created_at, updated_at, idempotency_key) VALUES ";
-  private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " created_at, updated_at, idempotency_key, lease_until, attempts) VALUES ";
+  private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /** The state of a delivery written already claimed by this node ({@link Handoff}). */
+  static final String SENDING = "sending";
 
   private record Metric(long pk, String metric, Instant at, String detail) {}
 
@@ -82,6 +87,10 @@ final class DeliveryInserts {
         DateTimes.bind(insert, p++, row.now());
         DateTimes.bind(insert, p++, row.now());
         insert.setString(p++, row.idempotencyKey());
+        // A delivery written claimed: leased until its due time, its first attempt begun.
+        boolean claimed = SENDING.equals(d.state());
+        DateTimes.bind(insert, p++, claimed ? d.dueAt() : null);
+        insert.setInt(p++, claimed ? 1 : 0);
       }
       insert.executeUpdate();
     }
@@ -113,6 +122,8 @@ final class DeliveryInserts {
       metrics.add(new Metric(pk, "created", row.now(), null));
       if ("failed".equals(d.state()) || "dropped".equals(d.state())) {
         metrics.add(new Metric(pk, d.state(), row.now(), d.reason()));
+      } else if (SENDING.equals(d.state())) {
+        metrics.add(new Metric(pk, "attempted", row.now(), null));
       }
     }
     try (PreparedStatement insert =

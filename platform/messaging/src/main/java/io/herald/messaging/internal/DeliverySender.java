@@ -87,10 +87,12 @@ public class DeliverySender {
   public final class Loop {
 
     private final String lane;
+    private final Handoff handoff;
     private List<Outcome> pending = List.of();
 
-    private Loop(String lane) {
+    private Loop(String lane, Handoff handoff) {
       this.lane = lane;
+      this.handoff = handoff;
     }
 
     /**
@@ -103,6 +105,18 @@ public class DeliverySender {
       List<Outcome> previous = pending;
       pending = List.of();
       Instant now = clock.instant();
+      List<DeliveryQueue.Claimed> handed =
+          handoff == null
+              ? List.of()
+              : handoff.take(
+                  settings.batchSize(lane), now.plusSeconds(settings.leaseSeconds() / 2));
+      if (!handed.isEmpty()) {
+        // Written claimed by the requests that queued them: no claim, one commit for the
+        // previous batch's outcomes. Their addresses were checked for suppressions just before.
+        recordAlone(previous, now);
+        pending = sendAll(handed, Map.of());
+        return true;
+      }
       if (previous.isEmpty()
           && !Transactions.autoCommit(
               dataSource, "messaging", c -> DeliveryQueue.anyDue(c, lane, now))) {
@@ -138,12 +152,25 @@ public class DeliverySender {
       if (turn.claimed().isEmpty()) {
         return false;
       }
-      List<Outcome> outcomes = new ArrayList<>(turn.claimed().size());
-      for (DeliveryQueue.Claimed d : turn.claimed()) {
-        outcomes.add(send(d, turn.suppressed().get(d.pk())));
-      }
-      pending = outcomes;
+      pending = sendAll(turn.claimed(), turn.suppressed());
       return true;
+    }
+
+    /**
+     * Records outcomes in their own transaction; if that fails, their deliveries stay {@code
+     * sending} until their lease runs out and are then sent again with the same idempotency key.
+     */
+    private void recordAlone(List<Outcome> outcomes, Instant now) {
+      if (outcomes.isEmpty()) {
+        return;
+      }
+      try {
+        received(
+            Transactions.inTransaction(dataSource, "messaging", c -> recordAll(c, outcomes, now)),
+            now);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "recording a batch's outcomes failed; their leases will resend", e);
+      }
     }
 
     /** Records the outcomes of the last batch, if any are still unrecorded (one commit). */
@@ -165,7 +192,26 @@ public class DeliverySender {
    * @param lane {@code transactional} or {@code bulk}
    */
   public Loop loop(String lane) {
-    return new Loop(lane);
+    return new Loop(lane, null);
+  }
+
+  /**
+   * A sending loop for a lane that sends what {@code handoff} holds before it claims.
+   *
+   * @param lane {@code transactional} or {@code bulk}
+   * @param handoff deliveries written claimed by this node's requests, or null for none
+   */
+  Loop loop(String lane, Handoff handoff) {
+    return new Loop(lane, handoff);
+  }
+
+  private List<Outcome> sendAll(
+      List<DeliveryQueue.Claimed> claimed, Map<Long, SuppressionView> suppressed) {
+    List<Outcome> outcomes = new ArrayList<>(claimed.size());
+    for (DeliveryQueue.Claimed d : claimed) {
+      outcomes.add(send(d, suppressed.get(d.pk())));
+    }
+    return outcomes;
   }
 
   /**

@@ -46,6 +46,20 @@ public class MessagingWorkers {
   private final Map<String, AtomicBoolean> woken =
       Map.of(TRANSACTIONAL, new AtomicBoolean(), BULK, new AtomicBoolean());
 
+  /** The most transactional deliveries handed straight to this node's loops at once. */
+  static final int HANDOFF_CAPACITY = 1_000;
+
+  /** Transactional deliveries handed to this node's loops; open while they run. */
+  Handoff handoff = new Handoff(HANDOFF_CAPACITY);
+
+  /**
+   * Where a transactional send queued on this node hands its deliveries to the lane's loops
+   * (closed, so the send queues through the database, while they do not run here).
+   */
+  Handoff handoff() {
+    return handoff;
+  }
+
   void start(@Observes DatabaseReady ready) {
     if (!settings.enabled()) {
       LOG.info("message sending workers are off (herald.messaging.sender.enabled=false)");
@@ -55,6 +69,7 @@ public class MessagingWorkers {
     int bulk = Math.max(1, settings.bulkThreads());
     startLane(TRANSACTIONAL, transactional);
     startLane(BULK, bulk);
+    handoff.open();
     LOG.info(
         "message sending workers started: " + transactional + " transactional, " + bulk + " bulk");
   }
@@ -93,7 +108,7 @@ public class MessagingWorkers {
 
   private void drain(String lane) {
     try {
-      DeliverySender.Loop loop = sender.loop(lane);
+      DeliverySender.Loop loop = sender.loop(lane, TRANSACTIONAL.equals(lane) ? handoff : null);
       while (!Thread.currentThread().isInterrupted() && loop.step()) {
         // found work: go on at once (the next step records this batch's outcomes)
       }
@@ -107,6 +122,7 @@ public class MessagingWorkers {
 
   @PreDestroy
   void stop() {
+    handoff.close();
     executors.values().forEach(ScheduledExecutorService::shutdownNow);
     for (ScheduledExecutorService executor : executors.values()) {
       try {

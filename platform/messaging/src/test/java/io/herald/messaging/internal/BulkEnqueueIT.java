@@ -13,6 +13,7 @@ import io.herald.people.api.PersonRef;
 import io.herald.people.api.PersonView;
 import io.herald.shared.ingest.GroupCommit;
 import io.herald.shared.json.Jsons;
+import io.herald.shared.persistence.DateTimes;
 import io.herald.shared.persistence.Transactions;
 import io.herald.testing.CountingDataSource;
 import io.herald.testing.MigratedTestDatabase;
@@ -429,6 +430,77 @@ class BulkEnqueueIT {
         Transactions.autoCommit(
             database, "test", c -> DeliveryStore.retainedContent(c, first.delivery().deliveryId()));
     assertThat(stored).contains(content);
+  }
+
+  @Test
+  void aSendDueNowIsWrittenClaimedAndHandedToTheLoopWhileItHasRoom() {
+    service.settings = new MessagingSettings();
+    service.settings.leaseSeconds = 60;
+    service.workers.handoff = new Handoff(1);
+    service.workers.handoff.open();
+
+    SendReceipt handed = service.sendEmail(workspace, inline("h1", null));
+    SendReceipt queued = service.sendEmail(workspace, inline("h2", null)); // no room left
+
+    assertThat(service.delivery(workspace, handed.deliveryId()).orElseThrow().state())
+        .isEqualTo("sending");
+    assertThat(service.delivery(workspace, queued.deliveryId()).orElseThrow().state())
+        .isEqualTo("queued");
+    // Leased to this node as a claim leaves it: due (to any node) when the lease ends.
+    assertThat(stored(handed.deliveryId()))
+        .containsExactly(
+            "1",
+            DateTimes.text(now.plusSeconds(60)),
+            DateTimes.text(now.plusSeconds(60)),
+            "attempted,created");
+    assertThat(stored(queued.deliveryId()))
+        .containsExactly("0", DateTimes.text(now), null, "created");
+    List<DeliveryQueue.Claimed> taken = service.workers.handoff.take(10, now.plusSeconds(30));
+    assertThat(taken)
+        .extracting(DeliveryQueue.Claimed::deliveryId)
+        .containsExactly(handed.deliveryId());
+    assertThat(taken.get(0).attempts()).as("attempts before this one").isZero();
+    assertThat(taken.get(0).recipient()).isEqualTo("h1@x.io");
+    assertThat(Composed.fromJson(taken.get(0).content()).subject()).isEqualTo("Hi h1");
+
+    // Room again once taken; a closed handoff (no loop on this node) queues through the database.
+    assertThat(service.sendEmail(workspace, inline("h3", null)).deliveryId())
+        .satisfies(
+            id ->
+                assertThat(service.delivery(workspace, id).orElseThrow().state())
+                    .isEqualTo("sending"));
+    service.workers.handoff.close();
+    assertThat(service.sendEmail(workspace, inline("h4", null)).deliveryId())
+        .satisfies(
+            id ->
+                assertThat(service.delivery(workspace, id).orElseThrow().state())
+                    .isEqualTo("queued"));
+  }
+
+  private static String text(Object datetime) {
+    return datetime == null ? null : DateTimes.text(DateTimes.instant(datetime));
+  }
+
+  /** attempts, due_at, lease_until and the metrics (sorted, comma-separated) of a delivery. */
+  private List<String> stored(String deliveryId) {
+    return Transactions.autoCommit(
+        database,
+        "test",
+        c -> {
+          try (var q =
+              c.prepareStatement(
+                  "SELECT d.attempts, d.due_at, d.lease_until,"
+                      + " (SELECT GROUP_CONCAT(m.metric ORDER BY m.metric)"
+                      + " FROM messaging_delivery_metric m WHERE m.delivery_pk = d.id)"
+                      + " FROM messaging_delivery d WHERE d.delivery_id = ?")) {
+            q.setString(1, deliveryId);
+            try (ResultSet rs = q.executeQuery()) {
+              rs.next();
+              return java.util.Arrays.asList(
+                  rs.getString(1), text(rs.getObject(2)), text(rs.getObject(3)), rs.getString(4));
+            }
+          }
+        });
   }
 
   private DeliveryWriter.Row row(String deliveryId) {

@@ -253,6 +253,89 @@ class SendLoopIT {
     assertThat(sentKeys).containsExactly(ids.get(0), ids.get(1));
   }
 
+  @Test
+  void handedDeliveriesAreSentWithoutAClaimAndTheirOutcomesRecordedInOneCommit() {
+    Handoff handoff = new Handoff(10);
+    handoff.open();
+    List<String> ids = handOver(handoff, 3, start.plusSeconds(60));
+    DeliverySender.Loop loop = sender.loop("transactional", handoff);
+
+    assertThat(loop.step()).isTrue();
+    assertThat(sentKeys).containsExactly(ids.get(0), ids.get(1));
+    assertThat(dataSource.statements()).as("no claim, nothing to record yet").isZero();
+
+    assertThat(loop.step()).isTrue();
+    assertThat(sentKeys).containsExactly(ids.get(0), ids.get(1), ids.get(2));
+    assertThat(dataSource.commits()).as("the first two recorded").isEqualTo(1);
+    assertThat(states(ids)).containsExactly("sent", "sent", "sending");
+
+    assertThat(loop.step()).as("nothing handed or due").isFalse();
+    assertThat(dataSource.commits()).isEqualTo(2);
+    assertThat(states(ids)).containsOnly("sent");
+    assertThat(engagementBatches).containsExactly(2, 1);
+    assertThat(handoff.waiting()).isZero();
+  }
+
+  @Test
+  void aHandedDeliveryNearTheEndOfItsLeaseIsLeftToAClaimOnceTheLeaseIsOver() {
+    Handoff handoff = new Handoff(10);
+    handoff.open();
+    // Lease 60 s: less than half of it left, so another node may claim it before it is sent.
+    List<String> ids = handOver(handoff, 1, start.plusSeconds(20));
+    DeliverySender.Loop loop = sender.loop("transactional", handoff);
+
+    assertThat(loop.step()).as("not taken, and not due before its lease ends").isFalse();
+    assertThat(sentKeys).isEmpty();
+    assertThat(handoff.waiting()).isZero();
+
+    now = start.plusSeconds(21); // as after a crash: the lease is over, any node's claim sends it
+    assertThat(loop.step()).isTrue();
+    loop.finish();
+    assertThat(sentKeys).containsExactly(ids.get(0));
+    assertThat(states(ids)).containsExactly("sent");
+  }
+
+  /**
+   * Deliveries written claimed until {@code leaseUntil}, as a transactional send does, and handed
+   * over.
+   */
+  private List<String> handOver(Handoff handoff, int count, Instant leaseUntil) {
+    String content = new Composed("a@x.io", "", "Subject", "<p>Hi</p>", "Hi", null, null).toJson();
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String id = "h" + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE);
+      ids.add(id);
+      PreparedSend send =
+          new PreparedSend(
+              List.of(
+                  new DeliveryWriter.Row(
+                      new DeliveryStore.NewDelivery(
+                          id,
+                          workspace,
+                          "cio-1",
+                          "email",
+                          "transactional",
+                          null,
+                          "ada@x.io",
+                          "Subject",
+                          "queued",
+                          null,
+                          start,
+                          true,
+                          content),
+                      start)),
+              null);
+      assertThat(handoff.reserve(send.sendable())).isTrue();
+      PreparedSend claimed = send.claimedUntil(leaseUntil);
+      List<Long> keys =
+          Transactions.inTransaction(
+              database, "test", c -> DeliveryInserts.insertAll(c, claimed.rows()));
+      handoff.offer(claimed.claimed(keys), leaseUntil);
+    }
+    assertThat(states(ids)).containsOnly("sending");
+    return ids;
+  }
+
   private List<String> queue(int count, String lane) {
     List<String> ids = new ArrayList<>();
     String content = new Composed("a@x.io", "", "Subject", "<p>Hi</p>", "Hi", null, null).toJson();
