@@ -288,8 +288,21 @@ final class PersonRows {
    * @return how many requests were folded
    */
   static int foldRequests(Connection c, Instant now, int limit) throws SQLException {
+    return foldRequests(c, now, limit, requested -> requested);
+  }
+
+  /**
+   * As {@link #foldRequests(Connection, Instant, int)}, but only the requests {@code relevant}
+   * keeps (given all the claimed ones, in request order, once they are read) become re-checks; the
+   * others are deleted all the same.
+   *
+   * @return how many requests were folded or dropped
+   */
+  static int foldRequests(
+      Connection c, Instant now, int limit, java.util.function.UnaryOperator<List<Due>> relevant)
+      throws SQLException {
     List<Long> ids = new ArrayList<>();
-    Map<String, Due> people = new java.util.TreeMap<>();
+    List<Due> requested = new ArrayList<>();
     try (PreparedStatement q =
         c.prepareStatement(
             "SELECT id, workspace_id, cio_id, cause FROM segments_recheck_request"
@@ -298,15 +311,20 @@ final class PersonRows {
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
           ids.add(rs.getLong(1));
-          Due due = new Due(rs.getLong(2), rs.getString(3), rs.getString(4));
-          people.putIfAbsent(String.format("%020d/%s", due.workspaceId(), due.cioId()), due);
+          requested.add(new Due(rs.getLong(2), rs.getString(3), rs.getString(4)));
         }
       }
     }
     if (ids.isEmpty()) {
       return 0;
     }
-    scheduleNow(c, new ArrayList<>(people.values()), now); // key order, like every other locker
+    Map<String, Due> people = new java.util.TreeMap<>();
+    for (Due due : relevant.apply(requested)) {
+      people.putIfAbsent(String.format("%020d/%s", due.workspaceId(), due.cioId()), due);
+    }
+    if (!people.isEmpty()) {
+      scheduleNow(c, new ArrayList<>(people.values()), now); // key order, like every other locker
+    }
     try (PreparedStatement delete =
         c.prepareStatement(
             "DELETE FROM segments_recheck_request WHERE id IN ("

@@ -200,7 +200,10 @@ public class RealtimeEngine {
     int folded =
         pending[0]
             ? Jdbc.inTransaction(
-                dataSource, c -> PersonRows.foldRequests(c, now, settings.batchSize()))
+                dataSource,
+                c ->
+                    PersonRows.foldRequests(
+                        c, now, settings.batchSize(), new RecheckRelevance(indexes)))
             : 0;
     if (folded == 0 && !pending[1]) {
       return false;

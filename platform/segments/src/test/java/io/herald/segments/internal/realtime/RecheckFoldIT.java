@@ -68,17 +68,75 @@ class RecheckFoldIT {
         .isEqualTo(3);
   }
 
+  @Test
+  void requestsNoDataSegmentCouldAnswerAreDeletedWithoutAReCheck() throws SQLException {
+    long other = freshWorkspace();
+    // ws: only a segment on an attribute; other: a segment on received messages.
+    RealtimeTestDatabase.dataSegment(
+        ws,
+        "{\"version\":1,\"condition\":{\"attribute\":{\"name\":\"plan\",\"operator\":\"exists\"}}}");
+    RealtimeTestDatabase.dataSegment(
+        other, "{\"version\":1,\"condition\":{\"engagement\":{\"metric\":\"received\"}}}");
+    long none = freshWorkspace(); // no data segment at all
+    Jdbc.autoCommit(
+        dataSource(),
+        c -> {
+          request(c, ws, "e1", "engagement"); // no segment of ws reads engagements
+          request(c, ws, "d1", "device"); // nor devices
+          request(c, ws, "m1", "merge"); // anything may change: the attribute segment too
+          request(c, ws, "x1", "engagement");
+          request(c, ws, "x1", "segment"); // a later relevant request still counts
+          request(c, other, "e2", "engagement");
+          request(c, none, "m3", "merge");
+          return null;
+        });
+    RecheckRelevance relevance =
+        new RecheckRelevance(new SegmentIndexes(new DataSegmentRepository(dataSource())));
+
+    Jdbc.inTransaction(dataSource(), c -> PersonRows.foldRequests(c, NOW, 10_000, relevance));
+
+    assertThat(scheduled(ws)).containsExactly("m1 merge", "x1 segment");
+    assertThat(scheduled(other)).containsExactly("e2 engagement");
+    assertThat(scheduled(none)).isEmpty();
+    assertThat(requestsLeft()).isZero();
+  }
+
+  private List<String> scheduled(long workspace) throws SQLException {
+    return Jdbc.autoCommit(
+        dataSource(),
+        c -> {
+          try (PreparedStatement q =
+              c.prepareStatement(
+                  "SELECT cio_id, cause FROM segments_recheck WHERE workspace_id = ?"
+                      + " AND due_at IS NOT NULL ORDER BY cio_id")) {
+            q.setLong(1, workspace);
+            List<String> rows = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+              while (rs.next()) {
+                rows.add(rs.getString(1) + " " + rs.getString(2));
+              }
+            }
+            return rows;
+          }
+        });
+  }
+
   private void upsert(java.sql.Connection c, String cioId, Instant due, String cause)
       throws SQLException {
     PersonRows.schedule(c, ws, cioId, due, cause);
   }
 
   private void request(java.sql.Connection c, String cioId, String cause) throws SQLException {
+    request(c, ws, cioId, cause);
+  }
+
+  private static void request(java.sql.Connection c, long workspace, String cioId, String cause)
+      throws SQLException {
     try (PreparedStatement insert =
         c.prepareStatement(
             "INSERT INTO segments_recheck_request (workspace_id, cio_id, cause, requested_at)"
                 + " VALUES (?, ?, ?, ?)")) {
-      insert.setLong(1, ws);
+      insert.setLong(1, workspace);
       insert.setString(2, cioId);
       insert.setString(3, cause);
       DateTimes.bind(insert, 4, NOW);
