@@ -288,17 +288,20 @@ final class PersonRows {
    * @return how many requests were folded
    */
   static int foldRequests(Connection c, Instant now, int limit) throws SQLException {
-    return foldRequests(c, now, limit, requested -> requested);
+    return foldRequests(c, now, limit, requested -> requested).requests();
   }
+
+  /** What a fold did: the requests it claimed and deleted, the people it made due. */
+  record Folded(int requests, int scheduled) {}
 
   /**
    * As {@link #foldRequests(Connection, Instant, int)}, but only the requests {@code relevant}
    * keeps (given all the claimed ones, in request order, once they are read) become re-checks; the
    * others are deleted all the same.
    *
-   * @return how many requests were folded or dropped
+   * @return how many requests were folded or dropped, and how many people became due
    */
-  static int foldRequests(
+  static Folded foldRequests(
       Connection c, Instant now, int limit, java.util.function.UnaryOperator<List<Due>> relevant)
       throws SQLException {
     List<Long> ids = new ArrayList<>();
@@ -316,7 +319,7 @@ final class PersonRows {
       }
     }
     if (ids.isEmpty()) {
-      return 0;
+      return new Folded(0, 0);
     }
     Map<String, Due> people = new java.util.TreeMap<>();
     for (Due due : relevant.apply(requested)) {
@@ -336,6 +339,6 @@ final class PersonRows {
       }
       delete.executeUpdate();
     }
-    return ids.size();
+    return new Folded(ids.size(), people.size());
   }
 }

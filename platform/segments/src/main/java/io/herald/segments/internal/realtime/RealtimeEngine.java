@@ -197,16 +197,17 @@ public class RealtimeEngine {
   public boolean rechecks() {
     Instant now = clock.instant();
     boolean[] pending = Jdbc.autoCommit(dataSource, c -> PersonRows.pending(c, now));
-    int folded =
+    PersonRows.Folded folded =
         pending[0]
             ? Jdbc.inTransaction(
                 dataSource,
                 c ->
                     PersonRows.foldRequests(
                         c, now, settings.batchSize(), new RecheckRelevance(indexes)))
-            : 0;
-    if (folded == 0 && !pending[1]) {
-      return false;
+            : new PersonRows.Folded(0, 0);
+    if (folded.scheduled() == 0 && !pending[1]) {
+      // Nothing due: no claim transaction (requests only dropped commit nothing more).
+      return folded.requests() > 0;
     }
     List<Applied> applied =
         Jdbc.inTransaction(
@@ -243,7 +244,7 @@ public class RealtimeEngine {
               return changes;
             });
     if (applied == null) {
-      return folded > 0;
+      return folded.requests() > 0;
     }
     announce(applied);
     return true;

@@ -150,6 +150,36 @@ class FeedCommitsIT {
     assertThat(ours(third)).isEmpty();
   }
 
+  @Test
+  void reCheckRequestsNoSegmentCouldAnswerCostTheirFoldsCommitAndNoOther() throws SQLException {
+    RealtimeEngine engine = engine(new ArrayList<>());
+    while (engine.rechecks()) {
+      // other tests' requests and due re-checks first
+    }
+    try (Connection c = dataSource().getConnection();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO segments_recheck_request (workspace_id, cio_id, cause, requested_at)"
+                    + " VALUES (?, ?, 'engagement', NOW(3))")) {
+      for (int i = 0; i < 3; i++) {
+        insert.setLong(1, ws); // a workspace without data segments
+        insert.setString(2, "r" + i);
+        insert.executeUpdate();
+      }
+    }
+    int before = counted.commits();
+
+    assertThat(engine.rechecks()).as("it found requests").isTrue();
+    assertThat(counted.commits() - before)
+        .as("the fold's commit, no claim of due re-checks")
+        .isOne();
+    assertThat(single("SELECT COUNT(*) FROM segments_recheck_request WHERE workspace_id = " + ws))
+        .isZero();
+    assertThat(single("SELECT COUNT(*) FROM segments_recheck WHERE workspace_id = " + ws)).isZero();
+    assertThat(engine.rechecks()).isFalse();
+    assertThat(counted.commits() - before).isOne();
+  }
+
   // --- helpers
 
   private RealtimeEngine engine(List<MembershipChanged> announced) {
