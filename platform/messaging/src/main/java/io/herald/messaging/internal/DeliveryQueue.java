@@ -236,43 +236,6 @@ final class DeliveryQueue {
     return due;
   }
 
-  /**
-   * Records that the provider accepted the message.
-   *
-   * @return whether it is the delivery's first {@code sent} (a node that stopped after sending
-   *     makes another send it again)
-   */
-  static boolean sent(Connection c, Claimed d, String providerId, String settingName, Instant now)
-      throws SQLException {
-    return sent(c, d, providerId, settingName, null, now);
-  }
-
-  /**
-   * Records that the provider accepted the message, with the fields of its answer it kept (JSON
-   * object, null for none).
-   *
-   * @return whether it is the delivery's first {@code sent}
-   */
-  static boolean sent(
-      Connection c, Claimed d, String providerId, String settingName, String response, Instant now)
-      throws SQLException {
-    try (PreparedStatement update =
-        c.prepareStatement(
-            "UPDATE messaging_delivery SET state = 'sent', reason = NULL, due_at = NULL,"
-                + " lease_until = NULL, provider_message_id = ?, channel_setting = ?,"
-                + " content = CASE WHEN retain THEN content ELSE NULL END,"
-                + " subject = CASE WHEN retain THEN subject ELSE NULL END, response = ?,"
-                + " updated_at = ? WHERE id = ?")) {
-      update.setString(1, providerId);
-      update.setString(2, settingName);
-      update.setString(3, response);
-      DateTimes.bind(update, 4, now);
-      update.setLong(5, d.pk());
-      update.executeUpdate();
-    }
-    return DeliveryStore.firstMetric(c, d.pk(), "sent", now, null);
-  }
-
   /** Puts a delivery back in the queue until {@code dueAt}. */
   static void retry(
       Connection c, Claimed d, String reason, Instant dueAt, boolean countAttempt, Instant now)

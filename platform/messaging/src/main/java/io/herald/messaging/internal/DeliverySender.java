@@ -1,6 +1,7 @@
 package io.herald.messaging.internal;
 
 import io.herald.messaging.api.SuppressionView;
+import io.herald.messaging.internal.OutcomeRecorder.Outcome;
 import io.herald.plugin.api.DeliveryResult;
 import io.herald.plugin.api.InvalidConfigException;
 import io.herald.shared.persistence.DataSources;
@@ -23,11 +24,12 @@ import javax.sql.DataSource;
 
 /**
  * The sending loop: claim a batch of due deliveries, hand each to its channel's provider, and
- * record the outcomes in the transaction that claims the next batch (one commit per batch). A node
- * that stops mid-batch leaves its deliveries in {@code sending} until their lease runs out; another
- * node then sends them again with the same idempotency key (the delivery id, which the email plugin
- * turns into the same Message-ID). A delivery whose address was suppressed after it was queued is
- * dropped instead of sent; a delivery sent for the first time becomes the person's {@code received}
+ * record the outcomes ({@link OutcomeRecorder}) in the transaction that claims the next batch (one
+ * commit per batch, the {@code received} engagements of first sends included). A node that stops
+ * mid-batch leaves its deliveries in {@code sending} until their lease runs out; another node then
+ * sends them again with the same idempotency key (the delivery id, which the email plugin turns
+ * into the same Message-ID). A delivery whose address was suppressed after it was queued is dropped
+ * instead of sent; a delivery sent for the first time becomes the person's {@code received}
  * engagement.
  */
 @ApplicationScoped
@@ -35,7 +37,6 @@ public class DeliverySender {
 
   private static final Logger LOG = Logger.getLogger(DeliverySender.class.getName());
   private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
-  private static final Duration LAST_RETRY = Duration.ofHours(1);
 
   @Resource(lookup = DataSources.NON_TRANSACTIONAL)
   DataSource dataSource;
@@ -58,25 +59,10 @@ public class DeliverySender {
   @Inject InvalidRecipients invalidRecipients;
 
   /**
-   * What became of a claimed delivery: the provider's result, or (result null) the suppression that
-   * dropped it before any provider saw it.
+   * What one transaction of a loop claimed: the batch and the suppressions of its recipients (by
+   * delivery pk).
    */
-  private record Outcome(
-      DeliveryQueue.Claimed delivery, String setting, DeliveryResult result, String dropped) {
-
-    Outcome(DeliveryQueue.Claimed delivery, String setting, DeliveryResult result) {
-      this(delivery, setting, result, null);
-    }
-  }
-
-  /**
-   * What one transaction of a loop did: the first-time sends it recorded, the batch it claimed and
-   * the suppressions of that batch's recipients (by delivery pk).
-   */
-  private record Turn(
-      List<DeliveryQueue.Claimed> firstSent,
-      List<DeliveryQueue.Claimed> claimed,
-      Map<Long, SuppressionView> suppressed) {}
+  private record Turn(List<DeliveryQueue.Claimed> claimed, Map<Long, SuppressionView> suppressed) {}
 
   /**
    * A lane's sending loop. Each step records the outcomes of the previous batch and claims the next
@@ -88,11 +74,13 @@ public class DeliverySender {
 
     private final String lane;
     private final Handoff handoff;
+    private final OutcomeRecorder outcomes;
     private List<Outcome> pending = List.of();
 
     private Loop(String lane, Handoff handoff) {
       this.lane = lane;
       this.handoff = handoff;
+      this.outcomes = new OutcomeRecorder(settings, engagements);
     }
 
     /**
@@ -109,12 +97,12 @@ public class DeliverySender {
           handoff == null
               ? List.of()
               : handoff.take(
-                  settings.batchSize(lane), now.plusSeconds(settings.leaseSeconds() / 2));
+                  settings.batchSize(lane), now.plusSeconds(settings.leaseSeconds() * 3L / 4));
       if (!handed.isEmpty()) {
         // Written claimed by the requests that queued them: no claim, one commit for the
         // previous batch's outcomes. Their addresses were checked for suppressions just before.
         recordAlone(previous, now);
-        pending = sendAll(handed, Map.of());
+        pending = sendAll(handed, Map.of(), stopSending(now));
         return true;
       }
       if (previous.isEmpty()
@@ -129,7 +117,7 @@ public class DeliverySender {
                 dataSource,
                 "messaging",
                 c -> {
-                  List<DeliveryQueue.Claimed> first = recordAll(c, previous, now);
+                  outcomes.record(c, previous, now);
                   List<DeliveryQueue.Claimed> claimed =
                       DeliveryQueue.claim(
                           c,
@@ -137,22 +125,19 @@ public class DeliverySender {
                           now,
                           now.plusSeconds(settings.leaseSeconds()),
                           settings.batchSize(lane));
-                  return new Turn(first, claimed, suppressions(c, claimed));
+                  return new Turn(claimed, suppressions(c, claimed));
                 });
       } catch (RuntimeException e) {
         if (!previous.isEmpty()) {
           LOG.log(Level.WARNING, "claiming the next batch failed; recording outcomes alone", e);
-          received(
-              Transactions.inTransaction(dataSource, "messaging", c -> recordAll(c, previous, now)),
-              now);
+          outcomes.recordAlone(dataSource, previous, now);
         }
         throw e;
       }
-      received(turn.firstSent(), now);
       if (turn.claimed().isEmpty()) {
         return false;
       }
-      pending = sendAll(turn.claimed(), turn.suppressed());
+      pending = sendAll(turn.claimed(), turn.suppressed(), stopSending(now));
       return true;
     }
 
@@ -160,14 +145,9 @@ public class DeliverySender {
      * Records outcomes in their own transaction; if that fails, their deliveries stay {@code
      * sending} until their lease runs out and are then sent again with the same idempotency key.
      */
-    private void recordAlone(List<Outcome> outcomes, Instant now) {
-      if (outcomes.isEmpty()) {
-        return;
-      }
+    private void recordAlone(List<Outcome> previous, Instant now) {
       try {
-        received(
-            Transactions.inTransaction(dataSource, "messaging", c -> recordAll(c, outcomes, now)),
-            now);
+        outcomes.recordAlone(dataSource, previous, now);
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "recording a batch's outcomes failed; their leases will resend", e);
       }
@@ -180,9 +160,7 @@ public class DeliverySender {
       }
       List<Outcome> last = pending;
       pending = List.of();
-      Instant now = clock.instant();
-      received(
-          Transactions.inTransaction(dataSource, "messaging", c -> recordAll(c, last, now)), now);
+      outcomes.recordAlone(dataSource, last, clock.instant());
     }
   }
 
@@ -205,11 +183,22 @@ public class DeliverySender {
     return new Loop(lane, handoff);
   }
 
+  /**
+   * When a batch taken at {@code now} stops being sent: half a lease later. What is left then goes
+   * back to the queue unsent, so a slow provider never keeps a delivery past its lease (when
+   * another node may claim and send it too). Handed deliveries have at least three quarters of a
+   * lease left when taken.
+   */
+  private Instant stopSending(Instant now) {
+    return now.plusSeconds(settings.leaseSeconds() / 2);
+  }
+
   private List<Outcome> sendAll(
-      List<DeliveryQueue.Claimed> claimed, Map<Long, SuppressionView> suppressed) {
+      List<DeliveryQueue.Claimed> claimed, Map<Long, SuppressionView> suppressed, Instant stop) {
     List<Outcome> outcomes = new ArrayList<>(claimed.size());
     for (DeliveryQueue.Claimed d : claimed) {
-      outcomes.add(send(d, suppressed.get(d.pk())));
+      outcomes.add(
+          clock.instant().isAfter(stop) ? Outcome.unsent(d) : send(d, suppressed.get(d.pk())));
     }
     return outcomes;
   }
@@ -224,43 +213,6 @@ public class DeliverySender {
     boolean found = loop.step();
     loop.finish();
     return found;
-  }
-
-  private List<DeliveryQueue.Claimed> recordAll(
-      java.sql.Connection c, List<Outcome> outcomes, Instant now) throws java.sql.SQLException {
-    // The accepted ones (nearly all) in three statements; the rest one by one.
-    List<DeliveryQueue.Accepted> accepted = new ArrayList<>(outcomes.size());
-    for (Outcome o : outcomes) {
-      if (o.dropped() == null && o.result() instanceof DeliveryResult.Accepted a) {
-        accepted.add(
-            new DeliveryQueue.Accepted(
-                o.delivery(), a.providerMessageId(), o.setting(), Responses.toJson(a.response())));
-      } else {
-        record(c, o, now);
-      }
-    }
-    return DeliveryQueue.sentAll(c, accepted, now);
-  }
-
-  /** The received engagements of a batch's first sends, in one transaction. */
-  private void received(List<DeliveryQueue.Claimed> firstSent, Instant at) {
-    if (firstSent.isEmpty()) {
-      return;
-    }
-    List<DeliveryStore.Ref> refs = new ArrayList<>(firstSent.size());
-    firstSent.forEach(d -> refs.add(d.ref()));
-    try {
-      engagements.received(refs, at);
-    } catch (RuntimeException shared) {
-      // One at a time, so one bad engagement does not lose the batch's others.
-      for (DeliveryStore.Ref r : refs) {
-        try {
-          engagements.received(r, at);
-        } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "recording the received engagement of a delivery failed", e);
-        }
-      }
-    }
   }
 
   /**
@@ -373,58 +325,7 @@ public class DeliverySender {
         .toOutbound(d.deliveryId(), d.recipient(), d.cioId());
   }
 
-  /** Records an outcome; true for a delivery sent for the first time. */
-  private boolean record(java.sql.Connection c, Outcome o, Instant now)
-      throws java.sql.SQLException {
-    DeliveryQueue.Claimed d = o.delivery();
-    DeliveryResult result = o.result();
-    if (o.dropped() != null) {
-      DeliveryQueue.dropped(c, d, o.dropped(), now);
-    } else if (result instanceof DeliveryResult.Accepted a) {
-      return DeliveryQueue.sent(
-          c, d, a.providerMessageId(), o.setting(), Responses.toJson(a.response()), now);
-    } else if (result instanceof DeliveryResult.PermanentFailure f) {
-      DeliveryQueue.failed(c, d, f.reason(), now);
-    } else if (result instanceof DeliveryResult.InvalidRecipient f) {
-      DeliveryQueue.failed(c, d, "invalid recipient: " + f.reason(), now);
-    } else if (result instanceof DeliveryResult.RateLimited r) {
-      DeliveryQueue.retry(c, d, "rate limited", now.plus(atLeast(r.retryAfter())), false, now);
-    } else if (result instanceof DeliveryResult.RetryableFailure f) {
-      // d.attempts() is the count before this claim; the claim added one.
-      int attempts = d.attempts() + 1;
-      if (attempts >= maxAttempts(d)) {
-        DeliveryQueue.failed(c, d, f.reason() + " (gave up after " + attempts + " attempts)", now);
-      } else {
-        Duration backoff = backoff(attempts);
-        Duration wait = f.retryAfter().compareTo(backoff) > 0 ? f.retryAfter() : backoff;
-        DeliveryQueue.retry(c, d, f.reason(), now.plus(wait), true, now);
-      }
-    }
-    return false;
-  }
-
-  /** The message's own limit (a webhook's {@code retries} + 1), else the messaging setting. */
-  private int maxAttempts(DeliveryQueue.Claimed d) {
-    if (!"email".equals(d.channel()) && d.content() != null) {
-      Integer own = ChannelComposed.fromJson(d.content()).maxAttempts();
-      if (own != null) {
-        return own;
-      }
-    }
-    return settings.maxAttempts();
-  }
-
   private static boolean bulk(DeliveryQueue.Claimed d) {
     return "bulk".equals(d.lane());
-  }
-
-  private static Duration atLeast(Duration d) {
-    return d.isZero() ? Duration.ofSeconds(1) : d;
-  }
-
-  /** 30 s, 1 min, 2 min, … up to an hour. */
-  static Duration backoff(int attempts) {
-    Duration d = FIRST_RETRY.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 10));
-    return d.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : d;
   }
 }

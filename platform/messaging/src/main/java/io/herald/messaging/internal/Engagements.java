@@ -17,8 +17,11 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -160,12 +163,31 @@ public class Engagements {
    * {@code received} engagement, so "received a message" segment conditions see it.
    */
   void received(DeliveryStore.Ref r, Instant at) {
-    received(java.util.List.of(r), at);
+    received(List.of(r), at);
   }
 
   /** {@link #received} for a sending loop's batch, in one transaction. */
-  void received(java.util.List<DeliveryStore.Ref> refs, Instant at) {
-    java.util.List<EngagementRecorder.Engagement> all = new java.util.ArrayList<>(refs.size());
+  void received(List<DeliveryStore.Ref> refs, Instant at) {
+    List<EngagementRecorder.Engagement> all = receivedEngagements(refs, at);
+    if (!all.isEmpty()) {
+      engagements.recordAll(all);
+    }
+  }
+
+  /**
+   * {@link #received} for a sending loop's batch, in the caller's transaction on {@code c} (the one
+   * that records the batch's outcomes).
+   */
+  void received(Connection c, List<DeliveryStore.Ref> refs, Instant at) throws SQLException {
+    List<EngagementRecorder.Engagement> all = receivedEngagements(refs, at);
+    if (!all.isEmpty()) {
+      engagements.recordAll(c, all);
+    }
+  }
+
+  private static List<EngagementRecorder.Engagement> receivedEngagements(
+      List<DeliveryStore.Ref> refs, Instant at) {
+    List<EngagementRecorder.Engagement> all = new ArrayList<>(refs.size());
     for (DeliveryStore.Ref r : refs) {
       if (r.cioId() != null) {
         all.add(
@@ -173,9 +195,7 @@ public class Engagements {
                 new WorkspaceId(r.workspaceId()), r.cioId(), "received", messageId(r), null, at));
       }
     }
-    if (!all.isEmpty()) {
-      engagements.recordAll(all);
-    }
+    return all;
   }
 
   private void unsubscribe(DeliveryStore.Ref r) {

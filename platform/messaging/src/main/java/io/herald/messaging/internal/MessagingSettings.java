@@ -35,8 +35,8 @@ public class MessagingSettings {
 
   /** Initialised for tests that build the settings by hand; injection overrides it. */
   @Inject
-  @ConfigProperty(name = "herald.messaging.sender.bulk-batch-size", defaultValue = "200")
-  int bulkBatchSize = 200;
+  @ConfigProperty(name = "herald.messaging.sender.bulk-batch-size", defaultValue = "500")
+  int bulkBatchSize = 500;
 
   @Inject
   @ConfigProperty(name = "herald.messaging.sender.lease-seconds", defaultValue = "120")

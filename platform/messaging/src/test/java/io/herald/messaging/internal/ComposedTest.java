@@ -82,10 +82,10 @@ class ComposedTest {
 
   @Test
   void retriesBackOffExponentiallyUpToAnHour() {
-    assertThat(DeliverySender.backoff(1)).isEqualTo(Duration.ofSeconds(30));
-    assertThat(DeliverySender.backoff(2)).isEqualTo(Duration.ofMinutes(1));
-    assertThat(DeliverySender.backoff(3)).isEqualTo(Duration.ofMinutes(2));
-    assertThat(DeliverySender.backoff(8)).isEqualTo(Duration.ofHours(1));
-    assertThat(DeliverySender.backoff(40)).isEqualTo(Duration.ofHours(1));
+    assertThat(OutcomeRecorder.backoff(1)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(OutcomeRecorder.backoff(2)).isEqualTo(Duration.ofMinutes(1));
+    assertThat(OutcomeRecorder.backoff(3)).isEqualTo(Duration.ofMinutes(2));
+    assertThat(OutcomeRecorder.backoff(8)).isEqualTo(Duration.ofHours(1));
+    assertThat(OutcomeRecorder.backoff(40)).isEqualTo(Duration.ofHours(1));
   }
 }

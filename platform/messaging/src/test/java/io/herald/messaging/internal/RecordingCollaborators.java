@@ -57,9 +57,30 @@ final class RecordingCollaborators {
     };
   }
 
+  /**
+   * Records engagements in {@link #engagements}, whether reported on their own or in a caller's
+   * transaction (which this stand-in does not write to).
+   */
   EngagementRecorder engagementRecorder() {
-    return (workspace, cioId, metric, messageId, campaignId, occurredAt) ->
-        engagements.add(new Engagement(workspace.value(), cioId, metric, messageId, occurredAt));
+    return new EngagementRecorder() {
+      @Override
+      public void record(
+          io.herald.workspace.api.WorkspaceId workspace,
+          String cioId,
+          String metric,
+          String messageId,
+          String campaignId,
+          Instant occurredAt) {
+        engagements.add(
+            new RecordingCollaborators.Engagement(
+                workspace.value(), cioId, metric, messageId, occurredAt));
+      }
+
+      @Override
+      public void recordAll(java.sql.Connection c, List<EngagementRecorder.Engagement> all) {
+        recordAll(all);
+      }
+    };
   }
 
   /** A PeopleService that records identify calls; any other call is a test failure. */

@@ -8,6 +8,7 @@ import io.herald.plugin.api.ChannelProvider;
 import io.herald.plugin.api.DeliveryResult;
 import io.herald.plugin.api.OutboundMessage;
 import io.herald.plugin.api.ProviderHealth;
+import io.herald.segments.internal.realtime.DefaultEngagementRecorder;
 import io.herald.shared.persistence.Transactions;
 import io.herald.testing.CountingDataSource;
 import io.herald.testing.MigratedTestDatabase;
@@ -60,11 +61,15 @@ class SendLoopIT {
   /** Accepts every message; records each idempotency key it was given. */
   private final List<String> sentKeys = new CopyOnWriteArrayList<>();
 
+  /** How long each send takes on the test's clock. */
+  private volatile Duration perSend = Duration.ZERO;
+
   private final ChannelProvider provider =
       new ChannelProvider() {
         @Override
         public DeliveryResult send(OutboundMessage message) {
           sentKeys.add(message.idempotencyKey());
+          now = now.plus(perSend);
           return DeliveryResult.accepted("<" + message.idempotencyKey() + "@x.io>");
         }
 
@@ -76,8 +81,16 @@ class SendLoopIT {
 
   private final RecordingCollaborators others = new RecordingCollaborators();
 
-  /** The size of each {@code recordAll} call: one per batch of first sends. */
+  /**
+   * The size of each {@code recordAll} call in a loop's transaction: one per batch of first sends.
+   */
   private final List<Integer> engagementBatches = new CopyOnWriteArrayList<>();
+
+  /** The size of each {@code recordAll} call in a transaction of its own (after a failure). */
+  private final List<Integer> engagementsApart = new CopyOnWriteArrayList<>();
+
+  /** The segments module's writer: the engagement rows land in the loop's transaction. */
+  private final DefaultEngagementRecorder engagementRows = new DefaultEngagementRecorder(clock);
 
   private CountingDataSource dataSource;
   private long workspace;
@@ -120,8 +133,15 @@ class SendLoopIT {
 
           @Override
           public void recordAll(List<Engagement> all) {
-            engagementBatches.add(all.size());
+            engagementsApart.add(all.size());
             io.herald.segments.api.EngagementRecorder.super.recordAll(all);
+          }
+
+          @Override
+          public void recordAll(java.sql.Connection c, List<Engagement> all)
+              throws java.sql.SQLException {
+            engagementBatches.add(all.size());
+            engagementRows.recordAll(c, all);
           }
         };
     sender.engagements.events = others.eventService();
@@ -143,10 +163,12 @@ class SendLoopIT {
         database,
         "test",
         c -> {
-          try (var d =
-              c.prepareStatement("DELETE FROM messaging_delivery WHERE workspace_id = ?")) {
-            d.setLong(1, workspace);
-            d.executeUpdate();
+          for (String table :
+              List.of("messaging_delivery", "segments_engagement", "segments_recheck_request")) {
+            try (var d = c.prepareStatement("DELETE FROM " + table + " WHERE workspace_id = ?")) {
+              d.setLong(1, workspace);
+              d.executeUpdate();
+            }
           }
           return null;
         });
@@ -166,7 +188,7 @@ class SendLoopIT {
     assertThat(states(ids)).containsExactly("sent", "sent", "sending");
     assertThat(dataSource.commits()).as("outcomes and the next claim share a commit").isEqualTo(2);
     assertThat(view(ids.get(0)).providerMessageId()).isEqualTo("<" + ids.get(0) + "@x.io>");
-    assertThat(others.engagements).hasSize(2);
+    assertThat(rows("segments_engagement", "metric = 'received'")).isEqualTo(2);
 
     assertThat(loop.step()).as("nothing more to claim").isFalse();
     assertThat(states(ids)).containsExactly("sent", "sent", "sent");
@@ -200,11 +222,65 @@ class SendLoopIT {
     assertThat(steps).as("batches of 200").isEqualTo(3);
     assertThat(states(ids)).containsOnly("sent");
     assertThat(sentKeys).hasSize(450);
-    assertThat(dataSource.commits()).isEqualTo(4).isLessThanOrEqualTo(450 / 100);
+    assertThat(dataSource.commits())
+        .as("outcomes, received engagements and the next claim share a commit")
+        .isEqualTo(4)
+        .isLessThanOrEqualTo(450 / 100);
     assertThat(engagementBatches)
         .as("received engagements: one call per batch")
         .containsExactly(200, 200, 50);
-    assertThat(others.engagements).hasSize(450);
+    assertThat(engagementsApart).isEmpty();
+    assertThat(rows("segments_engagement", "metric = 'received'")).isEqualTo(450);
+    assertThat(rows("segments_recheck_request", "cause = 'engagement'")).isEqualTo(450);
+  }
+
+  @Test
+  void aBatchStopsBeingSentHalfALeaseAfterItsClaimAndTheRestIsQueuedAgainUnsent() {
+    List<String> ids = queue(2, "transactional");
+    perSend = Duration.ofSeconds(31); // the lease is 60 s: the second send would start after 30 s
+    DeliverySender.Loop loop = sender.loop("transactional");
+
+    assertThat(loop.step()).isTrue();
+    assertThat(sentKeys).containsExactly(ids.get(0));
+    loop.finish();
+
+    assertThat(states(ids)).containsExactly("sent", "queued");
+    DeliveryView unsent = view(ids.get(1));
+    assertThat(unsent.attempts()).as("not an attempt").isZero();
+    assertThat(unsent.reason()).isNull();
+    perSend = Duration.ZERO;
+    assertThat(loop.step()).as("due again at once").isTrue();
+    loop.finish();
+    assertThat(states(ids)).containsOnly("sent");
+    assertThat(sentKeys).containsExactlyElementsOf(ids);
+  }
+
+  @Test
+  void aFailingEngagementWriteCostsNoOutcomeAndTheEngagementsAreRecordedApart() {
+    List<String> ids = queue(3, "transactional");
+    DeliverySender.Loop loop = sender.loop("transactional");
+    assertThat(loop.step()).isTrue();
+
+    dataSource.refuse(sql -> sql.contains("INSERT INTO segments_engagement"));
+    assertThatThrownBy(loop::step).isInstanceOf(IllegalStateException.class);
+    assertThat(states(ids))
+        .as("the shared transaction failed: the outcomes recorded alone, nothing claimed")
+        .containsExactly("sent", "sent", "queued");
+    assertThat(engagementsApart)
+        .as("then the engagements in a transaction of their own")
+        .containsExactly(2);
+    assertThat(others.engagements).hasSize(2);
+    assertThat(rows("segments_engagement", "metric = 'received'"))
+        .as("nothing of the failed transactions stays")
+        .isZero();
+    dataSource.refuse(sql -> false);
+
+    while (loop.step()) {
+      // sends the third
+    }
+    loop.finish();
+    assertThat(states(ids)).containsOnly("sent");
+    assertThat(rows("segments_engagement", "metric = 'received'")).isEqualTo(1);
   }
 
   @Test
@@ -368,6 +444,23 @@ class SendLoopIT {
           return null;
         });
     return ids;
+  }
+
+  private long rows(String table, String condition) {
+    return Transactions.autoCommit(
+        database,
+        "test",
+        c -> {
+          try (var q =
+              c.prepareStatement(
+                  "SELECT COUNT(*) FROM " + table + " WHERE workspace_id = ? AND " + condition)) {
+            q.setLong(1, workspace);
+            try (var rs = q.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          }
+        });
   }
 
   private List<String> states(List<String> ids) {

@@ -1,6 +1,8 @@
 package io.herald.segments.api;
 
 import io.herald.workspace.api.WorkspaceId;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
@@ -53,4 +55,16 @@ public interface EngagementRecorder {
       record(e.workspace(), e.cioId(), e.metric(), e.messageId(), e.campaignId(), e.occurredAt());
     }
   }
+
+  /**
+   * {@link #recordAll(List)} on the caller's JDBC connection, in the transaction the caller holds
+   * open and commits: a sending loop writes a batch's {@code received} engagements in the
+   * transaction that records the batch's outcomes, so both cost one commit. Nothing is committed
+   * here; if the caller rolls back, neither the engagements nor their re-check requests stay.
+   *
+   * @param c a connection in a transaction (auto-commit off) on Herald's database
+   * @throws IllegalArgumentException for another metric (nothing is written)
+   * @throws SQLException when a statement fails; the caller should roll back
+   */
+  void recordAll(Connection c, List<Engagement> engagements) throws SQLException;
 }

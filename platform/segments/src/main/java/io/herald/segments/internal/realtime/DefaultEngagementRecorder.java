@@ -8,13 +8,19 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Writes {@code segments_engagement} rows and the person's re-check request in the caller's JTA
- * transaction (or a new one), so a recorded engagement is never missed by the engine.
+ * transaction (or a new one), or in the caller's JDBC transaction, so a recorded engagement is
+ * never missed by the engine.
  */
 @ApplicationScoped
 public class DefaultEngagementRecorder implements EngagementRecorder {
@@ -26,6 +32,20 @@ public class DefaultEngagementRecorder implements EngagementRecorder {
   EntityManager em;
 
   @Inject RecheckRequests rechecks;
+
+  @Inject Clock clock;
+
+  /** For CDI. */
+  public DefaultEngagementRecorder() {}
+
+  /**
+   * For tests outside a container, which use {@link #recordAll(Connection, List)} only.
+   *
+   * @param clock the time of the re-check requests
+   */
+  public DefaultEngagementRecorder(Clock clock) {
+    this.clock = clock;
+  }
 
   @Override
   @Transactional
@@ -60,11 +80,7 @@ public class DefaultEngagementRecorder implements EngagementRecorder {
   @Override
   @Transactional
   public void recordAll(List<Engagement> engagements) {
-    for (Engagement e : engagements) {
-      if (!METRICS.contains(e.metric())) {
-        throw new IllegalArgumentException("not an engagement metric: " + e.metric());
-      }
-    }
+    checkMetrics(engagements);
     for (int from = 0; from < engagements.size(); from += CHUNK) {
       List<Engagement> chunk =
           engagements.subList(from, Math.min(engagements.size(), from + CHUNK));
@@ -90,6 +106,58 @@ public class DefaultEngagementRecorder implements EngagementRecorder {
               .map(e -> new RecheckRequests.Person(e.workspace().value(), e.cioId()))
               .toList(),
           "engagement");
+    }
+  }
+
+  /**
+   * The same rows as {@link #recordAll(List)}, written with plain JDBC on the caller's connection:
+   * a chunk of engagements in one {@code INSERT}, their re-check requests in another.
+   */
+  @Override
+  public void recordAll(Connection c, List<Engagement> engagements) throws SQLException {
+    checkMetrics(engagements);
+    String requestedAt = DateTimes.text(clock.instant());
+    for (int from = 0; from < engagements.size(); from += CHUNK) {
+      List<Engagement> chunk =
+          engagements.subList(from, Math.min(engagements.size(), from + CHUNK));
+      try (PreparedStatement insert =
+          c.prepareStatement(
+              "INSERT INTO segments_engagement (workspace_id, cio_id, metric, message_id,"
+                  + " campaign_id, occurred_at) VALUES "
+                  + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?)")))) {
+        int p = 1;
+        for (Engagement e : chunk) {
+          insert.setLong(p++, e.workspace().value());
+          insert.setString(p++, e.cioId());
+          insert.setString(p++, e.metric());
+          insert.setString(p++, e.messageId());
+          insert.setString(p++, e.campaignId());
+          insert.setString(p++, DateTimes.text(e.occurredAt()));
+        }
+        insert.executeUpdate();
+      }
+      try (PreparedStatement request =
+          c.prepareStatement(
+              "INSERT INTO segments_recheck_request (workspace_id, cio_id, cause, requested_at)"
+                  + " VALUES "
+                  + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?)")))) {
+        int p = 1;
+        for (Engagement e : chunk) {
+          request.setLong(p++, e.workspace().value());
+          request.setString(p++, e.cioId());
+          request.setString(p++, "engagement");
+          request.setString(p++, requestedAt);
+        }
+        request.executeUpdate();
+      }
+    }
+  }
+
+  private static void checkMetrics(List<Engagement> engagements) {
+    for (Engagement e : engagements) {
+      if (!METRICS.contains(e.metric())) {
+        throw new IllegalArgumentException("not an engagement metric: " + e.metric());
+      }
     }
   }
 
