@@ -77,6 +77,8 @@ final class HeraldSettings {
     keys.put("HERALD_SEGMENTS_REALTIME_ENABLED", "herald.segments.realtime.enabled");
     keys.put("HERALD_SEGMENTS_REALTIME_IDLE_MILLIS", "herald.segments.realtime.idle-millis");
     keys.put("HERALD_SEGMENTS_REALTIME_BATCH_SIZE", "herald.segments.realtime.batch-size");
+    keys.put(
+        "HERALD_SEGMENTS_REALTIME_DROP_DELAY_MILLIS", "herald.segments.realtime.drop-delay-millis");
     keys.put("HERALD_SEGMENTS_REBUILD_BATCH_SIZE", "herald.segments.rebuild.batch-size");
     keys.put("HERALD_JOURNEYS_ENABLED", "herald.journeys.enabled");
     keys.put("HERALD_JOURNEYS_POLLERS", "herald.journeys.pollers");

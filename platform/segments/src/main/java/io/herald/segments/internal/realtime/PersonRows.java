@@ -261,6 +261,50 @@ final class PersonRows {
     return found;
   }
 
+  /** What to do with the pending re-check requests. */
+  enum Fold {
+    /** There are none, or they wait to be dropped together. */
+    NOTHING,
+    /** One may change a data segment: fold now. */
+    NOW,
+    /** None may, and the oldest has waited long enough: delete them, many at a time. */
+    DROP
+  }
+
+  /**
+   * What to do with the pending re-check requests, read without locks (in auto-commit mode): fold
+   * them now when one of them (by workspace and cause) is {@code relevant}; otherwise drop them
+   * once the oldest was requested before {@code droppableBefore}, so requests about changes no data
+   * segment reads are deleted many at a time.
+   */
+  static Fold fold(
+      Connection autoCommit,
+      Instant droppableBefore,
+      java.util.function.BiPredicate<Long, String> relevant)
+      throws SQLException {
+    Instant oldest;
+    try (PreparedStatement q =
+            autoCommit.prepareStatement(
+                "SELECT requested_at FROM segments_recheck_request ORDER BY id LIMIT 1");
+        ResultSet rs = q.executeQuery()) {
+      if (!rs.next()) {
+        return Fold.NOTHING;
+      }
+      oldest = DateTimes.instant(rs.getObject(1));
+    }
+    try (PreparedStatement q =
+            autoCommit.prepareStatement(
+                "SELECT DISTINCT workspace_id, cause FROM segments_recheck_request");
+        ResultSet rs = q.executeQuery()) {
+      while (rs.next()) {
+        if (relevant.test(rs.getLong(1), rs.getString(2))) {
+          return Fold.NOW;
+        }
+      }
+    }
+    return oldest.isBefore(droppableBefore) ? Fold.DROP : Fold.NOTHING;
+  }
+
   static List<Due> claimDue(Connection c, Instant now, int limit) throws SQLException {
     List<Due> due = new ArrayList<>();
     try (PreparedStatement q =

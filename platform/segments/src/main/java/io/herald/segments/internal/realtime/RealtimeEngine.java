@@ -57,6 +57,12 @@ public class RealtimeEngine {
    */
   static final Duration MERGE_SETTLE = Duration.ofSeconds(5);
 
+  /**
+   * Requests no data segment could answer are deleted up to this many batches at a time (they are
+   * only read and deleted).
+   */
+  private static final int DROP_BATCHES = 10;
+
   @Resource(lookup = DataSources.NON_TRANSACTIONAL)
   DataSource dataSource;
 
@@ -197,13 +203,20 @@ public class RealtimeEngine {
   public boolean rechecks() {
     Instant now = clock.instant();
     boolean[] pending = Jdbc.autoCommit(dataSource, c -> PersonRows.pending(c, now));
+    RecheckRelevance relevance = new RecheckRelevance(indexes);
+    PersonRows.Fold fold =
+        !pending[0]
+            ? PersonRows.Fold.NOTHING
+            : settings.dropDelay().isZero()
+                ? PersonRows.Fold.NOW
+                : Jdbc.autoCommit(
+                    dataSource,
+                    c -> PersonRows.fold(c, now.minus(settings.dropDelay()), relevance::relevant));
+    int limit =
+        fold == PersonRows.Fold.DROP ? settings.batchSize() * DROP_BATCHES : settings.batchSize();
     PersonRows.Folded folded =
-        pending[0]
-            ? Jdbc.inTransaction(
-                dataSource,
-                c ->
-                    PersonRows.foldRequests(
-                        c, now, settings.batchSize(), new RecheckRelevance(indexes)))
+        fold != PersonRows.Fold.NOTHING
+            ? Jdbc.inTransaction(dataSource, c -> PersonRows.foldRequests(c, now, limit, relevance))
             : new PersonRows.Folded(0, 0);
     if (folded.scheduled() == 0 && !pending[1]) {
       // Nothing due: no claim transaction (requests only dropped commit nothing more).

@@ -24,6 +24,11 @@ public class RealtimeSettings {
   @ConfigProperty(name = "herald.segments.rebuild.batch-size", defaultValue = "5000")
   int rebuildBatchSize;
 
+  /** 0 (tests that build the settings by hand): dropped at once. */
+  @Inject
+  @ConfigProperty(name = "herald.segments.realtime.drop-delay-millis", defaultValue = "2000")
+  long dropDelayMillis;
+
   /** Whether this node runs the workers. */
   public boolean enabled() {
     return enabled;
@@ -37,6 +42,16 @@ public class RealtimeSettings {
   /** Feed entries (and re-checks) handled per transaction. */
   public int batchSize() {
     return batchSize;
+  }
+
+  /**
+   * How long re-check requests that no data segment could answer (a message's {@code received}
+   * engagement in a workspace with no segment reading engagements) may wait, so they are deleted
+   * many at a time, with one commit, instead of at every fold. Requests a segment may answer are
+   * folded at once, those waiting with them.
+   */
+  public java.time.Duration dropDelay() {
+    return java.time.Duration.ofMillis(dropDelayMillis);
   }
 
   /** People per rebuild transaction. */

@@ -32,6 +32,15 @@ final class RecheckRelevance implements UnaryOperator<List<PersonRows.Due>> {
     return relevant;
   }
 
+  /**
+   * Whether a request of {@code cause} about a person of the workspace may change a data segment,
+   * by the indexes as they are now.
+   */
+  boolean relevant(long workspaceId, String cause) {
+    indexes.refresh();
+    return relevant(indexes.of(workspaceId), cause);
+  }
+
   private static boolean relevant(SegmentIndex index, String cause) {
     return switch (cause == null ? "" : cause) {
       case "engagement" -> !index.affected(List.of(new Trigger.Engagement())).isEmpty();

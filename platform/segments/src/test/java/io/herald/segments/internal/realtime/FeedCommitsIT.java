@@ -180,7 +180,73 @@ class FeedCommitsIT {
     assertThat(counted.commits() - before).isOne();
   }
 
+  @Test
+  void reCheckRequestsNoSegmentCouldAnswerWaitToBeDroppedManyAtOnce() throws SQLException {
+    RealtimeEngine engine = engine(new ArrayList<>());
+    engine.settings.dropDelayMillis = 2_000;
+    while (engine.rechecks()) {
+      // other tests' requests and due re-checks first
+    }
+    for (int i = 0; i < 3; i++) {
+      request(ws, "w" + i, "engagement"); // a workspace without data segments
+    }
+    int before = counted.commits();
+
+    assertThat(engine.rechecks()).as("they wait").isFalse();
+    clock.move(Duration.ofSeconds(1));
+    request(ws, "w3", "engagement");
+    assertThat(engine.rechecks()).isFalse();
+    assertThat(requests(ws)).isEqualTo(4);
+    assertThat(counted.commits() - before).as("looking commits nothing").isZero();
+
+    clock.move(Duration.ofMillis(1_500)); // the oldest has waited 2.5 s
+    assertThat(engine.rechecks()).isTrue();
+    assertThat(requests(ws)).as("all four dropped together").isZero();
+    assertThat(counted.commits() - before).isOne();
+    assertThat(single("SELECT COUNT(*) FROM segments_recheck WHERE workspace_id = " + ws)).isZero();
+  }
+
+  @Test
+  void aRequestASegmentMayAnswerIsFoldedAtOnceWithThoseWaitingToBeDropped() throws SQLException {
+    long other = freshWorkspace();
+    dataSegment(
+        other,
+        "{\"version\":1,\"condition\":{\"attribute\":{\"name\":\"plan\",\"operator\":\"exists\"}}}");
+    RealtimeEngine engine = engine(new ArrayList<>());
+    engine.settings.dropDelayMillis = 60_000;
+    while (engine.rechecks()) {
+      // other tests' requests and due re-checks first
+    }
+    request(ws, "w0", "engagement");
+    assertThat(engine.rechecks()).isFalse();
+
+    request(other, "o0", "merge"); // may change the attribute segment
+    assertThat(engine.rechecks()).isTrue();
+
+    assertThat(requests(ws)).as("dropped with the fold").isZero();
+    assertThat(requests(other)).isZero();
+  }
+
   // --- helpers
+
+  private void request(long workspace, String cioId, String cause) throws SQLException {
+    try (Connection c = dataSource().getConnection();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO segments_recheck_request (workspace_id, cio_id, cause, requested_at)"
+                    + " VALUES (?, ?, ?, ?)")) {
+      insert.setLong(1, workspace);
+      insert.setString(2, cioId);
+      insert.setString(3, cause);
+      io.herald.shared.persistence.DateTimes.bind(insert, 4, clock.instant());
+      insert.executeUpdate();
+    }
+  }
+
+  private static long requests(long workspace) throws SQLException {
+    return single(
+        "SELECT COUNT(*) FROM segments_recheck_request WHERE workspace_id = " + workspace);
+  }
 
   private RealtimeEngine engine(List<MembershipChanged> announced) {
     RealtimeEngine engine = new RealtimeEngine();
