@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,7 +16,8 @@ import java.util.Map;
 /**
  * New deliveries written with multi-row statements: one {@code INSERT} per chunk of rows (keys
  * included), one {@code SELECT} of their primary keys by public id (auto-increment values of a
- * multi-row insert need not be consecutive under MySQL 8's interleaved lock mode) and one {@code
+ * multi-row insert need not be consecutive under MySQL 8's interleaved lock mode; a chunk of one
+ * row, as most transactional sends are, takes its key from the insert instead) and one {@code
  * INSERT} of their metrics, instead of two or three statements per delivery. A row in state {@code
  * sending} is written claimed by this node ({@link Handoff}): {@code due_at} is its lease, as a
  * claim would set it, with its first attempt and {@code attempted} metric.
@@ -66,8 +68,12 @@ final class DeliveryInserts {
   }
 
   private static List<Long> chunk(Connection c, List<DeliveryWriter.Row> rows) throws SQLException {
+    Map<String, Long> byId = new HashMap<>();
+    boolean single = rows.size() == 1;
     try (PreparedStatement insert =
-        c.prepareStatement(COLUMNS + String.join(", ", Collections.nCopies(rows.size(), ROW)))) {
+        c.prepareStatement(
+            COLUMNS + String.join(", ", Collections.nCopies(rows.size(), ROW)),
+            single ? Statement.RETURN_GENERATED_KEYS : Statement.NO_GENERATED_KEYS)) {
       int p = 1;
       for (DeliveryWriter.Row row : rows) {
         DeliveryStore.NewDelivery d = row.delivery();
@@ -93,22 +99,16 @@ final class DeliveryInserts {
         insert.setInt(p++, claimed ? 1 : 0);
       }
       insert.executeUpdate();
-    }
-    Map<String, Long> byId = new HashMap<>();
-    try (PreparedStatement q =
-        c.prepareStatement(
-            "SELECT delivery_id, id FROM messaging_delivery WHERE delivery_id IN ("
-                + DeliveryQueue.marks(rows.size())
-                + ")")) {
-      int p = 1;
-      for (DeliveryWriter.Row row : rows) {
-        q.setString(p++, row.delivery().deliveryId());
-      }
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          byId.put(rs.getString(1), rs.getLong(2));
+      if (single) {
+        try (ResultSet generated = insert.getGeneratedKeys()) {
+          if (generated.next()) {
+            byId.put(rows.get(0).delivery().deliveryId(), generated.getLong(1));
+          }
         }
       }
+    }
+    if (byId.isEmpty()) {
+      byId = keysByDeliveryId(c, rows);
     }
     List<Long> keys = new ArrayList<>(rows.size());
     List<Metric> metrics = new ArrayList<>(rows.size());
@@ -140,5 +140,27 @@ final class DeliveryInserts {
       insert.executeUpdate();
     }
     return keys;
+  }
+
+  /** The primary keys of inserted rows, by their public ids. */
+  private static Map<String, Long> keysByDeliveryId(Connection c, List<DeliveryWriter.Row> rows)
+      throws SQLException {
+    Map<String, Long> byId = new HashMap<>();
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT delivery_id, id FROM messaging_delivery WHERE delivery_id IN ("
+                + DeliveryQueue.marks(rows.size())
+                + ")")) {
+      int p = 1;
+      for (DeliveryWriter.Row row : rows) {
+        q.setString(p++, row.delivery().deliveryId());
+      }
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          byId.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+    }
+    return byId;
   }
 }

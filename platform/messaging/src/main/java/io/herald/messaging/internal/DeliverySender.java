@@ -105,10 +105,14 @@ public class DeliverySender {
         pending = sendAll(handed, Map.of(), stopSending(now));
         return true;
       }
-      if (previous.isEmpty()
-          && !Transactions.autoCommit(
-              dataSource, "messaging", c -> DeliveryQueue.anyDue(c, lane, now))) {
-        return false; // idle: no transaction, no commit
+      if (!Transactions.autoCommit(
+          dataSource, "messaging", c -> DeliveryQueue.anyDue(c, lane, now))) {
+        // Nothing to claim: the previous batch's outcomes alone (one commit, no claim queries);
+        // idle, no transaction at all.
+        if (!previous.isEmpty()) {
+          outcomes.recordAlone(dataSource, previous, now);
+        }
+        return false;
       }
       Turn turn;
       try {
