@@ -13,7 +13,16 @@ import java.util.HexFormat;
  */
 public final class Tokens {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
+  /**
+   * One generator per thread. The default {@code SecureRandom} (NativePRNG) reads under one lock
+   * for the whole JVM, which Payara's per-request trace ids ({@code UUID.randomUUID}) take too: a
+   * bulk enqueue drawing thousands of delivery ids held up transactional sends queued behind it on
+   * that lock (bench/send, T7 during bulk, seen with JFR's monitor-enter events). A DRBG instance
+   * per thread, seeded by the JDK from the system's entropy, has no shared lock.
+   */
+  private static final ThreadLocal<SecureRandom> RANDOM =
+      ThreadLocal.withInitial(Tokens::newGenerator);
+
   private static final char[] ALPHANUMERIC =
       "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
 
@@ -22,10 +31,23 @@ public final class Tokens {
 
   private Tokens() {}
 
+  /** This thread's generator. */
+  static SecureRandom generator() {
+    return RANDOM.get();
+  }
+
+  private static SecureRandom newGenerator() {
+    try {
+      return SecureRandom.getInstance("DRBG");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("DRBG is part of every JDK since 9", e);
+    }
+  }
+
   /** {@code bytes} random bytes as lower-case hex ({@code 2 * bytes} characters). */
   public static String randomHex(int bytes) {
     byte[] buffer = new byte[bytes];
-    RANDOM.nextBytes(buffer);
+    generator().nextBytes(buffer);
     return HexFormat.of().formatHex(buffer);
   }
 
@@ -40,7 +62,7 @@ public final class Tokens {
     byte[] bytes = new byte[length + length / 4 + 4];
     int filled = 0;
     while (filled < length) {
-      RANDOM.nextBytes(bytes);
+      generator().nextBytes(bytes);
       for (int i = 0; i < bytes.length && filled < length; i++) {
         int b = bytes[i] & 0xff;
         if (b < UNBIASED_LIMIT) {

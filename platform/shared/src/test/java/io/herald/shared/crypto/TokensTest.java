@@ -30,6 +30,20 @@ class TokensTest {
   }
 
   @Test
+  void eachThreadDrawsFromItsOwnGeneratorWithNoLockSharedAcrossThreads() throws Exception {
+    java.security.SecureRandom mine = Tokens.generator();
+    java.util.concurrent.atomic.AtomicReference<java.security.SecureRandom> other =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Thread t = new Thread(() -> other.set(Tokens.generator()));
+    t.start();
+    t.join();
+
+    assertThat(Tokens.generator()).isSameAs(mine);
+    assertThat(other.get()).isNotNull().isNotSameAs(mine);
+    assertThat(mine.getAlgorithm()).as("not the JVM-wide NativePRNG").isEqualTo("DRBG");
+  }
+
+  @Test
   void sha256IsTheStandardDigest() {
     assertThat(Tokens.sha256("abc"))
         .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
