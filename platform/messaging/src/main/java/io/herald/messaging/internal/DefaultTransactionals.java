@@ -1,7 +1,7 @@
 package io.herald.messaging.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.herald.messaging.api.ChannelFields;
 import io.herald.messaging.api.InvalidMessageException;
@@ -47,6 +47,9 @@ public class DefaultTransactionals implements Transactionals {
   /** How long a message read for a send is used again before it is read anew. */
   static final Duration READ_FOR = Duration.ofSeconds(1);
 
+  /** A message not looked up for this long is read before it is used again. */
+  static final Duration UNUSED_FOR = Duration.ofSeconds(10);
+
   private record Key(long workspace, String idOrTrigger) {}
 
   /**
@@ -54,16 +57,24 @@ public class DefaultTransactionals implements Transactionals {
    * HTML and text bodies, ~20 KB for bench/send's template) at most once a second per node instead
    * of once per send, and the same strings then key the compiled-template cache without being
    * hashed again. A create or update on this node drops the workspace's entries at once; another
-   * node's change is seen within {@link #READ_FOR}, like channel settings.
+   * node's change is read by the first send more than {@link #READ_FOR} after the last read and
+   * used by the sends after it: that send and those meanwhile use the version read before, so none
+   * waits for the read (with an expiry instead, every send of the message waited for it, and behind
+   * a busy database or a bulk thread at the lowest priority they queued for hundreds of ms). A
+   * message unused for {@link #UNUSED_FOR} is read before it is used.
    */
-  private Cache<Key, Optional<TransactionalView>> recent = recentCache(Ticker.systemTicker());
+  private LoadingCache<Key, Optional<TransactionalView>> recent =
+      recentCache(Ticker.systemTicker());
 
-  private static Cache<Key, Optional<TransactionalView>> recentCache(Ticker ticker) {
+  private LoadingCache<Key, Optional<TransactionalView>> recentCache(Ticker ticker) {
     return Caffeine.newBuilder()
         .ticker(ticker)
-        .expireAfterWrite(READ_FOR)
+        .refreshAfterWrite(READ_FOR)
+        .expireAfterWrite(UNUSED_FOR)
+        // The re-read runs on the send that asks for it (not a pool outside the container).
+        .executor(Runnable::run)
         .maximumSize(10_000)
-        .build();
+        .build(k -> read(new WorkspaceId(k.workspace()), k.idOrTrigger()));
   }
 
   /** Measures {@link #READ_FOR} with {@code ticker} from now on (tests). */
@@ -148,7 +159,7 @@ public class DefaultTransactionals implements Transactionals {
     if (idOrTrigger == null || idOrTrigger.isBlank()) {
       return Optional.empty();
     }
-    return recent.get(new Key(workspace.value(), idOrTrigger), k -> read(workspace, idOrTrigger));
+    return recent.get(new Key(workspace.value(), idOrTrigger));
   }
 
   private Optional<TransactionalView> read(WorkspaceId workspace, String idOrTrigger) {

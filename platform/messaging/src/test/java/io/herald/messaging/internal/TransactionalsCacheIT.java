@@ -62,6 +62,42 @@ class TransactionalsCacheIT {
     assertThat(dataSource.statements()).as("read again once the second has passed").isEqualTo(1);
   }
 
+  @Test
+  void aReReadHoldsUpNoOtherLookupAndItsResultServesTheNextOnes() throws Exception {
+    TransactionalView created = transactionals.create(workspace, message("<p>first</p>"));
+    String id = Long.toString(created.id());
+    assertThat(transactionals.find(workspace, id)).contains(created);
+    // Another node changes the message; this node's copy is more than a second old.
+    new DefaultTransactionals() {
+      {
+        dataSource = MigratedTestDatabase.dataSource();
+      }
+    }.update(workspace, created.id(), message("<p>second</p>"));
+    clock.addAndGet(DefaultTransactionals.READ_FOR.toNanos() + 1);
+
+    java.util.concurrent.CountDownLatch database = new java.util.concurrent.CountDownLatch(1);
+    dataSource.gate(database);
+    java.util.concurrent.CompletableFuture<java.util.Optional<TransactionalView>> rereading =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> transactionals.find(workspace, id));
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(5))
+        .until(() -> dataSource.waiting() == 1);
+
+    java.util.concurrent.CompletableFuture<java.util.Optional<TransactionalView>> meanwhile =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> transactionals.find(workspace, id));
+    assertThat(
+            meanwhile.get(5, java.util.concurrent.TimeUnit.SECONDS).orElseThrow().content().body())
+        .as("not held up by the re-read: the version read before")
+        .isEqualTo("<p>first</p>");
+
+    database.countDown();
+    rereading.get(5, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(transactionals.find(workspace, id).orElseThrow().content().body())
+        .isEqualTo("<p>second</p>");
+  }
+
   private static TransactionalInput message(String body) {
     return new TransactionalInput(
         "Cached", "cached-order", "", "Subject", "", "", "", body, "", null, true, null);
