@@ -13,4 +13,6 @@ if [[ "${BENCH_SKIP_BUILD:-}" != "1" ]]; then
   # shellcheck disable=SC2086
   mvn -B -q ${BENCH_MAVEN_ARGS:-} -DskipTests package -pl platform/launcher,bench/send -am
 fi
-exec java -Xmx1g -jar bench/send/target/send-bench.jar platform/launcher/target/herald "$@"
+# The driver keeps the plain loop's messages pre-rendered: 100,000 of ~19 KB (HTML and text) need
+# about 2 GB (BENCH_DRIVER_HEAP).
+exec java -Xmx"${BENCH_DRIVER_HEAP:-4g}" -jar bench/send/target/send-bench.jar platform/launcher/target/herald "$@"
