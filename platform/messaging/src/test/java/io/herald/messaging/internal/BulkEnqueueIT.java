@@ -434,22 +434,7 @@ class BulkEnqueueIT {
   }
 
   private DeliveryWriter.Row row(String deliveryId) {
-    return new DeliveryWriter.Row(
-        new DeliveryStore.NewDelivery(
-            deliveryId,
-            workspace.value(),
-            null,
-            "email",
-            "transactional",
-            null,
-            "a@x.io",
-            "S",
-            "queued",
-            null,
-            now.plusSeconds(3600),
-            true,
-            null),
-        now);
+    return TestDeliveries.row(workspace.value(), deliveryId, now, null);
   }
 
   private List<String> lanes() {

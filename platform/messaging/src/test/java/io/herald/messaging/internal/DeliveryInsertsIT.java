@@ -74,25 +74,9 @@ class DeliveryInsertsIT {
       rows.add(row("mr" + i + "-" + now.toEpochMilli()));
     }
     String content = "{\"html\":\"<p class=\\\"x\\\">Olá ✓ 😀 'q' \\\\ \\n</p>\"}";
-    DeliveryWriter.Row first = rows.get(0);
-    rows.set(
-        0,
-        new DeliveryWriter.Row(
-            new DeliveryStore.NewDelivery(
-                first.delivery().deliveryId(),
-                workspace,
-                null,
-                "email",
-                "transactional",
-                null,
-                "a@x.io",
-                "S",
-                "queued",
-                null,
-                now.plusSeconds(3600),
-                true,
-                content),
-            now));
+    DeliveryWriter.Row first =
+        TestDeliveries.row(workspace, rows.get(0).delivery().deliveryId(), now, content);
+    rows.set(0, first);
 
     List<Long> keys = writer.insert(rows);
 
@@ -149,21 +133,6 @@ class DeliveryInsertsIT {
   }
 
   private DeliveryWriter.Row row(String deliveryId) {
-    return new DeliveryWriter.Row(
-        new DeliveryStore.NewDelivery(
-            deliveryId,
-            workspace,
-            null,
-            "email",
-            "transactional",
-            null,
-            "a@x.io",
-            "S",
-            "queued",
-            null,
-            now.plusSeconds(3600),
-            true,
-            null),
-        now);
+    return TestDeliveries.row(workspace, deliveryId, now, null);
   }
 }

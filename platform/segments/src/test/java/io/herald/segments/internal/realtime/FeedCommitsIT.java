@@ -230,17 +230,7 @@ class FeedCommitsIT {
   // --- helpers
 
   private void request(long workspace, String cioId, String cause) throws SQLException {
-    try (Connection c = dataSource().getConnection();
-        PreparedStatement insert =
-            c.prepareStatement(
-                "INSERT INTO segments_recheck_request (workspace_id, cio_id, cause, requested_at)"
-                    + " VALUES (?, ?, ?, ?)")) {
-      insert.setLong(1, workspace);
-      insert.setString(2, cioId);
-      insert.setString(3, cause);
-      io.herald.shared.persistence.DateTimes.bind(insert, 4, clock.instant());
-      insert.executeUpdate();
-    }
+    RealtimeTestDatabase.recheckRequest(workspace, cioId, cause, clock.instant());
   }
 
   private static long requests(long workspace) throws SQLException {

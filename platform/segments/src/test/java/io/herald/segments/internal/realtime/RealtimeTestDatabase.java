@@ -50,6 +50,21 @@ final class RealtimeTestDatabase {
     }
   }
 
+  /** A re-check request as other modules' transactions append it. */
+  static void recheckRequest(long ws, String cioId, String cause, Instant at) throws SQLException {
+    try (Connection c = MigratedTestDatabase.dataSource().getConnection();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO segments_recheck_request (workspace_id, cio_id, cause, requested_at)"
+                    + " VALUES (?, ?, ?, ?)")) {
+      insert.setLong(1, ws);
+      insert.setString(2, cioId);
+      insert.setString(3, cause);
+      io.herald.shared.persistence.DateTimes.bind(insert, 4, at);
+      insert.executeUpdate();
+    }
+  }
+
   /** A data segment as the data-segment service stores it; returns its id. */
   static long dataSegment(long ws, String conditionsJson) throws SQLException {
     try (Connection c = MigratedTestDatabase.dataSource().getConnection();

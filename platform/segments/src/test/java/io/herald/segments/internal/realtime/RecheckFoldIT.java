@@ -5,7 +5,6 @@ import static io.herald.testing.MigratedTestDatabase.freshWorkspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.herald.shared.persistence.DateTimes;
 import io.herald.testing.CountingDataSource;
 import io.herald.testing.MigratedTestDatabase;
 import java.sql.PreparedStatement;
@@ -48,9 +47,9 @@ class RecheckFoldIT {
           upsert(c, "f000", NOW.minusSeconds(60), "time");
           upsert(c, "f001", NOW.plusSeconds(3600), "time");
           for (String p : people) {
-            request(c, p, "engagement");
+            request(p, "engagement");
           }
-          request(c, "f002", "event"); // a second request: the first one's cause is kept
+          request("f002", "event"); // a second request: the first one's cause is kept
           return null;
         });
     CountingDataSource counting = new CountingDataSource(dataSource());
@@ -81,13 +80,13 @@ class RecheckFoldIT {
     Jdbc.autoCommit(
         dataSource(),
         c -> {
-          request(c, ws, "e1", "engagement"); // no segment of ws reads engagements
-          request(c, ws, "d1", "device"); // nor devices
-          request(c, ws, "m1", "merge"); // anything may change: the attribute segment too
-          request(c, ws, "x1", "engagement");
-          request(c, ws, "x1", "segment"); // a later relevant request still counts
-          request(c, other, "e2", "engagement");
-          request(c, none, "m3", "merge");
+          request(ws, "e1", "engagement"); // no segment of ws reads engagements
+          request(ws, "d1", "device"); // nor devices
+          request(ws, "m1", "merge"); // anything may change: the attribute segment too
+          request(ws, "x1", "engagement");
+          request(ws, "x1", "segment"); // a later relevant request still counts
+          request(other, "e2", "engagement");
+          request(none, "m3", "merge");
           return null;
         });
     RecheckRelevance relevance =
@@ -126,22 +125,12 @@ class RecheckFoldIT {
     PersonRows.schedule(c, ws, cioId, due, cause);
   }
 
-  private void request(java.sql.Connection c, String cioId, String cause) throws SQLException {
-    request(c, ws, cioId, cause);
+  private void request(String cioId, String cause) throws SQLException {
+    request(ws, cioId, cause);
   }
 
-  private static void request(java.sql.Connection c, long workspace, String cioId, String cause)
-      throws SQLException {
-    try (PreparedStatement insert =
-        c.prepareStatement(
-            "INSERT INTO segments_recheck_request (workspace_id, cio_id, cause, requested_at)"
-                + " VALUES (?, ?, ?, ?)")) {
-      insert.setLong(1, workspace);
-      insert.setString(2, cioId);
-      insert.setString(3, cause);
-      DateTimes.bind(insert, 4, NOW);
-      insert.executeUpdate();
-    }
+  private static void request(long workspace, String cioId, String cause) throws SQLException {
+    RealtimeTestDatabase.recheckRequest(workspace, cioId, cause, NOW);
   }
 
   private String cause(String cioId) throws SQLException {

@@ -1,0 +1,29 @@
+package io.herald.messaging.internal;
+
+import java.time.Instant;
+
+/** New deliveries for tests of the enqueue side. */
+final class TestDeliveries {
+
+  private TestDeliveries() {}
+
+  /** A transactional email to a@x.io, queued and due an hour after {@code now}. */
+  static DeliveryWriter.Row row(long workspace, String deliveryId, Instant now, String content) {
+    return new DeliveryWriter.Row(
+        new DeliveryStore.NewDelivery(
+            deliveryId,
+            workspace,
+            null,
+            "email",
+            "transactional",
+            null,
+            "a@x.io",
+            "S",
+            "queued",
+            null,
+            now.plusSeconds(3600),
+            true,
+            content),
+        now);
+  }
+}
