@@ -64,9 +64,6 @@ final class HeraldSettings {
     keys.put("HERALD_MESSAGING_SENDER_BULK_BATCH_SIZE", "herald.messaging.sender.bulk-batch-size");
     keys.put("HERALD_MESSAGING_ENQUEUE_WRITERS", "herald.messaging.enqueue.writers");
     keys.put(
-        "HERALD_MESSAGING_ENQUEUE_BULK_RENDER_THREADS",
-        "herald.messaging.enqueue.bulk-render-threads");
-    keys.put(
         "HERALD_MESSAGING_ENQUEUE_MAX_ROWS_PER_COMMIT",
         "herald.messaging.enqueue.max-rows-per-commit");
     keys.put("HERALD_EVENTS_ANONYMOUS_RETENTION_DAYS", "herald.events.anonymous-retention-days");

@@ -104,7 +104,7 @@ public final class Launcher {
     command.add("-Xmx" + settings.javaHeap());
     command.add("-Duser.timezone=UTC");
     // Thread priorities become OS priorities, the lowest Java priority nice 19: the bulk lane's
-    // threads (messaging BulkThreads) then give way to transactional sends on a busy machine.
+    // sending loops (messaging BulkThreads) then give way to transactional sends on a busy machine.
     // Lowering a thread's priority needs no privilege (a non-root JVM warns that raising may not
     // work, which Herald does not do).
     command.add("-XX:ThreadPriorityPolicy=1");

@@ -96,12 +96,12 @@ class TransactionalHandoffIT {
     }
     // The bulk batch was woken too: it goes out without waiting for the poll either.
     await().atMost(PROMPTLY).until(() -> smtp.getReceivedMessages().length >= 306);
-    // The bulk lane's threads (its sending loops and the batch's rendering) run at the OS's lowest
-    // priority, as the launcher's JVM options make them; request threads stay at the default.
+    // The bulk lane's sending loops run at the OS's lowest priority, as the launcher's JVM options
+    // make them; request threads stay at the default.
     Map<Long, Integer> nice = herald.threadNiceValues();
     assertThat(nice.values()).contains(0);
     assertThat(nice.values().stream().filter(n -> n == 19).count())
-        .as("threads at nice 19: the bulk sending loops and bulk rendering threads")
+        .as("threads at nice 19: the bulk sending loops")
         .isGreaterThanOrEqualTo(4);
   }
 

@@ -24,11 +24,6 @@ public class MessagingSettings {
   @ConfigProperty(name = "herald.messaging.sender.bulk-threads", defaultValue = "4")
   int bulkThreads;
 
-  /** 0: one per processor. */
-  @Inject
-  @ConfigProperty(name = "herald.messaging.enqueue.bulk-render-threads", defaultValue = "0")
-  int bulkRenderThreads;
-
   @Inject
   @ConfigProperty(name = "herald.messaging.sender.batch-size", defaultValue = "100")
   int batchSize;
@@ -59,14 +54,6 @@ public class MessagingSettings {
   /** Sending loops of the transactional lane on this node. */
   public int transactionalThreads() {
     return transactionalThreads;
-  }
-
-  /**
-   * Threads that render bulk enqueues on this node (at the lowest priority, see {@link
-   * BulkThreads}); by default one per processor.
-   */
-  public int bulkRenderThreads() {
-    return bulkRenderThreads > 0 ? bulkRenderThreads : Runtime.getRuntime().availableProcessors();
   }
 
   /** Sending loops of the bulk lane on this node. */

@@ -99,10 +99,6 @@ class BulkEnqueueIT {
     service.clock = preparer.clock;
     service.writer = writer;
     service.preparer = preparer;
-    service.bulkThreads = new BulkThreads();
-    service.bulkThreads.threads = java.util.concurrent.Executors.defaultThreadFactory();
-    service.bulkThreads.settings = new MessagingSettings();
-    service.bulkThreads.start();
   }
 
   @AfterEach
