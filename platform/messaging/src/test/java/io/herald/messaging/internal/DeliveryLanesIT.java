@@ -64,21 +64,6 @@ class DeliveryLanesIT {
   }
 
   private DeliveryWriter.Row row(String deliveryId, String lane) {
-    return new DeliveryWriter.Row(
-        new DeliveryStore.NewDelivery(
-            deliveryId,
-            workspace.value(),
-            null,
-            "email",
-            lane,
-            null,
-            "a@x.io",
-            "S",
-            "queued",
-            null,
-            now.plusSeconds(3600),
-            true,
-            null),
-        now);
+    return TestDeliveries.row(workspace.value(), deliveryId, lane, now, null);
   }
 }

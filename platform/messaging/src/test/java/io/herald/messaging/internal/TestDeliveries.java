@@ -9,13 +9,19 @@ final class TestDeliveries {
 
   /** A transactional email to a@x.io, queued and due an hour after {@code now}. */
   static DeliveryWriter.Row row(long workspace, String deliveryId, Instant now, String content) {
+    return row(workspace, deliveryId, "transactional", now, content);
+  }
+
+  /** An email on {@code lane} to a@x.io, queued and due an hour after {@code now}. */
+  static DeliveryWriter.Row row(
+      long workspace, String deliveryId, String lane, Instant now, String content) {
     return new DeliveryWriter.Row(
         new DeliveryStore.NewDelivery(
             deliveryId,
             workspace,
             null,
             "email",
-            "transactional",
+            lane,
             null,
             "a@x.io",
             "S",
