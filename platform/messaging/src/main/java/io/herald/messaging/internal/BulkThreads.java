@@ -16,9 +16,14 @@ import java.util.concurrent.ThreadFactory;
  * does, so bulk work never runs on a request thread it would have to give back. Without those
  * options (tests, a JVM started by hand) priorities are ignored and everything works the same.
  *
- * <p>The rendering of bulk enqueues ran on such threads too until 2026-12-01; it runs on the
- * request's thread now (see {@code DefaultMessageService.enqueueBulk}): at the lowest priority it
- * waited long for a core while holding connections the transactional sends needed.
+ * <p>Such a thread waits long for a core on a busy machine, so it must hold nothing requests need
+ * meanwhile: the loops take their connections from a pool of their own ({@code DataSources.BULK};
+ * in the requests' pool, requests waited up to a second on its lock behind them). The rendering of
+ * bulk enqueues ran on such threads too until 2026-12-01; it runs on the request's thread now (see
+ * {@code DefaultMessageService.enqueueBulk}): at the lowest priority it waited long for a core
+ * while holding connections the transactional sends needed, and rendering there without a
+ * connection (tried the same day) made the enqueue slower without making transactional sends
+ * faster.
  */
 @ApplicationScoped
 public class BulkThreads {

@@ -38,8 +38,16 @@ public class DeliverySender {
   private static final Logger LOG = Logger.getLogger(DeliverySender.class.getName());
   private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
 
+  /** The transactional lane's connections (shared with requests). */
   @Resource(lookup = DataSources.NON_TRANSACTIONAL)
   DataSource dataSource;
+
+  /**
+   * The bulk lane's connections, a pool of its own: its loops run at the lowest thread priority
+   * ({@link BulkThreads}), and a request never waits on a pool lock such a thread holds.
+   */
+  @Resource(lookup = DataSources.BULK)
+  DataSource bulkDataSource;
 
   @Inject ProviderRegistry providers;
 
@@ -75,11 +83,14 @@ public class DeliverySender {
     private final String lane;
     private final Handoff handoff;
     private final OutcomeRecorder outcomes;
+    private final DataSource dataSource;
     private List<Outcome> pending = List.of();
 
     private Loop(String lane, Handoff handoff) {
       this.lane = lane;
       this.handoff = handoff;
+      this.dataSource =
+          MessagingWorkers.BULK.equals(lane) ? bulkDataSource : DeliverySender.this.dataSource;
       this.outcomes = new OutcomeRecorder(settings, engagements);
     }
 

@@ -93,6 +93,10 @@ class SendLoopIT {
   private final DefaultEngagementRecorder engagementRows = new DefaultEngagementRecorder(clock);
 
   private CountingDataSource dataSource;
+
+  /** The bulk lane's pool: the same database, counted apart. */
+  private CountingDataSource bulkDataSource;
+
   private long workspace;
   private DeliverySender sender;
 
@@ -107,6 +111,8 @@ class SendLoopIT {
     dataSource = new CountingDataSource(database);
     sender = new DeliverySender();
     sender.dataSource = dataSource;
+    bulkDataSource = new CountingDataSource(database);
+    sender.bulkDataSource = bulkDataSource;
     sender.clock = clock;
     sender.settings = new MessagingSettings();
     sender.settings.batchSize = 2;
@@ -209,6 +215,7 @@ class SendLoopIT {
 
     assertThat(states(ids)).containsOnly("sent");
     assertThat(dataSource.commits()).isEqualTo(2);
+    assertThat(bulkDataSource.statements()).as("the bulk lane's pool is the bulk lane's").isZero();
   }
 
   @Test
@@ -222,10 +229,13 @@ class SendLoopIT {
     assertThat(steps).as("batches of 200").isEqualTo(3);
     assertThat(states(ids)).containsOnly("sent");
     assertThat(sentKeys).hasSize(450);
-    assertThat(dataSource.commits())
+    assertThat(bulkDataSource.commits())
         .as("outcomes, received engagements and the next claim share a commit")
         .isEqualTo(4)
         .isLessThanOrEqualTo(450 / 100);
+    assertThat(dataSource.statements())
+        .as("the bulk lane takes no connection from the requests' pool")
+        .isZero();
     assertThat(engagementBatches)
         .as("received engagements: one call per batch")
         .containsExactly(200, 200, 50);

@@ -18,5 +18,12 @@ public final class DataSources {
    */
   public static final String INGEST = "java:app/jdbc/heraldIngest";
 
+  /**
+   * A non-transactional datasource for the bulk lane's sending loops alone, which run at the lowest
+   * thread priority: a pool of their own, so a request never queues on a pool lock that a preempted
+   * low-priority thread holds.
+   */
+  public static final String BULK = "java:app/jdbc/heraldBulk";
+
   private DataSources() {}
 }
