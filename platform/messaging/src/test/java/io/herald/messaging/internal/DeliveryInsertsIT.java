@@ -54,17 +54,7 @@ class DeliveryInsertsIT {
 
   @AfterEach
   void forget() {
-    Transactions.inTransaction(
-        database,
-        "test",
-        c -> {
-          try (var d =
-              c.prepareStatement("DELETE FROM messaging_delivery WHERE workspace_id = ?")) {
-            d.setLong(1, workspace);
-            d.executeUpdate();
-          }
-          return null;
-        });
+    TestDeliveries.deleteAll(database, workspace);
   }
 
   @Test
