@@ -78,7 +78,7 @@ final class MessageComposer {
     List<InternetAddress> bcc = addresses(message.bcc(), "bcc");
 
     String messageId = MessageIds.of(message.idempotencyKey(), Addresses.domain(from));
-    MimeMessage mime = new StableIdMessage(session, messageId);
+    StableIdMessage mime = new StableIdMessage(session, messageId);
     mime.setFrom(from);
     mime.setRecipient(Message.RecipientType.TO, to);
     if (!cc.isEmpty()) {
@@ -151,16 +151,26 @@ final class MessageComposer {
     }
   }
 
-  private static void setContent(MimeMessage mime, OutboundMessage message)
+  private static void setContent(StableIdMessage mime, OutboundMessage message)
       throws MessagingException, RejectedMessageException {
     List<Attachment> attachments = message.attachments();
+    MimeMultipart alternative = alternative(message);
     if (attachments.isEmpty()) {
-      fillBody(mime, message);
+      if (alternative != null) {
+        mime.setContent(alternative);
+      } else {
+        mime.setEncodedText(single(message));
+      }
       return;
     }
     MimeMultipart mixed = new MimeMultipart("mixed");
-    MimeBodyPart body = new MimeBodyPart();
-    fillBody(body, message);
+    MimeBodyPart body;
+    if (alternative != null) {
+      body = new MimeBodyPart();
+      body.setContent(alternative);
+    } else {
+      body = single(message).part();
+    }
     mixed.addBodyPart(body);
     for (int i = 0; i < attachments.size(); i++) {
       mixed.addBodyPart(attachmentPart(attachments.get(i), i));
@@ -168,44 +178,25 @@ final class MessageComposer {
     mime.setContent(mixed);
   }
 
-  /** The HTML and text parts that are non-empty; an empty text part when both are empty. */
-  private static void fillBody(Part part, OutboundMessage message) throws MessagingException {
-    List<MimeBodyPart> alternatives = new ArrayList<>();
-    if (!message.text().isEmpty()) {
-      alternatives.add(textPart(message.text(), "plain"));
+  /**
+   * The text and HTML parts as multipart/alternative when both are non-empty; otherwise null. Each
+   * part is encoded before it is added ({@link EncodedText}), so writing the message copies bytes.
+   */
+  private static MimeMultipart alternative(OutboundMessage message) throws MessagingException {
+    if (message.text().isEmpty() || message.body().isEmpty()) {
+      return null;
     }
-    if (!message.body().isEmpty()) {
-      alternatives.add(textPart(message.body(), "html"));
-    }
-    if (alternatives.size() == 2) {
-      MimeMultipart alternative = new MimeMultipart("alternative");
-      for (MimeBodyPart alternativePart : alternatives) {
-        alternative.addBodyPart(alternativePart);
-      }
-      part.setContent(alternative);
-    } else if (alternatives.size() == 1) {
-      String subtype = message.text().isEmpty() ? "html" : "plain";
-      String text = message.text().isEmpty() ? message.body() : message.text();
-      setText(part, text, subtype);
-    } else {
-      setText(part, "", "plain");
-    }
+    MimeMultipart alternative = new MimeMultipart("alternative");
+    alternative.addBodyPart(EncodedText.of(message.text(), "plain").part());
+    alternative.addBodyPart(EncodedText.of(message.body(), "html").part());
+    return alternative;
   }
 
-  private static MimeBodyPart textPart(String text, String subtype) throws MessagingException {
-    MimeBodyPart part = new MimeBodyPart();
-    setText(part, text, subtype);
-    return part;
-  }
-
-  private static void setText(Part part, String text, String subtype) throws MessagingException {
-    if (part instanceof MimeMessage mime) {
-      mime.setText(text, StandardCharsets.UTF_8.name(), subtype);
-    } else {
-      ((MimeBodyPart) part).setText(text, StandardCharsets.UTF_8.name(), subtype);
-    }
-    // What saveChanges would choose, without streaming the text through it byte by byte.
-    part.setHeader("Content-Transfer-Encoding", TransferEncoding.ofText(text));
+  /** The one non-empty part of the text and the HTML; an empty text part when both are empty. */
+  private static EncodedText single(OutboundMessage message) {
+    return message.text().isEmpty() && !message.body().isEmpty()
+        ? EncodedText.of(message.body(), "html")
+        : EncodedText.of(message.text(), "plain");
   }
 
   private static MimeBodyPart attachmentPart(Attachment attachment, int index)
@@ -245,6 +236,18 @@ final class MessageComposer {
     @Override
     protected void updateMessageID() throws MessagingException {
       setHeader("Message-ID", messageId);
+    }
+
+    /**
+     * Makes {@code text} this message's content as it is, like a part built from encoded bytes
+     * (written to the server as a copy of them; see {@link EncodedText}).
+     */
+    void setEncodedText(EncodedText text) throws MessagingException {
+      dh = null;
+      cachedContent = null;
+      content = text.content();
+      setHeader("Content-Type", text.contentType());
+      setHeader("Content-Transfer-Encoding", text.encoding());
     }
   }
 }

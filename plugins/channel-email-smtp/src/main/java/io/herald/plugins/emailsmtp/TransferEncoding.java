@@ -18,7 +18,11 @@ final class TransferEncoding {
   private TransferEncoding() {}
 
   static String ofText(String text) {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return ofUtf8(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The encoding of a text given as its UTF-8 bytes. */
+  static String ofUtf8(byte[] bytes) {
     int ascii = 0;
     int nonAscii = 0;
     int lineLength = 0;

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.StreamProvider;
+import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.net.URLConnection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
+import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
 class ServiceCachingLoaderTest {
@@ -17,15 +20,38 @@ class ServiceCachingLoaderTest {
   private final ClassLoader plugin = ServiceCachingLoaderTest.class.getClassLoader();
 
   @Test
-  void findsTheSameServiceFilesAsThePluginLoaderEveryTime() throws Exception {
+  void servesCopiesOfThePluginLoadersServiceFilesFromMemory() throws Exception {
     ServiceCachingLoader loader = new ServiceCachingLoader(plugin);
     String name = "META-INF/services/" + StreamProvider.class.getName();
-    List<URL> expected = Collections.list(plugin.getResources(name));
-    assertThat(expected).isNotEmpty();
-    assertThat(Collections.list(loader.getResources(name))).isEqualTo(expected);
-    assertThat(Collections.list(loader.getResources(name))).isEqualTo(expected);
+    List<URL> originals = Collections.list(plugin.getResources(name));
+    assertThat(originals).isNotEmpty();
+
+    List<URL> first = Collections.list(loader.getResources(name));
+    assertThat(first).hasSameSizeAs(originals);
+    for (int i = 0; i < originals.size(); i++) {
+      assertThat(first.get(i).getProtocol()).isEqualTo("herald-copy");
+      assertThat(first.get(i).toExternalForm()).endsWith(originals.get(i).toExternalForm());
+      assertThat(read(first.get(i))).isEqualTo(read(originals.get(i))).isNotEmpty();
+      assertThat(read(first.get(i))).as("read again").isEqualTo(read(originals.get(i)));
+    }
+    assertThat(Collections.list(loader.getResources(name)))
+        .as("the same copies every time")
+        .containsExactlyElementsOf(first);
     assertThat(Collections.list(loader.getResources("META-INF/services/no.such.Service")))
         .isEmpty();
+    // ServiceLoader reads them as it reads the jar's.
+    assertThat(ServiceLoader.load(StreamProvider.class, loader).findFirst())
+        .get()
+        .extracting(p -> p.getClass().getName())
+        .isEqualTo("org.eclipse.angus.mail.util.MailStreamProvider");
+  }
+
+  private static byte[] read(URL url) throws Exception {
+    URLConnection c = url.openConnection();
+    c.setUseCaches(false); // as ServiceLoader opens them
+    try (InputStream in = c.getInputStream()) {
+      return in.readAllBytes();
+    }
   }
 
   @Test

@@ -182,6 +182,39 @@ class SmtpDeliveryTest {
     assertThat(bytes(data)).isEqualTo(csv);
   }
 
+  @Test
+  void quotedPrintableAndBase64PartsArriveDecoded() throws Exception {
+    String longHtml = "<p>Order 42 for Ada = paid</p>".repeat(400); // one line over 998 bytes
+    String japanese = "ご注文ありがとうございます";
+    ChannelProvider smtp = provider();
+    smtp.send(TestSupport.email("k-qp", "a@example.test").body(longHtml).text(japanese).build());
+    smtp.send(TestSupport.email("k-b64", "b@example.test").body(japanese).text("").build());
+    byte[] csv = "a,b\n".getBytes(StandardCharsets.UTF_8);
+    smtp.send(
+        TestSupport.email("k-one", "c@example.test")
+            .body(longHtml)
+            .text("")
+            .attachments(List.of(new OutboundMessage.Attachment("a.csv", "text/csv", csv)))
+            .build());
+
+    MimeMessage[] received = greenMail.getReceivedMessages();
+    assertThat(received).hasSize(3);
+    Multipart alternative = (Multipart) received[0].getContent();
+    assertThat(alternative.getBodyPart(0).getHeader("Content-Transfer-Encoding"))
+        .containsExactly("base64");
+    assertThat(alternative.getBodyPart(0).getContent()).isEqualTo(japanese);
+    assertThat(alternative.getBodyPart(1).getHeader("Content-Transfer-Encoding"))
+        .containsExactly("quoted-printable");
+    assertThat(alternative.getBodyPart(1).getContent()).isEqualTo(longHtml);
+    assertThat(received[1].getContentType()).startsWith("text/html");
+    assertThat(received[1].getEncoding()).isEqualTo("base64");
+    assertThat(received[1].getContent()).isEqualTo(japanese);
+    Multipart mixed = (Multipart) received[2].getContent();
+    assertThat(mixed.getBodyPart(0).getContentType()).startsWith("text/html");
+    assertThat(mixed.getBodyPart(0).getContent()).isEqualTo(longHtml);
+    assertThat(bytes(mixed.getBodyPart(1))).isEqualTo(csv);
+  }
+
   private static byte[] bytes(BodyPart part) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     part.getDataHandler().writeTo(out);
