@@ -130,34 +130,47 @@ final class HtmlText {
   /**
    * Appends {@code text} with each run of whitespace ({@code \s}: space, tab, line breaks, form
    * feed, vertical tab) as one space. A loop, not a regular expression: this ran for every text
-   * node of every email, a third of a transactional send's CPU in a profile.
+   * node of every email, a third of a transactional send's CPU in a profile. The characters between
+   * spaces are appended a run at a time, not one by one (bulk enqueues, bench/send 2026-12-01).
    */
-  private static void collapse(String text, StringBuilder out) {
+  static void collapse(String text, StringBuilder out) {
     boolean inSpace = false;
+    int run = 0;
     for (int i = 0; i < text.length(); i++) {
       char ch = text.charAt(i);
-      boolean space =
-          ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\u000b';
-      if (!space) {
-        out.append(ch);
-      } else if (!inSpace) {
-        out.append(' ');
+      if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\u000b') {
+        out.append(text, run, i);
+        if (!inSpace) {
+          out.append(' ');
+        }
+        inSpace = true;
+        run = i + 1;
+      } else {
+        inSpace = false;
       }
-      inSpace = space;
     }
+    out.append(text, run, text.length());
   }
 
   /** {@code line} with no-break spaces as spaces, runs of spaces as one, stripped. */
-  private static String clean(String line) {
+  static String clean(String line) {
     StringBuilder out = new StringBuilder(line.length());
     boolean inSpace = false;
+    int run = 0;
     for (int i = 0; i < line.length(); i++) {
-      char ch = line.charAt(i) == '\u00a0' ? ' ' : line.charAt(i);
-      if (ch != ' ' || !inSpace) {
-        out.append(ch);
+      char ch = line.charAt(i);
+      if (ch == ' ' || ch == '\u00a0') {
+        out.append(line, run, i);
+        if (!inSpace) {
+          out.append(' ');
+        }
+        inSpace = true;
+        run = i + 1;
+      } else {
+        inSpace = false;
       }
-      inSpace = ch == ' ';
     }
+    out.append(line, run, line.length());
     return out.toString().strip();
   }
 

@@ -27,4 +27,53 @@ class HtmlTextTest {
     assertThat(HtmlText.of("<style>p{}</style><p>Hi   <b>you</b></p>\n\n\n<p>Bye</p>"))
         .isEqualTo("Hi you\n\nBye");
   }
+
+  /** The character-by-character versions these replaced, as the reference. */
+  private static String collapsedOneByOne(String text) {
+    StringBuilder out = new StringBuilder();
+    boolean inSpace = false;
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      boolean space =
+          ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\u000b';
+      if (!space) {
+        out.append(ch);
+      } else if (!inSpace) {
+        out.append(' ');
+      }
+      inSpace = space;
+    }
+    return out.toString();
+  }
+
+  private static String cleanedOneByOne(String line) {
+    StringBuilder out = new StringBuilder(line.length());
+    boolean inSpace = false;
+    for (int i = 0; i < line.length(); i++) {
+      char ch = line.charAt(i) == '\u00a0' ? ' ' : line.charAt(i);
+      if (ch != ' ' || !inSpace) {
+        out.append(ch);
+      }
+      inSpace = ch == ' ';
+    }
+    return out.toString().strip();
+  }
+
+  @Test
+  void runsAreCollapsedAndCleanedLikeOneCharacterAtATime() {
+    String alphabet = "ab \t\n\r\f\u000b\u00a0é€";
+    java.util.Random random = new java.util.Random(20261201);
+    for (int n = 0; n < 5_000; n++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(40);
+      for (int i = 0; i < length; i++) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String t = text.toString();
+      StringBuilder collapsed = new StringBuilder("x");
+      HtmlText.collapse(t, collapsed);
+      assertThat(collapsed.toString()).as("collapse %s", t).isEqualTo("x" + collapsedOneByOne(t));
+      assertThat(HtmlText.clean(t)).as("clean %s", t).isEqualTo(cleanedOneByOne(t));
+    }
+  }
 }
