@@ -6,60 +6,15 @@ import io.herald.messaging.api.BulkSendResult;
 import io.herald.messaging.api.DeliveryView;
 import io.herald.messaging.api.EmailSend;
 import io.herald.shared.persistence.Transactions;
-import io.herald.testing.CountingDataSource;
-import io.herald.testing.MigratedTestDatabase;
-import io.herald.workspace.api.WorkspaceId;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code enqueueBulk} on a real database: many sends queued on the bulk lane in one commit, refused
  * entries reported at their index, and the suppressions of a batch read in one query.
  */
-class BulkEnqueueIT {
-
-  private static DataSource database;
-
-  private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-  private EnqueueFixture fixture;
-  private CountingDataSource dataSource;
-  private WorkspaceId workspace;
-  private DeliveryWriter writer;
-  private DefaultMessageService service;
-
-  @BeforeAll
-  static void open() {
-    database = MigratedTestDatabase.dataSource();
-  }
-
-  @BeforeEach
-  void service() {
-    fixture = new EnqueueFixture(database, now);
-    dataSource = fixture.dataSource;
-    workspace = fixture.workspace;
-    writer = fixture.writer;
-    service = fixture.service;
-  }
-
-  @AfterEach
-  void forget() {
-    fixture.close();
-  }
-
-  private static EmailSend inline(String personId, String messageId) {
-    return EnqueueFixture.inline(personId, messageId);
-  }
-
-  private List<String> lanes() {
-    return fixture.lanes();
-  }
+class BulkEnqueueIT extends EnqueueITSupport {
 
   @Test
   void enqueueBulkQueuesOnTheBulkLaneInOneCommitAndReportsRefusedEntriesAtTheirIndex() {

@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.herald.messaging.api.DeliveryView;
-import io.herald.messaging.api.EmailSend;
 import io.herald.messaging.api.SendReceipt;
 import io.herald.shared.ingest.GroupCommit;
 import io.herald.shared.persistence.DateTimes;
 import io.herald.shared.persistence.Transactions;
-import io.herald.testing.CountingDataSource;
-import io.herald.testing.MigratedTestDatabase;
-import io.herald.workspace.api.WorkspaceId;
 import java.sql.ResultSet;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,43 +24,7 @@ import org.junit.jupiter.api.Test;
  * DeliveryWriter} (each caller answered only once its row is committed, a bad row failing only its
  * own caller), idempotency keys, metric totals, and a send due now handed to this node's loop.
  */
-class SendEnqueueIT {
-
-  private static DataSource database;
-
-  private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-  private EnqueueFixture fixture;
-  private CountingDataSource dataSource;
-  private WorkspaceId workspace;
-  private DeliveryWriter writer;
-  private DefaultMessageService service;
-
-  @BeforeAll
-  static void open() {
-    database = MigratedTestDatabase.dataSource();
-  }
-
-  @BeforeEach
-  void service() {
-    fixture = new EnqueueFixture(database, now);
-    dataSource = fixture.dataSource;
-    workspace = fixture.workspace;
-    writer = fixture.writer;
-    service = fixture.service;
-  }
-
-  @AfterEach
-  void forget() {
-    fixture.close();
-  }
-
-  private static EmailSend inline(String personId, String messageId) {
-    return EnqueueFixture.inline(personId, messageId);
-  }
-
-  private List<String> lanes() {
-    return fixture.lanes();
-  }
+class SendEnqueueIT extends EnqueueITSupport {
 
   @Test
   void concurrentSendsAnswerOnlyOnceTheirRowIsCommitted() throws Exception {

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** Text parts encoded beforehand carry the bytes Jakarta Mail writes for a part given as text. */
 class EncodedTextTest {
 
-  private static final List<String> TEXTS =
+  /** ASCII, long-line, mostly-ASCII, non-ASCII, control-character and empty texts. */
+  static final List<String> TEXTS =
       List.of(
           "",
           "plain ascii\r\nlines\n\ttabbed",
@@ -25,7 +26,8 @@ class EncodedTextTest {
           "half ü" + "é".repeat(3),
           "bell \u0007 and nul \u0000 count as non-ASCII",
           "<p>Hi Ada</p>".repeat(800),
-          "€".repeat(10) + "a".repeat(31));
+          "€".repeat(10) + "a".repeat(31),
+          "€".repeat(10) + "a".repeat(30));
 
   /** The content Jakarta Mail writes for {@code text} set on a part, in {@code encoding}. */
   private static byte[] jakartaMails(String text, String subtype, String encoding)

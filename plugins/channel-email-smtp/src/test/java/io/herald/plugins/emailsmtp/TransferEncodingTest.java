@@ -18,20 +18,7 @@ class TransferEncodingTest {
 
   @Test
   void choosesWhatJakartaMailChooses() throws Exception {
-    List<String> texts =
-        List.of(
-            "",
-            "plain ascii\r\nlines\n\ttabbed",
-            "a".repeat(998),
-            "a".repeat(999),
-            "x".repeat(500) + "\n" + "y".repeat(999),
-            "Grüße aus Köln, mostly ASCII",
-            "日本語のテキスト",
-            "half ü" + "é".repeat(3),
-            "bell \u0007 and nul \u0000 count as non-ASCII",
-            "<p>Hi Ada</p>".repeat(800),
-            "€".repeat(10) + "a".repeat(31),
-            "€".repeat(10) + "a".repeat(30));
+    List<String> texts = EncodedTextTest.TEXTS;
     for (String text : texts) {
       for (String subtype : List.of("plain", "html")) {
         assertThat(TransferEncoding.ofText(text))

@@ -134,44 +134,39 @@ final class HtmlText {
    * spaces are appended a run at a time, not one by one (bulk enqueues, bench/send 2026-12-01).
    */
   static void collapse(String text, StringBuilder out) {
-    boolean inSpace = false;
-    int run = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char ch = text.charAt(i);
-      if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\u000b') {
-        out.append(text, run, i);
-        if (!inSpace) {
-          out.append(' ');
-        }
-        inSpace = true;
-        run = i + 1;
-      } else {
-        inSpace = false;
-      }
-    }
-    out.append(text, run, text.length());
+    appendCollapsed(text, out, false);
   }
 
   /** {@code line} with no-break spaces as spaces, runs of spaces as one, stripped. */
   static String clean(String line) {
     StringBuilder out = new StringBuilder(line.length());
+    appendCollapsed(line, out, true);
+    return out.toString().strip();
+  }
+
+  /**
+   * Appends {@code text} with each run of spaces as one space: whitespace ({@code \s}) when {@code
+   * lineOnly} is false; the space and the no-break space when it is true.
+   */
+  private static void appendCollapsed(String text, StringBuilder out, boolean lineOnly) {
     boolean inSpace = false;
     int run = 0;
-    for (int i = 0; i < line.length(); i++) {
-      char ch = line.charAt(i);
-      if (ch == ' ' || ch == '\u00a0') {
-        out.append(line, run, i);
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      boolean space =
+          lineOnly
+              ? ch == ' ' || ch == '\u00a0'
+              : ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\u000b';
+      if (space) {
+        out.append(text, run, i);
         if (!inSpace) {
           out.append(' ');
         }
-        inSpace = true;
         run = i + 1;
-      } else {
-        inSpace = false;
       }
+      inSpace = space;
     }
-    out.append(line, run, line.length());
-    return out.toString().strip();
+    out.append(text, run, text.length());
   }
 
   private static String tidy(String raw) {
