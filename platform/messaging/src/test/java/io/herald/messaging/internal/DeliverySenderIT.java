@@ -72,6 +72,7 @@ class DeliverySenderIT {
   private DeliverySender senderFor(long ws) {
     DeliverySender s = new DeliverySender();
     s.dataSource = dataSource;
+    s.bulkDataSource = dataSource;
     s.clock = clock;
     s.settings = new MessagingSettings();
     s.settings.batchSize = 100;
