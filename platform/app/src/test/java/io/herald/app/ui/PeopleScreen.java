@@ -30,7 +30,9 @@ final class PeopleScreen {
         console.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("q")));
     box.clear();
     box.sendKeys(text);
-    console.click(console.driver().findElement(By.id("search")));
+    // The search is a GET of a new page: wait until it has loaded, or a second search would
+    // read the first one's rows (whose URL already has "q=").
+    console.clickAndLoad(By.id("search"));
     console.waitFor().until(ExpectedConditions.urlContains("q="));
     console
         .waitFor()
