@@ -9,17 +9,14 @@ import io.herald.plugin.api.OutboundMessage;
 import io.herald.plugin.api.ProviderHealth;
 import io.herald.shared.persistence.Transactions;
 import io.herald.testing.MigratedTestDatabase;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +32,7 @@ class DeliverySenderIT {
 
   private static DataSource dataSource;
 
-  private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+  private final TestClock clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
   private final ScriptedProvider provider = new ScriptedProvider();
   private final RecordingCollaborators others = new RecordingCollaborators();
   private long workspace;
@@ -55,18 +52,7 @@ class DeliverySenderIT {
   @AfterEach
   void forget() {
     // Claims are not per workspace: leave nothing due for the next test.
-    Transactions.inTransaction(
-        dataSource,
-        "test",
-        c -> {
-          for (String table : List.of("messaging_delivery", "messaging_suppression")) {
-            try (var d = c.prepareStatement("DELETE FROM " + table + " WHERE workspace_id = ?")) {
-              d.setLong(1, workspace);
-              d.executeUpdate();
-            }
-          }
-          return null;
-        });
+    TestDeliveries.deleteAll(dataSource, workspace, "messaging_suppression");
   }
 
   private DeliverySender senderFor(long ws) {
@@ -108,35 +94,12 @@ class DeliverySenderIT {
   }
 
   private String queue(Instant due, String lane, Long transactionalId) {
-    String id = "d" + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE);
-    Composed content = new Composed("a@x.io", "", "Subject", "<p>Hi</p>", "Hi", null, null);
-    Transactions.inTransaction(
-        dataSource,
-        "test",
-        c ->
-            DeliveryStore.insert(
-                c,
-                new DeliveryStore.NewDelivery(
-                    id,
-                    workspace,
-                    "cio-1",
-                    "email",
-                    lane,
-                    transactionalId,
-                    "ada@x.io",
-                    "Subject",
-                    "queued",
-                    null,
-                    due,
-                    true,
-                    content.toJson()),
-                clock.instant()));
-    return id;
+    return TestDeliveries.insert(
+        dataSource, workspace, due, lane, transactionalId, clock.instant());
   }
 
   private DeliveryView view(String id) {
-    return Transactions.autoCommit(dataSource, "test", c -> DeliveryStore.find(c, workspace, id))
-        .orElseThrow();
+    return TestDeliveries.view(dataSource, workspace, id);
   }
 
   /** Runs the loop until it finds nothing due. */
@@ -385,59 +348,6 @@ class DeliverySenderIT {
     assertThat(view(id).reason()).isEqualTo("no email channel is configured in the workspace");
   }
 
-  @Test
-  void aPersonsDeliveriesPageNewestFirst() {
-    List<String> ids = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
-      ids.add(queue(clock.instant()));
-    }
-    List<DeliveryView> first =
-        Transactions.autoCommit(
-            dataSource, "test", c -> DeliveryStore.ofPerson(c, workspace, "cio-1", null, 3));
-    Long before =
-        Transactions.autoCommit(
-                dataSource, "test", c -> DeliveryStore.pk(c, workspace, first.get(2).deliveryId()))
-            .orElseThrow();
-    List<DeliveryView> second =
-        Transactions.autoCommit(
-            dataSource, "test", c -> DeliveryStore.ofPerson(c, workspace, "cio-1", before, 3));
-
-    assertThat(first)
-        .extracting(DeliveryView::deliveryId)
-        .containsExactly(ids.get(4), ids.get(3), ids.get(2));
-    assertThat(second).extracting(DeliveryView::deliveryId).containsExactly(ids.get(1), ids.get(0));
-  }
-
-  @Test
-  void aMessagesDeliveriesPageNewestFirstWithoutOtherMessagesSends() {
-    List<String> ids = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
-      ids.add(queue(clock.instant(), 7L));
-      queue(clock.instant(), 8L);
-    }
-    queue(clock.instant());
-    List<DeliveryView> first =
-        Transactions.autoCommit(
-            dataSource, "test", c -> DeliveryStore.ofMessage(c, workspace, 7L, null, 3));
-    Long before =
-        Transactions.autoCommit(
-                dataSource, "test", c -> DeliveryStore.pk(c, workspace, first.get(2).deliveryId()))
-            .orElseThrow();
-    List<DeliveryView> second =
-        Transactions.autoCommit(
-            dataSource, "test", c -> DeliveryStore.ofMessage(c, workspace, 7L, before, 3));
-    List<DeliveryView> elsewhere =
-        Transactions.autoCommit(
-            dataSource, "test", c -> DeliveryStore.ofMessage(c, workspace + 1, 7L, null, 10));
-
-    assertThat(first)
-        .extracting(DeliveryView::deliveryId)
-        .containsExactly(ids.get(4), ids.get(3), ids.get(2));
-    assertThat(first).extracting(DeliveryView::transactionalId).containsOnly(7L);
-    assertThat(second).extracting(DeliveryView::deliveryId).containsExactly(ids.get(1), ids.get(0));
-    assertThat(elsewhere).isEmpty();
-  }
-
   /** Answers each send with the next scripted result. */
   private static final class ScriptedProvider implements ChannelProvider {
     final Deque<DeliveryResult> script = new ArrayDeque<>();
@@ -456,33 +366,6 @@ class DeliverySenderIT {
     @Override
     public ProviderHealth health() {
       return ProviderHealth.up("scripted");
-    }
-  }
-
-  private static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
     }
   }
 }

@@ -12,10 +12,8 @@ import io.herald.segments.internal.realtime.DefaultEngagementRecorder;
 import io.herald.shared.persistence.Transactions;
 import io.herald.testing.CountingDataSource;
 import io.herald.testing.MigratedTestDatabase;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,24 +37,7 @@ class SendLoopIT {
   private static DataSource database;
 
   private final Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-  private Instant now = start;
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public Instant instant() {
-          return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-          return this;
-        }
-      };
+  private final TestClock clock = new TestClock(start);
 
   /** Accepts every message; records each idempotency key it was given. */
   private final List<String> sentKeys = new CopyOnWriteArrayList<>();
@@ -69,7 +50,7 @@ class SendLoopIT {
         @Override
         public DeliveryResult send(OutboundMessage message) {
           sentKeys.add(message.idempotencyKey());
-          now = now.plus(perSend);
+          clock.advance(perSend);
           return DeliveryResult.accepted("<" + message.idempotencyKey() + "@x.io>");
         }
 
@@ -123,33 +104,8 @@ class SendLoopIT {
     sender.engagements.dataSource = database;
     sender.engagements.clock = clock;
     sender.engagements.engagements =
-        new io.herald.segments.api.EngagementRecorder() {
-          @Override
-          public void record(
-              io.herald.workspace.api.WorkspaceId ws,
-              String cioId,
-              String metric,
-              String messageId,
-              String campaignId,
-              Instant occurredAt) {
-            others
-                .engagementRecorder()
-                .record(ws, cioId, metric, messageId, campaignId, occurredAt);
-          }
-
-          @Override
-          public void recordAll(List<Engagement> all) {
-            engagementsApart.add(all.size());
-            io.herald.segments.api.EngagementRecorder.super.recordAll(all);
-          }
-
-          @Override
-          public void recordAll(java.sql.Connection c, List<Engagement> all)
-              throws java.sql.SQLException {
-            engagementBatches.add(all.size());
-            engagementRows.recordAll(c, all);
-          }
-        };
+        new BatchCountingEngagements(
+            others.engagementRecorder(), engagementRows, engagementBatches, engagementsApart);
     sender.engagements.events = others.eventService();
     long ws = workspace;
     sender.providers =
@@ -165,19 +121,8 @@ class SendLoopIT {
 
   @AfterEach
   void forget() {
-    Transactions.inTransaction(
-        database,
-        "test",
-        c -> {
-          for (String table :
-              List.of("messaging_delivery", "segments_engagement", "segments_recheck_request")) {
-            try (var d = c.prepareStatement("DELETE FROM " + table + " WHERE workspace_id = ?")) {
-              d.setLong(1, workspace);
-              d.executeUpdate();
-            }
-          }
-          return null;
-        });
+    TestDeliveries.deleteAll(
+        database, workspace, "segments_engagement", "segments_recheck_request");
   }
 
   @Test
@@ -313,7 +258,7 @@ class SendLoopIT {
     assertThat(states(ids)).containsExactly("sending", "sending", "sent", "sent");
     assertThat(sentKeys).hasSize(4);
 
-    now = now.plus(Duration.ofSeconds(60));
+    clock.advance(Duration.ofSeconds(60));
     DeliverySender.Loop afterLease = sender.loop("transactional");
     while (afterLease.step()) {
       // takes the first batch over
@@ -375,7 +320,8 @@ class SendLoopIT {
     assertThat(sentKeys).isEmpty();
     assertThat(handoff.waiting()).isZero();
 
-    now = start.plusSeconds(21); // as after a crash: the lease is over, any node's claim sends it
+    clock.set(
+        start.plusSeconds(21)); // as after a crash: the lease is over, any node's claim sends it
     assertThat(loop.step()).isTrue();
     loop.finish();
     assertThat(sentKeys).containsExactly(ids.get(0));
@@ -425,53 +371,17 @@ class SendLoopIT {
 
   private List<String> queue(int count, String lane) {
     List<String> ids = new ArrayList<>();
-    String content = new Composed("a@x.io", "", "Subject", "<p>Hi</p>", "Hi", null, null).toJson();
-    Transactions.inTransaction(
-        database,
-        "test",
-        c -> {
-          for (int i = 0; i < count; i++) {
-            String id = "l" + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE);
-            ids.add(id);
-            DeliveryStore.insert(
-                c,
-                new DeliveryStore.NewDelivery(
-                    id,
-                    workspace,
-                    "cio-1",
-                    "email",
-                    lane,
-                    null,
-                    "ada@x.io",
-                    "Subject",
-                    "queued",
-                    null,
-                    // distinct due times keep the claim order the queue order
-                    start.minusSeconds(count - i),
-                    true,
-                    content),
-                start);
-          }
-          return null;
-        });
+    for (int i = 0; i < count; i++) {
+      // distinct due times keep the claim order the queue order
+      ids.add(
+          TestDeliveries.insert(
+              database, workspace, start.minusSeconds(count - i), lane, null, start));
+    }
     return ids;
   }
 
   private long rows(String table, String condition) {
-    return Transactions.autoCommit(
-        database,
-        "test",
-        c -> {
-          try (var q =
-              c.prepareStatement(
-                  "SELECT COUNT(*) FROM " + table + " WHERE workspace_id = ? AND " + condition)) {
-            q.setLong(1, workspace);
-            try (var rs = q.executeQuery()) {
-              rs.next();
-              return rs.getLong(1);
-            }
-          }
-        });
+    return TestDeliveries.count(database, workspace, table, condition);
   }
 
   private List<String> states(List<String> ids) {
@@ -479,7 +389,6 @@ class SendLoopIT {
   }
 
   private DeliveryView view(String id) {
-    return Transactions.autoCommit(database, "test", c -> DeliveryStore.find(c, workspace, id))
-        .orElseThrow();
+    return TestDeliveries.view(database, workspace, id);
   }
 }
