@@ -18,6 +18,7 @@ import io.herald.plugin.api.OutboundMessage;
 import io.herald.shared.json.Jsons;
 import io.herald.shared.persistence.Transactions;
 import io.herald.testing.MigratedTestDatabase;
+import io.herald.testing.MovableClock;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.lang.reflect.Proxy;

@@ -6,6 +6,7 @@ import io.herald.journeys.api.JourneyState;
 import io.herald.journeys.api.Json;
 import io.herald.journeys.api.RunView;
 import io.herald.shared.persistence.Transactions;
+import io.herald.testing.MovableClock;
 import jakarta.json.JsonObject;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -21,7 +22,7 @@ import javax.sql.DataSource;
 final class Scenario {
 
   final long ws = JourneyTestDatabase.freshWorkspace();
-  final TestClock clock;
+  final MovableClock clock;
   final RecordingEffects effects;
   final Engine engine;
   private final DataSource dataSource = JourneyTestDatabase.dataSource();
@@ -32,7 +33,7 @@ final class Scenario {
 
   /** A scenario whose engine reaches the database through {@code engineDataSource}. */
   Scenario(Instant start, DataSource engineDataSource) {
-    clock = new TestClock(start);
+    clock = new MovableClock(start);
     effects = new RecordingEffects(dataSource, clock);
     engine =
         new Engine(

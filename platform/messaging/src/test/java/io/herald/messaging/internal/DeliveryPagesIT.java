@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.herald.messaging.api.DeliveryView;
 import io.herald.shared.persistence.Transactions;
 import io.herald.testing.MigratedTestDatabase;
+import io.herald.testing.MovableClock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ class DeliveryPagesIT {
 
   private static DataSource dataSource;
 
-  private final TestClock clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+  private final MovableClock clock = new MovableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
   private long workspace;
 
   @BeforeAll

@@ -9,6 +9,7 @@ import io.herald.plugin.api.OutboundMessage;
 import io.herald.plugin.api.ProviderHealth;
 import io.herald.shared.persistence.Transactions;
 import io.herald.testing.MigratedTestDatabase;
+import io.herald.testing.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,7 +33,7 @@ class DeliverySenderIT {
 
   private static DataSource dataSource;
 
-  private final TestClock clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+  private final MovableClock clock = new MovableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
   private final ScriptedProvider provider = new ScriptedProvider();
   private final RecordingCollaborators others = new RecordingCollaborators();
   private long workspace;

@@ -12,6 +12,7 @@ import io.herald.segments.internal.realtime.DefaultEngagementRecorder;
 import io.herald.shared.persistence.Transactions;
 import io.herald.testing.CountingDataSource;
 import io.herald.testing.MigratedTestDatabase;
+import io.herald.testing.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,7 +38,7 @@ class SendLoopIT {
   private static DataSource database;
 
   private final Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-  private final TestClock clock = new TestClock(start);
+  private final MovableClock clock = new MovableClock(start);
 
   /** Accepts every message; records each idempotency key it was given. */
   private final List<String> sentKeys = new CopyOnWriteArrayList<>();

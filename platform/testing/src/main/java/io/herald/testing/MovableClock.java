@@ -1,4 +1,4 @@
-package io.herald.messaging.internal;
+package io.herald.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,20 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A UTC clock the test moves by hand. */
-final class TestClock extends Clock {
+/** A UTC clock a test moves by hand (set or advanced); safe to read from other threads. */
+public final class MovableClock extends Clock {
 
   private volatile Instant now;
 
-  TestClock(Instant now) {
+  public MovableClock(Instant now) {
     this.now = now;
   }
 
-  void advance(Duration d) {
+  public synchronized void advance(Duration d) {
     now = now.plus(d);
   }
 
-  void set(Instant instant) {
+  public synchronized void set(Instant instant) {
     now = instant;
   }
 
