@@ -31,19 +31,19 @@ final class LinkTracker {
       String href = a.attr("href").trim();
       String lower = href.toLowerCase(Locale.ROOT);
       if (a.hasAttr("data-herald-untracked")) {
-        a.removeAttr("data-herald-untracked");
+        page.removeAttribute(a, "data-herald-untracked");
         continue;
       }
       if ((lower.startsWith("http://") || lower.startsWith("https://")) && !links.isOwnPage(href)) {
-        a.attr("href", links.click(deliveryId, href));
+        page.setAttribute(a, "href", links.click(deliveryId, href));
       }
     }
-    doc.body()
-        .appendElement("img")
-        .attr("src", links.open(deliveryId))
-        .attr("width", "1")
-        .attr("height", "1")
-        .attr("alt", "")
-        .attr("style", "display:block;border:0;width:1px;height:1px");
+    page.appendToBody(
+        new Element("img")
+            .attr("src", links.open(deliveryId))
+            .attr("width", "1")
+            .attr("height", "1")
+            .attr("alt", "")
+            .attr("style", "display:block;border:0;width:1px;height:1px"));
   }
 }

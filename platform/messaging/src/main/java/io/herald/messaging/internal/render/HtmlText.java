@@ -60,17 +60,17 @@ final class HtmlText {
 
   /** The text of a parsed page (the page is only read). */
   static String of(HtmlPage page) {
-    StringBuilder out = new StringBuilder();
-    NodeTraversor.filter(new Writer(out), page.document().body());
-    return tidy(out.toString());
+    Lines lines = new Lines();
+    NodeTraversor.filter(new Writer(lines), page.document().body());
+    return lines.toString();
   }
 
   /** Writes the text of the nodes it visits, skipping hidden and non-content elements entirely. */
   private static final class Writer implements NodeFilter {
 
-    private final StringBuilder out;
+    private final Lines out;
 
-    Writer(StringBuilder out) {
+    Writer(Lines out) {
       this.out = out;
     }
 
@@ -80,17 +80,17 @@ final class HtmlText {
         return FilterResult.SKIP_ENTIRELY;
       }
       if (node instanceof TextNode text) {
-        collapse(text.getWholeText(), out);
+        out.text(text.getWholeText());
       } else if (node instanceof Element element) {
         String tag = element.normalName();
         if (tag.equals("br")) {
-          out.append('\n');
+          out.raw("\n");
         } else if (BLOCKS.contains(tag)) {
-          newline();
+          out.newline();
         } else if (tag.equals("td") || tag.equals("th")) {
-          out.append(' ');
+          out.raw(" ");
         } else if (tag.equals("img") && !element.attr("alt").isBlank()) {
-          out.append(element.attr("alt"));
+          out.raw(element.attr("alt"));
         }
       }
       return FilterResult.CONTINUE;
@@ -98,12 +98,6 @@ final class HtmlText {
 
     private static boolean skipped(Element element) {
       return SKIPPED.contains(element.normalName()) || element.hasAttr(PREHEADER);
-    }
-
-    private void newline() {
-      if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
-        out.append('\n');
-      }
     }
 
     @Override
@@ -114,12 +108,12 @@ final class HtmlText {
           String href = element.attr("href").strip();
           String label = element.text().strip();
           if (!href.isEmpty() && !href.startsWith("#") && !href.equals(label)) {
-            out.append(label.isEmpty() ? href : " (" + href + ")");
+            out.raw(label.isEmpty() ? href : " (" + href + ")");
           }
         } else if (BLOCKS.contains(tag)) {
-          newline();
+          out.newline();
           if (tag.startsWith("h") || tag.equals("p")) {
-            out.append('\n');
+            out.raw("\n");
           }
         }
       }
@@ -128,62 +122,147 @@ final class HtmlText {
   }
 
   /**
-   * Appends {@code text} with each run of whitespace ({@code \s}: space, tab, line breaks, form
-   * feed, vertical tab) as one space. A loop, not a regular expression: this ran for every text
-   * node of every email, a third of a transactional send's CPU in a profile. The characters between
-   * spaces are appended a run at a time, not one by one (bulk enqueues, bench/send 2026-12-01).
+   * The text as it is written, tidied in the same pass: written text is a stream of lines; each
+   * line has no-break spaces as spaces, runs of spaces as one and no whitespace at either end;
+   * blank lines go, except that one blank line stays where any stood between two lines of text.
+   * Text nodes' whitespace ({@code \s}: space, tab, line breaks, form feed, vertical tab) counts as
+   * spaces, so only {@link #raw} and {@link #newline} break lines. One pass, appending once per
+   * character: this ran over every email's text twice, and a fifth of a bulk enqueue's CPU was in
+   * those passes (bench/send, JFR, 2026-12-01).
    */
-  static void collapse(String text, StringBuilder out) {
-    appendCollapsed(text, out, false);
-  }
+  static final class Lines {
 
-  /** {@code line} with no-break spaces as spaces, runs of spaces as one, stripped. */
-  static String clean(String line) {
-    StringBuilder out = new StringBuilder(line.length());
-    appendCollapsed(line, out, true);
-    return out.toString().strip();
-  }
+    /**
+     * What is written so far; beyond {@link #textEnd}, the whitespace after the line's last text,
+     * kept only if more text follows on the line.
+     */
+    private char[] out = new char[1024];
 
-  /**
-   * Appends {@code text} with each run of spaces as one space: whitespace ({@code \s}) when {@code
-   * lineOnly} is false; the space and the no-break space when it is true.
-   */
-  private static void appendCollapsed(String text, StringBuilder out, boolean lineOnly) {
-    boolean inSpace = false;
-    int run = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char ch = text.charAt(i);
-      boolean space =
-          lineOnly
-              ? ch == ' ' || ch == '\u00a0'
-              : ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\u000b';
-      if (space) {
-        out.append(text, run, i);
-        if (!inSpace) {
-          out.append(' ');
+    private int length;
+    private int textEnd;
+    private boolean written;
+    private boolean endsWithNewline;
+    private boolean lineHasText;
+
+    /** Before the next text: 0 nothing, 1 a line break, 2 a blank line. */
+    private int pendingBreak;
+
+    /** A text node's content. */
+    void text(String text) {
+      int n = text.length();
+      if (n == 0) {
+        return;
+      }
+      written = true;
+      endsWithNewline = false;
+      ensure(n);
+      int i = 0;
+      while (i < n) {
+        char ch = text.charAt(i);
+        if (ch > ' ' && ch < 0x80) {
+          // A run of visible ASCII goes in at once.
+          int from = i;
+          do {
+            i++;
+          } while (i < n && (ch = text.charAt(i)) > ' ' && ch < 0x80);
+          startText();
+          text.getChars(from, i, out, length);
+          length += i - from;
+          textEnd = length;
+          continue;
         }
-        run = i + 1;
+        if (ch == ' '
+            || ch == '\t'
+            || ch == '\n'
+            || ch == '\r'
+            || ch == '\f'
+            || ch == '\u000b'
+            || ch == '\u00a0') {
+          space();
+        } else {
+          put(ch);
+        }
+        i++;
       }
-      inSpace = space;
     }
-    out.append(text, run, text.length());
-  }
 
-  private static String tidy(String raw) {
-    StringBuilder out = new StringBuilder();
-    int blankRun = 0;
-    for (String line : raw.split("\n", -1)) {
-      String clean = clean(line);
-      if (clean.isEmpty()) {
-        blankRun++;
-        continue;
+    /** Text written as it is: {@code \n} breaks the line. */
+    void raw(String text) {
+      ensure(text.length());
+      for (int i = 0; i < text.length(); i++) {
+        char ch = text.charAt(i);
+        written = true;
+        endsWithNewline = ch == '\n';
+        if (ch == '\n') {
+          lineBreak();
+        } else if (ch == ' ' || ch == '\u00a0') {
+          space();
+        } else {
+          put(ch);
+        }
       }
-      if (out.length() > 0) {
-        out.append(blankRun > 0 ? "\n\n" : "\n");
-      }
-      out.append(clean);
-      blankRun = 0;
     }
-    return out.toString();
+
+    /** Ends the line unless nothing was written yet or the last thing written was a line break. */
+    void newline() {
+      if (written && !endsWithNewline) {
+        raw("\n");
+      }
+    }
+
+    /** Room for {@code n} more characters and a blank line before them. */
+    private void ensure(int n) {
+      if (length + n + 2 > out.length) {
+        out = java.util.Arrays.copyOf(out, Math.max(out.length * 2, length + n + 2));
+      }
+    }
+
+    private void space() {
+      if (lineHasText && out[length - 1] != ' ') {
+        out[length++] = ' ';
+      }
+    }
+
+    private void put(char ch) {
+      if (Character.isWhitespace(ch)) {
+        // Kept between words (as a space run is), dropped at either end of a line (strip).
+        if (lineHasText) {
+          out[length++] = ch;
+        }
+        return;
+      }
+      startText();
+      out[length++] = ch;
+      textEnd = length;
+    }
+
+    /** Before text: the line break or blank line a new line of text needs after earlier ones. */
+    private void startText() {
+      if (!lineHasText) {
+        if (length > 0) {
+          out[length++] = '\n';
+          if (pendingBreak == 2) {
+            out[length++] = '\n';
+          }
+        }
+        pendingBreak = 0;
+        lineHasText = true;
+      }
+    }
+
+    private void lineBreak() {
+      if (lineHasText) {
+        pendingBreak = 1;
+      } else if (pendingBreak > 0) {
+        pendingBreak = 2;
+      }
+      lineHasText = false;
+      length = textEnd;
+    }
+
+    @Override
+    public String toString() {
+      return new String(out, 0, textEnd);
+    }
   }
 }

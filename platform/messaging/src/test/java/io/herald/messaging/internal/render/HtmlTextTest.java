@@ -28,52 +28,106 @@ class HtmlTextTest {
         .isEqualTo("Hi you\n\nBye");
   }
 
-  /** The character-by-character versions these replaced, as the reference. */
-  private static String collapsedOneByOne(String text) {
-    StringBuilder out = new StringBuilder();
-    boolean inSpace = false;
-    for (int i = 0; i < text.length(); i++) {
-      char ch = text.charAt(i);
-      boolean space =
-          ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\u000b';
-      if (!space) {
-        out.append(ch);
-      } else if (!inSpace) {
-        out.append(' ');
-      }
-      inSpace = space;
-    }
-    return out.toString();
-  }
+  /**
+   * The two passes {@link HtmlText.Lines} replaced, one character at a time, as the reference: text
+   * nodes' whitespace runs collapsed into one buffer with what else is written, then the buffer
+   * split into lines, each cleaned, blank lines dropped but for one between two lines of text.
+   */
+  private static final class TwoPasses {
+    private final StringBuilder raw = new StringBuilder();
 
-  private static String cleanedOneByOne(String line) {
-    StringBuilder out = new StringBuilder(line.length());
-    boolean inSpace = false;
-    for (int i = 0; i < line.length(); i++) {
-      char ch = line.charAt(i) == '\u00a0' ? ' ' : line.charAt(i);
-      if (ch != ' ' || !inSpace) {
-        out.append(ch);
+    void text(String text) {
+      boolean inSpace = false;
+      for (int i = 0; i < text.length(); i++) {
+        char ch = text.charAt(i);
+        boolean space =
+            ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\u000b';
+        if (!space) {
+          raw.append(ch);
+        } else if (!inSpace) {
+          raw.append(' ');
+        }
+        inSpace = space;
       }
-      inSpace = ch == ' ';
     }
-    return out.toString().strip();
+
+    void raw(String text) {
+      raw.append(text);
+    }
+
+    void newline() {
+      if (raw.length() > 0 && raw.charAt(raw.length() - 1) != '\n') {
+        raw.append('\n');
+      }
+    }
+
+    String tidy() {
+      StringBuilder out = new StringBuilder();
+      int blankRun = 0;
+      for (String line : raw.toString().split("\n", -1)) {
+        String clean = cleaned(line);
+        if (clean.isEmpty()) {
+          blankRun++;
+          continue;
+        }
+        if (out.length() > 0) {
+          out.append(blankRun > 0 ? "\n\n" : "\n");
+        }
+        out.append(clean);
+        blankRun = 0;
+      }
+      return out.toString();
+    }
+
+    private static String cleaned(String line) {
+      StringBuilder out = new StringBuilder(line.length());
+      boolean inSpace = false;
+      for (int i = 0; i < line.length(); i++) {
+        char ch = line.charAt(i) == '\u00a0' ? ' ' : line.charAt(i);
+        if (ch != ' ' || !inSpace) {
+          out.append(ch);
+        }
+        inSpace = ch == ' ';
+      }
+      return out.toString().strip();
+    }
   }
 
   @Test
-  void runsAreCollapsedAndCleanedLikeOneCharacterAtATime() {
-    String alphabet = "ab \t\n\r\f\u000b\u00a0é€";
+  void linesAreWrittenAsTheTwoPassesWroteThem() {
+    String alphabet = "ab \t\n\r\f\u000b\u00a0é€\u2003";
     java.util.Random random = new java.util.Random(20261201);
     for (int n = 0; n < 5_000; n++) {
-      StringBuilder text = new StringBuilder();
-      int length = random.nextInt(40);
-      for (int i = 0; i < length; i++) {
-        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      HtmlText.Lines lines = new HtmlText.Lines();
+      TwoPasses reference = new TwoPasses();
+      StringBuilder calls = new StringBuilder();
+      int count = random.nextInt(12);
+      for (int c = 0; c < count; c++) {
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(12);
+        for (int i = 0; i < length; i++) {
+          text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        String t = text.toString();
+        switch (random.nextInt(3)) {
+          case 0 -> {
+            lines.text(t);
+            reference.text(t);
+            calls.append("text(").append(t).append(") ");
+          }
+          case 1 -> {
+            lines.raw(t);
+            reference.raw(t);
+            calls.append("raw(").append(t).append(") ");
+          }
+          default -> {
+            lines.newline();
+            reference.newline();
+            calls.append("newline() ");
+          }
+        }
       }
-      String t = text.toString();
-      StringBuilder collapsed = new StringBuilder("x");
-      HtmlText.collapse(t, collapsed);
-      assertThat(collapsed.toString()).as("collapse %s", t).isEqualTo("x" + collapsedOneByOne(t));
-      assertThat(HtmlText.clean(t)).as("clean %s", t).isEqualTo(cleanedOneByOne(t));
+      assertThat(lines.toString()).as("%s", calls).isEqualTo(reference.tidy());
     }
   }
 }
