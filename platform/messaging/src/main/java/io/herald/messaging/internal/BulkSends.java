@@ -7,6 +7,7 @@ import io.herald.messaging.api.NotFoundException;
 import io.herald.shared.ingest.GroupCommit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
 /**
@@ -21,21 +22,31 @@ final class BulkSends {
 
   private BulkSends() {}
 
+  /**
+   * Prepares (checks and renders) every entry holding a permit of {@code gate}, then inserts them
+   * without it: a batch waiting for its commit does not keep another from rendering.
+   */
   static List<BulkSendResult> enqueue(
       List<EmailSend> sends,
       Function<EmailSend, PreparedSend> prepare,
+      Semaphore gate,
       DeliveryWriter writer,
       MessagingWorkers workers) {
     BulkSendResult[] results = new BulkSendResult[sends.size()];
     List<PreparedSend> prepared = new ArrayList<>(sends.size());
     List<Integer> indexes = new ArrayList<>(sends.size());
-    for (int i = 0; i < sends.size(); i++) {
-      try {
-        prepared.add(prepare.apply(sends.get(i)).onLane(LANE_BULK));
-        indexes.add(i);
-      } catch (InvalidMessageException | NotFoundException e) {
-        results[i] = BulkSendResult.refused(e.getMessage());
+    gate.acquireUninterruptibly();
+    try {
+      for (int i = 0; i < sends.size(); i++) {
+        try {
+          prepared.add(prepare.apply(sends.get(i)).onLane(LANE_BULK));
+          indexes.add(i);
+        } catch (InvalidMessageException | NotFoundException e) {
+          results[i] = BulkSendResult.refused(e.getMessage());
+        }
       }
+    } finally {
+      gate.release();
     }
     List<DeliveryWriter.Row> rows = new ArrayList<>(prepared.size());
     prepared.forEach(p -> rows.addAll(p.rows()));

@@ -16,6 +16,7 @@ import io.herald.people.api.PersonView;
 import io.herald.shared.persistence.DataSources;
 import io.herald.shared.persistence.Transactions;
 import io.herald.workspace.api.WorkspaceId;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,7 +27,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Transactional sends: prepared ({@link SendPreparer}: find or create the person, check whether the
@@ -61,6 +64,25 @@ public class DefaultMessageService implements MessageService {
   @Inject MessagingSettings settings;
 
   @Inject ChannelSendPreparer channelPreparer;
+
+  /**
+   * Bulk batches checked and rendered at once on this node; 0 (the default) for one fewer than the
+   * cores, at least one. The other callers wait (asleep) for their turn.
+   */
+  @Inject
+  @ConfigProperty(name = "herald.messaging.enqueue.bulk-renderers", defaultValue = "0")
+  int bulkRenderers;
+
+  private Semaphore bulkGate;
+
+  @PostConstruct
+  void start() {
+    int permits =
+        bulkRenderers > 0
+            ? bulkRenderers
+            : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    bulkGate = new Semaphore(permits, true);
+  }
 
   @Override
   public SendReceipt send(WorkspaceId workspace, io.herald.messaging.api.ChannelSend send) {
@@ -162,9 +184,10 @@ public class DefaultMessageService implements MessageService {
     // it wait long for a core, and the connections it took queued transactional sends behind it
     // (bench/send, T7 during bulk: p50 59 -> 21 ms, p99 950 -> 580 ms, medians of three runs).
     // The message, its layout and snippets, the people and their suppressions: once per batch.
+    // At most bulk-renderers batches render at once, so that bulk batches never take every core.
     SendLookups lookups = preparer.bulk(workspace, sends);
     return BulkSends.enqueue(
-        sends, send -> preparer.prepare(workspace, send, lookups), writer, workers);
+        sends, send -> preparer.prepare(workspace, send, lookups), bulkGate, writer, workers);
   }
 
   @Override

@@ -76,6 +76,7 @@ final class EnqueueFixture implements AutoCloseable {
     service.clock = preparer.clock;
     service.writer = writer;
     service.preparer = preparer;
+    service.start();
   }
 
   @Override
