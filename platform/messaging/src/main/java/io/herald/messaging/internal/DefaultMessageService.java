@@ -75,6 +75,8 @@ public class DefaultMessageService implements MessageService {
 
   private Semaphore bulkGate;
 
+  @Inject TransactionalTraffic traffic;
+
   @PostConstruct
   void start() {
     int permits =
@@ -186,8 +188,16 @@ public class DefaultMessageService implements MessageService {
     // The message, its layout and snippets, the people and their suppressions: once per batch.
     // At most bulk-renderers batches render at once, so that bulk batches never take every core.
     SendLookups lookups = preparer.bulk(workspace, sends);
+    long yieldNanos = settings.bulkYieldNanos();
     return BulkSends.enqueue(
-        sends, send -> preparer.prepare(workspace, send, lookups), bulkGate, writer, workers);
+        sends,
+        send -> {
+          traffic.yieldTo(yieldNanos);
+          return preparer.prepare(workspace, send, lookups);
+        },
+        bulkGate,
+        writer,
+        workers);
   }
 
   @Override

@@ -55,6 +55,9 @@ public class DeliverySender {
 
   @Inject Clock clock;
 
+  /** Handed sends count as transactional traffic; injection replaces this one (tests keep it). */
+  @Inject TransactionalTraffic traffic = new TransactionalTraffic();
+
   /** The node's send buckets; package-private so tests can give it a manual clock. */
   SendLimiter limiter = new SendLimiter(io.github.bucket4j.TimeMeter.SYSTEM_NANOTIME);
 
@@ -101,6 +104,9 @@ public class DeliverySender {
      * runs out and are then sent again with the same idempotency key.
      */
     public boolean step() {
+      if (MessagingWorkers.BULK.equals(lane)) {
+        traffic.yieldTo(settings.bulkYieldNanos());
+      }
       List<Outcome> previous = pending;
       pending = List.of();
       Instant now = clock.instant();
@@ -114,7 +120,13 @@ public class DeliverySender {
         // suppressions just before): no claim. Sent first, then recorded with the previous
         // batch's outcomes in one commit, so a handed send never waits for an earlier batch's
         // commit (under load a commit took tens of ms: bench/send T7).
-        List<Outcome> sent = sendAll(handed, Map.of(), stopSending(now));
+        List<Outcome> sent;
+        traffic.enter();
+        try {
+          sent = sendAll(handed, Map.of(), stopSending(now), false);
+        } finally {
+          traffic.exit();
+        }
         List<Outcome> all = new ArrayList<>(previous.size() + sent.size());
         all.addAll(previous);
         all.addAll(sent);
@@ -157,7 +169,12 @@ public class DeliverySender {
       if (turn.claimed().isEmpty()) {
         return false;
       }
-      pending = sendAll(turn.claimed(), turn.suppressed(), stopSending(now));
+      pending =
+          sendAll(
+              turn.claimed(),
+              turn.suppressed(),
+              stopSending(now),
+              MessagingWorkers.BULK.equals(lane));
       return true;
     }
 
@@ -213,10 +230,21 @@ public class DeliverySender {
     return now.plusSeconds(settings.leaseSeconds() / 2);
   }
 
+  /**
+   * Sends a batch; {@code yielding} (the bulk lane), each send first waits for the transactional
+   * sends being handled on this node (at most {@code bulk-yield-millis}): the loop's thread runs at
+   * the lowest priority, but what it sends costs others CPU at theirs (the database's statements, a
+   * local relay).
+   */
   private List<Outcome> sendAll(
-      List<DeliveryQueue.Claimed> claimed, Map<Long, SuppressionView> suppressed, Instant stop) {
+      List<DeliveryQueue.Claimed> claimed,
+      Map<Long, SuppressionView> suppressed,
+      Instant stop,
+      boolean yielding) {
     List<Outcome> outcomes = new ArrayList<>(claimed.size());
+    long yieldNanos = yielding ? settings.bulkYieldNanos() : 0;
     for (DeliveryQueue.Claimed d : claimed) {
+      traffic.yieldTo(yieldNanos);
       outcomes.add(
           clock.instant().isAfter(stop) ? Outcome.unsent(d) : send(d, suppressed.get(d.pk())));
     }

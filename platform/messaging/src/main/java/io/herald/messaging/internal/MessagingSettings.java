@@ -33,6 +33,14 @@ public class MessagingSettings {
   @ConfigProperty(name = "herald.messaging.sender.bulk-batch-size", defaultValue = "500")
   int bulkBatchSize = 500;
 
+  /**
+   * The longest bulk work (a batch's next entry, a bulk loop's next claim or send) waits while
+   * transactional sends are being handled on this node; 0 never waits.
+   */
+  @Inject
+  @ConfigProperty(name = "herald.messaging.bulk-yield-millis", defaultValue = "5")
+  long bulkYieldMillis;
+
   @Inject
   @ConfigProperty(name = "herald.messaging.sender.lease-seconds", defaultValue = "120")
   int leaseSeconds;
@@ -54,6 +62,14 @@ public class MessagingSettings {
   /** Sending loops of the transactional lane on this node. */
   public int transactionalThreads() {
     return transactionalThreads;
+  }
+
+  /**
+   * How long bulk work waits at most, each time, for the transactional sends being handled ({@link
+   * TransactionalTraffic}), in nanoseconds.
+   */
+  public long bulkYieldNanos() {
+    return java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(bulkYieldMillis);
   }
 
   /** Sending loops of the bulk lane on this node. */

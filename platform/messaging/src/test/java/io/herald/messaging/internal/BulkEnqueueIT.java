@@ -90,4 +90,23 @@ class BulkEnqueueIT extends EnqueueITSupport {
                 .state())
         .isEqualTo("queued");
   }
+
+  @Test
+  void enqueueBulkWaitsBeforeEachEntryWhileTransactionalSendsAreHandled() {
+    CountingTraffic traffic = new CountingTraffic();
+    service.traffic = traffic;
+    service.settings.bulkYieldMillis = 1;
+    List<EmailSend> sends = List.of(inline("p1", null), inline("p2", null), inline("p3", null));
+
+    assertThat(service.enqueueBulk(workspace, sends)).allMatch(BulkSendResult::ok);
+    assertThat(traffic.waits).as("no transactional traffic: no wait").hasValue(0);
+
+    service.traffic.enter();
+    try {
+      assertThat(service.enqueueBulk(workspace, sends)).allMatch(BulkSendResult::ok);
+    } finally {
+      service.traffic.exit();
+    }
+    assertThat(traffic.waits).as("one wait per entry").hasValue(3);
+  }
 }

@@ -210,6 +210,31 @@ class DeliverySenderIT {
   }
 
   @Test
+  void bulkLoopsWaitForTransactionalTrafficBeforeEachClaimAndSendAndTransactionalOnesDoNot() {
+    CountingTraffic traffic = new CountingTraffic();
+    sender.traffic = traffic;
+    sender.settings.bulkYieldMillis = 1;
+    for (int i = 0; i < 3; i++) {
+      provider.script.add(DeliveryResult.accepted("p" + i));
+    }
+    String first = queue(clock.instant().minusSeconds(10), "bulk");
+    String second = queue(clock.instant().minusSeconds(10), "bulk");
+    String transactional = queue(clock.instant(), "transactional");
+
+    traffic.enter();
+    try {
+      drain();
+      assertThat(traffic.waits).as("the transactional lane never waits").hasValue(0);
+      assertThat(sender.step("bulk")).isTrue();
+      assertThat(traffic.waits).as("before the claim and before each of the 2 sends").hasValue(3);
+    } finally {
+      traffic.exit();
+    }
+    assertThat(List.of(view(first).state(), view(second).state(), view(transactional).state()))
+        .containsOnly("sent");
+  }
+
+  @Test
   void aScheduledMessageWaitsForItsTime() {
     provider.script.add(DeliveryResult.accepted("m"));
     String id = queue(clock.instant().plusSeconds(3600));

@@ -76,6 +76,8 @@ final class EnqueueFixture implements AutoCloseable {
     service.clock = preparer.clock;
     service.writer = writer;
     service.preparer = preparer;
+    service.traffic = new TransactionalTraffic();
+    service.settings = new MessagingSettings(); // bulk-yield-millis 0: never waits
     service.start();
   }
 

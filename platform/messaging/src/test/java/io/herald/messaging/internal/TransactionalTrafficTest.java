@@ -1,0 +1,89 @@
+package io.herald.messaging.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Transactional traffic: what counts as it, and how bulk work waits for it. */
+class TransactionalTrafficTest {
+
+  private final TransactionalTraffic traffic = new TransactionalTraffic();
+
+  private TransactionalRequests filter() {
+    TransactionalRequests filter = new TransactionalRequests();
+    filter.traffic = traffic;
+    return filter;
+  }
+
+  private static HttpServletRequest request(String uri) {
+    return (HttpServletRequest)
+        Proxy.newProxyInstance(
+            TransactionalTrafficTest.class.getClassLoader(),
+            new Class<?>[] {HttpServletRequest.class},
+            (proxy, method, args) -> method.getName().equals("getRequestURI") ? uri : null);
+  }
+
+  @Test
+  void aTransactionalSendCountsWhileItIsHandledAndABulkBatchDoesNot() throws Exception {
+    List<String> seen = new ArrayList<>();
+    FilterChain chain =
+        (req, res) ->
+            seen.add(((HttpServletRequest) req).getRequestURI() + " " + traffic.inFlight());
+
+    filter().doFilter(request("/v1/send/email"), null, chain);
+    filter().doFilter(request("/v1/send/sms"), null, chain);
+    filter().doFilter(request("/v1/send/email/batch"), null, chain);
+
+    assertThat(seen)
+        .containsExactly("/v1/send/email 1", "/v1/send/sms 1", "/v1/send/email/batch 0");
+    assertThat(traffic.inFlight()).isZero();
+  }
+
+  @Test
+  void aFailedRequestStopsCounting() {
+    FilterChain failing =
+        (ServletRequest req, jakarta.servlet.ServletResponse res) -> {
+          throw new IllegalStateException("boom");
+        };
+
+    assertThatThrownBy(() -> filter().doFilter(request("/v1/send/email"), null, failing))
+        .hasMessage("boom");
+    assertThat(traffic.inFlight()).isZero();
+  }
+
+  @Test
+  void bulkWorkWaitsWhileTransactionalSendsAreHandledAndNoLongerThanItsLimit() throws Exception {
+    assertThat(traffic.yieldTo(TimeUnit.SECONDS.toNanos(5))).as("nothing to wait for").isFalse();
+
+    traffic.enter();
+    long start = System.nanoTime();
+    assertThat(traffic.yieldTo(TimeUnit.MILLISECONDS.toNanos(20))).isTrue();
+    assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(20));
+
+    CountDownLatch waiting = new CountDownLatch(1);
+    CompletableFuture<Long> waited =
+        CompletableFuture.supplyAsync(
+            () -> {
+              waiting.countDown();
+              long t = System.nanoTime();
+              traffic.yieldTo(TimeUnit.SECONDS.toNanos(30));
+              return System.nanoTime() - t;
+            });
+    assertThat(waiting.await(5, TimeUnit.SECONDS)).isTrue();
+    Thread.sleep(50);
+    traffic.exit();
+    assertThat(waited.get(10, TimeUnit.SECONDS))
+        .as("the wait ends when the traffic does, not at its limit")
+        .isBetween(TimeUnit.MILLISECONDS.toNanos(40), TimeUnit.SECONDS.toNanos(10));
+  }
+}
