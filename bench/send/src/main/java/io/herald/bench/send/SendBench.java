@@ -20,10 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * bench/send (PERFORMANCE-NOTES T6, T7): a fresh schema, Herald from its distribution, a counting
  * SMTP sink ({@link SmtpSink}); then (a) the plain Angus Mail loop ({@link PlainLoop}), (b) the
- * same number of sends through {@code POST /v1/send/email/batch} (bulk lane) to the last 250 at the
- * sink, with the server's {@code Com_commit} delta, (c) during (b), transactional sends at a fixed
- * rate and their latency from the API call to the sink's 250, (d) the rate limiter at 50/s. Each
- * figure is printed beside its baseline and target. Settings: see bench/send/README.md.
+ * same number of sends through {@code POST /v1/send/email/batch} (bulk lane) alone to the last 250
+ * at the sink, then the commits of a smaller bulk send by the server's {@code Com_commit} delta,
+ * (c) a second bulk send like (b) with transactional sends at a fixed rate beside it and their
+ * latency from the API call to the sink's 250, (d) the rate limiter at 50/s. Each figure is printed
+ * beside its baseline and target. Settings ({@link Settings}): see bench/send/README.md.
  */
 public final class SendBench {
 
@@ -32,60 +33,6 @@ public final class SendBench {
   static final String PASSWORD = "bench";
 
   private SendBench() {}
-
-  record Settings(
-      int messages,
-      int people,
-      int connections,
-      int clients,
-      int batch,
-      int t7Rate,
-      int limitRate,
-      int limitBurst,
-      int limitSeconds,
-      String server,
-      String rootUser,
-      String rootPassword,
-      String heap,
-      int sinkReceiveBuffer,
-      int calibrateSeconds,
-      int warmupSeconds,
-      int warmupBulk,
-      int commitMessages) {
-
-    static Settings from(List<String> args, Map<String, String> env) {
-      boolean small = args.contains("--small");
-      for (String arg : args) {
-        if (!arg.equals("--small")) {
-          throw new IllegalArgumentException("unknown argument " + arg + " (only --small)");
-        }
-      }
-      return new Settings(
-          number(env, "BENCH_MESSAGES", small ? 5_000 : 100_000),
-          number(env, "BENCH_PEOPLE", small ? 1_000 : 10_000),
-          number(env, "BENCH_CONNECTIONS", 4),
-          number(env, "BENCH_CLIENTS", 4),
-          Math.min(1000, number(env, "BENCH_BATCH", 1000)),
-          number(env, "BENCH_T7_RATE", 100),
-          number(env, "BENCH_LIMIT_RATE", 50),
-          number(env, "BENCH_LIMIT_BURST", 10),
-          number(env, "BENCH_LIMIT_SECONDS", small ? 10 : 60),
-          env.getOrDefault("BENCH_DB_URL", "jdbc:mysql://127.0.0.1:3306/"),
-          env.getOrDefault("BENCH_DB_USER", "root"),
-          env.getOrDefault("BENCH_DB_PASSWORD", ""),
-          env.getOrDefault("BENCH_HEAP", "1g"),
-          number(env, "BENCH_SINK_RCVBUF", 4096),
-          number(env, "BENCH_T7_ALONE_SECONDS", small ? 5 : 15),
-          number(env, "BENCH_WARMUP_SECONDS", small ? 20 : 60),
-          number(env, "BENCH_WARMUP_BULK", small ? 2_000 : 10_000),
-          number(env, "BENCH_COMMIT_MESSAGES", small ? 2_000 : 10_000));
-    }
-
-    private static int number(Map<String, String> env, String key, int fallback) {
-      String value = env.get(key);
-      return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
-    }
-  }
 
   public static void main(String[] args) throws Exception {
     List<String> arguments = new ArrayList<>(Arrays.asList(args));

@@ -17,7 +17,7 @@ final class ServerCommits {
   private ServerCommits() {}
 
   /** Commits so far, server-wide. */
-  static long count(SendBench.Settings s) throws Exception {
+  static long count(Settings s) throws Exception {
     try (Connection c = DriverManager.getConnection(s.server(), s.rootUser(), s.rootPassword());
         Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SHOW GLOBAL STATUS LIKE 'Com_commit'")) {
