@@ -66,6 +66,8 @@ final class HeraldSettings {
     keys.put(
         "HERALD_MESSAGING_ENQUEUE_MAX_ROWS_PER_COMMIT",
         "herald.messaging.enqueue.max-rows-per-commit");
+    keys.put("HERALD_MESSAGING_ENQUEUE_BULK_RENDERERS", "herald.messaging.enqueue.bulk-renderers");
+    keys.put("HERALD_MESSAGING_BULK_YIELD_MILLIS", "herald.messaging.bulk-yield-millis");
     keys.put("HERALD_EVENTS_ANONYMOUS_RETENTION_DAYS", "herald.events.anonymous-retention-days");
     keys.put(
         "HERALD_EVENTS_ANONYMOUS_RETENTION_INTERVAL_MINUTES",
