@@ -53,7 +53,13 @@ final class ConsoleBrowser {
 
   /** Waits, retrying while an ajax update swaps the elements being looked at. */
   FluentWait<WebDriver> waitFor() {
-    return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class);
+    // While a page loads, an element found on the old document can go stale between the find and
+    // the read: Selenium says so with StaleElementReferenceException, but chromedriver sometimes
+    // answers "Node with given id does not belong to the document" (a plain WebDriverException;
+    // AdminConsoleUiIT failed on it once, 2026-12-01). Both mean "look again".
+    return new WebDriverWait(driver, WAIT)
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(WebDriverException.class);
   }
 
   /** Clicks a navigation link and waits for its page. */
