@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * Bounds on one template: so that a template cannot hang or flood the sender.
  *
- * @param maxRenderTime wall-clock budget of one render call, checked at every loop iteration
+ * @param maxRenderTime budget of one render call in CPU time of the rendering thread (wall-clock
+ *     time where the JVM cannot measure that), checked at every loop iteration and at the end
  * @param maxOutputChars largest rendered output (and largest captured block)
  * @param maxIterations total loop iterations ({@code for}, {@code tablerow}) in one render
  * @param maxTemplateChars largest template source accepted by {@code compile}
