@@ -35,6 +35,12 @@ public final class SendBench {
   private SendBench() {}
 
   public static void main(String[] args) throws Exception {
+    // The driver's HTTP clients drop idle keep-alive connections well before Herald's HTTP listener
+    // does (30 s): otherwise a batch POST sent on a connection the server is closing at that moment
+    // fails on both sides ("header parser received no bytes"; seen once between two phases).
+    if (System.getProperty("jdk.httpclient.keepalive.timeout") == null) {
+      System.setProperty("jdk.httpclient.keepalive.timeout", "10");
+    }
     List<String> arguments = new ArrayList<>(Arrays.asList(args));
     Path distribution =
         Path.of(

@@ -47,7 +47,7 @@ record Settings(
         env.getOrDefault("BENCH_HEAP", "1g"),
         number(env, "BENCH_SINK_RCVBUF", 4096),
         number(env, "BENCH_T7_ALONE_SECONDS", small ? 5 : 15),
-        number(env, "BENCH_WARMUP_SECONDS", small ? 20 : 60),
+        number(env, "BENCH_WARMUP_SECONDS", small ? 20 : 180),
         number(env, "BENCH_WARMUP_BULK", small ? 2_000 : 10_000),
         number(env, "BENCH_COMMIT_MESSAGES", small ? 2_000 : 10_000));
   }
