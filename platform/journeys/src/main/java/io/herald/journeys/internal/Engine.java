@@ -36,7 +36,7 @@ final class Engine {
     triggers = new Triggers(dataSource, clock, journeys, entries, steps, effects, eventWindow);
     feedFilter = new FeedFilter(dataSource, journeys);
     poller = new TimerPoller(dataSource, clock, steps, batchSize, lease);
-    segmentFeed = new SegmentFeed(dataSource, triggers, feedSettleSeconds);
+    segmentFeed = new SegmentFeed(dataSource, triggers, feedFilter, feedSettleSeconds);
     dates = new DateTriggers(dataSource, clock, journeys, entries, effects, batchSize);
     objects = new ObjectTriggers(dataSource, clock, journeys, entries, effects, feedSettleSeconds);
     webhooks = new Webhooks(dataSource, clock, journeys, entries, effects);

@@ -22,9 +22,11 @@ import javax.sql.DataSource;
  * Which entries of a feed batch can affect journeys, found with a few reads per workspace in
  * auto-commit mode: an event matters when its person has an active or still convertible run, or
  * when an active event-triggered journey of its workspace starts on its name; a person change
- * matters when the person has a run waiting for a condition. {@link Triggers} then opens a
- * transaction only for those, so a batch no journey cares about commits nothing. A superset: each
- * kept entry is checked again under the run locks.
+ * matters when the person has a run waiting for a condition; a segment enter or exit matters when
+ * its person has an active run or an active segment-triggered journey of its workspace starts on
+ * that segment and direction. {@link Triggers} then opens a transaction only for those, so a batch
+ * no journey cares about commits nothing. A superset: each kept entry is checked again under the
+ * run locks.
  */
 final class FeedFilter {
 
@@ -111,6 +113,45 @@ final class FeedFilter {
         .filter(e -> waiting.getOrDefault(e.workspaceId(), Set.of()).contains(e.change().cioId()))
         .toList();
   }
+
+  /**
+   * The membership changes of {@code batch} that may affect journeys, in their order. A rebuild
+   * records thousands of enters at once: without this, each would cost a transaction even where no
+   * journey reads segments.
+   */
+  List<Triggers.MembershipChange> membershipChanges(List<Triggers.MembershipChange> batch) {
+    Map<Long, Set<String>> byWorkspace = new LinkedHashMap<>();
+    for (Triggers.MembershipChange m : batch) {
+      byWorkspace.computeIfAbsent(m.workspaceId(), k -> new HashSet<>()).add(m.cioId());
+    }
+    Map<Long, Set<String>> withRuns = new HashMap<>();
+    Map<Long, Set<Start>> starting = new HashMap<>();
+    Transactions.autoCommit(
+        dataSource,
+        "journeys feed filter",
+        c -> {
+          for (var ws : byWorkspace.entrySet()) {
+            starting.put(
+                ws.getKey(),
+                journeys.active(c, ws.getKey(), "segment").stream()
+                    .map(j -> j.definition().trigger())
+                    .map(t -> new Start(t.segmentId(), t.onEnter()))
+                    .collect(Collectors.toSet()));
+            withRuns.put(
+                ws.getKey(), withRuns(c, ws.getKey(), ws.getValue(), "state = 'active'", null));
+          }
+          return null;
+        });
+    return batch.stream()
+        .filter(
+            m ->
+                starting.get(m.workspaceId()).contains(new Start(m.segmentId(), m.entered()))
+                    || withRuns.get(m.workspaceId()).contains(m.cioId()))
+        .toList();
+  }
+
+  /** A segment and a direction that start runs of some journey. */
+  private record Start(long segmentId, boolean entered) {}
 
   /** Which of the people have a run matching {@code condition} (one optional parameter). */
   private static Set<String> withRuns(

@@ -1,6 +1,7 @@
 package io.herald.journeys.internal;
 
 import io.herald.shared.feed.FeedCursor;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -18,11 +19,13 @@ final class SegmentFeed {
 
   private final DataSource dataSource;
   private final Triggers triggers;
+  private final FeedFilter filter;
   private final int settleSeconds;
 
-  SegmentFeed(DataSource dataSource, Triggers triggers, int settleSeconds) {
+  SegmentFeed(DataSource dataSource, Triggers triggers, FeedFilter filter, int settleSeconds) {
     this.dataSource = dataSource;
     this.triggers = triggers;
+    this.filter = filter;
     this.settleSeconds = settleSeconds;
   }
 
@@ -51,7 +54,11 @@ final class SegmentFeed {
     if (slice.entries().isEmpty()) {
       return 0;
     }
-    triggers.onMembershipChanges(slice.entries());
+    // Only the changes a journey may act on get a transaction (each is checked again under locks).
+    List<Triggers.MembershipChange> relevant = filter.membershipChanges(slice.entries());
+    if (!relevant.isEmpty()) {
+      triggers.onMembershipChanges(relevant);
+    }
     CURSOR.acknowledge(dataSource, CONSUMER, slice.position());
     return slice.entries().size();
   }

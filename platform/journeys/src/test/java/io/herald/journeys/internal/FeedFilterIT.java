@@ -89,6 +89,47 @@ class FeedFilterIT {
     assertThat(counting.commits()).isZero();
   }
 
+  @Test
+  void keepsOnlyMembershipChangesOfPeopleWithRunsOrThatStartAJourneyWithoutACommit() {
+    CountingDataSource counting = new CountingDataSource(JourneyTestDatabase.dataSource());
+    Scenario s = new Scenario(T0, counting);
+    long segment = 910_000 + (s.ws % 1000);
+    s.enter(s.activeJourney(WAITS), "runner", Json.object("{}"));
+    Triggers.MembershipChange idleEnters = membership(s, segment, "idle", true);
+    Triggers.MembershipChange idleLeaves = membership(s, segment, "idle", false);
+    Triggers.MembershipChange runnerLeaves = membership(s, segment, "runner", false);
+    Triggers.MembershipChange otherSegment = membership(s, segment + 1, "idle", true);
+    List<Triggers.MembershipChange> batch =
+        List.of(idleEnters, idleLeaves, runnerLeaves, otherSegment);
+    counting.reset();
+
+    assertThat(s.engine.feedFilter.membershipChanges(batch))
+        .as("no segment-triggered journey: only the person with an active run")
+        .containsExactly(runnerLeaves);
+    assertThat(counting.commits()).as("deciding commits nothing").isZero();
+
+    s.activeJourney(
+        "{'name':'On entering','trigger':{'type':'segment','segment_id':"
+            + segment
+            + ",'on':'entered'},'nodes':["
+            + "{'id':'d','type':'delay','settings':{'duration':{'value':1,'unit':'days'}},"
+            + "'next':'e'},"
+            + "{'id':'e','type':'send_email','settings':{'from':'a@x.test','subject':'Hi',"
+            + "'body':'b'}}]}");
+    counting.reset();
+    assertThat(s.engine.feedFilter.membershipChanges(batch))
+        .as(
+            "in order: entering the trigger's segment, and the person with a run; not leaving it,"
+                + " not another segment")
+        .containsExactly(idleEnters, runnerLeaves);
+    assertThat(counting.commits()).isZero();
+  }
+
+  private static Triggers.MembershipChange membership(
+      Scenario s, long segment, String cioId, boolean entered) {
+    return new Triggers.MembershipChange(0, s.ws, segment, cioId, entered, s.clock.instant());
+  }
+
   private static RecordedEvent event(Scenario s, String cioId, String name) throws SQLException {
     return JourneyTestDatabase.event(s.ws, cioId, name, s.clock.instant(), Json.object("{}"));
   }
