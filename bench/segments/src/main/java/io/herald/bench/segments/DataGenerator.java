@@ -23,8 +23,11 @@ final class DataGenerator {
   private static final int BATCH = 1000;
   private static final int THREADS = 2;
 
-  /** The segments engine's consumer name in {@code events_feed_cursor}. */
-  static final String SEGMENTS_CONSUMER = "segments";
+  /**
+   * Herald's readers of the events feed that the generated history predates ({@code
+   * events_feed_cursor} consumers): the segments engine and the journeys engine.
+   */
+  static final List<String> HISTORY_CONSUMERS = List.of("segments", "journeys");
 
   private final Database database;
   private final long workspaceId;
@@ -47,12 +50,16 @@ final class DataGenerator {
     long relationships = parallel(data.people(), (from, to) -> relationships(from, to, objectPks));
     try (Connection c = database.connect();
         Statement s = c.createStatement()) {
-      // The history predates the segments engine: it follows the events feed from the end of it,
-      // as when data segments are introduced on existing data (full rebuilds cover the history).
-      s.execute(
-          "INSERT INTO events_feed_cursor (consumer, position, updated_at) SELECT '"
-              + SEGMENTS_CONSUMER
-              + "', COALESCE(MAX(id), 0), NOW(3) FROM events_event");
+      // The history predates the engines: they follow the events feed from the end of it, as when
+      // data segments are introduced on existing data (full rebuilds cover the history). Without
+      // this the journeys engine reads the whole history during the first measurements.
+      for (String consumer : HISTORY_CONSUMERS) {
+        s.execute(
+            "INSERT INTO events_feed_cursor (consumer, position, updated_at) SELECT '"
+                + consumer
+                + "', COALESCE(MAX(id), 0), NOW(3) FROM events_event"
+                + " ON DUPLICATE KEY UPDATE position = VALUES(position), updated_at = NOW(3)");
+      }
       for (String table :
           List.of(
               "people_person", "events_event", "objects_object", "objects_person_relationship")) {

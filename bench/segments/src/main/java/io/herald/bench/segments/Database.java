@@ -106,9 +106,9 @@ final class Database {
       s.execute("DELETE FROM events_event WHERE name LIKE 'probe\\_%'");
       s.execute(
           "UPDATE events_feed_cursor SET position = (SELECT COALESCE(MAX(id), 0) FROM"
-              + " events_event) WHERE consumer = '"
-              + DataGenerator.SEGMENTS_CONSUMER
-              + "'");
+              + " events_event) WHERE consumer IN ('"
+              + String.join("', '", DataGenerator.HISTORY_CONSUMERS)
+              + "')");
     }
   }
 
