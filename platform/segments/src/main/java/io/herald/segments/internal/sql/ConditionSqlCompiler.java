@@ -70,10 +70,12 @@ final class ConditionSqlCompiler {
    * @param workspaceZone the workspace's zone
    * @param personZones the valid zones named by the {@code timezone} attribute of the people the
    *     compiled condition will be evaluated for; others fall back to the workspace's zone
+   * @param dialect the server's dialect
    */
-  ConditionSqlCompiler(Instant now, ZoneId workspaceZone, PersonZones personZones) {
+  ConditionSqlCompiler(
+      Instant now, ZoneId workspaceZone, PersonZones personZones, Dialect dialect) {
     this.now = Objects.requireNonNull(now, "now");
-    this.matches = new MatchSql(now, workspaceZone, personZones);
+    this.matches = new MatchSql(now, workspaceZone, personZones, dialect);
   }
 
   /** The condition over {@code people_person p}. */

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -54,19 +56,29 @@ final class MatchSql {
   /** The person's time zone attribute, as bytes (compared with the names in PersonZones). */
   private static final String PERSON_ZONE = "CAST(" + PersonZones.TEXT_SQL + " AS BINARY)";
 
+  /**
+   * Operands the text of a boolean, null, object or array could equal on some server: {@code
+   * JSON_UNQUOTE} gives {@code true}, {@code null}, {@code {…}}; MariaDB's {@code JSON_VALUE} gives
+   * {@code 1} and {@code 0} for booleans.
+   */
+  private static final Set<String> NOT_PLAIN = Set.of("null", "true", "false", "1", "0");
+
   private final Instant now;
   private final ZoneId workspaceZone;
   private final PersonZones personZones;
+  private final Dialect dialect;
 
   /**
    * @param now the evaluation instant
    * @param workspaceZone the workspace's zone
    * @param personZones the valid zones people of the evaluated rows name
+   * @param dialect the server's dialect
    */
-  MatchSql(Instant now, ZoneId workspaceZone, PersonZones personZones) {
+  MatchSql(Instant now, ZoneId workspaceZone, PersonZones personZones, Dialect dialect) {
     this.now = Objects.requireNonNull(now, "now");
     this.workspaceZone = Objects.requireNonNull(workspaceZone, "workspaceZone");
     this.personZones = Objects.requireNonNull(personZones, "personZones");
+    this.dialect = Objects.requireNonNull(dialect, "dialect");
   }
 
   /**
@@ -78,10 +90,10 @@ final class MatchSql {
     Operand operand = match.operand();
     switch (match.operator()) {
       case EQUALS ->
-          textIs(sql, value, List.of(textOf(operand)), () -> equalsText(sql, value, operand));
+          textIs(sql, value, List.of(textOf(operand)), text -> equalsText(sql, text, operand));
       case NOT_EQUALS -> {
         sql.sql("(NOT ");
-        textIs(sql, value, List.of(textOf(operand)), () -> equalsText(sql, value, operand));
+        textIs(sql, value, List.of(textOf(operand)), text -> equalsText(sql, text, operand));
         sql.sql(")");
       }
       case EXISTS -> present(sql, value);
@@ -194,23 +206,34 @@ final class MatchSql {
   }
 
   /**
-   * {@link #text} for a comparison that holds only when the text equals one of {@code operands}.
-   * The check that the value has a text is left out when no operand could be the text of a value
-   * without one (JSON null is {@code null}, objects and arrays start with a brace or a bracket):
-   * one JSON_EXTRACT per row instead of two, the same result.
+   * {@link #text} for a comparison that holds only when the text equals one of {@code operands};
+   * {@code comparison} appends it around the text it is given (a {@code Runnable} that appends the
+   * text as bytes). The check that the value has a text is left out when no operand could be the
+   * text of a value without one (JSON null is {@code null}, objects and arrays start with a brace
+   * or a bracket): one JSON_EXTRACT per row instead of two, the same result. When, moreover, no
+   * operand could be a boolean's text on either reading ({@link #NOT_PLAIN}), MariaDB reads the
+   * text with {@code JSON_VALUE} ({@link Dialect#MARIADB}): the same text for strings and numbers,
+   * and for other values one no such operand equals.
    */
-  private static void textIs(
-      SqlFragment.Builder sql, Value value, List<String> operands, Runnable comparison) {
+  private void textIs(
+      SqlFragment.Builder sql, Value value, List<String> operands, Consumer<Runnable> comparison) {
     boolean plain =
         operands.stream()
             .noneMatch(t -> t.equals("null") || t.startsWith("{") || t.startsWith("["));
     if (!plain) {
-      text(sql, value, comparison);
+      text(sql, value, () -> comparison.accept(() -> textBytes(sql, value)));
       return;
     }
+    boolean scalar = dialect.jsonValueText() && operands.stream().noneMatch(NOT_PLAIN::contains);
     sql.sql("COALESCE(");
-    comparison.run();
+    comparison.accept(scalar ? () -> scalarBytes(sql, value) : () -> textBytes(sql, value));
     sql.sql(", FALSE)");
+  }
+
+  /** MariaDB's JSON_VALUE of the property, as bytes (see {@link #textIs}). */
+  private static void scalarBytes(SqlFragment.Builder sql, Value value) {
+    sql.sql("CAST(JSON_VALUE(").sql(value.document()).sql(", ").param(value.path());
+    sql.sql(") AS BINARY)");
   }
 
   private static String textOf(Operand operand) {
@@ -225,12 +248,12 @@ final class MatchSql {
     sql.sql(")").sql(comparison);
   }
 
-  private static void equalsText(SqlFragment.Builder sql, Value value, Operand operand) {
-    textBytes(sql, value);
+  private static void equalsText(SqlFragment.Builder sql, Runnable text, Operand operand) {
+    text.run();
     sql.sql(" = ").param(bytes(operand));
   }
 
-  private static void inList(SqlFragment.Builder sql, Value value, List<String> values) {
+  private void inList(SqlFragment.Builder sql, Value value, List<String> values) {
     if (values.isEmpty()) {
       sql.sql("FALSE");
       return;
@@ -239,8 +262,8 @@ final class MatchSql {
         sql,
         value,
         values,
-        () -> {
-          textBytes(sql, value);
+        text -> {
+          text.run();
           sql.sql(" IN (");
           for (int i = 0; i < values.size(); i++) {
             sql.sql(i == 0 ? "" : ", ").param(values.get(i).getBytes(StandardCharsets.UTF_8));

@@ -49,6 +49,9 @@ public class SqlSegmentQueries implements SegmentQueries, RebuildSets {
 
   private final int zonePage;
 
+  /** The server's dialect, read from the first connection (null until then). */
+  private volatile Dialect dialect;
+
   /** For CDI. */
   SqlSegmentQueries() {
     this.zonePage = ZONE_PAGE;
@@ -63,6 +66,21 @@ public class SqlSegmentQueries implements SegmentQueries, RebuildSets {
     this.zonePage = zonePage;
   }
 
+  /** As above, writing {@code dialect}'s SQL whatever the server is (tests). */
+  SqlSegmentQueries(DataSource dataSource, int zonePage, Dialect dialect) {
+    this(dataSource, zonePage);
+    this.dialect = Objects.requireNonNull(dialect, "dialect");
+  }
+
+  private Dialect dialect(Connection c) throws SQLException {
+    Dialect known = dialect;
+    if (known == null) {
+      known = Dialect.of(c);
+      dialect = known;
+    }
+    return known;
+  }
+
   @Override
   public long count(WorkspaceId workspace, Condition condition, Instant now, ZoneId workspaceZone) {
     try (Connection c = dataSource.getConnection()) {
@@ -70,7 +88,8 @@ public class SqlSegmentQueries implements SegmentQueries, RebuildSets {
           ConditionSqlCompiler.needsPersonZones(condition)
               ? workspaceZones(c, workspace)
               : PersonZones.NONE;
-      SqlFragment where = new ConditionSqlCompiler(now, workspaceZone, zones).compile(condition);
+      SqlFragment where =
+          new ConditionSqlCompiler(now, workspaceZone, zones, dialect(c)).compile(condition);
       SqlFragment query =
           new SqlFragment.Builder()
               .sql("SELECT COUNT(*)" + PEOPLE)
@@ -100,7 +119,8 @@ public class SqlSegmentQueries implements SegmentQueries, RebuildSets {
     try (Connection c = dataSource.getConnection()) {
       if (!ConditionSqlCompiler.needsPersonZones(condition)) {
         SqlFragment where =
-            new ConditionSqlCompiler(now, workspaceZone, PersonZones.NONE).compile(condition);
+            new ConditionSqlCompiler(now, workspaceZone, PersonZones.NONE, dialect(c))
+                .compile(condition);
         return matches(c, workspace, where, afterKey, Long.MAX_VALUE, limit);
       }
       List<Match> found = new ArrayList<>();
@@ -112,7 +132,8 @@ public class SqlSegmentQueries implements SegmentQueries, RebuildSets {
           break;
         }
         SqlFragment where =
-            new ConditionSqlCompiler(now, workspaceZone, page.zones()).compile(condition);
+            new ConditionSqlCompiler(now, workspaceZone, page.zones(), dialect(c))
+                .compile(condition);
         found.addAll(matches(c, workspace, where, after, page.lastKey(), limit - found.size()));
         after = page.lastKey();
         if (page.size() < pageSize) {
@@ -145,7 +166,8 @@ public class SqlSegmentQueries implements SegmentQueries, RebuildSets {
         zones = page.zones();
         lastKey = page.lastKey();
       }
-      SqlFragment where = new ConditionSqlCompiler(now, workspaceZone, zones).compile(condition);
+      SqlFragment where =
+          new ConditionSqlCompiler(now, workspaceZone, zones, dialect(c)).compile(condition);
       SqlFragment query =
           new SqlFragment.Builder()
               .sql("SELECT p.id, p.cio_id, ")
@@ -185,7 +207,8 @@ public class SqlSegmentQueries implements SegmentQueries, RebuildSets {
           ConditionSqlCompiler.needsPersonZones(condition)
               ? workspaceZones(c, workspace)
               : PersonZones.NONE;
-      ConditionSqlCompiler compiler = new ConditionSqlCompiler(now, workspaceZone, zones);
+      ConditionSqlCompiler compiler =
+          new ConditionSqlCompiler(now, workspaceZone, zones, dialect(c));
       SqlFragment where = compiler.compile(condition);
       SqlFragment.Builder insert =
           new SqlFragment.Builder()
@@ -224,7 +247,7 @@ public class SqlSegmentQueries implements SegmentQueries, RebuildSets {
       long run) {
     try (Connection c = dataSource.getConnection()) {
       ConditionSqlCompiler compiler =
-          new ConditionSqlCompiler(now, workspaceZone, PersonZones.NONE);
+          new ConditionSqlCompiler(now, workspaceZone, PersonZones.NONE, dialect(c));
       long written = 0;
       for (SqlFragment query : new TimerSql(compiler, workspace.value(), now).of(condition)) {
         written +=

@@ -41,7 +41,10 @@ final class AgreementCases {
   /** The attribute keys of every JSON document (people, events, objects, relationships). */
   static final List<String> KEYS = List.of("a", "b", "timezone");
 
-  /** Text values; several are the texts of numbers, booleans or time zones. */
+  /**
+   * Text values; several are the texts of numbers, booleans (on either server's reading) or time
+   * zones.
+   */
   static final List<String> TEXTS =
       List.of(
           "pro",
@@ -53,6 +56,9 @@ final class AgreementCases {
           "42",
           "4.5",
           "true",
+          // MariaDB's JSON_VALUE reads the booleans true and false as these:
+          "1",
+          "0",
           "Europe/Paris",
           "Asia/Kolkata",
           "Mars/Base",

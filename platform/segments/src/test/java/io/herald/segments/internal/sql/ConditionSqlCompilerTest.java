@@ -28,6 +28,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The compiler without a database: what reaches the SQL text, and what only its parameters. */
 class ConditionSqlCompilerTest {
@@ -39,7 +41,11 @@ class ConditionSqlCompilerTest {
   private static final String MARK = "MARK' OR \"1\"=\"1\" -- $.x[*] \\";
 
   private static SqlFragment compile(Condition condition, PersonZones zones) {
-    return new ConditionSqlCompiler(NOW, PARIS, zones).compile(condition);
+    return compile(condition, zones, Dialect.MARIADB);
+  }
+
+  private static SqlFragment compile(Condition condition, PersonZones zones, Dialect dialect) {
+    return new ConditionSqlCompiler(NOW, PARIS, zones, dialect).compile(condition);
   }
 
   private static Match match(Operator operator, Operand operand) {
@@ -91,10 +97,11 @@ class ConditionSqlCompilerTest {
     return new Not(new Any(List.of(new All(leaves))));
   }
 
-  @Test
-  void userValuesReachTheDatabaseOnlyAsParameters() {
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void userValuesReachTheDatabaseOnlyAsParameters(Dialect dialect) {
     SqlFragment sql =
-        compile(everything(), PersonZones.of(List.of("America/New_York", "Asia/Kolkata")));
+        compile(everything(), PersonZones.of(List.of("America/New_York", "Asia/Kolkata")), dialect);
 
     assertThat(sql.sql()).doesNotContain("MARK");
     assertThat(sql.sql().chars().filter(c -> c == '?').count()).isEqualTo(sql.parameters().size());
@@ -103,6 +110,26 @@ class ConditionSqlCompilerTest {
             .map(p -> p instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : p.toString())
             .toList();
     assertThat(texts).contains(MARK, MARK + "2", MatchSql.path(MARK));
+  }
+
+  @Test
+  void onMariaDbEqualityWithTextsNoBooleanCouldHaveReadsJsonValue() {
+    Condition plan =
+        new AttributeCondition(
+            "plan", match(Operator.IN_LIST, new Operand.TextList(List.of("pro", "x"))));
+    assertThat(compile(plan, PersonZones.NONE).sql())
+        .contains("JSON_VALUE(")
+        .doesNotContain("JSON_EXTRACT(");
+    assertThat(compile(plan, PersonZones.NONE, Dialect.PORTABLE).sql())
+        .contains("JSON_UNQUOTE(JSON_EXTRACT(")
+        .doesNotContain("JSON_VALUE(");
+    for (String booleanText : List.of("true", "false", "1", "0", "null")) {
+      Condition equals =
+          new AttributeCondition("flag", match(Operator.EQUALS, new Operand.Text(booleanText)));
+      assertThat(compile(equals, PersonZones.NONE).sql())
+          .as("MariaDB's JSON_VALUE reads booleans as 1 and 0: %s", booleanText)
+          .doesNotContain("JSON_VALUE(");
+    }
   }
 
   @Test

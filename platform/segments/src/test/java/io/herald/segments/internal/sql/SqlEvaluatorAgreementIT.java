@@ -71,6 +71,9 @@ class SqlEvaluatorAgreementIT {
   void sqlAndTheInMemoryEvaluatorAgreeOnEveryPerson(@ForAll("cases") Case c) {
     Map<String, PersonFacts> facts = rows.write(c);
     SqlSegmentQueries queries = new SqlSegmentQueries(MigratedTestDatabase.dataSource(), 3);
+    // The SQL MySQL gets (MariaDB runs it too): it must agree as well.
+    SqlSegmentQueries portable =
+        new SqlSegmentQueries(MigratedTestDatabase.dataSource(), 3, Dialect.PORTABLE);
     WorkspaceId id = new WorkspaceId(workspace);
     for (int t = 0; t < c.trees().size(); t++) {
       Condition tree = c.trees().get(t);
@@ -79,6 +82,11 @@ class SqlEvaluatorAgreementIT {
         sql.put(v.cioId(), v.matches());
       }
       assertThat(sql.keySet()).containsExactlyInAnyOrderElementsOf(facts.keySet());
+      Map<String, Boolean> portableSql = new LinkedHashMap<>();
+      for (SegmentQueries.Verdict v : portable.verdicts(id, tree, c.now(), c.zone(), 0, 1000)) {
+        portableSql.put(v.cioId(), v.matches());
+      }
+      assertThat(portableSql).as("the portable SQL agrees%n tree: %s", tree).isEqualTo(sql);
       for (PersonFacts person : facts.values()) {
         boolean memory = evaluator.evaluate(tree, person, c.now(), c.zone()).matches();
         assertThat(sql.get(person.cioId()))
