@@ -92,6 +92,25 @@ final class RebuildChunks {
   }
 
   /**
+   * Whether anyone of {@code set} after the progress differs from the set, read without locks: when
+   * no member is left out of the matches as the exit step starts, the step has nothing to do (a
+   * member who stops matching later was evaluated by the engine after the marker, and the step
+   * would leave them alone anyway).
+   */
+  static boolean anyDiffering(Connection autoCommit, Progress at, Set set) throws SQLException {
+    Chunk chunk = new Chunk(at, set, Optional.empty());
+    try (PreparedStatement q =
+        autoCommit.prepareStatement(
+            "SELECT 1" + chunk.from() + " AND " + set.differs + " LIMIT 1")) {
+      int p = chunk.bind(q, 1);
+      bindDiffers(q, p, at, set);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /**
    * Gives every person of the chunk whose membership may change a {@code segments_recheck} row (in
    * auto-commit mode, like {@link PersonRows#ensure}).
    */

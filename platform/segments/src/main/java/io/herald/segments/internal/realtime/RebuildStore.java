@@ -85,13 +85,22 @@ final class RebuildStore {
     }
   }
 
-  /** The oldest rebuild no live node holds, locked (SKIP LOCKED) by the caller's transaction. */
+  /** The phases after the membership is complete: timers can wait for other rebuilds. */
+  private static final String TIMER_PHASES = "('timers', 'schedule')";
+
+  /**
+   * The rebuild no live node holds that goes first, locked (SKIP LOCKED) by the caller's
+   * transaction: the oldest whose membership is not complete yet, else the oldest still setting its
+   * re-check timers.
+   */
   static Optional<Progress> oldestFree(Connection c, Instant now) throws SQLException {
     try (PreparedStatement q =
         c.prepareStatement(
             "SELECT segment_id, workspace_id, revision, phase, run, after_cio, marker"
                 + " FROM segments_rebuild WHERE lease_until IS NULL OR lease_until < ?"
-                + " ORDER BY requested_at, segment_id LIMIT 1 FOR UPDATE SKIP LOCKED")) {
+                + " ORDER BY phase IN "
+                + TIMER_PHASES
+                + ", requested_at, segment_id LIMIT 1 FOR UPDATE SKIP LOCKED")) {
       DateTimes.bind(q, 1, now);
       try (ResultSet rs = q.executeQuery()) {
         if (!rs.next()) {
@@ -107,6 +116,25 @@ final class RebuildStore {
                 rs.getLong(5),
                 rs.getString(6),
                 marker == null ? null : marker.toInstant()));
+      }
+    }
+  }
+
+  /**
+   * Whether a rebuild other than {@code segmentId} that no live node holds still has its membership
+   * to compute (read without locks, in auto-commit mode).
+   */
+  static boolean membershipWaiting(Connection autoCommit, Instant now, long segmentId)
+      throws SQLException {
+    try (PreparedStatement q =
+        autoCommit.prepareStatement(
+            "SELECT 1 FROM segments_rebuild WHERE segment_id <> ? AND phase NOT IN "
+                + TIMER_PHASES
+                + " AND (lease_until IS NULL OR lease_until < ?) LIMIT 1")) {
+      q.setLong(1, segmentId);
+      DateTimes.bind(q, 2, now);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next();
       }
     }
   }

@@ -43,7 +43,8 @@ import javax.sql.DataSource;
  *       time each person's result can change on its own ({@link RebuildSets#timers}), set as
  *       re-check timers a chunk at a time. The segment is marked rebuilt ({@code done}) before
  *       these: its membership is complete once the exits are applied, and a timer that comes due
- *       meanwhile is only late by the time these steps take, never lost.
+ *       meanwhile is only late by the time these steps take, never lost. A rebuild in these steps
+ *       gives way to any rebuild whose membership is not complete yet (they are claimed first).
  * </ol>
  *
  * The set is read before the chunks are applied, so a person may change in between. A chunk
@@ -113,7 +114,7 @@ public class RebuildWorker {
           return true;
         }
         at = advance(at, segment.get());
-        if (at != null && !clock.instant().isBefore(deadline)) {
+        if (at != null && (!clock.instant().isBefore(deadline) || yields(at))) {
           release(at); // let other rebuilds (and other nodes) have a turn; progress is saved
           return true;
         }
@@ -122,6 +123,16 @@ public class RebuildWorker {
       return true;
     }
     return true;
+  }
+
+  /**
+   * Whether a rebuild whose membership is complete gives way to one whose membership is not: a
+   * segment created right after another is not kept waiting for the other's re-check timers.
+   */
+  boolean yields(Progress at) {
+    return at.phase().compareTo(Phase.TIMERS) >= 0
+        && Jdbc.autoCommit(
+            dataSource, c -> RebuildStore.membershipWaiting(c, clock.instant(), at.segmentId()));
   }
 
   /** Does one step; returns where the rebuild is then, or null when it is done. */
@@ -205,14 +216,23 @@ public class RebuildWorker {
    */
   private Progress chunk(Progress at, DataSegment segment, RebuildChunks.Set set, Phase then) {
     long ws = at.workspaceId();
+    // A new segment, or one whose members all still match, has no exits: one read says so
+    // instead of a chunk's five statements over every member.
+    boolean noExits =
+        set == RebuildChunks.Set.MEMBERS
+            && at.afterCio().isEmpty()
+            && !Jdbc.autoCommit(dataSource, c -> RebuildChunks.anyDiffering(c, at, set));
     Optional<String> upto =
-        Jdbc.autoCommit(
-            dataSource,
-            c -> {
-              Optional<String> last = RebuildChunks.upto(c, at, set, settings.rebuildBatchSize());
-              RebuildChunks.ensure(c, at, set, last);
-              return last;
-            });
+        noExits
+            ? Optional.empty()
+            : Jdbc.autoCommit(
+                dataSource,
+                c -> {
+                  Optional<String> last =
+                      RebuildChunks.upto(c, at, set, settings.rebuildBatchSize());
+                  RebuildChunks.ensure(c, at, set, last);
+                  return last;
+                });
     Progress next = upto.map(last -> at.at(at.phase(), last)).orElse(at.at(then, ""));
     boolean enter = set == RebuildChunks.Set.MATCHES;
     Instant now = clock.instant();
@@ -220,6 +240,11 @@ public class RebuildWorker {
         Jdbc.inTransaction(
             dataSource,
             c -> {
+              if (noExits) {
+                save(c, next, 0, 0);
+                complete(c, at, next, now);
+                return List.<Applied>of();
+              }
               List<String> moved =
                   RebuildChunks.lock(c, at, set, upto).stream()
                       .filter(RebuildChunks.Locked::moved)
@@ -240,21 +265,28 @@ public class RebuildWorker {
               }
               long entered = done.stream().filter(Applied::entered).count();
               save(c, next, entered, done.size() - entered);
-              if (next.phase() == Phase.TIMERS) {
-                RebuildStore.rebuilt(c, next, now); // the membership is complete
-                LOG.info(
-                    () ->
-                        String.format(
-                            "segment %d rebuild (revision %d): membership complete %.2f s after"
-                                + " the set was read",
-                            at.segmentId(),
-                            at.revision(),
-                            Duration.between(at.marker(), now).toMillis() / 1e3));
-              }
+              complete(c, at, next, now);
               return done;
             });
     announce(applied);
     return next;
+  }
+
+  /** Marks the segment rebuilt when {@code next} is the timers step: the membership is complete. */
+  private static void complete(Connection c, Progress at, Progress next, Instant now)
+      throws SQLException {
+    if (next.phase() != Phase.TIMERS) {
+      return;
+    }
+    RebuildStore.rebuilt(c, next, now);
+    LOG.info(
+        () ->
+            String.format(
+                "segment %d rebuild (revision %d): membership complete %.2f s after the set was"
+                    + " read",
+                at.segmentId(),
+                at.revision(),
+                Duration.between(at.marker(), now).toMillis() / 1e3));
   }
 
   /** Evaluates locked people in memory and applies what differs from their membership. */

@@ -203,6 +203,42 @@ class RebuildWorkerIT {
   }
 
   @Test
+  void aRebuildSettingTimersGivesWayToOneWhoseMembershipIsNotComplete() throws Exception {
+    long windowed =
+        dataSegment(
+            ws,
+            "{\"version\":1,\"condition\":{\"event\":{\"name\":\"login\","
+                + "\"within\":{\"last\":14,\"unit\":\"days\"}}}}");
+    person(ws, "w", "{}");
+    event(ws, "w", "login", T.minus(Duration.ofDays(1)));
+    request(windowed);
+    RebuildWorker worker = worker(10);
+    while (!progress(windowed).get(0).equals("timers")) {
+      worker.step(Duration.ZERO);
+    }
+    RebuildStore.Progress settingTimers =
+        new RebuildStore.Progress(windowed, ws, 0, RebuildStore.Phase.TIMERS, 1, "", T);
+    assertThat(worker.yields(settingTimers)).as("no other rebuild is waiting").isFalse();
+    // Requested at the same time, after it by id: the older one would go first.
+    long later = dataSegment(ws, PRO);
+    person(ws, "p", "{\"plan\":\"pro\"}");
+    request(later);
+    assertThat(worker.yields(settingTimers)).isTrue();
+
+    worker.step(Duration.ofMinutes(1));
+
+    assertThat(rebuildState(later)).isEqualTo("done");
+    assertThat(members(later)).containsExactly("p");
+    assertThat(progress(later)).as("finished").isEmpty();
+    assertThat(progress(windowed)).as("its timers wait").containsExactly("timers", "");
+
+    runAll(worker);
+
+    assertThat(progress(windowed)).isEmpty();
+    assertThat(dueAt()).containsOnlyKeys("w");
+  }
+
+  @Test
   void aConditionThatDoesNotMoveWithTheClockSetsNoTimer() throws Exception {
     long segment = dataSegment(ws, PRO);
     person(ws, "p", "{\"plan\":\"pro\"}");
