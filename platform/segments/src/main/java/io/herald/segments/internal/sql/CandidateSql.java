@@ -20,7 +20,9 @@ import java.util.Optional;
  * of the people who can match, read from the table of a leaf every match needs, when there is one.
  * A whole-segment computation then joins the candidates to {@code people_person} and checks the
  * compiled tree on them only, instead of on every person of the workspace ("purchased twice in 30
- * days" reads the purchases of the window, not a million people).
+ * days" reads the purchases of the window, not a million people), or not at all when the candidates
+ * are exactly the matches: a segment, relationship or device leaf, an event or engagement leaf
+ * counted "at least N" with N ≥ 1, a union of such.
  *
  * <ul>
  *   <li>a segment leaf: the members of that segment;
@@ -36,8 +38,12 @@ import java.util.Optional;
  */
 final class CandidateSql {
 
-  /** A candidates query and a rough cost, to choose among the members of an AND. */
-  record Candidates(SqlFragment query, int cost) {}
+  /**
+   * A candidates query, a rough cost to choose among the members of an AND, and whether its people
+   * are exactly the tree's matches (among the workspace's people): then the tree need not be
+   * checked on them again.
+   */
+  record Candidates(SqlFragment query, int cost, boolean exact) {}
 
   /**
    * The events of one name, by time: without the hint the optimizer may walk the person index for
@@ -57,10 +63,15 @@ final class CandidateSql {
   /** The candidates of {@code condition}, or empty when everyone must be checked. */
   Optional<Candidates> of(Condition condition) {
     if (condition instanceof All all) {
-      return all.conditions().stream()
-          .map(this::of)
-          .flatMap(Optional::stream)
-          .min(Comparator.comparingInt(Candidates::cost));
+      Optional<Candidates> cheapest =
+          all.conditions().stream()
+              .map(this::of)
+              .flatMap(Optional::stream)
+              .min(Comparator.comparingInt(Candidates::cost));
+      // Another member may still rule someone out, unless there is none.
+      return all.conditions().size() == 1
+          ? cheapest
+          : cheapest.map(c -> new Candidates(c.query(), c.cost(), false));
     } else if (condition instanceof Any any) {
       return union(any.conditions());
     } else if (condition instanceof SegmentCondition segment) {
@@ -72,7 +83,8 @@ final class CandidateSql {
                   .sql(" AND m.workspace_id = ")
                   .param(workspaceId)
                   .build(),
-              1));
+              1,
+              true));
     } else if (condition instanceof RelationshipCondition relationship) {
       SqlFragment.Builder sql =
           new SqlFragment.Builder()
@@ -83,7 +95,7 @@ final class CandidateSql {
                       + " WHERE r.workspace_id = ")
               .param(workspaceId);
       compiler.relationshipRows(sql, relationship);
-      return Optional.of(new Candidates(sql.build(), 2));
+      return Optional.of(new Candidates(sql.build(), 2, true));
     } else if (condition instanceof DeviceCondition device) {
       SqlFragment.Builder sql =
           new SqlFragment.Builder()
@@ -92,7 +104,7 @@ final class CandidateSql {
                       + " JOIN people_person dp ON dp.id = d.person_id WHERE d.workspace_id = ")
               .param(workspaceId);
       ConditionSqlCompiler.deviceRows(sql, device);
-      return Optional.of(new Candidates(sql.build(), 2));
+      return Optional.of(new Candidates(sql.build(), 2, true));
     } else if (condition instanceof EngagementCondition engagement) {
       int least = leastRows(engagement.count());
       if (least == 0) {
@@ -103,7 +115,8 @@ final class CandidateSql {
               .sql("SELECT g.cio_id AS cio_id FROM segments_engagement g WHERE g.workspace_id = ")
               .param(workspaceId);
       compiler.engagementRows(sql, engagement);
-      return Optional.of(new Candidates(grouped(sql, "g.cio_id", least), 3));
+      return Optional.of(
+          new Candidates(grouped(sql, "g.cio_id", least), 3, atLeast(engagement.count())));
     } else if (condition instanceof EventCondition event) {
       int least = event.performed() ? leastRows(event.count()) : 0;
       if (least == 0) {
@@ -119,7 +132,8 @@ final class CandidateSql {
               .param(event.name())
               .sql(" AND e.person_cio_id IS NOT NULL");
       compiler.eventRows(sql, event);
-      return Optional.of(new Candidates(grouped(sql, "e.person_cio_id", least), 4));
+      return Optional.of(
+          new Candidates(grouped(sql, "e.person_cio_id", least), 4, atLeast(event.count())));
     }
     return Optional.empty();
   }
@@ -129,7 +143,8 @@ final class CandidateSql {
       return Optional.of(
           new Candidates(
               new SqlFragment.Builder().sql("SELECT NULL AS cio_id FROM DUAL WHERE FALSE").build(),
-              0));
+              0,
+              true));
     }
     List<Candidates> parts = new ArrayList<>();
     for (Condition member : members) {
@@ -141,13 +156,14 @@ final class CandidateSql {
     }
     SqlFragment.Builder sql = new SqlFragment.Builder();
     int cost = 0;
+    boolean exact = parts.stream().allMatch(Candidates::exact);
     for (int i = 0; i < parts.size(); i++) {
       sql.sql(i == 0 ? "SELECT u0.cio_id FROM (" : " UNION SELECT u" + i + ".cio_id FROM (")
           .fragment(parts.get(i).query())
           .sql(") u" + i);
       cost += parts.get(i).cost();
     }
-    return Optional.of(new Candidates(sql.build(), cost));
+    return Optional.of(new Candidates(sql.build(), cost, exact));
   }
 
   /**
@@ -170,6 +186,14 @@ final class CandidateSql {
       sql.sql(" HAVING COUNT(*) >= ").param(least);
     }
     return sql.build();
+  }
+
+  /**
+   * Whether the people with at least {@link #leastRows} rows are exactly those satisfying {@code
+   * count} (not for "exactly N": some of them have more).
+   */
+  private static boolean atLeast(Count count) {
+    return count.comparison() == Count.Comparison.AT_LEAST;
   }
 
   /** The fewest rows a person needs to satisfy {@code count} (0: people without rows can). */

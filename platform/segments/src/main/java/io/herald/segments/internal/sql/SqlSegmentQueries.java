@@ -225,12 +225,14 @@ public class SqlSegmentQueries implements SegmentQueries, RebuildSets {
             .fragment(candidates.get().query())
             .sql(") d STRAIGHT_JOIN people_person p ON p.workspace_id = ")
             .param(workspace.value())
-            .sql(" AND p.cio_id = d.cio_id WHERE ");
+            .sql(" AND p.cio_id = d.cio_id");
+        if (!candidates.get().exact()) {
+          insert.sql(" WHERE ").fragment(where);
+        }
       } else {
         insert.sql(" FROM people_person p WHERE p.workspace_id = ").param(workspace.value());
-        insert.sql(" AND ");
+        insert.sql(" AND ").fragment(where);
       }
-      insert.fragment(where);
       return readCommitted(c, insert.build());
     } catch (SQLException e) {
       throw failed(e);
