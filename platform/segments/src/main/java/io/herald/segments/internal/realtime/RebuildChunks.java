@@ -133,9 +133,10 @@ final class RebuildChunks {
 
   /**
    * Locks the chunk's people whose membership differs from the set (in key order) and says who of
-   * them the engine evaluated since the marker. Someone who starts to differ after this read was
-   * changed by the engine, which records the evaluation in the same transaction: {@link #apply}
-   * leaves them out by their {@code evaluated_at}.
+   * them the engine evaluated since the marker: the others are those {@link #apply} then changes,
+   * unless one was deleted meanwhile ({@link #changed}). Someone who starts to differ after this
+   * read was changed by the engine, which records the evaluation in the same transaction: {@link
+   * #apply} leaves them out by their {@code evaluated_at}.
    */
   static List<Locked> lock(Connection c, Progress at, Set set, Optional<String> upto)
       throws SQLException {
@@ -168,28 +169,41 @@ final class RebuildChunks {
   }
 
   /**
-   * The chunk's people whose membership differs from the set (matches that are not members, or
-   * members that are not matches) and whom the engine did not evaluate since the marker.
+   * Which of {@code people}, locked chunk people who differed before {@link #apply}, it changed:
+   * those now members (enter) or no longer members (exit). Only needed when {@link #apply} wrote
+   * fewer rows than there were such people: one was deleted in between (a deletion does not take
+   * the lock), and the others are exactly the ones it wrote, since no one else changes a locked
+   * person's membership.
    */
-  static List<String> differing(Connection c, Progress at, Set set, Optional<String> upto)
+  static List<String> changed(Connection c, Progress at, Set set, List<String> people)
       throws SQLException {
-    Chunk chunk = new Chunk(at, set, upto);
-    List<String> found = new ArrayList<>();
+    if (people.isEmpty()) {
+      return List.of();
+    }
+    java.util.Set<String> members = new java.util.HashSet<>();
     try (PreparedStatement q =
-        c.prepareStatement("SELECT x.cio_id" + chunk.unmoved() + " ORDER BY x.cio_id")) {
-      bindUnmoved(q, 1, chunk);
+        c.prepareStatement(
+            "SELECT cio_id FROM segments_membership WHERE segment_id = ? AND cio_id IN ("
+                + Jdbc.placeholders(people.size())
+                + ")")) {
+      q.setLong(1, at.segmentId());
+      for (int i = 0; i < people.size(); i++) {
+        q.setString(i + 2, people.get(i));
+      }
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
-          found.add(rs.getString(1));
+          members.add(rs.getString(1));
         }
       }
     }
-    return found;
+    boolean enter = set == Set.MATCHES;
+    return people.stream().filter(p -> members.contains(p) == enter).toList();
   }
 
   /**
-   * Applies {@link #differing}: records the changes (cause {@code rebuild}) and adds or removes the
-   * membership rows, in two statements.
+   * Applies the chunk: records the changes (cause {@code rebuild}) and adds or removes the
+   * membership rows of its people whose membership differs from the set and whom the engine did not
+   * evaluate since the marker, in two statements.
    *
    * @return how many membership rows changed
    */

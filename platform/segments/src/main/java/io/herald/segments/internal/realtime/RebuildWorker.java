@@ -245,16 +245,22 @@ public class RebuildWorker {
                 complete(c, at, next, now);
                 return List.<Applied>of();
               }
+              List<RebuildChunks.Locked> locked = RebuildChunks.lock(c, at, set, upto);
               List<String> moved =
-                  RebuildChunks.lock(c, at, set, upto).stream()
+                  locked.stream()
                       .filter(RebuildChunks.Locked::moved)
                       .map(RebuildChunks.Locked::cioId)
                       .toList();
+              List<String> unmoved =
+                  locked.stream().filter(l -> !l.moved()).map(RebuildChunks.Locked::cioId).toList();
+              int written = RebuildChunks.apply(c, at, set, upto, now);
               List<Applied> done = new ArrayList<>();
-              for (String cio : RebuildChunks.differing(c, at, set, upto)) {
+              for (String cio :
+                  written == unmoved.size()
+                      ? unmoved
+                      : RebuildChunks.changed(c, at, set, unmoved)) {
                 done.add(new Applied(ws, segment.id(), cio, enter, "rebuild"));
               }
-              RebuildChunks.apply(c, at, set, upto, now);
               done.addAll(reevaluate(c, ws, segment, moved, now));
               // current(), not of(): the engine refreshes the index only when a feed has work, so a
               // segment created since (reading this one) would be missed in a quiet workspace.

@@ -154,6 +154,28 @@ class RebuildWorkerIT {
   }
 
   @Test
+  void whenAChunkWroteFewerRowsThanItLockedTheMembershipsSayWhoChanged() throws Exception {
+    long segment = dataSegment(ws, PRO);
+    Jdbc.inTransaction(
+        dataSource(),
+        c -> MembershipLedger.setAll(c, ws, segment, List.of("in"), List.of(), "api", T));
+    RebuildStore.Progress at =
+        new RebuildStore.Progress(segment, ws, 0, RebuildStore.Phase.ENTER, 1, "", T);
+
+    List<String> entered =
+        Jdbc.autoCommit(
+            dataSource(),
+            c -> RebuildChunks.changed(c, at, RebuildChunks.Set.MATCHES, List.of("in", "out")));
+    List<String> exited =
+        Jdbc.autoCommit(
+            dataSource(),
+            c -> RebuildChunks.changed(c, at, RebuildChunks.Set.MEMBERS, List.of("in", "out")));
+
+    assertThat(entered).as("entering: those now members").containsExactly("in");
+    assertThat(exited).as("exiting: those no longer members").containsExactly("out");
+  }
+
+  @Test
   void theRebuildOfASegmentDeletedMeanwhileIsDropped() throws Exception {
     long segment = dataSegment(ws, PRO);
     person(ws, "p", "{\"plan\":\"pro\"}");
