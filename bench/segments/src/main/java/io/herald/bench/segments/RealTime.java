@@ -77,6 +77,15 @@ final class RealTime {
       api.awaitBuilt(id, Duration.ofMinutes(60));
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    // T3 measures the segments at rest: their re-check timers (set after their membership) too.
+    long deadline = System.nanoTime() + Duration.ofMinutes(60).toNanos();
+    while (database.number("SELECT COUNT(*) FROM segments_rebuild") > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("rebuilds still run after 60 minutes");
+      }
+      Thread.sleep(100);
+    }
+    double withTimers = (System.nanoTime() - start) / 1e9;
     try (Connection c = database.connect();
         Statement s = c.createStatement()) {
       s.execute("DROP TABLE IF EXISTS bench_probe");
@@ -95,11 +104,12 @@ final class RealTime {
     report.accept(
         String.format(
             "T4 all %d active segments: created in %.1f s, all built %.1f s after the first"
-                + " request (target <= 60 s) %s | %s",
+                + " request (target <= 60 s) %s, their re-check timers all set after %.1f s | %s",
             ids.size(),
             (created - start) / 1e9,
             seconds,
             seconds <= 60 ? "ok" : "OVER TARGET",
+            withTimers,
             CpuMeter.describe(before, cpu.sample())));
   }
 

@@ -14,14 +14,15 @@ import java.util.Optional;
 /**
  * The set-based statements of a rebuild's chunks: a chunk is a range of people {@code (after,
  * upto]} of one step's set (the run's matches for enters, the members for exits, the run's timers
- * for the schedule), and its writes are {@code INSERT … SELECT} and {@code DELETE … JOIN} on the
- * database, so a chunk of thousands of people costs a handful of short statements, whatever its
+ * for the schedule), and its writes are {@code INSERT … SELECT} and {@code DELETE} statements on
+ * the database, so a chunk of thousands of people costs a handful of short statements, whatever its
  * size.
  *
- * <p>Within a chunk's transaction the people are locked first ({@link #lockMatches}, {@link
- * #lockMembers}: their {@code segments_recheck} rows, in key order like every other locker); the
- * writes then leave out the people the real-time engine evaluated after the set was read ({@code
- * evaluated_at >= marker}), whom the caller evaluates again in memory.
+ * <p>Within a chunk's transaction the people who differ from the set are locked first ({@link
+ * #lock}: their {@code segments_recheck} rows, in key order like every other locker), and that read
+ * says who of them the real-time engine evaluated after the set was read ({@code evaluated_at >=
+ * marker}): the caller evaluates those again in memory, and {@link #apply} writes the others'
+ * changes by their ids, without joining the set again.
  */
 final class RebuildChunks {
 
@@ -201,43 +202,59 @@ final class RebuildChunks {
   }
 
   /**
-   * Applies the chunk: records the changes (cause {@code rebuild}) and adds or removes the
-   * membership rows of its people whose membership differs from the set and whom the engine did not
-   * evaluate since the marker, in two statements.
+   * Applies the chunk to {@code people}, the locked people who differ from the set and whom the
+   * engine did not evaluate since the marker ({@link #lock}): records the changes (cause {@code
+   * rebuild}) and adds or removes their membership rows, in two statements over the list. Their
+   * locks keep anyone else from changing their membership meanwhile; a deletion does not take them,
+   * so an enter is written only for people who still exist.
    *
    * @return how many membership rows changed
    */
-  static int apply(Connection c, Progress at, Set set, Optional<String> upto, Instant now)
+  static int apply(Connection c, Progress at, Set set, List<String> people, Instant now)
       throws SQLException {
-    Chunk chunk = new Chunk(at, set, upto);
+    if (people.isEmpty()) {
+      return 0;
+    }
     boolean enter = set == Set.MATCHES;
+    // Enters read the people (who must still exist), exits the membership rows they leave.
+    String from =
+        enter
+            ? " FROM people_person p WHERE p.workspace_id = ? AND p.cio_id IN ("
+                + Jdbc.placeholders(people.size())
+                + ")"
+            : " FROM segments_membership p WHERE p.segment_id = ? AND p.cio_id IN ("
+                + Jdbc.placeholders(people.size())
+                + ")";
     int recorded;
     try (PreparedStatement changes =
         c.prepareStatement(
             "INSERT INTO segments_membership_change"
                 + " (workspace_id, segment_id, cio_id, entered, cause, changed_at)"
-                + " SELECT ?, x.segment_id, x.cio_id, "
+                + " SELECT ?, ?, p.cio_id, "
                 + (enter ? "TRUE" : "FALSE")
                 + ", 'rebuild', ?"
-                + chunk.unmoved())) {
+                + from
+                + " ORDER BY p.cio_id")) {
       changes.setLong(1, at.workspaceId());
-      DateTimes.bind(changes, 2, now);
-      bindUnmoved(changes, 3, chunk);
+      changes.setLong(2, at.segmentId());
+      DateTimes.bind(changes, 3, now);
+      bindList(changes, 4, at, enter, people);
       recorded = changes.executeUpdate();
     }
     String write =
         enter
             ? "INSERT INTO segments_membership (segment_id, workspace_id, cio_id, added_at)"
-                + " SELECT x.segment_id, ?, x.cio_id, ?"
-                + chunk.unmoved()
-            : "DELETE x" + chunk.unmoved();
+                + " SELECT ?, ?, p.cio_id, ?"
+                + from
+            : "DELETE p" + from;
     try (PreparedStatement rows = c.prepareStatement(write)) {
       int p = 1;
       if (enter) {
+        rows.setLong(p++, at.segmentId());
         rows.setLong(p++, at.workspaceId());
         DateTimes.bind(rows, p++, now);
       }
-      bindUnmoved(rows, p, chunk);
+      bindList(rows, p, at, enter, people);
       int changed = rows.executeUpdate();
       if (changed != recorded) {
         throw new IllegalStateException(
@@ -250,6 +267,16 @@ final class RebuildChunks {
                 + " membership rows written (not locked?)");
       }
       return changed;
+    }
+  }
+
+  /** Binds the workspace (enters) or the segment (exits), then the people. */
+  private static void bindList(
+      PreparedStatement s, int p, Progress at, boolean enter, List<String> people)
+      throws SQLException {
+    s.setLong(p++, enter ? at.workspaceId() : at.segmentId());
+    for (String person : people) {
+      s.setString(p++, person);
     }
   }
 
@@ -289,13 +316,6 @@ final class RebuildChunks {
     return p;
   }
 
-  private static void bindUnmoved(PreparedStatement s, int p, Chunk chunk) throws SQLException {
-    s.setLong(p++, chunk.at().workspaceId());
-    p = chunk.bind(s, p);
-    p = bindDiffers(s, p, chunk.at(), chunk.set());
-    DateTimes.bind(s, p, chunk.at().marker());
-  }
-
   /** The rows of one chunk: {@code FROM … WHERE …} over the set's table as {@code x}. */
   private record Chunk(Progress at, Set set, Optional<String> upto) {
 
@@ -306,17 +326,6 @@ final class RebuildChunks {
           + set.of
           + " AND x.cio_id > ?"
           + (upto.isPresent() ? " AND x.cio_id <= ?" : "");
-    }
-
-    /** The chunk's differing people the engine did not evaluate since the marker. */
-    String unmoved() {
-      return from()
-              .replace(
-                  " WHERE ",
-                  " JOIN segments_recheck r ON r.workspace_id = ? AND r.cio_id = x.cio_id WHERE ")
-          + " AND "
-          + set.differs
-          + " AND (r.evaluated_at IS NULL OR r.evaluated_at < ?)";
     }
 
     int bind(PreparedStatement s, int p) throws SQLException {

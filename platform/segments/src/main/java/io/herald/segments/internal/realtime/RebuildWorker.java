@@ -253,7 +253,7 @@ public class RebuildWorker {
                       .toList();
               List<String> unmoved =
                   locked.stream().filter(l -> !l.moved()).map(RebuildChunks.Locked::cioId).toList();
-              int written = RebuildChunks.apply(c, at, set, upto, now);
+              int written = RebuildChunks.apply(c, at, set, unmoved, now);
               List<Applied> done = new ArrayList<>();
               for (String cio :
                   written == unmoved.size()
