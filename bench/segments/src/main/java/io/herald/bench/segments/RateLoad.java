@@ -51,6 +51,26 @@ final class RateLoad {
       return latencies(Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
+    /**
+     * Where the slowest answers were: the second of the run (counted from its start) whose requests
+     * waited longest, with that wait in milliseconds, and how many seconds had a request over 1 s.
+     */
+    String slowestSecond() {
+      java.util.Map<Long, Long> worst = new java.util.TreeMap<>();
+      for (Sample s : samples) {
+        worst.merge((s.dueNanos() - start) / 1_000_000_000L, s.latencyMicros(), Math::max);
+      }
+      var slowest = worst.entrySet().stream().max(java.util.Map.Entry.comparingByValue());
+      long overOne = worst.values().stream().filter(v -> v > 1_000_000L).count();
+      return slowest
+          .map(
+              e ->
+                  String.format(
+                      "slowest second +%d s (max %.0f ms), %d second(s) with an answer over 1 s",
+                      e.getKey(), e.getValue() / 1000.0, overOne))
+          .orElse("no requests");
+    }
+
     /** Service times (from sending) of the requests due in {@code [from, to)} (nanoTime). */
     Histogram serviceTimes(long from, long to) {
       return histogram(from, to, true);

@@ -115,6 +115,14 @@ final class RealTime {
 
   /** b1: the fixed rate for {@link Settings#realtime()}. */
   void steady(Consumer<String> report) throws Exception {
+    if (!settings.realtimeWarmup().isZero()) {
+      // Not measured: Herald has only built segments so far, and the JIT compiles the Track path
+      // in the first seconds of this load (answers took over 1 s then, in the first ~10 seconds).
+      RateLoad.Running warmup = new RateLoad().start(requestRate(), THREADS, request("warmup"));
+      Thread.sleep(settings.realtimeWarmup().toMillis());
+      warmup.stop();
+      warmup.await();
+    }
     String phase = "steady";
     CpuMeter.Sample before = cpu.sample();
     RateLoad.Running running = new RateLoad().start(requestRate(), THREADS, request(phase));
@@ -125,12 +133,14 @@ final class RealTime {
     Histogram latency = result.latencies();
     report.accept(
         String.format(
-            "T3 %,d events/s offered as %s for %.0f s with %d active segments: %,.0f events/s"
+            "T3 %,d events/s offered as %s for %.0f s (after %d s unmeasured) with %d active"
+                + " segments: %,.0f events/s"
                 + " answered%s; ingest request p50 %.1f ms, p99 %.1f ms, max %.1f ms (from when each"
-                + " was due); failures %d%s | %s",
+                + " was due; %s); failures %d%s | %s",
             settings.rate(),
             how(),
             result.seconds(),
+            settings.realtimeWarmup().toSeconds(),
             ids.size(),
             result.samples().size() * settings.rtBatch() / result.seconds(),
             result.samples().size() < 0.95 * requestRate() * result.seconds()
@@ -139,6 +149,7 @@ final class RealTime {
             latency.getValueAtPercentile(50) / 1000.0,
             latency.getValueAtPercentile(99) / 1000.0,
             latency.getMaxValue() / 1000.0,
+            result.slowestSecond(),
             result.failures(),
             failureNote(result),
             cpuUse));

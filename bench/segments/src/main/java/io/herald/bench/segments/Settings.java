@@ -20,6 +20,8 @@ import java.util.Set;
  * @param rtBatch events per request in the fixed-rate phases: 1 sends Track API events, more sends
  *     Pipelines batches
  * @param realtime how long the fixed-rate phase runs
+ * @param realtimeWarmup how long the same load runs, unmeasured, before it (Herald has just
+ *     started: the JIT compiles the Track path in the first seconds)
  * @param throughput how long each closed-loop throughput phase runs (after a warm-up)
  * @param throughputClients concurrent clients of the throughput phases
  * @param batch events per Pipelines {@code /v1/batch} request in the throughput phases
@@ -44,6 +46,7 @@ record Settings(
     int rate,
     int rtBatch,
     Duration realtime,
+    Duration realtimeWarmup,
     Duration throughput,
     int throughputClients,
     int batch,
@@ -91,6 +94,7 @@ record Settings(
         (int) number(env, "BENCH_RATE", 1000),
         Math.max(1, (int) number(env, "BENCH_RT_BATCH", 1)),
         Duration.ofSeconds(number(env, "BENCH_RT_SECONDS", small ? 30 : 300)),
+        Duration.ofSeconds(number(env, "BENCH_RT_WARMUP_SECONDS", small ? 5 : 30)),
         Duration.ofSeconds(number(env, "BENCH_TP_SECONDS", small ? 15 : 30)),
         (int) number(env, "BENCH_TP_CLIENTS", 16),
         (int) number(env, "BENCH_BATCH", 100),
