@@ -1,12 +1,14 @@
 package io.herald.segments.internal.sql;
 
+import static io.herald.segments.internal.sql.SqlStatements.PEOPLE;
+import static io.herald.segments.internal.sql.SqlStatements.failed;
+import static io.herald.segments.internal.sql.SqlStatements.prepare;
+
 import io.herald.segments.api.condition.Condition;
 import io.herald.shared.persistence.DataSources;
 import io.herald.workspace.api.WorkspaceId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -36,25 +37,22 @@ import javax.sql.DataSource;
  * the change itself makes the in-memory evaluator re-check that person.
  */
 @ApplicationScoped
-public class SqlSegmentQueries implements SegmentQueries, RebuildSets {
+public class SqlSegmentQueries implements SegmentQueries {
 
   /** People read per page when a batch must first look up their time zones. */
   private static final int ZONE_PAGE = 1000;
-
-  private static final String PEOPLE =
-      " FROM people_person p FORCE INDEX (ix_people_person_recent) WHERE p.workspace_id = ";
 
   @Resource(lookup = DataSources.NON_TRANSACTIONAL)
   DataSource dataSource;
 
   private final int zonePage;
 
-  /** The server's dialect, read from the first connection (null until then). */
-  private volatile Dialect dialect;
+  private final SqlStatements statements;
 
   /** For CDI. */
   SqlSegmentQueries() {
     this.zonePage = ZONE_PAGE;
+    this.statements = new SqlStatements();
   }
 
   /**
@@ -62,23 +60,22 @@ public class SqlSegmentQueries implements SegmentQueries, RebuildSets {
    * up their time zones first.
    */
   SqlSegmentQueries(DataSource dataSource, int zonePage) {
-    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-    this.zonePage = zonePage;
+    this(dataSource, zonePage, new SqlStatements());
   }
 
   /** As above, writing {@code dialect}'s SQL whatever the server is (tests). */
   SqlSegmentQueries(DataSource dataSource, int zonePage, Dialect dialect) {
-    this(dataSource, zonePage);
-    this.dialect = Objects.requireNonNull(dialect, "dialect");
+    this(dataSource, zonePage, new SqlStatements(dialect));
+  }
+
+  private SqlSegmentQueries(DataSource dataSource, int zonePage, SqlStatements statements) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.zonePage = zonePage;
+    this.statements = statements;
   }
 
   private Dialect dialect(Connection c) throws SQLException {
-    Dialect known = dialect;
-    if (known == null) {
-      known = Dialect.of(c);
-      dialect = known;
-    }
-    return known;
+    return statements.dialect(c);
   }
 
   @Override
@@ -86,7 +83,7 @@ public class SqlSegmentQueries implements SegmentQueries, RebuildSets {
     try (Connection c = dataSource.getConnection()) {
       PersonZones zones =
           ConditionSqlCompiler.needsPersonZones(condition)
-              ? workspaceZones(c, workspace)
+              ? SqlStatements.workspaceZones(c, workspace.value())
               : PersonZones.NONE;
       SqlFragment where =
           new ConditionSqlCompiler(now, workspaceZone, zones, dialect(c)).compile(condition);
@@ -194,102 +191,6 @@ public class SqlSegmentQueries implements SegmentQueries, RebuildSets {
     }
   }
 
-  @Override
-  public long collect(
-      WorkspaceId workspace,
-      Condition condition,
-      Instant now,
-      ZoneId workspaceZone,
-      long segmentId,
-      long run) {
-    try (Connection c = dataSource.getConnection()) {
-      PersonZones zones =
-          ConditionSqlCompiler.needsPersonZones(condition)
-              ? workspaceZones(c, workspace)
-              : PersonZones.NONE;
-      ConditionSqlCompiler compiler =
-          new ConditionSqlCompiler(now, workspaceZone, zones, dialect(c));
-      SqlFragment where = compiler.compile(condition);
-      SqlFragment.Builder insert =
-          new SqlFragment.Builder()
-              .sql("INSERT IGNORE INTO segments_rebuild_match (segment_id, run, cio_id) SELECT ")
-              .param(segmentId)
-              .sql(", ")
-              .param(run)
-              .sql(", p.cio_id");
-      Optional<CandidateSql.Candidates> candidates =
-          new CandidateSql(compiler, workspace.value()).of(condition);
-      if (candidates.isPresent()) {
-        insert
-            .sql(" FROM (")
-            .fragment(candidates.get().query())
-            .sql(") d STRAIGHT_JOIN people_person p ON p.workspace_id = ")
-            .param(workspace.value())
-            .sql(" AND p.cio_id = d.cio_id");
-        if (!candidates.get().exact()) {
-          insert.sql(" WHERE ").fragment(where);
-        }
-      } else {
-        insert.sql(" FROM people_person p WHERE p.workspace_id = ").param(workspace.value());
-        insert.sql(" AND ").fragment(where);
-      }
-      return readCommitted(c, insert.build());
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  @Override
-  public long timers(
-      WorkspaceId workspace,
-      Condition condition,
-      Instant now,
-      ZoneId workspaceZone,
-      long segmentId,
-      long run) {
-    try (Connection c = dataSource.getConnection()) {
-      ConditionSqlCompiler compiler =
-          new ConditionSqlCompiler(now, workspaceZone, PersonZones.NONE, dialect(c));
-      long written = 0;
-      for (SqlFragment query : new TimerSql(compiler, workspace.value(), now).of(condition)) {
-        written +=
-            readCommitted(
-                c,
-                new SqlFragment.Builder()
-                    .sql("INSERT INTO segments_rebuild_timer (segment_id, run, cio_id, due_at)")
-                    .sql(" SELECT ")
-                    .param(segmentId)
-                    .sql(", ")
-                    .param(run)
-                    .sql(", t.cio_id, t.due FROM (")
-                    .fragment(query)
-                    .sql(") t ON DUPLICATE KEY UPDATE due_at = LEAST(due_at, VALUES(due_at))")
-                    .build());
-      }
-      return written;
-    } catch (SQLException e) {
-      throw failed(e);
-    }
-  }
-
-  /**
-   * Runs one write statement in auto-commit mode in READ COMMITTED: InnoDB then reads the tables of
-   * an {@code INSERT … SELECT} as a consistent snapshot without locking their rows (in REPEATABLE
-   * READ it would share-lock every row it reads, and ingestion would wait for the rebuild).
-   */
-  private static long readCommitted(Connection c, SqlFragment statement) throws SQLException {
-    int isolation = c.getTransactionIsolation();
-    boolean autoCommit = c.getAutoCommit();
-    c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-    c.setAutoCommit(true);
-    try (PreparedStatement s = prepare(c, statement)) {
-      return s.executeLargeUpdate();
-    } finally {
-      c.setAutoCommit(autoCommit);
-      c.setTransactionIsolation(isolation);
-    }
-  }
-
   /** Matching people with {@code after < key <= through}, at most {@code limit}. */
   private static List<Match> matches(
       Connection c, WorkspaceId workspace, SqlFragment where, long after, long through, int limit)
@@ -353,67 +254,9 @@ public class SqlSegmentQueries implements SegmentQueries, RebuildSets {
     return new Page(size, last, PersonZones.of(names));
   }
 
-  /** The valid zones named by anyone in the workspace. */
-  private static PersonZones workspaceZones(Connection c, WorkspaceId workspace)
-      throws SQLException {
-    SqlFragment query =
-        new SqlFragment.Builder()
-            // Bytes: DISTINCT under a case-insensitive collation would merge Europe/London with
-            // europe/london (not a zone).
-            .sql("SELECT DISTINCT CAST(" + PersonZones.TEXT_SQL + " AS BINARY)")
-            .sql(PEOPLE)
-            .param(workspace.value())
-            .build();
-    Set<String> names = new HashSet<>();
-    try (PreparedStatement s = prepare(c, query);
-        ResultSet rs = s.executeQuery()) {
-      while (rs.next()) {
-        byte[] name = rs.getBytes(1);
-        if (name != null) {
-          names.add(new String(name, StandardCharsets.UTF_8));
-        }
-      }
-    }
-    return PersonZones.of(names);
-  }
-
-  private static PreparedStatement prepare(Connection c, SqlFragment fragment) throws SQLException {
-    PreparedStatement s = c.prepareStatement(fragment.sql());
-    try {
-      List<Object> parameters = fragment.parameters();
-      for (int i = 0; i < parameters.size(); i++) {
-        bind(s, i + 1, parameters.get(i));
-      }
-      return s;
-    } catch (SQLException | RuntimeException e) {
-      s.close();
-      throw e;
-    }
-  }
-
-  private static void bind(PreparedStatement s, int index, Object value) throws SQLException {
-    if (value instanceof Long l) {
-      s.setLong(index, l);
-    } else if (value instanceof Integer i) {
-      s.setInt(index, i);
-    } else if (value instanceof String text) {
-      s.setString(index, text);
-    } else if (value instanceof BigDecimal decimal) {
-      s.setBigDecimal(index, decimal);
-    } else if (value instanceof byte[] bytes) {
-      s.setBytes(index, bytes);
-    } else {
-      throw new IllegalArgumentException("no binding for " + value.getClass());
-    }
-  }
-
   private static void requirePositive(int limit) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, not " + limit);
     }
-  }
-
-  private static IllegalStateException failed(SQLException e) {
-    return new IllegalStateException("segment query failed: " + e.getMessage(), e);
   }
 }

@@ -74,6 +74,7 @@ class SqlEvaluatorAgreementIT {
     // The SQL MySQL gets (MariaDB runs it too): it must agree as well.
     SqlSegmentQueries portable =
         new SqlSegmentQueries(MigratedTestDatabase.dataSource(), 3, Dialect.PORTABLE);
+    SqlRebuildSets sets = new SqlRebuildSets(MigratedTestDatabase.dataSource());
     WorkspaceId id = new WorkspaceId(workspace);
     for (int t = 0; t < c.trees().size(); t++) {
       Condition tree = c.trees().get(t);
@@ -104,11 +105,11 @@ class SqlEvaluatorAgreementIT {
             .containsExactlyElementsOf(matching);
       }
       long run = StagedSets.nextRun();
-      queries.collect(id, tree, c.now(), c.zone(), StagedSets.SEGMENT, run);
+      sets.collect(id, tree, c.now(), c.zone(), StagedSets.SEGMENT, run);
       assertThat(StagedSets.matches(MigratedTestDatabase.dataSource(), run))
           .as("collect (a rebuild's set) agrees%n tree: %s", tree)
           .containsExactlyInAnyOrderElementsOf(matching);
-      queries.timers(id, tree, c.now(), c.zone(), StagedSets.SEGMENT, run);
+      sets.timers(id, tree, c.now(), c.zone(), StagedSets.SEGMENT, run);
       Map<String, Instant> timers = StagedSets.timers(MigratedTestDatabase.dataSource(), run);
       for (PersonFacts person : facts.values()) {
         boolean then = evaluator.evaluate(tree, person, c.now(), c.zone()).matches();

@@ -14,6 +14,6 @@ public final class SqlSegmentQueriesFactory {
 
   /** A rebuild's set computations on {@code dataSource}. */
   public static RebuildSets sets(DataSource dataSource) {
-    return new SqlSegmentQueries(dataSource, 1000);
+    return new SqlRebuildSets(dataSource);
   }
 }

@@ -35,6 +35,8 @@ abstract class SqlTestBase {
   /** Small pages, so the tests walk several of them. */
   final SqlSegmentQueries queries = new SqlSegmentQueries(MigratedTestDatabase.dataSource(), 3);
 
+  final SqlRebuildSets sets = new SqlRebuildSets(MigratedTestDatabase.dataSource());
+
   /** The cio_ids of the people matching at {@link #NOW} in Paris. */
   Set<String> who(Condition condition) {
     return who(condition, NOW, PARIS);
@@ -74,7 +76,7 @@ abstract class SqlTestBase {
         .isEqualTo(byVerdicts.size());
     assertThat(people).as("verdicts cover everyone").isEqualTo(everyone());
     long run = StagedSets.nextRun();
-    queries.collect(workspace, condition, now, zone, StagedSets.SEGMENT, run);
+    sets.collect(workspace, condition, now, zone, StagedSets.SEGMENT, run);
     assertThat(StagedSets.matches(MigratedTestDatabase.dataSource(), run))
         .as("collect agrees with verdicts")
         .containsExactlyInAnyOrderElementsOf(byVerdicts);
