@@ -1,5 +1,6 @@
 package io.herald.segments.internal.realtime;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -7,6 +8,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** Configuration of the real-time engine (keys {@code herald.segments.*}, see the root README). */
 @ApplicationScoped
 public class RealtimeSettings {
+
+  /**
+   * The most people a rebuild transaction may hold: a chunk binds its people's ids into one
+   * statement (about 36 bytes each) and locks them until it commits, so far more would pass the
+   * server's {@code max_allowed_packet} (MariaDB's default 16 MB) and hold the engine's batches for
+   * seconds.
+   */
+  static final int MAX_REBUILD_BATCH_SIZE = 20_000;
 
   @Inject
   @ConfigProperty(name = "herald.segments.realtime.enabled", defaultValue = "true")
@@ -28,6 +37,24 @@ public class RealtimeSettings {
   @Inject
   @ConfigProperty(name = "herald.segments.realtime.drop-delay-millis", defaultValue = "2000")
   long dropDelayMillis;
+
+  /** Refuses to start on a setting the workers cannot run with, naming it. */
+  @PostConstruct
+  void check() {
+    requireRebuildBatchSize(rebuildBatchSize);
+  }
+
+  /** {@code size} when it is a valid {@code herald.segments.rebuild.batch-size}. */
+  static int requireRebuildBatchSize(int size) {
+    if (size < 1 || size > MAX_REBUILD_BATCH_SIZE) {
+      throw new IllegalArgumentException(
+          "herald.segments.rebuild.batch-size must be between 1 and "
+              + MAX_REBUILD_BATCH_SIZE
+              + ", not "
+              + size);
+    }
+    return size;
+  }
 
   /** Whether this node runs the workers. */
   public boolean enabled() {

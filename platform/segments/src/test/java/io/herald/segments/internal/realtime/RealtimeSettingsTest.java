@@ -1,0 +1,27 @@
+package io.herald.segments.internal.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class RealtimeSettingsTest {
+
+  @Test
+  void aRebuildBatchSizeBetweenOneAndTheCapIsAccepted() {
+    assertThat(RealtimeSettings.requireRebuildBatchSize(1)).isEqualTo(1);
+    assertThat(RealtimeSettings.requireRebuildBatchSize(5000)).isEqualTo(5000);
+    assertThat(RealtimeSettings.requireRebuildBatchSize(20_000)).isEqualTo(20_000);
+  }
+
+  @Test
+  void aRebuildBatchSizeOutsideThemStopsTheStartNamingTheKey() {
+    RealtimeSettings settings = new RealtimeSettings();
+    settings.rebuildBatchSize = 200_000;
+    assertThatThrownBy(settings::check)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("herald.segments.rebuild.batch-size must be between 1 and 20000, not 200000");
+    settings.rebuildBatchSize = 0;
+    assertThatThrownBy(settings::check).hasMessageContaining("not 0");
+  }
+}
