@@ -113,22 +113,33 @@ final class RebuildChunks {
 
   /**
    * Gives every person of the chunk whose membership may change a {@code segments_recheck} row (in
-   * auto-commit mode, like {@link PersonRows#ensure}).
+   * auto-commit mode, like {@link PersonRows#ensure}). Only the missing rows are inserted, in READ
+   * COMMITTED: the statement then reads the set, the memberships and the people without locking
+   * them, and takes no lock on the re-check rows that exist (most of them after a first rebuild;
+   * {@code INSERT IGNORE} alone would try each and share-lock it as a duplicate). {@code IGNORE}
+   * stays for a row the engine inserts meanwhile.
    */
   static void ensure(Connection autoCommit, Progress at, Set set, Optional<String> upto)
       throws SQLException {
     Chunk chunk = new Chunk(at, set, upto);
+    int isolation = autoCommit.getTransactionIsolation();
+    autoCommit.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
     try (PreparedStatement insert =
         autoCommit.prepareStatement(
             "INSERT IGNORE INTO segments_recheck (workspace_id, cio_id) SELECT ?, x.cio_id"
                 + chunk.from()
                 + " AND "
-                + set.differs)) {
+                + set.differs
+                + " AND NOT EXISTS (SELECT 1 FROM segments_recheck r WHERE r.workspace_id = ?"
+                + " AND r.cio_id = x.cio_id)")) {
       int p = 1;
       insert.setLong(p++, at.workspaceId());
       p = chunk.bind(insert, p);
-      bindDiffers(insert, p, at, set);
+      p = bindDiffers(insert, p, at, set);
+      insert.setLong(p, at.workspaceId());
       insert.executeUpdate();
+    } finally {
+      autoCommit.setTransactionIsolation(isolation);
     }
   }
 
