@@ -55,12 +55,12 @@ public class SqlRebuildSets implements RebuildSets {
       long segmentId,
       long run) {
     try (Connection c = dataSource.getConnection()) {
-      PersonZones zones =
-          ConditionSqlCompiler.needsPersonZones(condition)
-              ? SqlStatements.workspaceZones(c, workspace.value())
-              : PersonZones.NONE;
       ConditionSqlCompiler compiler =
-          new ConditionSqlCompiler(now, workspaceZone, zones, statements.dialect(c));
+          new ConditionSqlCompiler(
+              now,
+              workspaceZone,
+              SqlStatements.workspaceZones(c, condition, workspace),
+              statements.dialect(c));
       SqlFragment where = compiler.compile(condition);
       SqlFragment.Builder insert =
           new SqlFragment.Builder()

@@ -3,6 +3,7 @@ package io.herald.segments.internal.sql;
 import static io.herald.segments.internal.sql.SqlStatements.PEOPLE;
 import static io.herald.segments.internal.sql.SqlStatements.failed;
 import static io.herald.segments.internal.sql.SqlStatements.prepare;
+import static io.herald.segments.internal.sql.SqlStatements.workspaceZones;
 
 import io.herald.segments.api.condition.Condition;
 import io.herald.shared.persistence.DataSources;
@@ -81,12 +82,10 @@ public class SqlSegmentQueries implements SegmentQueries {
   @Override
   public long count(WorkspaceId workspace, Condition condition, Instant now, ZoneId workspaceZone) {
     try (Connection c = dataSource.getConnection()) {
-      PersonZones zones =
-          ConditionSqlCompiler.needsPersonZones(condition)
-              ? SqlStatements.workspaceZones(c, workspace.value())
-              : PersonZones.NONE;
       SqlFragment where =
-          new ConditionSqlCompiler(now, workspaceZone, zones, dialect(c)).compile(condition);
+          new ConditionSqlCompiler(
+                  now, workspaceZone, workspaceZones(c, condition, workspace), dialect(c))
+              .compile(condition);
       SqlFragment query =
           new SqlFragment.Builder()
               .sql("SELECT COUNT(*)" + PEOPLE)

@@ -1,5 +1,7 @@
 package io.herald.segments.internal.sql;
 
+import io.herald.segments.api.condition.Condition;
+import io.herald.workspace.api.WorkspaceId;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -61,8 +63,19 @@ final class SqlStatements {
     }
   }
 
+  /**
+   * The zones {@code condition} needs: the valid zones named by anyone in the workspace when it
+   * reads calendar days in the person's zone, else none.
+   */
+  static PersonZones workspaceZones(Connection c, Condition condition, WorkspaceId workspace)
+      throws SQLException {
+    return ConditionSqlCompiler.needsPersonZones(condition)
+        ? workspaceZones(c, workspace.value())
+        : PersonZones.NONE;
+  }
+
   /** The valid zones named by anyone in the workspace. */
-  static PersonZones workspaceZones(Connection c, long workspace) throws SQLException {
+  private static PersonZones workspaceZones(Connection c, long workspace) throws SQLException {
     SqlFragment query =
         new SqlFragment.Builder()
             // Bytes: DISTINCT under a case-insensitive collation would merge Europe/London with
