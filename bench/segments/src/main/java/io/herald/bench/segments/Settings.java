@@ -23,6 +23,9 @@ import java.util.Set;
  * @param realtimeWarmup how long the same load runs, unmeasured, before it (Herald has just
  *     started: the JIT compiles the Track path in the first seconds)
  * @param throughput how long each closed-loop throughput phase runs (after a warm-up)
+ * @param throughputWarmup how long the same load runs, unmeasured, before each throughput phase
+ *     (the evaluation-off phase runs on a Herald started just before it: a short warm-up measured
+ *     its JIT, and made evaluation on look faster than off)
  * @param throughputClients concurrent clients of the throughput phases
  * @param batch events per Pipelines {@code /v1/batch} request in the throughput phases
  * @param heap Herald's heap
@@ -48,6 +51,7 @@ record Settings(
     Duration realtime,
     Duration realtimeWarmup,
     Duration throughput,
+    Duration throughputWarmup,
     int throughputClients,
     int batch,
     String heap,
@@ -96,6 +100,7 @@ record Settings(
         Duration.ofSeconds(number(env, "BENCH_RT_SECONDS", small ? 30 : 300)),
         Duration.ofSeconds(number(env, "BENCH_RT_WARMUP_SECONDS", small ? 5 : 30)),
         Duration.ofSeconds(number(env, "BENCH_TP_SECONDS", small ? 15 : 30)),
+        Duration.ofSeconds(number(env, "BENCH_TP_WARMUP_SECONDS", small ? 5 : 30)),
         (int) number(env, "BENCH_TP_CLIENTS", 16),
         (int) number(env, "BENCH_BATCH", 100),
         env.getOrDefault("BENCH_HEAP", "1g"),

@@ -18,7 +18,6 @@ final class Throughput {
   /** Throughput target: with evaluation at least 70% of without. */
   static final double TARGET_SHARE = 0.70;
 
-  private static final Duration WARM_UP = Duration.ofSeconds(5);
   private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(30);
 
   /** What a throughput phase measured. */
@@ -52,7 +51,10 @@ final class Throughput {
   Measured run(String tag, boolean evaluating) throws Exception {
     Load load = new Load();
     load.run(
-        settings.throughputClients(), -1, WARM_UP, i -> api.pipelinesBatch(body(tag + "w", i)));
+        settings.throughputClients(),
+        -1,
+        settings.throughputWarmup(),
+        i -> api.pipelinesBatch(body(tag + "w", i)));
     if (evaluating) {
       cursor.awaitCaughtUp(DRAIN_TIMEOUT);
     }
