@@ -43,7 +43,9 @@ import javax.sql.DataSource;
  * replaying is harmless because evaluation compares the current facts with the stored membership
  * (at least once, idempotent). Re-checks are claimed with SKIP LOCKED, so two nodes never evaluate
  * the same due person at once. Every evaluation of a person first locks the person's {@code
- * segments_recheck} row.
+ * segments_recheck} row; a feed batch skips the people whose rows another transaction holds (a
+ * rebuild chunk, a claimed re-check) and asks for their re-check instead, so one held person never
+ * holds back the feed (see {@link Reevaluator#run}).
  */
 @ApplicationScoped
 public class RealtimeEngine {
@@ -204,20 +206,25 @@ public class RealtimeEngine {
     Instant now = clock.instant();
     boolean[] pending = Jdbc.autoCommit(dataSource, c -> PersonRows.pending(c, now));
     RecheckRelevance relevance = new RecheckRelevance(indexes);
-    PersonRows.Fold fold =
+    RecheckRequestRows.Fold fold =
         !pending[0]
-            ? PersonRows.Fold.NOTHING
+            ? RecheckRequestRows.Fold.NOTHING
             : settings.dropDelay().isZero()
-                ? PersonRows.Fold.NOW
+                ? RecheckRequestRows.Fold.NOW
                 : Jdbc.autoCommit(
                     dataSource,
-                    c -> PersonRows.fold(c, now.minus(settings.dropDelay()), relevance::relevant));
+                    c ->
+                        RecheckRequestRows.fold(
+                            c, now.minus(settings.dropDelay()), relevance::relevant));
     int limit =
-        fold == PersonRows.Fold.DROP ? settings.batchSize() * DROP_BATCHES : settings.batchSize();
-    PersonRows.Folded folded =
-        fold != PersonRows.Fold.NOTHING
-            ? Jdbc.inTransaction(dataSource, c -> PersonRows.foldRequests(c, now, limit, relevance))
-            : new PersonRows.Folded(0, 0);
+        fold == RecheckRequestRows.Fold.DROP
+            ? settings.batchSize() * DROP_BATCHES
+            : settings.batchSize();
+    RecheckRequestRows.Folded folded =
+        fold != RecheckRequestRows.Fold.NOTHING
+            ? Jdbc.inTransaction(
+                dataSource, c -> RecheckRequestRows.foldRequests(c, now, limit, relevance))
+            : new RecheckRequestRows.Folded(0, 0);
     if (folded.scheduled() == 0 && !pending[1]) {
       // Nothing due: no claim transaction (requests only dropped commit nothing more).
       return folded.requests() > 0;
