@@ -16,7 +16,7 @@ import java.util.TreeSet;
 
 /**
  * {@code segments_recheck}: one row per person, the person's lock and re-check timer (see the
- * migration). The append-only requests folded into it are {@link RecheckRequestRows}'.
+ * migration), and {@code segments_recheck_request}, the append-only requests folded into it.
  */
 final class PersonRows {
 
@@ -34,42 +34,21 @@ final class PersonRows {
   /**
    * Makes sure every person has a row, in auto-commit mode: inserting inside the locking
    * transaction would take shared locks on existing rows first, and two such transactions would
-   * deadlock upgrading them. The rows that exist are read first without locks and only the missing
-   * ones inserted: {@code INSERT IGNORE} of an existing row checks the duplicate under a shared
-   * lock, so it would wait for whoever holds the row (a rebuild chunk, for the chunk's length).
+   * deadlock upgrading them.
    */
   static void ensure(Connection autoCommit, long ws, List<String> cioIds) throws SQLException {
-    java.util.SortedSet<String> missing = new TreeSet<>(cioIds);
-    if (missing.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement q =
-        autoCommit.prepareStatement(
-            "SELECT cio_id FROM segments_recheck WHERE workspace_id = ? AND cio_id IN ("
-                + Jdbc.placeholders(missing.size())
-                + ")")) {
-      q.setLong(1, ws);
-      int p = 2;
-      for (String cio : missing) {
-        q.setString(p++, cio);
-      }
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          missing.remove(rs.getString(1));
-        }
-      }
-    }
-    if (missing.isEmpty()) {
+    List<String> sorted = List.copyOf(new TreeSet<>(cioIds));
+    if (sorted.isEmpty()) {
       return;
     }
     StringBuilder sql =
         new StringBuilder("INSERT IGNORE INTO segments_recheck (workspace_id, cio_id) VALUES ");
-    for (int i = 0; i < missing.size(); i++) {
+    for (int i = 0; i < sorted.size(); i++) {
       sql.append(i == 0 ? "(?, ?)" : ", (?, ?)");
     }
     try (PreparedStatement insert = autoCommit.prepareStatement(sql.toString())) {
       int p = 1;
-      for (String cio : missing) {
+      for (String cio : sorted) {
         insert.setLong(p++, ws);
         insert.setString(p++, cio);
       }
@@ -82,21 +61,6 @@ final class PersonRows {
    * and returns when each was last evaluated (database time; absent when never).
    */
   static Map<String, Instant> lock(Connection c, long ws, List<String> cioIds) throws SQLException {
-    return lock(c, ws, cioIds, "");
-  }
-
-  /**
-   * {@link #lock}, but the rows another transaction holds (a rebuild chunk applying its changes, a
-   * claimed re-check, another feed's batch) are skipped instead of waited for: they, and people
-   * without a row, are absent from the result.
-   */
-  static Map<String, Instant> lockUnlessHeld(Connection c, long ws, List<String> cioIds)
-      throws SQLException {
-    return lock(c, ws, cioIds, " SKIP LOCKED");
-  }
-
-  private static Map<String, Instant> lock(
-      Connection c, long ws, List<String> cioIds, String skipLocked) throws SQLException {
     Map<String, Instant> found = new HashMap<>();
     List<String> sorted = List.copyOf(new TreeSet<>(cioIds));
     if (sorted.isEmpty()) {
@@ -107,8 +71,7 @@ final class PersonRows {
             "SELECT cio_id, evaluated_at FROM segments_recheck WHERE workspace_id = ?"
                 + " AND cio_id IN ("
                 + Jdbc.placeholders(sorted.size())
-                + ") ORDER BY cio_id FOR UPDATE"
-                + skipLocked)) {
+                + ") ORDER BY cio_id FOR UPDATE")) {
       q.setLong(1, ws);
       int p = 2;
       for (String cio : sorted) {
@@ -271,6 +234,10 @@ final class PersonRows {
   private static final int SCHEDULE_CHUNK = 500;
 
   /**
+   * Claims up to {@code limit} due re-checks: their rows stay locked (they are the people's locks)
+   * until the transaction ends; rows another transaction holds are skipped, never waited for.
+   */
+  /**
    * Whether there may be work for {@link #foldRequests} or {@link #claimDue}, read without locks
    * (in auto-commit mode, so an idle poll commits nothing): {@code [requests, due]}.
    */
@@ -294,10 +261,50 @@ final class PersonRows {
     return found;
   }
 
+  /** What to do with the pending re-check requests. */
+  enum Fold {
+    /** There are none, or they wait to be dropped together. */
+    NOTHING,
+    /** One may change a data segment: fold now. */
+    NOW,
+    /** None may, and the oldest has waited long enough: delete them, many at a time. */
+    DROP
+  }
+
   /**
-   * Claims up to {@code limit} due re-checks: their rows stay locked (they are the people's locks)
-   * until the transaction ends; rows another transaction holds are skipped, never waited for.
+   * What to do with the pending re-check requests, read without locks (in auto-commit mode): fold
+   * them now when one of them (by workspace and cause) is {@code relevant}; otherwise drop them
+   * once the oldest was requested before {@code droppableBefore}, so requests about changes no data
+   * segment reads are deleted many at a time.
    */
+  static Fold fold(
+      Connection autoCommit,
+      Instant droppableBefore,
+      java.util.function.BiPredicate<Long, String> relevant)
+      throws SQLException {
+    Instant oldest;
+    try (PreparedStatement q =
+            autoCommit.prepareStatement(
+                "SELECT requested_at FROM segments_recheck_request ORDER BY id LIMIT 1");
+        ResultSet rs = q.executeQuery()) {
+      if (!rs.next()) {
+        return Fold.NOTHING;
+      }
+      oldest = DateTimes.instant(rs.getObject(1));
+    }
+    try (PreparedStatement q =
+            autoCommit.prepareStatement(
+                "SELECT DISTINCT workspace_id, cause FROM segments_recheck_request");
+        ResultSet rs = q.executeQuery()) {
+      while (rs.next()) {
+        if (relevant.test(rs.getLong(1), rs.getString(2))) {
+          return Fold.NOW;
+        }
+      }
+    }
+    return oldest.isBefore(droppableBefore) ? Fold.DROP : Fold.NOTHING;
+  }
+
   static List<Due> claimDue(Connection c, Instant now, int limit) throws SQLException {
     List<Due> due = new ArrayList<>();
     try (PreparedStatement q =
@@ -316,5 +323,66 @@ final class PersonRows {
       }
     }
     return due;
+  }
+
+  /**
+   * Moves up to {@code limit} requests into the re-check timers (due {@code now}) and deletes them,
+   * claiming them with SKIP LOCKED so several nodes can fold at once.
+   *
+   * @return how many requests were folded
+   */
+  static int foldRequests(Connection c, Instant now, int limit) throws SQLException {
+    return foldRequests(c, now, limit, requested -> requested).requests();
+  }
+
+  /** What a fold did: the requests it claimed and deleted, the people it made due. */
+  record Folded(int requests, int scheduled) {}
+
+  /**
+   * As {@link #foldRequests(Connection, Instant, int)}, but only the requests {@code relevant}
+   * keeps (given all the claimed ones, in request order, once they are read) become re-checks; the
+   * others are deleted all the same.
+   *
+   * @return how many requests were folded or dropped, and how many people became due
+   */
+  static Folded foldRequests(
+      Connection c, Instant now, int limit, java.util.function.UnaryOperator<List<Due>> relevant)
+      throws SQLException {
+    List<Long> ids = new ArrayList<>();
+    List<Due> requested = new ArrayList<>();
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT id, workspace_id, cio_id, cause FROM segments_recheck_request"
+                + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+      q.setInt(1, limit);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+          requested.add(new Due(rs.getLong(2), rs.getString(3), rs.getString(4)));
+        }
+      }
+    }
+    if (ids.isEmpty()) {
+      return new Folded(0, 0);
+    }
+    Map<String, Due> people = new java.util.TreeMap<>();
+    for (Due due : relevant.apply(requested)) {
+      people.putIfAbsent(String.format("%020d/%s", due.workspaceId(), due.cioId()), due);
+    }
+    if (!people.isEmpty()) {
+      scheduleNow(c, new ArrayList<>(people.values()), now); // key order, like every other locker
+    }
+    try (PreparedStatement delete =
+        c.prepareStatement(
+            "DELETE FROM segments_recheck_request WHERE id IN ("
+                + Jdbc.placeholders(ids.size())
+                + ")")) {
+      int p = 1;
+      for (Long id : ids) {
+        delete.setLong(p++, id);
+      }
+      delete.executeUpdate();
+    }
+    return new Folded(ids.size(), people.size());
   }
 }

@@ -43,9 +43,7 @@ import javax.sql.DataSource;
  * replaying is harmless because evaluation compares the current facts with the stored membership
  * (at least once, idempotent). Re-checks are claimed with SKIP LOCKED, so two nodes never evaluate
  * the same due person at once. Every evaluation of a person first locks the person's {@code
- * segments_recheck} row; a feed batch skips the people whose rows another transaction holds (a
- * rebuild chunk, a claimed re-check) and asks for their re-check instead, so one held person never
- * holds back the feed (see {@link Reevaluator#run}).
+ * segments_recheck} row.
  */
 @ApplicationScoped
 public class RealtimeEngine {
@@ -206,25 +204,20 @@ public class RealtimeEngine {
     Instant now = clock.instant();
     boolean[] pending = Jdbc.autoCommit(dataSource, c -> PersonRows.pending(c, now));
     RecheckRelevance relevance = new RecheckRelevance(indexes);
-    RecheckRequestRows.Fold fold =
+    PersonRows.Fold fold =
         !pending[0]
-            ? RecheckRequestRows.Fold.NOTHING
+            ? PersonRows.Fold.NOTHING
             : settings.dropDelay().isZero()
-                ? RecheckRequestRows.Fold.NOW
+                ? PersonRows.Fold.NOW
                 : Jdbc.autoCommit(
                     dataSource,
-                    c ->
-                        RecheckRequestRows.fold(
-                            c, now.minus(settings.dropDelay()), relevance::relevant));
+                    c -> PersonRows.fold(c, now.minus(settings.dropDelay()), relevance::relevant));
     int limit =
-        fold == RecheckRequestRows.Fold.DROP
-            ? settings.batchSize() * DROP_BATCHES
-            : settings.batchSize();
-    RecheckRequestRows.Folded folded =
-        fold != RecheckRequestRows.Fold.NOTHING
-            ? Jdbc.inTransaction(
-                dataSource, c -> RecheckRequestRows.foldRequests(c, now, limit, relevance))
-            : new RecheckRequestRows.Folded(0, 0);
+        fold == PersonRows.Fold.DROP ? settings.batchSize() * DROP_BATCHES : settings.batchSize();
+    PersonRows.Folded folded =
+        fold != PersonRows.Fold.NOTHING
+            ? Jdbc.inTransaction(dataSource, c -> PersonRows.foldRequests(c, now, limit, relevance))
+            : new PersonRows.Folded(0, 0);
     if (folded.scheduled() == 0 && !pending[1]) {
       // Nothing due: no claim transaction (requests only dropped commit nothing more).
       return folded.requests() > 0;

@@ -63,9 +63,7 @@ public final class Reevaluator {
 
   /**
    * Re-evaluates {@code work}'s people of one workspace. The caller has made sure each person has a
-   * {@code segments_recheck} row ({@link PersonRows#ensure}) or holds it already. Without {@code
-   * everything}, a person whose row another transaction holds is not waited for: they are asked to
-   * be re-checked instead, in this transaction ({@link #deferHeld}).
+   * {@code segments_recheck} row ({@link PersonRows#ensure}) or holds it already.
    *
    * @param zone the workspace's time zone
    * @param everything whether every segment is evaluated for everyone (a claimed re-check): then
@@ -87,7 +85,7 @@ public final class Reevaluator {
     }
     Map<String, Work> people = new TreeMap<>(work);
     if (!everything) {
-      deferHeld(c, workspaceId, people, now);
+      PersonRows.lock(c, workspaceId, List.copyOf(people.keySet()));
     }
     Map<String, List<DataSegment>> segments = new TreeMap<>();
     Set<DataSegment> union = new HashSet<>();
@@ -117,31 +115,6 @@ public final class Reevaluator {
     applied.addAll(MembershipLedger.applyAll(c, wanted, now));
     PersonRows.evaluated(c, workspaceId, next, everything);
     return applied;
-  }
-
-  /**
-   * Locks {@code people}'s rows, skipping those another transaction holds: a rebuild chunk holds
-   * the people it changes until it commits (up to a second or so), and a feed batch that waited for
-   * them would hold back every other person's change meanwhile. The held people leave {@code
-   * people} and are asked to be re-checked with their cause instead ({@link RecheckRequestRows}):
-   * the re-checks worker evaluates every segment for them once the holder is done.
-   */
-  private static void deferHeld(Connection c, long ws, Map<String, Work> people, Instant now)
-      throws SQLException {
-    Set<String> locked = PersonRows.lockUnlessHeld(c, ws, List.copyOf(people.keySet())).keySet();
-    if (locked.size() == people.size()) {
-      return;
-    }
-    java.util.SortedMap<String, String> held = new TreeMap<>();
-    people.forEach(
-        (cio, w) -> {
-          if (!locked.contains(cio)) {
-            held.put(cio, w.cause());
-          }
-        });
-    people.keySet().removeAll(held.keySet());
-    RecheckRequestRows.request(c, ws, held, now);
-    LOG.fine(() -> held.size() + " people held elsewhere: re-checked later");
   }
 
   /**

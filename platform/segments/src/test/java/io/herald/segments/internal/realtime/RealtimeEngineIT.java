@@ -171,53 +171,6 @@ class RealtimeEngineIT {
   }
 
   @Test
-  void aPersonHeldByAnotherTransactionIsReCheckedLaterNotWaitedFor() throws Exception {
-    long pro = dataSegment(ws, PRO);
-    person(ws, "h1", "{\"plan\":\"pro\"}");
-    person(ws, "h2", "{\"plan\":\"pro\"}");
-    Jdbc.autoCommit(
-        dataSource(),
-        c -> {
-          PersonRows.ensure(c, ws, List.of("h1", "h2"));
-          return null;
-        });
-    CountDownLatch holding = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    // As a rebuild chunk does: h1's row locked until the transaction ends (here: until released,
-    // or 20 s, after which an engine that waited would evaluate h1 too and the test fails).
-    CompletableFuture<Void> holder =
-        CompletableFuture.runAsync(
-            () ->
-                Jdbc.inTransaction(
-                    dataSource(),
-                    c -> {
-                      PersonRows.lock(c, ws, List.of("h1"));
-                      holding.countDown();
-                      awaitUpTo(release, Duration.ofSeconds(20));
-                      return null;
-                    }));
-    await(holding);
-
-    List<Applied> now =
-        reevaluate(
-            index(),
-            Map.of(
-                "h1", work(new Trigger.Attribute("plan"), "attribute"),
-                "h2", work(new Trigger.Attribute("plan"), "attribute")),
-            T,
-            false);
-    List<String> requested = requests();
-    release.countDown();
-    holder.get(30, TimeUnit.SECONDS);
-
-    assertThat(now).containsExactly(new Applied(ws, pro, "h2", true, "attribute"));
-    assertThat(requested).as("h1 handed to the re-checks").containsExactly("h1 attribute");
-    Jdbc.inTransaction(dataSource(), c -> RecheckRequestRows.foldRequests(c, T, 10_000));
-    assertThat(claimAndRun(T)).containsExactly(new Applied(ws, pro, "h1", true, "attribute"));
-    assertThat(changes(pro)).containsExactly("h2 entered attribute", "h1 entered attribute");
-  }
-
-  @Test
   void thePeopleFeedDeliversEachChangeUntilAcknowledged() throws SQLException {
     JdbcPersonChangeFeed feed = new JdbcPersonChangeFeed(dataSource(), 30);
     String consumer = "test-" + ws;
@@ -305,27 +258,6 @@ class RealtimeEngineIT {
         .toList();
   }
 
-  /** This workspace's pending re-check requests, as "person cause". */
-  private List<String> requests() {
-    return Jdbc.autoCommit(
-        dataSource(),
-        c -> {
-          List<String> found = new ArrayList<>();
-          try (PreparedStatement q =
-              c.prepareStatement(
-                  "SELECT cio_id, cause FROM segments_recheck_request WHERE workspace_id = ?"
-                      + " ORDER BY id")) {
-            q.setLong(1, ws);
-            try (ResultSet rs = q.executeQuery()) {
-              while (rs.next()) {
-                found.add(rs.getString(1) + " " + rs.getString(2));
-              }
-            }
-          }
-          return found;
-        });
-  }
-
   private Instant dueAt(String cioId) {
     return Jdbc.autoCommit(
         dataSource(),
@@ -342,15 +274,6 @@ class RealtimeEngineIT {
             }
           }
         });
-  }
-
-  /** Waits for the latch, or gives up after {@code most}. */
-  private static void awaitUpTo(CountDownLatch latch, Duration most) {
-    try {
-      latch.await(most.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   private static void await(CountDownLatch latch) {

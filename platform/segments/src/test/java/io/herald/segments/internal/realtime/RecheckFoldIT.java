@@ -54,7 +54,7 @@ class RecheckFoldIT {
         });
     CountingDataSource counting = new CountingDataSource(dataSource());
 
-    int folded = Jdbc.inTransaction(counting, c -> RecheckRequestRows.foldRequests(c, NOW, 10_000));
+    int folded = Jdbc.inTransaction(counting, c -> PersonRows.foldRequests(c, NOW, 10_000));
 
     assertThat(folded).isGreaterThanOrEqualTo(121);
     assertThat(cause("f000")).isEqualTo("time@" + NOW.minusSeconds(60));
@@ -92,8 +92,7 @@ class RecheckFoldIT {
     RecheckRelevance relevance =
         new RecheckRelevance(new SegmentIndexes(new DataSegmentRepository(dataSource())));
 
-    Jdbc.inTransaction(
-        dataSource(), c -> RecheckRequestRows.foldRequests(c, NOW, 10_000, relevance));
+    Jdbc.inTransaction(dataSource(), c -> PersonRows.foldRequests(c, NOW, 10_000, relevance));
 
     assertThat(scheduled(ws)).containsExactly("m1 merge", "x1 segment");
     assertThat(scheduled(other)).containsExactly("e2 engagement");
