@@ -45,7 +45,8 @@ public class DefaultSegmentRebuilds implements SegmentRebuilds {
                 + " SELECT id, workspace_id, revision, 'collect', '', 0, 0, ? FROM segments_segment"
                 + " WHERE id = ?"
                 + " ON DUPLICATE KEY UPDATE revision = VALUES(revision), phase = 'collect',"
-                + " after_cio = '', entered = 0, exited = 0, requested_at = VALUES(requested_at),"
+                + " after_cio = '', marker = NULL, entered = 0, exited = 0,"
+                + " requested_at = VALUES(requested_at),"
                 + " lease_owner = NULL, lease_until = NULL")
         .setParameter(1, DateTimes.text(clock.instant()))
         .setParameter(2, segmentId)

@@ -139,6 +139,40 @@ final class RebuildStore {
     }
   }
 
+  /**
+   * Whether every one of {@code segments} has a rebuild that has yet to read its set (step {@code
+   * collect}, no marker yet), share-locking their rows until the caller's transaction ends: such a
+   * rebuild saves its marker before it reads the set, so it waits for the caller's commit and then
+   * reads what the caller wrote. A rebuild chunk asks this before it re-checks the people it moved
+   * for the segments that read its own: those reads would be redundant (when 50 segments are built
+   * one after another and a few read broad others, they came to hundreds of thousands of re-checks,
+   * each evaluating every segment). Locks nothing when one of them has no such rebuild.
+   */
+  static boolean allYetToCollect(Connection c, java.util.Set<Long> segments) throws SQLException {
+    String sql =
+        "SELECT COUNT(*) FROM segments_rebuild WHERE segment_id IN ("
+            + Jdbc.placeholders(segments.size())
+            + ") AND phase = 'collect' AND marker IS NULL";
+    // Read first without locks, so the rows are only locked when all of them qualify (and never
+    // a gap of the key where a segment has no rebuild row).
+    return countOf(c, sql, segments) == segments.size()
+        && countOf(c, sql + " LOCK IN SHARE MODE", segments) == segments.size();
+  }
+
+  private static long countOf(Connection c, String sql, java.util.Set<Long> segments)
+      throws SQLException {
+    try (PreparedStatement q = c.prepareStatement(sql)) {
+      int p = 1;
+      for (long segment : segments) {
+        q.setLong(p++, segment);
+      }
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
   /** Takes the lease of a rebuild the caller has locked. */
   static void lease(Connection c, long segmentId, String owner, Instant until) throws SQLException {
     try (PreparedStatement lease =

@@ -264,10 +264,13 @@ public class RebuildWorker {
               done.addAll(reevaluate(c, ws, segment, moved, now));
               // current(), not of(): the engine refreshes the index only when a feed has work, so a
               // segment created since (reading this one) would be missed in a quiet workspace.
-              if (!done.isEmpty() && !indexes.current(ws).readersOf(segment.id()).isEmpty()) {
-                SortedMap<String, Instant> readers = new TreeMap<>();
-                done.forEach(a -> readers.put(a.cioId(), now));
-                PersonRows.scheduleAll(c, ws, readers, "segment");
+              java.util.Set<Long> readers =
+                  done.isEmpty() ? java.util.Set.of() : indexes.current(ws).readersOf(segment.id());
+              // Readers whose rebuilds have yet to read their sets read these changes then.
+              if (!readers.isEmpty() && !RebuildStore.allYetToCollect(c, readers)) {
+                SortedMap<String, Instant> people = new TreeMap<>();
+                done.forEach(a -> people.put(a.cioId(), now));
+                PersonRows.scheduleAll(c, ws, people, "segment");
               }
               long entered = done.stream().filter(Applied::entered).count();
               save(c, next, entered, done.size() - entered);

@@ -17,8 +17,10 @@ import io.herald.segments.internal.evaluate.DefaultPersonEvaluator;
 import io.herald.segments.internal.membership.MembershipLedger;
 import io.herald.segments.internal.sql.SqlSegmentQueriesFactory;
 import io.herald.testing.MigratedTestDatabase;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +30,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -291,7 +294,92 @@ class RebuildWorkerIT {
         .containsValue(T);
   }
 
+  @Test
+  void aReaderWhoseRebuildHasYetToReadItsSetGetsNoReCheckForThePeopleARebuildMoves()
+      throws Exception {
+    long a = dataSegment(ws, PRO);
+    person(ws, "p", "{\"plan\":\"pro\"}");
+    long b = dataSegment(ws, "{\"version\":1,\"condition\":{\"segment\":{\"id\":" + a + "}}}");
+    request(a);
+    request(b); // same time, later id: A goes first
+    RebuildWorker worker = worker(10);
+
+    while (!"done".equals(rebuildState(a))) { // then A's timers step gives way to B
+      worker.step(Duration.ofMinutes(1));
+    }
+
+    assertThat(members(a)).containsExactly("p");
+    assertThat(progress(b)).as("B's rebuild has not started").containsExactly("collect", "");
+    assertThat(dueAt()).as("B's rebuild reads A's new member when it reads its set").isEmpty();
+
+    runAll(worker);
+
+    assertThat(members(b)).containsExactly("p");
+    assertThat(dueAt()).isEmpty();
+  }
+
+  @Test
+  void aReaderWhoseRebuildHasReadItsSetIsReCheckedForThePeopleARebuildMoves() throws Exception {
+    long a = dataSegment(ws, PRO);
+    person(ws, "p", "{\"plan\":\"pro\"}");
+    long b = dataSegment(ws, "{\"version\":1,\"condition\":{\"segment\":{\"id\":" + a + "}}}");
+    request(a);
+    request(b);
+    // Another node has saved B's marker: it is reading B's set, perhaps before A's enters.
+    execute("UPDATE segments_rebuild SET run = 1, marker = NOW(3) WHERE segment_id = " + b);
+    RebuildWorker worker = worker(10);
+
+    while (!"done".equals(rebuildState(a))) { // then A's timers step gives way to B
+      worker.step(Duration.ofMinutes(1));
+    }
+
+    assertThat(members(a)).containsExactly("p");
+    assertThat(dueAt()).as("re-checked for B at once").containsOnlyKeys("p").containsValue(T);
+  }
+
+  @Test
+  void aChunkThatSkipsTheReCheckHoldsTheReadersRebuildUntilItCommits() throws Exception {
+    long a = dataSegment(ws, PRO);
+    long b = dataSegment(ws, "{\"version\":1,\"condition\":{\"segment\":{\"id\":" + a + "}}}");
+    request(b);
+    try (Connection chunk = dataSource().getConnection()) {
+      chunk.setAutoCommit(false);
+      assertThat(RebuildStore.allYetToCollect(chunk, java.util.Set.of(a, b)))
+          .as("A has no rebuild")
+          .isFalse();
+      assertThat(markerSaved(b)).as("nothing locked").isTrue();
+
+      assertThat(RebuildStore.allYetToCollect(chunk, java.util.Set.of(b))).isTrue();
+      assertThat(markerSaved(b)).as("B cannot save its marker, so cannot read its set").isFalse();
+      assertThat(worker(10).claim().map(RebuildStore.Progress::segmentId))
+          .as("nor be claimed (SKIP LOCKED)")
+          .isNotEqualTo(Optional.of(b));
+
+      chunk.commit();
+    }
+    assertThat(markerSaved(b)).isTrue();
+  }
+
   // --- helpers
+
+  /** Whether another connection can save the rebuild's marker within a second (then undone). */
+  private static boolean markerSaved(long segment) throws SQLException {
+    try (Connection other = dataSource().getConnection();
+        Statement s = other.createStatement()) {
+      s.execute("SET SESSION innodb_lock_wait_timeout = 1");
+      other.setAutoCommit(false);
+      try {
+        s.executeUpdate(
+            "UPDATE segments_rebuild SET marker = NOW(3) WHERE segment_id = " + segment);
+        return true;
+      } catch (SQLException lockWaitTimeout) {
+        return false;
+      } finally {
+        other.rollback();
+        other.setAutoCommit(true);
+      }
+    }
+  }
 
   private RebuildWorker worker(int batchSize) {
     RebuildWorker worker = new RebuildWorker();
