@@ -177,7 +177,7 @@ public final class FactsLoader {
       if (!unbounded) {
         DateTimes.bind(q, i, widest);
       }
-      readEvents(q, earliest, found, null);
+      readEvents(q, earliest, mentions.eventData(), found, null);
     }
     // ... and events of linked anonymous ids the events module has not attached yet.
     Map<String, String> anonymous = anonymousIds(c, ws, cioIds);
@@ -199,15 +199,20 @@ public final class FactsLoader {
         if (!unbounded) {
           DateTimes.bind(q, i, widest);
         }
-        readEvents(q, earliest, found, anonymous);
+        readEvents(q, earliest, mentions.eventData(), found, anonymous);
       }
     }
     return found;
   }
 
+  /**
+   * Reads the events of {@code q}; only the data of {@code withData}'s names is parsed, the others
+   * get an empty object (no leaf reads it).
+   */
   private static void readEvents(
       PreparedStatement q,
       Map<String, Instant> earliest,
+      Set<String> withData,
       Map<String, List<EventFact>> found,
       Map<String, String> owners)
       throws SQLException {
@@ -222,7 +227,11 @@ public final class FactsLoader {
         String cio = owners == null ? rs.getString(1) : owners.get(rs.getString(1));
         found
             .computeIfAbsent(cio, k -> new ArrayList<>())
-            .add(new EventFact(name, at, json(rs.getString(4))));
+            .add(
+                new EventFact(
+                    name,
+                    at,
+                    withData.contains(name) ? json(rs.getString(4)) : JsonValue.EMPTY_JSON_OBJECT));
       }
     }
   }

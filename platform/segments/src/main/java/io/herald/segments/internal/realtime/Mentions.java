@@ -29,6 +29,8 @@ import java.util.Set;
  * @param attributes person attribute names compared ({@code timezone} too when a date is read in
  *     the person's zone)
  * @param events event names counted, each with the widest window any leaf uses on it
+ * @param eventData the names of {@code events} that a leaf filters on their data (the others' data
+ *     is never read)
  * @param objectTypes object types of relationship leaves
  * @param devices whether a device leaf appears
  * @param engagement the widest window of the engagement leaves, {@code null} when there is none
@@ -37,6 +39,7 @@ import java.util.Set;
 public record Mentions(
     Set<String> attributes,
     Map<String, Window> events,
+    Set<String> eventData,
     Set<String> objectTypes,
     boolean devices,
     Window engagement,
@@ -46,13 +49,14 @@ public record Mentions(
   public Mentions {
     attributes = Set.copyOf(attributes);
     events = Map.copyOf(events);
+    eventData = Set.copyOf(eventData);
     objectTypes = Set.copyOf(objectTypes);
     segments = Set.copyOf(segments);
   }
 
   /** Mentions nothing. */
   public static Mentions none() {
-    return new Mentions(Set.of(), Map.of(), Set.of(), false, null, Set.of());
+    return new Mentions(Set.of(), Map.of(), Set.of(), Set.of(), false, null, Set.of());
   }
 
   /** What {@code condition} reads. */
@@ -114,6 +118,7 @@ public record Mentions(
   private static final class Builder {
     private final Set<String> attributes = new HashSet<>();
     private final Map<String, Window> events = new HashMap<>();
+    private final Set<String> eventData = new HashSet<>();
     private final Set<String> objectTypes = new HashSet<>();
     private boolean devices;
     private Window engagement;
@@ -122,6 +127,7 @@ public record Mentions(
     void add(Mentions m) {
       attributes.addAll(m.attributes());
       m.events().forEach((name, w) -> events.merge(name, w, Mentions::wider));
+      eventData.addAll(m.eventData());
       objectTypes.addAll(m.objectTypes());
       devices |= m.devices();
       engagement = wider(engagement, m.engagement());
@@ -140,6 +146,9 @@ public record Mentions(
         zone(a.match());
       } else if (condition instanceof EventCondition e) {
         events.merge(e.name(), e.window(), Mentions::wider);
+        if (!e.where().isEmpty()) {
+          eventData.add(e.name());
+        }
         zones(e.where());
       } else if (condition instanceof EngagementCondition e) {
         engagement = wider(engagement, e.window());
@@ -166,7 +175,8 @@ public record Mentions(
     }
 
     Mentions build() {
-      return new Mentions(attributes, events, objectTypes, devices, engagement, segments);
+      return new Mentions(
+          attributes, events, eventData, objectTypes, devices, engagement, segments);
     }
   }
 }

@@ -122,6 +122,42 @@ class RealtimeEngineIT {
   }
 
   @Test
+  void eventDataIsReadForTheLeavesThatFilterOnIt() throws SQLException {
+    long bigPurchase =
+        dataSegment(
+            ws,
+            "{\"version\":1,\"condition\":{\"event\":{\"name\":\"purchase\","
+                + "\"within\":{\"last\":1,\"unit\":\"hours\"},\"where\":[{\"property\":\"price\","
+                + "\"operator\":\"greater_than\",\"value\":100}]}}}");
+    long viewed =
+        dataSegment(
+            ws,
+            "{\"version\":1,\"condition\":{\"event\":{\"name\":\"page_viewed\","
+                + "\"within\":{\"last\":1,\"unit\":\"hours\"}}}}");
+    for (String p : List.of("big", "small")) {
+      person(ws, p, "{}");
+      event(ws, p, "page_viewed", T.minus(Duration.ofMinutes(5)), "{\"price\":500}");
+    }
+    event(ws, "big", "purchase", T.minus(Duration.ofMinutes(10)), "{\"price\":150}");
+    event(ws, "small", "purchase", T.minus(Duration.ofMinutes(10)), "{\"price\":50}");
+
+    List<Applied> applied =
+        reevaluate(
+            index(),
+            Map.of(
+                "big", work(Trigger.everything(), "event"),
+                "small", work(Trigger.everything(), "event")),
+            T,
+            false);
+
+    assertThat(applied)
+        .containsExactlyInAnyOrder(
+            new Applied(ws, bigPurchase, "big", true, "event"),
+            new Applied(ws, viewed, "big", true, "event"),
+            new Applied(ws, viewed, "small", true, "event"));
+  }
+
+  @Test
   void aSegmentReadingAnotherIsEvaluatedAfterItInTheSamePass() throws SQLException {
     long pro = dataSegment(ws, PRO);
     long reader =

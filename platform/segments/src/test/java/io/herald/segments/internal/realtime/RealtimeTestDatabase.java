@@ -36,16 +36,23 @@ final class RealtimeTestDatabase {
   }
 
   static void event(long ws, String cioId, String name, Instant at) throws SQLException {
+    event(ws, cioId, name, at, "{}");
+  }
+
+  /** An event of the person with {@code data} (JSON). */
+  static void event(long ws, String cioId, String name, Instant at, String data)
+      throws SQLException {
     try (Connection c = MigratedTestDatabase.dataSource().getConnection();
         PreparedStatement insert =
             c.prepareStatement(
                 "INSERT INTO events_event (workspace_id, person_cio_id, name, type, source,"
-                    + " occurred_at, received_at, data) VALUES (?, ?, ?, 'event', 'test', ?, ?, '{}')")) {
+                    + " occurred_at, received_at, data) VALUES (?, ?, ?, 'event', 'test', ?, ?, ?)")) {
       insert.setLong(1, ws);
       insert.setString(2, cioId);
       insert.setString(3, name);
       insert.setTimestamp(4, Timestamp.from(at));
       insert.setTimestamp(5, Timestamp.from(at));
+      insert.setString(6, data);
       insert.executeUpdate();
     }
   }
