@@ -55,10 +55,12 @@ final class DataGenerator {
       // this the journeys engine reads the whole history during the first measurements.
       for (String consumer : HISTORY_CONSUMERS) {
         s.execute(
-            "INSERT INTO events_feed_cursor (consumer, position, updated_at) SELECT '"
+            "INSERT INTO events_feed_cursor (consumer, position, updated_at) VALUES ('"
                 + consumer
-                + "', COALESCE(MAX(id), 0), NOW(3) FROM events_event"
-                + " ON DUPLICATE KEY UPDATE position = VALUES(position), updated_at = NOW(3)");
+                + "', "
+                + Database.END_OF_EVENTS
+                + ", NOW(3)) ON DUPLICATE KEY UPDATE position = VALUES(position),"
+                + " updated_at = NOW(3)");
       }
       for (String table :
           List.of(

@@ -82,6 +82,18 @@ final class Database {
   }
 
   /**
+   * The feed position just before the next event: the larger of the last event's id and the table's
+   * {@code AUTO_INCREMENT} less one. Deleted events (a reuse's probes) or ids the server reserved
+   * but did not use leave the next id above {@code MAX(id) + 1}, and a position below the gap would
+   * read it as an unsettled hole and hold every new event back for the feed's settle time (30 s).
+   * The generator and a reuse both use it.
+   */
+  static final String END_OF_EVENTS =
+      "GREATEST((SELECT COALESCE(MAX(id), 0) FROM events_event),"
+          + " (SELECT COALESCE(MAX(AUTO_INCREMENT), 1) - 1 FROM information_schema.TABLES"
+          + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'events_event'))";
+
+  /**
    * Removes what an earlier run's Herald computed (segments, memberships, journals, timers,
    * rebuilds) and the earlier run's probe events, and moves the segments engine's feed position to
    * the end, so a reused data set starts as a fresh one does (the other events an earlier run sent
@@ -104,14 +116,10 @@ final class Database {
       }
       // T3's probes need people who never performed a probe event: an earlier run's are removed.
       s.execute("DELETE FROM events_event WHERE name LIKE 'probe\\_%'");
-      // The next event gets the table's AUTO_INCREMENT, which the deleted probes may have left
-      // above MAX(id): a position below it would read the gap as an unsettled hole and hold every
-      // new event back for the feed's settle time (30 s).
       s.execute(
-          "UPDATE events_feed_cursor SET position = GREATEST((SELECT COALESCE(MAX(id), 0) FROM"
-              + " events_event), (SELECT COALESCE(MAX(AUTO_INCREMENT), 1) - 1 FROM"
-              + " information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
-              + " AND TABLE_NAME = 'events_event')) WHERE consumer IN ('"
+          "UPDATE events_feed_cursor SET position = "
+              + END_OF_EVENTS
+              + " WHERE consumer IN ('"
               + String.join("', '", DataGenerator.HISTORY_CONSUMERS)
               + "')");
     }

@@ -130,8 +130,8 @@ record Settings(
       }
       chosen.add(phase);
     }
-    if (chosen.contains("t3")) {
-      chosen.add("active"); // its load evaluates against the 50 active segments
+    if (chosen.contains("t3") || chosen.contains("throughput")) {
+      chosen.add("active"); // their loads evaluate against the 50 active segments
     }
     return Set.copyOf(chosen);
   }
