@@ -9,15 +9,13 @@ import static io.herald.segments.internal.realtime.RebuildRig.T;
 import static io.herald.testing.MigratedTestDatabase.dataSource;
 import static io.herald.testing.MigratedTestDatabase.freshWorkspace;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.herald.testing.MigratedTestDatabase;
+import io.herald.testing.RequiresTestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,14 +23,8 @@ import org.junit.jupiter.api.Test;
  * those readers at once, unless every reader has a rebuild that has yet to read its set, which the
  * chunk holds off until it commits.
  */
+@RequiresTestDatabase
 class RebuildReadersIT {
-
-  @BeforeAll
-  static void database() {
-    assumeTrue(
-        MigratedTestDatabase.unavailable().isEmpty(),
-        () -> MigratedTestDatabase.unavailable().orElse(""));
-  }
 
   private final long ws = freshWorkspace();
   private final RebuildRig rig = new RebuildRig(ws);

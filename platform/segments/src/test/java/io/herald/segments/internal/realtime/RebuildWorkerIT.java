@@ -11,16 +11,14 @@ import static io.herald.segments.internal.realtime.RebuildRig.T;
 import static io.herald.testing.MigratedTestDatabase.dataSource;
 import static io.herald.testing.MigratedTestDatabase.freshWorkspace;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.herald.segments.api.MembershipChanged;
 import io.herald.segments.internal.membership.MembershipLedger;
-import io.herald.testing.MigratedTestDatabase;
+import io.herald.testing.RequiresTestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,14 +26,8 @@ import org.junit.jupiter.api.Test;
  * saved progress (resumed by another node), people the real-time engine evaluated meanwhile
  * evaluated again, and the re-check timers of conditions that move with the clock.
  */
+@RequiresTestDatabase
 class RebuildWorkerIT {
-
-  @BeforeAll
-  static void database() {
-    assumeTrue(
-        MigratedTestDatabase.unavailable().isEmpty(),
-        () -> MigratedTestDatabase.unavailable().orElse(""));
-  }
 
   private final long ws = freshWorkspace();
   private final RebuildRig rig = new RebuildRig(ws);
