@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The rows of rebuilds: {@code segments_rebuild} (one per wanted rebuild, with its lease and
@@ -148,7 +149,7 @@ final class RebuildStore {
    * one after another and a few read broad others, they came to hundreds of thousands of re-checks,
    * each evaluating every segment). Locks nothing when one of them has no such rebuild.
    */
-  static boolean allYetToCollect(Connection c, java.util.Set<Long> segments) throws SQLException {
+  static boolean allYetToCollect(Connection c, Set<Long> segments) throws SQLException {
     String sql =
         "SELECT COUNT(*) FROM segments_rebuild WHERE segment_id IN ("
             + Jdbc.placeholders(segments.size())
@@ -159,8 +160,7 @@ final class RebuildStore {
         && countOf(c, sql + " LOCK IN SHARE MODE", segments) == segments.size();
   }
 
-  private static long countOf(Connection c, String sql, java.util.Set<Long> segments)
-      throws SQLException {
+  private static long countOf(Connection c, String sql, Set<Long> segments) throws SQLException {
     try (PreparedStatement q = c.prepareStatement(sql)) {
       int p = 1;
       for (long segment : segments) {

@@ -22,6 +22,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -264,8 +265,8 @@ public class RebuildWorker {
               done.addAll(reevaluate(c, ws, segment, moved, now));
               // current(), not of(): the engine refreshes the index only when a feed has work, so a
               // segment created since (reading this one) would be missed in a quiet workspace.
-              java.util.Set<Long> readers =
-                  done.isEmpty() ? java.util.Set.of() : indexes.current(ws).readersOf(segment.id());
+              Set<Long> readers =
+                  done.isEmpty() ? Set.of() : indexes.current(ws).readersOf(segment.id());
               // Readers whose rebuilds have yet to read their sets read these changes then.
               if (!readers.isEmpty() && !RebuildStore.allYetToCollect(c, readers)) {
                 SortedMap<String, Instant> people = new TreeMap<>();
