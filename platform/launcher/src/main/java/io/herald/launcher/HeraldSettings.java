@@ -79,6 +79,9 @@ final class HeraldSettings {
     keys.put(
         "HERALD_SEGMENTS_REALTIME_DROP_DELAY_MILLIS", "herald.segments.realtime.drop-delay-millis");
     keys.put("HERALD_SEGMENTS_REBUILD_BATCH_SIZE", "herald.segments.rebuild.batch-size");
+    keys.put(
+        "HERALD_SEGMENTS_REBUILD_COLLECT_PARALLELISM",
+        "herald.segments.rebuild.collect-parallelism");
     keys.put("HERALD_JOURNEYS_ENABLED", "herald.journeys.enabled");
     keys.put("HERALD_JOURNEYS_POLLERS", "herald.journeys.pollers");
     keys.put("HERALD_JOURNEYS_POLL_MILLIS", "herald.journeys.poll-millis");

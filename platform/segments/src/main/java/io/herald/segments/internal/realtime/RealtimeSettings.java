@@ -1,5 +1,6 @@
 package io.herald.segments.internal.realtime;
 
+import io.herald.segments.internal.sql.SqlRebuildSets;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,6 +34,13 @@ public class RealtimeSettings {
   @ConfigProperty(name = "herald.segments.rebuild.batch-size", defaultValue = "5000")
   int rebuildBatchSize;
 
+  /**
+   * Read by {@code SqlRebuildSets}; checked here so that Herald refuses to start on a bad value.
+   */
+  @Inject
+  @ConfigProperty(name = "herald.segments.rebuild.collect-parallelism", defaultValue = "2")
+  int collectParallelism;
+
   /** 0 (tests that build the settings by hand): dropped at once. */
   @Inject
   @ConfigProperty(name = "herald.segments.realtime.drop-delay-millis", defaultValue = "2000")
@@ -42,6 +50,7 @@ public class RealtimeSettings {
   @PostConstruct
   void check() {
     requireRebuildBatchSize(rebuildBatchSize);
+    SqlRebuildSets.requireParallelism(collectParallelism);
   }
 
   /** {@code size} when it is a valid {@code herald.segments.rebuild.batch-size}. */

@@ -6,44 +6,138 @@ import static io.herald.segments.internal.sql.SqlStatements.readCommitted;
 import io.herald.segments.api.condition.Condition;
 import io.herald.shared.persistence.DataSources;
 import io.herald.workspace.api.WorkspaceId;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@link RebuildSets} in plain JDBC on the non-transactional datasource: each set is written by
  * {@code INSERT … SELECT} statements in auto-commit mode and READ COMMITTED ({@link
- * SqlStatements#readCommitted}), which lock none of the rows they read.
+ * SqlStatements#readCommitted}), which lock none of the rows they read. A collect that scans the
+ * whole people table runs as {@code herald.segments.rebuild.collect-parallelism} statements side by
+ * side, one per part of the table's key ({@link ScanParts}).
  */
 @ApplicationScoped
 public class SqlRebuildSets implements RebuildSets {
 
+  /** The fewest keys a part of a split scan reads: below that, one statement is quick anyway. */
+  static final long MIN_PART = 100_000;
+
+  /** The most parts a scan is split into (more than the server's cores only queue on it). */
+  static final int MAX_PARALLELISM = 32;
+
   @Resource(lookup = DataSources.NON_TRANSACTIONAL)
   DataSource dataSource;
 
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  ManagedThreadFactory threads;
+
+  /** Checked at start by the real-time settings, which read the same key. */
+  @Inject
+  @ConfigProperty(name = "herald.segments.rebuild.collect-parallelism", defaultValue = "2")
+  int parallelism;
+
   private final SqlStatements statements;
+
+  private final long minPart;
+
+  /** Whether a scan is split whatever the server's plan (tests). */
+  private final boolean anyPlan;
+
+  /** Runs the parts of a split scan but the first (which the caller's thread runs). */
+  private ExecutorService parts;
 
   /** For CDI. */
   SqlRebuildSets() {
     this.statements = new SqlStatements();
+    this.minPart = MIN_PART;
+    this.anyPlan = false;
   }
 
-  /** On {@code dataSource}, writing the server's dialect. */
+  /** On {@code dataSource}, writing the server's dialect, one statement per set. */
   SqlRebuildSets(DataSource dataSource) {
-    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-    this.statements = new SqlStatements();
+    this(dataSource, new SqlStatements(), 1, MIN_PART, false);
   }
 
   /** As above, writing {@code dialect}'s SQL whatever the server is (tests). */
   SqlRebuildSets(DataSource dataSource, Dialect dialect) {
+    this(dataSource, new SqlStatements(dialect), 1, MIN_PART, false);
+  }
+
+  /**
+   * On {@code dataSource}, scanning the people of any workspace wider than {@code parallelism} keys
+   * in {@code parallelism} parts, whatever the server's plan (tests: {@link #close} stops the
+   * parts' threads).
+   */
+  SqlRebuildSets(DataSource dataSource, int parallelism) {
+    this(dataSource, new SqlStatements(), parallelism, 1, true);
+    if (parallelism > 1) {
+      this.parts =
+          Executors.newFixedThreadPool(
+              parallelism - 1,
+              r -> {
+                Thread t = new Thread(r, "collect part");
+                t.setDaemon(true);
+                return t;
+              });
+    }
+  }
+
+  private SqlRebuildSets(
+      DataSource dataSource,
+      SqlStatements statements,
+      int parallelism,
+      long minPart,
+      boolean anyPlan) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-    this.statements = new SqlStatements(dialect);
+    this.statements = statements;
+    this.parallelism = requireParallelism(parallelism);
+    this.minPart = minPart;
+    this.anyPlan = anyPlan;
+  }
+
+  /** {@code parallelism} when it is a valid {@code herald.segments.rebuild.collect-parallelism}. */
+  public static int requireParallelism(int parallelism) {
+    if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
+      throw new IllegalArgumentException(
+          "herald.segments.rebuild.collect-parallelism must be between 1 and "
+              + MAX_PARALLELISM
+              + ", not "
+              + parallelism);
+    }
+    return parallelism;
+  }
+
+  @PostConstruct
+  void start() {
+    requireParallelism(parallelism);
+    if (parallelism > 1) {
+      parts = Executors.newFixedThreadPool(parallelism - 1, threads);
+    }
+  }
+
+  @PreDestroy
+  void close() {
+    if (parts != null) {
+      parts.shutdownNow();
+    }
   }
 
   @Override
@@ -81,13 +175,75 @@ public class SqlRebuildSets implements RebuildSets {
         if (!candidates.get().exact()) {
           insert.sql(" WHERE ").fragment(where);
         }
-      } else {
-        insert.sql(" FROM people_person p WHERE p.workspace_id = ").param(workspace.value());
-        insert.sql(" AND ").fragment(where);
+        return readCommitted(c, insert.build());
       }
-      return readCommitted(c, insert.build());
+      SqlFragment select =
+          new SqlFragment.Builder()
+              .sql("SELECT p.cio_id FROM people_person p WHERE p.workspace_id = ")
+              .param(workspace.value())
+              .sql(" AND ")
+              .fragment(where)
+              .build();
+      ScanParts scan =
+          parts == null
+              ? ScanParts.WHOLE
+              : ScanParts.of(c, select, workspace.value(), parallelism, minPart, anyPlan);
+      if (scan.count() == 1) {
+        insert.sql(" FROM people_person p WHERE p.workspace_id = ").param(workspace.value());
+        return readCommitted(c, insert.sql(" AND ").fragment(where).build());
+      }
+      List<SqlFragment> pieces = new ArrayList<>();
+      SqlFragment head = insert.build();
+      for (int i = 0; i < scan.count(); i++) {
+        SqlFragment.Builder part =
+            new SqlFragment.Builder()
+                .fragment(head)
+                // The plan scans the table; a key range alone would lead it to the (workspace_id,
+                // id) index and a lookup per row.
+                .sql(" FROM people_person p FORCE INDEX (PRIMARY) WHERE p.workspace_id = ")
+                .param(workspace.value());
+        pieces.add(scan.part(i, part).sql(" AND ").fragment(where).build());
+      }
+      return inParts(c, pieces);
     } catch (SQLException e) {
       throw failed(e);
+    }
+  }
+
+  /**
+   * Runs the first statement on {@code c} and the others side by side on connections of their own;
+   * the rows all of them wrote, once all have ended. A failure fails the collect (its run's rows
+   * are dropped when the rebuild starts it again).
+   */
+  private long inParts(Connection c, List<SqlFragment> pieces) throws SQLException {
+    List<Future<Long>> others = new ArrayList<>();
+    for (SqlFragment piece : pieces.subList(1, pieces.size())) {
+      others.add(
+          parts.submit(
+              () -> {
+                try (Connection own = dataSource.getConnection()) {
+                  return readCommitted(own, piece);
+                }
+              }));
+    }
+    try {
+      long written = readCommitted(c, pieces.get(0));
+      for (Future<Long> other : others) {
+        written += other.get();
+      }
+      return written;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof SQLException sql) {
+        throw sql;
+      }
+      throw new IllegalStateException("segment query failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("collect interrupted", e);
+    } finally {
+      // After a failure the others may still run: they write only this run's rows, which the
+      // rebuild drops when it starts the collect again.
+      others.forEach(f -> f.cancel(true));
     }
   }
 

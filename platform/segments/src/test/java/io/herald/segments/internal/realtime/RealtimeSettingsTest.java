@@ -24,4 +24,20 @@ class RealtimeSettingsTest {
     settings.rebuildBatchSize = 0;
     assertThatThrownBy(settings::check).hasMessageContaining("not 0");
   }
+
+  @Test
+  void aCollectParallelismOutsideOneToThirtyTwoStopsTheStartNamingTheKey() {
+    RealtimeSettings settings = new RealtimeSettings();
+    settings.rebuildBatchSize = 5000;
+    settings.collectParallelism = 2;
+    settings.check();
+    settings.collectParallelism = 32;
+    settings.check();
+    settings.collectParallelism = 0;
+    assertThatThrownBy(settings::check)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("herald.segments.rebuild.collect-parallelism must be between 1 and 32, not 0");
+    settings.collectParallelism = 33;
+    assertThatThrownBy(settings::check).hasMessageContaining("not 33");
+  }
 }

@@ -37,6 +37,9 @@ abstract class SqlTestBase {
 
   final SqlRebuildSets sets = new SqlRebuildSets(MigratedTestDatabase.dataSource());
 
+  /** Collects in three parts of the people's keys, side by side, whatever the server's plan. */
+  static final SqlRebuildSets SPLIT = new SqlRebuildSets(MigratedTestDatabase.dataSource(), 3);
+
   /** The cio_ids of the people matching at {@link #NOW} in Paris. */
   Set<String> who(Condition condition) {
     return who(condition, NOW, PARIS);
@@ -79,6 +82,12 @@ abstract class SqlTestBase {
     sets.collect(workspace, condition, now, zone, StagedSets.SEGMENT, run);
     assertThat(StagedSets.matches(MigratedTestDatabase.dataSource(), run))
         .as("collect agrees with verdicts")
+        .containsExactlyInAnyOrderElementsOf(byVerdicts);
+    long split = StagedSets.nextRun();
+    assertThat(SPLIT.collect(workspace, condition, now, zone, StagedSets.SEGMENT, split))
+        .isEqualTo(byVerdicts.size());
+    assertThat(StagedSets.matches(MigratedTestDatabase.dataSource(), split))
+        .as("collect in parts agrees with verdicts")
         .containsExactlyInAnyOrderElementsOf(byVerdicts);
     return new TreeSet<>(byVerdicts);
   }
