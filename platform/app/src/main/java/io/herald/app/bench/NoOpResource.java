@@ -1,7 +1,7 @@
 package io.herald.app.bench;
 
 import io.herald.shared.rest.JsonBodies;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * production node exposes nothing extra.
  */
 @Path("/bench/noop")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class NoOpResource {
 

@@ -5,7 +5,7 @@ import io.herald.events.api.EventSubject;
 import io.herald.events.api.InvalidEventException;
 import io.herald.people.api.PeopleService;
 import io.herald.workspace.api.CurrentActor;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -25,7 +25,7 @@ import java.util.List;
  * nobody.
  */
 @Path("/api/v1/events")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class TrackAnonymousEventResource {
 

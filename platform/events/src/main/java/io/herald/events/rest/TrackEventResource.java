@@ -7,7 +7,7 @@ import io.herald.people.api.PeopleService;
 import io.herald.people.api.PersonRef;
 import io.herald.people.api.PersonView;
 import io.herald.workspace.api.CurrentActor;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -23,7 +23,7 @@ import java.util.Optional;
 
 /** Track API v1: a person's event ({@code POST /api/v1/customers/{identifier}/events}). */
 @Path("/api/v1/customers/{identifier}/events")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class TrackEventResource {
 

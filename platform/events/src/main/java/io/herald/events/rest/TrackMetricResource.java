@@ -3,7 +3,7 @@ package io.herald.events.rest;
 import io.herald.events.api.DeliveryMetric;
 import io.herald.events.api.DeliveryMetrics;
 import io.herald.workspace.api.CurrentActor;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -28,7 +28,7 @@ import java.util.Set;
  * which joins them to its deliveries.
  */
 @Path("/api/v1/metrics")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class TrackMetricResource {
 

@@ -1,6 +1,6 @@
 package io.herald.events.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -16,7 +16,7 @@ import java.util.Set;
  * "timestamp"}} with {@code event} opened, converted or delivered.
  */
 @Path("/api/v1/push/events")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class TrackPushEventResource {
 

@@ -7,7 +7,7 @@ import io.herald.shared.json.Jsons;
 import io.herald.shared.rest.ApiErrors;
 import io.herald.shared.rest.JsonBodies;
 import io.herald.workspace.api.CurrentActor;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -31,7 +31,7 @@ import java.util.List;
  * JSON is 400 in both modes.
  */
 @Path("/v1/{call: identify|track|page|screen|group|alias|batch}")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class PipelinesResource {
 

@@ -12,7 +12,7 @@ import io.herald.shared.json.Jsons;
 import io.herald.shared.rest.ApiErrors;
 import io.herald.shared.rest.JsonBodies;
 import io.herald.workspace.api.CurrentActor;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -33,7 +33,7 @@ import java.util.List;
  * because identify's {@code cio_relationships} reach the objects module.
  */
 @Path("/api/v1/customers")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class TrackCustomerResource {
 

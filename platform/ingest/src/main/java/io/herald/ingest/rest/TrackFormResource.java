@@ -4,7 +4,7 @@ import io.herald.ingest.internal.Forms;
 import io.herald.shared.rest.ApiErrors;
 import io.herald.shared.rest.JsonBodies;
 import io.herald.workspace.api.CurrentActor;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -19,7 +19,7 @@ import java.util.List;
 
 /** Track API v1 {@code POST /api/v1/forms/{form_id}/submit}: 204, or 400 naming the field. */
 @Path("/api/v1/forms/{form_id}/submit")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class TrackFormResource {
 

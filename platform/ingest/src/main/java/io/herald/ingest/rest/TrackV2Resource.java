@@ -5,7 +5,7 @@ import io.herald.ingest.internal.TrackEntities;
 import io.herald.shared.json.Jsons;
 import io.herald.shared.rest.JsonBodies;
 import io.herald.workspace.api.CurrentActor;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -26,7 +26,7 @@ import java.util.Optional;
  * rejected {@code batch_index}; the others are kept).
  */
 @Path("/api/v2")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class TrackV2Resource {
 

@@ -6,7 +6,7 @@ import io.herald.people.api.PersonRef;
 import io.herald.shared.rest.ApiErrors;
 import io.herald.shared.rest.JsonBodies;
 import io.herald.workspace.api.CurrentActor;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -22,7 +22,7 @@ import java.util.List;
 
 /** Track API v1 device calls ({@code /api/v1/customers/{identifier}/devices}). */
 @Path("/api/v1/customers/{identifier}/devices")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class TrackDeviceResource {
 

@@ -4,7 +4,7 @@ import io.herald.people.api.PeopleService;
 import io.herald.shared.rest.ApiErrors;
 import io.herald.shared.rest.JsonBodies;
 import io.herald.workspace.api.CurrentActor;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -18,7 +18,7 @@ import java.util.List;
 
 /** Track API {@code POST /api/v1/merge_customers}. */
 @Path("/api/v1/merge_customers")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class TrackMergeResource {
 

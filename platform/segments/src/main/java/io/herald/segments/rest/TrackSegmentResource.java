@@ -6,7 +6,7 @@ import io.herald.segments.api.SegmentService;
 import io.herald.shared.rest.ApiErrors;
 import io.herald.shared.rest.JsonBodies;
 import io.herald.workspace.api.CurrentActor;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -27,7 +27,7 @@ import java.util.OptionalLong;
  * {@code /remove_customers}).
  */
 @Path("/api/v1/segments/{segment_id}")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class TrackSegmentResource {
 
