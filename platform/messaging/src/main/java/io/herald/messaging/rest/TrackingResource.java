@@ -1,7 +1,7 @@
 package io.herald.messaging.rest;
 
 import io.herald.messaging.internal.Engagements;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,7 +20,7 @@ import java.util.Base64;
  * signature was made for that URL.
  */
 @Path("/t")
-@RequestScoped
+@ApplicationScoped
 public class TrackingResource {
 
   private static final byte[] PIXEL =
