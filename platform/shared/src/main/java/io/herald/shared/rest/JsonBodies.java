@@ -6,10 +6,10 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 /**
  * Reads request bodies with a size limit and parses them as JSON, so every API reports oversize and
@@ -35,24 +35,31 @@ public final class JsonBodies {
     }
   }
 
+  /** The first buffer a body is read into: most API bodies are a few hundred bytes. */
+  static final int FIRST_BUFFER = 1024;
+
   /**
-   * Reads at most {@code maxBytes} from {@code in}.
+   * Reads at most {@code maxBytes} from {@code in}, into a buffer that starts at {@value
+   * #FIRST_BUFFER} bytes and doubles as the body needs (an 8 KB buffer and an 8 KB stream per call
+   * were ~6% of a Track call's allocation in bench/ingest's profile).
    *
    * @throws BodyException when the body is longer
    */
   public static byte[] read(InputStream in, int maxBytes) {
     try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBytes, 8192));
-      byte[] buffer = new byte[8192];
+      // One byte over the limit is enough to know the body is too long.
+      byte[] buffer = new byte[Math.min(maxBytes + 1, FIRST_BUFFER)];
       int total = 0;
-      for (int n; (n = in.read(buffer)) != -1; ) {
+      for (int n; (n = in.read(buffer, total, buffer.length - total)) != -1; ) {
         total += n;
         if (total > maxBytes) {
           throw new BodyException("request body is larger than " + maxBytes / 1024 + " KB", true);
         }
-        out.write(buffer, 0, n);
+        if (total == buffer.length) {
+          buffer = Arrays.copyOf(buffer, (int) Math.min(2L * buffer.length, maxBytes + 1L));
+        }
       }
-      return out.toByteArray();
+      return total == buffer.length ? buffer : Arrays.copyOf(buffer, total);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
