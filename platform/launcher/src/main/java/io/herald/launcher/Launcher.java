@@ -109,6 +109,7 @@ public final class Launcher {
     // work, which Herald does not do).
     command.add("-XX:ThreadPriorityPolicy=1");
     command.add("-XX:JavaPriority1_To_OSPriority=19");
+    command.addAll(settings.javaOptions()); // after Herald's own: the JVM takes the last of a kind
     command.add("-jar");
     command.add(dist.resolve("payara-micro.jar").toString());
     command.add("--deploy");

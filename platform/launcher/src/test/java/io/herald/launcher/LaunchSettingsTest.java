@@ -19,6 +19,7 @@ class LaunchSettingsTest {
     assertThat(s.pluginsDir()).isEqualTo(Path.of("/srv/herald/data/plugins"));
     assertThat(s.externalDbUrl()).isEmpty();
     assertThat(s.javaHeap()).isEqualTo("768m");
+    assertThat(s.javaOptions()).isEmpty();
   }
 
   @Test
@@ -30,13 +31,16 @@ class LaunchSettingsTest {
                 "HERALD_DATA_DIR", "/var/lib/herald",
                 "HERALD_PLUGINS_DIR", "plugins",
                 "HERALD_DB_URL", "jdbc:mysql://db:3306/herald",
-                "HERALD_JAVA_HEAP", "2g"),
+                "HERALD_JAVA_HEAP", "2g",
+                "HERALD_JAVA_OPTS", "  -XX:MaxGCPauseMillis=50\t -Xlog:gc:file=/tmp/gc.log "),
             cwd);
     assertThat(s.httpPort()).isEqualTo(9090);
     assertThat(s.dataDir()).isEqualTo(Path.of("/var/lib/herald"));
     assertThat(s.pluginsDir()).isEqualTo(Path.of("/srv/herald/plugins"));
     assertThat(s.externalDbUrl()).contains("jdbc:mysql://db:3306/herald");
     assertThat(s.javaHeap()).isEqualTo("2g");
+    assertThat(s.javaOptions())
+        .containsExactly("-XX:MaxGCPauseMillis=50", "-Xlog:gc:file=/tmp/gc.log");
   }
 
   @Test
@@ -47,6 +51,20 @@ class LaunchSettingsTest {
         .hasMessageContaining("HERALD_HTTP_PORT");
     assertThatThrownBy(() -> LaunchSettings.from(Map.of("HERALD_JAVA_HEAP", "lots"), cwd))
         .hasMessageContaining("HERALD_JAVA_HEAP");
+    assertThatThrownBy(
+            () -> LaunchSettings.from(Map.of("HERALD_JAVA_OPTS", "-Xss1m com.example.Main"), cwd))
+        .hasMessage(
+            "HERALD_JAVA_OPTS must be JVM options separated by spaces, each starting with '-',"
+                + " not com.example.Main");
+  }
+
+  @Test
+  void extraJvmOptionsComeAfterHeraldsOwnAndBeforeTheJar() {
+    LaunchSettings s =
+        LaunchSettings.from(
+            Map.of("HERALD_JAVA_HEAP", "1g", "HERALD_JAVA_OPTS", "-Xmx2g -XX:+UseParallelGC"), cwd);
+    assertThat(Launcher.command(s, Path.of("/opt/herald"), Path.of("/d/sys.properties")))
+        .containsSubsequence("-Xmx1g", "-Xmx2g", "-XX:+UseParallelGC", "-jar");
   }
 
   @Test

@@ -100,7 +100,7 @@ public final class IngestBench {
     heraldEnv.put("HERALD_BOOTSTRAP_ADMIN_PASSWORD", "bench-admin-password");
     env.forEach(
         (k, v) -> {
-          if (k.startsWith("HERALD_INGEST_")) {
+          if (k.startsWith("HERALD_INGEST_") || k.equals("HERALD_JAVA_OPTS")) {
             heraldEnv.put(k, v);
           }
         });
@@ -123,6 +123,9 @@ public final class IngestBench {
               + heraldEnv.get("HERALD_JAVA_HEAP")
               + ", ingest writers "
               + heraldEnv.getOrDefault("HERALD_INGEST_WRITERS", "2 (default)")
+              + (heraldEnv.containsKey("HERALD_JAVA_OPTS")
+                  ? ", JVM options " + heraldEnv.get("HERALD_JAVA_OPTS")
+                  : "")
               + "; JDBC: mysql-connector-j, rewriteBatchedStatements=true (both sides)");
 
       // Baseline (a): plain JDBC.
