@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -145,6 +146,11 @@ public class Person {
 
   /** Applies validated changes; identifier changes were checked for conflicts by the caller. */
   void apply(AttributeChanges changes, Instant now) {
+    String attributesBefore = attributes;
+    String timestampsBefore = attributeTimestamps;
+    boolean unsubscribedBefore = unsubscribed;
+    String customerIdBefore = customerId;
+    String emailBefore = email;
     Map<String, JsonValue> values = new LinkedHashMap<>(readObject(attributes));
     Map<String, Long> times = readTimes();
     long stamp = changes.timestamp().orElse(now.getEpochSecond());
@@ -195,7 +201,15 @@ public class Person {
     phone = phoneOf(values);
     phoneE164 = PhoneNumbers.e164(phone);
     write(values, times);
-    updatedAt = now;
+    // An identify that repeats what is stored (SDKs send the same traits on every app start) is
+    // not a change: updated_at stays, and the row is not written at all.
+    if (!attributes.equals(attributesBefore)
+        || !attributeTimestamps.equals(timestampsBefore)
+        || unsubscribed != unsubscribedBefore
+        || !Objects.equals(customerId, customerIdBefore)
+        || !Objects.equals(email, emailBefore)) {
+      updatedAt = now;
+    }
   }
 
   private static String phoneOf(Map<String, JsonValue> values) {

@@ -55,6 +55,29 @@ class IdentifyAllIT extends PeopleDatabaseTest {
   }
 
   @Test
+  void anIdentifyThatRepeatsWhatIsStoredLeavesTheRowAlone() throws Exception {
+    writer.gate.countDown();
+    WorkspaceId ws = new WorkspaceId(workspace);
+    service.identifyAll(ws, List.of(call("r1", plan("basic"))));
+    String version = personColumn("version", "r1");
+    String updated = personColumn("updated_at", "r1");
+
+    List<IdentifyAnswer> again = service.identifyAll(ws, List.of(call("r1", plan("basic"))));
+
+    assertThat(again)
+        .singleElement()
+        .extracting(a -> a.result().outcome())
+        .isEqualTo(Outcome.UPDATED);
+    assertThat(personColumn("version", "r1")).as("no UPDATE was written").isEqualTo(version);
+    assertThat(personColumn("updated_at", "r1")).isEqualTo(updated);
+
+    service.identifyAll(ws, List.of(call("r1", plan("pro"))));
+    assertThat(Long.parseLong(personColumn("version", "r1")))
+        .isGreaterThan(Long.parseLong(version));
+    assertThat(personColumn("JSON_VALUE(attributes, '$.plan')", "r1")).isEqualTo("pro");
+  }
+
+  @Test
   void aCallTheDatabaseRefusesEndsTheCallsAfterThoseBeforeItWereCommittedOneByOne()
       throws Exception {
     writer.gate.countDown();

@@ -49,6 +49,29 @@ class PersonTest {
   }
 
   @Test
+  void repeatingWhatIsStoredIsNotAnUpdate() {
+    Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+    Person person = new Person(1, "c13", t0);
+    person.apply(changes("{\"email\":\"A@x.io\",\"plan\":\"pro\",\"unsubscribed\":false}"), t0);
+    Instant t1 = t0.plusSeconds(60);
+    person.apply(changes("{\"email\":\"A@x.io\",\"plan\":\"pro\",\"unsubscribed\":false}"), t1);
+    person.apply(changes("{}"), t1);
+    assertThat(person.view().updatedAt()).isEqualTo(t0);
+
+    Instant t2 = t0.plusSeconds(120);
+    person.apply(changes("{\"unsubscribed\":true}"), t2);
+    assertThat(person.view().updatedAt()).as("unsubscribed changed").isEqualTo(t2);
+    Instant t3 = t0.plusSeconds(180);
+    person.apply(changes("{\"email\":\"a@x.io\"}"), t3);
+    assertThat(person.view().updatedAt()).as("the email's case changed").isEqualTo(t3);
+    Instant t4 = t0.plusSeconds(240);
+    person.apply(changes("{\"plan\":null}"), t4);
+    assertThat(person.view().updatedAt()).as("an attribute removed").isEqualTo(t4);
+    person.apply(changes("{\"plan\":null}"), t4.plusSeconds(60));
+    assertThat(person.view().updatedAt()).as("removing it again").isEqualTo(t4);
+  }
+
+  @Test
   void absorbTakesOnlyWhatThePrimaryLacksWithItsTimestamps() {
     Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
     Person primary = new Person(1, "p1", t0);
