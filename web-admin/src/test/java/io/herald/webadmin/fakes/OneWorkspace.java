@@ -1,6 +1,5 @@
 package io.herald.webadmin.fakes;
 
-import io.herald.workspace.api.ApiPrincipal;
 import io.herald.workspace.api.BootstrapRequest;
 import io.herald.workspace.api.BootstrapResult;
 import io.herald.workspace.api.CredentialKind;
@@ -46,21 +45,6 @@ public final class OneWorkspace implements WorkspaceService {
 
   @Override
   public void revokeCredential(WorkspaceId workspace, long credentialId) {
-    throw new AssertionError("not used by the data pages");
-  }
-
-  @Override
-  public Optional<ApiPrincipal> authenticateTrack(String siteId, String apiKey) {
-    throw new AssertionError("not used by the data pages");
-  }
-
-  @Override
-  public Optional<ApiPrincipal> authenticateApp(String bearerKey) {
-    throw new AssertionError("not used by the data pages");
-  }
-
-  @Override
-  public Optional<ApiPrincipal> authenticatePipelines(String writeKey) {
     throw new AssertionError("not used by the data pages");
   }
 

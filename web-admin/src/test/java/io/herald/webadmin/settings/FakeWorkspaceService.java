@@ -1,6 +1,5 @@
 package io.herald.webadmin.settings;
 
-import io.herald.workspace.api.ApiPrincipal;
 import io.herald.workspace.api.BootstrapRequest;
 import io.herald.workspace.api.BootstrapResult;
 import io.herald.workspace.api.CredentialKind;
@@ -65,21 +64,6 @@ final class FakeWorkspaceService implements WorkspaceService {
 
   @Override
   public Optional<BootstrapResult> bootstrap(BootstrapRequest request) {
-    throw new AssertionError("not used by these tests");
-  }
-
-  @Override
-  public Optional<ApiPrincipal> authenticateTrack(String siteId, String apiKey) {
-    throw new AssertionError("not used by these tests");
-  }
-
-  @Override
-  public Optional<ApiPrincipal> authenticateApp(String bearerKey) {
-    throw new AssertionError("not used by these tests");
-  }
-
-  @Override
-  public Optional<ApiPrincipal> authenticatePipelines(String writeKey) {
     throw new AssertionError("not used by these tests");
   }
 

@@ -1,6 +1,5 @@
 package io.herald.segments.internal;
 
-import io.herald.workspace.api.ApiPrincipal;
 import io.herald.workspace.api.BootstrapRequest;
 import io.herald.workspace.api.BootstrapResult;
 import io.herald.workspace.api.CredentialKind;
@@ -70,21 +69,6 @@ final class ZoneOnlyWorkspaces implements WorkspaceService {
 
   @Override
   public void setApiRequestsPerSecond(WorkspaceId workspace, OptionalInt limit) {
-    throw new AssertionError("not used by segments");
-  }
-
-  @Override
-  public Optional<ApiPrincipal> authenticateTrack(String siteId, String apiKey) {
-    throw new AssertionError("not used by segments");
-  }
-
-  @Override
-  public Optional<ApiPrincipal> authenticateApp(String bearerKey) {
-    throw new AssertionError("not used by segments");
-  }
-
-  @Override
-  public Optional<ApiPrincipal> authenticatePipelines(String writeKey) {
     throw new AssertionError("not used by segments");
   }
 }

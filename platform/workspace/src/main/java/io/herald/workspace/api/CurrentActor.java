@@ -1,8 +1,8 @@
 package io.herald.workspace.api;
 
 /**
- * The authenticated caller of the current API request (request-scoped). Resources behind the API
- * filters inject it to learn their workspace.
+ * The authenticated caller of the current API request (an application-scoped view of it). Resources
+ * behind the API filters inject it to learn their workspace.
  */
 public interface CurrentActor {
 

@@ -67,13 +67,4 @@ public interface WorkspaceService {
    * @throws IllegalArgumentException when the workspace does not exist
    */
   void setTimeZone(WorkspaceId workspace, ZoneId zone);
-
-  /** The caller for Track API Basic credentials, if they are valid and active. */
-  Optional<ApiPrincipal> authenticateTrack(String siteId, String apiKey);
-
-  /** The caller for an App API bearer key, if valid and active. */
-  Optional<ApiPrincipal> authenticateApp(String bearerKey);
-
-  /** The caller for a Pipelines write key, if valid and active. */
-  Optional<ApiPrincipal> authenticatePipelines(String writeKey);
 }

@@ -3,7 +3,6 @@ package io.herald.workspace.internal;
 import io.herald.shared.crypto.Tokens;
 import io.herald.workspace.api.AdminRole;
 import io.herald.workspace.api.AdminUserService;
-import io.herald.workspace.api.ApiPrincipal;
 import io.herald.workspace.api.BootstrapRequest;
 import io.herald.workspace.api.BootstrapResult;
 import io.herald.workspace.api.CredentialKind;
@@ -144,32 +143,6 @@ public class DefaultWorkspaceService implements WorkspaceService {
     // At once, and again after the commit (a request reading the row meanwhile would re-cache it).
     checks.forget(credential.kind(), credential.secretHash());
     revoked.fire(new CredentialRevoked(credential.kind(), credential.secretHash()));
-  }
-
-  @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public Optional<ApiPrincipal> authenticateTrack(String siteId, String apiKey) {
-    if (siteId == null) {
-      return Optional.empty();
-    }
-    return checks
-        .verify(CredentialKind.TRACK, apiKey)
-        .filter(c -> c.siteId() != null && Tokens.constantTimeEquals(c.siteId(), siteId))
-        .map(CredentialVerifier.Verified::principal);
-  }
-
-  @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public Optional<ApiPrincipal> authenticateApp(String bearerKey) {
-    return checks.verify(CredentialKind.APP, bearerKey).map(CredentialVerifier.Verified::principal);
-  }
-
-  @Override
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public Optional<ApiPrincipal> authenticatePipelines(String writeKey) {
-    return checks
-        .verify(CredentialKind.PIPELINES, writeKey)
-        .map(CredentialVerifier.Verified::principal);
   }
 
   @Override

@@ -2,7 +2,7 @@ package io.herald.workspace.rest;
 
 import io.herald.shared.rest.ApiErrors;
 import io.herald.workspace.api.ApiPrincipal;
-import io.herald.workspace.api.WorkspaceService;
+import io.herald.workspace.internal.ApiAuthenticator;
 import io.herald.workspace.internal.RequestActor;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -25,7 +25,7 @@ import java.util.Optional;
 @Priority(Priorities.AUTHENTICATION)
 public class ApiAuthenticationFilter implements ContainerRequestFilter {
 
-  @Inject WorkspaceService workspaces;
+  @Inject ApiAuthenticator authenticator;
 
   @Inject RequestActor actor;
 
@@ -41,13 +41,13 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
         switch (family.get()) {
           case TRACK ->
               AuthorizationHeader.basic(header)
-                  .flatMap(b -> workspaces.authenticateTrack(b.user(), b.password()));
-          case APP -> AuthorizationHeader.bearer(header).flatMap(workspaces::authenticateApp);
+                  .flatMap(b -> authenticator.track(b.user(), b.password()));
+          case APP -> AuthorizationHeader.bearer(header).flatMap(authenticator::app);
           case PIPELINES ->
               AuthorizationHeader.basic(header)
                   .map(AuthorizationHeader.Basic::user)
                   .or(() -> BodyWriteKey.of(request))
-                  .flatMap(workspaces::authenticatePipelines);
+                  .flatMap(authenticator::pipelines);
         };
     if (principal.isPresent()) {
       actor.authenticate(principal.get());
