@@ -25,8 +25,10 @@ final class WrkLoad {
   }
 
   /**
-   * One call shape: method, path (with {@code {user}} replaced by {@code u0..u(people-1)} in turn),
-   * headers and body.
+   * One call shape: method, path (with {@code {user}} replaced by {@code u0..u(people-1)} in turn,
+   * each wrk thread starting at its own share of the people so that two threads do not send the
+   * same person's calls at the same moment), headers and body (with {@code {n}} replaced by a
+   * number that differs on every request of a run and between runs).
    */
   record Call(String method, String path, String authorization, String body) {}
 
@@ -116,7 +118,16 @@ final class WrkLoad {
         + "wrk.body = "
         + luaString(call.body())
         + "\n"
-        + "local n = 0\n"
+        // Runs in the main state once per thread, after the script set n = 0 in the thread's.
+        + "local threads = 0\n"
+        + "setup = function(thread)\n"
+        + "  thread:set(\"n\", threads * "
+        + Math.max(1, people / 2)
+        + ")\n"
+        + "  threads = threads + 1\n"
+        + "end\n"
+        + "n = 0\n"
+        + "local run = os.time() * 1000000\n"
         + "request = function()\n"
         + "  n = n + 1\n"
         + "  local path = string.gsub("
@@ -124,7 +135,10 @@ final class WrkLoad {
         + ", \"{user}\", \"u\" .. (n % "
         + people
         + "))\n"
-        + "  return wrk.format(nil, path)\n"
+        + (call.body().contains("{n}")
+            ? "  local body = string.gsub(wrk.body, \"{n}\", tostring(run + n))\n"
+                + "  return wrk.format(nil, path, nil, body)\n"
+            : "  return wrk.format(nil, path)\n")
         + "end\n"
         // Non-2xx answers and socket errors both count as errors.
         + "done = function(summary, latency, requests)\n"
