@@ -59,7 +59,8 @@ public class MessageProcessor {
       List<JsonValue> messages,
       JsonObject envelope,
       int bodyBytes) {
-    Instant receivedAt = clock.instant();
+    Envelope request =
+        new Envelope(envelope, MessageTime.BatchSentAt.of(envelope), clock.instant());
     // Measuring a message means writing it out again: only a body over the limit may hold one.
     boolean measure = bodyBytes > MAX_MESSAGE_BYTES;
     List<Rejection> rejected = new ArrayList<>();
@@ -93,7 +94,7 @@ public class MessageProcessor {
               .ifPresent(made -> identifies.add(new QueuedIdentify(index, messageId, made)));
         } else {
           identify(workspace, identifies, rejected);
-          apply(workspace, type, message, envelope, receivedAt, pending, problems, resolved);
+          apply(workspace, type, message, request, pending, problems, resolved);
         }
       }
       if (!problems.isEmpty()) {
@@ -135,12 +136,20 @@ public class MessageProcessor {
     identifies.clear();
   }
 
+  /**
+   * What the messages of one request share.
+   *
+   * @param body the batch body, {@code null} for a single call
+   * @param sentAt the batch's {@code sentAt}
+   * @param receivedAt when the request arrived
+   */
+  private record Envelope(JsonObject body, MessageTime.BatchSentAt sentAt, Instant receivedAt) {}
+
   private void apply(
       WorkspaceId workspace,
       String type,
       JsonObject message,
-      JsonObject envelope,
-      Instant receivedAt,
+      Envelope envelope,
       List<NewEvent> pending,
       List<String> problems,
       Map<String, String> resolved) {
@@ -160,16 +169,7 @@ public class MessageProcessor {
           peopleCalls.semantic(workspace, name, message, problems);
           return;
         }
-        event(
-            workspace,
-            name,
-            EventType.EVENT,
-            message,
-            envelope,
-            receivedAt,
-            pending,
-            problems,
-            resolved);
+        event(workspace, name, EventType.EVENT, message, envelope, pending, problems, resolved);
       }
       case "page", "screen" -> {
         String name = Fields.string(message, "name", problems);
@@ -178,8 +178,7 @@ public class MessageProcessor {
           name = properties.getString("url", properties.getString("path", type));
         }
         EventType eventType = type.equals("page") ? EventType.PAGE : EventType.SCREEN;
-        event(
-            workspace, name, eventType, message, envelope, receivedAt, pending, problems, resolved);
+        event(workspace, name, eventType, message, envelope, pending, problems, resolved);
       }
       case "group" -> {
         commit(workspace, pending);
@@ -203,18 +202,18 @@ public class MessageProcessor {
       String name,
       EventType type,
       JsonObject message,
-      JsonObject envelope,
-      Instant receivedAt,
+      Envelope envelope,
       List<NewEvent> pending,
       List<String> problems,
       Map<String, String> resolved) {
     JsonObject properties = Fields.object(message, "properties", problems);
     JsonObject context = Fields.object(message, "context", problems);
-    if (context.isEmpty() && envelope != null) {
-      context = Fields.object(envelope, "context", problems);
+    if (context.isEmpty() && envelope.body() != null) {
+      context = Fields.object(envelope.body(), "context", problems);
     }
     String messageId = Fields.string(message, "messageId", problems);
-    Instant occurredAt = MessageTime.occurredAt(message, envelope, receivedAt, problems);
+    Instant occurredAt =
+        MessageTime.occurredAt(message, envelope.sentAt(), envelope.receivedAt(), problems);
     if (!problems.isEmpty()) {
       return;
     }

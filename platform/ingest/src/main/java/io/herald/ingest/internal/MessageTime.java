@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,15 +20,38 @@ final class MessageTime {
 
   private MessageTime() {}
 
+  /**
+   * A batch body's {@code sentAt}, read once for all its messages.
+   *
+   * @param problem what is wrong with it, {@code null} when nothing
+   */
+  record BatchSentAt(Optional<Instant> sentAt, String problem) {
+
+    static final BatchSentAt NONE = new BatchSentAt(Optional.empty(), null);
+
+    /** {@code envelope}'s {@code sentAt}; {@link #NONE} for a single call ({@code null}). */
+    static BatchSentAt of(JsonObject envelope) {
+      if (envelope == null) {
+        return NONE;
+      }
+      List<String> problems = new ArrayList<>(1);
+      Optional<Instant> sentAt = instant(envelope, "sentAt", problems);
+      return new BatchSentAt(sentAt, problems.isEmpty() ? null : problems.get(0));
+    }
+  }
+
   static Instant occurredAt(
-      JsonObject message, JsonObject envelope, Instant receivedAt, List<String> problems) {
+      JsonObject message, BatchSentAt batch, Instant receivedAt, List<String> problems) {
     Optional<Instant> timestamp = instant(message, "timestamp", problems);
     if (timestamp.isEmpty()) {
       timestamp = instant(message, "originalTimestamp", problems);
     }
     Optional<Instant> sentAt = instant(message, "sentAt", problems);
-    if (sentAt.isEmpty() && envelope != null) {
-      sentAt = instant(envelope, "sentAt", problems);
+    if (sentAt.isEmpty()) {
+      sentAt = batch.sentAt();
+      if (batch.problem() != null) {
+        problems.add(batch.problem());
+      }
     }
     if (timestamp.isEmpty()) {
       return receivedAt;

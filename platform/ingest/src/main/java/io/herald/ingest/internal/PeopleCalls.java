@@ -246,7 +246,8 @@ public class PeopleCalls {
           "properties.metric: one of "
               + String.join(", ", DeliveryMetric.METRICS.stream().sorted().toList()));
     }
-    java.time.Instant at = MessageTime.occurredAt(message, null, clock.instant(), problems);
+    java.time.Instant at =
+        MessageTime.occurredAt(message, MessageTime.BatchSentAt.NONE, clock.instant(), problems);
     if (!problems.isEmpty()) {
       return;
     }
