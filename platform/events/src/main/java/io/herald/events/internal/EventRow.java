@@ -25,6 +25,16 @@ record EventRow(
     this(workspaceId, event, receivedAt, null, null);
   }
 
+  /** The event's data as JSON text. */
+  String dataJson() {
+    return event.dataJson();
+  }
+
+  /** The event's context as JSON text, {@code null} when none. */
+  String contextJson() {
+    return event.contextJson();
+  }
+
   /** The event about the person {@code cioId}, the one {@link #named} names. */
   EventRow about(String cioId) {
     return new EventRow(

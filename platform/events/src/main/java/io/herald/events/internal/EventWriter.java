@@ -5,6 +5,7 @@ import io.herald.events.api.NewEvent;
 import io.herald.people.api.IdType;
 import io.herald.shared.ingest.GroupCommit;
 import io.herald.shared.persistence.DateTimes;
+import io.herald.shared.persistence.MultiRowInsert;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,22 +23,46 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * Writes one group of events in one transaction as a JDBC batch (a multi-row insert on a {@code
- * rewriteBatchedStatements} connection). Events whose dedupe id is already stored, or repeated
- * within the group, are left out before inserting, so the common case burns no ids and leaves no
- * holes in the change feed; a concurrent duplicate falls back to {@code INSERT IGNORE}. Events
- * whose person is named by an identifier (Track API single calls) get that person looked up here,
- * once for the group, before the transaction starts.
+ * Writes one group of events in one transaction with multi-row inserts ({@link MultiRowInsert}).
+ * Events whose dedupe id is already stored, or repeated within the group, are left out before
+ * inserting, so the common case burns no ids and leaves no holes in the change feed; a concurrent
+ * duplicate falls back to {@code INSERT IGNORE}. Events whose person is named by an identifier
+ * (Track API single calls) get that person looked up here, once for the group, before the
+ * transaction starts.
  */
 final class EventWriter implements GroupCommit.Writer<EventRow, Boolean> {
 
   private static final String COLUMNS =
-      "(workspace_id, person_cio_id, anonymous_id, object_type_id, object_id, dedupe_id, name,"
-          + " type, source, occurred_at, received_at, data, context)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      " events_event (workspace_id, person_cio_id, anonymous_id, object_type_id, object_id,"
+          + " dedupe_id, name, type, source, occurred_at, received_at, data, context)";
+
+  /**
+   * Rows per insert statement, at most: a group's 2,000 default rows make ten statements, of nine
+   * shapes (1 to 256 rows) that the ingest pool's statement cache keeps parsed.
+   */
+  private static final int ROWS_PER_STATEMENT = 256;
+
+  private static final MultiRowInsert<EventRow> INSERT =
+      new MultiRowInsert<>(
+          "INSERT INTO" + COLUMNS,
+          13,
+          ROWS_PER_STATEMENT,
+          EventWriter::rowBytes,
+          EventWriter::bind);
+
+  private static final MultiRowInsert<EventRow> INSERT_IGNORE =
+      new MultiRowInsert<>(
+          "INSERT IGNORE INTO" + COLUMNS,
+          13,
+          ROWS_PER_STATEMENT,
+          EventWriter::rowBytes,
+          EventWriter::bind);
 
   private final DataSource dataSource;
   private final PersonResolver people;
+
+  /** Bytes one insert statement's values may take; 0 until read from the server. */
+  private volatile long budget;
 
   /** A writer for events whose subjects are known (no {@link EventRow#named} rows). */
   EventWriter(DataSource dataSource) {
@@ -111,10 +136,10 @@ final class EventWriter implements GroupCommit.Writer<EventRow, Boolean> {
         }
         List<EventRow> fresh = withoutDuplicates(c, rows);
         try {
-          insert(c, "INSERT INTO events_event ", fresh);
+          INSERT.insert(c, fresh, budget(c));
         } catch (SQLIntegrityConstraintViolationException race) {
           c.rollback();
-          insert(c, "INSERT IGNORE INTO events_event ", fresh);
+          INSERT_IGNORE.insert(c, fresh, budget(c));
         }
         c.commit();
       } catch (SQLException | RuntimeException e) {
@@ -124,33 +149,58 @@ final class EventWriter implements GroupCommit.Writer<EventRow, Boolean> {
     }
   }
 
-  private static void insert(Connection c, String verb, List<EventRow> rows) throws SQLException {
-    if (rows.isEmpty()) {
-      return;
+  private long budget(Connection c) throws SQLException {
+    long known = budget;
+    if (known == 0) {
+      known = MultiRowInsert.budget(c);
+      budget = known;
     }
-    try (PreparedStatement insert = c.prepareStatement(verb + COLUMNS)) {
-      for (EventRow row : rows) {
-        NewEvent e = row.event();
-        insert.setLong(1, row.workspaceId());
-        insert.setString(2, e.subject() instanceof EventSubject.Person p ? p.cioId() : null);
-        insert.setString(
-            3, e.subject() instanceof EventSubject.Anonymous a ? a.anonymousId() : null);
-        boolean object = e.subject() instanceof EventSubject.CustomObject;
-        insert.setString(
-            4, object ? ((EventSubject.CustomObject) e.subject()).objectTypeId() : null);
-        insert.setString(5, object ? ((EventSubject.CustomObject) e.subject()).objectId() : null);
-        insert.setString(6, e.dedupeId());
-        insert.setString(7, e.name());
-        insert.setString(8, e.type().wireName());
-        insert.setString(9, e.source());
-        DateTimes.bind(insert, 10, e.occurredAt());
-        DateTimes.bind(insert, 11, row.receivedAt());
-        insert.setString(12, e.data().toString());
-        insert.setString(13, e.context() == null ? null : e.context().toString());
-        insert.addBatch();
-      }
-      insert.executeBatch();
+    return known;
+  }
+
+  /** Binds an event's 13 values, from {@code first} on. */
+  private static int bind(PreparedStatement insert, int first, EventRow row) throws SQLException {
+    NewEvent e = row.event();
+    int p = first;
+    insert.setLong(p++, row.workspaceId());
+    insert.setString(
+        p++, e.subject() instanceof EventSubject.Person person ? person.cioId() : null);
+    insert.setString(p++, e.subject() instanceof EventSubject.Anonymous a ? a.anonymousId() : null);
+    EventSubject.CustomObject object =
+        e.subject() instanceof EventSubject.CustomObject o ? o : null;
+    insert.setString(p++, object == null ? null : object.objectTypeId());
+    insert.setString(p++, object == null ? null : object.objectId());
+    insert.setString(p++, e.dedupeId());
+    insert.setString(p++, e.name());
+    insert.setString(p++, e.type().wireName());
+    insert.setString(p++, e.source());
+    DateTimes.bind(insert, p++, e.occurredAt());
+    DateTimes.bind(insert, p++, row.receivedAt());
+    insert.setString(p++, row.dataJson());
+    insert.setString(p++, row.contextJson());
+    return p;
+  }
+
+  /** An upper bound of a row's encoded values (see {@link MultiRowInsert}). */
+  private static long rowBytes(EventRow row) {
+    NewEvent e = row.event();
+    long bytes = 2 * 20 + 2 * 32; // the workspace id, two DATETIME literals, separators
+    bytes +=
+        MultiRowInsert.literalBytes(
+            e.subject() instanceof EventSubject.Person person ? person.cioId() : null);
+    if (e.subject() instanceof EventSubject.Anonymous a) {
+      bytes += MultiRowInsert.literalBytes(a.anonymousId());
     }
+    if (e.subject() instanceof EventSubject.CustomObject o) {
+      bytes += MultiRowInsert.literalBytes(o.objectTypeId());
+      bytes += MultiRowInsert.literalBytes(o.objectId());
+    }
+    bytes += 3 * 4 + MultiRowInsert.literalBytes(e.dedupeId());
+    bytes += MultiRowInsert.literalBytes(e.name()) + MultiRowInsert.literalBytes(e.source());
+    bytes += MultiRowInsert.literalBytes(e.type().wireName());
+    bytes += MultiRowInsert.literalBytes(row.dataJson());
+    bytes += MultiRowInsert.literalBytes(row.contextJson());
+    return bytes;
   }
 
   /** The rows whose dedupe id is neither stored already nor repeated earlier in {@code rows}. */
