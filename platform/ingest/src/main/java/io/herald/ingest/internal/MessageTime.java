@@ -5,7 +5,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +72,7 @@ final class MessageTime {
       return Optional.empty();
     }
     try {
-      return Optional.of(OffsetDateTime.parse(((JsonString) value).getString()).toInstant());
+      return Optional.of(IsoDateTimes.parse(((JsonString) value).getString()));
     } catch (DateTimeParseException e) {
       problems.add(field + ": must be an ISO-8601 date-time string");
       return Optional.empty();
