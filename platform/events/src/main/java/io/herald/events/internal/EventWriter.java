@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -131,9 +130,8 @@ final class EventWriter implements GroupCommit.Writer<EventRow, Boolean> {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
-        try (Statement s = c.createStatement()) {
-          s.execute("SET SESSION innodb_lock_wait_timeout = 5");
-        }
+        // A concurrent duplicate waits on its key lock at most innodb_lock_wait_timeout: the
+        // ingest pool sets it to 5 s for each connection (sessionVariables), not each group.
         List<EventRow> fresh = withoutDuplicates(c, rows);
         try {
           INSERT.insert(c, fresh, budget(c));
