@@ -126,7 +126,8 @@ public final class IngestBench {
               + (heraldEnv.containsKey("HERALD_JAVA_OPTS")
                   ? ", JVM options " + heraldEnv.get("HERALD_JAVA_OPTS")
                   : "")
-              + "; JDBC: mysql-connector-j, rewriteBatchedStatements=true (both sides)");
+              + "; JDBC: mysql-connector-j; the baseline batches with rewriteBatchedStatements=true,"
+              + " Herald writes multi-row INSERT statements of up to 256 rows");
 
       // Baseline (a): plain JDBC.
       CpuMeter.Sample before = cpu.sample();
