@@ -90,16 +90,7 @@ class EventLimitsTest {
   void anEventWritesItsJsonOnceAndKeepsIt() {
     JsonObject data = Json.createObjectBuilder().add("plan", "pro").add("n", 3).build();
     JsonObject context = Json.createObjectBuilder().add("ip", "10.0.0.1").build();
-    NewEvent event =
-        new NewEvent(
-            new EventSubject.Person("c"),
-            "n",
-            EventType.EVENT,
-            null,
-            Instant.EPOCH,
-            data,
-            context,
-            "t");
+    NewEvent event = withContext(data, context);
 
     assertThat(event.dataJson()).isEqualTo("{\"plan\":\"pro\",\"n\":3}").isSameAs(event.dataJson());
     assertThat(event.contextJson())
@@ -107,26 +98,21 @@ class EventLimitsTest {
         .isSameAs(event.contextJson());
     assertThat(event(new EventSubject.Person("c"), data).contextJson()).isNull();
     assertThat(event)
-        .isEqualTo(
-            new NewEvent(
-                new EventSubject.Person("c"),
-                "n",
-                EventType.EVENT,
-                null,
-                Instant.EPOCH,
-                data,
-                context,
-                "t"))
-        .hasSameHashCodeAs(
-            new NewEvent(
-                new EventSubject.Person("c"),
-                "n",
-                EventType.EVENT,
-                null,
-                Instant.EPOCH,
-                data,
-                context,
-                "t"));
+        .isEqualTo(withContext(data, context))
+        .hasSameHashCodeAs(withContext(data, context))
+        .isNotEqualTo(withContext(data, null));
+  }
+
+  private static NewEvent withContext(JsonObject data, JsonObject context) {
+    return new NewEvent(
+        new EventSubject.Person("c"),
+        "n",
+        EventType.EVENT,
+        null,
+        Instant.EPOCH,
+        data,
+        context,
+        "t");
   }
 
   private static NewEvent named(String name) {

@@ -64,14 +64,8 @@ class MultiRowInsertIT {
             new Row(2, "Grüße, 日本, 🎉 and a NUL \0 in the middle", Long.MAX_VALUE),
             new Row(5, null, -7L),
             new Row(4, "", 0L));
-    try (Connection c = fresh(database)) {
-      long before = inserts(c);
-
-      assertThat(INSERT.insert(c, rows, MultiRowInsert.budget(c))).isEqualTo(5);
-
-      assertThat(inserts(c) - before).as("statements of 4 and 1 rows").isEqualTo(2);
-      assertThat(stored(c)).containsExactlyElementsOf(rows);
-    }
+    // statements of 4 and 1 rows
+    assertInsertedInOrder(database, INSERT, rows, -1, 2);
   }
 
   @ParameterizedTest(autoCloseArguments = false)
@@ -83,15 +77,8 @@ class MultiRowInsertIT {
             .mapToObj(i -> new Row(100 - i, String.format("row %02d", i), (long) i))
             .toList();
     long perRow = rowBytes(rows.get(0)) + "(?,?,?)".length();
-    try (Connection c = fresh(database)) {
-      long before = inserts(c);
-
-      // Room for 4 rows per statement: 13 statements for 50 rows.
-      assertThat(INSERT.insert(c, rows, 4 * perRow + 1)).isEqualTo(50);
-
-      assertThat(inserts(c) - before).as("statements").isEqualTo(13);
-      assertThat(stored(c)).containsExactlyElementsOf(rows);
-    }
+    // Room for 4 rows per statement: 13 statements for 50 rows.
+    assertInsertedInOrder(database, INSERT, rows, 4 * perRow + 1, 13);
   }
 
   @ParameterizedTest(autoCloseArguments = false)
@@ -104,16 +91,9 @@ class MultiRowInsertIT {
       rows.add(new Row(i, "r" + i, null));
     }
     rows.add(3, new Row(99, "x".repeat(5000), null));
-    try (Connection c = fresh(database)) {
-      long before = inserts(c);
-
-      // [0,1] [2] [big] [3,4] [5,6]: powers of two up to 3 rows, with a budget far below the big
-      // row's bound
-      assertThat(threeAtATime.insert(c, rows, 1000)).isEqualTo(8);
-
-      assertThat(inserts(c) - before).as("statements").isEqualTo(5);
-      assertThat(stored(c)).containsExactlyElementsOf(rows);
-    }
+    // [0,1] [2] [big] [3,4] [5,6]: powers of two up to 3 rows, with a budget far below the big
+    // row's bound
+    assertInsertedInOrder(database, threeAtATime, rows, 1000, 5);
   }
 
   @ParameterizedTest(autoCloseArguments = false)
@@ -144,6 +124,28 @@ class MultiRowInsertIT {
       assertThat(MultiRowInsert.budget(c))
           .isEqualTo(Math.min(4L << 20, rs.getLong(1) / 2))
           .isPositive();
+    }
+  }
+
+  /**
+   * Inserts {@code rows} into an empty table with {@code budget} ({@code -1}: the server's), and
+   * checks the statements it took and that the table holds the rows in their order.
+   */
+  private static void assertInsertedInOrder(
+      TestDatabase database,
+      MultiRowInsert<Row> insert,
+      List<Row> rows,
+      long budget,
+      int statements)
+      throws SQLException {
+    try (Connection c = fresh(database)) {
+      long before = inserts(c);
+
+      assertThat(insert.insert(c, rows, budget < 0 ? MultiRowInsert.budget(c) : budget))
+          .isEqualTo(rows.size());
+
+      assertThat(inserts(c) - before).as("statements").isEqualTo(statements);
+      assertThat(stored(c)).containsExactlyElementsOf(rows);
     }
   }
 
