@@ -1,5 +1,6 @@
 package io.herald.shared.persistence;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -31,9 +32,41 @@ public final class DateTimes {
 
   private DateTimes() {}
 
-  /** {@code instant} as a DATETIME literal, e.g. {@code 2026-11-29 10:00:00.123}, JVM zone. */
+  /**
+   * {@code instant} as a DATETIME literal, e.g. {@code 2026-11-29 10:00:00.123}, JVM zone. Years 0
+   * to 9999 (every {@code DATETIME}) are written digit by digit: the formatter's temporal queries
+   * allocated a tenth of what a Pipelines batch allocates (two times per event); other years go
+   * through it.
+   */
   public static String text(Instant instant) {
-    return DATETIME.format(LocalDateTime.ofInstant(instant, ZoneId.systemDefault()));
+    LocalDateTime local = LocalDateTime.ofInstant(instant, ZoneId.systemDefault());
+    int year = local.getYear();
+    if (year < 0 || year > 9999) {
+      return DATETIME.format(local);
+    }
+    byte[] text = new byte[23];
+    digits(text, 0, year, 4);
+    text[4] = '-';
+    digits(text, 5, local.getMonthValue(), 2);
+    text[7] = '-';
+    digits(text, 8, local.getDayOfMonth(), 2);
+    text[10] = ' ';
+    digits(text, 11, local.getHour(), 2);
+    text[13] = ':';
+    digits(text, 14, local.getMinute(), 2);
+    text[16] = ':';
+    digits(text, 17, local.getSecond(), 2);
+    text[19] = '.';
+    digits(text, 20, local.getNano() / 1_000_000, 3);
+    return new String(text, StandardCharsets.US_ASCII);
+  }
+
+  /** Writes {@code value} as {@code width} decimal digits, zero-padded, at {@code from}. */
+  private static void digits(byte[] text, int from, int value, int width) {
+    for (int i = from + width - 1; i >= from; i--) {
+      text[i] = (byte) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   /**
