@@ -182,7 +182,8 @@ final class EventWriter implements GroupCommit.Writer<EventRow, Boolean> {
   /** An upper bound of a row's encoded values (see {@link MultiRowInsert}). */
   private static long rowBytes(EventRow row) {
     NewEvent e = row.event();
-    long bytes = 2 * 20 + 2 * 32; // the workspace id, two DATETIME literals, separators
+    // The workspace id and two DATETIME literals with their quotes and separators, at most.
+    long bytes = 2 * 20 + 2 * 32;
     bytes +=
         MultiRowInsert.literalBytes(
             e.subject() instanceof EventSubject.Person person ? person.cioId() : null);
@@ -193,7 +194,8 @@ final class EventWriter implements GroupCommit.Writer<EventRow, Boolean> {
       bytes += MultiRowInsert.literalBytes(o.objectTypeId());
       bytes += MultiRowInsert.literalBytes(o.objectId());
     }
-    bytes += 3 * 4 + MultiRowInsert.literalBytes(e.dedupeId());
+    bytes += 3 * 4; // the subject columns left NULL, at most three
+    bytes += MultiRowInsert.literalBytes(e.dedupeId());
     bytes += MultiRowInsert.literalBytes(e.name()) + MultiRowInsert.literalBytes(e.source());
     bytes += MultiRowInsert.literalBytes(e.type().wireName());
     bytes += MultiRowInsert.literalBytes(row.dataJson());
