@@ -153,10 +153,19 @@ final class FeedFilter {
   /** A segment and a direction that start runs of some journey. */
   private record Start(long segmentId, boolean entered) {}
 
-  /** Which of the people have a run matching {@code condition} (one optional parameter). */
+  /**
+   * Which of the people have a run matching {@code condition} (one optional parameter). A workspace
+   * without any run (no journey ever started there) answers from one index entry: looking hundreds
+   * of people up in both run indexes took ~4 ms of the server per feed batch, for nothing, in every
+   * workspace that ingests without journeys (bench/ingest T1).
+   */
   private static Set<String> withRuns(
       Connection c, long ws, Set<String> people, String condition, Object parameter)
       throws SQLException {
+    if (Sql.list(c, "SELECT 1 FROM journeys_run WHERE workspace_id = ? LIMIT 1", rs -> 1, ws)
+        .isEmpty()) {
+      return Set.of();
+    }
     Set<String> found = new HashSet<>();
     List<String> all = List.copyOf(people);
     for (int from = 0; from < all.size(); from += CHUNK) {

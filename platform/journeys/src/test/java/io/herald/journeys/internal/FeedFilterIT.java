@@ -76,6 +76,29 @@ class FeedFilterIT {
   }
 
   @Test
+  void aWorkspaceWithoutRunsLooksNobodyUp() throws SQLException {
+    CountingDataSource counting = new CountingDataSource(JourneyTestDatabase.dataSource());
+    Scenario s = new Scenario(T0, counting);
+    s.activeJourney(ON_SIGN_UP);
+    RecordedEvent click = event(s, "someone", "clicked");
+    RecordedEvent signUp = event(s, "someone", "signed_up");
+    counting.refuse(sql -> sql.contains("cio_id IN"));
+    try {
+      assertThat(s.engine.feedFilter.events(List.of(click, signUp)))
+          .as("no run in the workspace: only the event that starts a journey, no person looked up")
+          .containsExactly(signUp);
+      assertThat(s.engine.feedFilter.waitingPeople(List.of(change(s, "someone")))).isEmpty();
+    } finally {
+      counting.refuse(sql -> false);
+    }
+
+    s.enter(s.activeJourney(WAITS), "someone", Json.object("{}"));
+    assertThat(s.engine.feedFilter.events(List.of(click, signUp)))
+        .as("once a run exists, its person's events are kept")
+        .containsExactly(click, signUp);
+  }
+
+  @Test
   void keepsOnlyChangesOfPeopleWaitingForACondition() {
     CountingDataSource counting = new CountingDataSource(JourneyTestDatabase.dataSource());
     Scenario s = new Scenario(T0, counting);
