@@ -139,7 +139,7 @@ public class DefaultPeopleService implements PeopleService {
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<PersonView> find(WorkspaceId workspace, PersonRef ref) {
-    return people.find(workspace.value(), ref).map(Person::view);
+    return people.view(workspace.value(), ref);
   }
 
   @Override

@@ -327,8 +327,12 @@ public class Person {
   }
 
   private Map<String, Long> readTimes() {
+    return readTimes(attributeTimestamps);
+  }
+
+  private static Map<String, Long> readTimes(String json) {
     Map<String, Long> times = new LinkedHashMap<>();
-    readObject(attributeTimestamps).forEach((k, v) -> times.put(k, ((JsonNumber) v).longValue()));
+    readObject(json).forEach((k, v) -> times.put(k, ((JsonNumber) v).longValue()));
     return times;
   }
 
@@ -344,12 +348,36 @@ public class Person {
   }
 
   PersonView view() {
+    return view(
+        cioId,
+        customerId,
+        email,
+        attributes,
+        attributeTimestamps,
+        unsubscribed,
+        createdAt,
+        updatedAt);
+  }
+
+  /**
+   * The view of a person from its stored columns ({@code attributes} and {@code timestamps} as
+   * stored: JSON objects), as {@link #view()} gives it for the entity.
+   */
+  static PersonView view(
+      String cioId,
+      String customerId,
+      String email,
+      String attributes,
+      String timestamps,
+      boolean unsubscribed,
+      Instant createdAt,
+      Instant updatedAt) {
     return new PersonView(
         cioId,
         customerId,
         email,
         readObject(attributes),
-        readTimes(),
+        readTimes(timestamps),
         unsubscribed,
         createdAt,
         updatedAt);

@@ -2,6 +2,7 @@ package io.herald.people.internal;
 
 import static org.awaitility.Awaitility.await;
 
+import com.mysql.cj.jdbc.MysqlDataSource;
 import io.herald.people.api.IdType;
 import io.herald.people.api.IdentifyResult;
 import io.herald.people.api.PersonRef;
@@ -125,6 +126,21 @@ abstract class PeopleDatabaseTest {
 
   static JsonObject addEmail(JsonObject body) {
     return Json.createObjectBuilder(body).add("email", "same@example.com").build();
+  }
+
+  /**
+   * The repository as the container wires it for reads: {@code em} for its JPA queries, a plain
+   * datasource on the test database for its JDBC ones.
+   */
+  static PersonRepository repository(EntityManager em) {
+    PersonRepository repository = new PersonRepository();
+    repository.em = em;
+    MysqlDataSource plain = new MysqlDataSource();
+    plain.setUrl(database.jdbcUrl());
+    plain.setUser(database.user());
+    plain.setPassword(database.password());
+    repository.dataSource = plain;
+    return repository;
   }
 
   /**

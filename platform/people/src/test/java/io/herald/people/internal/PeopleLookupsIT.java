@@ -14,11 +14,59 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Looking people up on a real MariaDB (embedded): {@link DefaultPeopleService#findAll} against
- * {@code find} per ref, and {@link DefaultPeopleService#findByPhoneNumber} on the phone attribute's
- * E.164 form.
+ * Looking people up on a real MariaDB (embedded): {@link DefaultPeopleService#find} (plain JDBC)
+ * against the entity's view, {@link DefaultPeopleService#findAll} against {@code find} per ref, and
+ * {@link DefaultPeopleService#findByPhoneNumber} on the phone attribute's E.164 form.
  */
 class PeopleLookupsIT extends PeopleDatabaseTest {
+
+  @Test
+  void findReadsThePersonAsTheEntityHoldsItByEveryIdentifier() throws Exception {
+    writer.gate.countDown();
+    identify(
+            "rich",
+            Json.createObjectBuilder()
+                .add("email", "Rich@Example.com")
+                .add("phone", "+1 555 010 0777")
+                .add("plan", "pro")
+                .add("ltv", 1234.5)
+                .add("tags", Json.createArrayBuilder().add("a").add("b"))
+                .add("address", Json.createObjectBuilder().add("city", "Lyon"))
+                .add("unsubscribed", true)
+                .build())
+        .get(10, TimeUnit.SECONDS);
+    identify("rich", Json.createObjectBuilder().add("plan", "enterprise").build())
+        .get(10, TimeUnit.SECONDS);
+    EntityManager em = emf.createEntityManager();
+    try {
+      service.people = repository(em);
+      WorkspaceId ws = new WorkspaceId(workspace);
+      PersonView found = service.find(ws, new PersonRef(IdType.ID, "rich")).orElseThrow();
+
+      Person entity =
+          service.people.find(workspace, new PersonRef(IdType.ID, "rich")).orElseThrow();
+      assertThat(found).isEqualTo(entity.view());
+      assertThat(found.email()).isEqualTo("Rich@Example.com");
+      assertThat(found.attributes().getString("plan")).isEqualTo("enterprise");
+      assertThat(found.attributes().getJsonObject("address").getString("city")).isEqualTo("Lyon");
+      assertThat(found.timestamps()).containsKeys("plan", "ltv", "tags");
+      assertThat(found.unsubscribed()).isTrue();
+      assertThat(found.createdAt()).isNotNull();
+      assertThat(found.updatedAt()).isAfterOrEqualTo(found.createdAt());
+      for (PersonRef ref :
+          List.of(
+              new PersonRef(IdType.EMAIL, "RICH@example.COM"),
+              new PersonRef(IdType.CIO_ID, found.cioId()),
+              new PersonRef(IdType.PHONE, personColumn("phone", "rich")))) {
+        assertThat(service.find(ws, ref)).as(ref.toString()).contains(found);
+      }
+      assertThat(service.find(ws, new PersonRef(IdType.ID, "nobody"))).isEmpty();
+      assertThat(service.find(new WorkspaceId(workspace + 1_000), new PersonRef(IdType.ID, "rich")))
+          .isEmpty();
+    } finally {
+      em.close();
+    }
+  }
 
   @Test
   void findAllGivesWhatFindGivesForEachRefInOneQueryPerIdentifierType() throws Exception {
@@ -29,8 +77,7 @@ class PeopleLookupsIT extends PeopleDatabaseTest {
     }
     EntityManager em = emf.createEntityManager();
     try {
-      service.people = new PersonRepository();
-      service.people.em = em;
+      service.people = repository(em);
       WorkspaceId ws = new WorkspaceId(workspace);
       PersonRef byId = new PersonRef(IdType.ID, "f1");
       PersonRef byEmail = new PersonRef(IdType.EMAIL, "f2@EXAMPLE.com");
@@ -66,8 +113,7 @@ class PeopleLookupsIT extends PeopleDatabaseTest {
     assertThat(personColumn("phone_e164", "p3")).isNull();
     EntityManager em = emf.createEntityManager();
     try {
-      service.people = new PersonRepository();
-      service.people.em = em;
+      service.people = repository(em);
       WorkspaceId ws = new WorkspaceId(workspace);
       assertThat(service.findByPhoneNumber(ws, "+15550100123"))
           .extracting(PersonView::id)
