@@ -4,6 +4,8 @@ import io.herald.messaging.internal.render.HtmlPage;
 import java.util.Locale;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Rewrites an HTML body for tracking: every http(s) link goes through a click redirect, and an open
@@ -12,6 +14,12 @@ import org.jsoup.nodes.Element;
  * as they are.
  */
 final class LinkTracker {
+
+  /**
+   * The links' selector, parsed once (jsoup evaluators are stateless and safe to share): parsing it
+   * again per message was a tenth of the tracking's time in a transactional send.
+   */
+  private static final Evaluator LINKS = QueryParser.parse("a[href]");
 
   private LinkTracker() {}
 
@@ -27,7 +35,7 @@ final class LinkTracker {
   /** Rewrites a parsed page in place (the page an email's rendering already parsed). */
   static void track(HtmlPage page, String deliveryId, TrackingLinks links) {
     Document doc = page.document();
-    for (Element a : doc.select("a[href]")) {
+    for (Element a : doc.select(LINKS)) {
       String href = a.attr("href").trim();
       String lower = href.toLowerCase(Locale.ROOT);
       if (a.hasAttr("data-herald-untracked")) {
