@@ -73,7 +73,18 @@ final class TransactionalLoad {
 
   /** The latency figures, once the sends had time to arrive. */
   String report(String label) {
+    return report(label, Long.MAX_VALUE);
+  }
+
+  /**
+   * The latency figures, and the same split by whether a send was called before {@code splitNanos}
+   * (a {@link System#nanoTime()}, e.g. when the bulk batches were all accepted) or after: which
+   * phase of the bulk send the tail comes from.
+   */
+  String report(String label, long splitNanos) {
     List<Double> millis = new ArrayList<>();
+    List<Double> before = new ArrayList<>();
+    List<Double> after = new ArrayList<>();
     List<Double> answers = new ArrayList<>();
     int missing = 0;
     for (Map.Entry<String, Long> e : started.entrySet()) {
@@ -81,7 +92,9 @@ final class TransactionalLoad {
       if (arrived == null) {
         missing++;
       } else {
-        millis.add((arrived - e.getValue()) / 1e6);
+        double ms = (arrived - e.getValue()) / 1e6;
+        millis.add(ms);
+        (e.getValue() < splitNanos ? before : after).add(ms);
       }
       Long answer = answered.get(e.getKey());
       if (answer != null) {
@@ -90,10 +103,24 @@ final class TransactionalLoad {
     }
     millis.sort(null);
     answers.sort(null);
+    before.sort(null);
+    after.sort(null);
+    String split =
+        splitNanos == Long.MAX_VALUE
+            ? ""
+            : String.format(
+                "; called while the bulk batches were being accepted: %,d, p50 %.1f ms, p99 %.1f"
+                    + " ms; called after: %,d, p50 %.1f ms, p99 %.1f ms",
+                before.size(),
+                percentile(before, 0.50),
+                percentile(before, 0.99),
+                after.size(),
+                percentile(after, 0.50),
+                percentile(after, 0.99));
     return String.format(
         "%s: %,d transactional sends at %d/s, API call to the sink's 250 (of those that arrived): p50 %.1f ms (target <="
             + " 10), p99 %.1f ms (target <= 50), max %.1f ms; not arrived %d, API failures %d;"
-            + " the API's answer alone p50 %.1f ms, p99 %.1f ms",
+            + " the API's answer alone p50 %.1f ms, p99 %.1f ms%s",
         label,
         started.size(),
         rate,
@@ -103,7 +130,8 @@ final class TransactionalLoad {
         missing,
         failures.get(),
         percentile(answers, 0.50),
-        percentile(answers, 0.99));
+        percentile(answers, 0.99),
+        split);
   }
 
   private static double percentile(List<Double> sorted, double p) {
