@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,9 @@ class MigrationsIT {
           "QRTZ_SCHEDULER_STATE",
           "QRTZ_LOCKS");
 
+  /** The last migration that kept a delivery's content in its row. */
+  private static final String BEFORE_CONTENT_TABLE = "202612030100";
+
   @Test
   void applyToTheEmbeddedMariaDb() throws Exception {
     Path work = Path.of(System.getProperty("herald.test.work-dir", "target/migrations-it"));
@@ -63,9 +67,21 @@ class MigrationsIT {
             .dataSource(db.jdbcUrl(), db.user(), db.password())
             .locations("classpath:db/migration")
             .load();
+    MigrateResult upToContentInTheRow =
+        Flyway.configure()
+            .dataSource(db.jdbcUrl(), db.user(), db.password())
+            .locations("classpath:db/migration")
+            .target(BEFORE_CONTENT_TABLE)
+            .load()
+            .migrate();
+    assertThat(upToContentInTheRow.success).isTrue();
+    long[] deliveries = deliveriesWithContentInTheirRow(db);
     MigrateResult first = flyway.migrate();
     assertThat(first.success).isTrue();
-    assertThat(first.migrationsExecuted).isGreaterThanOrEqualTo(4);
+    contentMovedToItsTable(db, deliveries);
+    assertThat(first.migrationsExecuted).as("the migrations after the target").isPositive();
+    assertThat(upToContentInTheRow.migrationsExecuted + first.migrationsExecuted)
+        .isGreaterThanOrEqualTo(4);
     assertThat(flyway.migrate().migrationsExecuted).as("second run is a no-op").isZero();
 
     try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
@@ -93,6 +109,54 @@ class MigrationsIT {
           .executeQuery("SELECT node_id FROM scheduling_node FOR UPDATE SKIP LOCKED")
           .close();
       c.rollback();
+    }
+  }
+
+  /**
+   * Two deliveries stored as Herald stored them before {@code V202612040001}: one with its
+   * compressed content in the row, one without; their primary keys.
+   */
+  private static long[] deliveriesWithContentInTheirRow(TestDatabase db) throws Exception {
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+        Statement s = c.createStatement()) {
+      long[] keys = new long[2];
+      for (int i = 0; i < 2; i++) {
+        s.executeUpdate(
+            "INSERT INTO messaging_delivery (delivery_id, workspace_id, channel, lane, recipient,"
+                + " state, retain, content, created_at, updated_at) VALUES ('mig-"
+                + i
+                + "', 1, 'email', 'bulk', 'a@x.io', 'sent', 1, "
+                + (i == 0 ? "COMPRESS('{\"html\":\"<p>Olá ✓</p>\"}')" : "NULL")
+                + ", NOW(3), NOW(3))",
+            Statement.RETURN_GENERATED_KEYS);
+        try (ResultSet rs = s.getGeneratedKeys()) {
+          rs.next();
+          keys[i] = rs.getLong(1);
+        }
+      }
+      return keys;
+    }
+  }
+
+  /** After the migration the content is in its own table, and the row has no content column. */
+  private static void contentMovedToItsTable(TestDatabase db, long[] deliveries) throws Exception {
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+        Statement s = c.createStatement()) {
+      List<String> moved = new ArrayList<>();
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT delivery_pk, CONVERT(UNCOMPRESS(content) USING utf8mb4)"
+                  + " FROM messaging_delivery_content ORDER BY delivery_pk")) {
+        while (rs.next()) {
+          moved.add(rs.getLong(1) + " " + rs.getString(2));
+        }
+      }
+      assertThat(moved).containsExactly(deliveries[0] + " {\"html\":\"<p>Olá ✓</p>\"}");
+      try (ResultSet rs =
+          c.getMetaData().getColumns(c.getCatalog(), null, "messaging_delivery", "content")) {
+        assertThat(rs.next()).as("messaging_delivery.content dropped").isFalse();
+      }
+      s.executeUpdate("DELETE FROM messaging_delivery WHERE delivery_id LIKE 'mig-%'");
     }
   }
 }

@@ -18,23 +18,21 @@ import java.util.Map;
  * included), one {@code SELECT} of their primary keys by public id (auto-increment values of a
  * multi-row insert need not be consecutive under MySQL 8's interleaved lock mode; a chunk of one
  * row, as most transactional sends are, takes its key from the insert instead) and one {@code
- * INSERT} of their metrics, instead of two or three statements per delivery. A row in state {@code
- * sending} is written claimed by this node ({@link Handoff}): {@code due_at} is its lease, as a
- * claim would set it, with its first attempt and {@code attempted} metric.
+ * INSERT} of their metrics and one of their contents ({@link DeliveryContents}), instead of three
+ * or four statements per delivery. A row in state {@code sending} is written claimed by this node
+ * ({@link Handoff}): {@code due_at} is its lease, as a claim would set it, with its first attempt
+ * and {@code attempted} metric.
  */
 final class DeliveryInserts {
 
   /** Rows per statement at most. */
   static final int MAX_ROWS = 500;
 
-  /** Bytes of content per statement at most (below MariaDB's 16 MB default packet size). */
-  static final int MAX_BYTES = 4 << 20;
-
   private static final String COLUMNS =
       "INSERT INTO messaging_delivery (delivery_id, workspace_id, cio_id, channel, lane,"
-          + " transactional_id, recipient, subject, state, reason, due_at, retain, content,"
-          + " created_at, updated_at, idempotency_key, lease_until, attempts) VALUES ";
-  private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " transactional_id, recipient, subject, state, reason, due_at, retain, created_at,"
+          + " updated_at, idempotency_key, lease_until, attempts) VALUES ";
+  private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   /** The state of a delivery written already claimed by this node ({@link Handoff}). */
   static final String SENDING = "sending";
@@ -51,19 +49,14 @@ final class DeliveryInserts {
    */
   static List<Long> insertAll(Connection c, List<DeliveryWriter.Row> rows) throws SQLException {
     List<Long> keys = new ArrayList<>(rows.size());
-    int from = 0;
-    while (from < rows.size()) {
-      int to = from;
-      long bytes = 0;
-      while (to < rows.size() && to - from < MAX_ROWS && (to == from || bytes < MAX_BYTES)) {
-        String content = rows.get(to).delivery().content();
-        // Stored compressed (StoredBody); its uncompressed size bounds it.
-        bytes += content == null ? 0 : content.length() * 3L;
-        to++;
-      }
-      keys.addAll(chunk(c, rows.subList(from, to)));
-      from = to;
+    for (int from = 0; from < rows.size(); from += MAX_ROWS) {
+      keys.addAll(chunk(c, rows.subList(from, Math.min(rows.size(), from + MAX_ROWS))));
     }
+    List<String> contents = new ArrayList<>(rows.size());
+    for (DeliveryWriter.Row row : rows) {
+      contents.add(row.delivery().content());
+    }
+    DeliveryContents.insertAll(c, keys, contents);
     return keys;
   }
 
@@ -89,7 +82,6 @@ final class DeliveryInserts {
         insert.setString(p++, DeliveryStore.truncate(d.reason()));
         DateTimes.bind(insert, p++, d.dueAt());
         insert.setBoolean(p++, d.retain());
-        StoredBody.bind(insert, p++, d.content());
         DateTimes.bind(insert, p++, row.now());
         DateTimes.bind(insert, p++, row.now());
         insert.setString(p++, row.idempotencyKey());

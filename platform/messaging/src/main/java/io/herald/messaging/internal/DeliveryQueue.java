@@ -144,8 +144,7 @@ final class DeliveryQueue {
                 + cases
                 + " END, channel_setting = CASE id "
                 + cases
-                + " END, content = CASE WHEN retain THEN content ELSE NULL END,"
-                + " subject = CASE WHEN retain THEN subject ELSE NULL END, response = CASE id "
+                + " END, subject = CASE WHEN retain THEN subject ELSE NULL END, response = CASE id "
                 + cases
                 + " END, updated_at = ? WHERE id IN ("
                 + ids
@@ -169,6 +168,13 @@ final class DeliveryQueue {
       }
       update.executeUpdate();
     }
+    List<Long> notRetained = new ArrayList<>();
+    for (Accepted a : accepted) {
+      if (!a.delivery().retain()) {
+        notRetained.add(a.delivery().pk());
+      }
+    }
+    DeliveryContents.deleteAll(c, notRetained);
     Set<Long> before = new HashSet<>();
     try (PreparedStatement q =
         c.prepareStatement(
@@ -203,10 +209,11 @@ final class DeliveryQueue {
     List<Claimed> due = new ArrayList<>();
     try (PreparedStatement q =
         c.prepareStatement(
-            "SELECT id, delivery_id, workspace_id, lane, channel, channel_setting, recipient,"
-                + " attempts, retain, content, cio_id, transactional_id FROM messaging_delivery"
-                + " FORCE INDEX (ix_messaging_delivery_due)"
-                + " WHERE lane = ? AND state = ? AND due_at <= ? ORDER BY due_at LIMIT ?"
+            "SELECT d.id, d.delivery_id, d.workspace_id, d.lane, d.channel, d.channel_setting,"
+                + " d.recipient, d.attempts, d.retain, dc.content, d.cio_id, d.transactional_id"
+                + " FROM messaging_delivery d FORCE INDEX (ix_messaging_delivery_due)"
+                + DeliveryContents.JOIN
+                + " WHERE d.lane = ? AND d.state = ? AND d.due_at <= ? ORDER BY d.due_at LIMIT ?"
                 + " FOR UPDATE SKIP LOCKED")) {
       q.setString(1, lane);
       q.setString(2, state);

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +67,8 @@ final class DeliveryStore {
     try (PreparedStatement insert =
         c.prepareStatement(
             "INSERT INTO messaging_delivery (delivery_id, workspace_id, cio_id, channel, lane,"
-                + " transactional_id, recipient, subject, state, reason, due_at, retain, content,"
-                + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " transactional_id, recipient, subject, state, reason, due_at, retain, created_at,"
+                + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             Statement.RETURN_GENERATED_KEYS)) {
       int p = 1;
       insert.setString(p++, d.deliveryId());
@@ -82,7 +83,6 @@ final class DeliveryStore {
       insert.setString(p++, truncate(d.reason()));
       DateTimes.bind(insert, p++, d.dueAt());
       insert.setBoolean(p++, d.retain());
-      StoredBody.bind(insert, p++, d.content());
       DateTimes.bind(insert, p++, now);
       DateTimes.bind(insert, p, now);
       insert.executeUpdate();
@@ -91,6 +91,7 @@ final class DeliveryStore {
         pk = keys.getLong(1);
       }
     }
+    DeliveryContents.insertAll(c, List.of(pk), Collections.singletonList(d.content()));
     metric(c, pk, "created", now, null);
     if ("failed".equals(d.state()) || "dropped".equals(d.state())) {
       metric(c, pk, d.state(), now, d.reason());
@@ -148,7 +149,8 @@ final class DeliveryStore {
     }
     try (PreparedStatement q =
         c.prepareStatement(
-            "SELECT d.channel_setting, d.content FROM messaging_delivery d"
+            "SELECT d.channel_setting, dc.content FROM messaging_delivery d"
+                + DeliveryContents.JOIN
                 + " WHERE d.workspace_id = ? AND d.delivery_id = ? AND "
                 + OUTBOX_SETTING.replace("?", Long.toString(workspaceId)))) {
       q.setLong(1, workspaceId);
@@ -378,7 +380,9 @@ final class DeliveryStore {
   static Optional<String> retainedContent(Connection c, String deliveryId) throws SQLException {
     try (PreparedStatement q =
         c.prepareStatement(
-            "SELECT content FROM messaging_delivery WHERE delivery_id = ? AND retain = 1")) {
+            "SELECT dc.content FROM messaging_delivery d"
+                + DeliveryContents.JOIN
+                + " WHERE d.delivery_id = ? AND d.retain = 1")) {
       q.setString(1, deliveryId);
       try (ResultSet rs = q.executeQuery()) {
         return rs.next() ? Optional.ofNullable(StoredBody.read(rs, 1)) : Optional.empty();

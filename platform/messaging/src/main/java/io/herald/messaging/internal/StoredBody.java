@@ -10,11 +10,11 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
- * The stored form of a delivery's rendered content ({@code messaging_delivery.content}): the UTF-8
- * bytes compressed in the format of MySQL's and MariaDB's {@code COMPRESS()} (the length of the
- * uncompressed bytes in four bytes, low byte first, then a zlib stream), so SQL can read it with
- * {@code UNCOMPRESS(content)} and the migration converted the rows stored before with {@code
- * COMPRESS}.
+ * The stored form of a delivery's rendered content ({@code messaging_delivery_content.content},
+ * {@link DeliveryContents}): the UTF-8 bytes compressed in the format of MySQL's and MariaDB's
+ * {@code COMPRESS()} (the length of the uncompressed bytes in four bytes, low byte first, then a
+ * zlib stream), so SQL can read it with {@code UNCOMPRESS(content)} and the migration converted the
+ * rows stored before with {@code COMPRESS}.
  *
  * <p>Why: a bulk send of a 10 KB template stored about 20 KB of JSON (HTML and its text part) per
  * delivery. The driver escaped every character of it into the statement, the server kept it in
