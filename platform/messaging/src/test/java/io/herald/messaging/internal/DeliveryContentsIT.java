@@ -121,22 +121,7 @@ class DeliveryContentsIT {
   }
 
   private DeliveryWriter.Row row(String name, String content, boolean retain) {
-    return new DeliveryWriter.Row(
-        new DeliveryStore.NewDelivery(
-            id(name),
-            workspace,
-            null,
-            "email",
-            lane,
-            null,
-            "a@x.io",
-            "S",
-            "queued",
-            null,
-            now.minusSeconds(1),
-            retain,
-            content),
-        now);
+    return TestDeliveries.row(workspace, id(name), lane, now, now.minusSeconds(1), retain, content);
   }
 
   private Map<Long, byte[]> storedContents(List<Long> keys) {

@@ -101,6 +101,18 @@ final class TestDeliveries {
   /** An email on {@code lane} to a@x.io, queued and due an hour after {@code now}. */
   static DeliveryWriter.Row row(
       long workspace, String deliveryId, String lane, Instant now, String content) {
+    return row(workspace, deliveryId, lane, now, now.plusSeconds(3600), true, content);
+  }
+
+  /** An email on {@code lane} to a@x.io, queued and due at {@code due}. */
+  static DeliveryWriter.Row row(
+      long workspace,
+      String deliveryId,
+      String lane,
+      Instant now,
+      Instant due,
+      boolean retain,
+      String content) {
     return new DeliveryWriter.Row(
         new DeliveryStore.NewDelivery(
             deliveryId,
@@ -113,8 +125,8 @@ final class TestDeliveries {
             "S",
             "queued",
             null,
-            now.plusSeconds(3600),
-            true,
+            due,
+            retain,
             content),
         now);
   }
