@@ -2,7 +2,6 @@ package io.herald.messaging.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.zip.DataFormatException;
@@ -91,11 +90,6 @@ final class StoredBody {
     } finally {
       inflater.end();
     }
-  }
-
-  /** Binds {@code content} in its stored form. */
-  static void bind(PreparedStatement statement, int index, String content) throws SQLException {
-    statement.setBytes(index, encode(content));
   }
 
   /** Reads the content of column {@code index}. */
