@@ -132,5 +132,22 @@ class StoredBodyIT {
         Transactions.autoCommit(
             dataSource, "test", c -> DeliveryStore.retainedContent(c, id).orElseThrow());
     assertThat(retained).isEqualTo(CONTENT);
+    // Written as Base64 the server decodes: the column holds COMPRESS()'s format, byte for byte.
+    String inSql =
+        Transactions.autoCommit(
+            dataSource,
+            "test",
+            c -> {
+              try (var q =
+                  c.prepareStatement(
+                      "SELECT CONVERT(UNCOMPRESS(content) USING utf8mb4)"
+                          + " FROM messaging_delivery_content WHERE delivery_pk = ?")) {
+                q.setLong(1, keys.get(0));
+                try (var rs = q.executeQuery()) {
+                  return rs.next() ? rs.getString(1) : null;
+                }
+              }
+            });
+    assertThat(inSql).isEqualTo(CONTENT);
   }
 }
