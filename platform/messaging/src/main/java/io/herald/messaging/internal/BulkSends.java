@@ -24,11 +24,14 @@ final class BulkSends {
 
   /**
    * Prepares (checks and renders) every entry holding a permit of {@code gate}, then inserts them
-   * without it: a batch waiting for its commit does not keep another from rendering.
+   * without it: a batch waiting for its commit does not keep another from rendering. {@code
+   * stepAside} runs before each entry and before the insert (waiting for the transactional sends
+   * being handled): the insert of a thousand deliveries is a burst of CPU here and in the database.
    */
   static List<BulkSendResult> enqueue(
       List<EmailSend> sends,
       Function<EmailSend, PreparedSend> prepare,
+      Runnable stepAside,
       Semaphore gate,
       DeliveryWriter writer,
       MessagingWorkers workers) {
@@ -38,6 +41,7 @@ final class BulkSends {
     gate.acquireUninterruptibly();
     try {
       for (int i = 0; i < sends.size(); i++) {
+        stepAside.run();
         try {
           prepared.add(prepare.apply(sends.get(i)).onLane(LANE_BULK));
           indexes.add(i);
@@ -50,6 +54,7 @@ final class BulkSends {
     }
     List<DeliveryWriter.Row> rows = new ArrayList<>(prepared.size());
     prepared.forEach(p -> rows.addAll(p.rows()));
+    stepAside.run();
     try {
       writer.insert(rows);
       for (int k = 0; k < prepared.size(); k++) {

@@ -191,10 +191,8 @@ public class DefaultMessageService implements MessageService {
     long yieldNanos = settings.bulkYieldNanos();
     return BulkSends.enqueue(
         sends,
-        send -> {
-          traffic.yieldTo(yieldNanos);
-          return preparer.prepare(workspace, send, lookups);
-        },
+        send -> preparer.prepare(workspace, send, lookups),
+        () -> traffic.yieldTo(yieldNanos),
         bulkGate,
         writer,
         workers);

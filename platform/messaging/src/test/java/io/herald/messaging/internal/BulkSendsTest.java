@@ -73,7 +73,9 @@ class BulkSendsTest {
             .mapToObj(
                 i ->
                     CompletableFuture.supplyAsync(
-                        () -> BulkSends.enqueue(TEN, prepare, gate, writer, new MessagingWorkers()),
+                        () ->
+                            BulkSends.enqueue(
+                                TEN, prepare, () -> {}, gate, writer, new MessagingWorkers()),
                         callers))
             .toList();
 
@@ -104,12 +106,13 @@ class BulkSendsTest {
 
     CompletableFuture<List<BulkSendResult>> first =
         CompletableFuture.supplyAsync(
-            () -> BulkSends.enqueue(TEN, refuse, gate, writer, new MessagingWorkers()));
+            () -> BulkSends.enqueue(TEN, refuse, () -> {}, gate, writer, new MessagingWorkers()));
     assertThat(writer.entered.await(5, TimeUnit.SECONDS)).isTrue();
     List<BulkSendResult> second =
         BulkSends.enqueue(
             TEN,
             refuseAndSignal,
+            () -> {},
             gate,
             new WaitingWriter(new CountDownLatch(0)),
             new MessagingWorkers());
