@@ -45,6 +45,7 @@ public class SmtpEmailChannelProviderFactory implements ChannelProviderFactory {
   @Override
   public ChannelProvider create(ChannelConfig config, ChannelPluginContext context)
       throws InvalidConfigException {
+    StreamProviderName.setUnlessSet();
     SmtpSettings settings = ContextClassLoader.ofPlugin(() -> SmtpSettings.from(config));
     Optional<DkimSettings> dkim = ContextClassLoader.ofPlugin(() -> DkimSettings.from(config));
     Optional<String> callbackSecret =
