@@ -103,6 +103,11 @@ public final class HtmlPage {
     edits.add(new Edit(at, at, element.outerHtml()));
   }
 
+  /** The length of the page as written (before any edit). */
+  int sourceLength() {
+    return source.length();
+  }
+
   /** The page as HTML again: the whole document, or the fragment's body content. */
   public String html() {
     if (serialize) {
@@ -114,7 +119,17 @@ public final class HtmlPage {
     List<Edit> ordered = new ArrayList<>(edits);
     // Stable: appends at the same place stay in the order they were made.
     ordered.sort(Comparator.comparingInt(Edit::start));
-    StringBuilder out = new StringBuilder(source.length() + 64 * ordered.size());
+    // Sized exactly (the edits' texts are tracked links, longer than the URLs they replace): a
+    // builder that grew copied the page again for each doubling (bench/send allocation profile).
+    int size = source.length();
+    int end = 0;
+    for (Edit edit : ordered) {
+      if (edit.start() >= end) {
+        size += edit.text().length() - (edit.end() - edit.start());
+        end = edit.end();
+      }
+    }
+    StringBuilder out = new StringBuilder(size);
     int copied = 0;
     for (Edit edit : ordered) {
       if (edit.start() < copied) {
