@@ -69,6 +69,20 @@ record ChannelComposed(
     }
   }
 
+  /** The JSON in its stored form, compressed as it is written ({@link StoredBody#write}). */
+  StoredBody stored() {
+    return StoredBody.write(out -> JSON.writeValue(out, this));
+  }
+
+  /** Reads the stored form, inflating as it parses. */
+  static ChannelComposed fromStored(StoredBody stored) {
+    try (java.io.InputStream in = stored.open()) {
+      return JSON.readValue(in, ChannelComposed.class);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("stored message content is not readable", e);
+    }
+  }
+
   static ChannelComposed fromJson(String json) {
     try {
       return JSON.readValue(json, ChannelComposed.class);

@@ -291,7 +291,7 @@ public class ChannelSendPreparer {
                   reason,
                   due,
                   !send.disableMessageRetention(),
-                  content == null ? null : content.toJson()),
+                  content == null ? null : content.stored()),
               now));
     }
 

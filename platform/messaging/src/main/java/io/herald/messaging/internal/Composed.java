@@ -82,6 +82,20 @@ record Composed(
     }
   }
 
+  /** The JSON in its stored form, compressed as it is written ({@link StoredBody#write}). */
+  StoredBody stored() {
+    return StoredBody.write(out -> JSON.writeValue(out, this));
+  }
+
+  /** Reads the stored form, inflating as it parses. */
+  static Composed fromStored(StoredBody stored) {
+    try (java.io.InputStream in = stored.open()) {
+      return JSON.readValue(in, Composed.class);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("stored message content is not readable", e);
+    }
+  }
+
   static Composed fromJson(String json) {
     try {
       return JSON.readValue(json, Composed.class);

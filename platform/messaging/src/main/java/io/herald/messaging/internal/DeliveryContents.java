@@ -3,7 +3,6 @@ package io.herald.messaging.internal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -35,7 +34,8 @@ final class DeliveryContents {
    * Stores the content of the deliveries whose primary keys are {@code pks}, in the same order;
    * null content stores nothing.
    */
-  static void insertAll(Connection c, List<Long> pks, List<String> contents) throws SQLException {
+  static void insertAll(Connection c, List<Long> pks, List<StoredBody> contents)
+      throws SQLException {
     if (pks.size() != contents.size()) {
       throw new IllegalArgumentException(pks.size() + " keys for " + contents.size() + " contents");
     }
@@ -44,14 +44,14 @@ final class DeliveryContents {
       int to = from;
       int rows = 0;
       long bytes = 0;
-      byte[][] stored = new byte[Math.min(MAX_ROWS, pks.size() - from)][];
+      StoredBody[] stored = new StoredBody[Math.min(MAX_ROWS, pks.size() - from)];
       long[] keys = new long[stored.length];
       while (to < pks.size() && rows < MAX_ROWS && (rows == 0 || bytes < MAX_BYTES)) {
-        byte[] body = StoredBody.encode(contents.get(to));
+        StoredBody body = contents.get(to);
         if (body != null) {
           stored[rows] = body;
           keys[rows] = pks.get(to);
-          bytes += body.length;
+          bytes += body.storedLength();
           rows++;
         }
         to++;
@@ -69,12 +69,11 @@ final class DeliveryContents {
    * 2026-12-04), on a request thread nothing makes step aside. Base64 is also a third shorter on
    * the wire than hex.
    */
-  private static void insert(Connection c, long[] keys, byte[][] stored, int rows)
+  private static void insert(Connection c, long[] keys, StoredBody[] stored, int rows)
       throws SQLException {
     if (rows == 0) {
       return;
     }
-    Base64.Encoder base64 = Base64.getEncoder();
     try (PreparedStatement insert =
         c.prepareStatement(
             "INSERT INTO messaging_delivery_content (delivery_pk, content) VALUES "
@@ -82,7 +81,7 @@ final class DeliveryContents {
       int p = 1;
       for (int i = 0; i < rows; i++) {
         insert.setLong(p++, keys[i]);
-        insert.setString(p++, base64.encodeToString(stored[i]));
+        insert.setString(p++, stored[i].base64());
       }
       insert.executeUpdate();
     }

@@ -52,7 +52,7 @@ final class DeliveryInserts {
     for (int from = 0; from < rows.size(); from += MAX_ROWS) {
       keys.addAll(chunk(c, rows.subList(from, Math.min(rows.size(), from + MAX_ROWS))));
     }
-    List<String> contents = new ArrayList<>(rows.size());
+    List<StoredBody> contents = new ArrayList<>(rows.size());
     for (DeliveryWriter.Row row : rows) {
       contents.add(row.delivery().content());
     }

@@ -29,7 +29,7 @@ final class DeliveryQueue {
       String recipient,
       int attempts,
       boolean retain,
-      String content,
+      StoredBody content,
       String cioId,
       Long transactionalId) {
 
@@ -234,7 +234,7 @@ final class DeliveryQueue {
                   rs.getString(7),
                   rs.getInt(8),
                   rs.getBoolean(9),
-                  StoredBody.read(rs, 10),
+                  StoredBody.readStored(rs, 10),
                   rs.getString(11),
                   transactionalId));
         }

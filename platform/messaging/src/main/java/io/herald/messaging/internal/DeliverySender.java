@@ -367,9 +367,9 @@ public class DeliverySender {
   /** The message a claimed delivery hands to its provider, by its channel. */
   static io.herald.plugin.api.OutboundMessage outbound(DeliveryQueue.Claimed d) {
     if ("email".equals(d.channel())) {
-      return Composed.fromJson(d.content()).toOutbound(d.deliveryId(), d.recipient(), d.lane());
+      return Composed.fromStored(d.content()).toOutbound(d.deliveryId(), d.recipient(), d.lane());
     }
-    return ChannelComposed.fromJson(d.content())
+    return ChannelComposed.fromStored(d.content())
         .toOutbound(d.deliveryId(), d.recipient(), d.cioId());
   }
 

@@ -32,7 +32,7 @@ final class DeliveryStore {
       String reason,
       Instant dueAt,
       boolean retain,
-      String content) {}
+      StoredBody content) {}
 
   /** A dev outbox delivery, the setting it went through and its stored content (or null). */
   record OutboxRow(DeliveryView view, String setting, String content) {}

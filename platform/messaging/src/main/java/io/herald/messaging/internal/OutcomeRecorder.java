@@ -162,7 +162,7 @@ final class OutcomeRecorder {
   /** The message's own limit (a webhook's {@code retries} + 1), else the messaging setting. */
   private int maxAttempts(DeliveryQueue.Claimed d) {
     if (!"email".equals(d.channel()) && d.content() != null) {
-      Integer own = ChannelComposed.fromJson(d.content()).maxAttempts();
+      Integer own = ChannelComposed.fromStored(d.content()).maxAttempts();
       if (own != null) {
         return own;
       }

@@ -319,11 +319,11 @@ public class SendPreparer {
             reason,
             due,
             !send.disableMessageRetention(),
-            content == null ? null : content.toJson());
+            content == null ? null : content.stored());
     List<DeliveryWriter.Row> rows = new java.util.ArrayList<>();
     rows.add(new DeliveryWriter.Row(delivery, now));
     if (content != null && send.fakeBcc()) {
-      String copyJson = content.fakeBccCopy().toJson();
+      StoredBody copy = content.fakeBccCopy().stored();
       for (String address : send.bcc()) {
         rows.add(
             new DeliveryWriter.Row(
@@ -340,7 +340,7 @@ public class SendPreparer {
                     null,
                     due,
                     !send.disableMessageRetention(),
-                    copyJson),
+                    copy),
                 now));
       }
     }

@@ -344,7 +344,7 @@ class ContentStoresIT {
             null,
             now,
             content != null,
-            content),
+            StoredBody.of(content)),
         now);
     if (setting != null) {
       try (var sent =

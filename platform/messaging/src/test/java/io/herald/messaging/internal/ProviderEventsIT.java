@@ -114,7 +114,7 @@ class ProviderEventsIT {
                       null,
                       now,
                       true,
-                      "{}"),
+                      StoredBody.of("{}")),
                   now.minusSeconds(300));
           try (var u =
               c.prepareStatement(

@@ -171,7 +171,7 @@ class SendEnqueueIT extends EnqueueITSupport {
         .containsExactly(handed.deliveryId());
     assertThat(taken.get(0).attempts()).as("attempts before this one").isZero();
     assertThat(taken.get(0).recipient()).isEqualTo("h1@x.io");
-    assertThat(Composed.fromJson(taken.get(0).content()).subject()).isEqualTo("Hi h1");
+    assertThat(Composed.fromJson(taken.get(0).content().text()).subject()).isEqualTo("Hi h1");
 
     // Room again once taken; a closed handoff (no loop on this node) queues through the database.
     assertThat(service.sendEmail(workspace, inline("h3", null)).deliveryId())

@@ -356,7 +356,7 @@ class SendLoopIT {
                           null,
                           start,
                           true,
-                          content),
+                          StoredBody.of(content)),
                       start)),
               null);
       assertThat(handoff.reserve(send.sendable())).isTrue();

@@ -92,6 +92,56 @@ class StoredBodyIT {
   }
 
   @Test
+  void aDeliveryCarriesItsContentCompressedUntilTheTextIsAskedFor() {
+    StoredBody body = StoredBody.of(CONTENT);
+    assertThat(StoredBody.of(null)).isNull();
+    assertThat(body.storedLength())
+        .isEqualTo(StoredBody.encode(CONTENT).length)
+        .isLessThan(CONTENT.length() / 10);
+    assertThat(java.util.Base64.getDecoder().decode(body.base64()))
+        .isEqualTo(StoredBody.encode(CONTENT));
+    assertThat(body.text()).isEqualTo(CONTENT);
+    assertThat(body).isEqualTo(StoredBody.of(CONTENT)).isNotEqualTo(StoredBody.of("other"));
+    assertThat(body).hasSameHashCodeAs(StoredBody.of(CONTENT));
+    assertThat(StoredBody.of("").text()).isEmpty();
+  }
+
+  @Test
+  void contentCompressedAsItIsWrittenIsTheSameContentAndTheServerReadsIt() throws Exception {
+    byte[] utf8 = CONTENT.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    StoredBody streamed =
+        StoredBody.write(
+            out -> {
+              // In pieces, as a JSON generator writes.
+              for (int i = 0; i < utf8.length; i += 1000) {
+                out.write(utf8, i, Math.min(1000, utf8.length - i));
+              }
+            });
+    assertThat(streamed.text()).isEqualTo(CONTENT);
+    try (var in = streamed.open()) {
+      assertThat(in.readAllBytes()).isEqualTo(utf8);
+    }
+    assertThat(StoredBody.write(out -> {}).text()).isEmpty();
+    String uncompressed =
+        Transactions.autoCommit(
+            dataSource,
+            "test",
+            c -> {
+              try (PreparedStatement q =
+                  c.prepareStatement("SELECT CONVERT(UNCOMPRESS(FROM_BASE64(?)) USING utf8mb4)")) {
+                q.setString(1, streamed.base64());
+                try (ResultSet rs = q.executeQuery()) {
+                  rs.next();
+                  return rs.getString(1);
+                }
+              }
+            });
+    assertThat(uncompressed).isEqualTo(CONTENT);
+    Composed composed = Composed.fromJson("{\"subject\":\"Hi ✓\",\"html\":\"<p>Héllo</p>\"}");
+    assertThat(Composed.fromStored(composed.stored()).toJson()).isEqualTo(composed.toJson());
+  }
+
+  @Test
   void aQueuedDeliveryIsClaimedWithItsWholeContent() {
     String id = "sb" + now.toEpochMilli();
     List<Long> keys =
@@ -116,7 +166,7 @@ class StoredBodyIT {
                                 null,
                                 now.minusSeconds(1),
                                 true,
-                                CONTENT),
+                                StoredBody.of(CONTENT)),
                             now))));
     assertThat(keys).hasSize(1);
     List<DeliveryQueue.Claimed> claimed =
@@ -124,10 +174,7 @@ class StoredBodyIT {
             dataSource,
             "test",
             c -> DeliveryQueue.claim(c, "storedbody", now, now.plusSeconds(60), 10));
-    assertThat(claimed)
-        .singleElement()
-        .extracting(DeliveryQueue.Claimed::content)
-        .isEqualTo(CONTENT);
+    assertThat(claimed).singleElement().extracting(d -> d.content().text()).isEqualTo(CONTENT);
     String retained =
         Transactions.autoCommit(
             dataSource, "test", c -> DeliveryStore.retainedContent(c, id).orElseThrow());

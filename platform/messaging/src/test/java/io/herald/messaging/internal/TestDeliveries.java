@@ -63,7 +63,7 @@ final class TestDeliveries {
                     null,
                     due,
                     true,
-                    content.toJson()),
+                    StoredBody.of(content.toJson())),
                 now));
     return id;
   }
@@ -127,7 +127,7 @@ final class TestDeliveries {
             null,
             due,
             retain,
-            content),
+            StoredBody.of(content)),
         now);
   }
 }
