@@ -88,4 +88,48 @@ class TransactionalTrafficTest {
         .as("the wait ends when the traffic does, not at its limit")
         .isBetween(TimeUnit.MILLISECONDS.toNanos(50), TimeUnit.SECONDS.toNanos(10));
   }
+
+  @Test
+  void everyWaitingBulkThreadIsWokenWhenTheLastSendEndsNotBefore() throws Exception {
+    traffic.enter();
+    traffic.enter();
+    int threads = 5;
+    CountDownLatch started = new CountDownLatch(threads);
+    List<CompletableFuture<Integer>> waiters = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      waiters.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                started.countDown();
+                traffic.yieldTo(TimeUnit.SECONDS.toNanos(30));
+                // What it saw when it stopped waiting: no send being handled any more.
+                return traffic.inFlight();
+              },
+              java.util.concurrent.Executors.newSingleThreadExecutor()));
+    }
+    assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+    traffic.exit();
+    Thread.sleep(100);
+    assertThat(waiters).as("one send still handled: all still wait").noneMatch(f -> f.isDone());
+    traffic.exit();
+    for (CompletableFuture<Integer> waiter : waiters) {
+      assertThat(waiter.get(10, TimeUnit.SECONDS)).isZero();
+    }
+  }
+
+  @Test
+  void anInterruptedWaitEndsAndKeepsTheInterrupt() throws Exception {
+    traffic.enter();
+    CompletableFuture<Boolean> interrupted = new CompletableFuture<>();
+    Thread waiter =
+        new Thread(
+            () -> {
+              traffic.yieldTo(TimeUnit.SECONDS.toNanos(30));
+              interrupted.complete(Thread.currentThread().isInterrupted());
+            });
+    waiter.start();
+    waiter.interrupt();
+    assertThat(interrupted.get(10, TimeUnit.SECONDS)).isTrue();
+    traffic.exit();
+  }
 }
