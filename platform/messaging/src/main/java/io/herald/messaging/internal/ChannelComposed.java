@@ -1,7 +1,6 @@
 package io.herald.messaging.internal;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.plugin.api.ChannelKind;
 import io.herald.plugin.api.OutboundMessage;
@@ -61,14 +60,6 @@ record ChannelComposed(
     return new ChannelComposed(channel, subject, body, from, more, headers, maxAttempts);
   }
 
-  String toJson() {
-    try {
-      return JSON.writeValueAsString(this);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   /** The JSON in its stored form, compressed as it is written ({@link StoredBody#write}). */
   StoredBody stored() {
     return StoredBody.write(out -> JSON.writeValue(out, this));
@@ -79,14 +70,6 @@ record ChannelComposed(
     try (java.io.InputStream in = stored.open()) {
       return JSON.readValue(in, ChannelComposed.class);
     } catch (java.io.IOException e) {
-      throw new IllegalStateException("stored message content is not readable", e);
-    }
-  }
-
-  static ChannelComposed fromJson(String json) {
-    try {
-      return JSON.readValue(json, ChannelComposed.class);
-    } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored message content is not readable", e);
     }
   }

@@ -72,7 +72,7 @@ class ChannelComposerTest {
         .containsEntry("data", map("order", "7", "kind", "shipping"))
         .containsEntry("custom_payload", map("ios", map("aps", map("badge", 3))));
     OutboundMessage out =
-        ChannelComposed.fromJson(push.withPayload("platform", "ios").toJson())
+        ChannelComposed.fromStored(push.withPayload("platform", "ios").stored())
             .toOutbound("d1", "tok-1", "cio-9");
     assertThat(out.channel()).isEqualTo(ChannelKind.PUSH);
     assertThat(out.recipient()).isEqualTo("tok-1");
@@ -200,7 +200,7 @@ class ChannelComposerTest {
     assertThat(hook.maxAttempts()).isEqualTo(1);
 
     // Stored and read back as the sender does, then handed to the plugin.
-    ChannelComposed stored = ChannelComposed.fromJson(hook.toJson());
+    ChannelComposed stored = ChannelComposed.fromStored(hook.stored());
     assertThat(stored).isEqualTo(hook);
     OutboundMessage out = stored.toOutbound("d-1", "https://crm.example/people/42", "c-1");
     assertThat(out.channel()).isEqualTo(ChannelKind.WEBHOOK);
@@ -222,8 +222,9 @@ class ChannelComposerTest {
   @Test
   void contentStoredBeforeHeadersExistedStillReads() {
     ChannelComposed old =
-        ChannelComposed.fromJson(
-            "{\"channel\":\"sms\",\"subject\":\"\",\"body\":\"hi\",\"from\":\"\",\"payload\":{}}");
+        ChannelComposed.fromStored(
+            StoredBody.of(
+                "{\"channel\":\"sms\",\"subject\":\"\",\"body\":\"hi\",\"from\":\"\",\"payload\":{}}"));
     assertThat(old.headers()).isEmpty();
     assertThat(old.maxAttempts()).isNull();
     assertThat(old.body()).isEqualTo("hi");

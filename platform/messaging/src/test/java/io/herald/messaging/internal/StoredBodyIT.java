@@ -41,21 +41,7 @@ class StoredBodyIT {
   void theServerUncompressesWhatHeraldStores() {
     byte[] stored = StoredBody.encode(CONTENT);
     assertThat(stored.length).isLessThan(CONTENT.length() / 10);
-    String uncompressed =
-        Transactions.autoCommit(
-            dataSource,
-            "test",
-            c -> {
-              try (PreparedStatement q =
-                  c.prepareStatement("SELECT CONVERT(UNCOMPRESS(?) USING utf8mb4)")) {
-                q.setBytes(1, stored);
-                try (ResultSet rs = q.executeQuery()) {
-                  rs.next();
-                  return rs.getString(1);
-                }
-              }
-            });
-    assertThat(uncompressed).isEqualTo(CONTENT);
+    assertThat(uncompressedBy("UNCOMPRESS(?)", stored)).isEqualTo(CONTENT);
   }
 
   @Test
@@ -122,21 +108,7 @@ class StoredBodyIT {
       assertThat(in.readAllBytes()).isEqualTo(utf8);
     }
     assertThat(StoredBody.write(out -> {}).text()).isEmpty();
-    String uncompressed =
-        Transactions.autoCommit(
-            dataSource,
-            "test",
-            c -> {
-              try (PreparedStatement q =
-                  c.prepareStatement("SELECT CONVERT(UNCOMPRESS(FROM_BASE64(?)) USING utf8mb4)")) {
-                q.setString(1, streamed.base64());
-                try (ResultSet rs = q.executeQuery()) {
-                  rs.next();
-                  return rs.getString(1);
-                }
-              }
-            });
-    assertThat(uncompressed).isEqualTo(CONTENT);
+    assertThat(uncompressedBy("UNCOMPRESS(FROM_BASE64(?))", streamed.base64())).isEqualTo(CONTENT);
     Composed composed = Composed.fromJson("{\"subject\":\"Hi ✓\",\"html\":\"<p>Héllo</p>\"}");
     assertThat(Composed.fromStored(composed.stored()).toJson()).isEqualTo(composed.toJson());
   }
@@ -196,5 +168,22 @@ class StoredBodyIT {
               }
             });
     assertThat(inSql).isEqualTo(CONTENT);
+  }
+
+  /** What the server's {@code expression} of {@code value} gives, read as utf8mb4 text. */
+  private String uncompressedBy(String expression, Object value) {
+    return Transactions.autoCommit(
+        dataSource,
+        "test",
+        c -> {
+          try (PreparedStatement q =
+              c.prepareStatement("SELECT CONVERT(" + expression + " USING utf8mb4)")) {
+            q.setObject(1, value);
+            try (ResultSet rs = q.executeQuery()) {
+              rs.next();
+              return rs.getString(1);
+            }
+          }
+        });
   }
 }

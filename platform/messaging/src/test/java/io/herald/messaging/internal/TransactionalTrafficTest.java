@@ -109,8 +109,11 @@ class TransactionalTrafficTest {
     }
     assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
     traffic.exit();
-    Thread.sleep(100);
-    assertThat(waiters).as("one send still handled: all still wait").noneMatch(f -> f.isDone());
+    // One send still handled: every waiter keeps waiting.
+    org.awaitility.Awaitility.await()
+        .during(java.time.Duration.ofMillis(100))
+        .atMost(java.time.Duration.ofSeconds(5))
+        .until(() -> waiters.stream().noneMatch(CompletableFuture::isDone));
     traffic.exit();
     for (CompletableFuture<Integer> waiter : waiters) {
       assertThat(waiter.get(10, TimeUnit.SECONDS)).isZero();
