@@ -41,15 +41,25 @@ public final class Transactions {
         int isolation = c.getTransactionIsolation();
         c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         c.setAutoCommit(false);
+        boolean ended = false;
         try {
           T result = work.run(c);
-          c.commit();
+          // Back to auto-commit, which commits (JDBC and the server both say so): one round trip
+          // where COMMIT and then SET autocommit=1 took two, on every unit of work.
+          if (autoCommit) {
+            c.setAutoCommit(true);
+          } else {
+            c.commit();
+          }
+          ended = true;
           return result;
         } catch (SQLException | RuntimeException e) {
-          c.rollback();
+          rollback(c, e);
           throw e;
         } finally {
-          c.setAutoCommit(autoCommit);
+          if (!ended && !c.isClosed()) {
+            c.setAutoCommit(autoCommit);
+          }
           c.setTransactionIsolation(isolation);
         }
       } catch (SQLException e) {
@@ -77,6 +87,17 @@ public final class Transactions {
       }
     } catch (SQLException e) {
       throw new IllegalStateException(label + " statement failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Rolls back after {@code failure}; a rollback that fails too is added to it, not thrown. */
+  private static void rollback(Connection c, Exception failure) {
+    try {
+      if (!c.getAutoCommit()) {
+        c.rollback();
+      }
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
     }
   }
 
