@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The bulk enqueue path: every entry checked and rendered like a transactional send, then all the
@@ -27,10 +28,15 @@ final class BulkSends {
    * without it: a batch waiting for its commit does not keep another from rendering. {@code
    * stepAside} runs before each entry and before the insert (waiting for the transactional sends
    * being handled): the insert of a thousand deliveries is a burst of CPU here and in the database.
+   *
+   * @param preparer called once the batch holds its permit; what it returns prepares each entry.
+   *     What the batch reads ahead (its people and their suppressions) is read then, not while it
+   *     waits: batches waiting their turn hold only their entries, and less of what every batch
+   *     holds lives long enough to be promoted to the old generation.
    */
   static List<BulkSendResult> enqueue(
       List<EmailSend> sends,
-      Function<EmailSend, PreparedSend> prepare,
+      Supplier<Function<EmailSend, PreparedSend>> preparer,
       Runnable stepAside,
       Semaphore gate,
       DeliveryWriter writer,
@@ -40,6 +46,7 @@ final class BulkSends {
     List<Integer> indexes = new ArrayList<>(sends.size());
     gate.acquireUninterruptibly();
     try {
+      Function<EmailSend, PreparedSend> prepare = preparer.get();
       for (int i = 0; i < sends.size(); i++) {
         stepAside.run();
         try {

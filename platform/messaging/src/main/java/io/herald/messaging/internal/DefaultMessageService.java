@@ -185,13 +185,16 @@ public class DefaultMessageService implements MessageService {
     // On the caller's thread: rendering a batch at the lowest priority (a thread of its own) made
     // it wait long for a core, and the connections it took queued transactional sends behind it
     // (bench/send, T7 during bulk: p50 59 -> 21 ms, p99 950 -> 580 ms, medians of three runs).
-    // The message, its layout and snippets, the people and their suppressions: once per batch.
-    // At most bulk-renderers batches render at once, so that bulk batches never take every core.
-    SendLookups lookups = preparer.bulk(workspace, sends);
+    // The message, its layout and snippets, the people and their suppressions: once per batch,
+    // read when the batch's turn to render comes. At most bulk-renderers batches render at once,
+    // so that bulk batches never take every core.
     long yieldNanos = settings.bulkYieldNanos();
     return BulkSends.enqueue(
         sends,
-        send -> preparer.prepare(workspace, send, lookups),
+        () -> {
+          SendLookups lookups = preparer.bulk(workspace, sends);
+          return send -> preparer.prepare(workspace, send, lookups);
+        },
         () -> traffic.yieldTo(yieldNanos),
         bulkGate,
         writer,

@@ -1,7 +1,6 @@
 package io.herald.messaging.rest;
 
 import io.herald.messaging.api.BulkSendResult;
-import io.herald.messaging.api.EmailSend;
 import io.herald.messaging.api.InvalidMessageException;
 import io.herald.messaging.api.MessageService;
 import io.herald.messaging.api.NotFoundException;
@@ -11,10 +10,6 @@ import io.herald.shared.rest.ApiErrors;
 import io.herald.workspace.api.CurrentActor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,12 +37,6 @@ public class SendResource {
 
   /** Customer.io's limit: request entities up to 2048 KB. */
   static final int MAX_BODY_BYTES = 2048 * 1024;
-
-  /** Herald's batch endpoint: request entities up to 16 MB. */
-  static final int MAX_BATCH_BODY_BYTES = 16 * 1024 * 1024;
-
-  /** The most entries one batch request takes. */
-  static final int MAX_BATCH_ENTRIES = 1000;
 
   @Inject MessageService messages;
 
@@ -139,58 +127,17 @@ public class SendResource {
   @Path("/email/batch")
   @Consumes(MediaType.WILDCARD)
   public Response emailBatch(InputStream body) {
-    JsonArray entries;
+    BatchEntries batch;
     try {
-      JsonObject request = MessagingJson.object(body, MAX_BATCH_BODY_BYTES);
-      JsonValue messagesValue = request.get("messages");
-      if (messagesValue == null || messagesValue.getValueType() != JsonValue.ValueType.ARRAY) {
-        return ApiErrors.app(Status.BAD_REQUEST, "messages must be an array");
-      }
-      entries = messagesValue.asJsonArray();
+      batch = BatchEntries.read(body);
     } catch (MessagingJson.Refused e) {
       return e.response();
     }
-    if (entries.isEmpty()) {
-      return ApiErrors.app(Status.BAD_REQUEST, "messages must not be empty");
-    }
-    if (entries.size() > MAX_BATCH_ENTRIES) {
-      return ApiErrors.app(
-          Status.BAD_REQUEST,
-          "messages has " + entries.size() + " entries, at most " + MAX_BATCH_ENTRIES + " allowed");
-    }
-    String[] errors = new String[entries.size()];
-    List<EmailSend> sends = new ArrayList<>(entries.size());
-    List<Integer> indexes = new ArrayList<>(entries.size());
-    for (int i = 0; i < entries.size(); i++) {
-      JsonValue entry = entries.get(i);
-      if (entry.getValueType() != JsonValue.ValueType.OBJECT) {
-        errors[i] = "messages[" + i + "] must be an object";
-        continue;
-      }
-      try {
-        sends.add(EmailSendRequest.parse(entry.asJsonObject()));
-        indexes.add(i);
-      } catch (InvalidMessageException e) {
-        errors[i] = e.getMessage();
-      }
-    }
     List<BulkSendResult> queued =
-        sends.isEmpty() ? List.of() : messages.enqueueBulk(actor.workspaceId(), sends);
-    JsonArrayBuilder results = Jsons.createArrayBuilder();
-    int k = 0;
-    for (int i = 0; i < entries.size(); i++) {
-      if (errors[i] != null) {
-        results.add(Jsons.createObjectBuilder().add("error", errors[i]));
-        continue;
-      }
-      BulkSendResult r = queued.get(k++);
-      results.add(
-          r.ok()
-              ? Jsons.createObjectBuilder()
-                  .add("delivery_id", r.receipt().deliveryId())
-                  .add("queued_at", r.receipt().queuedAt().getEpochSecond())
-              : Jsons.createObjectBuilder().add("error", r.error()));
-    }
-    return MessagingJson.ok(Jsons.createObjectBuilder().add("results", results).build());
+        batch.sends().isEmpty()
+            ? List.of()
+            : messages.enqueueBulk(actor.workspaceId(), batch.sends());
+    return MessagingJson.ok(
+        Jsons.createObjectBuilder().add("results", batch.results(queued)).build());
   }
 }

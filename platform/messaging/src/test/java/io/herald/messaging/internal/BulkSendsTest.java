@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.herald.messaging.api.BulkSendResult;
 import io.herald.messaging.api.EmailSend;
 import io.herald.messaging.api.InvalidMessageException;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,9 +16,14 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-/** The bulk enqueue's gate: how many batches render at once, and that inserts do not hold it. */
+/**
+ * The bulk enqueue's gate: how many batches render at once, that inserts do not hold it, and that a
+ * batch reads ahead only once it holds it.
+ */
 class BulkSendsTest {
 
   private static final List<EmailSend> TEN = Collections.nCopies(10, null);
@@ -75,7 +81,7 @@ class BulkSendsTest {
                     CompletableFuture.supplyAsync(
                         () ->
                             BulkSends.enqueue(
-                                TEN, prepare, () -> {}, gate, writer, new MessagingWorkers()),
+                                TEN, () -> prepare, () -> {}, gate, writer, new MessagingWorkers()),
                         callers))
             .toList();
 
@@ -106,12 +112,14 @@ class BulkSendsTest {
 
     CompletableFuture<List<BulkSendResult>> first =
         CompletableFuture.supplyAsync(
-            () -> BulkSends.enqueue(TEN, refuse, () -> {}, gate, writer, new MessagingWorkers()));
+            () ->
+                BulkSends.enqueue(
+                    TEN, () -> refuse, () -> {}, gate, writer, new MessagingWorkers()));
     assertThat(writer.entered.await(5, TimeUnit.SECONDS)).isTrue();
     List<BulkSendResult> second =
         BulkSends.enqueue(
             TEN,
-            refuseAndSignal,
+            () -> refuseAndSignal,
             () -> {},
             gate,
             new WaitingWriter(new CountDownLatch(0)),
@@ -120,5 +128,39 @@ class BulkSendsTest {
     assertThat(second).hasSize(10);
     assertThat(first.get(10, TimeUnit.SECONDS)).hasSize(10);
     assertThat(writer.released).as("the second batch rendered while the first waited").isTrue();
+  }
+
+  @Test
+  void aBatchReadsAheadOnlyOnceItsTurnToRenderComes() throws Exception {
+    Semaphore gate = new Semaphore(1, true);
+    gate.acquire();
+    AtomicInteger readAhead = new AtomicInteger();
+    Supplier<Function<EmailSend, PreparedSend>> preparer =
+        () -> {
+          readAhead.incrementAndGet();
+          return send -> {
+            throw new InvalidMessageException(List.of("refused"));
+          };
+        };
+
+    CompletableFuture<List<BulkSendResult>> waiting =
+        CompletableFuture.supplyAsync(
+            () ->
+                BulkSends.enqueue(
+                    TEN,
+                    preparer,
+                    () -> {},
+                    gate,
+                    new WaitingWriter(new CountDownLatch(0)),
+                    new MessagingWorkers()));
+    Awaitility.await()
+        .during(Duration.ofMillis(300))
+        .atMost(Duration.ofSeconds(2))
+        .untilAsserted(() -> assertThat(readAhead.get()).isZero());
+    assertThat(waiting).isNotDone();
+
+    gate.release();
+    assertThat(waiting.get(5, TimeUnit.SECONDS)).hasSize(10);
+    assertThat(readAhead.get()).isEqualTo(1);
   }
 }
