@@ -21,10 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bench/send (PERFORMANCE-NOTES T6, T7): a fresh schema, Herald from its distribution, a counting
  * SMTP sink ({@link SmtpSink}); then (a) the plain Angus Mail loop ({@link PlainLoop}), (b) the
  * same number of sends through {@code POST /v1/send/email/batch} (bulk lane) alone to the last 250
- * at the sink, then the commits of a smaller bulk send by the server's {@code Com_commit} delta,
- * (c) a second bulk send like (b) with transactional sends at a fixed rate beside it and their
- * latency from the API call to the sink's 250, (d) the rate limiter at 50/s. Each figure is printed
- * beside its baseline and target. Settings ({@link Settings}): see bench/send/README.md.
+ * at the sink, then the commits of a smaller bulk send by the server's {@code trx_rw_commits}
+ * delta, (c) a second bulk send like (b) with transactional sends at a fixed rate beside it and
+ * their latency from the API call to the sink's 250, (d) the rate limiter at 50/s. Each figure is
+ * printed beside its baseline and target. Settings ({@link Settings}): see bench/send/README.md.
  */
 public final class SendBench {
 
@@ -191,7 +191,7 @@ public final class SendBench {
     Thread.sleep(2_000); // the last batch's outcomes and received engagements
     long commits = ServerCommits.count(s) - before;
     return String.format(
-        "T6 commits (server-wide Com_commit): %,d bulk sends alone, %,d arrived: %,d commits ="
+        "T6 commits (server-wide InnoDB trx_rw_commits): %,d bulk sends alone, %,d arrived: %,d commits ="
             + " %.2f per 100 messages (target <= 1)",
         expected, sink.count("commits"), commits, 100.0 * commits / Math.max(1, expected));
   }
