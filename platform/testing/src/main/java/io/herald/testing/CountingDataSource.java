@@ -19,7 +19,8 @@ import javax.sql.DataSource;
 
 /**
  * A real datasource whose connections count what reaches the database, for tests of how many
- * statements and commits the code needs: every {@code commit()}, every statement executed (each
+ * statements and commits the code needs: every commit ({@code commit()}, or {@code
+ * setAutoCommit(true)} out of a transaction, which commits it), every statement executed (each
  * {@code execute*} call) and every write statement ({@code INSERT}, {@code UPDATE}, {@code DELETE},
  * {@code REPLACE}) run in auto-commit mode (each a transaction of its own). It can also refuse
  * statements whose SQL matches a predicate (a database error in the middle of a transaction) and
@@ -40,7 +41,7 @@ public final class CountingDataSource implements DataSource {
     this.real = real;
   }
 
-  /** {@code commit()} calls since the last reset. */
+  /** Commits ({@code commit()}, or a return to auto-commit) since the last reset. */
   public int commits() {
     return commits.get();
   }
@@ -107,7 +108,10 @@ public final class CountingDataSource implements DataSource {
     return proxy(
         Connection.class,
         (p, method, args) -> {
-          if (method.getName().equals("commit")) {
+          if (method.getName().equals("commit")
+              || (method.getName().equals("setAutoCommit")
+                  && Boolean.TRUE.equals(args[0])
+                  && !c.getAutoCommit())) {
             commits.incrementAndGet();
           }
           String sql = sql(args);
