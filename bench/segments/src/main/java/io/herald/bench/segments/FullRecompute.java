@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -97,6 +98,8 @@ final class FullRecompute {
           countOnly(Representatives.get(i, workspaceId, generatedAt, Instant.now(), ids));
 
       String check = compare(id, heraldCount, sqlCount, membershipTable);
+      Optional<String> reference =
+          definition.reference().map(q -> reference(definition.key(), q, heraldSeconds));
       double ratio = heraldSeconds / sql;
       report.accept(
           String.format(
@@ -117,6 +120,7 @@ final class FullRecompute {
               ratio <= TARGET_RATIO ? "ok" : "OVER TARGET",
               check,
               heraldCpu));
+      reference.ifPresent(report);
     }
     try (Connection c = database.connect();
         Statement s = c.createStatement()) {
@@ -172,6 +176,86 @@ final class FullRecompute {
       Thread.sleep(20);
     }
     return System.nanoTime();
+  }
+
+  /**
+   * The reference line of a representative: its second hand-written query timed like the first
+   * (median of {@link #SQL_RUNS} after a warm-up), and the floor of recording those members: the
+   * same rows written the way every enter must at least be written, a membership row and a
+   * change-journal row each, into copies of Herald's two tables (same columns and indexes), in one
+   * transaction.
+   */
+  private String reference(String key, Representatives.Query query, double heraldSeconds) {
+    try {
+      Representatives.Representative r =
+          new Representatives.Representative(
+              key, query.label(), "", query.select(), query.parameters());
+      materialize(r);
+      double[] read = new double[SQL_RUNS];
+      double[] floor = new double[SQL_RUNS];
+      for (int run = 0; run < SQL_RUNS; run++) {
+        long t = System.nanoTime();
+        materialize(r);
+        read[run] = (System.nanoTime() - t) / 1e9;
+        floor[run] = recordingFloor(r);
+      }
+      Arrays.sort(read);
+      Arrays.sort(floor);
+      double readSeconds = read[SQL_RUNS / 2];
+      double floorSeconds = floor[SQL_RUNS / 2];
+      return String.format(
+          "T4 %s reference (not the target line): the same members read by hand from %s %.2f s"
+              + " (INSERT…SELECT, median of %d) = Herald %.1fx; those rows written as a membership"
+              + " row and a change-journal row each (the least an enter writes; copies of Herald's"
+              + " tables, one transaction) %.2f s = Herald %.1fx",
+          key,
+          query.label(),
+          readSeconds,
+          SQL_RUNS,
+          heraldSeconds / readSeconds,
+          floorSeconds,
+          heraldSeconds / floorSeconds);
+    } catch (SQLException e) {
+      return "T4 " + key + " reference: failed: " + e.getMessage();
+    }
+  }
+
+  /** Seconds to write the query's rows as membership and change rows (see {@link #reference}). */
+  private double recordingFloor(Representatives.Representative r) throws SQLException {
+    try (Connection c = database.connect()) {
+      try (Statement s = c.createStatement()) {
+        s.execute("DROP TABLE IF EXISTS bench_floor_membership, bench_floor_change");
+        s.execute("CREATE TABLE bench_floor_membership LIKE segments_membership");
+        s.execute("CREATE TABLE bench_floor_change LIKE segments_membership_change");
+      }
+      c.setAutoCommit(false);
+      long t = System.nanoTime();
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "INSERT INTO bench_floor_membership (segment_id, workspace_id, cio_id, added_at)"
+                  + " SELECT 0, "
+                  + workspaceId
+                  + ", x.cio_id, NOW(3) FROM ("
+                  + r.select()
+                  + ") x")) {
+        bind(s, r.parameters());
+        s.executeUpdate();
+      }
+      try (Statement s = c.createStatement()) {
+        s.executeUpdate(
+            "INSERT INTO bench_floor_change"
+                + " (workspace_id, segment_id, cio_id, entered, cause, changed_at)"
+                + " SELECT workspace_id, segment_id, cio_id, TRUE, 'rebuild', added_at"
+                + " FROM bench_floor_membership ORDER BY cio_id");
+      }
+      c.commit();
+      double seconds = (System.nanoTime() - t) / 1e9;
+      c.setAutoCommit(true);
+      try (Statement s = c.createStatement()) {
+        s.execute("DROP TABLE bench_floor_membership, bench_floor_change");
+      }
+      return seconds;
+    }
   }
 
   /** Runs the hand-written query into {@code bench_members}; returns the rows it wrote. */
