@@ -117,7 +117,9 @@ final class RebuildChunks {
    * COMMITTED: the statement then reads the set, the memberships and the people without locking
    * them, and takes no lock on the re-check rows that exist (most of them after a first rebuild;
    * {@code INSERT IGNORE} alone would try each and share-lock it as a duplicate). {@code IGNORE}
-   * stays for a row the engine inserts meanwhile.
+   * stays for a row the engine inserts meanwhile. The re-check row is looked up before the
+   * differs-condition (the server evaluates the conditions in the order written): most people have
+   * one, and for them the two look-ups of that condition are skipped.
    */
   static void ensure(Connection autoCommit, Progress at, Set set, Optional<String> upto)
       throws SQLException {
@@ -128,15 +130,14 @@ final class RebuildChunks {
         autoCommit.prepareStatement(
             "INSERT IGNORE INTO segments_recheck (workspace_id, cio_id) SELECT ?, x.cio_id"
                 + chunk.from()
-                + " AND "
-                + set.differs
                 + " AND NOT EXISTS (SELECT 1 FROM segments_recheck r WHERE r.workspace_id = ?"
-                + " AND r.cio_id = x.cio_id)")) {
+                + " AND r.cio_id = x.cio_id) AND "
+                + set.differs)) {
       int p = 1;
       insert.setLong(p++, at.workspaceId());
       p = chunk.bind(insert, p);
-      p = bindDiffers(insert, p, at, set);
-      insert.setLong(p, at.workspaceId());
+      insert.setLong(p++, at.workspaceId());
+      bindDiffers(insert, p, at, set);
       insert.executeUpdate();
     } finally {
       autoCommit.setTransactionIsolation(isolation);
