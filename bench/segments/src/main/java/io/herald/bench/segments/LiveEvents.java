@@ -8,6 +8,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * skewed towards active people) and, when asked, probes. Probe {@code j} is {@code probe_(j mod
  * 10)} for a person who never performed it (no two probes share a person and a name while {@code j
  * < 10 × people}), so each makes exactly one person enter one probe segment.
+ *
+ * <p>Every message id carries a token of this run (its start time in base 36): people, names and
+ * data repeat from run to run, so the load is the same, but its ids do not. Until 2026-12-05 they
+ * did ({@code live-steady-i}), and on a reused data set Herald rightly dropped every history-like
+ * event of a second run as a duplicate of the first run's: only its probes (deleted between runs)
+ * were new, so such a run measured the engine at a tenth of the load.
  */
 final class LiveEvents {
 
@@ -15,10 +21,19 @@ final class LiveEvents {
   record LiveEvent(String customerId, String name, String dedupeId, String dataJson) {}
 
   private final Synthetic data;
+  private final String run;
   private final AtomicLong probes = new AtomicLong();
 
   LiveEvents(Synthetic data) {
+    this(data, Long.toString(System.currentTimeMillis(), 36));
+  }
+
+  /**
+   * @param run this run's token in every message id
+   */
+  LiveEvents(Synthetic data, String run) {
     this.data = data;
+    this.run = run;
   }
 
   /** The next probe of {@code phase}; its dedupe id starts with {@link #probePrefix}. */
@@ -33,8 +48,9 @@ final class LiveEvents {
         "{\"n\":" + j + "}");
   }
 
-  static String probePrefix(String phase) {
-    return "probe-" + phase + "-";
+  /** What the message ids of {@code phase}'s probes in this run start with. */
+  String probePrefix(String phase) {
+    return "probe-" + phase + "-" + run + "-";
   }
 
   /** History-like event {@code i} of {@code phase}. */
@@ -43,7 +59,7 @@ final class LiveEvents {
     return new LiveEvent(
         Synthetic.customerId(data.eventPerson(n)),
         data.eventName(n),
-        "live-" + phase + "-" + i,
+        "live-" + phase + "-" + run + "-" + i,
         Synthetic.eventData(n));
   }
 

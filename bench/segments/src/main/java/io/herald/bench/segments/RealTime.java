@@ -239,7 +239,7 @@ final class RealTime {
    * MariaDB 10.x, which it takes for MySQL 5.5).
    */
   private String delays(String phase) throws Exception {
-    String pattern = LiveEvents.probePrefix(phase) + "%";
+    String pattern = events.probePrefix(phase) + "%";
     long stored =
         database.number(
             "SELECT COUNT(*) FROM events_event WHERE workspace_id = ? AND dedupe_id LIKE ?",
