@@ -2,10 +2,9 @@ package io.herald.bench.ingest;
 
 import io.herald.bench.support.CpuMeter;
 import io.herald.bench.support.HeraldProcess;
+import io.herald.bench.support.KeepAliveHttp;
 import io.herald.bench.support.Load;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +18,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hc.core5.http.ClassicHttpRequest;
 
 /**
  * bench/ingest: starts Herald from its distribution on a fresh schema of a MySQL/MariaDB server,
@@ -268,12 +268,8 @@ public final class IngestBench {
     return s.length() > 200 ? s.substring(0, 200) + "…" : s;
   }
 
-  static HttpRequest post(String url, String authorization, String body) {
-    return HttpRequest.newBuilder(URI.create(url))
-        .header("Authorization", authorization)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+  static ClassicHttpRequest post(String url, String authorization, String body) {
+    return KeepAliveHttp.post(url, authorization, body);
   }
 
   private static String basic(String credentials) {

@@ -1,14 +1,14 @@
 package io.herald.bench.ingest;
 
 import io.herald.bench.support.CpuMeter;
+import io.herald.bench.support.KeepAliveHttp;
 import io.herald.bench.support.Load;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
+import org.apache.hc.core5.http.ClassicHttpRequest;
 
 /** T2: single Track calls beside the no-op endpoint, with wrk or with the JDK client driver. */
 final class T2Phase {
@@ -194,7 +194,7 @@ final class T2Phase {
       Duration t2Time,
       Duration warmUp)
       throws Exception {
-    Map<String, LongFunction<HttpRequest>> calls = new LinkedHashMap<>();
+    Map<String, LongFunction<ClassicHttpRequest>> calls = new LinkedHashMap<>();
     calls.put(
         "no-op JAX-RS",
         i -> IngestBench.post(base + "bench/noop", trackAuth, Payloads.trackEvent(i)));
@@ -208,14 +208,12 @@ final class T2Phase {
     calls.put(
         "Track identify",
         i ->
-            HttpRequest.newBuilder(
-                    URI.create(base + "api/v1/customers/" + Payloads.user(i, people)))
-                .header("Authorization", trackAuth)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"plan\":\"p" + (i % 7) + "\"}"))
-                .build());
+            KeepAliveHttp.put(
+                base + "api/v1/customers/" + Payloads.user(i, people),
+                trackAuth,
+                "{\"plan\":\"p" + (i % 7) + "\"}"));
     double noopRate = 0;
-    for (Map.Entry<String, LongFunction<HttpRequest>> call : calls.entrySet()) {
+    for (Map.Entry<String, LongFunction<ClassicHttpRequest>> call : calls.entrySet()) {
       load.run(t2Clients, -1, warmUp, call.getValue()); // JIT warm-up, as above
       CpuMeter.Sample before = cpu.sample();
       Load.Result r = load.run(t2Clients, -1, t2Time, call.getValue());

@@ -1,5 +1,6 @@
 package io.herald.bench.segments;
 
+import io.herald.bench.support.KeepAliveHttp;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -12,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import org.apache.hc.core5.http.ClassicHttpRequest;
 
 /**
  * The calls the benchmark makes to Herald: App API segments (Bearer), and the request builders of
@@ -129,21 +131,16 @@ final class HeraldApi {
   }
 
   /** A Track v1 event for the person whose id is {@code customerId}. */
-  HttpRequest trackEvent(String customerId, String body) {
-    return HttpRequest.newBuilder(URI.create(base + "api/v1/customers/" + customerId + "/events"))
-        .header("Authorization", basic(SITE_ID + ":" + TRACK_KEY))
-        .header("Content-Type", "application/json")
-        .POST(publisher(body))
-        .build();
+  ClassicHttpRequest trackEvent(String customerId, String body) {
+    return KeepAliveHttp.post(
+        base + "api/v1/customers/" + customerId + "/events",
+        basic(SITE_ID + ":" + TRACK_KEY),
+        body);
   }
 
   /** A Pipelines {@code /v1/batch} call. */
-  HttpRequest pipelinesBatch(String body) {
-    return HttpRequest.newBuilder(URI.create(base + "v1/batch"))
-        .header("Authorization", basic(WRITE_KEY + ":"))
-        .header("Content-Type", "application/json")
-        .POST(publisher(body))
-        .build();
+  ClassicHttpRequest pipelinesBatch(String body) {
+    return KeepAliveHttp.post(base + "v1/batch", basic(WRITE_KEY + ":"), body);
   }
 
   private HttpRequest.Builder app(String path) {

@@ -1,7 +1,6 @@
 package io.herald.bench.segments;
 
 import io.herald.bench.support.CpuMeter;
-import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import org.HdrHistogram.Histogram;
+import org.apache.hc.core5.http.ClassicHttpRequest;
 
 /**
  * T3 at a fixed rate: the 50 {@link ActiveSegments} are created (and the time until all are built
@@ -203,7 +203,7 @@ final class RealTime {
    * Request {@code i} of a phase: one Track API event, or (with {@link Settings#rtBatch()} above 1)
    * a Pipelines batch of that many; every tenth event is a probe.
    */
-  private LongFunction<HttpRequest> request(String phase) {
+  private LongFunction<ClassicHttpRequest> request(String phase) {
     int perRequest = settings.rtBatch();
     return i -> {
       List<LiveEvents.LiveEvent> batch = new ArrayList<>(perRequest);

@@ -1,8 +1,5 @@
 package io.herald.bench.support;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,20 +9,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import org.HdrHistogram.Histogram;
+import org.apache.hc.core5.http.ClassicHttpRequest;
 
 /**
  * HTTP load from N threads: closed loop ({@link #run}: each thread sends its next request as soon
  * as the last answered) or paced ({@link #paced}: request {@code i} is due at {@code i / rate}
  * seconds, and its latency counts from then, so a server that falls behind is charged for the wait
- * too, as wrk2 does).
+ * too, as wrk2 does). Each thread has its own keep-alive connection ({@link KeepAliveHttp}).
  */
 public final class Load {
-
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
 
   /** What a run did. */
   public record Result(
@@ -50,7 +42,8 @@ public final class Load {
    * Sends requests {@code 0..count-1} (or until {@code duration} passes when {@code count} is
    * negative) from {@code threads} threads.
    */
-  public Result run(int threads, long count, Duration duration, LongFunction<HttpRequest> request)
+  public Result run(
+      int threads, long count, Duration duration, LongFunction<ClassicHttpRequest> request)
       throws Exception {
     return drive(threads, count, duration, request, 0);
   }
@@ -61,7 +54,7 @@ public final class Load {
    * from when it was due.
    */
   public Result paced(
-      int threads, double perSecond, Duration duration, LongFunction<HttpRequest> request)
+      int threads, double perSecond, Duration duration, LongFunction<ClassicHttpRequest> request)
       throws Exception {
     if (perSecond <= 0) {
       throw new IllegalArgumentException("the rate must be positive");
@@ -73,7 +66,7 @@ public final class Load {
       int threads,
       long count,
       Duration duration,
-      LongFunction<HttpRequest> request,
+      LongFunction<ClassicHttpRequest> request,
       double perSecond)
       throws Exception {
     AtomicLong next = new AtomicLong();
@@ -81,6 +74,7 @@ public final class Load {
     StringBuffer firstFailure = new StringBuffer();
     long deadline = System.nanoTime() + duration.toNanos();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
+    KeepAliveHttp http = new KeepAliveHttp(threads);
     List<Future<Histogram>> workers = new ArrayList<>();
     long start = System.nanoTime();
     for (int t = 0; t < threads; t++) {
@@ -104,22 +98,11 @@ public final class Load {
                     }
                     sent = due;
                   }
-                  try {
-                    HttpResponse<String> response =
-                        http.send(request.apply(i), HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() != 200) {
-                      failures.incrementAndGet();
-                      if (firstFailure.length() == 0) {
-                        firstFailure
-                            .append(response.statusCode())
-                            .append(' ')
-                            .append(response.body());
-                      }
-                    }
-                  } catch (Exception e) {
+                  String failure = http.send(request.apply(i));
+                  if (failure != null) {
                     failures.incrementAndGet();
                     if (firstFailure.length() == 0) {
-                      firstFailure.append(e);
+                      firstFailure.append(failure);
                     }
                   }
                   histogram.recordValue(Math.min((System.nanoTime() - sent) / 1000, 59_000_000L));
@@ -132,6 +115,7 @@ public final class Load {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     pool.shutdown();
+    http.close();
     return new Result(all.getTotalCount(), failures.get(), seconds, all, firstFailure.toString());
   }
 }
