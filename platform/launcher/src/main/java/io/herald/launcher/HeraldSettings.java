@@ -76,6 +76,7 @@ final class HeraldSettings {
     keys.put("HERALD_SEGMENTS_REALTIME_ENABLED", "herald.segments.realtime.enabled");
     keys.put("HERALD_SEGMENTS_REALTIME_IDLE_MILLIS", "herald.segments.realtime.idle-millis");
     keys.put("HERALD_SEGMENTS_REALTIME_BATCH_SIZE", "herald.segments.realtime.batch-size");
+    keys.put("HERALD_SEGMENTS_REALTIME_EVENT_WORKERS", "herald.segments.realtime.event-workers");
     keys.put(
         "HERALD_SEGMENTS_REALTIME_DROP_DELAY_MILLIS", "herald.segments.realtime.drop-delay-millis");
     keys.put("HERALD_SEGMENTS_REBUILD_BATCH_SIZE", "herald.segments.rebuild.batch-size");

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every committed event, in commit-safe order, for consumers that keep a durable position
@@ -64,4 +65,16 @@ public interface ChangeFeed {
    * a position keeps it. Returns the consumer's position.
    */
   long startAtEnd(String consumer);
+
+  /** Every consumer's stored position, by consumer name (one that stored none is absent). */
+  Map<String, Long> storedPositions();
+
+  /**
+   * Sets {@code consumer}'s stored position, backwards too, creating it when missing: for a
+   * consumer that no node is reading yet (at start), whose next read starts after it.
+   */
+  void reposition(String consumer, long position);
+
+  /** Removes {@code consumer}'s stored position (a consumer that is gone for good). */
+  void forget(String consumer);
 }

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -99,6 +100,21 @@ public class JdbcChangeFeed implements ChangeFeed {
   @Override
   public long position(String consumer) {
     return positions().position(consumer);
+  }
+
+  @Override
+  public Map<String, Long> storedPositions() {
+    return CURSOR.positions(dataSource);
+  }
+
+  @Override
+  public void reposition(String consumer, long position) {
+    CURSOR.reposition(dataSource, consumer, position);
+  }
+
+  @Override
+  public void forget(String consumer) {
+    CURSOR.forget(dataSource, consumer);
   }
 
   /**

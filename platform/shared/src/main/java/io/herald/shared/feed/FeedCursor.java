@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
@@ -143,6 +145,54 @@ public record FeedCursor(String table, String cursorTable, String name) {
         insert.executeUpdate();
       }
       return position(c, consumer);
+    } catch (SQLException e) {
+      throw new IllegalStateException(name + " position not saved: " + e.getMessage(), e);
+    }
+  }
+
+  /** Every consumer's stored position, by consumer (a consumer that stored none is absent). */
+  public Map<String, Long> positions(DataSource dataSource) {
+    Map<String, Long> out = new TreeMap<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement q = c.prepareStatement("SELECT consumer, position FROM " + cursorTable);
+        ResultSet rs = q.executeQuery()) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getLong(2));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException(name + " unreadable: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Sets the consumer's stored position to {@code position}, backwards too (creating it when
+   * missing). Only for a consumer no node is reading: a reader's in-memory position is not moved.
+   */
+  public void reposition(DataSource dataSource, String consumer, long position) {
+    update(
+        dataSource,
+        "INSERT INTO "
+            + cursorTable
+            + " (consumer, position, updated_at) VALUES (?, ?, NOW(3)) ON DUPLICATE KEY UPDATE"
+            + " position = VALUES(position), updated_at = NOW(3)",
+        consumer,
+        position);
+  }
+
+  /** Removes the consumer's stored position. */
+  public void forget(DataSource dataSource, String consumer) {
+    update(dataSource, "DELETE FROM " + cursorTable + " WHERE consumer = ?", consumer, null);
+  }
+
+  private void update(DataSource dataSource, String sql, String consumer, Long position) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement u = c.prepareStatement(sql)) {
+      u.setString(1, consumer);
+      if (position != null) {
+        u.setLong(2, position);
+      }
+      u.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException(name + " position not saved: " + e.getMessage(), e);
     }

@@ -85,43 +85,58 @@ public class RealtimeEngine {
   /** What one transaction did: the changes to announce and the feed position to acknowledge. */
   private record Done<B>(boolean worked, B batch, List<Applied> applied) {}
 
-  /**
-   * Handles one batch of the events feed. Reads it first without a transaction: an idle feed, or a
-   * batch of workspaces without data segments, costs reads and no commit, and such a batch moves
-   * the position on in memory only (stored about once a second, see {@code ChangeFeed.advance};
-   * replaying it after a crash is harmless). A batch evaluated stores its position in its own
-   * transaction, so another node's worker starts after it.
-   */
+  /** Readies the events feed's partitions before the loops start ({@link EventPartitions}). */
+  public void preparePartitions() {
+    new EventPartitions(settings.eventWorkers()).prepare(dataSource, events);
+  }
+
+  /** Handles one batch of the events feed with a single loop ({@link #events(int)} of 0). */
   public boolean events() {
-    HeaderBatch ahead = events.readHeaders(CONSUMER, settings.batchSize());
+    return events(0);
+  }
+
+  /**
+   * Handles one batch of partition {@code k} of the events feed (see {@link EventPartitions}).
+   * Reads it first without a transaction: an idle feed, or a batch with no event of this
+   * partition's people in a workspace with data segments, costs reads and no commit, and such a
+   * batch moves the position on in memory only (stored about once a second, see {@code
+   * ChangeFeed.advance}; replaying it after a crash is harmless). A batch evaluated stores its
+   * position in its own transaction, so another node's worker starts after it.
+   */
+  public boolean events(int k) {
+    EventPartitions partitions = new EventPartitions(settings.eventWorkers());
+    String consumer = EventPartitions.consumer(k);
+    HeaderBatch ahead = events.readHeaders(consumer, settings.batchSize());
     if (ahead.headers().isEmpty()) {
       return false;
     }
-    if (noDataSegments(ahead.headers().stream().map(EventHeader::workspaceId))) {
-      events.advance(CONSUMER, ahead.handled(List.of()));
+    List<EventHeader> mine = partitions.of(ahead.headers(), k);
+    if (mine.isEmpty() || noDataSegments(mine.stream().map(EventHeader::workspaceId))) {
+      events.advance(consumer, ahead.handled(List.of()));
       return true;
     }
     Done<FeedBatch> done =
         Jdbc.inTransaction(
             dataSource,
             c -> {
-              if (!feedLock(c, "events")) {
+              if (!feedLock(c, EventPartitions.lock(k))) {
                 return new Done<>(false, null, List.of());
               }
               // Segments re-evaluate the people events are about; no event is read whole.
-              HeaderBatch batch = events.readHeaders(CONSUMER, settings.batchSize());
+              HeaderBatch batch = events.readHeaders(consumer, settings.batchSize());
               if (batch.headers().isEmpty()) {
                 return new Done<>(false, null, List.of());
               }
               indexes.refresh();
-              Map<Long, Map<String, Reevaluator.Work>> work = eventWork(c, batch.headers());
+              Map<Long, Map<String, Reevaluator.Work>> work =
+                  eventWork(c, partitions.of(batch.headers(), k));
               List<Applied> applied = evaluate(c, work, clock.instant());
               FeedBatch handled = batch.handled(List.of());
-              events.acknowledge(c, CONSUMER, handled);
+              events.acknowledge(c, consumer, handled);
               return new Done<>(true, handled, applied);
             });
     if (done.batch() != null) {
-      events.advance(CONSUMER, done.batch());
+      events.advance(consumer, done.batch());
     }
     announce(done.applied());
     return done.worked();

@@ -41,6 +41,11 @@ public class RealtimeSettings {
   @ConfigProperty(name = "herald.segments.rebuild.collect-parallelism", defaultValue = "2")
   int collectParallelism;
 
+  /** 0 (tests that build the settings by hand): one loop. */
+  @Inject
+  @ConfigProperty(name = "herald.segments.realtime.event-workers", defaultValue = "2")
+  int eventWorkers;
+
   /** 0 (tests that build the settings by hand): dropped at once. */
   @Inject
   @ConfigProperty(name = "herald.segments.realtime.drop-delay-millis", defaultValue = "2000")
@@ -51,6 +56,7 @@ public class RealtimeSettings {
   void check() {
     requireRebuildBatchSize(rebuildBatchSize);
     SqlRebuildSets.requireParallelism(collectParallelism);
+    new EventPartitions(eventWorkers); // refuses a count out of range, naming the key
   }
 
   /** {@code size} when it is a valid {@code herald.segments.rebuild.batch-size}. */
@@ -73,6 +79,11 @@ public class RealtimeSettings {
   /** Pause of an idle worker before it looks again. */
   public long idleMillis() {
     return idleMillis;
+  }
+
+  /** How many loops evaluate the events feed side by side (its partitions), at least 1. */
+  public int eventWorkers() {
+    return Math.max(1, eventWorkers);
   }
 
   /** Feed entries (and re-checks) handled per transaction. */

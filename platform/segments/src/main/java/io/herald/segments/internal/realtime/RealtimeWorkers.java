@@ -17,11 +17,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The node's background loops, started once the database is migrated: one each for the events feed,
- * the people feed, re-checks and rebuilds, on container-managed threads. A loop repeats its step
- * while it finds work and sleeps {@code herald.segments.realtime.idle-millis} when idle, so an
- * event is usually evaluated within that pause plus one batch after its commit. Every node runs
- * them; the database decides who does what (see {@link RealtimeEngine}).
+ * The node's background loops, started once the database is migrated: one per partition of the
+ * events feed ({@code herald.segments.realtime.event-workers}, see {@link EventPartitions}), one
+ * each for the people feed, re-checks and rebuilds, on container-managed threads. A loop repeats
+ * its step while it finds work and sleeps {@code herald.segments.realtime.idle-millis} when idle,
+ * so an event is usually evaluated within that pause plus one batch after its commit. Every node
+ * runs them; the database decides who does what (see {@link RealtimeEngine}).
  */
 @ApplicationScoped
 public class RealtimeWorkers {
@@ -47,8 +48,15 @@ public class RealtimeWorkers {
       LOG.info("real-time segment workers are off (herald.segments.realtime.enabled=false)");
       return;
     }
-    executor = Executors.newScheduledThreadPool(4, threads);
-    schedule("events feed", engine::events);
+    int partitions = settings.eventWorkers();
+    engine.preparePartitions();
+    executor = Executors.newScheduledThreadPool(3 + partitions, threads);
+    for (int k = 0; k < partitions; k++) {
+      int partition = k;
+      schedule(
+          partitions == 1 ? "events feed" : "events feed " + partition,
+          () -> engine.events(partition));
+    }
     schedule("people feed", engine::people);
     schedule("re-checks", engine::rechecks);
     schedule("rebuilds", () -> rebuilds.step(REBUILD_SLICE));

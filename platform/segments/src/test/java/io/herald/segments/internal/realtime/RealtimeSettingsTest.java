@@ -29,6 +29,7 @@ class RealtimeSettingsTest {
   void aCollectParallelismOutsideOneToThirtyTwoStopsTheStartNamingTheKey() {
     RealtimeSettings settings = new RealtimeSettings();
     settings.rebuildBatchSize = 5000;
+    settings.eventWorkers = 2;
     settings.collectParallelism = 2;
     settings.check();
     settings.collectParallelism = 32;
@@ -39,5 +40,23 @@ class RealtimeSettingsTest {
         .hasMessage("herald.segments.rebuild.collect-parallelism must be between 1 and 32, not 0");
     settings.collectParallelism = 33;
     assertThatThrownBy(settings::check).hasMessageContaining("not 33");
+  }
+
+  @Test
+  void eventWorkersOutsideOneToEightStopTheStartNamingTheKey() {
+    RealtimeSettings settings = new RealtimeSettings();
+    settings.rebuildBatchSize = 5000;
+    settings.collectParallelism = 2;
+    settings.eventWorkers = 1;
+    settings.check();
+    settings.eventWorkers = 8;
+    settings.check();
+    assertThat(settings.eventWorkers()).isEqualTo(8);
+    settings.eventWorkers = 0;
+    assertThatThrownBy(settings::check)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("herald.segments.realtime.event-workers must be between 1 and 8, not 0");
+    settings.eventWorkers = 9;
+    assertThatThrownBy(settings::check).hasMessageContaining("not 9");
   }
 }
