@@ -121,7 +121,8 @@ final class Database {
               + END_OF_EVENTS
               + " WHERE consumer IN ('"
               + String.join("', '", DataGenerator.HISTORY_CONSUMERS)
-              + "')");
+              // the segments engine's other partitions of the events feed (since 2026-12-05)
+              + "') OR consumer LIKE 'segments.%'");
     }
   }
 

@@ -1,5 +1,6 @@
 package io.herald.segments.internal.realtime;
 
+import static io.herald.segments.internal.realtime.RealtimeTestDatabase.LOGIN_WITHIN_AN_HOUR;
 import static io.herald.segments.internal.realtime.RealtimeTestDatabase.changes;
 import static io.herald.segments.internal.realtime.RealtimeTestDatabase.dataSegment;
 import static io.herald.segments.internal.realtime.RealtimeTestDatabase.event;
@@ -43,10 +44,6 @@ import org.junit.jupiter.api.Test;
  * no event is skipped. The stored positions of the module's test database are put back afterwards.
  */
 class EventPartitionsIT {
-
-  private static final String LOGIN_WITHIN_AN_HOUR =
-      "{\"version\":1,\"condition\":{\"event\":{\"name\":\"login\","
-          + "\"within\":{\"last\":1,\"unit\":\"hours\"}}}}";
 
   @BeforeAll
   static void database() {

@@ -1,5 +1,6 @@
 package io.herald.segments.internal.realtime;
 
+import static io.herald.segments.internal.realtime.RealtimeTestDatabase.LOGIN_WITHIN_AN_HOUR;
 import static io.herald.segments.internal.realtime.RealtimeTestDatabase.changes;
 import static io.herald.segments.internal.realtime.RealtimeTestDatabase.dataSegment;
 import static io.herald.segments.internal.realtime.RealtimeTestDatabase.event;
@@ -47,9 +48,6 @@ class RealtimeEngineIT {
   /** Due time of the claiming test's rows: no other test's re-check is due this early. */
   private static final Instant LONG_AGO = Instant.parse("2001-01-01T00:00:00Z");
 
-  private static final String LOGIN_WITHIN_AN_HOUR =
-      "{\"version\":1,\"condition\":{\"event\":{\"name\":\"login\","
-          + "\"within\":{\"last\":1,\"unit\":\"hours\"}}}}";
   private static final String PRO =
       "{\"version\":1,\"condition\":{\"attribute\":{\"name\":\"plan\",\"operator\":\"equals\","
           + "\"value\":\"pro\"}}}";

@@ -19,6 +19,11 @@ import java.util.TreeSet;
  */
 final class RealtimeTestDatabase {
 
+  /** The engine tests' usual data segment: a login within the last hour. */
+  static final String LOGIN_WITHIN_AN_HOUR =
+      "{\"version\":1,\"condition\":{\"event\":{\"name\":\"login\","
+          + "\"within\":{\"last\":1,\"unit\":\"hours\"}}}}";
+
   private RealtimeTestDatabase() {}
 
   static void person(long ws, String cioId, String attributesJson) throws SQLException {
