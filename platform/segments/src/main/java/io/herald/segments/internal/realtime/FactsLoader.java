@@ -79,7 +79,7 @@ public final class FactsLoader {
     List<String> present = List.copyOf(attributes.keySet());
     Map<String, Set<Long>> segments = memberships(c, ws, present);
     Map<String, List<EventFact>> events =
-        mentions.events().isEmpty() ? Map.of() : events(c, ws, present, mentions, now);
+        mentions.events().isEmpty() ? Map.of() : EventFacts.load(c, ws, present, mentions, now);
     Map<String, List<RelationshipFact>> relationships =
         mentions.objectTypes().isEmpty()
             ? Map.of()
@@ -136,120 +136,6 @@ public final class FactsLoader {
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
           found.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getLong(2));
-        }
-      }
-    }
-    return found;
-  }
-
-  private static Map<String, List<EventFact>> events(
-      Connection c, long ws, List<String> cioIds, Mentions mentions, Instant now)
-      throws SQLException {
-    Map<String, Instant> earliest = new HashMap<>();
-    boolean unbounded = false;
-    Instant widest = null;
-    for (var e : mentions.events().entrySet()) {
-      Instant from = Mentions.earliest(e.getValue(), now);
-      earliest.put(e.getKey(), from);
-      if (from == null) {
-        unbounded = true;
-      } else if (widest == null || from.isBefore(widest)) {
-        widest = from;
-      }
-    }
-    List<String> names = List.copyOf(mentions.events().keySet());
-    String bound = unbounded ? "" : " AND occurred_at >= ?";
-    Map<String, List<EventFact>> found = new HashMap<>();
-    // The person's own events (anonymous events are attached to the person once linked) ...
-    try (PreparedStatement q =
-        c.prepareStatement(
-            "SELECT person_cio_id, name, occurred_at, data FROM events_event"
-                + " WHERE workspace_id = ? AND person_cio_id IN ("
-                + Jdbc.placeholders(cioIds.size())
-                + ") AND name IN ("
-                + Jdbc.placeholders(names.size())
-                + ")"
-                + bound)) {
-      int i = bind(q, ws, cioIds);
-      for (String name : names) {
-        q.setString(i++, name);
-      }
-      if (!unbounded) {
-        DateTimes.bind(q, i, widest);
-      }
-      readEvents(q, earliest, mentions.eventData(), found, null);
-    }
-    // ... and events of linked anonymous ids the events module has not attached yet.
-    Map<String, String> anonymous = anonymousIds(c, ws, cioIds);
-    if (!anonymous.isEmpty()) {
-      List<String> ids = List.copyOf(anonymous.keySet());
-      try (PreparedStatement q =
-          c.prepareStatement(
-              "SELECT anonymous_id, name, occurred_at, data FROM events_event"
-                  + " WHERE workspace_id = ? AND person_cio_id IS NULL AND anonymous_id IN ("
-                  + Jdbc.placeholders(ids.size())
-                  + ") AND name IN ("
-                  + Jdbc.placeholders(names.size())
-                  + ")"
-                  + bound)) {
-        int i = bind(q, ws, ids);
-        for (String name : names) {
-          q.setString(i++, name);
-        }
-        if (!unbounded) {
-          DateTimes.bind(q, i, widest);
-        }
-        readEvents(q, earliest, mentions.eventData(), found, anonymous);
-      }
-    }
-    return found;
-  }
-
-  /**
-   * Reads the events of {@code q}; only the data of {@code withData}'s names is parsed, the others
-   * get an empty object (no leaf reads it).
-   */
-  private static void readEvents(
-      PreparedStatement q,
-      Map<String, Instant> earliest,
-      Set<String> withData,
-      Map<String, List<EventFact>> found,
-      Map<String, String> owners)
-      throws SQLException {
-    try (ResultSet rs = q.executeQuery()) {
-      while (rs.next()) {
-        String name = rs.getString(2);
-        Instant at = rs.getTimestamp(3).toInstant();
-        Instant from = earliest.get(name);
-        if (from != null && at.isBefore(from)) {
-          continue;
-        }
-        String cio = owners == null ? rs.getString(1) : owners.get(rs.getString(1));
-        found
-            .computeIfAbsent(cio, k -> new ArrayList<>())
-            .add(
-                new EventFact(
-                    name,
-                    at,
-                    withData.contains(name) ? json(rs.getString(4)) : JsonValue.EMPTY_JSON_OBJECT));
-      }
-    }
-  }
-
-  /** Linked anonymous id to its person. */
-  private static Map<String, String> anonymousIds(Connection c, long ws, List<String> cioIds)
-      throws SQLException {
-    Map<String, String> found = new HashMap<>();
-    try (PreparedStatement q =
-        c.prepareStatement(
-            "SELECT anonymous_id, person_cio_id FROM people_anonymous_id WHERE workspace_id = ?"
-                + " AND person_cio_id IN ("
-                + Jdbc.placeholders(cioIds.size())
-                + ")")) {
-      bind(q, ws, cioIds);
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          found.put(rs.getString(1), rs.getString(2));
         }
       }
     }
@@ -372,7 +258,7 @@ public final class FactsLoader {
   }
 
   /** Binds the workspace and the values; returns the next parameter index. */
-  private static int bind(PreparedStatement q, long ws, List<String> values) throws SQLException {
+  static int bind(PreparedStatement q, long ws, List<String> values) throws SQLException {
     q.setLong(1, ws);
     int i = 2;
     for (String v : values) {
@@ -381,7 +267,7 @@ public final class FactsLoader {
     return i;
   }
 
-  private static JsonObject json(String text) {
+  static JsonObject json(String text) {
     try (JsonReader reader = Jsons.createReader(new StringReader(text))) {
       return reader.readObject();
     }

@@ -156,6 +156,72 @@ class RealtimeEngineIT {
   }
 
   @Test
+  void aLinkedVisitorsEventsNotYetAttachedCountForThePersonWithAndWithoutData()
+      throws SQLException {
+    long bigPurchase =
+        dataSegment(
+            ws,
+            "{\"version\":1,\"condition\":{\"event\":{\"name\":\"purchase\","
+                + "\"within\":{\"last\":1,\"unit\":\"hours\"},\"where\":[{\"property\":\"price\","
+                + "\"operator\":\"greater_than\",\"value\":100}]}}}");
+    long viewed =
+        dataSegment(
+            ws,
+            "{\"version\":1,\"condition\":{\"event\":{\"name\":\"page_viewed\","
+                + "\"within\":{\"last\":1,\"unit\":\"hours\"}}}}");
+    person(ws, "known", "{}");
+    person(ws, "stranger", "{}");
+    Jdbc.autoCommit(
+        dataSource(),
+        c -> {
+          try (PreparedStatement link =
+              c.prepareStatement(
+                  "INSERT INTO people_anonymous_id (workspace_id, anonymous_id, person_cio_id,"
+                      + " linked_at) VALUES (?, 'visitor-1', 'known', NOW(3))")) {
+            link.setLong(1, ws);
+            link.executeUpdate();
+          }
+          for (String visitor : List.of("visitor-1", "visitor-2")) {
+            for (String[] e :
+                List.of(
+                    new String[] {"page_viewed", "{}", "5"},
+                    new String[] {"purchase", "{\"price\":150}", "10"})) {
+              try (PreparedStatement insert =
+                  c.prepareStatement(
+                      "INSERT INTO events_event (workspace_id, anonymous_id, name, type, source,"
+                          + " occurred_at, received_at, data) VALUES (?, ?, ?, 'event', 'test',"
+                          + " ?, ?, ?)")) {
+                Timestamp at = Timestamp.from(T.minus(Duration.ofMinutes(Long.parseLong(e[2]))));
+                insert.setLong(1, ws);
+                insert.setString(2, visitor);
+                insert.setString(3, e[0]);
+                insert.setTimestamp(4, at);
+                insert.setTimestamp(5, at);
+                insert.setString(6, e[1]);
+                insert.executeUpdate();
+              }
+            }
+          }
+          return null;
+        });
+
+    List<Applied> applied =
+        reevaluate(
+            index(),
+            Map.of(
+                "known", work(Trigger.everything(), "event"),
+                "stranger", work(Trigger.everything(), "event")),
+            T,
+            false);
+
+    // visitor-2 is linked to nobody: its events count for no one.
+    assertThat(applied)
+        .containsExactlyInAnyOrder(
+            new Applied(ws, bigPurchase, "known", true, "event"),
+            new Applied(ws, viewed, "known", true, "event"));
+  }
+
+  @Test
   void aSegmentReadingAnotherIsEvaluatedAfterItInTheSamePass() throws SQLException {
     long pro = dataSegment(ws, PRO);
     long reader =
