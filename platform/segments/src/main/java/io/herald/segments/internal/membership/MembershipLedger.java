@@ -3,10 +3,12 @@ package io.herald.segments.internal.membership;
 import io.herald.shared.persistence.DateTimes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,9 @@ import java.util.TreeMap;
  * segments use {@link MembershipChangeLog}.
  */
 public final class MembershipLedger {
+
+  /** Rows per multi-row insert (six parameters at most, well under the protocol's 65,535). */
+  private static final int ROWS_PER_INSERT = 2_000;
 
   private MembershipLedger() {}
 
@@ -101,31 +106,40 @@ public final class MembershipLedger {
   }
 
   /**
-   * Applies many enters and exits with a few multi-row statements (one per segment and direction)
-   * and records them, for a caller that holds the people's locks and has just read their
-   * memberships, so every change is real: anything else breaks that contract and fails the
-   * transaction. Enters into a segment deleted meanwhile (its foreign key refuses them all) are
-   * dropped.
+   * Applies many enters and exits with a few multi-row statements (one insert for every enter, one
+   * delete per segment with exits) and records them, for a caller that holds the people's locks and
+   * has just read their memberships, so every change is real: anything else breaks that contract
+   * and fails the transaction. Enters into a segment deleted meanwhile (its foreign key refuses
+   * them) are dropped.
    *
    * @return the changes applied, in the given order
    */
   public static List<Applied> applyAll(Connection c, List<Applied> changes, Instant at)
       throws SQLException {
-    Map<Long, List<Applied>> enters = new TreeMap<>();
+    List<Applied> enters = new ArrayList<>();
     Map<Long, List<Applied>> exits = new TreeMap<>();
     for (Applied change : changes) {
-      (change.entered() ? enters : exits)
-          .computeIfAbsent(change.segmentId(), k -> new ArrayList<>())
-          .add(change);
+      if (change.entered()) {
+        enters.add(change);
+      } else {
+        exits.computeIfAbsent(change.segmentId(), k -> new ArrayList<>()).add(change);
+      }
     }
     Set<Applied> gone = new HashSet<>();
-    for (List<Applied> segment : enters.values()) {
-      int inserted = insertAll(c, segment, at);
-      if (inserted == 0) {
-        gone.addAll(segment);
-      } else if (inserted != segment.size()) {
-        throw new IllegalStateException(
-            "segment " + segment.get(0).segmentId() + ": someone to add was already a member");
+    if (!enters.isEmpty()) {
+      // Key order, the order of every other membership writer's rows.
+      enters.sort(Comparator.comparingLong(Applied::segmentId).thenComparing(Applied::cioId));
+      int inserted = 0;
+      for (int from = 0; from < enters.size(); from += ROWS_PER_INSERT) {
+        inserted +=
+            insertAll(c, enters.subList(from, Math.min(enters.size(), from + ROWS_PER_INSERT)), at);
+      }
+      if (inserted != enters.size()) {
+        Set<Long> existing = existingSegments(c, enters);
+        enters.stream().filter(e -> !existing.contains(e.segmentId())).forEach(gone::add);
+        if (inserted != enters.size() - gone.size()) {
+          throw new IllegalStateException("someone to add was already a member");
+        }
       }
     }
     for (List<Applied> segment : exits.values()) {
@@ -137,6 +151,31 @@ public final class MembershipLedger {
     List<Applied> applied = changes.stream().filter(a -> !gone.contains(a)).toList();
     record(c, applied, at);
     return applied;
+  }
+
+  /**
+   * Which of the enters' segments still exist, read with a locking read (it sees the latest
+   * committed state, as the foreign key check did).
+   */
+  private static Set<Long> existingSegments(Connection c, List<Applied> enters)
+      throws SQLException {
+    List<Long> ids = enters.stream().map(Applied::segmentId).distinct().toList();
+    Set<Long> found = new HashSet<>();
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT id FROM segments_segment WHERE id IN ("
+                + String.join(", ", Collections.nCopies(ids.size(), "?"))
+                + ") LOCK IN SHARE MODE")) {
+      for (int i = 0; i < ids.size(); i++) {
+        q.setLong(i + 1, ids.get(i));
+      }
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          found.add(rs.getLong(1));
+        }
+      }
+    }
+    return found;
   }
 
   private static int insertAll(Connection c, List<Applied> enters, Instant at) throws SQLException {
@@ -174,11 +213,18 @@ public final class MembershipLedger {
     }
   }
 
-  /** Appends change rows for memberships the caller changed in this transaction. */
+  /**
+   * Appends change rows for memberships the caller changed in this transaction, in their order (the
+   * change rows' ids give each person's enters and exits their order).
+   */
   public static void record(Connection c, List<Applied> changes, Instant at) throws SQLException {
-    if (changes.isEmpty()) {
-      return;
+    for (int from = 0; from < changes.size(); from += ROWS_PER_INSERT) {
+      recordChunk(c, changes.subList(from, Math.min(changes.size(), from + ROWS_PER_INSERT)), at);
     }
+  }
+
+  private static void recordChunk(Connection c, List<Applied> changes, Instant at)
+      throws SQLException {
     StringBuilder sql =
         new StringBuilder(
             "INSERT INTO segments_membership_change"
