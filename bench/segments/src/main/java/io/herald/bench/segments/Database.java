@@ -1,5 +1,6 @@
 package io.herald.bench.segments;
 
+import io.herald.bench.support.InnodbQuiesce;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -236,6 +237,16 @@ final class Database {
         ResultSet rs = s.executeQuery("SELECT @@innodb_buffer_pool_size")) {
       rs.next();
       return rs.getLong(1);
+    }
+  }
+
+  /**
+   * Flushes the dirty pages earlier phases left before a measured phase ({@link InnodbQuiesce}), as
+   * the server's root user (it sets global variables).
+   */
+  InnodbQuiesce.Result quiesce() throws SQLException {
+    try (Connection c = root()) {
+      return InnodbQuiesce.await(c, java.time.Duration.ofMinutes(5));
     }
   }
 

@@ -138,7 +138,7 @@ public final class SegmentsBench {
       }
       on =
           settings.measures("throughput")
-              ? new Throughput(api, cpu, settings, data, cursor).run("on", true)
+              ? new Throughput(database, api, cpu, settings, data, cursor).run("on", true)
               : null;
       if (on != null) {
         add(report, throughputLine("on", on));
@@ -154,7 +154,7 @@ public final class SegmentsBench {
     try (HeraldProcess herald = start(settings, distribution, port, dir, off, "herald-off.log")) {
       CpuMeter cpu = meter(herald);
       Throughput.Measured without =
-          new Throughput(api, cpu, settings, data, cursor).run("off", false);
+          new Throughput(database, api, cpu, settings, data, cursor).run("off", false);
       add(report, throughputLine("off (" + settings.realtimeOff() + ")", without));
       double share = on.ingestRate() / without.ingestRate();
       double evaluatedShare = on.evaluatedRate() / without.ingestRate();
@@ -200,7 +200,7 @@ public final class SegmentsBench {
   private static String throughputLine(String label, Throughput.Measured m) {
     return String.format(
         "T3 throughput, evaluation %s: /v1/batch x%d, closed loop: %,d events in %.1f s = %,.0f"
-            + " events/s; p50 %.1f ms, p99 %.1f ms; failures %d%s%s | %s",
+            + " events/s; p50 %.1f ms, p99 %.1f ms; failures %d%s%s | %s; %s",
         label,
         m.events() == 0 ? 0 : m.events() / Math.max(1, m.load().requests() - m.load().failures()),
         m.events(),
@@ -215,7 +215,8 @@ public final class SegmentsBench {
                 "; every event evaluated %.1f s after the load ended = %,.0f events/s evaluated",
                 m.drainSeconds(), m.evaluatedRate())
             : "",
-        m.cpu());
+        m.cpu(),
+        m.quiesced());
   }
 
   private static HeraldProcess start(

@@ -27,15 +27,24 @@ final class Throughput {
       double drainSeconds,
       Load.Result load,
       long events,
-      String cpu) {}
+      String cpu,
+      String quiesced) {}
 
+  private final Database database;
   private final HeraldApi api;
   private final CpuMeter cpu;
   private final Settings settings;
   private final FeedCursor cursor;
   private final LiveEvents events;
 
-  Throughput(HeraldApi api, CpuMeter cpu, Settings settings, Synthetic data, FeedCursor cursor) {
+  Throughput(
+      Database database,
+      HeraldApi api,
+      CpuMeter cpu,
+      Settings settings,
+      Synthetic data,
+      FeedCursor cursor) {
+    this.database = database;
     this.api = api;
     this.cpu = cpu;
     this.settings = settings;
@@ -44,7 +53,8 @@ final class Throughput {
   }
 
   /**
-   * Warms up, waits for the engine to catch up (when {@code evaluating}), then measures.
+   * Warms up, waits for the engine to catch up (when {@code evaluating}) and for the database to
+   * flush what earlier phases left dirty ({@link Database#quiesce}), then measures.
    *
    * @param tag distinguishes this phase's message ids
    */
@@ -58,6 +68,7 @@ final class Throughput {
     if (evaluating) {
       cursor.awaitCaughtUp(DRAIN_TIMEOUT);
     }
+    String quiesced = database.quiesce().describe();
     CpuMeter.Sample before = cpu.sample();
     long start = System.nanoTime();
     Load.Result r =
@@ -76,7 +87,7 @@ final class Throughput {
     long acknowledged = (r.requests() - r.failures()) * settings.batch();
     double ingest = acknowledged / r.seconds();
     double evaluated = acknowledged / ((loadEnd - start) / 1e9 + drain);
-    return new Measured(ingest, evaluated, drain, r, acknowledged, cpuUse);
+    return new Measured(ingest, evaluated, drain, r, acknowledged, cpuUse, quiesced);
   }
 
   private String body(String tag, long i) {
