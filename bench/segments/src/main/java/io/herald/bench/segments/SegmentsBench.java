@@ -60,19 +60,20 @@ public final class SegmentsBench {
           start(settings, distribution, port, dir, Map.of(), "herald-migrate.log")) {
         workspaceId = database.workspaceId();
       }
-      database.clearSegments();
+      long removed = database.clearSegments(kept.get().events());
       now = kept.get().generatedAt();
       data = new Synthetic(kept.get().people(), (int) kept.get().objects(), now);
       report.add("database: " + database.describe() + (pool.isEmpty() ? "" : "; " + pool));
       report.add(
           String.format(
               "data: reused (BENCH_REUSE) from %s: %,d people, %,d events, %,d companies, %,d"
-                  + " relationships; segments cleared",
+                  + " relationships; segments and %,d events of earlier runs cleared",
               now,
               kept.get().people(),
               kept.get().events(),
               kept.get().objects(),
-              kept.get().relationships()));
+              kept.get().relationships(),
+              removed));
     } else {
       database.recreate();
       // Herald creates the tables and the workspace; the data set goes in while it is stopped.
