@@ -48,6 +48,17 @@ class RealtimeEngineIT {
   /** Due time of the claiming test's rows: no other test's re-check is due this early. */
   private static final Instant LONG_AGO = Instant.parse("2001-01-01T00:00:00Z");
 
+  /** A purchase over 100 within the last hour: a leaf that filters on event data. */
+  private static final String BIG_PURCHASE_WITHIN_AN_HOUR =
+      "{\"version\":1,\"condition\":{\"event\":{\"name\":\"purchase\","
+          + "\"within\":{\"last\":1,\"unit\":\"hours\"},\"where\":[{\"property\":\"price\","
+          + "\"operator\":\"greater_than\",\"value\":100}]}}}";
+
+  /** A page view within the last hour: a leaf that reads names only. */
+  private static final String PAGE_VIEWED_WITHIN_AN_HOUR =
+      "{\"version\":1,\"condition\":{\"event\":{\"name\":\"page_viewed\","
+          + "\"within\":{\"last\":1,\"unit\":\"hours\"}}}}";
+
   private static final String PRO =
       "{\"version\":1,\"condition\":{\"attribute\":{\"name\":\"plan\",\"operator\":\"equals\","
           + "\"value\":\"pro\"}}}";
@@ -121,17 +132,8 @@ class RealtimeEngineIT {
 
   @Test
   void eventDataIsReadForTheLeavesThatFilterOnIt() throws SQLException {
-    long bigPurchase =
-        dataSegment(
-            ws,
-            "{\"version\":1,\"condition\":{\"event\":{\"name\":\"purchase\","
-                + "\"within\":{\"last\":1,\"unit\":\"hours\"},\"where\":[{\"property\":\"price\","
-                + "\"operator\":\"greater_than\",\"value\":100}]}}}");
-    long viewed =
-        dataSegment(
-            ws,
-            "{\"version\":1,\"condition\":{\"event\":{\"name\":\"page_viewed\","
-                + "\"within\":{\"last\":1,\"unit\":\"hours\"}}}}");
+    long bigPurchase = dataSegment(ws, BIG_PURCHASE_WITHIN_AN_HOUR);
+    long viewed = dataSegment(ws, PAGE_VIEWED_WITHIN_AN_HOUR);
     for (String p : List.of("big", "small")) {
       person(ws, p, "{}");
       event(ws, p, "page_viewed", T.minus(Duration.ofMinutes(5)), "{\"price\":500}");
@@ -158,17 +160,8 @@ class RealtimeEngineIT {
   @Test
   void aLinkedVisitorsEventsNotYetAttachedCountForThePersonWithAndWithoutData()
       throws SQLException {
-    long bigPurchase =
-        dataSegment(
-            ws,
-            "{\"version\":1,\"condition\":{\"event\":{\"name\":\"purchase\","
-                + "\"within\":{\"last\":1,\"unit\":\"hours\"},\"where\":[{\"property\":\"price\","
-                + "\"operator\":\"greater_than\",\"value\":100}]}}}");
-    long viewed =
-        dataSegment(
-            ws,
-            "{\"version\":1,\"condition\":{\"event\":{\"name\":\"page_viewed\","
-                + "\"within\":{\"last\":1,\"unit\":\"hours\"}}}}");
+    long bigPurchase = dataSegment(ws, BIG_PURCHASE_WITHIN_AN_HOUR);
+    long viewed = dataSegment(ws, PAGE_VIEWED_WITHIN_AN_HOUR);
     person(ws, "known", "{}");
     person(ws, "stranger", "{}");
     Jdbc.autoCommit(
