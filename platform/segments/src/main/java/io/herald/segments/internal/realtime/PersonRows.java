@@ -5,14 +5,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeSet;
 
 /**
  * {@code segments_recheck}: one row per person, the person's lock and re-check timer (see the
@@ -30,62 +27,6 @@ final class PersonRows {
   record Due(long workspaceId, String cioId, String cause) {}
 
   private PersonRows() {}
-
-  /**
-   * Makes sure every person has a row, in auto-commit mode: inserting inside the locking
-   * transaction would take shared locks on existing rows first, and two such transactions would
-   * deadlock upgrading them.
-   */
-  static void ensure(Connection autoCommit, long ws, List<String> cioIds) throws SQLException {
-    List<String> sorted = List.copyOf(new TreeSet<>(cioIds));
-    if (sorted.isEmpty()) {
-      return;
-    }
-    StringBuilder sql =
-        new StringBuilder("INSERT IGNORE INTO segments_recheck (workspace_id, cio_id) VALUES ");
-    for (int i = 0; i < sorted.size(); i++) {
-      sql.append(i == 0 ? "(?, ?)" : ", (?, ?)");
-    }
-    try (PreparedStatement insert = autoCommit.prepareStatement(sql.toString())) {
-      int p = 1;
-      for (String cio : sorted) {
-        insert.setLong(p++, ws);
-        insert.setString(p++, cio);
-      }
-      insert.executeUpdate();
-    }
-  }
-
-  /**
-   * Locks the people's rows (in key order, the order every writer uses, so lockers never deadlock)
-   * and returns when each was last evaluated (database time; absent when never).
-   */
-  static Map<String, Instant> lock(Connection c, long ws, List<String> cioIds) throws SQLException {
-    Map<String, Instant> found = new HashMap<>();
-    List<String> sorted = List.copyOf(new TreeSet<>(cioIds));
-    if (sorted.isEmpty()) {
-      return found;
-    }
-    try (PreparedStatement q =
-        c.prepareStatement(
-            "SELECT cio_id, evaluated_at FROM segments_recheck WHERE workspace_id = ?"
-                + " AND cio_id IN ("
-                + Jdbc.placeholders(sorted.size())
-                + ") ORDER BY cio_id FOR UPDATE")) {
-      q.setLong(1, ws);
-      int p = 2;
-      for (String cio : sorted) {
-        q.setString(p++, cio);
-      }
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          Timestamp at = rs.getTimestamp(2);
-          found.put(rs.getString(1), at == null ? Instant.MIN : at.toInstant());
-        }
-      }
-    }
-    return found;
-  }
 
   /**
    * Records the evaluation of locked people, in one statement: {@code next} maps each person to

@@ -303,7 +303,7 @@ public class RealtimeEngine {
       Jdbc.autoCommit(
           dataSource,
           auto -> {
-            PersonRows.ensure(auto, ws.getKey(), List.copyOf(concerned.keySet()));
+            PersonLocks.ensure(auto, ws.getKey(), List.copyOf(concerned.keySet()));
             return null;
           });
       applied.addAll(

@@ -113,7 +113,7 @@ final class RebuildChunks {
 
   /**
    * Gives every person of the chunk whose membership may change a {@code segments_recheck} row (in
-   * auto-commit mode, like {@link PersonRows#ensure}). Only the missing rows are inserted, in READ
+   * auto-commit mode, like {@link PersonLocks#ensure}). Only the missing rows are inserted, in READ
    * COMMITTED: the statement then reads the set, the memberships and the people without locking
    * them, and takes no lock on the re-check rows that exist (most of them after a first rebuild;
    * {@code INSERT IGNORE} alone would try each and share-lock it as a duplicate). {@code IGNORE}

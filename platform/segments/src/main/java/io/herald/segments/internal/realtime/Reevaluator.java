@@ -63,7 +63,10 @@ public final class Reevaluator {
 
   /**
    * Re-evaluates {@code work}'s people of one workspace. The caller has made sure each person has a
-   * {@code segments_recheck} row ({@link PersonRows#ensure}) or holds it already.
+   * {@code segments_recheck} row ({@link PersonLocks#ensure}) or holds it already (a claimed
+   * re-check, {@code everything}). Otherwise the people are locked here, except those another
+   * transaction holds: they get a re-check request ({@link PersonLocks#lockFree}) and are not
+   * evaluated now.
    *
    * @param zone the workspace's time zone
    * @param everything whether every segment is evaluated for everyone (a claimed re-check): then
@@ -85,7 +88,13 @@ public final class Reevaluator {
     }
     Map<String, Work> people = new TreeMap<>(work);
     if (!everything) {
-      PersonRows.lock(c, workspaceId, List.copyOf(people.keySet()));
+      Map<String, String> causes = new TreeMap<>();
+      people.forEach((cio, w) -> causes.put(cio, w.cause()));
+      // People another transaction holds (a rebuild's chunk) are left to a re-check request.
+      people.keySet().retainAll(PersonLocks.lockFree(c, workspaceId, causes, now));
+      if (people.isEmpty()) {
+        return applied;
+      }
     }
     Map<String, List<DataSegment>> segments = new TreeMap<>();
     Set<DataSegment> union = new HashSet<>();

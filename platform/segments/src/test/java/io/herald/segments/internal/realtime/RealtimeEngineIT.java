@@ -15,6 +15,7 @@ import io.herald.people.internal.JdbcPersonChangeFeed;
 import io.herald.segments.internal.evaluate.DefaultPersonEvaluator;
 import io.herald.segments.internal.membership.MembershipLedger;
 import io.herald.segments.internal.membership.MembershipLedger.Applied;
+import io.herald.segments.internal.realtime.Reevaluator.Work;
 import io.herald.testing.MigratedTestDatabase;
 import io.herald.workspace.api.WorkspaceId;
 import java.sql.Connection;
@@ -113,6 +114,62 @@ class RealtimeEngineIT {
     assertThat(left).containsExactly(new Applied(ws, segment, "p1", false, "time"));
     assertThat(changes(segment)).containsExactly("p1 entered event", "p1 exited time");
     assertThat(dueAt("p1")).as("nothing left to expire").isNull();
+  }
+
+  @Test
+  void aPersonAnotherTransactionHoldsIsLeftToARecheckAndTheOthersAreNotHeldBack() throws Exception {
+    long segment = dataSegment(ws, LOGIN_WITHIN_AN_HOUR);
+    for (String cio : List.of("h1", "h2")) {
+      person(ws, cio, "{\"cio_id\":\"" + cio + "\"}");
+      event(ws, cio, "login", T.minus(Duration.ofMinutes(5)));
+    }
+    Jdbc.autoCommit(
+        dataSource(),
+        c -> {
+          PersonLocks.ensure(c, ws, List.of("h1", "h2"));
+          return null;
+        });
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    // As a rebuild's chunk does: h1's row locked until its transaction ends.
+    CompletableFuture<Void> holder =
+        CompletableFuture.runAsync(
+            () ->
+                Jdbc.inTransaction(
+                    dataSource(),
+                    c -> {
+                      try (PreparedStatement q =
+                          c.prepareStatement(
+                              "SELECT cio_id FROM segments_recheck WHERE workspace_id = ?"
+                                  + " AND cio_id = 'h1' FOR UPDATE")) {
+                        q.setLong(1, ws);
+                        q.executeQuery().close();
+                      }
+                      holding.countDown();
+                      await(release);
+                      return null;
+                    }));
+    await(holding);
+    List<Applied> applied;
+    try {
+      Work login = work(new Trigger.Event("login"), "event");
+      // Neither the row check nor the evaluation waits for h1's lock (50 s would fail the get).
+      applied =
+          CompletableFuture.supplyAsync(
+                  () -> reevaluate(index(), Map.of("h1", login, "h2", login), T, false))
+              .get(10, TimeUnit.SECONDS);
+    } finally {
+      release.countDown();
+      holder.get(30, TimeUnit.SECONDS);
+    }
+
+    assertThat(applied).containsExactly(new Applied(ws, segment, "h2", true, "event"));
+    assertThat(requests()).containsExactly("h1 event");
+
+    Integer folded = Jdbc.inTransaction(dataSource(), c -> PersonRows.foldRequests(c, T, 100));
+    assertThat(folded).isPositive();
+    assertThat(claimAndRun(T)).containsExactly(new Applied(ws, segment, "h1", true, "event"));
+    assertThat(changes(segment)).containsExactlyInAnyOrder("h2 entered event", "h1 entered event");
   }
 
   @Test
@@ -310,7 +367,7 @@ class RealtimeEngineIT {
     Jdbc.autoCommit(
         dataSource(),
         c -> {
-          PersonRows.ensure(c, ws, List.copyOf(work.keySet()));
+          PersonLocks.ensure(c, ws, List.copyOf(work.keySet()));
           return null;
         });
     return Jdbc.inTransaction(
@@ -349,6 +406,16 @@ class RealtimeEngineIT {
         .peek(due -> assertThat(due.workspaceId()).isEqualTo(ws))
         .map(PersonRows.Due::cioId)
         .toList();
+  }
+
+  /** This workspace's pending re-check requests, oldest first: "cio cause". */
+  private List<String> requests() {
+    List<String> found = new ArrayList<>();
+    RealtimeTestDatabase.query(
+        "SELECT cio_id, cause FROM segments_recheck_request WHERE workspace_id = ? ORDER BY id",
+        ws,
+        rs -> found.add(rs.getString(1) + " " + rs.getString(2)));
+    return found;
   }
 
   private Instant dueAt(String cioId) {
