@@ -6,43 +6,39 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.security.Principal;
-import java.util.Arrays;
+import java.util.Optional;
 
 /**
- * The signed-in console user: who it is, what role it has, and logout. Pages ask {@link #isAdmin()}
- * both to hide controls and to refuse changes on the server.
+ * The signed-in console user ({@link SignedIn}, kept by {@link LoginPage}): who it is, what role it
+ * has, and logout. Pages ask {@link #isAdmin()} both to hide controls and to refuse changes on the
+ * server.
  */
 @Named
 @RequestScoped
 public class ConsoleUser {
 
-  @Inject SecurityContext security;
   @Inject ExternalContext external;
+
+  private Optional<SignedIn> signedIn() {
+    return SignedIn.of((HttpServletRequest) external.getRequest());
+  }
 
   /** The caller's email, or an empty string when nobody is signed in. */
   public String getEmail() {
-    Principal caller = security.getCallerPrincipal();
-    return caller == null ? "" : caller.getName();
+    return signedIn().map(SignedIn::email).orElse("");
   }
 
-  /** The caller's strongest role name ({@code admin}, {@code editor}, {@code viewer}), or empty. */
+  /** The caller's role name ({@code admin}, {@code editor}, {@code viewer}), or empty. */
   public String getRole() {
-    return Arrays.stream(AdminRole.values())
-        .map(AdminRole::roleName)
-        .filter(security::isCallerInRole)
-        .findFirst()
-        .orElse("");
+    return signedIn().map(s -> s.role().roleName()).orElse("");
   }
 
   /**
    * Whether the caller holds a console role ({@code admin}, {@code editor} or {@code viewer}): all
-   * three may read every page. Read-only pages check it on the server as well as through the web
-   * fragment's security constraint.
+   * three may read every page. Read-only pages check it on the server as well as through {@link
+   * ConsoleAccessFilter}.
    */
   public boolean mayRead() {
     return !getRole().isEmpty();
@@ -59,12 +55,11 @@ public class ConsoleUser {
 
   /** Whether the caller may change settings such as API credentials. */
   public boolean isAdmin() {
-    return security.isCallerInRole(AdminRole.ADMIN.roleName());
+    return getRole().equals(AdminRole.ADMIN.roleName());
   }
 
   /** Ends the session and returns to the login page. */
-  public void logout() throws ServletException, IOException {
-    ((HttpServletRequest) external.getRequest()).logout();
+  public void logout() throws IOException {
     external.invalidateSession();
     external.redirect(external.getRequestContextPath() + ConsolePaths.LOGIN);
   }

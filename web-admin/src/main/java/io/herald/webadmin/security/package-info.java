@@ -1,6 +1,7 @@
 /**
- * Console sign-in: the Jakarta Security custom form mechanism (the identity store itself belongs to
- * the workspace module), the login page's bean, and the signed-in user with its role and logout.
+ * Console sign-in: the login page's bean (passwords checked by the workspace module's {@code
+ * AdminUserService}), {@link io.herald.webadmin.security.SignedIn} kept in the session, the filter
+ * that keeps console pages for signed-in users, and the signed-in user with its role and logout.
  * Roles are {@code admin}, {@code editor} and {@code viewer}; only {@code admin} may change
  * settings.
  */

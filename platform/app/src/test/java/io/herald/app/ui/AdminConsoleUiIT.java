@@ -6,12 +6,16 @@ import io.herald.app.it.ContainerTest;
 import io.herald.app.it.Http;
 import io.herald.app.it.ItConfig;
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -25,6 +29,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class AdminConsoleUiIT extends ContainerTest {
 
   private static final String ELLIPSIS = "\u2026";
+  private static final String SESSION_COOKIE = "JSESSIONID";
   private static final String VIEWER_PASSWORD = "viewer-password-" + shortId();
 
   private static HeadlessChromium chromium;
@@ -76,6 +81,76 @@ class AdminConsoleUiIT extends ContainerTest {
     console.open("admin/dashboard.xhtml");
     console.waitFor().until(ExpectedConditions.urlContains("/admin/login.xhtml"));
     assertThat(console.absent(By.id("signedInEmail"))).isTrue();
+  }
+
+  @Test
+  void aDeepLinkLeadsThroughTheLoginBackToItsPage() {
+    console.signedOut();
+    console.open("admin/cluster.xhtml?tab=nodes");
+    console.waitFor().until(ExpectedConditions.urlContains("/admin/login.xhtml"));
+
+    console.submitLogin(ItConfig.adminEmail(), ItConfig.adminPassword());
+
+    console.waitFor().until(ExpectedConditions.urlContains("/admin/cluster.xhtml?tab=nodes"));
+    console.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("signedInEmail")));
+    assertThat(text("pageTitle")).isEqualTo("Cluster");
+  }
+
+  @Test
+  void signingInReplacesTheSessionId() {
+    console.signedOut();
+    console.open("admin/login.xhtml");
+    Cookie before = browser().manage().getCookieNamed(SESSION_COOKIE);
+    assertThat(before).as("the login page's session").isNotNull();
+
+    console.submitLogin(ItConfig.adminEmail(), ItConfig.adminPassword());
+    console.waitFor().until(ExpectedConditions.urlContains("/admin/dashboard.xhtml"));
+
+    Cookie after = browser().manage().getCookieNamed(SESSION_COOKIE);
+    assertThat(after).isNotNull();
+    assertThat(after.getValue()).isNotEqualTo(before.getValue());
+  }
+
+  @Test
+  void anonymousRequestsGetTheLoginPageTemplatesNothing() throws Exception {
+    HttpClient client = HttpClient.newHttpClient(); // follows no redirect
+    HttpResponse<String> page =
+        client.send(
+            HttpRequest.newBuilder(base.toURI().resolve("admin/settings/credentials.xhtml"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(302);
+    assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/admin/login.xhtml");
+
+    // An ajax request whose session has gone: the Faces script follows the partial redirect.
+    HttpResponse<String> ajax =
+        client.send(
+            HttpRequest.newBuilder(base.toURI().resolve("admin/dashboard.xhtml"))
+                .header("Faces-Request", "partial/ajax")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("jakarta.faces.partial.ajax=true"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(ajax.statusCode()).isEqualTo(200);
+    assertThat(ajax.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/xml");
+    assertThat(ajax.body())
+        .contains("<partial-response><redirect url=\"")
+        .contains("/admin/login.xhtml\"/>");
+
+    HttpResponse<String> template =
+        client.send(
+            HttpRequest.newBuilder(base.toURI().resolve("admin/WEB-INF/templates/console.xhtml"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(template.statusCode()).isEqualTo(404);
+    assertThat(template.body()).doesNotContain("logoutForm");
+
+    HttpResponse<String> login =
+        client.send(
+            HttpRequest.newBuilder(base.toURI().resolve("admin/login.xhtml")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).isEqualTo(200);
+    assertThat(login.body()).contains("loginForm");
   }
 
   @Test

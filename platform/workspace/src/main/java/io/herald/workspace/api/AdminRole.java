@@ -9,7 +9,9 @@ public enum AdminRole {
   /** Read only. */
   VIEWER;
 
-  /** The role name used by Jakarta Security ({@code admin}, {@code editor}, {@code viewer}). */
+  /**
+   * The role name shown and kept by the console ({@code admin}, {@code editor}, {@code viewer}).
+   */
   public String roleName() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

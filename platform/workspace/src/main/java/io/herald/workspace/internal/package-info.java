@@ -1,5 +1,5 @@
 /**
  * Workspace internals: JPA entities for workspaces, credentials and admin users, the default
- * service implementations, the admin identity store (PBKDF2) and the request-scoped caller.
+ * service implementations (admin users with PBKDF2 password hashes) and the request-scoped caller.
  */
 package io.herald.workspace.internal;
