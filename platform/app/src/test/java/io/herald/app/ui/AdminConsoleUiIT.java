@@ -113,42 +113,28 @@ class AdminConsoleUiIT extends ContainerTest {
 
   @Test
   void anonymousRequestsGetTheLoginPageTemplatesNothing() throws Exception {
-    HttpClient client = HttpClient.newHttpClient(); // follows no redirect
-    HttpResponse<String> page =
-        client.send(
-            HttpRequest.newBuilder(base.toURI().resolve("admin/settings/credentials.xhtml"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> page = anonymous(request("admin/settings/credentials.xhtml"));
     assertThat(page.statusCode()).isEqualTo(302);
     assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/admin/login.xhtml");
 
     // An ajax request whose session has gone: the Faces script follows the partial redirect.
     HttpResponse<String> ajax =
-        client.send(
-            HttpRequest.newBuilder(base.toURI().resolve("admin/dashboard.xhtml"))
+        anonymous(
+            request("admin/dashboard.xhtml")
                 .header("Faces-Request", "partial/ajax")
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("jakarta.faces.partial.ajax=true"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("jakarta.faces.partial.ajax=true")));
     assertThat(ajax.statusCode()).isEqualTo(200);
     assertThat(ajax.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/xml");
     assertThat(ajax.body())
         .contains("<partial-response><redirect url=\"")
         .contains("/admin/login.xhtml\"/>");
 
-    HttpResponse<String> template =
-        client.send(
-            HttpRequest.newBuilder(base.toURI().resolve("admin/WEB-INF/templates/console.xhtml"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> template = anonymous(request("admin/WEB-INF/templates/console.xhtml"));
     assertThat(template.statusCode()).isEqualTo(404);
     assertThat(template.body()).doesNotContain("logoutForm");
 
-    HttpResponse<String> login =
-        client.send(
-            HttpRequest.newBuilder(base.toURI().resolve("admin/login.xhtml")).build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> login = anonymous(request("admin/login.xhtml"));
     assertThat(login.statusCode()).isEqualTo(200);
     assertThat(login.body()).contains("loginForm");
   }
@@ -387,6 +373,16 @@ class AdminConsoleUiIT extends ContainerTest {
       viewerEmail = email;
     }
     return viewerEmail;
+  }
+
+  /** A request for {@code path} below the deployment. */
+  private HttpRequest.Builder request(String path) throws Exception {
+    return HttpRequest.newBuilder(base.toURI().resolve(path));
+  }
+
+  /** Sends without cookies and follows no redirect. */
+  private static HttpResponse<String> anonymous(HttpRequest.Builder request) throws Exception {
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** What the App API answers to a request authenticated with {@code bearerKey}. */

@@ -58,12 +58,19 @@ final class PersonLocks {
 
   private static Set<String> existing(Connection c, long ws, List<String> cioIds)
       throws SQLException {
+    return rows(c, ws, cioIds, "");
+  }
+
+  /** The people among {@code cioIds} with a row, read with {@code suffix} appended to the query. */
+  private static Set<String> rows(Connection c, long ws, List<String> cioIds, String suffix)
+      throws SQLException {
     Set<String> found = new HashSet<>();
     try (PreparedStatement q =
         c.prepareStatement(
             "SELECT cio_id FROM segments_recheck WHERE workspace_id = ? AND cio_id IN ("
                 + Jdbc.placeholders(cioIds.size())
-                + ")")) {
+                + ")"
+                + suffix)) {
       q.setLong(1, ws);
       int p = 2;
       for (String cio : cioIds) {
@@ -89,26 +96,10 @@ final class PersonLocks {
   static Set<String> lockFree(Connection c, long ws, Map<String, String> causes, Instant now)
       throws SQLException {
     List<String> sorted = List.copyOf(new TreeSet<>(causes.keySet()));
-    Set<String> locked = new HashSet<>();
     if (sorted.isEmpty()) {
-      return locked;
+      return new HashSet<>();
     }
-    try (PreparedStatement q =
-        c.prepareStatement(
-            "SELECT cio_id FROM segments_recheck WHERE workspace_id = ? AND cio_id IN ("
-                + Jdbc.placeholders(sorted.size())
-                + ") ORDER BY cio_id FOR UPDATE SKIP LOCKED")) {
-      q.setLong(1, ws);
-      int p = 2;
-      for (String cio : sorted) {
-        q.setString(p++, cio);
-      }
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          locked.add(rs.getString(1));
-        }
-      }
-    }
+    Set<String> locked = rows(c, ws, sorted, " ORDER BY cio_id FOR UPDATE SKIP LOCKED");
     List<String> held = new ArrayList<>();
     for (String cio : sorted) {
       if (!locked.contains(cio)) {
