@@ -6,30 +6,25 @@ import io.herald.app.it.ContainerTest;
 import io.herald.app.it.Http;
 import io.herald.app.it.ItConfig;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * The admin console end to end in headless Chromium: sign-in, dashboard, API credentials (created
- * keys work against the App API until revoked), users and what a viewer may do, plugins, cluster
- * and logout. Each test starts signed out and signs in itself. One viewer account is created
- * through the users page on first use ({@link #viewer()}).
+ * The admin console end to end in headless Chromium: dashboard, API credentials (created keys work
+ * against the App API until revoked), users and what a viewer may do, plugins and cluster (sign-in
+ * and logout: {@link ConsoleSignInUiIT}). Each test starts signed out and signs in itself. One
+ * viewer account is created through the users page on first use ({@link #viewer()}).
  */
 class AdminConsoleUiIT extends ContainerTest {
 
   private static final String ELLIPSIS = "\u2026";
-  private static final String SESSION_COOKIE = "JSESSIONID";
   private static final String VIEWER_PASSWORD = "viewer-password-" + shortId();
 
   private static HeadlessChromium chromium;
@@ -56,87 +51,6 @@ class AdminConsoleUiIT extends ContainerTest {
     console = new ConsoleBrowser(chromium.driver(), base);
     credentials = new CredentialsScreen(console);
     users = new UsersScreen(console);
-  }
-
-  @Test
-  void anonymousConsoleRootRedirectsToTheLoginPage() {
-    console.signedOut();
-    console.open("admin/");
-    console.waitFor().until(ExpectedConditions.urlContains("/admin/login.xhtml"));
-    assertThat(browser().findElement(By.id("loginForm:email")).isDisplayed()).isTrue();
-    assertThat(console.bodyText()).contains("Sign in to the admin console");
-  }
-
-  @Test
-  void wrongPasswordShowsTheErrorAndStaysSignedOut() {
-    console.signedOut();
-    console.submitLogin(ItConfig.adminEmail(), ItConfig.adminPassword() + "-wrong");
-    console
-        .waitFor()
-        .until(
-            ExpectedConditions.textToBePresentInElementLocated(
-                By.tagName("body"), "Wrong email or password"));
-    assertThat(browser().getCurrentUrl()).contains("/admin/login.xhtml");
-
-    console.open("admin/dashboard.xhtml");
-    console.waitFor().until(ExpectedConditions.urlContains("/admin/login.xhtml"));
-    assertThat(console.absent(By.id("signedInEmail"))).isTrue();
-  }
-
-  @Test
-  void aDeepLinkLeadsThroughTheLoginBackToItsPage() {
-    console.signedOut();
-    console.open("admin/cluster.xhtml?tab=nodes");
-    console.waitFor().until(ExpectedConditions.urlContains("/admin/login.xhtml"));
-
-    console.submitLogin(ItConfig.adminEmail(), ItConfig.adminPassword());
-
-    console.waitFor().until(ExpectedConditions.urlContains("/admin/cluster.xhtml?tab=nodes"));
-    console.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("signedInEmail")));
-    assertThat(text("pageTitle")).isEqualTo("Cluster");
-  }
-
-  @Test
-  void signingInReplacesTheSessionId() {
-    console.signedOut();
-    console.open("admin/login.xhtml");
-    Cookie before = browser().manage().getCookieNamed(SESSION_COOKIE);
-    assertThat(before).as("the login page's session").isNotNull();
-
-    console.submitLogin(ItConfig.adminEmail(), ItConfig.adminPassword());
-    console.waitFor().until(ExpectedConditions.urlContains("/admin/dashboard.xhtml"));
-
-    Cookie after = browser().manage().getCookieNamed(SESSION_COOKIE);
-    assertThat(after).isNotNull();
-    assertThat(after.getValue()).isNotEqualTo(before.getValue());
-  }
-
-  @Test
-  void anonymousRequestsGetTheLoginPageTemplatesNothing() throws Exception {
-    HttpResponse<String> page = anonymous(request("admin/settings/credentials.xhtml"));
-    assertThat(page.statusCode()).isEqualTo(302);
-    assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/admin/login.xhtml");
-
-    // An ajax request whose session has gone: the Faces script follows the partial redirect.
-    HttpResponse<String> ajax =
-        anonymous(
-            request("admin/dashboard.xhtml")
-                .header("Faces-Request", "partial/ajax")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("jakarta.faces.partial.ajax=true")));
-    assertThat(ajax.statusCode()).isEqualTo(200);
-    assertThat(ajax.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/xml");
-    assertThat(ajax.body())
-        .contains("<partial-response><redirect url=\"")
-        .contains("/admin/login.xhtml\"/>");
-
-    HttpResponse<String> template = anonymous(request("admin/WEB-INF/templates/console.xhtml"));
-    assertThat(template.statusCode()).isEqualTo(404);
-    assertThat(template.body()).doesNotContain("logoutForm");
-
-    HttpResponse<String> login = anonymous(request("admin/login.xhtml"));
-    assertThat(login.statusCode()).isEqualTo(200);
-    assertThat(login.body()).contains("loginForm");
   }
 
   @Test
@@ -346,17 +260,6 @@ class AdminConsoleUiIT extends ContainerTest {
         .isEqualTo("on every node");
   }
 
-  @Test
-  void logoutReturnsToTheLoginPage() {
-    signInAsAdmin();
-    browser().findElement(By.id("logoutForm:logout")).click();
-    console.waitFor().until(ExpectedConditions.urlContains("/admin/login.xhtml"));
-    assertThat(console.bodyText()).contains("Sign in to the admin console");
-
-    console.open("admin/cluster.xhtml");
-    console.waitFor().until(ExpectedConditions.urlContains("/admin/login.xhtml"));
-  }
-
   // --- steps --------------------------------------------------------------------------------
 
   private void signInAsAdmin() {
@@ -373,16 +276,6 @@ class AdminConsoleUiIT extends ContainerTest {
       viewerEmail = email;
     }
     return viewerEmail;
-  }
-
-  /** A request for {@code path} below the deployment. */
-  private HttpRequest.Builder request(String path) throws Exception {
-    return HttpRequest.newBuilder(base.toURI().resolve(path));
-  }
-
-  /** Sends without cookies and follows no redirect. */
-  private static HttpResponse<String> anonymous(HttpRequest.Builder request) throws Exception {
-    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** What the App API answers to a request authenticated with {@code bearerKey}. */

@@ -1,5 +1,7 @@
 package io.herald.segments.internal.realtime;
 
+import static io.herald.segments.internal.realtime.EngineRig.await;
+import static io.herald.segments.internal.realtime.EngineRig.work;
 import static io.herald.segments.internal.realtime.RealtimeTestDatabase.LOGIN_WITHIN_AN_HOUR;
 import static io.herald.segments.internal.realtime.RealtimeTestDatabase.changes;
 import static io.herald.segments.internal.realtime.RealtimeTestDatabase.dataSegment;
@@ -12,12 +14,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.herald.people.api.PersonChangeFeed;
 import io.herald.people.internal.JdbcPersonChangeFeed;
-import io.herald.segments.internal.evaluate.DefaultPersonEvaluator;
 import io.herald.segments.internal.membership.MembershipLedger;
 import io.herald.segments.internal.membership.MembershipLedger.Applied;
-import io.herald.segments.internal.realtime.Reevaluator.Work;
 import io.herald.testing.MigratedTestDatabase;
-import io.herald.workspace.api.WorkspaceId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,12 +24,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +39,6 @@ import org.junit.jupiter.api.Test;
 class RealtimeEngineIT {
 
   private static final Instant T = Instant.parse("2026-11-29T10:00:00Z");
-  private static final ZoneId UTC = ZoneOffset.UTC;
 
   /** Due time of the claiming test's rows: no other test's re-check is due this early. */
   private static final Instant LONG_AGO = Instant.parse("2001-01-01T00:00:00Z");
@@ -72,6 +66,7 @@ class RealtimeEngineIT {
   }
 
   private final long ws = freshWorkspace();
+  private final EngineRig rig = new EngineRig(ws);
 
   @Test
   void theLedgerRecordsEachRealChangeOnceInTheSameTransaction() throws SQLException {
@@ -100,76 +95,20 @@ class RealtimeEngineIT {
     person(ws, "p1", "{\"cio_id\":\"p1\"}");
     Instant login = T.minus(Duration.ofMinutes(10));
     event(ws, "p1", "login", login);
-    SegmentIndex index = index();
+    SegmentIndex index = rig.index();
 
     List<Applied> entered =
-        reevaluate(index, Map.of("p1", work(new Trigger.Event("login"), "event")), T, false);
+        rig.reevaluate(index, Map.of("p1", work(new Trigger.Event("login"), "event")), T, false);
 
     assertThat(entered).containsExactly(new Applied(ws, segment, "p1", true, "event"));
     assertThat(dueAt("p1")).isEqualTo(login.plus(Duration.ofHours(1)));
-    assertThat(claimAndRun(T.plus(Duration.ofMinutes(49)))).as("not due yet").isEmpty();
+    assertThat(rig.claimAndRun(T.plus(Duration.ofMinutes(49)))).as("not due yet").isEmpty();
 
-    List<Applied> left = claimAndRun(login.plus(Duration.ofHours(1)));
+    List<Applied> left = rig.claimAndRun(login.plus(Duration.ofHours(1)));
 
     assertThat(left).containsExactly(new Applied(ws, segment, "p1", false, "time"));
     assertThat(changes(segment)).containsExactly("p1 entered event", "p1 exited time");
     assertThat(dueAt("p1")).as("nothing left to expire").isNull();
-  }
-
-  @Test
-  void aPersonAnotherTransactionHoldsIsLeftToARecheckAndTheOthersAreNotHeldBack() throws Exception {
-    long segment = dataSegment(ws, LOGIN_WITHIN_AN_HOUR);
-    for (String cio : List.of("h1", "h2")) {
-      person(ws, cio, "{\"cio_id\":\"" + cio + "\"}");
-      event(ws, cio, "login", T.minus(Duration.ofMinutes(5)));
-    }
-    Jdbc.autoCommit(
-        dataSource(),
-        c -> {
-          PersonLocks.ensure(c, ws, List.of("h1", "h2"));
-          return null;
-        });
-    CountDownLatch holding = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    // As a rebuild's chunk does: h1's row locked until its transaction ends.
-    CompletableFuture<Void> holder =
-        CompletableFuture.runAsync(
-            () ->
-                Jdbc.inTransaction(
-                    dataSource(),
-                    c -> {
-                      try (PreparedStatement q =
-                          c.prepareStatement(
-                              "SELECT cio_id FROM segments_recheck WHERE workspace_id = ?"
-                                  + " AND cio_id = 'h1' FOR UPDATE")) {
-                        q.setLong(1, ws);
-                        q.executeQuery().close();
-                      }
-                      holding.countDown();
-                      await(release);
-                      return null;
-                    }));
-    await(holding);
-    List<Applied> applied;
-    try {
-      Work login = work(new Trigger.Event("login"), "event");
-      // Neither the row check nor the evaluation waits for h1's lock (50 s would fail the get).
-      applied =
-          CompletableFuture.supplyAsync(
-                  () -> reevaluate(index(), Map.of("h1", login, "h2", login), T, false))
-              .get(10, TimeUnit.SECONDS);
-    } finally {
-      release.countDown();
-      holder.get(30, TimeUnit.SECONDS);
-    }
-
-    assertThat(applied).containsExactly(new Applied(ws, segment, "h2", true, "event"));
-    assertThat(requests()).containsExactly("h1 event");
-
-    Integer folded = Jdbc.inTransaction(dataSource(), c -> PersonRows.foldRequests(c, T, 100));
-    assertThat(folded).isPositive();
-    assertThat(claimAndRun(T)).containsExactly(new Applied(ws, segment, "h1", true, "event"));
-    assertThat(changes(segment)).containsExactlyInAnyOrder("h2 entered event", "h1 entered event");
   }
 
   @Test
@@ -180,8 +119,8 @@ class RealtimeEngineIT {
     event(ws, "p1", "login", T);
 
     List<Applied> applied =
-        reevaluate(
-            index(), Map.of("p1", work(new Trigger.Attribute("plan"), "attribute")), T, false);
+        rig.reevaluate(
+            rig.index(), Map.of("p1", work(new Trigger.Attribute("plan"), "attribute")), T, false);
 
     assertThat(applied).containsExactly(new Applied(ws, pro, "p1", true, "attribute"));
     assertThat(changes(login)).as("the login segment was not evaluated").isEmpty();
@@ -199,8 +138,8 @@ class RealtimeEngineIT {
     event(ws, "small", "purchase", T.minus(Duration.ofMinutes(10)), "{\"price\":50}");
 
     List<Applied> applied =
-        reevaluate(
-            index(),
+        rig.reevaluate(
+            rig.index(),
             Map.of(
                 "big", work(Trigger.everything(), "event"),
                 "small", work(Trigger.everything(), "event")),
@@ -256,8 +195,8 @@ class RealtimeEngineIT {
         });
 
     List<Applied> applied =
-        reevaluate(
-            index(),
+        rig.reevaluate(
+            rig.index(),
             Map.of(
                 "known", work(Trigger.everything(), "event"),
                 "stranger", work(Trigger.everything(), "event")),
@@ -279,8 +218,8 @@ class RealtimeEngineIT {
     person(ws, "p1", "{\"plan\":\"pro\"}");
 
     List<Applied> applied =
-        reevaluate(
-            index(), Map.of("p1", work(new Trigger.Attribute("plan"), "attribute")), T, false);
+        rig.reevaluate(
+            rig.index(), Map.of("p1", work(new Trigger.Attribute("plan"), "attribute")), T, false);
 
     assertThat(applied)
         .containsExactly(
@@ -354,68 +293,11 @@ class RealtimeEngineIT {
 
   // --- helpers
 
-  private SegmentIndex index() {
-    return SegmentIndex.of(new DataSegmentRepository(dataSource()).active(new WorkspaceId(ws)));
-  }
-
-  private static Reevaluator.Work work(Trigger trigger, String cause) {
-    return new Reevaluator.Work(Set.of(trigger), cause);
-  }
-
-  private List<Applied> reevaluate(
-      SegmentIndex index, Map<String, Reevaluator.Work> work, Instant now, boolean everything) {
-    Jdbc.autoCommit(
-        dataSource(),
-        c -> {
-          PersonLocks.ensure(c, ws, List.copyOf(work.keySet()));
-          return null;
-        });
-    return Jdbc.inTransaction(
-        dataSource(),
-        c ->
-            new Reevaluator(new DefaultPersonEvaluator())
-                .run(c, ws, index, work, UTC, now, everything));
-  }
-
-  /** Claims this workspace's due re-checks at {@code now} and evaluates them. */
-  private List<Applied> claimAndRun(Instant now) {
-    return Jdbc.inTransaction(
-        dataSource(),
-        c -> {
-          List<Applied> applied = new ArrayList<>();
-          for (PersonRows.Due due : PersonRows.claimDue(c, now, 100)) {
-            if (due.workspaceId() == ws) {
-              applied.addAll(
-                  new Reevaluator(new DefaultPersonEvaluator())
-                      .run(
-                          c,
-                          ws,
-                          index(),
-                          Map.of(due.cioId(), work(Trigger.everything(), due.cause())),
-                          UTC,
-                          now,
-                          true));
-            }
-          }
-          return applied;
-        });
-  }
-
   private List<String> claimed(Connection c) throws SQLException {
     return PersonRows.claimDue(c, LONG_AGO, 25).stream()
         .peek(due -> assertThat(due.workspaceId()).isEqualTo(ws))
         .map(PersonRows.Due::cioId)
         .toList();
-  }
-
-  /** This workspace's pending re-check requests, oldest first: "cio cause". */
-  private List<String> requests() {
-    List<String> found = new ArrayList<>();
-    RealtimeTestDatabase.query(
-        "SELECT cio_id, cause FROM segments_recheck_request WHERE workspace_id = ? ORDER BY id",
-        ws,
-        rs -> found.add(rs.getString(1) + " " + rs.getString(2)));
-    return found;
   }
 
   private Instant dueAt(String cioId) {
@@ -434,14 +316,5 @@ class RealtimeEngineIT {
             }
           }
         });
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
   }
 }
