@@ -34,7 +34,10 @@ public class ConsoleAccessFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    // The container's decoded, normalised path, as it maps the request: never the raw URI, where
+    // "/admin/jakarta.faces.resource/../dashboard.xhtml" starts like an open path.
+    String info = request.getPathInfo();
+    String path = request.getServletPath() + (info == null ? "" : info);
     if (path.startsWith(TEMPLATES)) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;

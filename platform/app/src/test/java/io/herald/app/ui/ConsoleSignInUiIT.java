@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.herald.app.it.ContainerTest;
 import io.herald.app.it.ItConfig;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,6 +128,21 @@ class ConsoleSignInUiIT extends ContainerTest {
     HttpResponse<String> login = anonymous(request("admin/login.xhtml"));
     assertThat(login.statusCode()).isEqualTo(200);
     assertThat(login.body()).contains("loginForm");
+  }
+
+  @Test
+  void anOpenPathWithDotSegmentsLeadsNowhereElse() throws Exception {
+    for (String path :
+        List.of(
+            "admin/jakarta.faces.resource/../dashboard.xhtml",
+            "admin/jakarta.faces.resource/%2e%2e/dashboard.xhtml",
+            "admin/login.xhtml/../settings/credentials.xhtml")) {
+      // Sent as written: URI.create keeps the dot segments that resolve() would remove.
+      HttpResponse<String> answer =
+          anonymous(HttpRequest.newBuilder(URI.create(base.toString() + path)));
+      assertThat(answer.body()).as(path).doesNotContain("logoutForm", "pageTitle");
+      assertThat(answer.statusCode()).as(path).isIn(302, 400, 404);
+    }
   }
 
   @Test
