@@ -55,28 +55,47 @@ final class EngineRig {
                 .run(c, ws, index, work, UTC, now, everything));
   }
 
-  /** Claims the due re-checks at {@code now} and evaluates this workspace's. */
+  /**
+   * Claims this workspace's due re-checks at {@code now} and evaluates them, as the re-check worker
+   * does (other tests' due rows in the shared table are not claimed: they could fill a batch).
+   */
   List<Applied> claimAndRun(Instant now) {
     return Jdbc.inTransaction(
         dataSource(),
         c -> {
           List<Applied> applied = new ArrayList<>();
-          for (PersonRows.Due due : PersonRows.claimDue(c, now, 100)) {
-            if (due.workspaceId() == ws) {
-              applied.addAll(
-                  new Reevaluator(new DefaultPersonEvaluator())
-                      .run(
-                          c,
-                          ws,
-                          index(),
-                          Map.of(due.cioId(), work(Trigger.everything(), due.cause())),
-                          UTC,
-                          now,
-                          true));
-            }
+          for (PersonRows.Due due : claimDue(c, now)) {
+            applied.addAll(
+                new Reevaluator(new DefaultPersonEvaluator())
+                    .run(
+                        c,
+                        ws,
+                        index(),
+                        Map.of(due.cioId(), work(Trigger.everything(), due.cause())),
+                        UTC,
+                        now,
+                        true));
           }
           return applied;
         });
+  }
+
+  private List<PersonRows.Due> claimDue(java.sql.Connection c, Instant now)
+      throws java.sql.SQLException {
+    List<PersonRows.Due> due = new ArrayList<>();
+    try (var q =
+        c.prepareStatement(
+            "SELECT workspace_id, cio_id, cause FROM segments_recheck WHERE workspace_id = ?"
+                + " AND due_at <= ? ORDER BY due_at FOR UPDATE SKIP LOCKED")) {
+      q.setLong(1, ws);
+      q.setTimestamp(2, java.sql.Timestamp.from(now));
+      try (var rs = q.executeQuery()) {
+        while (rs.next()) {
+          due.add(new PersonRows.Due(rs.getLong(1), rs.getString(2), rs.getString(3)));
+        }
+      }
+    }
+    return due;
   }
 
   /** This workspace's pending re-check requests, oldest first: "cio cause". */

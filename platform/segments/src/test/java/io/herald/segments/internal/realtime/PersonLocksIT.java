@@ -91,8 +91,11 @@ class PersonLocksIT {
     assertThat(applied).containsExactly(new Applied(ws, segment, "h2", true, "event"));
     assertThat(rig.requests()).containsExactly("h1 event");
 
-    Integer folded = Jdbc.inTransaction(dataSource(), c -> PersonRows.foldRequests(c, T, 100));
-    assertThat(folded).isPositive();
+    // Other tests' requests may come first in the shared table: fold until this one is folded.
+    for (int i = 0; i < 100 && !rig.requests().isEmpty(); i++) {
+      Jdbc.inTransaction(dataSource(), c -> PersonRows.foldRequests(c, T, 500));
+    }
+    assertThat(rig.requests()).as("folded").isEmpty();
     assertThat(rig.claimAndRun(T)).containsExactly(new Applied(ws, segment, "h1", true, "event"));
     assertThat(changes(segment)).containsExactlyInAnyOrder("h2 entered event", "h1 entered event");
   }
