@@ -1,5 +1,7 @@
 package io.herald.segments.internal.realtime;
 
+import io.herald.segments.internal.membership.MembershipLedger;
+import io.herald.segments.internal.membership.MembershipLedger.Applied;
 import io.herald.segments.internal.realtime.RebuildStore.Progress;
 import io.herald.shared.persistence.DateTimes;
 import java.sql.Connection;
@@ -14,15 +16,16 @@ import java.util.Optional;
 /**
  * The set-based statements of a rebuild's chunks: a chunk is a range of people {@code (after,
  * upto]} of one step's set (the run's matches for enters, the members for exits, the run's timers
- * for the schedule), and its writes are {@code INSERT … SELECT} and {@code DELETE} statements on
- * the database, so a chunk of thousands of people costs a handful of short statements, whatever its
- * size.
+ * for the schedule), and it costs a handful of short statements whatever its size: set-based {@code
+ * INSERT … SELECT} into the tables without an auto-increment key, multi-row statements by id into
+ * the membership tables.
  *
  * <p>Within a chunk's transaction the people who differ from the set are locked first ({@link
  * #lock}: their {@code segments_recheck} rows, in key order like every other locker), and that read
  * says who of them the real-time engine evaluated after the set was read ({@code evaluated_at >=
  * marker}): the caller evaluates those again in memory, and {@link #apply} writes the others'
- * changes by their ids, without joining the set again.
+ * changes by their ids, without joining the set again (and in {@code VALUES} lists, not {@code
+ * INSERT … SELECT}, see there).
  */
 final class RebuildChunks {
 
@@ -147,9 +150,9 @@ final class RebuildChunks {
   /**
    * Locks the chunk's people whose membership differs from the set (in key order) and says who of
    * them the engine evaluated since the marker: the others are those {@link #apply} then changes,
-   * unless one was deleted meanwhile ({@link #changed}). Someone who starts to differ after this
-   * read was changed by the engine, which records the evaluation in the same transaction: {@link
-   * #apply} leaves them out by their {@code evaluated_at}.
+   * unless one was deleted meanwhile. Someone who starts to differ after this read was changed by
+   * the engine, which records the evaluation in the same transaction: {@link #apply} leaves them
+   * out by their {@code evaluated_at}.
    */
   static List<Locked> lock(Connection c, Progress at, Set set, Optional<String> upto)
       throws SQLException {
@@ -182,114 +185,50 @@ final class RebuildChunks {
   }
 
   /**
-   * Which of {@code people}, locked chunk people who differed before {@link #apply}, it changed:
-   * those now members (enter) or no longer members (exit). Only needed when {@link #apply} wrote
-   * fewer rows than there were such people: one was deleted in between (a deletion does not take
-   * the lock), and the others are exactly the ones it wrote, since no one else changes a locked
-   * person's membership.
+   * Applies the chunk to {@code people}, the locked people who differ from the set and whom the
+   * engine did not evaluate since the marker ({@link #lock}): adds or removes their membership rows
+   * and records the changes (cause {@code rebuild}). Their locks keep anyone else from changing
+   * their membership meanwhile; a deletion does not take them, so enters are written only for the
+   * people who still exist, read with a shared lock that holds the deletion off until the chunk
+   * commits.
+   *
+   * <p>The writes are multi-row {@code INSERT … VALUES} statements with the ids read first, not
+   * {@code INSERT … SELECT}: both tables have an auto-increment key, and a statement whose row
+   * count is unknown in advance holds the table's auto-increment lock until it ends (the server's
+   * default {@code innodb_autoinc_lock_mode=1}), which stalled the engine's own inserts of change
+   * rows behind a chunk's for hundreds of milliseconds. A {@code VALUES} list takes the counter
+   * under a short mutex instead.
+   *
+   * @return the changes applied, in key order
    */
-  static List<String> changed(Connection c, Progress at, Set set, List<String> people)
+  static List<Applied> apply(Connection c, Progress at, Set set, List<String> people, Instant now)
       throws SQLException {
     if (people.isEmpty()) {
       return List.of();
     }
-    java.util.Set<String> members = new java.util.HashSet<>();
+    if (set != Set.MATCHES) {
+      return MembershipLedger.setAll(
+          c, at.workspaceId(), at.segmentId(), List.of(), people, "rebuild", now);
+    }
+    List<String> existing = new ArrayList<>(people.size());
     try (PreparedStatement q =
         c.prepareStatement(
-            "SELECT cio_id FROM segments_membership WHERE segment_id = ? AND cio_id IN ("
+            "SELECT cio_id FROM people_person WHERE workspace_id = ? AND cio_id IN ("
                 + Jdbc.placeholders(people.size())
-                + ")")) {
-      q.setLong(1, at.segmentId());
-      for (int i = 0; i < people.size(); i++) {
-        q.setString(i + 2, people.get(i));
+                + ") ORDER BY cio_id LOCK IN SHARE MODE")) {
+      int p = 1;
+      q.setLong(p++, at.workspaceId());
+      for (String person : people) {
+        q.setString(p++, person);
       }
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
-          members.add(rs.getString(1));
+          existing.add(rs.getString(1));
         }
       }
     }
-    boolean enter = set == Set.MATCHES;
-    return people.stream().filter(p -> members.contains(p) == enter).toList();
-  }
-
-  /**
-   * Applies the chunk to {@code people}, the locked people who differ from the set and whom the
-   * engine did not evaluate since the marker ({@link #lock}): records the changes (cause {@code
-   * rebuild}) and adds or removes their membership rows, in two statements over the list. Their
-   * locks keep anyone else from changing their membership meanwhile; a deletion does not take them,
-   * so an enter is written only for people who still exist.
-   *
-   * @return how many membership rows changed
-   */
-  static int apply(Connection c, Progress at, Set set, List<String> people, Instant now)
-      throws SQLException {
-    if (people.isEmpty()) {
-      return 0;
-    }
-    boolean enter = set == Set.MATCHES;
-    // Enters read the people (who must still exist), exits the membership rows they leave.
-    String from =
-        enter
-            ? " FROM people_person p WHERE p.workspace_id = ? AND p.cio_id IN ("
-                + Jdbc.placeholders(people.size())
-                + ")"
-            : " FROM segments_membership p WHERE p.segment_id = ? AND p.cio_id IN ("
-                + Jdbc.placeholders(people.size())
-                + ")";
-    int recorded;
-    try (PreparedStatement changes =
-        c.prepareStatement(
-            "INSERT INTO segments_membership_change"
-                + " (workspace_id, segment_id, cio_id, entered, cause, changed_at)"
-                + " SELECT ?, ?, p.cio_id, "
-                + (enter ? "TRUE" : "FALSE")
-                + ", 'rebuild', ?"
-                + from
-                + " ORDER BY p.cio_id")) {
-      changes.setLong(1, at.workspaceId());
-      changes.setLong(2, at.segmentId());
-      DateTimes.bind(changes, 3, now);
-      bindList(changes, 4, at, enter, people);
-      recorded = changes.executeUpdate();
-    }
-    String write =
-        enter
-            ? "INSERT INTO segments_membership (segment_id, workspace_id, cio_id, added_at)"
-                + " SELECT ?, ?, p.cio_id, ?"
-                + from
-            : "DELETE p" + from;
-    try (PreparedStatement rows = c.prepareStatement(write)) {
-      int p = 1;
-      if (enter) {
-        rows.setLong(p++, at.segmentId());
-        rows.setLong(p++, at.workspaceId());
-        DateTimes.bind(rows, p++, now);
-      }
-      bindList(rows, p, at, enter, people);
-      int changed = rows.executeUpdate();
-      if (changed != recorded) {
-        throw new IllegalStateException(
-            "segment "
-                + at.segmentId()
-                + ": "
-                + recorded
-                + " changes recorded, "
-                + changed
-                + " membership rows written (not locked?)");
-      }
-      return changed;
-    }
-  }
-
-  /** Binds the workspace (enters) or the segment (exits), then the people. */
-  private static void bindList(
-      PreparedStatement s, int p, Progress at, boolean enter, List<String> people)
-      throws SQLException {
-    s.setLong(p++, enter ? at.workspaceId() : at.segmentId());
-    for (String person : people) {
-      s.setString(p++, person);
-    }
+    return MembershipLedger.setAll(
+        c, at.workspaceId(), at.segmentId(), existing, List.of(), "rebuild", now);
   }
 
   /** Sets the chunk's re-check timers (the earlier of this and a pending one wins). */

@@ -235,7 +235,6 @@ public class RebuildWorker {
                   return last;
                 });
     Progress next = upto.map(last -> at.at(at.phase(), last)).orElse(at.at(then, ""));
-    boolean enter = set == RebuildChunks.Set.MATCHES;
     Instant now = clock.instant();
     List<Applied> applied =
         Jdbc.inTransaction(
@@ -254,14 +253,7 @@ public class RebuildWorker {
                       .toList();
               List<String> unmoved =
                   locked.stream().filter(l -> !l.moved()).map(RebuildChunks.Locked::cioId).toList();
-              int written = RebuildChunks.apply(c, at, set, unmoved, now);
-              List<Applied> done = new ArrayList<>();
-              for (String cio :
-                  written == unmoved.size()
-                      ? unmoved
-                      : RebuildChunks.changed(c, at, set, unmoved)) {
-                done.add(new Applied(ws, segment.id(), cio, enter, "rebuild"));
-              }
+              List<Applied> done = new ArrayList<>(RebuildChunks.apply(c, at, set, unmoved, now));
               done.addAll(reevaluate(c, ws, segment, moved, now));
               // current(), not of(): the engine refreshes the index only when a feed has work, so a
               // segment created since (reading this one) would be missed in a quiet workspace.

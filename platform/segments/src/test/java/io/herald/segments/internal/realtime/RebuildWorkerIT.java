@@ -132,25 +132,35 @@ class RebuildWorkerIT {
   }
 
   @Test
-  void whenAChunkWroteFewerRowsThanItLockedTheMembershipsSayWhoChanged() throws Exception {
+  void aChunkEntersOnlyPeopleWhoStillExistAndExitsByTheList() throws Exception {
     long segment = dataSegment(ws, PRO);
+    person(ws, "here", "{\"plan\":\"pro\"}");
+    person(ws, "member", "{\"plan\":\"free\"}");
     Jdbc.inTransaction(
         dataSource(),
-        c -> MembershipLedger.setAll(c, ws, segment, List.of("in"), List.of(), "api", T));
+        c -> MembershipLedger.setAll(c, ws, segment, List.of("member"), List.of(), "api", T));
     RebuildStore.Progress at =
         new RebuildStore.Progress(segment, ws, 0, RebuildStore.Phase.ENTER, 1, "", T);
 
-    List<String> entered =
-        Jdbc.autoCommit(
+    List<MembershipLedger.Applied> entered =
+        Jdbc.inTransaction(
             dataSource(),
-            c -> RebuildChunks.changed(c, at, RebuildChunks.Set.MATCHES, List.of("in", "out")));
-    List<String> exited =
-        Jdbc.autoCommit(
+            c ->
+                RebuildChunks.apply(
+                    c, at, RebuildChunks.Set.MATCHES, List.of("deleted", "here"), T));
+    List<MembershipLedger.Applied> exited =
+        Jdbc.inTransaction(
             dataSource(),
-            c -> RebuildChunks.changed(c, at, RebuildChunks.Set.MEMBERS, List.of("in", "out")));
+            c -> RebuildChunks.apply(c, at, RebuildChunks.Set.MEMBERS, List.of("member"), T));
 
-    assertThat(entered).as("entering: those now members").containsExactly("in");
-    assertThat(exited).as("exiting: those no longer members").containsExactly("out");
+    assertThat(entered)
+        .as("no one enters who is not a person any more")
+        .containsExactly(new MembershipLedger.Applied(ws, segment, "here", true, "rebuild"));
+    assertThat(exited)
+        .containsExactly(new MembershipLedger.Applied(ws, segment, "member", false, "rebuild"));
+    assertThat(members(segment)).containsExactly("here");
+    assertThat(changes(segment))
+        .containsExactly("member entered api", "here entered rebuild", "member exited rebuild");
   }
 
   @Test
