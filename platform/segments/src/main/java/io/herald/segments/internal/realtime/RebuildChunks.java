@@ -20,12 +20,12 @@ import java.util.Optional;
  * INSERT … SELECT} into the tables without an auto-increment key, multi-row statements by id into
  * the membership tables.
  *
- * <p>Within a chunk's transaction the people who differ from the set are locked first ({@link
- * #lock}: their {@code segments_recheck} rows, in key order like every other locker), and that read
- * says who of them the real-time engine evaluated after the set was read ({@code evaluated_at >=
- * marker}): the caller evaluates those again in memory, and {@link #apply} writes the others'
- * changes by their ids, without joining the set again (and in {@code VALUES} lists, not {@code
- * INSERT … SELECT}, see there).
+ * <p>The people who differ from the set are read without locks ({@link #differing}), then locked
+ * first within the chunk's transaction ({@link #lock}: their {@code segments_recheck} rows, in key
+ * order like every other locker), and that read says who of them the real-time engine evaluated
+ * after the set was read ({@code evaluated_at >= marker}): the caller evaluates those again in
+ * memory, and {@link #apply} writes the others' changes by their ids, without joining the set again
+ * (and in {@code VALUES} lists, not {@code INSERT … SELECT}, see there).
  */
 final class RebuildChunks {
 
@@ -148,33 +148,57 @@ final class RebuildChunks {
   }
 
   /**
-   * Locks the chunk's people whose membership differs from the set (in key order) and says who of
-   * them the engine evaluated since the marker: the others are those {@link #apply} then changes,
-   * unless one was deleted meanwhile. Someone who starts to differ after this read was changed by
-   * the engine, which records the evaluation in the same transaction: {@link #apply} leaves them
-   * out by their {@code evaluated_at}.
+   * The chunk's people whose membership differs from the set, in key order, read in auto-commit
+   * mode without locks ({@link #lock} then locks them). Not a locking read: the set's table would
+   * be locked with it, and its next-key locks reached the first row of the next segment's set,
+   * which a rebuild of that segment may be inserting in a long statement (the 50-segment build of
+   * 2026-12-05 saw a chunk wait 24 s for another segment's collect).
    */
-  static List<Locked> lock(Connection c, Progress at, Set set, Optional<String> upto)
+  static List<String> differing(Connection autoCommit, Progress at, Set set, Optional<String> upto)
       throws SQLException {
     Chunk chunk = new Chunk(at, set, upto);
+    List<String> people = new ArrayList<>();
+    try (PreparedStatement q =
+        autoCommit.prepareStatement(
+            "SELECT x.cio_id" + chunk.from() + " AND " + set.differs + " ORDER BY x.cio_id")) {
+      int p = chunk.bind(q, 1);
+      bindDiffers(q, p, at, set);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          people.add(rs.getString(1));
+        }
+      }
+    }
+    return people;
+  }
+
+  /**
+   * Locks {@code people}, the chunk's people who differed from the set ({@link #differing}), by
+   * their {@code segments_recheck} rows in key order (the first statement of the chunk's
+   * transaction, so its reads after it see what committed before the locks), and says who of them
+   * the engine evaluated since the marker: the others are those {@link #apply} then changes, unless
+   * one was deleted meanwhile. The engine records every evaluation in the transaction that changes
+   * a membership, so someone who stopped differing since the read is among the evaluated, and
+   * someone who started to differ since was changed by the engine and is not in the list: its newer
+   * verdict stands.
+   */
+  static List<Locked> lock(Connection c, Progress at, List<String> people) throws SQLException {
     List<Locked> locked = new ArrayList<>();
+    if (people.isEmpty()) {
+      return locked;
+    }
     try (PreparedStatement q =
         c.prepareStatement(
-            "SELECT r.cio_id, r.evaluated_at >= ?"
-                + chunk
-                    .from()
-                    .replace(
-                        " WHERE ",
-                        " STRAIGHT_JOIN segments_recheck r"
-                            + " ON r.workspace_id = ? AND r.cio_id = x.cio_id WHERE ")
-                + " AND "
-                + set.differs
-                + " ORDER BY x.cio_id FOR UPDATE")) {
+            "SELECT cio_id, evaluated_at >= ? FROM segments_recheck WHERE workspace_id = ?"
+                + " AND cio_id IN ("
+                + Jdbc.placeholders(people.size())
+                + ") ORDER BY cio_id FOR UPDATE")) {
       int p = 1;
       DateTimes.bind(q, p++, at.marker());
       q.setLong(p++, at.workspaceId());
-      p = chunk.bind(q, p);
-      bindDiffers(q, p, at, set);
+      for (String person : people) {
+        q.setString(p++, person);
+      }
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
           locked.add(new Locked(rs.getString(1), rs.getBoolean(2)));

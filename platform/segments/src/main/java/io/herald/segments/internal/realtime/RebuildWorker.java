@@ -223,17 +223,20 @@ public class RebuildWorker {
         set == RebuildChunks.Set.MEMBERS
             && at.afterCio().isEmpty()
             && !Jdbc.autoCommit(dataSource, c -> RebuildChunks.anyDiffering(c, at, set));
-    Optional<String> upto =
+    // The chunk's bound and who in it differs, read without locks before its transaction.
+    record Read(Optional<String> upto, List<String> differing) {}
+    Read read =
         noExits
-            ? Optional.empty()
+            ? new Read(Optional.empty(), List.of())
             : Jdbc.autoCommit(
                 dataSource,
                 c -> {
                   Optional<String> last =
                       RebuildChunks.upto(c, at, set, settings.rebuildBatchSize());
                   RebuildChunks.ensure(c, at, set, last);
-                  return last;
+                  return new Read(last, RebuildChunks.differing(c, at, set, last));
                 });
+    Optional<String> upto = read.upto();
     Progress next = upto.map(last -> at.at(at.phase(), last)).orElse(at.at(then, ""));
     Instant now = clock.instant();
     List<Applied> applied =
@@ -245,7 +248,7 @@ public class RebuildWorker {
                 complete(c, at, next, now);
                 return List.<Applied>of();
               }
-              List<RebuildChunks.Locked> locked = RebuildChunks.lock(c, at, set, upto);
+              List<RebuildChunks.Locked> locked = RebuildChunks.lock(c, at, read.differing());
               List<String> moved =
                   locked.stream()
                       .filter(RebuildChunks.Locked::moved)

@@ -15,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.herald.segments.api.MembershipChanged;
 import io.herald.segments.internal.membership.MembershipLedger;
 import io.herald.testing.RequiresTestDatabase;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -161,6 +163,32 @@ class RebuildWorkerIT {
     assertThat(members(segment)).containsExactly("here");
     assertThat(changes(segment))
         .containsExactly("member entered api", "here entered rebuild", "member exited rebuild");
+  }
+
+  @Test
+  void aChunkDoesNotWaitForTheNextSegmentsSetBeingWritten() throws Exception {
+    long segment = dataSegment(ws, PRO);
+    long next = dataSegment(ws, PRO); // a higher id: its set's rows follow this one's in the key
+    person(ws, "p", "{\"plan\":\"pro\"}");
+    rig.request(segment);
+    RebuildWorker worker = rig.worker(10);
+    try (Connection collecting = dataSource().getConnection()) {
+      // The next segment's rebuild is writing its set, uncommitted (a long INSERT … SELECT).
+      collecting.setAutoCommit(false);
+      try (Statement s = collecting.createStatement()) {
+        s.executeUpdate(
+            "INSERT INTO segments_rebuild_match (segment_id, run, cio_id) VALUES ("
+                + next
+                + ", 1, 'a')");
+      }
+
+      // A locking read of this segment's set took the next row's lock with it and waited for that
+      // statement (here: until innodb_lock_wait_timeout failed the chunk).
+      RebuildRig.runAll(worker);
+
+      assertThat(members(segment)).containsExactly("p");
+      collecting.rollback();
+    }
   }
 
   @Test
