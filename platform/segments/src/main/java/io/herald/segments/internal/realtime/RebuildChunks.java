@@ -20,12 +20,13 @@ import java.util.Optional;
  * INSERT … SELECT} into the tables without an auto-increment key, multi-row statements by id into
  * the membership tables.
  *
- * <p>The people who differ from the set are read without locks ({@link #differing}), then locked
- * first within the chunk's transaction ({@link #lock}: their {@code segments_recheck} rows, in key
- * order like every other locker), and that read says who of them the real-time engine evaluated
- * after the set was read ({@code evaluated_at >= marker}): the caller evaluates those again in
- * memory, and {@link #apply} writes the others' changes by their ids, without joining the set again
- * (and in {@code VALUES} lists, not {@code INSERT … SELECT}, see there).
+ * <p>The people who differ from the set are read without locks ({@link #differing}), given a {@code
+ * segments_recheck} row if they have none ({@link PersonLocks#ensure}), then locked first within
+ * the chunk's transaction ({@link #lock}: their {@code segments_recheck} rows, in key order like
+ * every other locker), and that read says who of them the real-time engine evaluated after the set
+ * was read ({@code evaluated_at >= marker}): the caller evaluates those again in memory, and {@link
+ * #apply} writes the others' changes by their ids, without joining the set again (and in {@code
+ * VALUES} lists, not {@code INSERT … SELECT}, see there).
  */
 final class RebuildChunks {
 
@@ -111,39 +112,6 @@ final class RebuildChunks {
       try (ResultSet rs = q.executeQuery()) {
         return rs.next();
       }
-    }
-  }
-
-  /**
-   * Gives every person of the chunk whose membership may change a {@code segments_recheck} row (in
-   * auto-commit mode, like {@link PersonLocks#ensure}). Only the missing rows are inserted, in READ
-   * COMMITTED: the statement then reads the set, the memberships and the people without locking
-   * them, and takes no lock on the re-check rows that exist (most of them after a first rebuild;
-   * {@code INSERT IGNORE} alone would try each and share-lock it as a duplicate). {@code IGNORE}
-   * stays for a row the engine inserts meanwhile. The re-check row is looked up before the
-   * differs-condition (the server evaluates the conditions in the order written): most people have
-   * one, and for them the two look-ups of that condition are skipped.
-   */
-  static void ensure(Connection autoCommit, Progress at, Set set, Optional<String> upto)
-      throws SQLException {
-    Chunk chunk = new Chunk(at, set, upto);
-    int isolation = autoCommit.getTransactionIsolation();
-    autoCommit.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-    try (PreparedStatement insert =
-        autoCommit.prepareStatement(
-            "INSERT IGNORE INTO segments_recheck (workspace_id, cio_id) SELECT ?, x.cio_id"
-                + chunk.from()
-                + " AND NOT EXISTS (SELECT 1 FROM segments_recheck r WHERE r.workspace_id = ?"
-                + " AND r.cio_id = x.cio_id) AND "
-                + set.differs)) {
-      int p = 1;
-      insert.setLong(p++, at.workspaceId());
-      p = chunk.bind(insert, p);
-      insert.setLong(p++, at.workspaceId());
-      bindDiffers(insert, p, at, set);
-      insert.executeUpdate();
-    } finally {
-      autoCommit.setTransactionIsolation(isolation);
     }
   }
 

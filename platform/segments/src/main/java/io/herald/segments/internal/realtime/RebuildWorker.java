@@ -233,8 +233,11 @@ public class RebuildWorker {
                 c -> {
                   Optional<String> last =
                       RebuildChunks.upto(c, at, set, settings.rebuildBatchSize());
-                  RebuildChunks.ensure(c, at, set, last);
-                  return new Read(last, RebuildChunks.differing(c, at, set, last));
+                  List<String> differing = RebuildChunks.differing(c, at, set, last);
+                  // Their re-check rows, which the chunk's transaction locks: inserted by id for
+                  // the few who have none yet (one read of the set per chunk, not two).
+                  PersonLocks.ensure(c, ws, differing);
+                  return new Read(last, differing);
                 });
     Optional<String> upto = read.upto();
     Progress next = upto.map(last -> at.at(at.phase(), last)).orElse(at.at(then, ""));
