@@ -1,5 +1,6 @@
 package io.herald.segments.internal.realtime;
 
+import io.herald.segments.api.condition.Window;
 import io.herald.segments.internal.evaluate.PersonFacts.EventFact;
 import io.herald.shared.persistence.DateTimes;
 import jakarta.json.JsonValue;
@@ -10,18 +11,26 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The events part of {@link FactsLoader}: a batch of people's events of the names the evaluated
+ * The events part of {@link FactsLoader}: each person's events of the names their evaluated
  * segments mention, within the widest window a leaf of that name uses (events dated after now
  * included, so the evaluator can tell when they start to count).
+ *
+ * <p>People whose segments mention the same events form a group, and one statement reads every
+ * group, each in its own clause ({@code (person_cio_id IN (…) AND name IN (…) AND occurred_at >= ?)
+ * OR …}): the server scans each person's index entries from their own group's earliest instant on,
+ * so someone whose change concerns "page viewed in the last day" is not read back 90 days because
+ * another person of the batch made a purchase.
  *
  * <p>Names no leaf filters on their data are read without {@code data}: then every column the query
  * needs is in {@code ix_events_event_person} (workspace, person, occurred_at, name), and InnoDB
  * answers from the index alone instead of looking up each event's row. Names with a data filter are
- * read in a second query, with their data.
+ * read in a second statement, with their data.
  */
 final class EventFacts {
 
@@ -29,115 +38,168 @@ final class EventFacts {
 
   /** The people's events, by cio_id (people without such events are absent). */
   static Map<String, List<EventFact>> load(
-      Connection c, long ws, List<String> cioIds, Mentions mentions, Instant now)
+      Connection c, long ws, List<String> cioIds, Map<String, Mentions> byPerson, Instant now)
       throws SQLException {
-    Map<String, Instant> earliest = new HashMap<>();
-    List<String> plain = new ArrayList<>();
-    List<String> withData = new ArrayList<>();
-    for (var e : mentions.events().entrySet()) {
-      earliest.put(e.getKey(), Mentions.earliest(e.getValue(), now));
-      (mentions.eventData().contains(e.getKey()) ? withData : plain).add(e.getKey());
+    // Groups by what their segments mention of events, in first-seen order.
+    Map<Key, List<String>> groups = new LinkedHashMap<>();
+    for (String cio : cioIds) {
+      Mentions m = byPerson.get(cio);
+      if (!m.events().isEmpty()) {
+        groups.computeIfAbsent(new Key(m.events(), m.eventData()), k -> new ArrayList<>()).add(cio);
+      }
     }
     Map<String, List<EventFact>> found = new HashMap<>();
+    if (groups.isEmpty()) {
+      return found;
+    }
+    List<String> readers = groups.values().stream().flatMap(List::stream).toList();
     // Events of linked anonymous ids the events module has not attached to the person yet.
-    Map<String, String> anonymous = anonymousIds(c, ws, cioIds);
-    for (List<String> names : List.of(plain, withData)) {
-      if (names.isEmpty()) {
-        continue;
+    Map<String, List<String>> anonymous = anonymousIds(c, ws, readers);
+    for (boolean data : new boolean[] {false, true}) {
+      List<Clause> people = new ArrayList<>();
+      List<Clause> anonymousOnes = new ArrayList<>();
+      for (var group : groups.entrySet()) {
+        Clause clause = Clause.of(group.getKey(), data, group.getValue(), now);
+        if (clause == null) {
+          continue;
+        }
+        people.add(clause);
+        List<String> ids = new ArrayList<>();
+        group.getValue().forEach(cio -> ids.addAll(anonymous.getOrDefault(cio, List.of())));
+        if (!ids.isEmpty()) {
+          anonymousOnes.add(clause.withSubjects(ids));
+        }
       }
-      Query query = new Query(names, names == withData, earliest);
-      query.read(c, ws, cioIds, found, null);
-      if (!anonymous.isEmpty()) {
-        query.read(c, ws, List.copyOf(anonymous.keySet()), found, anonymous);
-      }
+      read(c, ws, people, data, false, found, Map.of());
+      read(c, ws, anonymousOnes, data, true, found, owners(anonymous));
     }
     return found;
   }
 
+  /** What a person's segments mention of events: the names with their windows, and data names. */
+  private record Key(Map<String, Window> events, Set<String> eventData) {}
+
   /**
-   * One read of the events of {@code names}, from {@code widest} on ({@code null}: a leaf has no
-   * lower bound).
+   * One group's part of a read: its subjects (people, or their linked anonymous ids), names, and
+   * the earliest instant each name can matter ({@code null}: every occurrence).
    */
-  private record Query(
-      List<String> names, boolean data, Map<String, Instant> earliest, Instant widest) {
+  private record Clause(List<String> subjects, Map<String, Instant> earliest, Instant widest) {
 
-    Query(List<String> names, boolean data, Map<String, Instant> earliest) {
-      this(names, data, earliest, widest(names, earliest));
-    }
-
-    private static Instant widest(List<String> names, Map<String, Instant> earliest) {
+    /** The group's clause for the names read with ({@code data}) or without data; null if none. */
+    static Clause of(Key key, boolean data, List<String> people, Instant now) {
+      Map<String, Instant> earliest = new HashMap<>();
+      boolean unbounded = false;
       Instant widest = Instant.MAX;
-      for (String name : names) {
-        Instant from = earliest.get(name);
-        if (from == null) {
-          return null;
+      for (var e : key.events().entrySet()) {
+        if (key.eventData().contains(e.getKey()) != data) {
+          continue;
         }
-        if (from.isBefore(widest)) {
+        Instant from = Mentions.earliest(e.getValue(), now);
+        earliest.put(e.getKey(), from);
+        if (from == null) {
+          unbounded = true;
+        } else if (from.isBefore(widest)) {
           widest = from;
         }
       }
-      return widest;
+      if (earliest.isEmpty()) {
+        return null;
+      }
+      return new Clause(people, earliest, unbounded ? null : widest);
     }
 
-    /**
-     * Reads the events of {@code subjects}: people's cio_ids, or ({@code owners} not null) linked
-     * anonymous ids whose events are not attached to a person yet, credited to their owner.
-     */
-    void read(
-        Connection c,
-        long ws,
-        List<String> subjects,
-        Map<String, List<EventFact>> found,
-        Map<String, String> owners)
-        throws SQLException {
-      String subject =
-          owners == null ? "person_cio_id IN (" : "person_cio_id IS NULL AND anonymous_id IN (";
-      try (PreparedStatement q =
-          c.prepareStatement(
-              "SELECT "
-                  + (owners == null ? "person_cio_id" : "anonymous_id")
-                  + ", name, occurred_at"
-                  + (data ? ", data" : "")
-                  + " FROM events_event WHERE workspace_id = ? AND "
-                  + subject
-                  + Jdbc.placeholders(subjects.size())
-                  + ") AND name IN ("
-                  + Jdbc.placeholders(names.size())
-                  + ")"
-                  + (widest == null ? "" : " AND occurred_at >= ?"))) {
-        int i = FactsLoader.bind(q, ws, subjects);
-        for (String name : names) {
-          q.setString(i++, name);
+    Clause withSubjects(List<String> ids) {
+      return new Clause(ids, earliest, widest);
+    }
+  }
+
+  /** Linked anonymous id to its person, from {@link #anonymousIds}. */
+  private static Map<String, String> owners(Map<String, List<String>> anonymous) {
+    Map<String, String> owners = new HashMap<>();
+    anonymous.forEach((cio, ids) -> ids.forEach(id -> owners.put(id, cio)));
+    return owners;
+  }
+
+  /**
+   * Reads the clauses' events in one statement: of people's cio_ids, or ({@code anonymous}) of
+   * linked anonymous ids whose events are not attached to a person yet, credited to their owner.
+   */
+  private static void read(
+      Connection c,
+      long ws,
+      List<Clause> clauses,
+      boolean data,
+      boolean anonymous,
+      Map<String, List<EventFact>> found,
+      Map<String, String> owners)
+      throws SQLException {
+    if (clauses.isEmpty()) {
+      return;
+    }
+    StringBuilder sql =
+        new StringBuilder("SELECT ")
+            .append(anonymous ? "anonymous_id" : "person_cio_id")
+            .append(", name, occurred_at")
+            .append(data ? ", data" : "")
+            .append(" FROM events_event WHERE workspace_id = ?")
+            .append(anonymous ? " AND person_cio_id IS NULL" : "")
+            .append(" AND (");
+    // Each subject's clause, to keep only the names and instants of its own group.
+    Map<String, Clause> bySubject = new HashMap<>();
+    for (int i = 0; i < clauses.size(); i++) {
+      Clause clause = clauses.get(i);
+      clause.subjects().forEach(s -> bySubject.put(s, clause));
+      sql.append(i == 0 ? "(" : " OR (")
+          .append(anonymous ? "anonymous_id IN (" : "person_cio_id IN (")
+          .append(Jdbc.placeholders(clause.subjects().size()))
+          .append(") AND name IN (")
+          .append(Jdbc.placeholders(clause.earliest().size()))
+          .append(")")
+          .append(clause.widest() == null ? "" : " AND occurred_at >= ?")
+          .append(")");
+    }
+    sql.append(")");
+    try (PreparedStatement q = c.prepareStatement(sql.toString())) {
+      int p = 1;
+      q.setLong(p++, ws);
+      for (Clause clause : clauses) {
+        for (String subject : clause.subjects()) {
+          q.setString(p++, subject);
         }
-        if (widest != null) {
-          DateTimes.bind(q, i, widest);
+        for (String name : clause.earliest().keySet()) {
+          q.setString(p++, name);
         }
-        try (ResultSet rs = q.executeQuery()) {
-          while (rs.next()) {
-            String name = rs.getString(2);
-            Instant at = rs.getTimestamp(3).toInstant();
-            Instant from = earliest.get(name);
-            if (from != null && at.isBefore(from)) {
-              continue;
-            }
-            String cio = owners == null ? rs.getString(1) : owners.get(rs.getString(1));
-            found
-                .computeIfAbsent(cio, k -> new ArrayList<>())
-                .add(
-                    new EventFact(
-                        name,
-                        at,
-                        data ? FactsLoader.json(rs.getString(4)) : JsonValue.EMPTY_JSON_OBJECT));
+        if (clause.widest() != null) {
+          DateTimes.bind(q, p++, clause.widest());
+        }
+      }
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          String subject = rs.getString(1);
+          String name = rs.getString(2);
+          Instant at = rs.getTimestamp(3).toInstant();
+          // The columns compare as binary (utf8mb4_bin): a subject is returned as it was bound.
+          Instant from = bySubject.get(subject).earliest().get(name);
+          if (from != null && at.isBefore(from)) {
+            continue;
           }
+          String cio = anonymous ? owners.get(subject) : subject;
+          found
+              .computeIfAbsent(cio, k -> new ArrayList<>())
+              .add(
+                  new EventFact(
+                      name,
+                      at,
+                      data ? FactsLoader.json(rs.getString(4)) : JsonValue.EMPTY_JSON_OBJECT));
         }
       }
     }
   }
 
-  /** Linked anonymous id to its person. */
-  private static Map<String, String> anonymousIds(Connection c, long ws, List<String> cioIds)
+  /** Each person's linked anonymous ids (people without any are absent). */
+  private static Map<String, List<String>> anonymousIds(Connection c, long ws, List<String> cioIds)
       throws SQLException {
-    Map<String, String> found = new HashMap<>();
+    Map<String, List<String>> found = new HashMap<>();
     try (PreparedStatement q =
         c.prepareStatement(
             "SELECT anonymous_id, person_cio_id FROM people_anonymous_id WHERE workspace_id = ?"
@@ -147,7 +209,7 @@ final class EventFacts {
       FactsLoader.bind(q, ws, cioIds);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
-          found.put(rs.getString(1), rs.getString(2));
+          found.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getString(1));
         }
       }
     }

@@ -1,6 +1,7 @@
 package io.herald.segments.internal.realtime;
 
 import io.herald.segments.api.condition.EngagementCondition;
+import io.herald.segments.api.condition.Window;
 import io.herald.segments.internal.evaluate.PersonFacts;
 import io.herald.segments.internal.evaluate.PersonFacts.DeviceFact;
 import io.herald.segments.internal.evaluate.PersonFacts.EngagementFact;
@@ -55,22 +56,39 @@ public final class FactsLoader {
   public static Map<String, PersonFacts> load(
       Connection c, long workspaceId, Collection<String> cioIds, Mentions mentions, Instant now)
       throws SQLException {
+    Map<String, Mentions> each = new HashMap<>();
+    cioIds.forEach(cio -> each.put(cio, mentions));
+    return load(c, workspaceId, each, now);
+  }
+
+  /**
+   * The facts of those people who exist in the workspace, by cio_id, each person's loaded as far as
+   * their own mentions reach ({@code byPerson}: the segments evaluated for that person): the
+   * engine's batches mix people whose changes concern different segments, and a read of the union
+   * for everyone read each person's events of every name in the widest window, and relationships
+   * for all when one segment of one person needed them.
+   *
+   * @param now the evaluation instant (event windows are read relative to it)
+   */
+  public static Map<String, PersonFacts> load(
+      Connection c, long workspaceId, Map<String, Mentions> byPerson, Instant now)
+      throws SQLException {
     Map<String, PersonFacts> facts = new LinkedHashMap<>();
-    List<String> all = List.copyOf(new HashSet<>(cioIds));
+    List<String> all = List.copyOf(byPerson.keySet());
     for (int from = 0; from < all.size(); from += CHUNK) {
       facts.putAll(
           chunk(
               c,
               workspaceId,
               all.subList(from, Math.min(all.size(), from + CHUNK)),
-              mentions,
+              byPerson,
               now));
     }
     return facts;
   }
 
   private static Map<String, PersonFacts> chunk(
-      Connection c, long ws, List<String> cioIds, Mentions mentions, Instant now)
+      Connection c, long ws, List<String> cioIds, Map<String, Mentions> byPerson, Instant now)
       throws SQLException {
     Map<String, JsonObject> attributes = attributes(c, ws, cioIds);
     if (attributes.isEmpty()) {
@@ -78,17 +96,12 @@ public final class FactsLoader {
     }
     List<String> present = List.copyOf(attributes.keySet());
     Map<String, Set<Long>> segments = memberships(c, ws, present);
-    Map<String, List<EventFact>> events =
-        mentions.events().isEmpty() ? Map.of() : EventFacts.load(c, ws, present, mentions, now);
-    Map<String, List<RelationshipFact>> relationships =
-        mentions.objectTypes().isEmpty()
-            ? Map.of()
-            : relationships(c, ws, present, mentions.objectTypes());
-    Map<String, List<DeviceFact>> devices = mentions.devices() ? devices(c, ws, present) : Map.of();
-    Map<String, List<EngagementFact>> engagements =
-        mentions.engagement() == null
-            ? Map.of()
-            : engagements(c, ws, present, Mentions.earliest(mentions.engagement(), now));
+    Map<String, List<EventFact>> events = EventFacts.load(c, ws, present, byPerson, now);
+    Map<String, List<RelationshipFact>> relationships = relationships(c, ws, present, byPerson);
+    List<String> withDevices = present.stream().filter(cio -> byPerson.get(cio).devices()).toList();
+    Map<String, List<DeviceFact>> devices =
+        withDevices.isEmpty() ? Map.of() : devices(c, ws, withDevices);
+    Map<String, List<EngagementFact>> engagements = engagements(c, ws, present, byPerson, now);
     Map<String, PersonFacts> facts = new LinkedHashMap<>();
     for (String cio : present) {
       facts.put(
@@ -142,8 +155,22 @@ public final class FactsLoader {
     return found;
   }
 
+  /** The relationships to the object types each person's mentions name, for those with any. */
   private static Map<String, List<RelationshipFact>> relationships(
-      Connection c, long ws, List<String> cioIds, Set<String> objectTypes) throws SQLException {
+      Connection c, long ws, List<String> present, Map<String, Mentions> byPerson)
+      throws SQLException {
+    List<String> cioIds = new ArrayList<>();
+    Set<String> objectTypes = new HashSet<>();
+    for (String cio : present) {
+      Set<String> types = byPerson.get(cio).objectTypes();
+      if (!types.isEmpty()) {
+        cioIds.add(cio);
+        objectTypes.addAll(types);
+      }
+    }
+    if (cioIds.isEmpty()) {
+      return Map.of();
+    }
     List<Integer> types = new ArrayList<>();
     for (String t : objectTypes) {
       try {
@@ -219,8 +246,26 @@ public final class FactsLoader {
     return !(value instanceof JsonString s && "false".equals(s.getString()));
   }
 
+  /**
+   * The engagements of those people whose mentions have an engagement leaf, from the earliest
+   * instant any of theirs can count.
+   */
   private static Map<String, List<EngagementFact>> engagements(
-      Connection c, long ws, List<String> cioIds, Instant earliest) throws SQLException {
+      Connection c, long ws, List<String> present, Map<String, Mentions> byPerson, Instant now)
+      throws SQLException {
+    List<String> cioIds = new ArrayList<>();
+    Window widest = null;
+    for (String cio : present) {
+      Window window = byPerson.get(cio).engagement();
+      if (window != null) {
+        cioIds.add(cio);
+        widest = Mentions.wider(widest, window);
+      }
+    }
+    if (cioIds.isEmpty()) {
+      return Map.of();
+    }
+    Instant earliest = Mentions.earliest(widest, now);
     Map<String, List<EngagementFact>> found = new HashMap<>();
     try (PreparedStatement q =
         c.prepareStatement(

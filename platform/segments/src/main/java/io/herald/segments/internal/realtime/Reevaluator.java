@@ -97,15 +97,21 @@ public final class Reevaluator {
       }
     }
     Map<String, List<DataSegment>> segments = new TreeMap<>();
-    Set<DataSegment> union = new HashSet<>();
+    // Each person's facts are read as far as their own segments reach; people with the same
+    // segments share one Mentions.
+    Map<List<Long>, Mentions> mentionsOf = new HashMap<>();
+    Map<String, Mentions> mentions = new HashMap<>();
     for (var entry : people.entrySet()) {
       List<DataSegment> concerned =
           everything ? index.all() : index.affected(entry.getValue().triggers());
       segments.put(entry.getKey(), concerned);
-      union.addAll(concerned);
+      mentions.put(
+          entry.getKey(),
+          mentionsOf.computeIfAbsent(
+              concerned.stream().map(DataSegment::id).toList(),
+              ids -> SegmentIndex.mentions(concerned)));
     }
-    Map<String, PersonFacts> facts =
-        FactsLoader.load(c, workspaceId, people.keySet(), SegmentIndex.mentions(union), now);
+    Map<String, PersonFacts> facts = FactsLoader.load(c, workspaceId, mentions, now);
     List<Applied> wanted = new ArrayList<>();
     Map<String, Instant> next = new HashMap<>();
     for (var entry : people.entrySet()) {
