@@ -11,7 +11,9 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Membership writes in plain JDBC, on the caller's connection and inside its transaction: each
@@ -104,20 +106,24 @@ public final class MembershipLedger {
   }
 
   /**
-   * Applies many enters and exits with a few multi-row statements (one insert for the enters, one
-   * delete for the exits) and records them, for a caller that holds the people's locks and has just
-   * read their memberships, so every change is real: anything else breaks that contract and fails
-   * the transaction. Enters into a segment deleted meanwhile (its foreign key refuses them) are
-   * dropped.
+   * Applies many enters and exits with a few multi-row statements (one insert for every enter, one
+   * delete per segment with exits) and records them, for a caller that holds the people's locks and
+   * has just read their memberships, so every change is real: anything else breaks that contract
+   * and fails the transaction. Enters into a segment deleted meanwhile (its foreign key refuses
+   * them) are dropped.
    *
    * @return the changes applied, in the given order
    */
   public static List<Applied> applyAll(Connection c, List<Applied> changes, Instant at)
       throws SQLException {
     List<Applied> enters = new ArrayList<>();
-    List<Applied> exits = new ArrayList<>();
+    Map<Long, List<Applied>> exits = new TreeMap<>();
     for (Applied change : changes) {
-      (change.entered() ? enters : exits).add(change);
+      if (change.entered()) {
+        enters.add(change);
+      } else {
+        exits.computeIfAbsent(change.segmentId(), k -> new ArrayList<>()).add(change);
+      }
     }
     Set<Applied> gone = new HashSet<>();
     if (!enters.isEmpty()) {
@@ -136,12 +142,10 @@ public final class MembershipLedger {
         }
       }
     }
-    // Key order too; one statement for every segment's exits, not one per segment.
-    exits.sort(Comparator.comparingLong(Applied::segmentId).thenComparing(Applied::cioId));
-    for (int from = 0; from < exits.size(); from += ROWS_PER_INSERT) {
-      List<Applied> chunk = exits.subList(from, Math.min(exits.size(), from + ROWS_PER_INSERT));
-      if (deleteAll(c, chunk) != chunk.size()) {
-        throw new IllegalStateException("someone to remove was not a member");
+    for (List<Applied> segment : exits.values()) {
+      if (deleteAll(c, segment) != segment.size()) {
+        throw new IllegalStateException(
+            "segment " + segment.get(0).segmentId() + ": someone to remove was not a member");
       }
     }
     List<Applied> applied = changes.stream().filter(a -> !gone.contains(a)).toList();
@@ -194,19 +198,15 @@ public final class MembershipLedger {
     }
   }
 
-  /**
-   * Deletes the exits' memberships by (segment, person) pairs: MySQL 8 and MariaDB 10.6+ read a row
-   * constructor {@code IN} list as ranges of {@code ux_segments_membership}.
-   */
   private static int deleteAll(Connection c, List<Applied> exits) throws SQLException {
     try (PreparedStatement delete =
         c.prepareStatement(
-            "DELETE FROM segments_membership WHERE (segment_id, cio_id) IN ("
-                + String.join(", ", Collections.nCopies(exits.size(), "(?, ?)"))
+            "DELETE FROM segments_membership WHERE segment_id = ? AND cio_id IN ("
+                + String.join(", ", Collections.nCopies(exits.size(), "?"))
                 + ")")) {
       int p = 1;
+      delete.setLong(p++, exits.get(0).segmentId());
       for (Applied exit : exits) {
-        delete.setLong(p++, exit.segmentId());
         delete.setString(p++, exit.cioId());
       }
       return delete.executeUpdate();

@@ -101,31 +101,6 @@ class MembershipLedgerIT {
     assertThat(members(a)).hasSize(1_500);
     assertThat(members(b)).hasSize(1_500);
     assertThat(changes(a)).hasSize(1_500).first().isEqualTo("p0000 entered event");
-
-    List<Applied> leaving = new ArrayList<>();
-    for (int i = 0; i < 1_500; i++) {
-      leaving.add(exit(b, String.format("p%04d", i)));
-      if (i % 2 == 0) {
-        leaving.add(exit(a, String.format("p%04d", i)));
-      }
-    }
-    assertThat(apply(leaving)).hasSize(2_250);
-    assertThat(members(a)).hasSize(750).allMatch(p -> Integer.parseInt(p.substring(1)) % 2 == 1);
-    assertThat(members(b)).isEmpty();
-  }
-
-  @Test
-  void anExitOfSomeoneNotAMemberFailsAndTheTransactionChangesNothing() throws Exception {
-    long a = dataSegment(ws, LOGIN_WITHIN_AN_HOUR);
-    long b = dataSegment(ws, LOGIN_WITHIN_AN_HOUR);
-    apply(List.of(enter(a, "p1"), enter(b, "p2")));
-
-    assertThatThrownBy(() -> apply(List.of(exit(a, "p1"), exit(a, "p2"), exit(b, "p2"))))
-        .hasStackTraceContaining("someone to remove was not a member");
-
-    assertThat(members(a)).containsExactly("p1");
-    assertThat(members(b)).containsExactly("p2");
-    assertThat(changes(a)).containsExactly("p1 entered event");
   }
 
   private List<Applied> apply(List<Applied> changes) {
