@@ -1,6 +1,5 @@
 package io.herald.segments.internal.realtime;
 
-import io.herald.segments.api.condition.Window;
 import io.herald.segments.internal.evaluate.PersonFacts.EventFact;
 import io.herald.shared.persistence.DateTimes;
 import jakarta.json.JsonValue;
@@ -11,7 +10,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,18 +21,16 @@ import java.util.Set;
  * segments mention, within the widest window a leaf of that name uses (events dated after now
  * included, so the evaluator can tell when they start to count).
  *
- * <p>People whose segments mention the same events form a group, and one statement reads every
- * group, each in its own {@code SELECT} joined by {@code UNION ALL}: the server scans each person's
- * index entries from their own group's earliest instant on, so someone whose change concerns "page
- * viewed in the last day" is not read back 90 days because another person of the batch made a
- * purchase. Not one {@code WHERE} with a clause per group joined by {@code OR}: MariaDB's range
- * optimizer took longer over such a condition than the read of every name for everyone (bench data,
- * 500 people in 12 groups: 11–20 ms against 8–11 ms; the {@code UNION ALL} 4–9 ms).
- *
  * <p>Names no leaf filters on their data are read without {@code data}: then every column the query
  * needs is in {@code ix_events_event_person} (workspace, person, occurred_at, name), and InnoDB
  * answers from the index alone instead of looking up each event's row. Names with a data filter are
- * read in a second statement, with their data.
+ * read in a second statement, with their data, for only the people whose segments filter on them.
+ * Each statement reads the union of its people's names from the widest of their windows; a row is
+ * kept only for a name the person's own segments mention, within their own window. A statement per
+ * group of people with the same mentions read fewer rows but cost the server more than it saved
+ * (bench/segments, 2026-12-06: a clause per group joined by {@code OR} kept MariaDB's range
+ * optimizer busy, a {@code SELECT} per group joined by {@code UNION ALL} took twice as long per
+ * batch as this read).
  */
 final class EventFacts {
 
@@ -42,165 +40,155 @@ final class EventFacts {
   static Map<String, List<EventFact>> load(
       Connection c, long ws, List<String> cioIds, Map<String, Mentions> byPerson, Instant now)
       throws SQLException {
-    // Groups by what their segments mention of events, in first-seen order.
-    Map<Key, List<String>> groups = new LinkedHashMap<>();
-    for (String cio : cioIds) {
-      Mentions m = byPerson.get(cio);
-      if (!m.events().isEmpty()) {
-        groups.computeIfAbsent(new Key(m.events(), m.eventData()), k -> new ArrayList<>()).add(cio);
-      }
-    }
     Map<String, List<EventFact>> found = new HashMap<>();
-    if (groups.isEmpty()) {
+    List<String> readers =
+        cioIds.stream().filter(p -> !byPerson.get(p).events().isEmpty()).toList();
+    if (readers.isEmpty()) {
       return found;
     }
-    List<String> readers = groups.values().stream().flatMap(List::stream).toList();
+    // Each person's earliest instant per mentioned name (null: every occurrence counts).
+    Map<String, Map<String, Instant>> earliest = new HashMap<>();
+    // By identity: people with the same segments share one Mentions (Reevaluator).
+    Map<Mentions, Map<String, Instant>> shared = new IdentityHashMap<>();
+    for (String cio : readers) {
+      earliest.put(
+          cio,
+          shared.computeIfAbsent(
+              byPerson.get(cio),
+              m -> {
+                Map<String, Instant> from = new HashMap<>();
+                m.events()
+                    .forEach((name, window) -> from.put(name, Mentions.earliest(window, now)));
+                return from;
+              }));
+    }
     // Events of linked anonymous ids the events module has not attached to the person yet.
-    Map<String, List<String>> anonymous = anonymousIds(c, ws, readers);
+    Map<String, String> anonymous = anonymousIds(c, ws, readers);
     for (boolean data : new boolean[] {false, true}) {
-      List<Clause> people = new ArrayList<>();
-      List<Clause> anonymousOnes = new ArrayList<>();
-      for (var group : groups.entrySet()) {
-        Clause clause = Clause.of(group.getKey(), data, group.getValue(), now);
-        if (clause == null) {
-          continue;
-        }
-        people.add(clause);
-        List<String> ids = new ArrayList<>();
-        group.getValue().forEach(cio -> ids.addAll(anonymous.getOrDefault(cio, List.of())));
-        if (!ids.isEmpty()) {
-          anonymousOnes.add(clause.withSubjects(ids));
-        }
+      Read read = Read.of(readers, byPerson, earliest, data);
+      if (read == null) {
+        continue;
       }
-      read(c, ws, people, data, false, found, Map.of());
-      read(c, ws, anonymousOnes, data, true, found, owners(anonymous));
+      read.run(c, ws, read.people(), null, earliest, found, data);
+      List<String> visitors = new ArrayList<>();
+      anonymous.forEach(
+          (visitor, owner) -> {
+            if (read.people().contains(owner)) {
+              visitors.add(visitor);
+            }
+          });
+      if (!visitors.isEmpty()) {
+        read.run(c, ws, visitors, anonymous, earliest, found, data);
+      }
     }
     return found;
   }
 
-  /** What a person's segments mention of events: the names with their windows, and data names. */
-  private record Key(Map<String, Window> events, Set<String> eventData) {}
-
   /**
-   * One group's part of a read: its subjects (people, or their linked anonymous ids), names, and
-   * the earliest instant each name can matter ({@code null}: every occurrence).
+   * One read: the people whose segments mention a name of its kind (read with or without data), the
+   * union of those names, and the earliest instant any of them can matter ({@code null}: a leaf has
+   * no lower bound).
    */
-  private record Clause(List<String> subjects, Map<String, Instant> earliest, Instant widest) {
+  private record Read(List<String> people, Set<String> names, Instant widest) {
 
-    /** The group's clause for the names read with ({@code data}) or without data; null if none. */
-    static Clause of(Key key, boolean data, List<String> people, Instant now) {
-      Map<String, Instant> earliest = new HashMap<>();
+    /** The read of the names with ({@code data}) or without data; null when nobody needs it. */
+    static Read of(
+        List<String> readers,
+        Map<String, Mentions> byPerson,
+        Map<String, Map<String, Instant>> earliest,
+        boolean data) {
+      List<String> people = new ArrayList<>();
+      Set<String> names = new LinkedHashSet<>();
       boolean unbounded = false;
       Instant widest = Instant.MAX;
-      for (var e : key.events().entrySet()) {
-        if (key.eventData().contains(e.getKey()) != data) {
-          continue;
-        }
-        Instant from = Mentions.earliest(e.getValue(), now);
-        earliest.put(e.getKey(), from);
-        if (from == null) {
-          unbounded = true;
-        } else if (from.isBefore(widest)) {
-          widest = from;
-        }
-      }
-      if (earliest.isEmpty()) {
-        return null;
-      }
-      return new Clause(people, earliest, unbounded ? null : widest);
-    }
-
-    Clause withSubjects(List<String> ids) {
-      return new Clause(ids, earliest, widest);
-    }
-  }
-
-  /** Linked anonymous id to its person, from {@link #anonymousIds}. */
-  private static Map<String, String> owners(Map<String, List<String>> anonymous) {
-    Map<String, String> owners = new HashMap<>();
-    anonymous.forEach((cio, ids) -> ids.forEach(id -> owners.put(id, cio)));
-    return owners;
-  }
-
-  /**
-   * Reads the clauses' events in one statement, a {@code SELECT} per clause: of people's cio_ids,
-   * or ({@code anonymous}) of linked anonymous ids whose events are not attached to a person yet,
-   * credited to their owner.
-   */
-  private static void read(
-      Connection c,
-      long ws,
-      List<Clause> clauses,
-      boolean data,
-      boolean anonymous,
-      Map<String, List<EventFact>> found,
-      Map<String, String> owners)
-      throws SQLException {
-    if (clauses.isEmpty()) {
-      return;
-    }
-    StringBuilder sql = new StringBuilder();
-    // Each subject's clause, to keep only the names and instants of its own group.
-    Map<String, Clause> bySubject = new HashMap<>();
-    for (Clause clause : clauses) {
-      clause.subjects().forEach(s -> bySubject.put(s, clause));
-      sql.append(sql.isEmpty() ? "" : " UNION ALL ")
-          .append("SELECT ")
-          .append(anonymous ? "anonymous_id" : "person_cio_id")
-          .append(", name, occurred_at")
-          .append(data ? ", data" : "")
-          .append(" FROM events_event WHERE workspace_id = ?")
-          .append(
-              anonymous
-                  ? " AND person_cio_id IS NULL AND anonymous_id IN ("
-                  : " AND person_cio_id IN (")
-          .append(Jdbc.placeholders(clause.subjects().size()))
-          .append(") AND name IN (")
-          .append(Jdbc.placeholders(clause.earliest().size()))
-          .append(")")
-          .append(clause.widest() == null ? "" : " AND occurred_at >= ?");
-    }
-    try (PreparedStatement q = c.prepareStatement(sql.toString())) {
-      int p = 1;
-      for (Clause clause : clauses) {
-        q.setLong(p++, ws);
-        for (String subject : clause.subjects()) {
-          q.setString(p++, subject);
-        }
-        for (String name : clause.earliest().keySet()) {
-          q.setString(p++, name);
-        }
-        if (clause.widest() != null) {
-          DateTimes.bind(q, p++, clause.widest());
-        }
-      }
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          String subject = rs.getString(1);
-          String name = rs.getString(2);
-          Instant at = rs.getTimestamp(3).toInstant();
-          // The columns compare as binary (utf8mb4_bin): a subject is returned as it was bound.
-          Instant from = bySubject.get(subject).earliest().get(name);
-          if (from != null && at.isBefore(from)) {
+      for (String cio : readers) {
+        Mentions m = byPerson.get(cio);
+        boolean reads = false;
+        for (var e : earliest.get(cio).entrySet()) {
+          if (m.eventData().contains(e.getKey()) != data) {
             continue;
           }
-          String cio = anonymous ? owners.get(subject) : subject;
-          found
-              .computeIfAbsent(cio, k -> new ArrayList<>())
-              .add(
-                  new EventFact(
-                      name,
-                      at,
-                      data ? FactsLoader.json(rs.getString(4)) : JsonValue.EMPTY_JSON_OBJECT));
+          reads = true;
+          names.add(e.getKey());
+          if (e.getValue() == null) {
+            unbounded = true;
+          } else if (e.getValue().isBefore(widest)) {
+            widest = e.getValue();
+          }
+        }
+        if (reads) {
+          people.add(cio);
+        }
+      }
+      return people.isEmpty() ? null : new Read(people, names, unbounded ? null : widest);
+    }
+
+    /**
+     * Reads the events of {@code subjects}: people's cio_ids, or ({@code owners} not null) linked
+     * anonymous ids whose events are not attached to a person yet, credited to their owner.
+     */
+    void run(
+        Connection c,
+        long ws,
+        List<String> subjects,
+        Map<String, String> owners,
+        Map<String, Map<String, Instant>> earliest,
+        Map<String, List<EventFact>> found,
+        boolean data)
+        throws SQLException {
+      String subject =
+          owners == null ? "person_cio_id IN (" : "person_cio_id IS NULL AND anonymous_id IN (";
+      try (PreparedStatement q =
+          c.prepareStatement(
+              "SELECT "
+                  + (owners == null ? "person_cio_id" : "anonymous_id")
+                  + ", name, occurred_at"
+                  + (data ? ", data" : "")
+                  + " FROM events_event WHERE workspace_id = ? AND "
+                  + subject
+                  + Jdbc.placeholders(subjects.size())
+                  + ") AND name IN ("
+                  + Jdbc.placeholders(names.size())
+                  + ")"
+                  + (widest == null ? "" : " AND occurred_at >= ?"))) {
+        int i = FactsLoader.bind(q, ws, subjects);
+        for (String name : names) {
+          q.setString(i++, name);
+        }
+        if (widest != null) {
+          DateTimes.bind(q, i, widest);
+        }
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            String cio = owners == null ? rs.getString(1) : owners.get(rs.getString(1));
+            String name = rs.getString(2);
+            Map<String, Instant> own = earliest.get(cio);
+            // Another person's name, or before this person's window: not theirs to evaluate.
+            if (own == null || !own.containsKey(name)) {
+              continue;
+            }
+            Instant at = rs.getTimestamp(3).toInstant();
+            Instant from = own.get(name);
+            if (from != null && at.isBefore(from)) {
+              continue;
+            }
+            found
+                .computeIfAbsent(cio, k -> new ArrayList<>())
+                .add(
+                    new EventFact(
+                        name,
+                        at,
+                        data ? FactsLoader.json(rs.getString(4)) : JsonValue.EMPTY_JSON_OBJECT));
+          }
         }
       }
     }
   }
 
-  /** Each person's linked anonymous ids (people without any are absent). */
-  private static Map<String, List<String>> anonymousIds(Connection c, long ws, List<String> cioIds)
+  /** Linked anonymous id to its person. */
+  private static Map<String, String> anonymousIds(Connection c, long ws, List<String> cioIds)
       throws SQLException {
-    Map<String, List<String>> found = new HashMap<>();
+    Map<String, String> found = new HashMap<>();
     try (PreparedStatement q =
         c.prepareStatement(
             "SELECT anonymous_id, person_cio_id FROM people_anonymous_id WHERE workspace_id = ?"
@@ -210,7 +198,7 @@ final class EventFacts {
       FactsLoader.bind(q, ws, cioIds);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
-          found.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getString(1));
+          found.put(rs.getString(1), rs.getString(2));
         }
       }
     }
