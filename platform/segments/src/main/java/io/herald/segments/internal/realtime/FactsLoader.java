@@ -65,8 +65,9 @@ public final class FactsLoader {
    * The facts of those people who exist in the workspace, by cio_id, each person's loaded as far as
    * their own mentions reach ({@code byPerson}: the segments evaluated for that person): the
    * engine's batches mix people whose changes concern different segments, and a read of the union
-   * for everyone read each person's events of every name in the widest window, and relationships
-   * for all when one segment of one person needed them.
+   * for everyone read relationships, devices, engagements and events with data for the whole batch
+   * when one person's segment needed them. Events are still read over the union of names (see
+   * {@link EventFacts} why), but each person keeps only their own.
    *
    * @param now the evaluation instant (event windows are read relative to it)
    */
