@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,15 @@ final class PersonLocks {
       return;
     }
     missing.removeAll(existing(autoCommit, ws, List.copyOf(missing)));
+    insert(autoCommit, ws, missing);
+  }
+
+  /**
+   * Inserts rows for {@code missing}, people a read without locks found without one, in auto-commit
+   * mode ({@link #ensure}, when the caller has read that already).
+   */
+  static void insert(Connection autoCommit, long ws, Collection<String> missing)
+      throws SQLException {
     if (missing.isEmpty()) {
       return;
     }

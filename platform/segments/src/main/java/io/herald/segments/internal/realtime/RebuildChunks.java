@@ -21,7 +21,7 @@ import java.util.Optional;
  * the membership tables.
  *
  * <p>The people who differ from the set are read without locks ({@link #differing}), given a {@code
- * segments_recheck} row if they have none ({@link PersonLocks#ensure}), then locked first within
+ * segments_recheck} row if they have none ({@link PersonLocks#insert}), then locked first within
  * the chunk's transaction ({@link #lock}: their {@code segments_recheck} rows, in key order like
  * every other locker), and that read says who of them the real-time engine evaluated after the set
  * was read ({@code evaluated_at >= marker}): the caller evaluates those again in memory, and {@link
@@ -32,8 +32,17 @@ final class RebuildChunks {
 
   private RebuildChunks() {}
 
-  /** A locked person of a chunk, and whether the engine evaluated them after the set was read. */
-  record Locked(String cioId, boolean moved) {}
+  /**
+   * A locked person of a chunk: whether the engine evaluated them after the set was read, and
+   * whether they are still a person (always, for the sets whose chunks only exit or set timers).
+   */
+  record Locked(String cioId, boolean moved, boolean exists) {}
+
+  /**
+   * The chunk's people who differ from the set ({@link #differing}), and those of them who have no
+   * {@code segments_recheck} row yet (the row the chunk locks: {@link PersonLocks#insert}).
+   */
+  record Differing(List<String> people, List<String> withoutRow) {}
 
   /** The step's set: which table holds its people, and how a row of it is read. */
   enum Set {
@@ -116,51 +125,73 @@ final class RebuildChunks {
   }
 
   /**
-   * The chunk's people whose membership differs from the set, in key order, read in auto-commit
-   * mode without locks ({@link #lock} then locks them). Not a locking read: the set's table would
-   * be locked with it, and its next-key locks reached the first row of the next segment's set,
-   * which a rebuild of that segment may be inserting in a long statement (the 50-segment build of
-   * 2026-12-05 saw a chunk wait 24 s for another segment's collect).
+   * The chunk's people whose membership differs from the set, in key order, and which of them have
+   * no {@code segments_recheck} row, read in auto-commit mode without locks ({@link #lock} then
+   * locks them). Not a locking read: the set's table would be locked with it, and its next-key
+   * locks reached the first row of the next segment's set, which a rebuild of that segment may be
+   * inserting in a long statement (the 50-segment build of 2026-12-05 saw a chunk wait 24 s for
+   * another segment's collect). The re-check rows are joined here rather than read by a statement
+   * of their own (bench/segments, 2026-12-06: one statement over the chunk's people less).
    */
-  static List<String> differing(Connection autoCommit, Progress at, Set set, Optional<String> upto)
+  static Differing differing(Connection autoCommit, Progress at, Set set, Optional<String> upto)
       throws SQLException {
     Chunk chunk = new Chunk(at, set, upto);
     List<String> people = new ArrayList<>();
+    List<String> withoutRow = new ArrayList<>();
     try (PreparedStatement q =
         autoCommit.prepareStatement(
-            "SELECT x.cio_id" + chunk.from() + " AND " + set.differs + " ORDER BY x.cio_id")) {
-      int p = chunk.bind(q, 1);
+            "SELECT x.cio_id, r.cio_id IS NULL"
+                + chunk.from(
+                    " LEFT JOIN segments_recheck r ON r.workspace_id = ? AND r.cio_id = x.cio_id")
+                + " AND "
+                + set.differs
+                + " ORDER BY x.cio_id")) {
+      q.setLong(1, at.workspaceId());
+      int p = chunk.bind(q, 2);
       bindDiffers(q, p, at, set);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
           people.add(rs.getString(1));
+          if (rs.getBoolean(2)) {
+            withoutRow.add(rs.getString(1));
+          }
         }
       }
     }
-    return people;
+    return new Differing(people, withoutRow);
   }
 
   /**
    * Locks {@code people}, the chunk's people who differed from the set ({@link #differing}), by
    * their {@code segments_recheck} rows in key order (the first statement of the chunk's
    * transaction, so its reads after it see what committed before the locks), and says who of them
-   * the engine evaluated since the marker: the others are those {@link #apply} then changes, unless
-   * one was deleted meanwhile. The engine records every evaluation in the transaction that changes
-   * a membership, so someone who stopped differing since the read is among the evaluated, and
-   * someone who started to differ since was changed by the engine and is not in the list: its newer
-   * verdict stands.
+   * the engine evaluated since the marker: the others are those {@link #apply} then changes. The
+   * engine records every evaluation in the transaction that changes a membership, so someone who
+   * stopped differing since the read is among the evaluated, and someone who started to differ
+   * since was changed by the engine and is not in the list: its newer verdict stands.
+   *
+   * <p>For the enter step the same statement locks the people's own rows and says who is still a
+   * person: a deletion waits for the chunk to commit, so no one enters who is being deleted (one
+   * statement where a second read of the people used to take shared locks; an update of the person
+   * waited for the chunk either way).
    */
-  static List<Locked> lock(Connection c, Progress at, List<String> people) throws SQLException {
+  static List<Locked> lock(Connection c, Progress at, Set set, List<String> people)
+      throws SQLException {
     List<Locked> locked = new ArrayList<>();
     if (people.isEmpty()) {
       return locked;
     }
+    boolean enters = set == Set.MATCHES;
     try (PreparedStatement q =
         c.prepareStatement(
-            "SELECT cio_id, evaluated_at >= ? FROM segments_recheck WHERE workspace_id = ?"
-                + " AND cio_id IN ("
+            "SELECT r.cio_id, r.evaluated_at >= ?, "
+                + (enters
+                    ? "p.cio_id IS NOT NULL FROM segments_recheck r LEFT JOIN people_person p"
+                        + " ON p.workspace_id = r.workspace_id AND p.cio_id = r.cio_id"
+                    : "TRUE FROM segments_recheck r")
+                + " WHERE r.workspace_id = ? AND r.cio_id IN ("
                 + Jdbc.placeholders(people.size())
-                + ") ORDER BY cio_id FOR UPDATE")) {
+                + ") ORDER BY r.cio_id FOR UPDATE")) {
       int p = 1;
       DateTimes.bind(q, p++, at.marker());
       q.setLong(p++, at.workspaceId());
@@ -169,7 +200,7 @@ final class RebuildChunks {
       }
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
-          locked.add(new Locked(rs.getString(1), rs.getBoolean(2)));
+          locked.add(new Locked(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3)));
         }
       }
     }
@@ -177,12 +208,10 @@ final class RebuildChunks {
   }
 
   /**
-   * Applies the chunk to {@code people}, the locked people who differ from the set and whom the
-   * engine did not evaluate since the marker ({@link #lock}): adds or removes their membership rows
-   * and records the changes (cause {@code rebuild}). Their locks keep anyone else from changing
-   * their membership meanwhile; a deletion does not take them, so enters are written only for the
-   * people who still exist, read with a shared lock that holds the deletion off until the chunk
-   * commits.
+   * Applies the chunk to {@code people}, the locked people who differ from the set, whom the engine
+   * did not evaluate since the marker and who still exist ({@link #lock}): adds or removes their
+   * membership rows and records the changes (cause {@code rebuild}). Their locks keep anyone else
+   * from changing their membership, or deleting them, meanwhile.
    *
    * <p>The writes are multi-row {@code INSERT … VALUES} statements with the ids read first, not
    * {@code INSERT … SELECT}: both tables have an auto-increment key, and a statement whose row
@@ -198,29 +227,11 @@ final class RebuildChunks {
     if (people.isEmpty()) {
       return List.of();
     }
-    if (set != Set.MATCHES) {
-      return MembershipLedger.setAll(
-          c, at.workspaceId(), at.segmentId(), List.of(), people, "rebuild", now);
-    }
-    List<String> existing = new ArrayList<>(people.size());
-    try (PreparedStatement q =
-        c.prepareStatement(
-            "SELECT cio_id FROM people_person WHERE workspace_id = ? AND cio_id IN ("
-                + Jdbc.placeholders(people.size())
-                + ") ORDER BY cio_id LOCK IN SHARE MODE")) {
-      int p = 1;
-      q.setLong(p++, at.workspaceId());
-      for (String person : people) {
-        q.setString(p++, person);
-      }
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          existing.add(rs.getString(1));
-        }
-      }
-    }
-    return MembershipLedger.setAll(
-        c, at.workspaceId(), at.segmentId(), existing, List.of(), "rebuild", now);
+    return set == Set.MATCHES
+        ? MembershipLedger.setAll(
+            c, at.workspaceId(), at.segmentId(), people, List.of(), "rebuild", now)
+        : MembershipLedger.setAll(
+            c, at.workspaceId(), at.segmentId(), List.of(), people, "rebuild", now);
   }
 
   /** Sets the chunk's re-check timers (the earlier of this and a pending one wins). */
@@ -263,8 +274,14 @@ final class RebuildChunks {
   private record Chunk(Progress at, Set set, Optional<String> upto) {
 
     String from() {
+      return from("");
+    }
+
+    /** As {@link #from()}, with {@code join} after the set's table (its parameters bound first). */
+    String from(String join) {
       return " FROM "
           + set.table
+          + join
           + " WHERE "
           + set.of
           + " AND x.cio_id > ?"

@@ -233,11 +233,11 @@ public class RebuildWorker {
                 c -> {
                   Optional<String> last =
                       RebuildChunks.upto(c, at, set, settings.rebuildBatchSize());
-                  List<String> differing = RebuildChunks.differing(c, at, set, last);
+                  RebuildChunks.Differing differing = RebuildChunks.differing(c, at, set, last);
                   // Their re-check rows, which the chunk's transaction locks: inserted by id for
-                  // the few who have none yet (one read of the set per chunk, not two).
-                  PersonLocks.ensure(c, ws, differing);
-                  return new Read(last, differing);
+                  // the few who have none yet (the same read said who).
+                  PersonLocks.insert(c, ws, differing.withoutRow());
+                  return new Read(last, differing.people());
                 });
     Optional<String> upto = read.upto();
     Progress next = upto.map(last -> at.at(at.phase(), last)).orElse(at.at(then, ""));
@@ -251,14 +251,18 @@ public class RebuildWorker {
                 complete(c, at, next, now);
                 return List.<Applied>of();
               }
-              List<RebuildChunks.Locked> locked = RebuildChunks.lock(c, at, read.differing());
+              List<RebuildChunks.Locked> locked = RebuildChunks.lock(c, at, set, read.differing());
               List<String> moved =
                   locked.stream()
                       .filter(RebuildChunks.Locked::moved)
                       .map(RebuildChunks.Locked::cioId)
                       .toList();
+              // A person deleted since the read neither enters nor is evaluated again.
               List<String> unmoved =
-                  locked.stream().filter(l -> !l.moved()).map(RebuildChunks.Locked::cioId).toList();
+                  locked.stream()
+                      .filter(l -> !l.moved() && l.exists())
+                      .map(RebuildChunks.Locked::cioId)
+                      .toList();
               List<Applied> done = new ArrayList<>(RebuildChunks.apply(c, at, set, unmoved, now));
               done.addAll(reevaluate(c, ws, segment, moved, now));
               // current(), not of(): the engine refreshes the index only when a feed has work, so a
