@@ -32,11 +32,8 @@ final class RebuildChunks {
 
   private RebuildChunks() {}
 
-  /**
-   * A locked person of a chunk: whether the engine evaluated them after the set was read, and
-   * whether they are still a person (always, for the sets whose chunks only exit or set timers).
-   */
-  record Locked(String cioId, boolean moved, boolean exists) {}
+  /** A locked person of a chunk, and whether the engine evaluated them after the set was read. */
+  record Locked(String cioId, boolean moved) {}
 
   /**
    * The chunk's people who differ from the set ({@link #differing}), and those of them who have no
@@ -165,33 +162,23 @@ final class RebuildChunks {
    * Locks {@code people}, the chunk's people who differed from the set ({@link #differing}), by
    * their {@code segments_recheck} rows in key order (the first statement of the chunk's
    * transaction, so its reads after it see what committed before the locks), and says who of them
-   * the engine evaluated since the marker: the others are those {@link #apply} then changes. The
-   * engine records every evaluation in the transaction that changes a membership, so someone who
-   * stopped differing since the read is among the evaluated, and someone who started to differ
-   * since was changed by the engine and is not in the list: its newer verdict stands.
-   *
-   * <p>For the enter step the same statement locks the people's own rows and says who is still a
-   * person: a deletion waits for the chunk to commit, so no one enters who is being deleted (one
-   * statement where a second read of the people used to take shared locks; an update of the person
-   * waited for the chunk either way).
+   * the engine evaluated since the marker: the others are those {@link #apply} then changes, unless
+   * one was deleted meanwhile. The engine records every evaluation in the transaction that changes
+   * a membership, so someone who stopped differing since the read is among the evaluated, and
+   * someone who started to differ since was changed by the engine and is not in the list: its newer
+   * verdict stands.
    */
-  static List<Locked> lock(Connection c, Progress at, Set set, List<String> people)
-      throws SQLException {
+  static List<Locked> lock(Connection c, Progress at, List<String> people) throws SQLException {
     List<Locked> locked = new ArrayList<>();
     if (people.isEmpty()) {
       return locked;
     }
-    boolean enters = set == Set.MATCHES;
     try (PreparedStatement q =
         c.prepareStatement(
-            "SELECT r.cio_id, r.evaluated_at >= ?, "
-                + (enters
-                    ? "p.cio_id IS NOT NULL FROM segments_recheck r LEFT JOIN people_person p"
-                        + " ON p.workspace_id = r.workspace_id AND p.cio_id = r.cio_id"
-                    : "TRUE FROM segments_recheck r")
-                + " WHERE r.workspace_id = ? AND r.cio_id IN ("
+            "SELECT cio_id, evaluated_at >= ? FROM segments_recheck WHERE workspace_id = ?"
+                + " AND cio_id IN ("
                 + Jdbc.placeholders(people.size())
-                + ") ORDER BY r.cio_id FOR UPDATE")) {
+                + ") ORDER BY cio_id FOR UPDATE")) {
       int p = 1;
       DateTimes.bind(q, p++, at.marker());
       q.setLong(p++, at.workspaceId());
@@ -200,7 +187,7 @@ final class RebuildChunks {
       }
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
-          locked.add(new Locked(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3)));
+          locked.add(new Locked(rs.getString(1), rs.getBoolean(2)));
         }
       }
     }
@@ -208,10 +195,12 @@ final class RebuildChunks {
   }
 
   /**
-   * Applies the chunk to {@code people}, the locked people who differ from the set, whom the engine
-   * did not evaluate since the marker and who still exist ({@link #lock}): adds or removes their
-   * membership rows and records the changes (cause {@code rebuild}). Their locks keep anyone else
-   * from changing their membership, or deleting them, meanwhile.
+   * Applies the chunk to {@code people}, the locked people who differ from the set and whom the
+   * engine did not evaluate since the marker ({@link #lock}): adds or removes their membership rows
+   * and records the changes (cause {@code rebuild}). Their locks keep anyone else from changing
+   * their membership meanwhile; a deletion does not take them, so enters are written only for the
+   * people who still exist, read with a shared lock that holds the deletion off until the chunk
+   * commits.
    *
    * <p>The writes are multi-row {@code INSERT … VALUES} statements with the ids read first, not
    * {@code INSERT … SELECT}: both tables have an auto-increment key, and a statement whose row
@@ -227,11 +216,29 @@ final class RebuildChunks {
     if (people.isEmpty()) {
       return List.of();
     }
-    return set == Set.MATCHES
-        ? MembershipLedger.setAll(
-            c, at.workspaceId(), at.segmentId(), people, List.of(), "rebuild", now)
-        : MembershipLedger.setAll(
-            c, at.workspaceId(), at.segmentId(), List.of(), people, "rebuild", now);
+    if (set != Set.MATCHES) {
+      return MembershipLedger.setAll(
+          c, at.workspaceId(), at.segmentId(), List.of(), people, "rebuild", now);
+    }
+    List<String> existing = new ArrayList<>(people.size());
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT cio_id FROM people_person WHERE workspace_id = ? AND cio_id IN ("
+                + Jdbc.placeholders(people.size())
+                + ") ORDER BY cio_id LOCK IN SHARE MODE")) {
+      int p = 1;
+      q.setLong(p++, at.workspaceId());
+      for (String person : people) {
+        q.setString(p++, person);
+      }
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          existing.add(rs.getString(1));
+        }
+      }
+    }
+    return MembershipLedger.setAll(
+        c, at.workspaceId(), at.segmentId(), existing, List.of(), "rebuild", now);
   }
 
   /** Sets the chunk's re-check timers (the earlier of this and a pending one wins). */

@@ -251,18 +251,14 @@ public class RebuildWorker {
                 complete(c, at, next, now);
                 return List.<Applied>of();
               }
-              List<RebuildChunks.Locked> locked = RebuildChunks.lock(c, at, set, read.differing());
+              List<RebuildChunks.Locked> locked = RebuildChunks.lock(c, at, read.differing());
               List<String> moved =
                   locked.stream()
                       .filter(RebuildChunks.Locked::moved)
                       .map(RebuildChunks.Locked::cioId)
                       .toList();
-              // A person deleted since the read neither enters nor is evaluated again.
               List<String> unmoved =
-                  locked.stream()
-                      .filter(l -> !l.moved() && l.exists())
-                      .map(RebuildChunks.Locked::cioId)
-                      .toList();
+                  locked.stream().filter(l -> !l.moved()).map(RebuildChunks.Locked::cioId).toList();
               List<Applied> done = new ArrayList<>(RebuildChunks.apply(c, at, set, unmoved, now));
               done.addAll(reevaluate(c, ws, segment, moved, now));
               // current(), not of(): the engine refreshes the index only when a feed has work, so a

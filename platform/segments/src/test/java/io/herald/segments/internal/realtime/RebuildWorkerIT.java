@@ -141,39 +141,15 @@ class RebuildWorkerIT {
     Jdbc.inTransaction(
         dataSource(),
         c -> MembershipLedger.setAll(c, ws, segment, List.of("member"), List.of(), "api", T));
-    // "deleted" was read as a match, then deleted: its re-check row is still there.
-    Jdbc.autoCommit(
-        dataSource(),
-        c -> {
-          PersonLocks.insert(c, ws, List.of("deleted", "here", "member"));
-          return null;
-        });
     RebuildStore.Progress at =
         new RebuildStore.Progress(segment, ws, 0, RebuildStore.Phase.ENTER, 1, "", T);
 
-    List<RebuildChunks.Locked> locked =
-        Jdbc.inTransaction(
-            dataSource(),
-            c -> RebuildChunks.lock(c, at, RebuildChunks.Set.MATCHES, List.of("deleted", "here")));
-    assertThat(locked)
-        .as("the enter step's lock says who is still a person")
-        .containsExactly(
-            new RebuildChunks.Locked("deleted", false, false),
-            new RebuildChunks.Locked("here", false, true));
     List<MembershipLedger.Applied> entered =
         Jdbc.inTransaction(
             dataSource(),
             c ->
                 RebuildChunks.apply(
-                    c,
-                    at,
-                    RebuildChunks.Set.MATCHES,
-                    RebuildChunks.lock(c, at, RebuildChunks.Set.MATCHES, List.of("deleted", "here"))
-                        .stream()
-                        .filter(RebuildChunks.Locked::exists)
-                        .map(RebuildChunks.Locked::cioId)
-                        .toList(),
-                    T));
+                    c, at, RebuildChunks.Set.MATCHES, List.of("deleted", "here"), T));
     List<MembershipLedger.Applied> exited =
         Jdbc.inTransaction(
             dataSource(),
