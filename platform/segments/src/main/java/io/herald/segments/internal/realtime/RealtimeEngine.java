@@ -104,16 +104,26 @@ public class RealtimeEngine {
    * position in its own transaction, so another node's worker starts after it.
    */
   public boolean events(int k) {
+    return eventsStep(k) != Backlog.Found.NOTHING;
+  }
+
+  /**
+   * As {@link #events(int)}, saying whether the batch was full (the feed may hold more: {@link
+   * Backlog} paces a loop that stays behind).
+   */
+  Backlog.Found eventsStep(int k) {
     EventPartitions partitions = new EventPartitions(settings.eventWorkers());
     String consumer = EventPartitions.consumer(k);
     HeaderBatch ahead = events.readHeaders(consumer, settings.batchSize());
     if (ahead.headers().isEmpty()) {
-      return false;
+      return Backlog.Found.NOTHING;
     }
+    Backlog.Found found =
+        ahead.headers().size() >= settings.batchSize() ? Backlog.Found.FULL : Backlog.Found.SOME;
     List<EventHeader> mine = partitions.of(ahead.headers(), k);
     if (mine.isEmpty() || noDataSegments(mine.stream().map(EventHeader::workspaceId))) {
       events.advance(consumer, ahead.handled(List.of()));
-      return true;
+      return found;
     }
     Done<FeedBatch> done =
         Jdbc.inTransaction(
@@ -139,7 +149,7 @@ public class RealtimeEngine {
       events.advance(consumer, done.batch());
     }
     announce(done.applied());
-    return done.worked();
+    return done.worked() ? found : Backlog.Found.NOTHING;
   }
 
   /** Handles one batch of the people feed, as {@link #events()} does the events feed. */

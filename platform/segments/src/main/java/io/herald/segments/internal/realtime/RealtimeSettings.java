@@ -18,6 +18,12 @@ public class RealtimeSettings {
    */
   static final int MAX_REBUILD_BATCH_SIZE = 20_000;
 
+  /**
+   * The longest rest of an events loop that stays behind, as a multiple of its batch's time: more
+   * would leave evaluation too little of the machine to ever catch up.
+   */
+  static final double MAX_BACKLOG_REST = 10;
+
   @Inject
   @ConfigProperty(name = "herald.segments.realtime.enabled", defaultValue = "true")
   boolean enabled;
@@ -51,10 +57,24 @@ public class RealtimeSettings {
   @ConfigProperty(name = "herald.segments.realtime.drop-delay-millis", defaultValue = "2000")
   long dropDelayMillis;
 
+  /**
+   * Full batches in a row before an events loop rests ({@link Backlog}); settings built by hand
+   * (tests) start with the default.
+   */
+  @Inject
+  @ConfigProperty(name = "herald.segments.realtime.backlog-patience", defaultValue = "10")
+  int backlogPatience = 10;
+
+  /** An events loop's rest after a batch while behind, as a multiple of the batch's time. */
+  @Inject
+  @ConfigProperty(name = "herald.segments.realtime.backlog-rest", defaultValue = "1.0")
+  double backlogRest = 1.0;
+
   /** Refuses to start on a setting the workers cannot run with, naming it. */
   @PostConstruct
   void check() {
     requireRebuildBatchSize(rebuildBatchSize);
+    requireBacklog(backlogPatience, backlogRest);
     SqlRebuildSets.requireParallelism(collectParallelism);
     new EventPartitions(eventWorkers); // refuses a count out of range, naming the key
   }
@@ -69,6 +89,31 @@ public class RealtimeSettings {
               + size);
     }
     return size;
+  }
+
+  /** {@code patience} and {@code rest} when they are valid backlog settings. */
+  static void requireBacklog(int patience, double rest) {
+    if (patience < 1) {
+      throw new IllegalArgumentException(
+          "herald.segments.realtime.backlog-patience must be at least 1, not " + patience);
+    }
+    if (!(rest >= 0 && rest <= MAX_BACKLOG_REST)) {
+      throw new IllegalArgumentException(
+          "herald.segments.realtime.backlog-rest must be between 0 and "
+              + MAX_BACKLOG_REST
+              + ", not "
+              + rest);
+    }
+  }
+
+  /** Full batches in a row before an events loop rests (at least 1). */
+  public int backlogPatience() {
+    return Math.max(1, backlogPatience);
+  }
+
+  /** An events loop's rest while behind, as a multiple of its batch's time (0: never rests). */
+  public double backlogRest() {
+    return backlogRest;
   }
 
   /** Whether this node runs the workers. */

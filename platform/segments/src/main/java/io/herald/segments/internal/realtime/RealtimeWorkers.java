@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,8 +23,11 @@ import java.util.logging.Logger;
  * events feed ({@code herald.segments.realtime.event-workers}, see {@link EventPartitions}), one
  * each for the people feed, re-checks and rebuilds, on container-managed threads. A loop repeats
  * its step while it finds work and sleeps {@code herald.segments.realtime.idle-millis} when idle,
- * so an event is usually evaluated within that pause plus one batch after its commit. Every node
- * runs them; the database decides who does what (see {@link RealtimeEngine}).
+ * so an event is usually evaluated within that pause plus one batch after its commit. An events
+ * loop that stays a batch or more behind for {@code herald.segments.realtime.backlog-patience}
+ * batches in a row rests after each batch ({@link Backlog}, {@code
+ * herald.segments.realtime.backlog-rest}), so a sustained overload leaves ingestion most of the
+ * machine. Every node runs them; the database decides who does what (see {@link RealtimeEngine}).
  */
 @ApplicationScoped
 public class RealtimeWorkers {
@@ -53,14 +58,42 @@ public class RealtimeWorkers {
     executor = Executors.newScheduledThreadPool(3 + partitions, threads);
     for (int k = 0; k < partitions; k++) {
       int partition = k;
+      Backlog backlog = new Backlog(settings.backlogPatience(), settings.backlogRest());
       schedule(
           partitions == 1 ? "events feed" : "events feed " + partition,
-          () -> engine.events(partition));
+          () ->
+              paced(backlog, () -> engine.eventsStep(partition), System::nanoTime, Thread::sleep));
     }
     schedule("people feed", engine::people);
     schedule("re-checks", engine::rechecks);
     schedule("rebuilds", () -> rebuilds.step(REBUILD_SLICE));
     LOG.info("real-time segment workers started");
+  }
+
+  /** Sleeps (a seam for tests). */
+  @FunctionalInterface
+  interface Sleeper {
+    void sleep(long millis) throws InterruptedException;
+  }
+
+  /**
+   * Runs one step of an events-feed loop and takes the rest {@code backlog} asks for after it.
+   *
+   * @return whether the step found work (the loop goes on)
+   */
+  static boolean paced(
+      Backlog backlog, Supplier<Backlog.Found> step, LongSupplier nanoTime, Sleeper sleeper) {
+    long start = nanoTime.getAsLong();
+    Backlog.Found found = step.get();
+    Duration rest = backlog.after(found, Duration.ofNanos(nanoTime.getAsLong() - start));
+    if (rest.toMillis() > 0) {
+      try {
+        sleeper.sleep(rest.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt(); // the loop ends: the node is stopping
+      }
+    }
+    return found != Backlog.Found.NOTHING;
   }
 
   private void schedule(String name, BooleanSupplier step) {

@@ -105,6 +105,27 @@ class EventPartitionsIT {
   }
 
   @Test
+  void aStepSaysWhetherItsBatchWasFullSoThatALoopBehindCanRest() throws Exception {
+    RealtimeEngine engine = engine(1);
+    drain(engine, 0);
+    long segment = dataSegment(ws, LOGIN_WITHIN_AN_HOUR);
+    for (int i = 0; i < 120; i++) { // batches of 50
+      person(ws, "b" + i, "{}");
+      event(ws, "b" + i, "login", Instant.now());
+    }
+
+    assertThat(
+            List.of(
+                engine.eventsStep(0),
+                engine.eventsStep(0),
+                engine.eventsStep(0),
+                engine.eventsStep(0)))
+        .containsExactly(
+            Backlog.Found.FULL, Backlog.Found.FULL, Backlog.Found.SOME, Backlog.Found.NOTHING);
+    assertThat(changes(segment)).hasSize(120);
+  }
+
+  @Test
   void twoPartitionsSideBySideMakeEveryChangeOnce() throws Exception {
     RealtimeEngine engine = engine(2);
     drain(engine, 0);

@@ -59,4 +59,32 @@ class RealtimeSettingsTest {
     settings.eventWorkers = 9;
     assertThatThrownBy(settings::check).hasMessageContaining("not 9");
   }
+
+  @Test
+  void backlogSettingsOutOfRangeStopTheStartNamingTheKey() {
+    RealtimeSettings settings = new RealtimeSettings();
+    settings.rebuildBatchSize = 5000;
+    settings.collectParallelism = 2;
+    settings.eventWorkers = 2;
+    settings.check();
+    assertThat(settings.backlogPatience()).isEqualTo(10);
+    assertThat(settings.backlogRest()).isEqualTo(1.0);
+    settings.backlogRest = 0;
+    settings.check();
+    settings.backlogRest = 10;
+    settings.check();
+    settings.backlogRest = 10.5;
+    assertThatThrownBy(settings::check)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("herald.segments.realtime.backlog-rest must be between 0 and 10.0, not 10.5");
+    settings.backlogRest = -1;
+    assertThatThrownBy(settings::check).hasMessageContaining("not -1.0");
+    settings.backlogRest = Double.NaN;
+    assertThatThrownBy(settings::check).hasMessageContaining("not NaN");
+    settings.backlogRest = 1;
+    settings.backlogPatience = 0;
+    assertThatThrownBy(settings::check)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("herald.segments.realtime.backlog-patience must be at least 1, not 0");
+  }
 }
