@@ -2,6 +2,7 @@ package io.herald.segments.internal.realtime;
 
 import static io.herald.segments.internal.realtime.RealtimeTestDatabase.event;
 import static io.herald.segments.internal.realtime.RealtimeTestDatabase.person;
+import static io.herald.segments.internal.realtime.RealtimeTestDatabase.relate;
 import static io.herald.testing.MigratedTestDatabase.dataSource;
 import static io.herald.testing.MigratedTestDatabase.freshWorkspace;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,8 +16,6 @@ import io.herald.segments.internal.evaluate.PersonFacts.RelationshipFact;
 import io.herald.shared.json.Jsons;
 import io.herald.testing.MigratedTestDatabase;
 import java.io.StringReader;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -73,7 +72,7 @@ class FactsLoaderIT {
       event(ws, cio, "purchase", NOW.minus(Duration.ofDays(60)), "{\"price\":150}");
       event(ws, cio, "login", NOW.minus(Duration.ofDays(10)));
       event(ws, cio, "login", NOW.minus(Duration.ofDays(40)));
-      relate(cio);
+      relate(ws, cio);
     }
     // An anonymous visitor's page view, linked to visitor-owner but not attached yet.
     Jdbc.autoCommit(
@@ -139,40 +138,5 @@ class FactsLoaderIT {
                         new StringReader("{\"version\":1,\"condition\":" + condition + "}"))
                     .readObject())
             .root());
-  }
-
-  /** Relates the person to a new object of type 1. */
-  private void relate(String cio) throws SQLException {
-    Jdbc.autoCommit(
-        dataSource(),
-        c -> {
-          long key;
-          try (PreparedStatement insert =
-              c.prepareStatement(
-                  "INSERT INTO objects_object (workspace_id, type_id, object_id, cio_object_id,"
-                      + " attributes, attribute_timestamps, created_at, updated_at)"
-                      + " VALUES (?, 1, ?, ?, '{}', '{}', NOW(3), NOW(3))",
-                  Statement.RETURN_GENERATED_KEYS)) {
-            insert.setLong(1, ws);
-            insert.setString(2, "acct-" + cio);
-            insert.setString(3, "o1-" + cio);
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-              keys.next();
-              key = keys.getLong(1);
-            }
-          }
-          try (PreparedStatement insert =
-              c.prepareStatement(
-                  "INSERT INTO objects_person_relationship (workspace_id, object_pk,"
-                      + " person_cio_id, attributes, created_at, updated_at)"
-                      + " VALUES (?, ?, ?, '{}', NOW(3), NOW(3))")) {
-            insert.setLong(1, ws);
-            insert.setLong(2, key);
-            insert.setString(3, cio);
-            insert.executeUpdate();
-          }
-          return null;
-        });
   }
 }

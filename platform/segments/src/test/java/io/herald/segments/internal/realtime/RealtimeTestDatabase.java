@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,6 +60,38 @@ final class RealtimeTestDatabase {
       insert.setTimestamp(5, Timestamp.from(at));
       insert.setString(6, data);
       insert.executeUpdate();
+    }
+  }
+
+  /** Relates the person to a new object of type 1 ({@code acct-<cio>}). */
+  static void relate(long ws, String cio) throws SQLException {
+    try (Connection c = MigratedTestDatabase.dataSource().getConnection()) {
+      long key;
+      try (PreparedStatement insert =
+          c.prepareStatement(
+              "INSERT INTO objects_object (workspace_id, type_id, object_id, cio_object_id,"
+                  + " attributes, attribute_timestamps, created_at, updated_at)"
+                  + " VALUES (?, 1, ?, ?, '{}', '{}', NOW(3), NOW(3))",
+              Statement.RETURN_GENERATED_KEYS)) {
+        insert.setLong(1, ws);
+        insert.setString(2, "acct-" + cio);
+        insert.setString(3, "o1-" + cio);
+        insert.executeUpdate();
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+          keys.next();
+          key = keys.getLong(1);
+        }
+      }
+      try (PreparedStatement insert =
+          c.prepareStatement(
+              "INSERT INTO objects_person_relationship (workspace_id, object_pk,"
+                  + " person_cio_id, attributes, created_at, updated_at)"
+                  + " VALUES (?, ?, ?, '{}', NOW(3), NOW(3))")) {
+        insert.setLong(1, ws);
+        insert.setLong(2, key);
+        insert.setString(3, cio);
+        insert.executeUpdate();
+      }
     }
   }
 
