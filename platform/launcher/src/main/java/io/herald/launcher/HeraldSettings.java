@@ -79,6 +79,9 @@ final class HeraldSettings {
     keys.put("HERALD_SEGMENTS_REALTIME_EVENT_WORKERS", "herald.segments.realtime.event-workers");
     keys.put(
         "HERALD_SEGMENTS_REALTIME_DROP_DELAY_MILLIS", "herald.segments.realtime.drop-delay-millis");
+    keys.put(
+        "HERALD_SEGMENTS_REALTIME_BACKLOG_PATIENCE", "herald.segments.realtime.backlog-patience");
+    keys.put("HERALD_SEGMENTS_REALTIME_BACKLOG_REST", "herald.segments.realtime.backlog-rest");
     keys.put("HERALD_SEGMENTS_REBUILD_BATCH_SIZE", "herald.segments.rebuild.batch-size");
     keys.put(
         "HERALD_SEGMENTS_REBUILD_COLLECT_PARALLELISM",
