@@ -2,7 +2,6 @@ package io.herald.segments.internal.realtime;
 
 import io.herald.events.api.ChangeFeed;
 import io.herald.events.api.EventHeader;
-import io.herald.events.api.EventSubject;
 import io.herald.events.api.FeedBatch;
 import io.herald.events.api.HeaderBatch;
 import io.herald.people.api.PersonChangeFeed;
@@ -23,7 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -139,7 +137,7 @@ public class RealtimeEngine {
               }
               indexes.refresh();
               Map<Long, Map<String, Reevaluator.Work>> work =
-                  eventWork(c, partitions.of(batch.headers(), k));
+                  EventWork.of(c, partitions.of(batch.headers(), k));
               List<Applied> applied = evaluate(c, work, clock.instant());
               FeedBatch handled = batch.handled(List.of());
               events.acknowledge(c, consumer, handled);
@@ -194,7 +192,7 @@ public class RealtimeEngine {
                       default -> null; // failed_attribute_change changed nothing
                     };
                 if (w != null) {
-                  add(work, entry.workspaceId(), entry.change().cioId(), w);
+                  EventWork.add(work, entry.workspaceId(), entry.change().cioId(), w);
                 }
                 if ("merged".equals(kind)) {
                   merges.add(entry);
@@ -259,7 +257,7 @@ public class RealtimeEngine {
               indexes.refresh();
               Map<Long, Map<String, Reevaluator.Work>> work = new TreeMap<>();
               for (PersonRows.Due d : due) {
-                add(
+                EventWork.add(
                     work,
                     d.workspaceId(),
                     d.cioId(),
@@ -320,54 +318,6 @@ public class RealtimeEngine {
           reevaluator.run(c, ws.getKey(), index, concerned, zone(ws.getKey()), now, false));
     }
     return applied;
-  }
-
-  /** Who each event is about: people directly, anonymous visitors through their link. */
-  private static Map<Long, Map<String, Reevaluator.Work>> eventWork(
-      Connection c, List<EventHeader> batch) throws SQLException {
-    Map<Long, Map<String, Reevaluator.Work>> work = new TreeMap<>();
-    Map<Long, Map<String, List<String>>> anonymous = new HashMap<>();
-    for (EventHeader e : batch) {
-      if (e.subject() instanceof EventSubject.Person p) {
-        add(work, e.workspaceId(), p.cioId(), eventWork(e.name()));
-      } else if (e.subject() instanceof EventSubject.Anonymous a && !a.anonymousId().isEmpty()) {
-        anonymous
-            .computeIfAbsent(e.workspaceId(), k -> new HashMap<>())
-            .computeIfAbsent(a.anonymousId(), k -> new ArrayList<>())
-            .add(e.name());
-      }
-    }
-    for (var ws : anonymous.entrySet()) {
-      List<String> ids = List.copyOf(ws.getValue().keySet());
-      try (PreparedStatement q =
-          c.prepareStatement(
-              "SELECT anonymous_id, person_cio_id FROM people_anonymous_id WHERE workspace_id = ?"
-                  + " AND anonymous_id IN ("
-                  + Jdbc.placeholders(ids.size())
-                  + ")")) {
-        q.setLong(1, ws.getKey());
-        for (int i = 0; i < ids.size(); i++) {
-          q.setString(i + 2, ids.get(i));
-        }
-        try (ResultSet rs = q.executeQuery()) {
-          while (rs.next()) {
-            for (String name : ws.getValue().get(rs.getString(1))) {
-              add(work, ws.getKey(), rs.getString(2), eventWork(name));
-            }
-          }
-        }
-      }
-    }
-    return work;
-  }
-
-  private static Reevaluator.Work eventWork(String name) {
-    return new Reevaluator.Work(Set.of(new Trigger.Event(name)), "event");
-  }
-
-  private static void add(
-      Map<Long, Map<String, Reevaluator.Work>> work, long ws, String cio, Reevaluator.Work w) {
-    work.computeIfAbsent(ws, k -> new TreeMap<>()).merge(cio, w, Reevaluator.Work::plus);
   }
 
   /**

@@ -27,10 +27,7 @@ class RealtimeSettingsTest {
 
   @Test
   void aCollectParallelismOutsideOneToThirtyTwoStopsTheStartNamingTheKey() {
-    RealtimeSettings settings = new RealtimeSettings();
-    settings.rebuildBatchSize = 5000;
-    settings.eventWorkers = 2;
-    settings.collectParallelism = 2;
+    RealtimeSettings settings = valid();
     settings.check();
     settings.collectParallelism = 32;
     settings.check();
@@ -44,9 +41,7 @@ class RealtimeSettingsTest {
 
   @Test
   void eventWorkersOutsideOneToEightStopTheStartNamingTheKey() {
-    RealtimeSettings settings = new RealtimeSettings();
-    settings.rebuildBatchSize = 5000;
-    settings.collectParallelism = 2;
+    RealtimeSettings settings = valid();
     settings.eventWorkers = 1;
     settings.check();
     settings.eventWorkers = 8;
@@ -62,10 +57,7 @@ class RealtimeSettingsTest {
 
   @Test
   void backlogSettingsOutOfRangeStopTheStartNamingTheKey() {
-    RealtimeSettings settings = new RealtimeSettings();
-    settings.rebuildBatchSize = 5000;
-    settings.collectParallelism = 2;
-    settings.eventWorkers = 2;
+    RealtimeSettings settings = valid();
     settings.check();
     assertThat(settings.backlogPatience()).isEqualTo(10);
     assertThat(settings.backlogRest()).isEqualTo(1.0);
@@ -86,5 +78,14 @@ class RealtimeSettingsTest {
     assertThatThrownBy(settings::check)
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("herald.segments.realtime.backlog-patience must be at least 1, not 0");
+  }
+
+  /** Settings every check accepts, as the defaults are. */
+  private static RealtimeSettings valid() {
+    RealtimeSettings settings = new RealtimeSettings();
+    settings.rebuildBatchSize = 5000;
+    settings.collectParallelism = 2;
+    settings.eventWorkers = 2;
+    return settings;
   }
 }
