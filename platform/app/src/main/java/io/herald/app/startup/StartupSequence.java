@@ -37,7 +37,10 @@ import javax.sql.DataSource;
     maxPoolSize = 32,
     // openTelemetry=DISABLED on every pool: Connector/J otherwise wraps every statement in an
     // OpenTelemetry span whenever Payara has the API on the classpath, though Herald exports none.
+    // rewriteBatchedStatements: the people unit's JDBC batches (batch writing, persistence.xml) go
+    // out as one multi-statement command each; nothing else batches on this pool.
     properties = {
+      "rewriteBatchedStatements=true",
       "cachePrepStmts=true",
       "prepStmtCacheSize=250",
       "prepStmtCacheSqlLimit=2048",
