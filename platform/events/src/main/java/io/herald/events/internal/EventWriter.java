@@ -22,12 +22,13 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * Writes one group of events in one transaction with multi-row inserts ({@link MultiRowInsert}).
- * Events whose dedupe id is already stored, or repeated within the group, are left out before
- * inserting, so the common case burns no ids and leaves no holes in the change feed; a concurrent
- * duplicate falls back to {@code INSERT IGNORE}. Events whose person is named by an identifier
- * (Track API single calls) get that person looked up here, once for the group, before the
- * transaction starts.
+ * Writes one group of events atomically with multi-row inserts ({@link MultiRowInsert}): a group
+ * that fits one statement (single API calls' groups) as that statement in auto-commit mode, a
+ * larger one in a transaction. Events whose dedupe id is already stored, or repeated within the
+ * group, are left out before inserting, so the common case burns no ids and leaves no holes in the
+ * change feed; a concurrent duplicate falls back to {@code INSERT IGNORE}. Events whose person is
+ * named by an identifier (Track API single calls) get that person looked up here, once for the
+ * group, before the transaction starts.
  */
 final class EventWriter implements GroupCommit.Writer<EventRow, Boolean> {
 
@@ -36,8 +37,9 @@ final class EventWriter implements GroupCommit.Writer<EventRow, Boolean> {
           + " dedupe_id, name, type, source, occurred_at, received_at, data, context)";
 
   /**
-   * Rows per insert statement, at most: a group's 2,000 default rows make ten statements, of nine
-   * shapes (1 to 256 rows) that the ingest pool's statement cache keeps parsed.
+   * Rows per insert statement, at most: a group's 2,000 default rows make ten statements, of the
+   * twenty shapes (1 to 16 rows, then 32 to 256) that the ingest pool's statement cache keeps
+   * parsed.
    */
   private static final int ROWS_PER_STATEMENT = 256;
 
@@ -128,16 +130,31 @@ final class EventWriter implements GroupCommit.Writer<EventRow, Boolean> {
 
   private void insert(List<EventRow> rows) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
+      // A concurrent duplicate waits on its key lock at most innodb_lock_wait_timeout: the
+      // ingest pool sets it to 5 s for each connection (sessionVariables), not each group.
+      List<EventRow> fresh = withoutDuplicates(c, rows);
+      if (fresh.isEmpty()) {
+        return;
+      }
+      long budget = budget(c);
+      if (INSERT.statements(fresh, budget) == 1) {
+        // One statement is its own transaction in auto-commit mode: no SET autocommit before and
+        // after it (the pool restores auto-commit on every connection handed back) and no
+        // COMMIT, three round trips of the five a small group (single Track calls) took.
+        try {
+          INSERT.insert(c, fresh, budget);
+        } catch (SQLIntegrityConstraintViolationException race) {
+          INSERT_IGNORE.insert(c, fresh, budget);
+        }
+        return;
+      }
       c.setAutoCommit(false);
       try {
-        // A concurrent duplicate waits on its key lock at most innodb_lock_wait_timeout: the
-        // ingest pool sets it to 5 s for each connection (sessionVariables), not each group.
-        List<EventRow> fresh = withoutDuplicates(c, rows);
         try {
-          INSERT.insert(c, fresh, budget(c));
+          INSERT.insert(c, fresh, budget);
         } catch (SQLIntegrityConstraintViolationException race) {
           c.rollback();
-          INSERT_IGNORE.insert(c, fresh, budget(c));
+          INSERT_IGNORE.insert(c, fresh, budget);
         }
         c.commit();
       } catch (SQLException | RuntimeException e) {

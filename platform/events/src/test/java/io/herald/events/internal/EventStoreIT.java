@@ -171,6 +171,64 @@ class EventStoreIT {
   }
 
   @Test
+  void aGroupThatFitsOneStatementIsOneAutoCommittedInsertAndALargerOneATransaction()
+      throws Exception {
+    GroupCommit<EventRow, Boolean> group = new GroupCommit<>(1, 100, new EventWriter(dataSource));
+    group.submit(List.of(row(event("p0", "warm-up", null)))); // the writer reads its byte budget
+
+    // Opening a connection (each snapshot's, the writer's) sends SET statements of its own.
+    Map<String, Long> first = statementCounts();
+    Map<String, Long> before = statementCounts();
+    long connectionSets = delta(first, before).get("Com_set_option");
+    List<EventRow> small = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      small.add(row(event("p1", "small-" + i, null)));
+    }
+    group.submit(small);
+    Map<String, Long> afterSmall = statementCounts();
+    List<EventRow> large = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      large.add(row(event("p1", "large-" + i, null)));
+    }
+    group.submit(large);
+    Map<String, Long> afterLarge = statementCounts();
+
+    // 5 rows: one INSERT, and neither SET autocommit nor COMMIT around it (the SETs counted are
+    // the writer's and the snapshot's connections opening)
+    assertThat(delta(before, afterSmall))
+        .containsEntry("Com_insert", 1L)
+        .containsEntry("Com_commit", 0L)
+        .containsEntry("Com_set_option", 2 * connectionSets);
+    // 20 rows: 16 and 4 in two INSERTs, committed together
+    assertThat(delta(afterSmall, afterLarge))
+        .containsEntry("Com_insert", 2L)
+        .containsEntry("Com_commit", 1L)
+        .containsEntry("Com_set_option", 2 * connectionSets + 1);
+    assertThat(count()).isEqualTo(26);
+  }
+
+  private static Map<String, Long> statementCounts() throws SQLException {
+    Map<String, Long> counts = new HashMap<>();
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SHOW GLOBAL STATUS WHERE Variable_name IN"
+                    + " ('Com_insert', 'Com_commit', 'Com_set_option')")) {
+      while (rs.next()) {
+        counts.put(rs.getString(1), rs.getLong(2));
+      }
+    }
+    return counts;
+  }
+
+  private static Map<String, Long> delta(Map<String, Long> from, Map<String, Long> to) {
+    Map<String, Long> delta = new HashMap<>();
+    to.forEach((name, value) -> delta.put(name, value - from.getOrDefault(name, 0L)));
+    return delta;
+  }
+
+  @Test
   void aRepeatedEventIdIsStoredOnceWithoutLeavingAHole() throws Exception {
     GroupCommit<EventRow, Boolean> group = new GroupCommit<>(1, 100, new EventWriter(dataSource));
 

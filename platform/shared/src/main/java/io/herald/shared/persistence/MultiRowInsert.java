@@ -11,10 +11,13 @@ import java.util.function.ToLongFunction;
 
 /**
  * Inserts rows with multi-row statements written out here ({@code INSERT … VALUES (?,…),(?,…)}),
- * each kept under a byte budget the server accepts, in the order of the rows. A statement takes a
- * power of two of rows (up to {@code maxRows}), so that a connection's statement cache ({@code
- * cachePrepStmts}, with a {@code prepStmtCacheSqlLimit} above the longest statement) holds every
- * shape and the driver parses each shape once, not a new statement text per call.
+ * each kept under a byte budget the server accepts, in the order of the rows. A statement takes any
+ * number of rows up to {@link #EXACT_ROWS}, and a power of two of rows above that (up to {@code
+ * maxRows}), so that a connection's statement cache ({@code cachePrepStmts}, with a {@code
+ * prepStmtCacheSqlLimit} above the longest statement) holds every shape (at most {@code EXACT_ROWS}
+ * + 4 for 256 rows) and the driver parses each shape once, not a new statement text per call; and a
+ * small group (a group commit of single API calls) goes out as one statement, which its caller can
+ * then run in auto-commit mode ({@link #statements}).
  *
  * <p>Connector/J's {@code rewriteBatchedStatements} builds the same statement from a JDBC batch,
  * but it copies each row's bindings into the batch and out again, and sizes the batch against
@@ -33,6 +36,9 @@ public final class MultiRowInsert<T> {
   public interface Binder<T> {
     int bind(PreparedStatement statement, int first, T row) throws SQLException;
   }
+
+  /** The most rows a statement takes in any number; above it, statements take powers of two. */
+  public static final int EXACT_ROWS = 16;
 
   /** Bytes a statement's values may take when the server allows more: 4 MiB. */
   public static final long MAX_STATEMENT_BYTES = 4L << 20;
@@ -63,8 +69,9 @@ public final class MultiRowInsert<T> {
   }
 
   /**
-   * Inserts {@code rows} in order: each statement takes the largest power of two of the next rows
-   * that fits the budget and {@code maxRows} (a row over the budget goes alone).
+   * Inserts {@code rows} in order, in the statements {@link #statements} counts: each takes as many
+   * of the next rows as fit the budget and {@code maxRows} when they are at most {@link
+   * #EXACT_ROWS}, else the largest power of two of them (a row over the budget goes alone).
    *
    * @param budget the bytes one statement's values may take (see {@link #budget})
    * @return the rows the server reports inserted
@@ -73,22 +80,39 @@ public final class MultiRowInsert<T> {
     long inserted = 0;
     int from = 0;
     while (from < rows.size()) {
-      int to = from;
-      long bytes = 0;
-      while (to < rows.size() && to - from < maxRows) {
-        long next = rowBytes.applyAsLong(rows.get(to)) + row.length();
-        if (to > from && bytes + next > budget) {
-          break;
-        }
-        bytes += next;
-        to++;
-      }
-      // A power of two: few statement shapes, each parsed once per connection (cachePrepStmts).
-      to = from + Integer.highestOneBit(to - from);
+      int to = next(rows, from, budget);
       inserted += statement(connection, rows.subList(from, to));
       from = to;
     }
     return inserted;
+  }
+
+  /**
+   * How many statements {@link #insert} takes for {@code rows}: a caller that gets 1 may run the
+   * insert in auto-commit mode, where the statement is its own transaction.
+   */
+  public int statements(List<T> rows, long budget) {
+    int statements = 0;
+    for (int from = 0; from < rows.size(); from = next(rows, from, budget)) {
+      statements++;
+    }
+    return statements;
+  }
+
+  /** Where the statement that starts at {@code from} ends (exclusive). */
+  private int next(List<T> rows, int from, long budget) {
+    int to = from;
+    long bytes = 0;
+    while (to < rows.size() && to - from < maxRows) {
+      long next = rowBytes.applyAsLong(rows.get(to)) + row.length();
+      if (to > from && bytes + next > budget) {
+        break;
+      }
+      bytes += next;
+      to++;
+    }
+    // Few statement shapes, each parsed once per connection (cachePrepStmts).
+    return to - from <= EXACT_ROWS ? to : from + Integer.highestOneBit(to - from);
   }
 
   private long statement(Connection connection, List<T> rows) throws SQLException {

@@ -64,8 +64,8 @@ class MultiRowInsertIT {
             new Row(2, "Grüße, 日本, 🎉 and a NUL \0 in the middle", Long.MAX_VALUE),
             new Row(5, null, -7L),
             new Row(4, "", 0L));
-    // statements of 4 and 1 rows
-    assertInsertedInOrder(database, INSERT, rows, -1, 2);
+    // one statement of 5 rows (up to EXACT_ROWS rows go in any number)
+    assertInsertedInOrder(database, INSERT, rows, -1, 1);
   }
 
   @ParameterizedTest(autoCloseArguments = false)
@@ -91,9 +91,25 @@ class MultiRowInsertIT {
       rows.add(new Row(i, "r" + i, null));
     }
     rows.add(3, new Row(99, "x".repeat(5000), null));
-    // [0,1] [2] [big] [3,4] [5,6]: powers of two up to 3 rows, with a budget far below the big
-    // row's bound
-    assertInsertedInOrder(database, threeAtATime, rows, 1000, 5);
+    // [0,1,2] [big] [3,4,5] [6]: up to 3 rows, with a budget far below the big row's bound
+    assertInsertedInOrder(database, threeAtATime, rows, 1000, 4);
+  }
+
+  @ParameterizedTest(autoCloseArguments = false)
+  @MethodSource("databasesToTest")
+  void aboveTheExactRowsStatementsTakePowersOfTwoAndTheRestGoesWhole(TestDatabase database)
+      throws SQLException {
+    List<Row> rows =
+        IntStream.range(0, 300).mapToObj(i -> new Row(i, "row " + i, (long) i)).toList();
+    MultiRowInsert<Row> upTo256 = insert("INSERT INTO t_multirow", 256);
+    // 256, then 32 of the 44 left, then the last 12 in one statement
+    assertThat(upTo256.statements(rows, 1 << 20)).isEqualTo(3);
+    assertThat(upTo256.statements(rows.subList(0, MultiRowInsert.EXACT_ROWS), 1 << 20))
+        .isEqualTo(1);
+    assertThat(upTo256.statements(rows.subList(0, MultiRowInsert.EXACT_ROWS + 1), 1 << 20))
+        .isEqualTo(2);
+    assertThat(upTo256.statements(List.of(), 1 << 20)).isZero();
+    assertInsertedInOrder(database, upTo256, rows, -1, 3);
   }
 
   @ParameterizedTest(autoCloseArguments = false)
