@@ -16,10 +16,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What one group of identify calls reads once and writes once, in its transaction: the suppressed
- * identifiers among those the calls name (identify never suppresses, so this cannot change within
- * the group), the people the calls' path identifiers name (one query per identifier type, instead
- * of one per call), and the change-feed rows, inserted together at the end in call order.
+ * What one group of identify calls reads once and writes once, in its transaction: the people the
+ * calls' path identifiers name (one query per identifier type, instead of one per call), the
+ * suppressed identifiers among those the calls name that their people do not hold already (identify
+ * never suppresses, so this cannot change within the group), and the change-feed rows, inserted
+ * together at the end in call order.
  *
  * <p>A prefetched person is used only while it still carries the identifier it was found by (an
  * earlier call of the group may have changed it); a path identifier nobody had is looked up again,
@@ -39,25 +40,22 @@ final class IdentifyGroup {
     this.prefetched = found;
   }
 
-  /** Reads the suppressions and people {@code requests} name, a few statements in all. */
+  /**
+   * Reads the people {@code requests}' paths name, then the suppressions among the other
+   * identifiers they name: a few statements in all, and none for suppressions when every call names
+   * only identifiers their people hold already. A stored person's identifier is never suppressed:
+   * suppressing deletes whoever holds the identifier, and nobody acquires a suppressed one
+   * afterwards, since every identify asks first (as this group does).
+   */
   static IdentifyGroup prepare(
       List<IdentifyRequest> requests, SuppressionRepository suppressions, PersonRepository people) {
-    Map<Long, Set<PersonRef>> named = new LinkedHashMap<>();
     Map<Long, Map<IdType, Set<String>>> paths = new LinkedHashMap<>();
     for (IdentifyRequest r : requests) {
-      Set<PersonRef> refs = named.computeIfAbsent(r.workspaceId(), w -> new LinkedHashSet<>());
-      refs.addAll(identifiers(r.ref(), r.changes()));
       paths
           .computeIfAbsent(r.workspaceId(), w -> new HashMap<>())
           .computeIfAbsent(r.ref().type(), t -> new LinkedHashSet<>())
           .add(key(r.ref().type(), r.ref().value()));
     }
-    Set<String> suppressed = new HashSet<>();
-    named.forEach(
-        (workspace, refs) ->
-            suppressions
-                .suppressedAmong(workspace, List.copyOf(refs))
-                .forEach(ref -> suppressed.add(key(workspace, ref.type(), ref.value()))));
     Map<String, Person> found = new HashMap<>();
     paths.forEach(
         (workspace, byType) ->
@@ -67,6 +65,23 @@ final class IdentifyGroup {
                     found.put(key(workspace, type, identifier(p, type)), p);
                   }
                 }));
+    Map<Long, Set<PersonRef>> unheld = new LinkedHashMap<>();
+    for (IdentifyRequest r : requests) {
+      Person holder = found.get(key(r.workspaceId(), r.ref().type(), r.ref().value()));
+      for (PersonRef named : identifiers(r.ref(), r.changes())) {
+        if (holder == null
+            || !Objects.equals(
+                identifier(holder, named.type()), key(named.type(), named.value()))) {
+          unheld.computeIfAbsent(r.workspaceId(), w -> new LinkedHashSet<>()).add(named);
+        }
+      }
+    }
+    Set<String> suppressed = new HashSet<>();
+    unheld.forEach(
+        (workspace, refs) ->
+            suppressions
+                .suppressedAmong(workspace, List.copyOf(refs))
+                .forEach(ref -> suppressed.add(key(workspace, ref.type(), ref.value()))));
     return new IdentifyGroup(people, suppressed, found);
   }
 

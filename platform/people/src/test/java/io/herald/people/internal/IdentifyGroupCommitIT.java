@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.herald.people.api.IdType;
 import io.herald.people.api.IdentifyResult;
 import io.herald.people.api.IdentifyResult.Outcome;
+import io.herald.people.api.PersonRef;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
@@ -131,6 +133,43 @@ class IdentifyGroupCommitIT extends PeopleDatabaseTest {
         .isEqualTo(Outcome.SKIPPED_SUPPRESSED);
     assertThat(other.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.CREATED);
     assertThat(customerIds()).containsExactlyInAnyOrder("first", "s2");
+  }
+
+  @Test
+  void aGroupAsksForSuppressionsOnlyAboutIdentifiersNobodyHoldsYet() throws Exception {
+    writer.gate.countDown();
+    identify("held", Json.createObjectBuilder().add("email", "held@example.com").build())
+        .get(10, TimeUnit.SECONDS);
+    assertThat(writer.suppressionsAsked)
+        .as("a new person's identifiers")
+        .containsExactly(
+            new PersonRef(IdType.ID, "held"), new PersonRef(IdType.EMAIL, "held@example.com"));
+    writer.suppressionsAsked.clear();
+
+    identify("held", Json.createObjectBuilder().add("plan", "pro").build())
+        .get(10, TimeUnit.SECONDS);
+    identify("held", Json.createObjectBuilder().add("email", "HELD@example.com").build())
+        .get(10, TimeUnit.SECONDS);
+    assertThat(writer.suppressionsAsked).as("identifiers the person holds").isEmpty();
+
+    try (Connection c = connect();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO people_suppression (workspace_id, id_type, id_key, created_at)"
+                    + " VALUES (?, 'EMAIL', 'gone@example.com', NOW(3))")) {
+      insert.setLong(1, workspace);
+      insert.executeUpdate();
+    }
+    IdentifyResult toSuppressed =
+        identify("held", Json.createObjectBuilder().add("email", "Gone@Example.com").build())
+            .get(10, TimeUnit.SECONDS);
+
+    assertThat(writer.suppressionsAsked)
+        .containsExactly(new PersonRef(IdType.EMAIL, "Gone@Example.com"));
+    assertThat(toSuppressed.outcome()).isEqualTo(Outcome.SKIPPED_SUPPRESSED);
+    assertThat(personColumn("email", "held"))
+        .as("the case change stays")
+        .isEqualTo("HELD@example.com");
   }
 
   @Test

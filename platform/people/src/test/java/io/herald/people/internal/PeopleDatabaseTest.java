@@ -258,9 +258,19 @@ abstract class PeopleDatabaseTest {
     volatile boolean holdNextGroup;
     volatile boolean holding;
 
+    /** Every identifier the writer asked the suppressions about, in order. */
+    final List<PersonRef> suppressionsAsked = Collections.synchronizedList(new ArrayList<>());
+
     TransactionalWriter() {
       people = new PersonRepository();
-      suppressions = new SuppressionRepository();
+      suppressions =
+          new SuppressionRepository() {
+            @Override
+            List<PersonRef> suppressedAmong(long workspaceId, List<PersonRef> refs) {
+              suppressionsAsked.addAll(refs);
+              return super.suppressedAmong(workspaceId, refs);
+            }
+          };
       devices = new DeviceRepository();
       anonymousIds = new AnonymousIdRepository();
       changeLog = new ChangeLog();
