@@ -2,10 +2,6 @@ package io.herald.events.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mysql.cj.jdbc.MysqlDataSource;
-import io.herald.testing.TestDatabase;
-import io.herald.testing.TestDatabases;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,37 +11,15 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Retention of never-identified anonymous events, on a real MariaDB (embedded). */
-class AnonymousEventRetentionIT {
+class AnonymousEventRetentionIT extends EventsDatabaseTest {
 
   private static final Instant CUTOFF = Instant.parse("2026-10-30T00:00:00Z");
   private static final Instant OLD = CUTOFF.minusSeconds(3600);
   private static final Instant RECENT = CUTOFF.plusSeconds(3600);
-
-  private static TestDatabase database;
-  private static MysqlDataSource dataSource;
-
-  @BeforeAll
-  static void database() {
-    Path work = Path.of(System.getProperty("herald.test.work-dir", "target/events-it"));
-    database = TestDatabases.embedded(work.resolve("mariadb-retention"));
-    dataSource = new MysqlDataSource();
-    dataSource.setURL(database.jdbcUrl());
-    dataSource.setUser(database.user());
-    dataSource.setPassword(database.password());
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-  }
-
-  @AfterAll
-  static void close() {
-    database.close();
-  }
 
   @BeforeEach
   void empty() throws SQLException {

@@ -110,14 +110,7 @@ class IdentifyGroupCommitIT extends PeopleDatabaseTest {
 
   @Test
   void aSuppressedIdentifierInAGroupWritesNothingForThatCallOnly() throws Exception {
-    try (Connection c = connect();
-        PreparedStatement insert =
-            c.prepareStatement(
-                "INSERT INTO people_suppression (workspace_id, id_type, id_key, created_at)"
-                    + " VALUES (?, 'EMAIL', 'gone@example.com', NOW(3))")) {
-      insert.setLong(1, workspace);
-      insert.executeUpdate();
-    }
+    suppressEmail("gone@example.com");
     Future<IdentifyResult> first = holdFirstGroup();
     Future<IdentifyResult> suppressed =
         identify("s1", Json.createObjectBuilder().add("email", "Gone@Example.com").build());
@@ -152,14 +145,7 @@ class IdentifyGroupCommitIT extends PeopleDatabaseTest {
         .get(10, TimeUnit.SECONDS);
     assertThat(writer.suppressionsAsked).as("identifiers the person holds").isEmpty();
 
-    try (Connection c = connect();
-        PreparedStatement insert =
-            c.prepareStatement(
-                "INSERT INTO people_suppression (workspace_id, id_type, id_key, created_at)"
-                    + " VALUES (?, 'EMAIL', 'gone@example.com', NOW(3))")) {
-      insert.setLong(1, workspace);
-      insert.executeUpdate();
-    }
+    suppressEmail("gone@example.com");
     IdentifyResult toSuppressed =
         identify("held", Json.createObjectBuilder().add("email", "Gone@Example.com").build())
             .get(10, TimeUnit.SECONDS);
@@ -193,5 +179,18 @@ class IdentifyGroupCommitIT extends PeopleDatabaseTest {
         .as("the shared group failed, then each call was written alone")
         .containsExactly(1, 3, 1, 1, 1);
     assertThat(customerIds()).containsExactlyInAnyOrder("first", "good1", "good2");
+  }
+
+  /** Suppresses an email address the way the suppress call stores it: a row, lower-cased. */
+  private void suppressEmail(String email) throws Exception {
+    try (Connection c = connect();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO people_suppression (workspace_id, id_type, id_key, created_at)"
+                    + " VALUES (?, 'EMAIL', ?, NOW(3))")) {
+      insert.setLong(1, workspace);
+      insert.setString(2, email);
+      insert.executeUpdate();
+    }
   }
 }
