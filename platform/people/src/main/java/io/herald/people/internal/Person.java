@@ -144,14 +144,22 @@ public class Person {
     return email;
   }
 
-  /** Applies validated changes; identifier changes were checked for conflicts by the caller. */
-  void apply(AttributeChanges changes, Instant now) {
+  /** The attributes document before and after {@link #apply}: what the change log diffs. */
+  record Applied(JsonObject before, JsonObject after) {}
+
+  /**
+   * Applies validated changes; identifier changes were checked for conflicts by the caller. Returns
+   * the attributes before and after, parsed once here (an identify would otherwise parse the stored
+   * document again for its change-log diff).
+   */
+  Applied apply(AttributeChanges changes, Instant now) {
     String attributesBefore = attributes;
     String timestampsBefore = attributeTimestamps;
     boolean unsubscribedBefore = unsubscribed;
     String customerIdBefore = customerId;
     String emailBefore = email;
-    Map<String, JsonValue> values = new LinkedHashMap<>(readObject(attributes));
+    JsonObject before = readObject(attributes);
+    Map<String, JsonValue> values = new LinkedHashMap<>(before);
     Map<String, Long> times = readTimes();
     long stamp = changes.timestamp().orElse(now.getEpochSecond());
     changes
@@ -200,7 +208,7 @@ public class Person {
             });
     phone = phoneOf(values);
     phoneE164 = PhoneNumbers.e164(phone);
-    write(values, times);
+    JsonObject after = write(values, times);
     // An identify that repeats what is stored (SDKs send the same traits on every app start) is
     // not a change: updated_at stays, and the row is not written at all.
     if (!attributes.equals(attributesBefore)
@@ -210,6 +218,7 @@ public class Person {
         || !Objects.equals(email, emailBefore)) {
       updatedAt = now;
     }
+    return new Applied(before, after);
   }
 
   private static String phoneOf(Map<String, JsonValue> values) {
@@ -317,13 +326,16 @@ public class Person {
     }
   }
 
-  private void write(Map<String, JsonValue> values, Map<String, Long> times) {
+  /** Stores both documents; returns the attributes as stored. */
+  private JsonObject write(Map<String, JsonValue> values, Map<String, Long> times) {
     JsonObjectBuilder attrs = Jsons.createObjectBuilder();
     values.forEach(attrs::add);
-    this.attributes = attrs.build().toString();
+    JsonObject document = attrs.build();
+    this.attributes = document.toString();
     JsonObjectBuilder stamps = Jsons.createObjectBuilder();
     times.forEach(stamps::add);
     this.attributeTimestamps = stamps.build().toString();
+    return document;
   }
 
   private Map<String, Long> readTimes() {

@@ -120,15 +120,17 @@ public class PersonWriter {
       }
       return new IdentifyResult(Outcome.CONFLICT, person.cioId(), conflict.get());
     }
-    JsonObject before =
-        outcome == Outcome.CREATED ? JsonValue.EMPTY_JSON_OBJECT : person.attributes();
-    person.apply(effective, clock.instant());
+    Person.Applied applied = person.apply(effective, clock.instant());
     if (outcome == Outcome.CREATED) {
       people.add(person);
     }
     // No flush here: the group's commit writes every call's changes at once. A later call's
     // lookup (JPQL, flush mode AUTO) flushes first, so it still sees what earlier calls wrote.
-    JsonObject diff = ChangeLog.diff(before, person.attributes());
+    // A new person's change row lists every attribute it starts with, cio_id included.
+    JsonObject diff =
+        ChangeLog.diff(
+            outcome == Outcome.CREATED ? JsonValue.EMPTY_JSON_OBJECT : applied.before(),
+            applied.after());
     if (outcome == Outcome.CREATED || !diff.isEmpty()) {
       group.change(
           workspaceId,

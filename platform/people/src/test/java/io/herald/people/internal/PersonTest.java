@@ -37,6 +37,24 @@ class PersonTest {
   }
 
   @Test
+  void applyingGivesTheAttributesBeforeAndAfterAsStored() {
+    Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+    Person person = new Person(1, "c11", t0);
+    person.apply(changes("{\"plan\":\"basic\",\"seats\":2}"), t0);
+    var stored = person.attributes();
+
+    Person.Applied applied =
+        person.apply(changes("{\"plan\":\"pro\",\"seats\":null}"), t0.plusSeconds(1));
+
+    assertThat(applied.before()).isEqualTo(stored);
+    assertThat(applied.after()).isEqualTo(person.attributes());
+    assertThat(applied.after().getString("plan")).isEqualTo("pro");
+    assertThat(applied.after()).doesNotContainKey("seats");
+    assertThat(ChangeLog.diff(applied.before(), applied.after()).getJsonObject("attributes"))
+        .containsOnlyKeys("plan", "seats");
+  }
+
+  @Test
   void rewritingTheSameValueKeepsItsTimestamp() {
     Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
     Person person = new Person(1, "c12", t0);
