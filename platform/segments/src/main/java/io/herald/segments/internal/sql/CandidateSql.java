@@ -41,9 +41,22 @@ final class CandidateSql {
   /**
    * A candidates query, a rough cost to choose among the members of an AND, and whether its people
    * are exactly the tree's matches (among the workspace's people): then the tree need not be
-   * checked on them again.
+   * checked on them again. {@code related} is the relationship leaf whose rows the query reads,
+   * when it reads one leaf's only: it can then be read in parts of the related objects' keys
+   * ({@link #relationship(RelationshipCondition, ScanParts, int)}).
    */
-  record Candidates(SqlFragment query, int cost, boolean exact) {}
+  record Candidates(
+      SqlFragment query, int cost, boolean exact, Optional<RelationshipCondition> related) {
+
+    Candidates(SqlFragment query, int cost, boolean exact) {
+      this(query, cost, exact, Optional.empty());
+    }
+
+    /** The same query, no longer exact (another member of an AND may still rule someone out). */
+    Candidates inexact() {
+      return new Candidates(query, cost, false, related);
+    }
+  }
 
   /**
    * The events of one name, by time: without the hint the optimizer may walk the person index for
@@ -69,9 +82,7 @@ final class CandidateSql {
               .flatMap(Optional::stream)
               .min(Comparator.comparingInt(Candidates::cost));
       // Another member may still rule someone out, unless there is none.
-      return all.conditions().size() == 1
-          ? cheapest
-          : cheapest.map(c -> new Candidates(c.query(), c.cost(), false));
+      return all.conditions().size() == 1 ? cheapest : cheapest.map(Candidates::inexact);
     } else if (condition instanceof Any any) {
       return union(any.conditions());
     } else if (condition instanceof SegmentCondition segment) {
@@ -86,16 +97,9 @@ final class CandidateSql {
               1,
               true));
     } else if (condition instanceof RelationshipCondition relationship) {
-      SqlFragment.Builder sql =
-          new SqlFragment.Builder()
-              .sql(
-                  "SELECT DISTINCT r.person_cio_id AS cio_id FROM objects_person_relationship r"
-                      + " JOIN objects_object o ON o.id = r.object_pk"
-                      + personFor(relationship, "r.workspace_id", "r.person_cio_id")
-                      + " WHERE r.workspace_id = ")
-              .param(workspaceId);
-      compiler.relationshipRows(sql, relationship);
-      return Optional.of(new Candidates(sql.build(), 2, true));
+      return Optional.of(
+          new Candidates(
+              relationship(relationship, ScanParts.WHOLE, 0), 2, true, Optional.of(relationship)));
     } else if (condition instanceof DeviceCondition device) {
       SqlFragment.Builder sql =
           new SqlFragment.Builder()
@@ -136,6 +140,24 @@ final class CandidateSql {
           new Candidates(grouped(sql, "e.person_cio_id", least), 4, atLeast(event.count())));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The people related to an object of the leaf's type that passes its filters, among the objects
+   * of part {@code index} of {@code parts} (their keys, {@code objects_object.id}): two parts may
+   * both find a person related to objects in each.
+   */
+  SqlFragment relationship(RelationshipCondition leaf, ScanParts parts, int index) {
+    SqlFragment.Builder sql =
+        new SqlFragment.Builder()
+            .sql(
+                "SELECT DISTINCT r.person_cio_id AS cio_id FROM objects_person_relationship r"
+                    + " JOIN objects_object o ON o.id = r.object_pk"
+                    + personFor(leaf, "r.workspace_id", "r.person_cio_id")
+                    + " WHERE r.workspace_id = ")
+            .param(workspaceId);
+    compiler.relationshipRows(sql, leaf);
+    return parts.part(index, "o.id", sql).build();
   }
 
   private Optional<Candidates> union(List<Condition> members) {

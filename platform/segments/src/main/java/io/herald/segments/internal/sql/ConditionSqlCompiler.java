@@ -344,7 +344,7 @@ final class ConditionSqlCompiler {
   }
 
   /** The int {@code text} spells the way type ids are shown ({@code "1"}, not {@code "01"}). */
-  private static Integer canonicalInt(String text) {
+  static Integer canonicalInt(String text) {
     try {
       int value = Integer.parseInt(text);
       return Integer.toString(value).equals(text) ? value : null;

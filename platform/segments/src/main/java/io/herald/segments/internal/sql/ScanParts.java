@@ -109,12 +109,46 @@ record ScanParts(List<Long> bounds) {
    * the primary key.
    */
   SqlFragment.Builder part(int index, SqlFragment.Builder where) {
+    return part(index, "p.id", where);
+  }
+
+  /** Part {@code index}: the range of {@code key} appended to {@code where} as a condition. */
+  SqlFragment.Builder part(int index, String key, SqlFragment.Builder where) {
     if (index > 0) {
-      where.sql(" AND p.id > ").param(bounds.get(index - 1));
+      where.sql(" AND " + key + " > ").param(bounds.get(index - 1));
     }
     if (index < bounds.size()) {
-      where.sql(" AND p.id <= ").param(bounds.get(index));
+      where.sql(" AND " + key + " <= ").param(bounds.get(index));
     }
     return where;
+  }
+
+  /**
+   * The objects of type {@code typeId} of workspace {@code workspaceId} in parts of their keys
+   * ({@code objects_object.id}): at most {@code parallelism}, each of at least {@code minPart}
+   * objects on average (the objects' keys are spread over every type's, so the parts are even in
+   * width, not in objects).
+   */
+  static ScanParts objects(
+      Connection c, long workspaceId, int typeId, int parallelism, long minPart)
+      throws SQLException {
+    if (parallelism < 2) {
+      return WHOLE;
+    }
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT MIN(id), MAX(id), COUNT(*) FROM objects_object"
+                + " WHERE workspace_id = ? AND type_id = ?")) {
+      q.setLong(1, workspaceId);
+      q.setInt(2, typeId);
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        long first = rs.getLong(1);
+        long last = rs.getLong(2);
+        long objects = rs.getLong(3);
+        int parts = (int) Math.min(parallelism, objects / Math.max(1, minPart));
+        return parts < 2 ? WHOLE : between(first, last, parts, 1);
+      }
+    }
   }
 }

@@ -40,6 +40,12 @@ public class SqlRebuildSets implements RebuildSets {
   /** The fewest keys a part of a split scan reads: below that, one statement is quick anyway. */
   static final long MIN_PART = 100_000;
 
+  /**
+   * The fewest objects a part of a split relationship read reads on average: the read costs a
+   * lookup per relationship of the type's objects, so a type with few objects is read at once.
+   */
+  static final long MIN_OBJECT_PART = 1_000;
+
   /** The most parts a scan is split into (more than the server's cores only queue on it). */
   static final int MAX_PARALLELISM = 32;
 
@@ -165,6 +171,13 @@ public class SqlRebuildSets implements RebuildSets {
               .sql(", p.cio_id");
       Optional<CandidateSql.Candidates> candidates =
           new CandidateSql(compiler, workspace.value()).of(condition);
+      if (candidates.isPresent() && candidates.get().related().isPresent() && parts != null) {
+        List<SqlFragment> pieces =
+            relatedInParts(c, compiler, workspace, insert.build(), where, candidates.get());
+        if (pieces.size() > 1) {
+          return inParts(c, pieces);
+        }
+      }
       if (candidates.isPresent()) {
         insert
             .sql(" FROM (")
@@ -208,6 +221,52 @@ public class SqlRebuildSets implements RebuildSets {
     } catch (SQLException e) {
       throw failed(e);
     }
+  }
+
+  /**
+   * The collect of {@code candidates}, a relationship leaf's people (alone or as the cheapest
+   * member of an AND), as statements that each read the relationships of one part of the type's
+   * objects: the lookups of the relationships' rows, for their attributes, are most of such a read,
+   * and a statement runs on one of the server's cores. One statement when the type has too few
+   * objects.
+   *
+   * <p>A person related to objects of two parts is found by both. {@code INSERT IGNORE} keeps one
+   * row, and each part inserts in key order: a part that meets a row another part has just inserted
+   * waits for that statement to end (its insert is the short end of it, after the read), and key
+   * order rules out two parts each waiting for the other.
+   */
+  private List<SqlFragment> relatedInParts(
+      Connection c,
+      ConditionSqlCompiler compiler,
+      WorkspaceId workspace,
+      SqlFragment head,
+      SqlFragment where,
+      CandidateSql.Candidates candidates)
+      throws SQLException {
+    Integer typeId =
+        ConditionSqlCompiler.canonicalInt(candidates.related().orElseThrow().objectTypeId());
+    if (typeId == null) {
+      return List.of();
+    }
+    ScanParts objects =
+        ScanParts.objects(c, workspace.value(), typeId, parallelism, anyPlan ? 1 : MIN_OBJECT_PART);
+    CandidateSql candidateSql = new CandidateSql(compiler, workspace.value());
+    List<SqlFragment> pieces = new ArrayList<>();
+    for (int i = 0; i < objects.count(); i++) {
+      SqlFragment.Builder piece =
+          new SqlFragment.Builder()
+              .fragment(head)
+              .sql(" FROM (")
+              .fragment(candidateSql.relationship(candidates.related().get(), objects, i))
+              .sql(") d STRAIGHT_JOIN people_person p ON p.workspace_id = ")
+              .param(workspace.value())
+              .sql(" AND p.cio_id = d.cio_id");
+      if (!candidates.exact()) {
+        piece.sql(" WHERE ").fragment(where);
+      }
+      pieces.add(piece.sql(" ORDER BY p.cio_id").build());
+    }
+    return pieces;
   }
 
   /**

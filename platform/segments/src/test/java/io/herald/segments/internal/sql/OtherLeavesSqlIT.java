@@ -2,6 +2,7 @@ package io.herald.segments.internal.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herald.segments.api.condition.All;
 import io.herald.segments.api.condition.Count;
 import io.herald.segments.api.condition.DeviceCondition;
 import io.herald.segments.api.condition.EngagementCondition;
@@ -13,7 +14,10 @@ import io.herald.segments.api.condition.RelationshipCondition;
 import io.herald.segments.api.condition.SegmentCondition;
 import io.herald.segments.api.condition.Window;
 import io.herald.testing.MigratedTestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +91,36 @@ class OtherLeavesSqlIT extends SqlTestBase {
     assertThat(who(new RelationshipCondition("01", List.of(), List.of()))).isEmpty();
     assertThat(who(new RelationshipCondition("one", List.of(), List.of()))).isEmpty();
     assertThat(who(new RelationshipCondition("3", List.of(), List.of()))).isEmpty();
+  }
+
+  @Test
+  void aRelationshipLeafReadInPartsOfItsObjectsFindsEachPersonOnce() throws SQLException {
+    data.objectType(1);
+    List<Long> objects = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      objects.add(data.object(1, "o" + i, "{}"));
+      data.person("only" + i, "{\"plan\":\"" + (i % 2 == 0 ? "pro" : "free") + "\"}");
+      data.relationship(objects.get(i), "only" + i, "{\"role\":\"admin\"}");
+    }
+    // Related to objects of the first and the last part: both parts find them.
+    data.person("both", "{\"plan\":\"pro\"}");
+    data.relationship(objects.get(0), "both", "{\"role\":\"admin\"}");
+    data.relationship(objects.get(5), "both", "{\"role\":\"admin\"}");
+    data.person("viewer", "{\"plan\":\"pro\"}");
+    data.relationship(objects.get(3), "viewer", "{\"role\":\"viewer\"}");
+    try (Connection c = MigratedTestDatabase.dataSource().getConnection()) {
+      assertThat(ScanParts.objects(c, data.workspace(), 1, 3, 1).count())
+          .as("the collects below read three parts of the objects")
+          .isEqualTo(3);
+    }
+
+    var admin = new PropertyMatch("role", Match.of(Operator.EQUALS, text("admin")));
+    var related = new RelationshipCondition("1", List.of(), List.of(admin));
+    assertThat(who(related))
+        .containsExactly("both", "only0", "only1", "only2", "only3", "only4", "only5");
+    // The cheapest member of an AND: the parts' people are checked against the tree.
+    assertThat(who(new All(List.of(related, attr("plan", Operator.EQUALS, text("pro"))))))
+        .containsExactly("both", "only0", "only2", "only4");
   }
 
   @Test

@@ -60,6 +60,26 @@ class ScanPartsIT {
     }
   }
 
+  @Test
+  void aTypesObjectsArePartsOfTheirKeysWhenThereAreEnoughOfThem() throws SQLException {
+    TestData data = new TestData(dataSource, MigratedTestDatabase.freshWorkspace());
+    data.objectType(1);
+    data.objectType(2);
+    for (int i = 0; i < 6; i++) {
+      data.object(1, "o" + i, "{}");
+    }
+    data.object(2, "only", "{}");
+    long ws = data.workspace();
+    try (Connection c = dataSource.getConnection()) {
+      assertThat(ScanParts.objects(c, ws, 1, 3, 1).count()).isEqualTo(3);
+      assertThat(ScanParts.objects(c, ws, 1, 3, 3).count()).as("3 objects a part").isEqualTo(2);
+      assertThat(ScanParts.objects(c, ws, 1, 3, 4).count()).as("too few objects").isEqualTo(1);
+      assertThat(ScanParts.objects(c, ws, 1, 1, 1).count()).as("no parallelism").isEqualTo(1);
+      assertThat(ScanParts.objects(c, ws, 2, 3, 1).count()).as("one object").isEqualTo(1);
+      assertThat(ScanParts.objects(c, ws, 3, 3, 1).count()).as("no objects").isEqualTo(1);
+    }
+  }
+
   private static SqlFragment select(String workspaceTest, long workspace) {
     return new SqlFragment.Builder()
         .sql("SELECT p.cio_id FROM people_person p WHERE " + workspaceTest)
