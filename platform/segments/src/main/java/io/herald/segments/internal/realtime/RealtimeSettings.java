@@ -41,7 +41,8 @@ public class RealtimeSettings {
   int rebuildBatchSize;
 
   /**
-   * Read by {@code SqlRebuildSets}; checked here so that Herald refuses to start on a bad value.
+   * Read by {@code SqlRebuildSets} (a collect's parts) and by {@link RebuildWorker} (chunks applied
+   * side by side); checked here so that Herald refuses to start on a bad value.
    */
   @Inject
   @ConfigProperty(name = "herald.segments.rebuild.collect-parallelism", defaultValue = "2")
@@ -149,5 +150,13 @@ public class RealtimeSettings {
   /** People per rebuild transaction. */
   public int rebuildBatchSize() {
     return rebuildBatchSize;
+  }
+
+  /**
+   * How many chunks of a rebuild's enters or exits are applied side by side, each in its own
+   * transaction on its own connection (at least 1; settings built by hand, in tests, give 1).
+   */
+  public int rebuildParallelism() {
+    return Math.max(1, collectParallelism);
   }
 }

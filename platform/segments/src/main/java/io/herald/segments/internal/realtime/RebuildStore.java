@@ -214,6 +214,31 @@ final class RebuildStore {
     }
   }
 
+  /**
+   * Counts {@code entered} and {@code exited} and renews the lease without moving the progress,
+   * when {@code owner} still holds this revision's lease: a chunk applied beside the one that saves
+   * the progress ({@link RebuildWorker}).
+   *
+   * @return false when it does not
+   */
+  static boolean count(
+      Connection c, Progress at, long entered, long exited, String owner, Instant leaseUntil)
+      throws SQLException {
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE segments_rebuild SET entered = entered + ?, exited = exited + ?,"
+                + " lease_until = ? WHERE segment_id = ? AND revision = ? AND lease_owner = ?")) {
+      int p = 1;
+      update.setLong(p++, entered);
+      update.setLong(p++, exited);
+      DateTimes.bind(update, p++, leaseUntil);
+      update.setLong(p++, at.segmentId());
+      update.setInt(p++, at.revision());
+      update.setString(p, owner);
+      return update.executeUpdate() == 1;
+    }
+  }
+
   /** Gives the lease back so another rebuild or node can have a turn; progress stays. */
   static void release(Connection c, long segmentId, String owner) throws SQLException {
     try (PreparedStatement release =

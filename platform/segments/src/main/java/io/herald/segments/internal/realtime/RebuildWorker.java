@@ -2,14 +2,16 @@ package io.herald.segments.internal.realtime;
 
 import io.herald.segments.api.MembershipChanged;
 import io.herald.segments.internal.evaluate.PersonEvaluator;
-import io.herald.segments.internal.membership.MembershipLedger;
 import io.herald.segments.internal.membership.MembershipLedger.Applied;
 import io.herald.segments.internal.realtime.RebuildStore.Phase;
 import io.herald.segments.internal.realtime.RebuildStore.Progress;
 import io.herald.segments.internal.sql.RebuildSets;
 import io.herald.shared.persistence.DataSources;
 import io.herald.workspace.api.WorkspaceId;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -18,14 +20,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -57,8 +56,6 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class RebuildWorker {
 
-  static final Duration LEASE = Duration.ofSeconds(60);
-
   private static final Logger LOG = Logger.getLogger(RebuildWorker.class.getName());
 
   @Resource(lookup = DataSources.NON_TRANSACTIONAL)
@@ -82,12 +79,27 @@ public class RebuildWorker {
 
   private final String owner = "node-" + UUID.randomUUID();
 
-  /** A rebuild lost to a newer request or to another node: its transaction rolls back. */
-  private static final class Superseded extends RuntimeException {
-    private static final long serialVersionUID = 1L;
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  ManagedThreadFactory threads;
 
-    Superseded() {
-      super("superseded by a newer rebuild request", null, false, false);
+  /**
+   * Applies the chunks of a round but the first ({@link RebuildChunkStep}), shared by this node's
+   * rebuilds; null (tests that build the worker by hand, or a parallelism of 1): one at a time.
+   */
+  ExecutorService helpers;
+
+  @PostConstruct
+  void start() {
+    int parallelism = settings.rebuildParallelism();
+    if (parallelism > 1) {
+      helpers = Executors.newFixedThreadPool(parallelism - 1, threads);
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    if (helpers != null) {
+      helpers.shutdownNow();
     }
   }
 
@@ -120,7 +132,7 @@ public class RebuildWorker {
           return true;
         }
       }
-    } catch (Superseded e) {
+    } catch (RebuildLease.Superseded e) {
       return true;
     }
     return true;
@@ -209,113 +221,28 @@ public class RebuildWorker {
     };
   }
 
-  /**
-   * Applies one chunk of the step's set ({@code enter}: the matches that are not members; {@code
-   * exit}: the members that are not matches) under the people's locks, evaluates again in memory
-   * those the engine evaluated after the set was read, and saves the progress in the same
-   * transaction; {@code then} is the step after the last chunk.
-   */
+  /** Applies a round of chunks of the step's set ({@link RebuildChunkStep}). */
   private Progress chunk(Progress at, DataSegment segment, RebuildChunks.Set set, Phase then) {
-    long ws = at.workspaceId();
-    // A new segment, or one whose members all still match, has no exits: one read says so
-    // instead of a chunk's five statements over every member.
-    boolean noExits =
-        set == RebuildChunks.Set.MEMBERS
-            && at.afterCio().isEmpty()
-            && !Jdbc.autoCommit(dataSource, c -> RebuildChunks.anyDiffering(c, at, set));
-    // The chunk's bound and who in it differs, read without locks before its transaction.
-    record Read(Optional<String> upto, List<String> differing) {}
-    Read read =
-        noExits
-            ? new Read(Optional.empty(), List.of())
-            : Jdbc.autoCommit(
-                dataSource,
-                c -> {
-                  Optional<String> last =
-                      RebuildChunks.upto(c, at, set, settings.rebuildBatchSize());
-                  RebuildChunks.Differing differing = RebuildChunks.differing(c, at, set, last);
-                  // Their re-check rows, which the chunk's transaction locks: inserted by id for
-                  // the few who have none yet (the same read said who).
-                  PersonLocks.insert(c, ws, differing.withoutRow());
-                  return new Read(last, differing.people());
-                });
-    Optional<String> upto = read.upto();
-    Progress next = upto.map(last -> at.at(at.phase(), last)).orElse(at.at(then, ""));
-    Instant now = clock.instant();
-    List<Applied> applied =
-        Jdbc.inTransaction(
-            dataSource,
-            c -> {
-              if (noExits) {
-                save(c, next, 0, 0);
-                complete(c, at, next, now);
-                return List.<Applied>of();
-              }
-              List<RebuildChunks.Locked> locked = RebuildChunks.lock(c, at, read.differing());
-              List<String> moved =
-                  locked.stream()
-                      .filter(RebuildChunks.Locked::moved)
-                      .map(RebuildChunks.Locked::cioId)
-                      .toList();
-              List<String> unmoved =
-                  locked.stream().filter(l -> !l.moved()).map(RebuildChunks.Locked::cioId).toList();
-              List<Applied> done = new ArrayList<>(RebuildChunks.apply(c, at, set, unmoved, now));
-              done.addAll(reevaluate(c, ws, segment, moved, now));
-              // current(), not of(): the engine refreshes the index only when a feed has work, so a
-              // segment created since (reading this one) would be missed in a quiet workspace.
-              Set<Long> readers =
-                  done.isEmpty() ? Set.of() : indexes.current(ws).readersOf(segment.id());
-              // Readers whose rebuilds have yet to read their sets read these changes then.
-              if (!readers.isEmpty() && !RebuildStore.allYetToCollect(c, readers)) {
-                SortedMap<String, Instant> people = new TreeMap<>();
-                done.forEach(a -> people.put(a.cioId(), now));
-                PersonRows.scheduleAll(c, ws, people, "segment");
-              }
-              long entered = done.stream().filter(Applied::entered).count();
-              save(c, next, entered, done.size() - entered);
-              complete(c, at, next, now);
-              return done;
-            });
-    announce(applied);
-    return next;
+    RebuildChunkStep.Round round = chunks().run(at, segment, set, then);
+    announce(round.applied());
+    return round.next();
   }
 
-  /** Marks the segment rebuilt when {@code next} is the timers step: the membership is complete. */
-  private static void complete(Connection c, Progress at, Progress next, Instant now)
-      throws SQLException {
-    if (next.phase() != Phase.TIMERS) {
-      return;
-    }
-    RebuildStore.rebuilt(c, next, now);
-    LOG.info(
-        () ->
-            String.format(
-                "segment %d rebuild (revision %d): membership complete %.2f s after the set was"
-                    + " read",
-                at.segmentId(),
-                at.revision(),
-                Duration.between(at.marker(), now).toMillis() / 1e3));
+  private RebuildChunkStep chunks() {
+    return new RebuildChunkStep(
+        dataSource,
+        indexes,
+        evaluator,
+        zones,
+        clock,
+        lease(),
+        settings.rebuildBatchSize(),
+        helpers == null ? 1 : settings.rebuildParallelism(),
+        helpers);
   }
 
-  /** Evaluates locked people in memory and applies what differs from their membership. */
-  private List<Applied> reevaluate(
-      Connection c, long ws, DataSegment segment, List<String> people, Instant now)
-      throws SQLException {
-    if (people.isEmpty()) {
-      return List.of();
-    }
-    ZoneId zone = zones.of(ws);
-    List<Applied> wanted = new ArrayList<>();
-    FactsLoader.load(c, ws, people, segment.mentions(), now)
-        .forEach(
-            (cio, facts) -> {
-              boolean match =
-                  evaluator.evaluate(segment.conditions().root(), facts, now, zone).matches();
-              if (match != facts.segments().contains(segment.id())) {
-                wanted.add(new Applied(ws, segment.id(), cio, match, "rebuild"));
-              }
-            });
-    return MembershipLedger.applyAll(c, wanted, now);
+  private RebuildLease lease() {
+    return new RebuildLease(owner, clock);
   }
 
   private Progress saved(Progress next) {
@@ -328,9 +255,7 @@ public class RebuildWorker {
   }
 
   private void save(Connection c, Progress next, long entered, long exited) throws SQLException {
-    if (!RebuildStore.save(c, next, entered, exited, owner, clock.instant().plus(LEASE))) {
-      throw new Superseded();
-    }
+    lease().save(c, next, entered, exited);
   }
 
   private Progress finish(Progress done) {
@@ -361,7 +286,7 @@ public class RebuildWorker {
         c -> {
           Optional<Progress> claim = RebuildStore.oldestFree(c, now);
           if (claim.isPresent()) {
-            RebuildStore.lease(c, claim.get().segmentId(), owner, now.plus(LEASE));
+            RebuildStore.lease(c, claim.get().segmentId(), owner, now.plus(RebuildLease.LENGTH));
             RebuildStore.running(c, claim.get());
           }
           return claim;

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
 
 /**
  * What the rebuild tests share: a {@link RebuildWorker} on the test database with a fixed clock,
@@ -38,6 +39,24 @@ final class RebuildRig {
 
   RebuildRig(long ws) {
     this.ws = ws;
+  }
+
+  /**
+   * A worker applying rounds of {@code parallelism} chunks of {@code batchSize} people side by side
+   * (its helper threads are daemons: they end with the tests).
+   */
+  RebuildWorker worker(int batchSize, int parallelism) {
+    RebuildWorker worker = worker(batchSize);
+    worker.settings.collectParallelism = parallelism;
+    worker.helpers =
+        Executors.newFixedThreadPool(
+            parallelism - 1,
+            r -> {
+              Thread t = new Thread(r, "rebuild chunk");
+              t.setDaemon(true);
+              return t;
+            });
+    return worker;
   }
 
   RebuildWorker worker(int batchSize) {
@@ -98,6 +117,19 @@ final class RebuildRig {
         rs -> {
           found.add(rs.getString(1));
           found.add(rs.getString(2));
+        });
+    return found;
+  }
+
+  /** The rebuild row's counts of enters and exits so far; empty when there is no row. */
+  static List<Long> counted(long segment) {
+    List<Long> found = new ArrayList<>();
+    query(
+        "SELECT entered, exited FROM segments_rebuild WHERE segment_id = ?",
+        segment,
+        rs -> {
+          found.add(rs.getLong(1));
+          found.add(rs.getLong(2));
         });
     return found;
   }
