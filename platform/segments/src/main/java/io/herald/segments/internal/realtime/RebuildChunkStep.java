@@ -66,14 +66,7 @@ record RebuildChunkStep(
         && at.afterCio().isEmpty()
         && !Jdbc.autoCommit(dataSource, c -> RebuildChunks.anyDiffering(c, at, set))) {
       Progress next = at.at(then, "");
-      Instant now = clock.instant();
-      Jdbc.inTransaction(
-          dataSource,
-          c -> {
-            lease.save(c, next, 0, 0);
-            complete(c, at, next, now);
-            return null;
-          });
+      saveEnd(at, next);
       return new Round(next, List.of());
     }
     // The chunks' bounds: chunk i runs from the end of chunk i - 1 (the progress for the first) to
@@ -130,6 +123,12 @@ record RebuildChunkStep(
     if (failed != null) {
       throw failed; // the saved progress is at most the first chunk's end
     }
+    saveEnd(at, next);
+    return new Round(next, applied);
+  }
+
+  /** Saves {@code next}, the end of a round that began {@code at}, in a transaction of its own. */
+  private void saveEnd(Progress at, Progress next) {
     Instant now = clock.instant();
     Jdbc.inTransaction(
         dataSource,
@@ -138,7 +137,6 @@ record RebuildChunkStep(
           complete(c, at, next, now);
           return null;
         });
-    return new Round(next, applied);
   }
 
   /**

@@ -110,26 +110,23 @@ final class RebuildRig {
 
   /** The rebuild row's phase and after_cio; empty when there is no row. */
   static List<String> progress(long segment) {
+    return rebuildRow(segment, "phase, after_cio");
+  }
+
+  /** The rebuild row's counts of enters and exits so far; empty when there is no row. */
+  static List<String> counted(long segment) {
+    return rebuildRow(segment, "entered, exited");
+  }
+
+  /** Two columns of the segment's rebuild row, as text. */
+  private static List<String> rebuildRow(long segment, String columns) {
     List<String> found = new ArrayList<>();
     query(
-        "SELECT phase, after_cio FROM segments_rebuild WHERE segment_id = ?",
+        "SELECT " + columns + " FROM segments_rebuild WHERE segment_id = ?",
         segment,
         rs -> {
           found.add(rs.getString(1));
           found.add(rs.getString(2));
-        });
-    return found;
-  }
-
-  /** The rebuild row's counts of enters and exits so far; empty when there is no row. */
-  static List<Long> counted(long segment) {
-    List<Long> found = new ArrayList<>();
-    query(
-        "SELECT entered, exited FROM segments_rebuild WHERE segment_id = ?",
-        segment,
-        rs -> {
-          found.add(rs.getLong(1));
-          found.add(rs.getLong(2));
         });
     return found;
   }

@@ -56,7 +56,7 @@ class RebuildRoundsIT {
         .contains("p0", "p1", "p2", "p3", "p4", "p5")
         .doesNotContain("p6");
     assertThat(RebuildRig.progress(segment)).containsExactly("enter", "p5");
-    assertThat(RebuildRig.counted(segment)).containsExactly(6L, 0L);
+    assertThat(RebuildRig.counted(segment)).containsExactly("6", "0");
 
     assertThat(worker.step(Duration.ZERO)).isTrue();
     assertThat(RebuildRig.progress(segment))
