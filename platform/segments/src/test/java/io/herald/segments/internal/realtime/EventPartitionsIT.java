@@ -150,6 +150,12 @@ class EventPartitionsIT {
     } finally {
       pool.shutdown();
     }
+    // A person whose re-check row the other loop's transaction held at that moment was not waited
+    // for but handed to a re-check request (PersonLocks.lockFree), as in production, where the
+    // re-check loop runs beside the events loops: run it too, then everyone entered exactly once.
+    while (engine.rechecks()) {
+      // more
+    }
     assertThat(changes(segment))
         .containsExactlyInAnyOrderElementsOf(
             people.stream().map(p -> p + " entered event").toList());
