@@ -130,7 +130,8 @@ public final class SegmentsBench {
         // Like the throughput phases: the builds and the hand-written queries start on a database
         // with no flushing left behind by the data load or a reuse's clean-up.
         add(report, "T4 starts once the " + database.quiesce().describe());
-        new FullRecompute(database, api, cpu, workspaceId, now).run(line -> add(report, line));
+        new FullRecompute(database, api, cpu, workspaceId, now, settings.builtByApi())
+            .run(line -> add(report, line));
       }
       RealTime realTime = new RealTime(database, api, cpu, workspaceId, settings, data, cursor);
       if (settings.measures("active")) {

@@ -35,6 +35,8 @@ import java.util.Set;
  *     of generating one
  * @param realtimeOff the Herald environment that turns real-time evaluation off ({@code KEY=value})
  * @param passThrough {@code HERALD_*} variables handed to Herald
+ * @param builtByApi whether T4 sees a build finish by polling the App API ({@code
+ *     BENCH_T4_POLL=api}, the method until 2026-12-06) rather than the segment's row ({@code db})
  * @param phases what is measured after the data is ready ({@code BENCH_PHASES}, a comma-separated
  *     subset of {@link #PHASES}; default all, {@code none} only prepares the data)
  */
@@ -60,6 +62,7 @@ record Settings(
     boolean reuse,
     String realtimeOff,
     Map<String, String> passThrough,
+    boolean builtByApi,
     Set<String> phases) {
 
   /**
@@ -109,12 +112,22 @@ record Settings(
         "1".equals(env.get("BENCH_REUSE")),
         env.getOrDefault("BENCH_REALTIME_OFF", "HERALD_SEGMENTS_REALTIME_ENABLED=false"),
         Map.copyOf(passThrough),
+        builtPoll(env.getOrDefault("BENCH_T4_POLL", "db")),
         phases(env.getOrDefault("BENCH_PHASES", String.join(",", PHASES))));
   }
 
   /** Whether the run measures {@code phase}. */
   boolean measures(String phase) {
     return phases.contains(phase);
+  }
+
+  private static boolean builtPoll(String value) {
+    return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "api" -> true;
+      case "db" -> false;
+      default ->
+          throw new IllegalArgumentException("BENCH_T4_POLL: api or db, not " + value.trim());
+    };
   }
 
   private static Set<String> phases(String value) {
