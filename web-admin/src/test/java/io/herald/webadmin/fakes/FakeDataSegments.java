@@ -3,6 +3,7 @@ package io.herald.webadmin.fakes;
 import io.herald.segments.api.DataSegmentService;
 import io.herald.segments.api.InvalidSegmentException;
 import io.herald.segments.api.MembershipChange;
+import io.herald.segments.api.SegmentDetails;
 import io.herald.segments.api.SegmentPreview;
 import io.herald.segments.api.SegmentType;
 import io.herald.segments.api.SegmentView;
@@ -88,6 +89,20 @@ public final class FakeDataSegments implements DataSegmentService {
   @Override
   public Optional<ConditionDocument> conditions(WorkspaceId workspace, long segmentId) {
     return Optional.ofNullable(conditions.get(segmentId));
+  }
+
+  @Override
+  public Optional<SegmentDetails> details(WorkspaceId workspace, long segmentId) {
+    return segments
+        .find(workspace, segmentId)
+        .map(s -> new SegmentDetails(s, conditions(workspace, segmentId)));
+  }
+
+  @Override
+  public List<SegmentDetails> allDetails(WorkspaceId workspace) {
+    return segments.list(workspace).stream()
+        .map(s -> new SegmentDetails(s, conditions(workspace, s.id())))
+        .toList();
   }
 
   @Override

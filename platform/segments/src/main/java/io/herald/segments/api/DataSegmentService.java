@@ -52,6 +52,15 @@ public interface DataSegmentService {
   Optional<ConditionDocument> conditions(WorkspaceId workspace, long segmentId);
 
   /**
+   * A segment (manual or data-driven) with its conditions, from one read of the segment; empty for
+   * an unknown segment.
+   */
+  Optional<SegmentDetails> details(WorkspaceId workspace, long segmentId);
+
+  /** Every segment of the workspace, oldest first, each with its conditions, from one read. */
+  List<SegmentDetails> allDetails(WorkspaceId workspace);
+
+  /**
    * Counts who matches {@code conditions} now (in the workspace's time zone) and returns up to
    * {@code sampleSize} of them in person order, without saving anything.
    *

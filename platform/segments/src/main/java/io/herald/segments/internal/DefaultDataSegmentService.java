@@ -2,7 +2,9 @@ package io.herald.segments.internal;
 
 import io.herald.segments.api.DataSegmentService;
 import io.herald.segments.api.MembershipChange;
+import io.herald.segments.api.SegmentDetails;
 import io.herald.segments.api.SegmentPreview;
+import io.herald.segments.api.SegmentType;
 import io.herald.segments.api.SegmentView;
 import io.herald.segments.api.condition.ConditionDocument;
 import io.herald.segments.internal.sql.SegmentQueries;
@@ -62,6 +64,26 @@ public class DefaultDataSegmentService implements DataSegmentService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<ConditionDocument> conditions(WorkspaceId workspace, long segmentId) {
     return segments.find(workspace.value(), segmentId).flatMap(Segment::conditionDocument);
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<SegmentDetails> details(WorkspaceId workspace, long segmentId) {
+    return segments.find(workspace.value(), segmentId).map(DefaultDataSegmentService::details);
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<SegmentDetails> allDetails(WorkspaceId workspace) {
+    return segments.list(workspace.value()).stream()
+        .map(DefaultDataSegmentService::details)
+        .toList();
+  }
+
+  private static SegmentDetails details(Segment segment) {
+    return new SegmentDetails(
+        segment.view(),
+        segment.type() == SegmentType.DATA ? segment.conditionDocument() : Optional.empty());
   }
 
   @Override

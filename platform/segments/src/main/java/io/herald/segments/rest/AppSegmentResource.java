@@ -7,6 +7,7 @@ import static io.herald.segments.rest.Replies.ok;
 import io.herald.segments.api.DataSegmentService;
 import io.herald.segments.api.InvalidSegmentException;
 import io.herald.segments.api.MembershipChange;
+import io.herald.segments.api.SegmentDetails;
 import io.herald.segments.api.SegmentInUseException;
 import io.herald.segments.api.SegmentPreview;
 import io.herald.segments.api.SegmentService;
@@ -179,10 +180,10 @@ public class AppSegmentResource {
   /** Every segment of the workspace, oldest first: {@code {"segments":[…]}}. */
   @GET
   public Response list() {
-    WorkspaceId workspace = actor.workspaceId();
     JsonArrayBuilder all = Jsons.createArrayBuilder();
-    for (SegmentView segment : segments.list(workspace)) {
-      all.add(SegmentJson.of(segment, conditionsOf(workspace, segment)));
+    // One read of the segments with their conditions, not one more per data segment.
+    for (SegmentDetails segment : dataSegments.allDetails(actor.workspaceId())) {
+      all.add(SegmentJson.of(segment.segment(), segment.conditions()));
     }
     return ok(Jsons.createObjectBuilder().add("segments", all).build());
   }
@@ -191,12 +192,14 @@ public class AppSegmentResource {
   @GET
   @Path("/{segment_id}")
   public Response get(@PathParam("segment_id") String segmentId) {
-    WorkspaceId workspace = actor.workspaceId();
     OptionalLong id = SegmentIds.parse(segmentId);
-    Optional<SegmentView> segment =
-        id.isPresent() ? segments.find(workspace, id.getAsLong()) : Optional.empty();
+    // One read of the segment with its conditions (a dashboard may poll its state).
+    Optional<SegmentDetails> segment =
+        id.isPresent()
+            ? dataSegments.details(actor.workspaceId(), id.getAsLong())
+            : Optional.empty();
     return segment
-        .map(s -> ok(envelope(s, conditionsOf(workspace, s))))
+        .map(s -> ok(envelope(s.segment(), s.conditions())))
         .orElseGet(() -> noSegment(segmentId));
   }
 
@@ -276,12 +279,6 @@ public class AppSegmentResource {
     }
     return ok(
         Jsons.createObjectBuilder().add("segment_id", id.getAsLong()).add("changes", list).build());
-  }
-
-  private Optional<ConditionDocument> conditionsOf(WorkspaceId workspace, SegmentView segment) {
-    return segment.type() == SegmentType.DATA
-        ? dataSegments.conditions(workspace, segment.id())
-        : Optional.empty();
   }
 
   private static jakarta.json.JsonObject envelope(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.herald.segments.api.InvalidSegmentException;
 import io.herald.segments.api.SegmentPreview;
+import io.herald.segments.api.SegmentType;
 import io.herald.segments.api.condition.Condition;
 import io.herald.segments.api.condition.ConditionDocument;
 import io.herald.segments.api.condition.DeviceCondition;
@@ -76,6 +77,31 @@ class DefaultDataSegmentServiceTest {
     service.clock = Clock.fixed(NOW, ZoneOffset.UTC);
     service.writer = null; // the checks below come before any write
     return service;
+  }
+
+  @Test
+  void detailsGiveTheSegmentWithTheConditionsOfADataSegmentOnly() {
+    repository.stored.add(Segments.data(1, 7, IOS));
+    DefaultDataSegmentService service = service();
+
+    assertThat(service.details(WORKSPACE, 7))
+        .hasValueSatisfying(
+            d -> {
+              assertThat(d.segment().type()).isEqualTo(SegmentType.DATA);
+              assertThat(d.segment().name()).isEqualTo("data 7");
+              assertThat(d.conditions()).contains(IOS);
+            });
+    assertThat(service.details(WORKSPACE, 5))
+        .hasValueSatisfying(
+            d -> {
+              assertThat(d.segment().type()).isEqualTo(SegmentType.MANUAL);
+              assertThat(d.conditions()).isEmpty();
+            });
+    assertThat(service.details(WORKSPACE, 999)).as("unknown").isEmpty();
+    assertThat(service.details(new WorkspaceId(2), 7)).as("another workspace's").isEmpty();
+    assertThat(service.allDetails(WORKSPACE))
+        .extracting(d -> d.segment().id() + " " + d.conditions().isPresent())
+        .containsExactly("5 false", "7 true");
   }
 
   @Test
