@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +28,6 @@ final class FullRecompute {
 
   private static final int SQL_RUNS = 3;
   private static final int HERALD_RUNS = 3;
-  private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(30);
 
   private final Database database;
   private final HeraldApi api;
@@ -37,6 +35,7 @@ final class FullRecompute {
   private final long workspaceId;
   private final Instant generatedAt;
   private final boolean builtByApi;
+  private final BuildWatch watch;
 
   FullRecompute(
       Database database,
@@ -46,6 +45,7 @@ final class FullRecompute {
       Instant generatedAt,
       boolean builtByApi) {
     this.builtByApi = builtByApi;
+    this.watch = new BuildWatch(database, api, builtByApi);
     this.database = database;
     this.api = api;
     this.cpu = cpu;
@@ -142,7 +142,7 @@ final class FullRecompute {
     for (long id : built) {
       api.deleteSegment(id);
     }
-    awaitNoRebuild(0);
+    watch.awaitNoRebuild(0);
     return ids;
   }
 
@@ -166,7 +166,7 @@ final class FullRecompute {
     for (long id : built) {
       api.deleteSegment(id);
     }
-    awaitNoRebuild(0);
+    watch.awaitNoRebuild(0);
   }
 
   /**
@@ -181,71 +181,14 @@ final class FullRecompute {
    * nothing else to do.
    */
   private Build build(Representatives.Representative definition) throws Exception {
-    awaitNoRebuild(0);
+    watch.awaitNoRebuild(0);
     CpuMeter.Sample before = cpu.sample();
     long start = System.nanoTime();
     long id = api.createDataSegment("bench " + definition.key(), definition.condition());
-    long built = builtByApi ? api.awaitBuilt(id, BUILD_TIMEOUT) : awaitBuilt(id);
+    long built = watch.awaitBuilt(id);
     String cpuUse = CpuMeter.describe(before, cpu.sample());
-    long withTimers = awaitNoRebuild(id);
+    long withTimers = watch.awaitNoRebuild(id);
     return new Build(id, (built - start) / 1e9, cpuUse, (withTimers - start) / 1e9);
-  }
-
-  /**
-   * Polls the segment's row every {@link HeraldApi#POLL} on one open connection until its rebuild
-   * state is no longer {@code pending} or {@code running}, which is when the App API shows it
-   * {@code finished} (one read of the API then confirms it); returns {@link System#nanoTime} when
-   * it was first seen so. A primary-key read costs the database server microseconds, where each
-   * poll of the API cost Herald a request (authentication, the row, JSON) on the two cores the
-   * build itself runs on (2026-12-06: Herald's request threads took 43% of its sampled CPU during
-   * S1's builds).
-   */
-  private long awaitBuilt(long segment) throws Exception {
-    long deadline = System.nanoTime() + BUILD_TIMEOUT.toNanos();
-    try (Connection c = database.connect();
-        PreparedStatement q =
-            c.prepareStatement("SELECT rebuild_state FROM segments_segment WHERE id = ?")) {
-      q.setLong(1, segment);
-      while (true) {
-        String state;
-        try (java.sql.ResultSet rs = q.executeQuery()) {
-          state = rs.next() ? rs.getString(1) : "gone";
-        }
-        long seen = System.nanoTime();
-        if (!"pending".equals(state) && !"running".equals(state)) {
-          String shown = api.state(segment);
-          if (!"finished".equals(shown)) {
-            throw new IllegalStateException(
-                "segment " + segment + ": rebuild " + state + " but the API shows " + shown);
-          }
-          return seen;
-        }
-        if (seen > deadline) {
-          throw new IllegalStateException(
-              "segment " + segment + " still builds after " + BUILD_TIMEOUT);
-        }
-        Thread.sleep(HeraldApi.POLL.toMillis());
-      }
-    }
-  }
-
-  /**
-   * Waits until no rebuild is left ({@code segment} 0) or the segment's is gone; returns {@link
-   * System#nanoTime} then.
-   */
-  private long awaitNoRebuild(long segment) throws Exception {
-    long deadline = System.nanoTime() + BUILD_TIMEOUT.toNanos();
-    String sql =
-        segment == 0
-            ? "SELECT COUNT(*) FROM segments_rebuild"
-            : "SELECT COUNT(*) FROM segments_rebuild WHERE segment_id = " + segment;
-    while (database.number(sql) > 0) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("a rebuild still runs after " + BUILD_TIMEOUT);
-      }
-      Thread.sleep(20);
-    }
-    return System.nanoTime();
   }
 
   /**

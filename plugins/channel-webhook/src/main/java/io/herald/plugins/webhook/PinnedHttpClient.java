@@ -297,12 +297,24 @@ final class PinnedHttpClient {
     }
   }
 
+  /**
+   * The time left until {@code deadline}, rounded up to a whole millisecond: a socket timeout set
+   * from it runs out at the deadline or just after, never just before, so {@link #exchange} knows
+   * the request's timeout ran out (rounded down, a read could time out a fraction of a millisecond
+   * early and surface as a bare "Read timed out").
+   */
   private static int remainingMillis(long deadline) throws SocketTimeoutException {
     long nanos = deadline - System.nanoTime();
     if (nanos <= 0) {
       throw new SocketTimeoutException("timed out");
     }
-    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(nanos)));
+    return millisCovering(nanos);
+  }
+
+  /** The fewest whole milliseconds (at least 1) that last {@code nanos} or longer. */
+  static int millisCovering(long nanos) {
+    long millis = TimeUnit.NANOSECONDS.toMillis(Math.max(0, nanos - 1)) + 1;
+    return (int) Math.min(Integer.MAX_VALUE, millis);
   }
 
   static boolean isIpLiteral(String host) {
