@@ -37,13 +37,16 @@ import javax.sql.DataSource;
     maxPoolSize = 32,
     // openTelemetry=DISABLED on every pool: Connector/J otherwise wraps every statement in an
     // OpenTelemetry span whenever Payara has the API on the classpath, though Herald exports none.
-    // rewriteBatchedStatements: the people unit's JDBC batches (batch writing, persistence.xml) go
-    // out as one multi-statement command each; nothing else batches on this pool.
+    // rewriteBatchedStatements: the people module's JDBC batches (the identify group's UPDATEs,
+    // PersonTable; batch writing, persistence.xml) go out as one multi-statement command each.
+    // prepStmtCacheSqlLimit: the driver builds that command's text per batch size; up to 16 of
+    // the group's UPDATEs (PersonTable.UPDATES_PER_BATCH, ~5.4 KB) and the change feed's
+    // multi-row inserts (up to 256 rows, ~4.3 KB) stay parsed.
     properties = {
       "rewriteBatchedStatements=true",
       "cachePrepStmts=true",
       "prepStmtCacheSize=250",
-      "prepStmtCacheSqlLimit=2048",
+      "prepStmtCacheSqlLimit=8192",
       "openTelemetry=DISABLED"
     })
 @DataSourceDefinition(

@@ -84,6 +84,10 @@ class PoolSettingsIT {
         .containsEntry("eclipselink.jdbc.batch-writing", "JDBC");
     Properties settings = settings(pool(DataSources.TRANSACTIONAL));
     assertThat(settings).containsEntry("rewriteBatchedStatements", "true");
+    // The identify group's batches of up to 16 person UPDATEs (~250 characters each) are sent as
+    // one command whose text the driver parses once per connection only if the cache keeps it.
+    assertThat(Integer.parseInt(settings.getProperty("prepStmtCacheSqlLimit")))
+        .isGreaterThanOrEqualTo(16 * 260);
     try (TestDatabase database = database("mariadb-tx-pool")) {
       Properties connect = new Properties();
       connect.putAll(settings);

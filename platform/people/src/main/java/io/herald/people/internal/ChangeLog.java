@@ -3,6 +3,7 @@ package io.herald.people.internal;
 import io.herald.people.api.PersonChange;
 import io.herald.shared.json.Jsons;
 import io.herald.shared.persistence.DateTimes;
+import io.herald.shared.persistence.MultiRowInsert;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -10,6 +11,8 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -25,33 +28,43 @@ public class ChangeLog {
   @PersistenceContext(unitName = "people")
   EntityManager em;
 
-  /** A change-feed row to insert. */
-  record Entry(long workspaceId, String cioId, String kind, Instant at, JsonObject data) {}
+  /** A change-feed row to insert; {@code data} is the JSON text. */
+  record Entry(long workspaceId, String cioId, String kind, Instant at, String data) {}
 
-  /** Rows per multi-row insert of {@link #recordAll}. */
-  private static final int INSERT_CHUNK = 500;
+  /** Rows per multi-row insert of {@link #recordAll}, at most. */
+  private static final int ROWS_PER_STATEMENT = 256;
 
-  /** Inserts {@code entries} in their order (ids grow with it), a few hundred per statement. */
-  void recordAll(List<Entry> entries) {
-    for (int from = 0; from < entries.size(); from += INSERT_CHUNK) {
-      List<Entry> chunk = entries.subList(from, Math.min(entries.size(), from + INSERT_CHUNK));
-      StringBuilder sql =
-          new StringBuilder(
-              "INSERT INTO people_change (workspace_id, person_cio_id, kind, changed_at, data)"
-                  + " VALUES ");
-      for (int i = 0; i < chunk.size(); i++) {
-        sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?)");
-      }
-      var insert = em.createNativeQuery(sql.toString());
-      int index = 1;
-      for (Entry e : chunk) {
-        insert.setParameter(index++, e.workspaceId());
-        insert.setParameter(index++, e.cioId());
-        insert.setParameter(index++, e.kind());
-        insert.setParameter(index++, DateTimes.text(e.at()));
-        insert.setParameter(index++, e.data().toString());
-      }
-      insert.executeUpdate();
+  private static final MultiRowInsert<Entry> INSERT =
+      new MultiRowInsert<>(
+          "INSERT INTO people_change (workspace_id, person_cio_id, kind, changed_at, data)",
+          5,
+          ROWS_PER_STATEMENT,
+          e ->
+              20
+                  + MultiRowInsert.literalBytes(e.cioId())
+                  + MultiRowInsert.literalBytes(e.kind())
+                  + 30
+                  + MultiRowInsert.literalBytes(e.data()),
+          (statement, first, e) -> {
+            statement.setLong(first, e.workspaceId());
+            statement.setString(first + 1, e.cioId());
+            statement.setString(first + 2, e.kind());
+            DateTimes.bind(statement, first + 3, e.at());
+            statement.setString(first + 4, e.data());
+            return first + 5;
+          });
+
+  /**
+   * Inserts {@code entries} in their order (ids grow with it) with plain JDBC on {@code c}, the
+   * caller's transaction's connection: a few statements of up to {@value #ROWS_PER_STATEMENT} rows.
+   *
+   * @param budget the bytes one statement's values may take ({@link MultiRowInsert#budget})
+   */
+  void recordAll(Connection c, long budget, List<Entry> entries) {
+    try {
+      INSERT.insert(c, entries, budget);
+    } catch (SQLException e) {
+      throw new IllegalStateException("change feed not written: " + e.getMessage(), e);
     }
   }
 

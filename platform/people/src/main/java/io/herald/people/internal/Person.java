@@ -19,7 +19,6 @@ import jakarta.persistence.Version;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -82,6 +81,59 @@ public class Person {
 
   protected Person() {}
 
+  /**
+   * A person's stored columns but its row id and version: what the identify group reads and writes
+   * with plain JDBC ({@link PersonTable}), and compares to tell whether a person changed.
+   */
+  record Columns(
+      long workspaceId,
+      String cioId,
+      String customerId,
+      String email,
+      String emailKey,
+      String phone,
+      String phoneE164,
+      String attributes,
+      String attributeTimestamps,
+      boolean unsubscribed,
+      Instant createdAt,
+      Instant updatedAt) {}
+
+  /** A person as read from its row (not managed by an EntityManager). */
+  static Person stored(long id, Columns c) {
+    Person p = new Person();
+    p.id = id;
+    p.workspaceId = c.workspaceId();
+    p.cioId = c.cioId();
+    p.customerId = c.customerId();
+    p.email = c.email();
+    p.emailKey = c.emailKey();
+    p.phone = c.phone();
+    p.phoneE164 = c.phoneE164();
+    p.attributes = c.attributes();
+    p.attributeTimestamps = c.attributeTimestamps();
+    p.unsubscribed = c.unsubscribed();
+    p.createdAt = c.createdAt();
+    p.updatedAt = c.updatedAt();
+    return p;
+  }
+
+  Columns columns() {
+    return new Columns(
+        workspaceId,
+        cioId,
+        customerId,
+        email,
+        emailKey,
+        phone,
+        phoneE164,
+        attributes,
+        attributeTimestamps,
+        unsubscribed,
+        createdAt,
+        updatedAt);
+  }
+
   Person(long workspaceId, String cioId, Instant now) {
     this.workspaceId = workspaceId;
     this.cioId = cioId;
@@ -130,6 +182,15 @@ public class Person {
    */
   Long id() {
     return id;
+  }
+
+  long workspaceId() {
+    return workspaceId;
+  }
+
+  /** Sets the row id of a person inserted with plain JDBC, once read back. */
+  void identified(long rowId) {
+    this.id = rowId;
   }
 
   String cioId() {
@@ -202,7 +263,7 @@ public class Person {
                   times,
                   name,
                   name.equals(SUBSCRIPTION_PREFERENCES)
-                      ? mergedPreferences(values.get(name), value)
+                      ? SubscriptionPreferences.merged(values.get(name), value)
                       : value,
                   stamp);
             });
@@ -275,39 +336,6 @@ public class Person {
   private static boolean stale(Map<String, Long> times, String name, long stamp) {
     Long last = times.get(name);
     return last != null && last > stamp;
-  }
-
-  /**
-   * Customer.io merges subscription preferences topic by topic: a call naming topic_1 leaves
-   * topic_2 as it was; a topic set to null is removed. Herald's per-channel choices ({@code
-   * channels}, beside {@code topics}) merge the same way, channel by channel.
-   */
-  static JsonValue mergedPreferences(JsonValue current, JsonValue update) {
-    if (update == JsonValue.NULL || !(current instanceof JsonObject old)) {
-      return update;
-    }
-    var merged = Jsons.createObjectBuilder();
-    for (String part : List.of("topics", "channels")) {
-      JsonObject before = old.get(part) instanceof JsonObject o ? o : null;
-      JsonObject given = update.asJsonObject().get(part) instanceof JsonObject o ? o : null;
-      if (before == null && given == null) {
-        continue;
-      }
-      var choices =
-          Jsons.createObjectBuilder(before == null ? JsonValue.EMPTY_JSON_OBJECT : before);
-      if (given != null) {
-        given.forEach(
-            (name, on) -> {
-              if (on == JsonValue.NULL) {
-                choices.remove(name);
-              } else {
-                choices.add(name, on);
-              }
-            });
-      }
-      merged.add(part, choices);
-    }
-    return merged.build();
   }
 
   private static void set(

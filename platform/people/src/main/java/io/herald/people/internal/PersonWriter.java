@@ -18,6 +18,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +36,8 @@ import java.util.Optional;
 public class PersonWriter {
 
   @Inject PersonRepository people;
+
+  @Inject PersonTable table;
 
   @Inject SuppressionRepository suppressions;
 
@@ -60,13 +64,18 @@ public class PersonWriter {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public List<IdentifyResult> identifyAll(List<IdentifyRequest> requests) {
-    IdentifyGroup group = IdentifyGroup.prepare(requests, suppressions, people);
-    List<IdentifyResult> results = new ArrayList<>(requests.size());
-    for (IdentifyRequest request : requests) {
-      results.add(write(group, request.workspaceId(), request.ref(), request.changes()));
+    try (Connection connection = table.connection()) {
+      IdentifyGroup group = IdentifyGroup.prepare(requests, suppressions, table, connection);
+      List<IdentifyResult> results = new ArrayList<>(requests.size());
+      for (IdentifyRequest request : requests) {
+        results.add(write(group, request.workspaceId(), request.ref(), request.changes()));
+      }
+      group.flush();
+      changeLog.recordAll(connection, table.budget(connection), group.changes());
+      return results;
+    } catch (SQLException e) {
+      throw new IllegalStateException("people connection not released: " + e.getMessage(), e);
     }
-    changeLog.recordAll(group.changes());
-    return results;
   }
 
   /** One identify in the caller's transaction. */
@@ -91,8 +100,8 @@ public class PersonWriter {
       // Path identifier unknown: a body identifier may point at an existing person.
       Optional<Person> byBody =
           ref.type() == IdType.ID
-              ? bodyEmail.flatMap(e -> people.find(workspaceId, new PersonRef(IdType.EMAIL, e)))
-              : bodyId.flatMap(i -> people.find(workspaceId, new PersonRef(IdType.ID, i)));
+              ? bodyEmail.flatMap(e -> group.lookup(workspaceId, new PersonRef(IdType.EMAIL, e)))
+              : bodyId.flatMap(i -> group.lookup(workspaceId, new PersonRef(IdType.ID, i)));
       if (byBody.isPresent()) {
         person = byBody.get();
         outcome = Outcome.UPDATED;
@@ -108,7 +117,7 @@ public class PersonWriter {
     // The path identifier also sets that identifier ("PUT /customers/a@x.com" gives the email),
     // unless the person already has it (an email differing only in case is the same email).
     AttributeChanges effective = withPathIdentifier(ref, changes, person);
-    Optional<String> conflict = conflict(workspaceId, person, effective);
+    Optional<String> conflict = conflict(group, workspaceId, person, effective);
     if (conflict.isPresent()) {
       if (outcome == Outcome.UPDATED) {
         group.change(
@@ -122,10 +131,10 @@ public class PersonWriter {
     }
     Person.Applied applied = person.apply(effective, clock.instant());
     if (outcome == Outcome.CREATED) {
-      people.add(person);
+      group.created(person);
     }
-    // No flush here: the group's commit writes every call's changes at once. A later call's
-    // lookup (JPQL, flush mode AUTO) flushes first, so it still sees what earlier calls wrote.
+    // No write here: the group writes every call's changes at once. A later call's lookup
+    // writes them first, so it still sees what earlier calls wrote.
     // A new person's change row lists every attribute it starts with, cio_id included.
     JsonObject diff =
         ChangeLog.diff(
@@ -269,10 +278,11 @@ public class PersonWriter {
   }
 
   /** An identifier the change would give {@code person} that another person already has. */
-  private Optional<String> conflict(long workspaceId, Person person, AttributeChanges changes) {
+  private static Optional<String> conflict(
+      IdentifyGroup group, long workspaceId, Person person, AttributeChanges changes) {
     Optional<String> newId = changes.id().flatMap(v -> v);
     if (newId.isPresent() && !newId.get().equals(person.customerId())) {
-      Optional<Person> holder = people.find(workspaceId, new PersonRef(IdType.ID, newId.get()));
+      Optional<Person> holder = group.lookup(workspaceId, new PersonRef(IdType.ID, newId.get()));
       if (holder.isPresent() && !Objects.equals(holder.get().cioId(), person.cioId())) {
         return Optional.of("id " + newId.get() + " belongs to another person");
       }
@@ -280,7 +290,7 @@ public class PersonWriter {
     if (changes.writes().get(Person.PHONE) instanceof JsonString phone
         && !phone.getString().equals(person.phone())) {
       Optional<Person> holder =
-          people.find(workspaceId, new PersonRef(IdType.PHONE, phone.getString()));
+          group.lookup(workspaceId, new PersonRef(IdType.PHONE, phone.getString()));
       if (holder.isPresent() && !Objects.equals(holder.get().cioId(), person.cioId())) {
         return Optional.of("phone " + phone.getString() + " belongs to another person");
       }
@@ -289,7 +299,7 @@ public class PersonWriter {
     if (newEmail.isPresent()
         && !Objects.equals(Person.emailKey(newEmail.get()), Person.emailKey(person.email()))) {
       Optional<Person> holder =
-          people.find(workspaceId, new PersonRef(IdType.EMAIL, newEmail.get()));
+          group.lookup(workspaceId, new PersonRef(IdType.EMAIL, newEmail.get()));
       if (holder.isPresent() && !Objects.equals(holder.get().cioId(), person.cioId())) {
         return Optional.of("email " + newEmail.get() + " belongs to another person");
       }

@@ -19,14 +19,17 @@ import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
- * The people unit writes with JDBC batch writing ({@code persistence.xml}) on a pool that rewrites
- * batches ({@code rewriteBatchedStatements}): a group's person UPDATEs reach the server in one
- * round trip. What must still hold: a row changed by another transaction meanwhile is noticed (the
- * version check counts each statement's rows), and people created in the group (IDENTITY keys,
- * never batched) keep their own keys when a later call of the group updates them.
+ * Writes of many people at once on a pool that rewrites batches ({@code rewriteBatchedStatements}):
+ * the people unit's JDBC batch writing ({@code persistence.xml}, for merges and deletes) and the
+ * identify group's own batches ({@link PersonTable}) reach the server in one round trip each. What
+ * must still hold: a row changed by another transaction meanwhile is noticed (the version check
+ * counts each statement's rows) and the group is written again from what is stored then; a person
+ * another transaction created first is updated, not created twice; and people created in the group
+ * are updated on their own rows by a later call of the group.
  */
 class BatchedWritesIT extends PeopleDatabaseTest {
 
@@ -122,5 +125,92 @@ class BatchedWritesIT extends PeopleDatabaseTest {
                 "SELECT COUNT(*) FROM people_change WHERE workspace_id = ?"
                     + " AND kind = 'attribute_change'"))
         .isEqualTo(450);
+  }
+
+  @Test
+  void aGroupWhosePersonAnotherTransactionChangedSinceItsReadIsWrittenAgainKeepingBothChanges()
+      throws Exception {
+    writer.gate.countDown();
+    service.identifyAll(
+        new WorkspaceId(workspace), List.of(call("a", "basic"), call("b", "basic")));
+    AtomicBoolean raced = new AtomicBoolean();
+    writer.table =
+        new PersonTable() {
+          @Override
+          void updateAll(Connection c, List<Update> people) {
+            if (raced.compareAndSet(false, true)) {
+              // Another node's identify of "b" commits between this group's read and its write.
+              try (Connection other = connect();
+                  PreparedStatement concurrent =
+                      other.prepareStatement(
+                          "UPDATE people_person SET version = version + 1,"
+                              + " attributes = JSON_SET(attributes, '$.seats', 5)"
+                              + " WHERE workspace_id = ? AND customer_id = 'b'")) {
+                concurrent.setLong(1, workspace);
+                assertThat(concurrent.executeUpdate()).isEqualTo(1);
+              } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+              }
+            }
+            super.updateAll(c, people);
+          }
+        };
+    int groupsBefore = writer.groups.size();
+
+    List<IdentifyAnswer> answers =
+        service.identifyAll(
+            new WorkspaceId(workspace), List.of(call("a", "pro"), call("b", "pro")));
+
+    assertThat(raced).isTrue();
+    assertThat(answers)
+        .allSatisfy(a -> assertThat(a.result().outcome()).isEqualTo(Outcome.UPDATED));
+    assertThat(writer.groups.size() - groupsBefore).as("the group, then again").isGreaterThan(1);
+    assertThat(personColumn("JSON_VALUE(attributes, '$.plan')", "a")).isEqualTo("pro");
+    assertThat(personColumn("JSON_VALUE(attributes, '$.plan')", "b")).isEqualTo("pro");
+    assertThat(personColumn("JSON_VALUE(attributes, '$.seats')", "b")).isEqualTo("5");
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM people_change WHERE workspace_id = ?"
+                    + " AND kind = 'attribute_change'"))
+        .as("one change row each: the failed write's rows were rolled back")
+        .isEqualTo(2);
+  }
+
+  @Test
+  void aPersonAnotherTransactionCreatedFirstIsUpdatedNotCreatedTwice() throws Exception {
+    writer.gate.countDown();
+    AtomicBoolean raced = new AtomicBoolean();
+    writer.table =
+        new PersonTable() {
+          @Override
+          void insertAll(Connection c, List<Person.Columns> people) {
+            if (!people.isEmpty() && raced.compareAndSet(false, true)) {
+              // Another node creates the same person between this group's read and its write.
+              Person first = new Person(workspace, "cio-first", Instant.now());
+              first.apply(
+                  AttributeChanges.parse(
+                      Json.createObjectBuilder().add("id", "racer").add("seats", 5).build()),
+                  Instant.now());
+              try (Connection other = connect()) {
+                new PersonTable().insertAll(other, List.of(first.columns()));
+              } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+              }
+            }
+            super.insertAll(c, people);
+          }
+        };
+
+    List<IdentifyAnswer> answers =
+        service.identifyAll(new WorkspaceId(workspace), List.of(call("racer", "pro")));
+
+    assertThat(raced).isTrue();
+    assertThat(answers)
+        .singleElement()
+        .satisfies(a -> assertThat(a.result().outcome()).isEqualTo(Outcome.UPDATED))
+        .satisfies(a -> assertThat(a.result().cioId()).isEqualTo("cio-first"));
+    assertThat(count("SELECT COUNT(*) FROM people_person WHERE workspace_id = ?")).isEqualTo(1);
+    assertThat(personColumn("JSON_VALUE(attributes, '$.plan')", "racer")).isEqualTo("pro");
+    assertThat(personColumn("JSON_VALUE(attributes, '$.seats')", "racer")).isEqualTo("5");
   }
 }

@@ -263,6 +263,7 @@ abstract class PeopleDatabaseTest {
 
     TransactionalWriter() {
       people = new PersonRepository();
+      table = new PersonTable();
       suppressions =
           new SuppressionRepository() {
             @Override
@@ -291,6 +292,7 @@ abstract class PeopleDatabaseTest {
       changeLog.em = em;
       em.getTransaction().begin();
       suppressions.dataSource = sharing(em);
+      table.dataSource = sharing(em);
       try {
         List<IdentifyResult> results = super.identifyAll(requests);
         if (holdNextGroup) {

@@ -1,0 +1,160 @@
+package io.herald.people.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.herald.people.api.IdType;
+import io.herald.people.api.PersonRef;
+import jakarta.json.Json;
+import jakarta.persistence.OptimisticLockException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The identify group's JDBC access to {@code people_person}: every column round-trips, a read finds
+ * people by each identifier, and an update of a row another transaction changed since it was read
+ * is refused as the entity's version check refuses it, leaving the batch's other rows as they were
+ * once the transaction rolls back.
+ */
+class PersonTableIT extends PeopleDatabaseTest {
+
+  private static final Instant CREATED = Instant.parse("2026-03-04T05:06:07.891Z");
+
+  private final PersonTable table = new PersonTable();
+
+  /** A connection as the transactional pool gives it: batches rewritten, no auto-commit. */
+  private static Connection transaction() throws SQLException {
+    Connection c =
+        DriverManager.getConnection(
+            database.jdbcUrl()
+                + (database.jdbcUrl().contains("?") ? "&" : "?")
+                + "rewriteBatchedStatements=true",
+            database.user(),
+            database.password());
+    c.setAutoCommit(false);
+    return c;
+  }
+
+  private static Person person(String id, String email, String phone) {
+    Person p = new Person(workspace, "cio-" + id, CREATED);
+    var body = Json.createObjectBuilder().add("id", id).add("plan", "basic");
+    if (email != null) {
+      body.add("email", email);
+    }
+    if (phone != null) {
+      body.add("phone", phone);
+    }
+    p.apply(AttributeChanges.parse(body.build()), CREATED);
+    return p;
+  }
+
+  @Test
+  void everyColumnReadsBackAsInsertedAndEachIdentifierFindsThePerson() throws Exception {
+    Person full = person("full", "Mixed.Case@Example.com", "+1 (415) 555-0100");
+    full.apply(
+        AttributeChanges.parse(Json.createObjectBuilder().add("unsubscribed", true).build()),
+        CREATED.plusMillis(5));
+    Person bare = person("bare", null, null);
+    try (Connection c = transaction()) {
+      table.insertAll(c, List.of(full.columns(), bare.columns()));
+      c.commit();
+
+      List<PersonTable.Row> rows =
+          table.findAll(c, workspace, IdType.ID, List.of("full", "bare", "nobody"));
+      assertThat(rows).extracting(PersonTable.Row::version).containsOnly(0L);
+      assertThat(rows)
+          .extracting(r -> r.person().columns())
+          .containsExactlyInAnyOrder(full.columns(), bare.columns());
+      assertThat(rows).allSatisfy(r -> assertThat(r.person().id()).isPositive());
+
+      for (PersonRef ref :
+          List.of(
+              new PersonRef(IdType.EMAIL, "mixed.case@EXAMPLE.com"),
+              new PersonRef(IdType.CIO_ID, "cio-full"),
+              new PersonRef(IdType.PHONE, "+1 (415) 555-0100"))) {
+        assertThat(table.find(c, workspace, ref))
+            .as(ref.toString())
+            .singleElement()
+            .satisfies(r -> assertThat(r.person().columns()).isEqualTo(full.columns()));
+      }
+      assertThat(table.find(c, workspace, new PersonRef(IdType.ID, "nobody"))).isEmpty();
+      c.commit();
+    }
+  }
+
+  @Test
+  void anUpdateOfARowChangedSinceItWasReadIsRefusedAndTheTransactionKeepsNothing()
+      throws Exception {
+    try (Connection c = transaction()) {
+      table.insertAll(
+          c,
+          List.of(
+              person("a", null, null).columns(),
+              person("b", null, null).columns(),
+              person("c", null, null).columns(),
+              person("d", null, null).columns()));
+      c.commit();
+    }
+    try (Connection c = transaction()) {
+      List<PersonTable.Row> rows = table.findAll(c, workspace, IdType.ID, List.of("a", "b", "c"));
+      // Another node's identify of "b" commits between this transaction's read and its writes.
+      try (Connection other = connect();
+          PreparedStatement concurrent =
+              other.prepareStatement(
+                  "UPDATE people_person SET version = version + 1,"
+                      + " attributes = JSON_SET(attributes, '$.plan', 'other')"
+                      + " WHERE workspace_id = ? AND customer_id = 'b'")) {
+        concurrent.setLong(1, workspace);
+        assertThat(concurrent.executeUpdate()).isEqualTo(1);
+      }
+      List<PersonTable.Update> updates =
+          rows.stream()
+              .map(
+                  r -> {
+                    r.person()
+                        .apply(
+                            AttributeChanges.parse(
+                                Json.createObjectBuilder().add("plan", "batched").build()),
+                            Instant.now());
+                    return new PersonTable.Update(
+                        r.person().id(), r.person().columns(), r.version());
+                  })
+              .toList();
+
+      assertThatThrownBy(() -> table.updateAll(c, updates))
+          .isInstanceOf(OptimisticLockException.class)
+          .hasMessageContaining("cio-b");
+      c.rollback();
+    }
+    assertThat(personColumn("JSON_VALUE(attributes, '$.plan')", "a")).isEqualTo("basic");
+    assertThat(personColumn("JSON_VALUE(attributes, '$.plan')", "b")).isEqualTo("other");
+    assertThat(personColumn("JSON_VALUE(attributes, '$.plan')", "c")).isEqualTo("basic");
+    assertThat(personColumn("version", "a")).isEqualTo("0");
+
+    try (Connection c = transaction()) {
+      List<PersonTable.Row> rows = table.findAll(c, workspace, IdType.ID, List.of("a", "d"));
+      List<PersonTable.Update> updates =
+          rows.stream()
+              .map(
+                  r -> {
+                    r.person()
+                        .apply(
+                            AttributeChanges.parse(
+                                Json.createObjectBuilder().add("plan", "fresh").build()),
+                            Instant.now());
+                    return new PersonTable.Update(
+                        r.person().id(), r.person().columns(), r.version());
+                  })
+              .toList();
+      table.updateAll(c, updates);
+      c.commit();
+    }
+    assertThat(personColumn("JSON_VALUE(attributes, '$.plan')", "a")).isEqualTo("fresh");
+    assertThat(personColumn("version", "d")).as("each write moves the version on").isEqualTo("1");
+  }
+}
