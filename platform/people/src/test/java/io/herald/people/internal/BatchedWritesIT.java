@@ -15,7 +15,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.RollbackException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,15 +56,7 @@ class BatchedWritesIT extends PeopleDatabaseTest {
       assertThat(four).hasSize(4);
       four.forEach(p -> p.apply(AttributeChanges.parse(plan("batched")), Instant.now()));
       // Another node's identify of "c" commits between this transaction's read and its writes.
-      try (Connection c = connect();
-          PreparedStatement concurrent =
-              c.prepareStatement(
-                  "UPDATE people_person SET version = version + 1,"
-                      + " attributes = JSON_SET(attributes, '$.plan', 'other')"
-                      + " WHERE workspace_id = ? AND customer_id = 'c'")) {
-        concurrent.setLong(1, workspace);
-        assertThat(concurrent.executeUpdate()).isEqualTo(1);
-      }
+      changedElsewhere("c", "plan", "\"other\"");
 
       assertThatThrownBy(() -> em.getTransaction().commit())
           .isInstanceOf(RollbackException.class)
@@ -140,14 +131,8 @@ class BatchedWritesIT extends PeopleDatabaseTest {
           void updateAll(Connection c, List<Update> people) {
             if (raced.compareAndSet(false, true)) {
               // Another node's identify of "b" commits between this group's read and its write.
-              try (Connection other = connect();
-                  PreparedStatement concurrent =
-                      other.prepareStatement(
-                          "UPDATE people_person SET version = version + 1,"
-                              + " attributes = JSON_SET(attributes, '$.seats', 5)"
-                              + " WHERE workspace_id = ? AND customer_id = 'b'")) {
-                concurrent.setLong(1, workspace);
-                assertThat(concurrent.executeUpdate()).isEqualTo(1);
+              try {
+                changedElsewhere("b", "seats", "5");
               } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
               }

@@ -186,6 +186,27 @@ abstract class PeopleDatabaseTest {
     return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
   }
 
+  /**
+   * Another node's identify of {@code customerId} that sets attribute {@code name} to the JSON
+   * {@code value} and moves the row's version on, committed at once.
+   */
+  static void changedElsewhere(String customerId, String name, String value) throws SQLException {
+    try (Connection c = connect();
+        PreparedStatement concurrent =
+            c.prepareStatement(
+                "UPDATE people_person SET version = version + 1,"
+                    + " attributes = JSON_SET(attributes, CONCAT('$.', ?), JSON_EXTRACT(?, '$'))"
+                    + " WHERE workspace_id = ? AND customer_id = ?")) {
+      concurrent.setString(1, name);
+      concurrent.setString(2, value);
+      concurrent.setLong(3, workspace);
+      concurrent.setString(4, customerId);
+      if (concurrent.executeUpdate() != 1) {
+        throw new IllegalStateException("nobody with id " + customerId);
+      }
+    }
+  }
+
   static long count(String sql) throws SQLException {
     try (Connection c = connect();
         PreparedStatement query = c.prepareStatement(sql)) {

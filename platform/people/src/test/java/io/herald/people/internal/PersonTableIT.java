@@ -9,7 +9,6 @@ import jakarta.json.Json;
 import jakarta.persistence.OptimisticLockException;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -51,6 +50,20 @@ class PersonTableIT extends PeopleDatabaseTest {
     }
     p.apply(AttributeChanges.parse(body.build()), CREATED);
     return p;
+  }
+
+  /** Sets each person's plan to {@code plan}; the updates that write it. */
+  private static List<PersonTable.Update> planned(List<PersonTable.Row> rows, String plan) {
+    return rows.stream()
+        .map(
+            r -> {
+              r.person()
+                  .apply(
+                      AttributeChanges.parse(Json.createObjectBuilder().add("plan", plan).build()),
+                      Instant.now());
+              return new PersonTable.Update(r.person().id(), r.person().columns(), r.version());
+            })
+        .toList();
   }
 
   @Test
@@ -103,28 +116,8 @@ class PersonTableIT extends PeopleDatabaseTest {
     try (Connection c = transaction()) {
       List<PersonTable.Row> rows = table.findAll(c, workspace, IdType.ID, List.of("a", "b", "c"));
       // Another node's identify of "b" commits between this transaction's read and its writes.
-      try (Connection other = connect();
-          PreparedStatement concurrent =
-              other.prepareStatement(
-                  "UPDATE people_person SET version = version + 1,"
-                      + " attributes = JSON_SET(attributes, '$.plan', 'other')"
-                      + " WHERE workspace_id = ? AND customer_id = 'b'")) {
-        concurrent.setLong(1, workspace);
-        assertThat(concurrent.executeUpdate()).isEqualTo(1);
-      }
-      List<PersonTable.Update> updates =
-          rows.stream()
-              .map(
-                  r -> {
-                    r.person()
-                        .apply(
-                            AttributeChanges.parse(
-                                Json.createObjectBuilder().add("plan", "batched").build()),
-                            Instant.now());
-                    return new PersonTable.Update(
-                        r.person().id(), r.person().columns(), r.version());
-                  })
-              .toList();
+      changedElsewhere("b", "plan", "\"other\"");
+      List<PersonTable.Update> updates = planned(rows, "batched");
 
       assertThatThrownBy(() -> table.updateAll(c, updates))
           .isInstanceOf(OptimisticLockException.class)
@@ -138,19 +131,7 @@ class PersonTableIT extends PeopleDatabaseTest {
 
     try (Connection c = transaction()) {
       List<PersonTable.Row> rows = table.findAll(c, workspace, IdType.ID, List.of("a", "d"));
-      List<PersonTable.Update> updates =
-          rows.stream()
-              .map(
-                  r -> {
-                    r.person()
-                        .apply(
-                            AttributeChanges.parse(
-                                Json.createObjectBuilder().add("plan", "fresh").build()),
-                            Instant.now());
-                    return new PersonTable.Update(
-                        r.person().id(), r.person().columns(), r.version());
-                  })
-              .toList();
+      List<PersonTable.Update> updates = planned(rows, "fresh");
       table.updateAll(c, updates);
       c.commit();
     }
