@@ -4,7 +4,6 @@ import io.herald.people.api.IdType;
 import io.herald.people.api.PersonRef;
 import io.herald.people.api.PersonView;
 import io.herald.shared.json.Jsons;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -16,7 +15,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -219,7 +217,7 @@ public class Person {
     boolean unsubscribedBefore = unsubscribed;
     String customerIdBefore = customerId;
     String emailBefore = email;
-    JsonObject before = readObject(attributes);
+    JsonObject before = PersonDocuments.object(attributes);
     Map<String, JsonValue> values = new LinkedHashMap<>(before);
     Map<String, Long> times = readTimes();
     long stamp = changes.timestamp().orElse(now.getEpochSecond());
@@ -291,7 +289,7 @@ public class Person {
    * they were set there. The caller deletes {@code other} first (its identifiers become free).
    */
   void absorb(Person other, Instant now) {
-    Map<String, JsonValue> values = new LinkedHashMap<>(readObject(attributes));
+    Map<String, JsonValue> values = new LinkedHashMap<>(PersonDocuments.object(attributes));
     Map<String, Long> times = readTimes();
     Map<String, Long> otherTimes = other.readTimes();
     long stamp = now.getEpochSecond();
@@ -304,7 +302,7 @@ public class Person {
       emailKey = other.emailKey;
       times.put("email", otherTimes.getOrDefault("email", stamp));
     }
-    readObject(other.attributes)
+    PersonDocuments.object(other.attributes)
         .forEach(
             (name, value) -> {
               if (!name.equals("cio_id") && !values.containsKey(name)) {
@@ -367,57 +365,21 @@ public class Person {
   }
 
   private Map<String, Long> readTimes() {
-    return readTimes(attributeTimestamps);
-  }
-
-  private static Map<String, Long> readTimes(String json) {
-    Map<String, Long> times = new LinkedHashMap<>();
-    readObject(json).forEach((k, v) -> times.put(k, ((JsonNumber) v).longValue()));
-    return times;
-  }
-
-  private static JsonObject readObject(String json) {
-    try (var reader = Jsons.createReader(new StringReader(json))) {
-      return reader.readObject();
-    }
+    return PersonDocuments.times(attributeTimestamps);
   }
 
   /** The attributes document alone (without the timestamps {@link #view} also reads). */
   JsonObject attributes() {
-    return readObject(attributes);
+    return PersonDocuments.object(attributes);
   }
 
   PersonView view() {
-    return view(
+    return PersonDocuments.view(
         cioId,
         customerId,
         email,
         attributes,
         attributeTimestamps,
-        unsubscribed,
-        createdAt,
-        updatedAt);
-  }
-
-  /**
-   * The view of a person from its stored columns ({@code attributes} and {@code timestamps} as
-   * stored: JSON objects), as {@link #view()} gives it for the entity.
-   */
-  static PersonView view(
-      String cioId,
-      String customerId,
-      String email,
-      String attributes,
-      String timestamps,
-      boolean unsubscribed,
-      Instant createdAt,
-      Instant updatedAt) {
-    return new PersonView(
-        cioId,
-        customerId,
-        email,
-        readObject(attributes),
-        readTimes(timestamps),
         unsubscribed,
         createdAt,
         updatedAt);

@@ -146,7 +146,7 @@ public class PersonRepository {
           return Optional.empty();
         }
         return Optional.of(
-            Person.view(
+            PersonDocuments.view(
                 rs.getString(1),
                 rs.getString(2),
                 rs.getString(3),
