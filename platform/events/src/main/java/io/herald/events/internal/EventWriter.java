@@ -6,6 +6,7 @@ import io.herald.people.api.IdType;
 import io.herald.shared.ingest.GroupCommit;
 import io.herald.shared.persistence.DateTimes;
 import io.herald.shared.persistence.MultiRowInsert;
+import io.herald.shared.persistence.StatementBudget;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -62,8 +63,8 @@ final class EventWriter implements GroupCommit.Writer<EventRow, Boolean> {
   private final DataSource dataSource;
   private final PersonResolver people;
 
-  /** Bytes one insert statement's values may take; 0 until read from the server. */
-  private volatile long budget;
+  /** Bytes one insert statement's values may take, read from the server once. */
+  private final StatementBudget budget = new StatementBudget();
 
   /** A writer for events whose subjects are known (no {@link EventRow#named} rows). */
   EventWriter(DataSource dataSource) {
@@ -136,7 +137,7 @@ final class EventWriter implements GroupCommit.Writer<EventRow, Boolean> {
       if (fresh.isEmpty()) {
         return;
       }
-      long budget = budget(c);
+      long budget = this.budget.of(c);
       if (INSERT.statements(fresh, budget) == 1) {
         // One statement is its own transaction in auto-commit mode: no SET autocommit before and
         // after it (the pool restores auto-commit on every connection handed back) and no
@@ -162,15 +163,6 @@ final class EventWriter implements GroupCommit.Writer<EventRow, Boolean> {
         throw e;
       }
     }
-  }
-
-  private long budget(Connection c) throws SQLException {
-    long known = budget;
-    if (known == 0) {
-      known = MultiRowInsert.budget(c);
-      budget = known;
-    }
-    return known;
   }
 
   /** Binds an event's 13 values, from {@code first} on. */

@@ -5,6 +5,7 @@ import io.herald.people.api.PersonRef;
 import io.herald.shared.persistence.DataSources;
 import io.herald.shared.persistence.DateTimes;
 import io.herald.shared.persistence.MultiRowInsert;
+import io.herald.shared.persistence.StatementBudget;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
@@ -62,8 +63,8 @@ public class PersonTable {
   @Resource(lookup = DataSources.TRANSACTIONAL)
   DataSource dataSource;
 
-  /** Bytes one insert statement's values may take; 0 until read from the server. */
-  private volatile long budget;
+  /** Bytes one insert statement's values may take, read from the server once. */
+  private final StatementBudget budget = new StatementBudget();
 
   /** A person as read, with the version its row had. */
   record Row(Person person, long version) {}
@@ -87,16 +88,11 @@ public class PersonTable {
    * Bytes one multi-row insert's values may take on this server ({@link MultiRowInsert#budget}).
    */
   long budget(Connection c) {
-    long known = budget;
-    if (known == 0) {
-      try {
-        known = MultiRowInsert.budget(c);
-      } catch (SQLException e) {
-        throw new IllegalStateException("people unreachable: " + e.getMessage(), e);
-      }
-      budget = known;
+    try {
+      return budget.of(c);
+    } catch (SQLException e) {
+      throw new IllegalStateException("people unreachable: " + e.getMessage(), e);
     }
-    return known;
   }
 
   /** The people whose {@code type} identifier is one of {@code keys} (emails lower-cased). */

@@ -143,6 +143,20 @@ class MultiRowInsertIT {
     }
   }
 
+  @ParameterizedTest(autoCloseArguments = false)
+  @MethodSource("databasesToTest")
+  void aKeptBudgetIsTheServersAndIsReadOnce(TestDatabase database) throws SQLException {
+    StatementBudget budget = new StatementBudget();
+    long expected;
+    try (Connection c = fresh(database)) {
+      expected = MultiRowInsert.budget(c);
+      assertThat(budget.of(c)).isEqualTo(expected);
+    }
+    Connection closed = fresh(database);
+    closed.close();
+    assertThat(budget.of(closed)).as("not asked again").isEqualTo(expected);
+  }
+
   /**
    * Inserts {@code rows} into an empty table with {@code budget} ({@code -1}: the server's), and
    * checks the statements it took and that the table holds the rows in their order.
