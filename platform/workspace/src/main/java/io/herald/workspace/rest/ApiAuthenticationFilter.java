@@ -27,8 +27,6 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
 
   @Inject ApiAuthenticator authenticator;
 
-  @Inject RequestActor actor;
-
   @Override
   public void filter(ContainerRequestContext request) {
     String path = request.getUriInfo().getPath();
@@ -50,7 +48,7 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
                   .flatMap(authenticator::pipelines);
         };
     if (principal.isPresent()) {
-      actor.authenticate(principal.get());
+      RequestActor.authenticate(request, principal.get());
       return;
     }
     request.abortWith(unauthorized(family.get(), header == null));

@@ -31,15 +31,14 @@ public class ApiRateLimitFilter implements ContainerRequestFilter, ContainerResp
 
   @Inject RateLimits limits;
 
-  @Inject RequestActor actor;
-
   @Override
   public void filter(ContainerRequestContext request) {
     Optional<ApiFamily> family = ApiFamily.of(request.getUriInfo().getPath());
-    if (family.isEmpty() || !actor.authenticated()) {
+    if (family.isEmpty() || !RequestActor.authenticated(request)) {
       return;
     }
-    RateLimits.Decision decision = limits.tryConsume(actor.workspaceId(), family.get().name());
+    RateLimits.Decision decision =
+        limits.tryConsume(RequestActor.principal(request).workspaceId(), family.get().name());
     if (!decision.limited()) {
       return;
     }
