@@ -1,20 +1,34 @@
 package io.herald.bench.ingest;
 
 import io.herald.bench.support.CpuMeter;
+import io.herald.bench.support.JitWatch;
 import io.herald.bench.support.KeepAliveHttp;
 import io.herald.bench.support.Load;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongFunction;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 
 /** T2: single Track calls beside the no-op endpoint, with wrk or with the JDK client driver. */
 final class T2Phase {
 
-  /** The unmeasured run before each call at the second connection count. */
+  /** The least unmeasured run before each call at the second connection count. */
   private static final Duration SETTLE = Duration.ofSeconds(5);
+
+  /** A warm-up goes on in windows this long until one compiles at most {@link #QUIET_JIT}. */
+  private static final Duration WARM_WINDOW = Duration.ofSeconds(10);
+
+  /**
+   * Methods a warm server's JIT still compiles in a window of load: 9 to 17 in 12 s on a Herald
+   * warmed for ten minutes (2026-12-07), against hundreds a window in its first minute.
+   */
+  private static final long QUIET_JIT = 50;
+
+  /** The longest warm-up of one call at one connection count. */
+  private static final Duration MOST_WARM_UP = Duration.ofSeconds(240);
 
   /** The share of the 64-connection no-op rate the paced Track calls aim at (target: 30%). */
   static final double PACED_SHARE = 0.33;
@@ -39,7 +53,8 @@ final class T2Phase {
       WrkLoad wrk,
       String trackAuth,
       Duration time,
-      Duration warmUp)
+      Duration warmUp,
+      Optional<JitWatch> jit)
       throws Exception {
     Map<String, WrkLoad.Call> calls = new LinkedHashMap<>();
     calls.put(
@@ -63,9 +78,14 @@ final class T2Phase {
     for (int connections : new int[] {16, 64}) {
       noopRate = 0;
       for (Map.Entry<String, WrkLoad.Call> call : calls.entrySet()) {
-        // The first level warms each call's code up (a fresh JIT measures compilation, not the
-        // call: PERFORMANCE-NOTES' servers run for days); the second only refills the pipes.
-        wrk.run(call.getValue(), connections, connections == 16 ? warmUp : SETTLE);
+        // Each call runs until the JIT is quiet (a fresh JIT measures compilation, not the call:
+        // PERFORMANCE-NOTES' servers run for days), at least warmUp at the first level; the
+        // second starts from warm code and mostly refills the pipes.
+        JitWatch.Window load = length -> wrk.run(call.getValue(), connections, length);
+        Duration least = connections == 16 ? warmUp : SETTLE;
+        JitWatch.Warmed warmed =
+            jit.orElse(new JitWatch(() -> -1))
+                .warm(load, least, WARM_WINDOW, MOST_WARM_UP, QUIET_JIT);
         CpuMeter.Sample before = cpu.sample();
         WrkLoad.Result r = wrk.run(call.getValue(), connections, time);
         CpuMeter.Sample done = cpu.sample();
@@ -77,7 +97,7 @@ final class T2Phase {
         }
         report.add(
             line(
-                call.getKey() + ", wrk " + connections + " connections",
+                call.getKey() + ", wrk " + connections + " connections (" + warmed.describe() + ")",
                 r,
                 noopRate,
                 before,
