@@ -107,7 +107,7 @@ final class WrkLoad {
     }
   }
 
-  private String lua(Call call) {
+  String lua(Call call) {
     return "wrk.method = \""
         + call.method()
         + "\"\n"
@@ -141,8 +141,12 @@ final class WrkLoad {
         // them once a thread has sent people/2 requests (before 2026-12-06 it did: at 20,000
         // people a quarter of T2's "new attribute" identifies repeated the stored value and wrote
         // nothing).
+        // %.0f, not tostring: wrk's LuaJIT prints numbers past 14 digits in exponent form
+        // ("1.7966200020157e+15"), so until 2026-12-07 the identify bodies carried such numbers and
+        // ten consecutive requests the same one.
         + (call.body().contains("{n}")
-            ? "  local body = string.gsub(wrk.body, \"{n}\", tostring(run + 2 * n + t))\n"
+            ? "  local body = string.gsub(wrk.body, \"{n}\","
+                + " string.format(\"%.0f\", run + 2 * n + t))\n"
                 + "  return wrk.format(nil, path, nil, body)\n"
             : "  return wrk.format(nil, path)\n")
         + "end\n"

@@ -1,0 +1,115 @@
+package io.herald.bench.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Lua script T2 gives wrk, run by a real wrk against a local server that records requests. */
+class WrkLoadTest {
+
+  private static final int PEOPLE = 1000;
+
+  private record Seen(String method, String path, String authorization, String body) {}
+
+  private final Queue<Seen> seen = new ConcurrentLinkedQueue<>();
+  private HttpServer server;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          seen.add(
+              new Seen(
+                  exchange.getRequestMethod(),
+                  exchange.getRequestURI().getPath(),
+                  exchange.getRequestHeaders().getFirst("Authorization"),
+                  body));
+          byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, answer.length);
+          exchange.getResponseBody().write(answer);
+          exchange.close();
+        });
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  @Test
+  void everyIdentifyCarriesADifferentWholeNumberAndTheThreadsStartAtDifferentPeople()
+      throws Exception {
+    assumeTrue(WrkLoad.available(), "wrk is not on the PATH");
+    WrkLoad wrk = new WrkLoad("http://127.0.0.1:" + server.getAddress().getPort() + "/", PEOPLE);
+    WrkLoad.Call identify =
+        new WrkLoad.Call(
+            "PUT",
+            "/api/v1/customers/{user}",
+            "Basic a2V5Og==",
+            "{\"plan\":\"p1\",\"visits\":{n}}");
+
+    WrkLoad.Result result = wrk.run(identify, 4, Duration.ofSeconds(1));
+
+    assertThat(result.requests()).isPositive();
+    assertThat(result.errors()).isZero();
+    List<Seen> requests = List.copyOf(seen);
+    assertThat(requests).isNotEmpty();
+    Pattern body = Pattern.compile("\\{\"plan\":\"p1\",\"visits\":(\\d{16})\\}");
+    Pattern path = Pattern.compile("/api/v1/customers/u(\\d+)");
+    List<String> visits =
+        requests.stream()
+            .map(
+                r -> {
+                  Matcher m = body.matcher(r.body());
+                  assertThat(m.matches()).as("body %s", r.body()).isTrue();
+                  return m.group(1);
+                })
+            .toList();
+    // One number per request: a run of 16-digit numbers printed in full, none repeated.
+    assertThat(visits).doesNotHaveDuplicates();
+    List<Integer> users =
+        requests.stream()
+            .map(
+                r -> {
+                  Matcher m = path.matcher(r.path());
+                  assertThat(m.matches()).as("path %s", r.path()).isTrue();
+                  return Integer.parseInt(m.group(1));
+                })
+            .toList();
+    assertThat(users).allMatch(u -> u < PEOPLE);
+    // The second thread starts half-way through the people.
+    assertThat(users).anyMatch(u -> u < PEOPLE / 2).anyMatch(u -> u >= PEOPLE / 2);
+    assertThat(requests)
+        .allMatch(r -> r.method().equals("PUT") && r.authorization().equals("Basic a2V5Og=="));
+  }
+
+  @Test
+  void aCallWithoutANumberSendsItsBodyAsGiven() throws Exception {
+    assumeTrue(WrkLoad.available(), "wrk is not on the PATH");
+    WrkLoad wrk = new WrkLoad("http://127.0.0.1:" + server.getAddress().getPort(), PEOPLE);
+    WrkLoad.Call same =
+        new WrkLoad.Call("PUT", "/api/v1/customers/{user}", "Basic a2V5Og==", "{\"plan\":\"p1\"}");
+
+    WrkLoad.Result result = wrk.run(same, 2, Duration.ofSeconds(1));
+
+    assertThat(result.errors()).isZero();
+    assertThat(seen).isNotEmpty().allMatch(r -> r.body().equals("{\"plan\":\"p1\"}"));
+  }
+}
