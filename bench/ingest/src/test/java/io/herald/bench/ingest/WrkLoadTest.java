@@ -73,31 +73,23 @@ class WrkLoadTest {
     assertThat(requests).isNotEmpty();
     Pattern body = Pattern.compile("\\{\"plan\":\"p1\",\"visits\":(\\d{16})\\}");
     Pattern path = Pattern.compile("/api/v1/customers/u(\\d+)");
-    List<String> visits =
-        requests.stream()
-            .map(
-                r -> {
-                  Matcher m = body.matcher(r.body());
-                  assertThat(m.matches()).as("body %s", r.body()).isTrue();
-                  return m.group(1);
-                })
-            .toList();
+    List<String> visits = requests.stream().map(r -> matched(body, r.body())).toList();
     // One number per request: a run of 16-digit numbers printed in full, none repeated.
     assertThat(visits).doesNotHaveDuplicates();
     List<Integer> users =
-        requests.stream()
-            .map(
-                r -> {
-                  Matcher m = path.matcher(r.path());
-                  assertThat(m.matches()).as("path %s", r.path()).isTrue();
-                  return Integer.parseInt(m.group(1));
-                })
-            .toList();
+        requests.stream().map(r -> Integer.parseInt(matched(path, r.path()))).toList();
     assertThat(users).allMatch(u -> u < PEOPLE);
     // The second thread starts half-way through the people.
     assertThat(users).anyMatch(u -> u < PEOPLE / 2).anyMatch(u -> u >= PEOPLE / 2);
     assertThat(requests)
         .allMatch(r -> r.method().equals("PUT") && r.authorization().equals("Basic a2V5Og=="));
+  }
+
+  /** The first group of {@code pattern} in {@code text}, which it must match whole. */
+  private static String matched(Pattern pattern, String text) {
+    Matcher m = pattern.matcher(text);
+    assertThat(m.matches()).as("%s matches %s", text, pattern).isTrue();
+    return m.group(1);
   }
 
   @Test
