@@ -157,7 +157,8 @@ final class IdentifyGroup {
               // A call gets a person the group created only from a lookup, which reads its id.
               throw new IllegalStateException("person " + person.cioId() + " has no row id yet");
             }
-            updates.add(new PersonTable.Update(person.id(), now, before.version()));
+            updates.add(
+                new PersonTable.Update(person.id(), before.columns(), now, before.version()));
             stored.put(key, new Written(now, before.version() + 1));
           }
         });

@@ -57,11 +57,13 @@ class PersonTableIT extends PeopleDatabaseTest {
     return rows.stream()
         .map(
             r -> {
+              Person.Columns stored = r.person().columns();
               r.person()
                   .apply(
                       AttributeChanges.parse(Json.createObjectBuilder().add("plan", plan).build()),
                       Instant.now());
-              return new PersonTable.Update(r.person().id(), r.person().columns(), r.version());
+              return new PersonTable.Update(
+                  r.person().id(), stored, r.person().columns(), r.version());
             })
         .toList();
   }
@@ -137,5 +139,76 @@ class PersonTableIT extends PeopleDatabaseTest {
     }
     assertThat(personColumn("JSON_VALUE(attributes, '$.plan')", "a")).isEqualTo("fresh");
     assertThat(personColumn("version", "d")).as("each write moves the version on").isEqualTo("1");
+  }
+
+  @Test
+  void identifierChangesAndAttributeChangesOfOneBatchAreAllWrittenAndEachIsVersionChecked()
+      throws Exception {
+    try (Connection c = transaction()) {
+      table.insertAll(
+          c,
+          List.of(
+              person("giver", "shared@example.com", null).columns(),
+              person("taker", null, null).columns(),
+              person("plain", "plain@example.com", "+1 (415) 555-0101").columns()));
+      c.commit();
+    }
+    try (Connection c = transaction()) {
+      List<PersonTable.Row> rows =
+          table.findAll(c, workspace, IdType.ID, List.of("giver", "taker", "plain"));
+      PersonTable.Row giver = row(rows, "giver");
+      PersonTable.Row taker = row(rows, "taker");
+      PersonTable.Row plain = row(rows, "plain");
+      // The giver frees its email and the taker takes it, in that order, in one batch; the third
+      // person only gets an attribute, and keeps its identifiers.
+      PersonTable.Update freed =
+          changed(giver, Json.createObjectBuilder().addNull("email").add("plan", "free"));
+      PersonTable.Update taken =
+          changed(taker, Json.createObjectBuilder().add("email", "Shared@Example.com"));
+      PersonTable.Update attributes =
+          changed(plain, Json.createObjectBuilder().add("plan", "pro").add("unsubscribed", true));
+      assertThat(freed.identifiersChanged()).isTrue();
+      assertThat(taken.identifiersChanged()).isTrue();
+      assertThat(attributes.identifiersChanged()).isFalse();
+
+      table.updateAll(c, List.of(freed, taken, attributes));
+      c.commit();
+    }
+    assertThat(personColumn("email", "giver")).isNull();
+    assertThat(personColumn("JSON_VALUE(attributes, '$.plan')", "giver")).isEqualTo("free");
+    assertThat(personColumn("email_key", "taker")).isEqualTo("shared@example.com");
+    assertThat(personColumn("email", "taker")).isEqualTo("Shared@Example.com");
+    assertThat(personColumn("JSON_VALUE(attributes, '$.plan')", "plain")).isEqualTo("pro");
+    assertThat(personColumn("unsubscribed", "plain")).isEqualTo("1");
+    assertThat(personColumn("email", "plain")).isEqualTo("plain@example.com");
+    assertThat(personColumn("phone_e164", "plain")).isEqualTo("+14155550101");
+    for (String id : List.of("giver", "taker", "plain")) {
+      assertThat(personColumn("version", id)).as(id).isEqualTo("1");
+    }
+
+    try (Connection c = transaction()) {
+      List<PersonTable.Row> rows = table.findAll(c, workspace, IdType.ID, List.of("taker"));
+      PersonTable.Update renamed =
+          changed(row(rows, "taker"), Json.createObjectBuilder().add("email", "new@example.com"));
+      changedElsewhere("taker", "plan", "\"other\"");
+
+      assertThatThrownBy(() -> table.updateAll(c, List.of(renamed)))
+          .isInstanceOf(OptimisticLockException.class)
+          .hasMessageContaining("cio-taker");
+      c.rollback();
+    }
+    assertThat(personColumn("email", "taker")).isEqualTo("Shared@Example.com");
+  }
+
+  private static PersonTable.Row row(List<PersonTable.Row> rows, String id) {
+    return rows.stream().filter(r -> id.equals(r.person().customerId())).findFirst().orElseThrow();
+  }
+
+  /** Applies {@code body} to the person read; the update that writes it. */
+  private static PersonTable.Update changed(
+      PersonTable.Row row, jakarta.json.JsonObjectBuilder body) {
+    Person.Columns stored = row.person().columns();
+    row.person().apply(AttributeChanges.parse(body.build()), Instant.now());
+    return new PersonTable.Update(row.person().id(), stored, row.person().columns(), row.version());
   }
 }
