@@ -1,5 +1,6 @@
 package io.herald.launcher;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.Test;
 class QuickStartIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration READY_WITHIN = Duration.ofMinutes(4);
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private Process herald;
@@ -236,21 +239,73 @@ class QuickStartIT {
             });
     pump.setDaemon(true);
     pump.start();
-    await()
-        .atMost(Duration.ofMinutes(4))
-        .pollInterval(Duration.ofMillis(500))
-        .failFast("Herald exited", () -> !herald.isAlive())
-        .until(
-            // A copy (toArray holds the list's lock): streaming the synchronized list itself while
-            // the pump adds to it throws ConcurrentModificationException.
-            () ->
-                new ArrayList<>(lines)
-                    .stream()
-                        .anyMatch(l -> l.startsWith("herald: ready at http://localhost:" + port)));
+    try {
+      await()
+          .atMost(READY_WITHIN)
+          .pollInterval(Duration.ofMillis(500))
+          .failFast("Herald exited", () -> !herald.isAlive())
+          .until(
+              // A copy (toArray holds the list's lock): streaming the synchronized list itself
+              // while the pump adds to it throws ConcurrentModificationException.
+              () ->
+                  new ArrayList<>(lines)
+                      .stream()
+                          .anyMatch(
+                              l -> l.startsWith("herald: ready at http://localhost:" + port)));
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(notReady(port), e);
+    }
     HttpResponse<String> ready =
         send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")));
     assertThat(ready.statusCode()).as("%s %s", ready.headers().map(), ready.body()).isEqualTo(200);
     return new ArrayList<>(lines);
+  }
+
+  /**
+   * What a readiness timeout leaves behind for whoever reads the build log: the health document
+   * (which check is down) and the threads of every Java process under the launcher.
+   */
+  private String notReady(int port) {
+    StringBuilder why = new StringBuilder("Herald not ready within " + READY_WITHIN + ".\n");
+    try {
+      HttpResponse<String> health =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                  .timeout(Duration.ofSeconds(20))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      why.append("/health/ready answered ")
+          .append(health.statusCode())
+          .append(": ")
+          .append(health.body())
+          .append('\n');
+    } catch (IOException e) {
+      why.append("/health/ready: ").append(e).append('\n');
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    herald
+        .descendants()
+        .forEach(
+            p -> {
+              try {
+                Process jcmd =
+                    new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                            Long.toString(p.pid()),
+                            "Thread.print")
+                        .redirectErrorStream(true)
+                        .start();
+                String dump = new String(jcmd.getInputStream().readAllBytes(), UTF_8);
+                jcmd.waitFor(30, TimeUnit.SECONDS);
+                System.out.println("[threads of " + p.pid() + "]\n" + dump);
+              } catch (IOException e) {
+                why.append("no thread dump of ").append(p.pid()).append(": ").append(e);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    return why.toString();
   }
 
   @AfterEach
