@@ -251,7 +251,11 @@ public final class IngestBench {
             trackAuth,
             t2Time,
             t2WarmUp,
-            JitWatch.of(herald.serverPid()));
+            JitWatch.of(herald.serverPid()),
+            new PairedShares.Plan(
+                Integer.parseInt(env.getOrDefault("BENCH_T2_PAIRS", "5")),
+                Duration.ofSeconds(
+                    Long.parseLong(env.getOrDefault("BENCH_T2_PAIR_SECONDS", "6")))));
         report.add(
             "T2 driver: wrk (set BENCH_T2_DRIVER=java for the JDK client driver of earlier runs)");
       } else {

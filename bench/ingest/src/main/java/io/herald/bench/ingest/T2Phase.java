@@ -54,7 +54,8 @@ final class T2Phase {
       String trackAuth,
       Duration time,
       Duration warmUp,
-      Optional<JitWatch> jit)
+      Optional<JitWatch> jit,
+      PairedShares.Plan pairs)
       throws Exception {
     Map<String, WrkLoad.Call> calls = new LinkedHashMap<>();
     calls.put(
@@ -104,7 +105,28 @@ final class T2Phase {
                 done));
       }
     }
+    paired(report, wrk, calls, pairs);
     paced(report, cpu, wrk, calls, time, noopRate, latencyAt16);
+  }
+
+  /**
+   * Each Track call's share again at 64 connections, from alternating windows against the no-op
+   * ({@link PairedShares}): the closed-loop lines above read one window of each, minutes apart.
+   */
+  private static void paired(
+      List<String> report, WrkLoad wrk, Map<String, WrkLoad.Call> calls, PairedShares.Plan plan)
+      throws Exception {
+    if (plan.skipped()) {
+      report.add("T2 paired windows: skipped (BENCH_T2_PAIRS=0)");
+      return;
+    }
+    int connections = 64;
+    for (String name :
+        List.of("Track event", "Track identify", "Track identify, same attributes")) {
+      PairedShares.Share share =
+          PairedShares.measure(wrk, calls.get("no-op JAX-RS"), calls.get(name), connections, plan);
+      report.add(share.describe(name, connections, plan.window()));
+    }
   }
 
   /**

@@ -104,4 +104,28 @@ class WrkLoadTest {
     assertThat(result.errors()).isZero();
     assertThat(seen).isNotEmpty().allMatch(r -> r.body().equals("{\"plan\":\"p1\"}"));
   }
+
+  @Test
+  void pairedWindowsAlternateTheNoOpAndTheCallAndBeginAndEndWithTheNoOp() throws Exception {
+    assumeTrue(WrkLoad.available(), "wrk is not on the PATH");
+    WrkLoad wrk = new WrkLoad("http://127.0.0.1:" + server.getAddress().getPort(), PEOPLE);
+    WrkLoad.Call noop = new WrkLoad.Call("POST", "/bench/noop", "Basic a2V5Og==", "{}");
+    WrkLoad.Call event =
+        new WrkLoad.Call("POST", "/api/v1/customers/{user}/events", "Basic a2V5Og==", "{}");
+
+    PairedShares.Share share =
+        PairedShares.measure(wrk, noop, event, 2, new PairedShares.Plan(2, Duration.ofSeconds(1)));
+
+    assertThat(share.noop()).hasSize(3).allMatch(rate -> rate > 0);
+    assertThat(share.call()).hasSize(2).allMatch(rate -> rate > 0);
+    // The order the server saw them in: one run of no-op calls around each run of events.
+    List<String> runs = new java.util.ArrayList<>();
+    for (Seen s : seen) {
+      String kind = s.path().equals("/bench/noop") ? "no-op" : "event";
+      if (runs.isEmpty() || !runs.get(runs.size() - 1).equals(kind)) {
+        runs.add(kind);
+      }
+    }
+    assertThat(runs).containsExactly("no-op", "event", "no-op", "event", "no-op");
+  }
 }
