@@ -39,6 +39,10 @@ final class T2Phase {
   /** How long each calibration probe runs. */
   private static final Duration CALIBRATION_PROBE = Duration.ofSeconds(5);
 
+  /** The Track calls measured against the no-op, by their report names. */
+  private static final List<String> TRACK_CALLS =
+      List.of("Track event", "Track identify", "Track identify, same attributes");
+
   private T2Phase() {}
 
   /**
@@ -117,12 +121,11 @@ final class T2Phase {
       List<String> report, WrkLoad wrk, Map<String, WrkLoad.Call> calls, PairedShares.Plan plan)
       throws Exception {
     if (plan.skipped()) {
-      report.add("T2 paired windows: skipped (BENCH_T2_PAIRS=0)");
+      report.add("T2 paired windows: skipped (BENCH_T2_PAIRS or BENCH_T2_PAIR_SECONDS is 0)");
       return;
     }
     int connections = 64;
-    for (String name :
-        List.of("Track event", "Track identify", "Track identify, same attributes")) {
+    for (String name : TRACK_CALLS) {
       PairedShares.Share share =
           PairedShares.measure(wrk, calls.get("no-op JAX-RS"), calls.get(name), connections, plan);
       report.add(share.describe(name, connections, plan.window()));
@@ -146,8 +149,7 @@ final class T2Phase {
       Map<String, Double> latencyAt16)
       throws Exception {
     int connections = 64;
-    for (String name :
-        List.of("Track event", "Track identify", "Track identify, same attributes")) {
+    for (String name : TRACK_CALLS) {
       long pause =
           calibratedPause(
               wrk, calls.get(name), connections, PACED_SHARE * noopRate, latencyAt16.get(name));
