@@ -25,6 +25,17 @@ final class PairedShares {
   /** The windows of one call and its ratios. */
   record Share(List<Double> noop, List<Double> call, List<Double> callP99) {
 
+    /** Copies the rates; there is one no-op window more than call windows. */
+    Share {
+      noop = List.copyOf(noop);
+      call = List.copyOf(call);
+      callP99 = List.copyOf(callP99);
+      if (noop.size() != call.size() + 1) {
+        throw new IllegalArgumentException(
+            noop.size() + " no-op windows around " + call.size() + " call windows");
+      }
+    }
+
     /** Each call window against the mean of the no-op windows before and after it. */
     List<Double> ratios() {
       List<Double> ratios = new ArrayList<>(call.size());

@@ -37,6 +37,16 @@ class PairedSharesTest {
   }
 
   @Test
+  void everyCallWindowNeedsANoOpWindowOnEachSide() {
+    assertThatThrownBy(
+            () ->
+                new PairedShares.Share(
+                    List.of(4000.0, 2000.0), List.of(1000.0, 1000.0), List.of(10.0, 20.0)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("2 no-op windows around 2 call windows");
+  }
+
+  @Test
   void noPairsOrNoTimeSkipsThePairedLines() {
     assertThat(new PairedShares.Plan(0, Duration.ofSeconds(6)).skipped()).isTrue();
     assertThat(new PairedShares.Plan(5, Duration.ZERO).skipped()).isTrue();
